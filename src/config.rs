@@ -1,0 +1,116 @@
+//! The command line and its settings, each with an environment fallback and
+//! a default that lets the site run with no flag at all.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+/// The embedded database used when no `--database-url` is given.
+pub const DEFAULT_DATABASE_PATH: &str = "data/oneinfive.db";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "oneinfive",
+    version,
+    about = "The ONE in FIVE campaign site and its Pact of cities and regions"
+)]
+pub struct Cli {
+    /// postgres://… or sqlite://…; without it, the embedded SQLite file
+    /// data/oneinfive.db, created and filled with sample data on first start.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the site (the default when no command is given).
+    Serve(ServeArgs),
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Load the bundled sample data; running it twice changes nothing.
+    Seed,
+    /// Keep the list of signatories of the Pact.
+    Signatories {
+        #[command(subcommand)]
+        command: SignatoriesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignatoriesCommand {
+    /// Add or update signatories from a CSV file, all or nothing.
+    Import {
+        /// CSV with the header name,kind,country,joined_on (optionally name_fr,name_en,website).
+        file: PathBuf,
+    },
+    /// Write every signatory as CSV on standard output.
+    Export,
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on.
+    #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:3000")]
+    pub listen: SocketAddr,
+
+    /// The public origin for absolute links (feeds, mails), e.g. https://oneinfive.example.org;
+    /// defaults to http:// and the listen address.
+    #[arg(long, env = "BASE_URL")]
+    pub base_url: Option<String>,
+
+    /// The campaign's Facebook page, linked from the footer.
+    #[arg(
+        long,
+        env = "FACEBOOK_URL",
+        default_value = "https://www.facebook.com/councilofeurope"
+    )]
+    pub facebook_url: String,
+}
+
+impl ServeArgs {
+    /// The serve settings when no `serve` command is given: defaults and
+    /// environment only.
+    pub fn from_env() -> Result<ServeArgs, clap::Error> {
+        #[derive(Parser)]
+        struct Only {
+            #[command(flatten)]
+            serve: ServeArgs,
+        }
+        Only::try_parse_from(["oneinfive"]).map(|only| only.serve)
+    }
+}
+
+/// The settings pages need, fixed at start-up.
+#[derive(Clone, Debug)]
+pub struct SiteConfig {
+    /// The public origin, without a trailing slash.
+    pub base_url: String,
+    pub facebook_url: String,
+}
+
+impl SiteConfig {
+    pub fn new(base_url: &str, facebook_url: &str) -> Result<SiteConfig, String> {
+        let parsed =
+            url::Url::parse(base_url).map_err(|e| format!("--base-url {base_url:?}: {e}"))?;
+        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
+            return Err(format!(
+                "--base-url {base_url:?}: expected an http:// or https:// origin"
+            ));
+        }
+        Ok(SiteConfig {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            facebook_url: facebook_url.to_owned(),
+        })
+    }
+}
+
+/// Where the embedded database lives, as a path and as a URL.
+pub fn default_database() -> (PathBuf, String) {
+    (
+        PathBuf::from(DEFAULT_DATABASE_PATH),
+        format!("sqlite://{DEFAULT_DATABASE_PATH}"),
+    )
+}

@@ -1,0 +1,308 @@
+//! Localization: the two languages of the site, their Fluent bundles, and
+//! the choice of a language from a request.
+
+use std::{borrow::Cow, collections::HashMap, fmt, sync::Arc};
+
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
+use unic_langid::LanguageIdentifier;
+
+/// A language the site is written in. French is the campaign's original.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+    pub const DEFAULT: Lang = Lang::Fr;
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language, for the language switcher.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    /// Parses a language code as it appears in a URL or a cookie (`fr`, `en`).
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language that a request's path names in its first segment, if any.
+    pub fn from_path(path: &str) -> Option<Lang> {
+        let first = path.trim_start_matches('/').split('/').next()?;
+        Lang::parse(first)
+    }
+
+    /// The visitor's preferred language according to an `Accept-Language`
+    /// header, honouring quality values; `None` when neither language fits.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(Lang, u16, usize)> = None;
+        for (position, item) in header.split(',').enumerate().take(64) {
+            let mut parts = item.split(';');
+            let tag = parts.next().unwrap_or("").trim();
+            let primary = tag
+                .split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let Some(lang) = Lang::parse(&primary) else {
+                continue;
+            };
+            let quality = parts
+                .find_map(|p| p.trim().strip_prefix("q=").map(parse_quality))
+                .unwrap_or(Some(1000));
+            let Some(quality) = quality.filter(|q| *q > 0) else {
+                continue;
+            };
+            // Highest quality wins; on a tie, the earlier entry.
+            if best.is_none_or(|(_, q, pos)| quality > q || (quality == q && position < pos)) {
+                best = Some((lang, quality, position));
+            }
+        }
+        best.map(|(lang, _, _)| lang)
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Lang::Fr => unic_langid::langid!("fr"),
+            Lang::En => unic_langid::langid!("en"),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A quality value (`0.8`) in thousandths, or `None` when malformed.
+fn parse_quality(text: &str) -> Option<u16> {
+    let value: f32 = text.trim().parse().ok()?;
+    (0.0..=1.0)
+        .contains(&value)
+        .then(|| (value * 1000.0).round() as u16)
+}
+
+/// The message files, embedded in the binary. Each language has the same files.
+const SOURCES: &[(Lang, &str, &str)] = &[
+    (Lang::Fr, "main.ftl", include_str!("../locales/fr/main.ftl")),
+    (Lang::Fr, "home.ftl", include_str!("../locales/fr/home.ftl")),
+    (
+        Lang::Fr,
+        "countries.ftl",
+        include_str!("../locales/fr/countries.ftl"),
+    ),
+    (Lang::En, "main.ftl", include_str!("../locales/en/main.ftl")),
+    (Lang::En, "home.ftl", include_str!("../locales/en/home.ftl")),
+    (
+        Lang::En,
+        "countries.ftl",
+        include_str!("../locales/en/countries.ftl"),
+    ),
+];
+
+/// The Fluent bundles of both languages, loaded once at start-up.
+pub struct Locales {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+}
+
+impl fmt::Debug for Locales {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Locales").finish_non_exhaustive()
+    }
+}
+
+impl Locales {
+    /// Parses the embedded message files. Fails on any syntax error or on a
+    /// message defined twice, so that a broken file never reaches visitors.
+    pub fn load() -> anyhow::Result<Locales> {
+        let mut bundles = HashMap::new();
+        for lang in Lang::ALL {
+            let mut bundle = FluentBundle::new_concurrent(vec![lang.langid()]);
+            // Bidi isolation marks would end up inside HTML attributes and text.
+            bundle.set_use_isolating(false);
+            for (_, file, source) in SOURCES.iter().filter(|(l, _, _)| *l == lang) {
+                let resource = FluentResource::try_new((*source).to_owned())
+                    .map_err(|(_, errors)| anyhow::anyhow!("locales/{lang}/{file}: {errors:?}"))?;
+                bundle
+                    .add_resource(resource)
+                    .map_err(|errors| anyhow::anyhow!("locales/{lang}/{file}: {errors:?}"))?;
+            }
+            bundles.insert(lang, bundle);
+        }
+        Ok(Locales { bundles })
+    }
+
+    /// Every message identifier of a language, from the embedded sources.
+    pub fn message_ids(lang: Lang) -> Vec<String> {
+        let mut ids = Vec::new();
+        for (_, _, source) in SOURCES.iter().filter(|(l, _, _)| *l == lang) {
+            if let Ok(resource) = FluentResource::try_new((*source).to_owned()) {
+                for entry in resource.entries() {
+                    if let fluent_syntax::ast::Entry::Message(message) = entry {
+                        ids.push(message.id.name.to_owned());
+                    }
+                }
+            }
+        }
+        ids.sort();
+        ids
+    }
+
+    /// Formats a message. A missing message shows its identifier (and is
+    /// logged), never an empty string, so a gap is visible and never fatal.
+    pub fn format(&self, lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let Some(bundle) = self.bundles.get(&lang) else {
+            return id.to_owned();
+        };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            tracing::error!(%lang, id, "missing Fluent message");
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::error!(%lang, id, ?errors, "Fluent formatting error");
+        }
+        text.into_owned()
+    }
+}
+
+/// A request's localizer: its language and the bundles, cheap to clone and
+/// carried by every page so that templates can say `tr.t("nav-home")`.
+#[derive(Clone, Debug)]
+pub struct Tr {
+    lang: Lang,
+    locales: Arc<Locales>,
+}
+
+impl Tr {
+    pub fn new(lang: Lang, locales: Arc<Locales>) -> Tr {
+        Tr { lang, locales }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// A message without arguments.
+    pub fn t(&self, id: &str) -> String {
+        self.locales.format(self.lang, id, None)
+    }
+
+    /// A message with arguments; counts are passed as numbers so that the
+    /// plural selectors work, and are also offered formatted the language's
+    /// way as `$<name>-text`.
+    pub fn with(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Count(n) => {
+                    fluent_args.set(*name, FluentValue::from(*n));
+                    fluent_args.set(
+                        format!("{name}-text"),
+                        FluentValue::from(format_count(self.lang, *n)),
+                    );
+                }
+                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.clone())),
+            }
+        }
+        self.locales.format(self.lang, id, Some(&fluent_args))
+    }
+
+    /// A message with one count, e.g. `tr.count("results", 12)`.
+    pub fn count(&self, id: &str, name: &str, n: i64) -> String {
+        self.with(id, &[(name, Arg::Count(n))])
+    }
+}
+
+/// An argument to a Fluent message.
+#[derive(Clone, Debug)]
+pub enum Arg<'a> {
+    Count(i64),
+    Text(Cow<'a, str>),
+}
+
+/// Writes a whole number the language's way: `12 345` in French (with a
+/// narrow no-break space), `12,345` in English. Fluent's `NUMBER()` does
+/// not group digits.
+pub fn format_count(lang: Lang, n: i64) -> String {
+    let separator = match lang {
+        Lang::Fr => '\u{202F}',
+        Lang::En => ',',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_honours_quality() {
+        assert_eq!(
+            Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::from_accept_language("fr;q=0.1, en;q=0.9"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE,de;q=0.9,fr;q=0.5,en;q=0.4"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(Lang::from_accept_language("FR-be"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("de, it"), None);
+        assert_eq!(Lang::from_accept_language("en;q=0, fr;q=0"), None);
+        assert_eq!(Lang::from_accept_language("en;q=nonsense"), None);
+        assert_eq!(Lang::from_accept_language("*"), None);
+        assert_eq!(Lang::from_accept_language(""), None);
+        assert_eq!(Lang::from_accept_language(";;,,q=1"), None);
+    }
+
+    #[test]
+    fn counts_are_grouped_the_languages_way() {
+        assert_eq!(format_count(Lang::En, 0), "0");
+        assert_eq!(format_count(Lang::En, 999), "999");
+        assert_eq!(format_count(Lang::En, 12345), "12,345");
+        assert_eq!(format_count(Lang::En, 1234567), "1,234,567");
+        assert_eq!(format_count(Lang::Fr, 12345), "12\u{202F}345");
+        assert_eq!(format_count(Lang::Fr, -1000), "-1\u{202F}000");
+    }
+
+    #[test]
+    fn path_names_its_language() {
+        assert_eq!(Lang::from_path("/en/about"), Some(Lang::En));
+        assert_eq!(Lang::from_path("/fr/"), Some(Lang::Fr));
+        assert_eq!(Lang::from_path("/fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_path("/de/"), None);
+        assert_eq!(Lang::from_path("/"), None);
+    }
+}

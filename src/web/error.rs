@@ -1,0 +1,123 @@
+//! The one error type of the web layer, and the middleware that turns every
+//! error response — ours, an extractor's, a layer's — into a localized page.
+
+use askama::Template;
+use axum::{
+    extract::{Request, State},
+    http::{HeaderValue, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use super::{
+    AppState, language,
+    page::{PageContext, Rendered, render},
+};
+use crate::{
+    i18n::{Arg, Lang},
+    store::StoreError,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl IntoResponse for AppError {
+    /// Only the status: the error-page middleware draws the page in the
+    /// visitor's language. Details are logged, never shown.
+    fn into_response(self) -> Response {
+        let status = match &self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Store(StoreError::Unavailable(error)) => {
+                tracing::warn!(%error, "database unavailable");
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            AppError::Store(error) => {
+                tracing::error!(%error, "storage error");
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+            AppError::Internal(error) => {
+                tracing::error!(error = format!("{error:#}"), "internal error");
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        };
+        status.into_response()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: PageContext,
+    code_text: String,
+    title: String,
+    message: String,
+}
+
+/// The message pair (title, explanation) for a status.
+fn messages(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
+        404 | 410 => ("error-404-title", "error-404-body"),
+        405 => ("error-405-title", "error-405-body"),
+        413 => ("error-413-title", "error-413-body"),
+        429 => ("error-429-title", "error-429-body"),
+        503 => ("error-503-title", "error-503-body"),
+        500..=599 => ("error-500-title", "error-500-body"),
+        _ => ("error-400-title", "error-400-body"),
+    }
+}
+
+/// Draws a localized error page for any error response that is not a page
+/// already. The language is the one the path names, else the visitor's.
+pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = Lang::from_path(request.uri().path())
+        .unwrap_or_else(|| language::preferred(request.headers()));
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error())
+        || response.extensions().get::<Rendered>().is_some()
+    {
+        return response;
+    }
+    let (title, message) = messages(status);
+    let ctx = PageContext::bare(&state, lang, None);
+    let code_text = ctx.tr.with(
+        "error-code",
+        &[("status", Arg::Text(status.as_str().into()))],
+    );
+    let page = ErrorPage {
+        title: ctx.t(title),
+        message: ctx.t(message),
+        code_text,
+        ctx,
+    };
+    let mut page_response = match render(&page, lang) {
+        Ok(page_response) => page_response,
+        Err(error) => {
+            tracing::error!(%error, "could not draw the error page");
+            return response;
+        }
+    };
+    *page_response.status_mut() = status;
+    // Keep what the original response told the client to do next.
+    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(value) = response.headers().get(&name) {
+            page_response.headers_mut().insert(name, value.clone());
+        }
+    }
+    page_response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    page_response
+}
+
+/// Any address the site does not know.
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}

@@ -1,0 +1,159 @@
+//! What every page carries: the request's language and localizer, the
+//! links that make up the shell (navigation, language switcher, hreflang
+//! alternates, stylesheet), and the rendering of a page into a response.
+
+use askama::Template;
+use axum::{
+    http::{HeaderValue, header},
+    response::{Html, IntoResponse, Response},
+};
+
+use super::{AppState, error::AppError, language};
+use crate::i18n::{Lang, Tr};
+
+/// A public page of the site, in whichever language. Knows its address in
+/// both languages, so the switcher and hreflang links always agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+}
+
+impl Page {
+    /// Every page listed in the navigation, in order.
+    pub const NAVIGATION: [Page; 1] = [Page::Home];
+
+    pub fn path(self, lang: Lang) -> String {
+        match self {
+            Page::Home => format!("/{lang}/"),
+        }
+    }
+
+    /// The Fluent message that names the page in the navigation.
+    pub fn nav_label(self) -> &'static str {
+        match self {
+            Page::Home => "nav-home",
+        }
+    }
+}
+
+/// A link in the navigation.
+pub struct NavLink {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+/// A `<link rel="alternate" hreflang>` of the page.
+pub struct Alternate {
+    pub hreflang: &'static str,
+    pub href: String,
+}
+
+/// The shell every page template is drawn in (see `templates/base.html`).
+pub struct PageContext {
+    pub tr: Tr,
+    pub lang: Lang,
+    pub nav: Vec<NavLink>,
+    /// The same page in the other language, for the switcher.
+    pub switch_href: String,
+    pub switch_lang: Lang,
+    pub alternates: Vec<Alternate>,
+    pub canonical: Option<String>,
+    pub stylesheet: String,
+    pub favicon: String,
+    pub home_href: String,
+    pub facebook_url: String,
+}
+
+impl PageContext {
+    /// The shell of a public page, with hreflang alternates and a canonical link.
+    pub fn for_page(state: &AppState, lang: Lang, page: Page) -> PageContext {
+        let base = &state.config.base_url;
+        let mut alternates: Vec<Alternate> = Lang::ALL
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.code(),
+                href: format!("{base}{}", page.path(*l)),
+            })
+            .collect();
+        alternates.push(Alternate {
+            hreflang: "x-default",
+            href: format!("{base}{}", page.path(Lang::DEFAULT)),
+        });
+        let mut context = PageContext::bare(state, lang, Some(page));
+        context.switch_href = page.path(lang.other());
+        context.canonical = Some(format!("{base}{}", page.path(lang)));
+        context.alternates = alternates;
+        context
+    }
+
+    /// The shell of a page that has no twin and should not be indexed (an
+    /// error page): the switcher leads to the other language's home page.
+    pub fn bare(state: &AppState, lang: Lang, current: Option<Page>) -> PageContext {
+        let tr = Tr::new(lang, state.locales.clone());
+        let nav = Page::NAVIGATION
+            .iter()
+            .map(|page| NavLink {
+                href: page.path(lang),
+                label: tr.t(page.nav_label()),
+                current: Some(*page) == current,
+            })
+            .collect();
+        PageContext {
+            nav,
+            switch_href: Page::Home.path(lang.other()),
+            switch_lang: lang.other(),
+            alternates: Vec::new(),
+            canonical: None,
+            stylesheet: state.assets.url("style.css"),
+            favicon: state.assets.url("favicon.svg"),
+            home_href: Page::Home.path(lang),
+            facebook_url: state.config.facebook_url.clone(),
+            tr,
+            lang,
+        }
+    }
+
+    /// Shorthand for templates: `{{ ctx.t("nav-home") }}`.
+    pub fn t(&self, id: &str) -> String {
+        self.tr.t(id)
+    }
+}
+
+/// Marks a response whose body is a page drawn by the site, so that the
+/// error-page middleware leaves it alone.
+#[derive(Clone, Copy, Debug)]
+pub struct Rendered;
+
+/// Renders a page template into an HTML response in the page's language.
+/// A visitor reading a language has chosen it: a cookie remembers it for
+/// their next visit to `/`.
+pub fn render(template: &impl Template, lang: Lang) -> Result<Response, AppError> {
+    let html = template
+        .render()
+        .map_err(|e| AppError::Internal(e.into()))?;
+    let mut response = Html(html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    response.extensions_mut().insert(Rendered);
+    Ok(response)
+}
+
+/// Renders a page and remembers its language in the visitor's cookie.
+pub fn render_remembering(
+    template: &impl Template,
+    lang: Lang,
+    cookie_lang: Option<Lang>,
+) -> Result<Response, AppError> {
+    let mut response = render(template, lang)?;
+    if cookie_lang != Some(lang) {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, language::cookie(lang));
+    }
+    Ok(response)
+}
