@@ -33,7 +33,7 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]
     Other(#[source] sqlx::Error),
-    #[error("unsupported database URL {0:?}: expected postgres://… or sqlite://…")]
+    #[error("unsupported database URL scheme {0:?}: expected postgres://… or sqlite://…")]
     UnsupportedUrl(String),
 }
 
@@ -137,7 +137,11 @@ impl Store {
         } else if url.starts_with("sqlite:") {
             sqlite::connect(url).await.map(Store::Sqlite)
         } else {
-            Err(StoreError::UnsupportedUrl(url.chars().take(20).collect()))
+            // Only the scheme: the rest of a URL may hold a password.
+            let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
+            Err(StoreError::UnsupportedUrl(
+                scheme.chars().take(20).collect(),
+            ))
         }
     }
 

@@ -20,10 +20,10 @@ pub(super) async fn connect(url: &str) -> Result<SqlitePool, StoreError> {
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true);
-    if let Some(parent) = Path::new(options.get_filename()).parent() {
-        if !parent.as_os_str().is_empty() {
-            std::fs::create_dir_all(parent).map_err(|e| StoreError::Other(sqlx::Error::Io(e)))?;
-        }
+    if let Some(parent) = Path::new(options.get_filename()).parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent).map_err(|e| StoreError::Other(sqlx::Error::Io(e)))?;
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(8)

@@ -1,0 +1,237 @@
+//! The command line as staff use it, against both backends: imports,
+//! exports, seeding, and the server process itself.
+
+mod common;
+
+use std::{
+    io::{BufRead, BufReader},
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use common::{TestApp, stderr, stdout, text};
+
+const TWO: &str = "name,kind,country,joined_on\nStrasbourg,city,FR,2013-05-02\nRegione Toscana,region,IT,2014-01-31\n";
+
+/// Starts the real binary; returns it with the address it listens on.
+fn start_server(args: &[&str], dir: &std::path::Path, envs: &[(&str, &str)]) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+        .args(args)
+        .envs(envs.iter().copied())
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start oneinfive");
+    let stderr = child.stderr.take().expect("stderr");
+    let mut lines = BufReader::new(stderr).lines();
+    let mut log = Vec::new();
+    let address = loop {
+        let Some(Ok(line)) = lines.next() else {
+            let _ = child.kill();
+            panic!("the server stopped before listening:\n{}", log.join("\n"));
+        };
+        if let Some(rest) = line.split("serving the site on http://").nth(1) {
+            break rest.split('/').next().unwrap_or_default().to_owned();
+        }
+        log.push(line);
+    };
+    // Keep draining the log so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    (child, address)
+}
+
+fn terminate(child: &mut Child) -> std::process::ExitStatus {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    for _ in 0..100 {
+        if let Ok(Some(status)) = child.try_wait() {
+            return status;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    panic!("the server did not stop on SIGTERM");
+}
+
+both_backends! {
+    fresh async fn import_twice_changes_nothing(app) {
+        let first = app.import("two.csv", TWO);
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(stdout(&first).contains("2 added, 0 updated, 0 unchanged"), "{}", stdout(&first));
+        let exported = app.export();
+        let second = app.import("two.csv", TWO);
+        assert!(second.status.success(), "{}", stderr(&second));
+        assert!(stdout(&second).contains("0 added, 0 updated, 2 unchanged"), "{}", stdout(&second));
+        assert_eq!(app.export(), exported);
+        // The same city spelled in another case is the same city.
+        let again = app.import("case.csv", "name,kind,country,joined_on\nSTRASBOURG,city,fr,2013-05-02\n");
+        assert!(stdout(&again).contains("0 added, 1 updated"), "{}", stdout(&again));
+        assert_eq!(app.export().lines().count(), 3);
+    }
+
+    fresh async fn import_updates_changed_rows(app) {
+        assert!(app.import("two.csv", TWO).status.success());
+        let changed = app.import(
+            "changed.csv",
+            "name,kind,country,joined_on,website\nStrasbourg,city,FR,2013-06-01,https://www.strasbourg.eu/\n",
+        );
+        assert!(stdout(&changed).contains("0 added, 1 updated, 0 unchanged"), "{}", stdout(&changed));
+        let exported = app.export();
+        assert!(exported.contains("Strasbourg,city,FR,2013-06-01,,,https://www.strasbourg.eu/"), "{exported}");
+    }
+
+    fresh async fn bad_files_are_rejected_whole(app) {
+        assert!(app.import("two.csv", TWO).status.success());
+        let before = app.export();
+        let good = "Lyon,city,FR,2015-01-01\n";
+        for (case, file, expected) in [
+            ("empty name", format!("name,kind,country,joined_on\n{good} ,city,FR,2015-01-01\n"), "line 3: name"),
+            ("unknown country", format!("name,kind,country,joined_on\n{good}Moskva,city,RU,2015-01-01\n"), "line 3: country"),
+            ("bad date", format!("name,kind,country,joined_on\n{good}Nice,city,FR,2015-02-30\n"), "line 3: joined_on"),
+            ("not a date", format!("name,kind,country,joined_on\n{good}Nice,city,FR,01/02/2015\n"), "line 3: joined_on"),
+            ("unknown kind", format!("name,kind,country,joined_on\n{good}Nice,town,FR,2015-01-01\n"), "line 3: kind"),
+            ("duplicate", format!("name,kind,country,joined_on\n{good}LYON,city,FR,2016-01-01\n"), "line 3: LYON (FR) is already on line 2"),
+            ("short row", format!("name,kind,country,joined_on\n{good}Nice,city\n"), "line 3"),
+            ("missing column", "name,kind,country\nLyon,city,FR\n".to_owned(), "line 1: missing column \"joined_on\""),
+            ("unknown column", format!("name,kind,country,joined_on,mayor\n{}", "Lyon,city,FR,2015-01-01,X\n"), "line 1: unknown column"),
+            ("empty file", String::new(), "line 1"),
+            ("control character", format!("name,kind,country,joined_on\n{good}Ni\u{7}ce,city,FR,2015-01-01\n"), "line 3: name"),
+            ("bad website", "name,kind,country,joined_on,website\nNice,city,FR,2015-01-01,javascript:alert(1)\n".to_owned(), "line 2: website"),
+        ] {
+            let output = app.import("bad.csv", &file);
+            assert!(!output.status.success(), "{case}: accepted");
+            let message = stderr(&output);
+            assert!(message.contains(expected), "{case}: {message}");
+            assert!(message.contains("nothing was imported"), "{case}: {message}");
+            assert_eq!(app.export(), before, "{case}: something was written");
+        }
+        // Not UTF-8.
+        let path = app.write_file("latin1.csv", b"name,kind,country,joined_on\nLyon,city,FR,2015-01-01\nN\xeemes,city,FR,2015-01-01\n");
+        let output = app.cli(&["signatories", "import", common::path_str(&path)]);
+        assert!(!output.status.success());
+        assert!(stderr(&output).contains("line 3: the file is not valid UTF-8"), "{}", stderr(&output));
+        // A file that is not there.
+        let output = app.cli(&["signatories", "import", "/nonexistent/file.csv"]);
+        assert!(!output.status.success());
+        assert!(stderr(&output).contains("cannot open /nonexistent/file.csv"), "{}", stderr(&output));
+        assert_eq!(app.export(), before);
+        assert_eq!(text(&app.page("/en/").await, "#counter"), "2 cities and regions in 2 countries");
+    }
+
+    seeded async fn export_then_import_round_trips(app) {
+        let exported = app.export();
+        assert_eq!(exported.lines().next(), Some("name,kind,country,joined_on,name_fr,name_en,website"));
+        assert_eq!(exported.lines().count(), 78);
+        let other = TestApp::spawn(app.backend).await.expect("second database");
+        let output = other.import("export.csv", &exported);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(stdout(&output).contains("77 added"), "{}", stdout(&output));
+        assert_eq!(other.export(), exported);
+        assert_eq!(text(&other.page("/fr/").await, "#counter"), "77 villes et régions dans 22 pays");
+        other.cleanup().await;
+    }
+
+    fresh async fn seed_twice_changes_nothing(app) {
+        let first = app.cli(&["seed"]);
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(stdout(&first).contains("77 added"), "{}", stdout(&first));
+        let second = app.cli(&["seed"]);
+        assert!(stdout(&second).contains("0 added, 0 updated, 77 unchanged"), "{}", stdout(&second));
+        assert_eq!(text(&app.page("/en/").await, "#counter"), "77 cities and regions in 22 countries");
+        let migrate = app.cli(&["migrate"]);
+        assert!(migrate.status.success(), "{}", stderr(&migrate));
+    }
+
+    seeded async fn server_process_serves_and_stops_on_sigterm(app) {
+        let (mut child, address) = start_server(
+            &["--database-url", &app.database_url, "serve", "--listen", "127.0.0.1:0"],
+            app.dir.path(),
+            &[],
+        );
+        let body = reqwest::get(format!("http://{address}/en/")).await.expect("GET").text().await.expect("body");
+        let html = scraper::Html::parse_document(&body);
+        assert_eq!(text(&html, "#counter"), "77 cities and regions in 22 countries");
+        let status = terminate(&mut child);
+        assert!(status.success(), "exit status {status:?}");
+    }
+}
+
+#[tokio::test]
+async fn first_start_creates_the_embedded_database_with_sample_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut child, address) = start_server(&["serve", "--listen", "127.0.0.1:0"], dir.path(), &[]);
+    assert!(dir.path().join("data/oneinfive.db").exists());
+    let body = reqwest::get(format!("http://{address}/fr/"))
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(
+        text(&scraper::Html::parse_document(&body), "#counter"),
+        "77 villes et régions dans 22 pays"
+    );
+    assert!(terminate(&mut child).success());
+    // With no command at all the site is served, settings from the environment;
+    // the database made on the first start is kept as it is.
+    let import = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+        .args(["signatories", "import", "-"])
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("run");
+    assert!(!import.status.success());
+    let path = dir.path().join("one.csv");
+    std::fs::write(
+        &path,
+        "name,kind,country,joined_on\nReykjavík,city,IS,2024-03-01\n",
+    )
+    .expect("write");
+    let import = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+        .args(["signatories", "import", common::path_str(&path)])
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("run");
+    assert!(import.status.success(), "{}", stderr(&import));
+    let (mut child, address) = start_server(&[], dir.path(), &[("LISTEN_ADDR", "127.0.0.1:0")]);
+    let body = reqwest::get(format!("http://{address}/en/"))
+        .await
+        .expect("GET")
+        .text()
+        .await
+        .expect("body");
+    assert_eq!(
+        text(&scraper::Html::parse_document(&body), "#counter"),
+        "78 cities and regions in 23 countries"
+    );
+    assert!(terminate(&mut child).success());
+}
+
+#[test]
+fn an_unsupported_database_url_is_a_clear_error() {
+    let output = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+        .args([
+            "--database-url",
+            "mysql://root:secret@localhost/db",
+            "migrate",
+        ])
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(
+        message.contains("unsupported database URL scheme \"mysql\""),
+        "{message}"
+    );
+    assert!(
+        !message.contains("secret"),
+        "the password leaked: {message}"
+    );
+}

@@ -1,0 +1,251 @@
+//! The site as a visitor sees it, over HTTP, on both backends.
+
+mod common;
+
+use common::{attr, attrs, text, texts};
+use scraper::Html;
+
+/// A CSV with one signatory per (name, kind, country).
+fn csv(rows: &[(&str, &str, &str)]) -> String {
+    let mut out = String::from("name,kind,country,joined_on\n");
+    for (name, kind, country) in rows {
+        out.push_str(&format!("{name},{kind},{country},2024-03-01\n"));
+    }
+    out
+}
+
+async fn counter(app: &common::TestApp, lang: &str) -> String {
+    text(&app.page(&format!("/{lang}/")).await, "#counter")
+}
+
+both_backends! {
+    seeded async fn root_redirects_by_accept_language(app) {
+        for (accept, expected) in [
+            (Some("en-GB,en;q=0.9"), "/en/"),
+            (Some("fr-FR,fr;q=0.9,en;q=0.8"), "/fr/"),
+            (Some("de-DE,de;q=0.9,en;q=0.5"), "/en/"),
+            (Some("fr;q=0.2, en;q=0.8"), "/en/"),
+            (Some("de, it"), "/fr/"),
+            (Some("garbage;;q=x,,"), "/fr/"),
+            (None, "/fr/"),
+        ] {
+            let mut request = app.client.get(app.url("/"));
+            if let Some(accept) = accept {
+                request = request.header("accept-language", accept);
+            }
+            let response = request.send().await.expect("GET /");
+            assert_eq!(response.status(), 303, "Accept-Language {accept:?}");
+            assert_eq!(response.headers()["location"], expected, "Accept-Language {accept:?}");
+        }
+    }
+
+    seeded async fn switcher_choice_is_remembered_by_a_cookie(app) {
+        let visitor = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        let get = |path: &str| visitor.get(app.url(path)).header("accept-language", "fr-FR,fr").send();
+        assert_eq!(get("/").await.expect("GET /").headers()["location"], "/fr/");
+        // The visitor switches to English from the French home page.
+        let french = Html::parse_document(&get("/fr/").await.expect("GET /fr/").text().await.expect("body"));
+        let english_href = attr(&french, ".lang-switch a", "href");
+        assert_eq!(english_href, "/en/");
+        assert_eq!(get(&english_href).await.expect("switch").status(), 200);
+        assert_eq!(get("/").await.expect("GET /").headers()["location"], "/en/");
+        // And back.
+        assert_eq!(get("/fr/").await.expect("switch back").status(), 200);
+        assert_eq!(get("/").await.expect("GET /").headers()["location"], "/fr/");
+        // A cookie beats Accept-Language; a bad cookie is ignored.
+        let with_cookie = |cookie: &'static str| {
+            app.client.get(app.url("/")).header("accept-language", "fr").header("cookie", cookie).send()
+        };
+        assert_eq!(with_cookie("lang=en").await.expect("GET").headers()["location"], "/en/");
+        assert_eq!(with_cookie("lang=../../etc").await.expect("GET").headers()["location"], "/fr/");
+    }
+
+    seeded async fn home_pages_in_both_languages(app) {
+        for (lang, title, heading, counter_title, nav_home) in [
+            ("fr", "Accueil – UN sur CINQ", "UN sur CINQ", "Adhérents au Pacte", "Accueil"),
+            ("en", "Home – ONE in FIVE", "ONE in FIVE", "Members of the Pact", "Home"),
+        ] {
+            let html = app.page(&format!("/{lang}/")).await;
+            assert_eq!(attr(&html, "html", "lang"), lang);
+            assert_eq!(text(&html, "title"), title);
+            assert_eq!(text(&html, "h1"), heading);
+            assert_eq!(text(&html, "#counter-title"), counter_title);
+            // Landmarks: one header, one navigation labelled, one main, one footer.
+            assert_eq!(texts(&html, "body > header").len(), 1);
+            assert_eq!(texts(&html, "main#main").len(), 1);
+            assert_eq!(texts(&html, "body > footer").len(), 1);
+            // The current page is marked in the navigation.
+            assert_eq!(texts(&html, "nav.main-nav a[aria-current=page]"), vec![nav_home.to_owned()]);
+            // The seed's three blocks.
+            let headings = texts(&html, "main section h2");
+            assert_eq!(headings.len(), 4, "{headings:?}");
+            assert!(headings.iter().any(|h| h == if lang == "fr" { "À propos" } else { "About" }));
+            assert!(html.root_element().text().collect::<String>().contains("Lanzarote"));
+            // Never a link to a page that does not exist.
+            for href in attrs(&html, "a[href^='/']", "href") {
+                assert_eq!(app.get(&href).await.status(), 200, "{lang}: link to {href}");
+            }
+            // The footer links to Facebook as a plain link.
+            assert!(attrs(&html, "footer a", "href").iter().any(|h| h.starts_with("https://www.facebook.com/")));
+        }
+        assert_eq!(counter(app, "fr").await, "77 villes et régions dans 22 pays");
+        assert_eq!(counter(app, "en").await, "77 cities and regions in 22 countries");
+    }
+
+    seeded async fn alternates_and_switcher_agree(app) {
+        for (lang, other) in [("fr", "en"), ("en", "fr")] {
+            let html = app.page(&format!("/{lang}/")).await;
+            assert_eq!(attr(&html, "link[rel=alternate][hreflang=fr]", "href"), "http://site.test/fr/");
+            assert_eq!(attr(&html, "link[rel=alternate][hreflang=en]", "href"), "http://site.test/en/");
+            assert_eq!(attr(&html, "link[rel=alternate][hreflang=x-default]", "href"), "http://site.test/fr/");
+            assert_eq!(attr(&html, "link[rel=canonical]", "href"), format!("http://site.test/{lang}/"));
+            let switch = attr(&html, ".lang-switch a", "href");
+            assert_eq!(switch, format!("/{other}/"));
+            assert_eq!(attr(&html, ".lang-switch a", "hreflang"), other);
+            let twin = app.page(&switch).await;
+            assert_eq!(attr(&twin, "html", "lang"), other);
+            assert_eq!(attr(&twin, ".lang-switch a", "href"), format!("/{lang}/"));
+        }
+    }
+
+    seeded async fn counter_is_live_after_an_import(app) {
+        assert_eq!(counter(app, "fr").await, "77 villes et régions dans 22 pays");
+        let output = app.import("new.csv", &csv(&[("Reykjavík", "city", "IS")]));
+        assert!(output.status.success(), "{}", common::stderr(&output));
+        assert_eq!(counter(app, "fr").await, "78 villes et régions dans 23 pays");
+        assert_eq!(counter(app, "en").await, "78 cities and regions in 23 countries");
+    }
+
+    fresh async fn counter_plural_forms(app) {
+        assert_eq!(counter(app, "fr").await, "0 ville ou région dans 0 pays");
+        assert_eq!(counter(app, "en").await, "0 cities and regions in 0 countries");
+        assert!(app.import("one.csv", &csv(&[("Strasbourg", "city", "FR")])).status.success());
+        assert_eq!(counter(app, "fr").await, "1 ville ou région dans 1 pays");
+        assert_eq!(counter(app, "en").await, "1 city or region in 1 country");
+        assert!(app.import("two.csv", &csv(&[("Bretagne", "region", "FR")])).status.success());
+        assert_eq!(counter(app, "fr").await, "2 villes et régions dans 1 pays");
+        assert_eq!(counter(app, "en").await, "2 cities and regions in 1 country");
+        assert!(app.import("three.csv", &csv(&[("Torino", "city", "IT")])).status.success());
+        assert_eq!(counter(app, "fr").await, "3 villes et régions dans 2 pays");
+        assert_eq!(counter(app, "en").await, "3 cities and regions in 2 countries");
+    }
+
+    fresh async fn large_counts_are_grouped(app) {
+        let rows: Vec<(String, &str, &str)> = (0..1234).map(|i| (format!("Commune {i}"), "city", "FR")).collect();
+        let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(n, k, c)| (n.as_str(), *k, *c)).collect();
+        let output = app.import("many.csv", &csv(&rows));
+        assert!(output.status.success(), "{}", common::stderr(&output));
+        assert_eq!(counter(app, "fr").await, "1\u{202F}234 villes et régions dans 1 pays");
+        assert_eq!(counter(app, "en").await, "1,234 cities and regions in 1 country");
+    }
+
+    seeded async fn not_found_pages_are_localized(app) {
+        for (path, lang, heading) in [
+            ("/fr/pas-de-page", "fr", "Page introuvable"),
+            ("/en/no-such-page", "en", "Page not found"),
+            ("/de/", "fr", "Page introuvable"),
+            ("/fr/x/y/z?q=<script>", "fr", "Page introuvable"),
+            ("/static/nothing.css", "fr", "Page introuvable"),
+        ] {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), 404, "{path}");
+            assert!(response.headers()["content-type"].to_str().unwrap_or("").starts_with("text/html"));
+            let html = Html::parse_document(&response.text().await.expect("body"));
+            assert_eq!(attr(&html, "html", "lang"), lang, "{path}");
+            assert_eq!(text(&html, "h1"), heading, "{path}");
+            // With the navigation and no index.
+            assert!(!texts(&html, "nav.main-nav a").is_empty(), "{path}");
+            assert_eq!(attr(&html, "meta[name=robots]", "content"), "noindex");
+        }
+        // Outside a language, the visitor's language.
+        let response = app.client.get(app.url("/nowhere")).header("accept-language", "en").send().await.expect("GET");
+        assert_eq!(response.status(), 404);
+        let html = Html::parse_document(&response.text().await.expect("body"));
+        assert_eq!(attr(&html, "html", "lang"), "en");
+        assert_eq!(text(&html, "h1"), "Page not found");
+    }
+
+    seeded async fn security_headers_everywhere(app) {
+        let stylesheet = attr(&app.page("/fr/").await, "link[rel=stylesheet]", "href");
+        for path in ["/", "/fr/", "/en/", "/fr/missing", "/healthz", stylesheet.as_str()] {
+            let response = app.get(path).await;
+            let headers = response.headers();
+            let csp = headers["content-security-policy"].to_str().expect("CSP");
+            assert!(csp.contains("default-src 'self'"), "{path}: {csp}");
+            assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+            assert!(!csp.contains("unsafe-inline") && !csp.contains("http"), "{path}: {csp}");
+            assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+            assert!(headers.contains_key("referrer-policy"), "{path}");
+            assert!(!headers.contains_key("server"), "{path}");
+        }
+        // No inline script or style, no third-party resource.
+        let html = app.page("/fr/").await;
+        assert!(texts(&html, "script").is_empty());
+        assert!(attrs(&html, "[style]", "style").is_empty());
+        for attribute in ["src", "href"] {
+            for value in attrs(&html, &format!("link[{attribute}], img[{attribute}], script[{attribute}]"), attribute) {
+                assert!(value.starts_with('/') || value.starts_with("http://site.test/"), "{value}");
+            }
+        }
+    }
+
+    seeded async fn request_bodies_are_limited(app) {
+        let big = vec![b'a'; 100 * 1024];
+        let response = app.client.post(app.url("/fr/")).body(big).send().await.expect("POST");
+        assert_eq!(response.status(), 413);
+        let html = Html::parse_document(&response.text().await.expect("body"));
+        assert_eq!(text(&html, "h1"), "Envoi trop volumineux");
+        let response = app.client.post(app.url("/en/")).body("small").send().await.expect("POST");
+        assert_eq!(response.status(), 405);
+        assert!(response.headers().contains_key("allow"));
+    }
+
+    seeded async fn stylesheet_is_versioned_compressed_and_cached(app) {
+        let html = app.page("/en/").await;
+        let href = attr(&html, "link[rel=stylesheet]", "href");
+        assert!(href.starts_with("/static/style.") && href.ends_with(".css") && href.len() > "/static/style..css".len());
+        let response = app.client.get(app.url(&href)).header("accept-encoding", "br").send().await.expect("GET css");
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "text/css; charset=utf-8");
+        assert_eq!(response.headers()["content-encoding"], "br");
+        let cache = response.headers()["cache-control"].to_str().expect("cache-control");
+        assert!(cache.contains("max-age=31536000") && cache.contains("immutable"), "{cache}");
+        let page = app.client.get(app.url("/en/")).header("accept-encoding", "gzip").send().await.expect("GET");
+        assert_eq!(page.headers()["content-encoding"], "gzip");
+        // A conditional request for the stylesheet is answered 304.
+        let etag = app.get(&href).await.headers()["etag"].clone();
+        let again = app.client.get(app.url(&href)).header("if-none-match", etag).send().await.expect("GET");
+        assert_eq!(again.status(), 304);
+    }
+
+    fresh async fn health_follows_the_database(app) {
+        let response = app.get("/healthz").await;
+        assert_eq!(response.status(), 200);
+        app.store.close().await;
+        assert_eq!(app.get("/healthz").await.status(), 503);
+        // Pages say so too, in the visitor's language.
+        let response = app.get("/en/").await;
+        assert_eq!(response.status(), 503);
+        let html = Html::parse_document(&response.text().await.expect("body"));
+        assert_eq!(text(&html, "h1"), "Service temporarily unavailable");
+    }
+}
+
+#[test]
+fn every_message_exists_in_both_languages() {
+    use oneinfive::i18n::{Lang, Locales};
+    let french = Locales::message_ids(Lang::Fr);
+    let english = Locales::message_ids(Lang::En);
+    assert!(french.len() > 50, "{} messages", french.len());
+    let only_fr: Vec<_> = french.iter().filter(|id| !english.contains(id)).collect();
+    let only_en: Vec<_> = english.iter().filter(|id| !french.contains(id)).collect();
+    assert!(
+        only_fr.is_empty() && only_en.is_empty(),
+        "only in French: {only_fr:?}; only in English: {only_en:?}"
+    );
+    Locales::load().expect("the message files parse");
+}
