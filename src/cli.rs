@@ -33,19 +33,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Signatories {
-            command: SignatoriesCommand::Import { file },
-        } => {
-            let reader =
-                File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
+        Command::Signatories { command: SignatoriesCommand::Import { file } } => {
+            let reader = File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
             // Every row is checked before the database is touched.
             let signatories = match signatories_csv::parse(reader) {
                 Ok(signatories) => signatories,
                 Err(errors) => {
-                    eprintln!(
-                        "{}: rejected, nothing was imported:\n{errors}",
-                        file.display()
-                    );
+                    eprintln!("{}: rejected, nothing was imported:\n{errors}", file.display());
                     return Ok(ExitCode::FAILURE);
                 }
             };
@@ -61,9 +55,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Signatories {
-            command: SignatoriesCommand::Export,
-        } => {
+        Command::Signatories { command: SignatoriesCommand::Export } => {
             let store = open(cli.database_url).await?;
             let signatories = store.signatories().await?;
             let mut stdout = std::io::stdout().lock();
@@ -84,13 +76,8 @@ async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
             (url, !path.exists())
         }
     };
-    let store = Store::connect(&url)
-        .await
-        .with_context(|| format!("cannot open the {} database", scheme(&url)))?;
-    store
-        .migrate()
-        .await
-        .context("cannot apply the migrations")?;
+    let store = Store::connect(&url).await.with_context(|| format!("cannot open the {} database", scheme(&url)))?;
+    store.migrate().await.context("cannot apply the migrations")?;
     if fresh_default {
         let report = sample::load(&store).await?;
         tracing::info!(
@@ -109,10 +96,7 @@ fn scheme(url: &str) -> &str {
 
 async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let store = open(database_url).await?;
-    let base_url = args
-        .base_url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", args.listen));
+    let base_url = args.base_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
     let site = SiteConfig::new(&base_url, &args.facebook_url).map_err(anyhow::Error::msg)?;
     let server = Server::bind(args.listen, store.clone(), site)
         .await

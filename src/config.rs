@@ -9,11 +9,7 @@ use clap::{Args, Parser, Subcommand};
 pub const DEFAULT_DATABASE_PATH: &str = "data/oneinfive.db";
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "oneinfive",
-    version,
-    about = "The ONE in FIVE campaign site and its Pact of cities and regions"
-)]
+#[command(name = "oneinfive", version, about = "The ONE in FIVE campaign site and its Pact of cities and regions")]
 pub struct Cli {
     /// postgres://… or sqlite://…; without it, the embedded SQLite file
     /// data/oneinfive.db, created and filled with sample data on first start.
@@ -62,11 +58,7 @@ pub struct ServeArgs {
     pub base_url: Option<String>,
 
     /// The campaign's Facebook page, linked from the footer.
-    #[arg(
-        long,
-        env = "FACEBOOK_URL",
-        default_value = "https://www.facebook.com/councilofeurope"
-    )]
+    #[arg(long, env = "FACEBOOK_URL", default_value = "https://www.facebook.com/councilofeurope")]
     pub facebook_url: String,
 }
 
@@ -93,24 +85,15 @@ pub struct SiteConfig {
 
 impl SiteConfig {
     pub fn new(base_url: &str, facebook_url: &str) -> Result<SiteConfig, String> {
-        let parsed =
-            url::Url::parse(base_url).map_err(|e| format!("--base-url {base_url:?}: {e}"))?;
+        let parsed = url::Url::parse(base_url).map_err(|e| format!("--base-url {base_url:?}: {e}"))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-            return Err(format!(
-                "--base-url {base_url:?}: expected an http:// or https:// origin"
-            ));
+            return Err(format!("--base-url {base_url:?}: expected an http:// or https:// origin"));
         }
-        Ok(SiteConfig {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            facebook_url: facebook_url.to_owned(),
-        })
+        Ok(SiteConfig { base_url: base_url.trim_end_matches('/').to_owned(), facebook_url: facebook_url.to_owned() })
     }
 }
 
 /// Where the embedded database lives, as a path and as a URL.
 pub fn default_database() -> (PathBuf, String) {
-    (
-        PathBuf::from(DEFAULT_DATABASE_PATH),
-        format!("sqlite://{DEFAULT_DATABASE_PATH}"),
-    )
+    (PathBuf::from(DEFAULT_DATABASE_PATH), format!("sqlite://{DEFAULT_DATABASE_PATH}"))
 }

@@ -54,17 +54,11 @@ impl Lang {
         for (position, item) in header.split(',').enumerate().take(64) {
             let mut parts = item.split(';');
             let tag = parts.next().unwrap_or("").trim();
-            let primary = tag
-                .split(['-', '_'])
-                .next()
-                .unwrap_or("")
-                .to_ascii_lowercase();
+            let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
             let Some(lang) = Lang::parse(&primary) else {
                 continue;
             };
-            let quality = parts
-                .find_map(|p| p.trim().strip_prefix("q=").map(parse_quality))
-                .unwrap_or(Some(1000));
+            let quality = parts.find_map(|p| p.trim().strip_prefix("q=").map(parse_quality)).unwrap_or(Some(1000));
             let Some(quality) = quality.filter(|q| *q > 0) else {
                 continue;
             };
@@ -93,28 +87,22 @@ impl fmt::Display for Lang {
 /// A quality value (`0.8`) in thousandths, or `None` when malformed.
 fn parse_quality(text: &str) -> Option<u16> {
     let value: f32 = text.trim().parse().ok()?;
-    (0.0..=1.0)
-        .contains(&value)
-        .then(|| (value * 1000.0).round() as u16)
+    (0.0..=1.0).contains(&value).then(|| (value * 1000.0).round() as u16)
 }
 
-/// The message files, embedded in the binary. Each language has the same files.
-const SOURCES: &[(Lang, &str, &str)] = &[
-    (Lang::Fr, "main.ftl", include_str!("../locales/fr/main.ftl")),
-    (Lang::Fr, "home.ftl", include_str!("../locales/fr/home.ftl")),
-    (
-        Lang::Fr,
-        "countries.ftl",
-        include_str!("../locales/fr/countries.ftl"),
-    ),
-    (Lang::En, "main.ftl", include_str!("../locales/en/main.ftl")),
-    (Lang::En, "home.ftl", include_str!("../locales/en/home.ftl")),
-    (
-        Lang::En,
-        "countries.ftl",
-        include_str!("../locales/en/countries.ftl"),
-    ),
-];
+/// Embeds each named message file of `locales/fr/` and `locales/en/`: the
+/// two languages always have the same files.
+macro_rules! message_files {
+    ($($file:literal),* $(,)?) => {
+        &[$(
+            (Lang::Fr, $file, include_str!(concat!("../locales/fr/", $file))),
+            (Lang::En, $file, include_str!(concat!("../locales/en/", $file))),
+        )*]
+    };
+}
+
+/// The message files, embedded in the binary.
+const SOURCES: &[(Lang, &str, &str)] = message_files!("main.ftl", "home.ftl", "pages.ftl", "countries.ftl");
 
 /// The Fluent bundles of both languages, loaded once at start-up.
 pub struct Locales {
@@ -139,9 +127,7 @@ impl Locales {
             for (_, file, source) in SOURCES.iter().filter(|(l, _, _)| *l == lang) {
                 let resource = FluentResource::try_new((*source).to_owned())
                     .map_err(|(_, errors)| anyhow::anyhow!("locales/{lang}/{file}: {errors:?}"))?;
-                bundle
-                    .add_resource(resource)
-                    .map_err(|errors| anyhow::anyhow!("locales/{lang}/{file}: {errors:?}"))?;
+                bundle.add_resource(resource).map_err(|errors| anyhow::anyhow!("locales/{lang}/{file}: {errors:?}"))?;
             }
             bundles.insert(lang, bundle);
         }
@@ -214,15 +200,25 @@ impl Tr {
             match value {
                 Arg::Count(n) => {
                     fluent_args.set(*name, FluentValue::from(*n));
-                    fluent_args.set(
-                        format!("{name}-text"),
-                        FluentValue::from(format_count(self.lang, *n)),
-                    );
+                    fluent_args.set(format!("{name}-text"), FluentValue::from(format_count(self.lang, *n)));
                 }
                 Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.clone())),
             }
         }
         self.locales.format(self.lang, id, Some(&fluent_args))
+    }
+
+    /// A date written out the language's way: "1er mai 2013", "1 May 2013".
+    pub fn date(&self, date: time::Date) -> String {
+        let month = self.t(&format!("month-{}", u8::from(date.month())));
+        self.with(
+            "date-long",
+            &[
+                ("day", Arg::Count(i64::from(date.day()))),
+                ("month", Arg::Text(month.into())),
+                ("year", Arg::Text(date.year().to_string().into())),
+            ],
+        )
     }
 
     /// A message with one count, e.g. `tr.count("results", 12)`.
@@ -266,18 +262,9 @@ mod tests {
 
     #[test]
     fn accept_language_honours_quality() {
-        assert_eq!(
-            Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
-            Some(Lang::En)
-        );
-        assert_eq!(
-            Lang::from_accept_language("fr;q=0.1, en;q=0.9"),
-            Some(Lang::En)
-        );
-        assert_eq!(
-            Lang::from_accept_language("de-DE,de;q=0.9,fr;q=0.5,en;q=0.4"),
-            Some(Lang::Fr)
-        );
+        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("fr;q=0.1, en;q=0.9"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("de-DE,de;q=0.9,fr;q=0.5,en;q=0.4"), Some(Lang::Fr));
         assert_eq!(Lang::from_accept_language("FR-be"), Some(Lang::Fr));
         assert_eq!(Lang::from_accept_language("de, it"), None);
         assert_eq!(Lang::from_accept_language("en;q=0, fr;q=0"), None);

@@ -2,6 +2,7 @@
 //! FIVE campaign and of its Pact of cities and regions.
 
 pub mod cli;
+pub mod collate;
 pub mod config;
 pub mod domain;
 pub mod i18n;
@@ -18,7 +19,7 @@ use crate::{
     config::SiteConfig,
     i18n::Locales,
     store::Store,
-    web::{AppState, assets::Assets, build_app},
+    web::{AppState, assets::Assets, build_app, content::Content},
 };
 
 /// A site bound to its listening socket, ready to serve.
@@ -30,16 +31,13 @@ pub struct Server {
 impl Server {
     /// Binds the listener (port 0 picks a free port) and prepares the
     /// state. The store must already be migrated.
-    pub async fn bind(
-        addr: SocketAddr,
-        store: Store,
-        config: SiteConfig,
-    ) -> anyhow::Result<Server> {
+    pub async fn bind(addr: SocketAddr, store: Store, config: SiteConfig) -> anyhow::Result<Server> {
         let listener = TcpListener::bind(addr).await?;
         let state = AppState {
             store,
             locales: Arc::new(Locales::load()?),
             assets: Arc::new(Assets::load()),
+            content: Arc::new(Content::load()),
             config: Arc::new(config),
         };
         Ok(Server { listener, state })
@@ -51,17 +49,11 @@ impl Server {
 
     /// Serves until `shutdown` completes, then stops accepting and lets
     /// the requests in flight finish.
-    pub async fn run(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
+    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let app = build_app(self.state);
-        axum::serve(
-            self.listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(shutdown)
-        .await
+        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown)
+            .await
     }
 }
 

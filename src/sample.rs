@@ -11,18 +11,13 @@ use crate::{
 const SIGNATORIES: &str = include_str!("sample/signatories.csv");
 
 fn signatories_csv() -> String {
-    SIGNATORIES
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .map(|line| format!("{line}\n"))
-        .collect()
+    SIGNATORIES.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect()
 }
 
 /// Loads the sample data; loading it twice changes nothing.
 pub async fn load(store: &Store) -> anyhow::Result<ImportReport> {
-    let signatories = signatories_csv::parse(signatories_csv().as_bytes()).map_err(|errors| {
-        anyhow::anyhow!("the bundled sample signatories do not parse:\n{errors}")
-    })?;
+    let signatories = signatories_csv::parse(signatories_csv().as_bytes())
+        .map_err(|errors| anyhow::anyhow!("the bundled sample signatories do not parse:\n{errors}"))?;
     Ok(store.import_signatories(&signatories).await?)
 }
 
@@ -30,8 +25,7 @@ pub async fn load(store: &Store) -> anyhow::Result<ImportReport> {
 mod tests {
     #[test]
     fn sample_has_77_signatories_in_22_countries() {
-        let parsed = crate::signatories_csv::parse(super::signatories_csv().as_bytes())
-            .expect("sample parses");
+        let parsed = crate::signatories_csv::parse(super::signatories_csv().as_bytes()).expect("sample parses");
         assert_eq!(parsed.len(), 77);
         let mut countries: Vec<_> = parsed.iter().map(|s| s.country).collect();
         countries.sort();

@@ -15,15 +15,7 @@ use time::{Date, format_description::BorrowedFormatItem, macros::format_descript
 
 use crate::domain::{Country, Kind, Name, NewSignatory, Signatory, Website};
 
-pub const COLUMNS: [&str; 7] = [
-    "name",
-    "kind",
-    "country",
-    "joined_on",
-    "name_fr",
-    "name_en",
-    "website",
-];
+pub const COLUMNS: [&str; 7] = ["name", "kind", "country", "joined_on", "name_fr", "name_en", "website"];
 const REQUIRED: [&str; 4] = ["name", "kind", "country", "joined_on"];
 const DATE_FORMAT: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
 /// More errors than this are not worth listing one by one.
@@ -69,34 +61,21 @@ struct Collector {
 impl Collector {
     fn push(&mut self, line: u64, message: impl Into<String>) {
         if self.errors.len() < MAX_REPORTED {
-            self.errors.push(LineError {
-                line,
-                message: message.into(),
-            });
+            self.errors.push(LineError { line, message: message.into() });
         } else {
             self.more += 1;
         }
     }
 
     fn finish<T>(self, value: T) -> Result<T, CsvErrors> {
-        if self.errors.is_empty() {
-            Ok(value)
-        } else {
-            Err(CsvErrors {
-                errors: self.errors,
-                more: self.more,
-            })
-        }
+        if self.errors.is_empty() { Ok(value) } else { Err(CsvErrors { errors: self.errors, more: self.more }) }
     }
 }
 
 /// Parses a whole file. Returns every signatory, or every problem found.
 pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors> {
     let mut problems = Collector::default();
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::None)
-        .from_reader(input);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::None).from_reader(input);
 
     let header = match reader.headers() {
         Ok(header) => header.clone(),
@@ -111,47 +90,25 @@ pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors> {
         .map(|(i, name)| {
             let name = name.trim();
             // A byte-order mark, as spreadsheet programs write, is not part of the name.
-            let name = if i == 0 {
-                name.trim_start_matches('\u{FEFF}')
-            } else {
-                name
-            };
+            let name = if i == 0 { name.trim_start_matches('\u{FEFF}') } else { name };
             name.to_ascii_lowercase()
         })
         .collect();
     if columns.iter().all(|c| c.is_empty()) {
-        problems.push(
-            1,
-            format!(
-                "the file is empty: expected the header {}",
-                REQUIRED.join(",")
-            ),
-        );
+        problems.push(1, format!("the file is empty: expected the header {}", REQUIRED.join(",")));
         return problems.finish(Vec::new());
     }
     let mut index = HashMap::new();
     for (i, column) in columns.iter().enumerate() {
         if !COLUMNS.contains(&column.as_str()) {
-            problems.push(
-                1,
-                format!(
-                    "unknown column {column:?}: the columns are {}",
-                    COLUMNS.join(",")
-                ),
-            );
+            problems.push(1, format!("unknown column {column:?}: the columns are {}", COLUMNS.join(",")));
         } else if index.insert(column.as_str(), i).is_some() {
             problems.push(1, format!("the column {column:?} appears twice"));
         }
     }
     for required in REQUIRED {
         if !index.contains_key(required) {
-            problems.push(
-                1,
-                format!(
-                    "missing column {required:?}: the header must name {}",
-                    REQUIRED.join(",")
-                ),
-            );
+            problems.push(1, format!("missing column {required:?}: the header must name {}", REQUIRED.join(",")));
         }
     }
     if !problems.errors.is_empty() {
@@ -173,26 +130,15 @@ pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors> {
             continue; // a blank line, as editors leave at the end of a file
         }
         if record.len() != columns.len() {
-            problems.push(
-                line,
-                format!("expected {} fields, found {}", columns.len(), record.len()),
-            );
+            problems.push(line, format!("expected {} fields, found {}", columns.len(), record.len()));
             continue;
         }
-        match parse_row(&Row {
-            record: &record,
-            index: &index,
-        }) {
+        match parse_row(&Row { record: &record, index: &index }) {
             Ok(signatory) => {
                 let key = (signatory.name.key(), signatory.country);
                 if let Some(first) = seen.insert(key, line) {
-                    problems.push(
-                        line,
-                        format!(
-                            "{} ({}) is already on line {first}",
-                            signatory.name, signatory.country
-                        ),
-                    );
+                    problems
+                        .push(line, format!("{} ({}) is already on line {first}", signatory.name, signatory.country));
                 } else {
                     signatories.push(signatory);
                 }
@@ -215,10 +161,7 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn get(&self, column: &str) -> &str {
-        self.index
-            .get(column)
-            .and_then(|i| self.record.get(*i))
-            .unwrap_or("")
+        self.index.get(column).and_then(|i| self.record.get(*i)).unwrap_or("")
     }
 }
 
@@ -232,31 +175,17 @@ fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<String>> {
     let joined_on = parse_date(field("joined_on")).map_err(|e| note(format!("joined_on: {e}")));
     let optional_name = |column: &str| {
         let value = field(column);
-        if value.trim().is_empty() {
-            Ok(None)
-        } else {
-            Name::parse(value).map(Some)
-        }
+        if value.trim().is_empty() { Ok(None) } else { Name::parse(value).map(Some) }
     };
     let name_fr = optional_name("name_fr").map_err(|e| note(format!("name_fr: {e}")));
     let name_en = optional_name("name_en").map_err(|e| note(format!("name_en: {e}")));
     let website = match field("website").trim() {
         "" => Ok(None),
-        value => Website::parse(value)
-            .map(Some)
-            .map_err(|e| note(format!("website: {e}"))),
+        value => Website::parse(value).map(Some).map_err(|e| note(format!("website: {e}"))),
     };
     match (name, kind, country, joined_on, name_fr, name_en, website) {
         (Ok(name), Ok(kind), Ok(country), Ok(joined_on), Ok(name_fr), Ok(name_en), Ok(website)) => {
-            Ok(NewSignatory {
-                name,
-                kind,
-                country,
-                joined_on,
-                name_fr,
-                name_en,
-                website,
-            })
+            Ok(NewSignatory { name, kind, country, joined_on, name_fr, name_en, website })
         }
         _ => Err(messages),
     }
@@ -268,12 +197,8 @@ pub fn parse_date(input: &str) -> Result<Date, String> {
     if text.is_empty() {
         return Err("the date is empty".into());
     }
-    Date::parse(text, DATE_FORMAT).map_err(|_| {
-        format!(
-            "{:?} is not a date written YYYY-MM-DD",
-            text.chars().take(40).collect::<String>()
-        )
-    })
+    Date::parse(text, DATE_FORMAT)
+        .map_err(|_| format!("{:?} is not a date written YYYY-MM-DD", text.chars().take(40).collect::<String>()))
 }
 
 pub fn format_date(date: Date) -> String {
@@ -282,9 +207,7 @@ pub fn format_date(date: Date) -> String {
 
 fn error_line(error: &csv::Error) -> Option<u64> {
     match error.kind() {
-        csv::ErrorKind::Utf8 { pos, .. } | csv::ErrorKind::UnequalLengths { pos, .. } => {
-            pos.as_ref().map(|p| p.line())
-        }
+        csv::ErrorKind::Utf8 { pos, .. } | csv::ErrorKind::UnequalLengths { pos, .. } => pos.as_ref().map(|p| p.line()),
         csv::ErrorKind::Deserialize { pos, .. } => pos.as_ref().map(|p| p.line()),
         _ => None,
     }
@@ -323,10 +246,7 @@ mod tests {
     use super::*;
 
     fn lines(result: Result<Vec<NewSignatory>, CsvErrors>) -> Vec<u64> {
-        result
-            .err()
-            .map(|e| e.errors.iter().map(|e| e.line).collect())
-            .unwrap_or_default()
+        result.err().map(|e| e.errors.iter().map(|e| e.line).collect()).unwrap_or_default()
     }
 
     #[test]
@@ -355,39 +275,18 @@ mod tests {
     #[test]
     fn rejects_bad_headers_and_shapes() {
         assert_eq!(lines(parse("".as_bytes())), vec![1]);
-        assert_eq!(
-            lines(parse("name,kind,country\nA,city,FR\n".as_bytes())),
-            vec![1]
-        );
-        assert_eq!(
-            lines(parse("name,kind,contry,joined_on\n".as_bytes())),
-            vec![1, 1]
-        );
-        assert_eq!(
-            lines(parse("name,kind,country,joined_on\nA,city,FR\n".as_bytes())),
-            vec![2]
-        );
-        assert_eq!(
-            lines(parse(
-                b"name,kind,country,joined_on\nA\xff,city,FR,2013-01-01\n".as_slice()
-            )),
-            vec![2]
-        );
+        assert_eq!(lines(parse("name,kind,country\nA,city,FR\n".as_bytes())), vec![1]);
+        assert_eq!(lines(parse("name,kind,contry,joined_on\n".as_bytes())), vec![1, 1]);
+        assert_eq!(lines(parse("name,kind,country,joined_on\nA,city,FR\n".as_bytes())), vec![2]);
+        assert_eq!(lines(parse(b"name,kind,country,joined_on\nA\xff,city,FR,2013-01-01\n".as_slice())), vec![2]);
     }
 
     #[test]
     fn round_trips() {
         let file = "name,kind,country,joined_on,name_fr,name_en,website\nMünchen,city,DE,2013-01-01,Munich,Munich,https://www.muenchen.de/\n\"Quote \"\"d\"\"\",region,IT,2014-06-30,,,\n";
         let parsed = parse(file.as_bytes()).expect("good file");
-        let stored: Vec<Signatory> = parsed
-            .iter()
-            .cloned()
-            .enumerate()
-            .map(|(i, details)| Signatory {
-                id: i as i64,
-                details,
-            })
-            .collect();
+        let stored: Vec<Signatory> =
+            parsed.iter().cloned().enumerate().map(|(i, details)| Signatory { id: i as i64, details }).collect();
         let mut out = Vec::new();
         write(&mut out, &stored).expect("write");
         assert_eq!(parse(out.as_slice()).expect("reparse"), parsed);

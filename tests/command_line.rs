@@ -44,10 +44,7 @@ fn start_server(args: &[&str], dir: &std::path::Path, envs: &[(&str, &str)]) -> 
 }
 
 fn terminate(child: &mut Child) -> std::process::ExitStatus {
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
     assert!(status.success());
     for _ in 0..100 {
         if let Ok(Some(status)) = child.try_wait() {
@@ -167,16 +164,8 @@ async fn first_start_creates_the_embedded_database_with_sample_data() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (mut child, address) = start_server(&["serve", "--listen", "127.0.0.1:0"], dir.path(), &[]);
     assert!(dir.path().join("data/oneinfive.db").exists());
-    let body = reqwest::get(format!("http://{address}/fr/"))
-        .await
-        .expect("GET")
-        .text()
-        .await
-        .expect("body");
-    assert_eq!(
-        text(&scraper::Html::parse_document(&body), "#counter"),
-        "77 villes et régions dans 22 pays"
-    );
+    let body = reqwest::get(format!("http://{address}/fr/")).await.expect("GET").text().await.expect("body");
+    assert_eq!(text(&scraper::Html::parse_document(&body), "#counter"), "77 villes et régions dans 22 pays");
     assert!(terminate(&mut child).success());
     // With no command at all the site is served, settings from the environment;
     // the database made on the first start is kept as it is.
@@ -188,11 +177,7 @@ async fn first_start_creates_the_embedded_database_with_sample_data() {
         .expect("run");
     assert!(!import.status.success());
     let path = dir.path().join("one.csv");
-    std::fs::write(
-        &path,
-        "name,kind,country,joined_on\nReykjavík,city,IS,2024-03-01\n",
-    )
-    .expect("write");
+    std::fs::write(&path, "name,kind,country,joined_on\nReykjavík,city,IS,2024-03-01\n").expect("write");
     let import = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
         .args(["signatories", "import", common::path_str(&path)])
         .current_dir(dir.path())
@@ -201,37 +186,19 @@ async fn first_start_creates_the_embedded_database_with_sample_data() {
         .expect("run");
     assert!(import.status.success(), "{}", stderr(&import));
     let (mut child, address) = start_server(&[], dir.path(), &[("LISTEN_ADDR", "127.0.0.1:0")]);
-    let body = reqwest::get(format!("http://{address}/en/"))
-        .await
-        .expect("GET")
-        .text()
-        .await
-        .expect("body");
-    assert_eq!(
-        text(&scraper::Html::parse_document(&body), "#counter"),
-        "78 cities and regions in 23 countries"
-    );
+    let body = reqwest::get(format!("http://{address}/en/")).await.expect("GET").text().await.expect("body");
+    assert_eq!(text(&scraper::Html::parse_document(&body), "#counter"), "78 cities and regions in 23 countries");
     assert!(terminate(&mut child).success());
 }
 
 #[test]
 fn an_unsupported_database_url_is_a_clear_error() {
     let output = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
-        .args([
-            "--database-url",
-            "mysql://root:secret@localhost/db",
-            "migrate",
-        ])
+        .args(["--database-url", "mysql://root:secret@localhost/db", "migrate"])
         .output()
         .expect("run");
     assert!(!output.status.success());
     let message = stderr(&output);
-    assert!(
-        message.contains("unsupported database URL scheme \"mysql\""),
-        "{message}"
-    );
-    assert!(
-        !message.contains("secret"),
-        "the password leaked: {message}"
-    );
+    assert!(message.contains("unsupported database URL scheme \"mysql\""), "{message}");
+    assert!(!message.contains("secret"), "the password leaked: {message}");
 }

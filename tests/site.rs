@@ -243,9 +243,6 @@ fn every_message_exists_in_both_languages() {
     assert!(french.len() > 50, "{} messages", french.len());
     let only_fr: Vec<_> = french.iter().filter(|id| !english.contains(id)).collect();
     let only_en: Vec<_> = english.iter().filter(|id| !french.contains(id)).collect();
-    assert!(
-        only_fr.is_empty() && only_en.is_empty(),
-        "only in French: {only_fr:?}; only in English: {only_en:?}"
-    );
+    assert!(only_fr.is_empty() && only_en.is_empty(), "only in French: {only_fr:?}; only in English: {only_en:?}");
     Locales::load().expect("the message files parse");
 }

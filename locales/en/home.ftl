@@ -29,3 +29,6 @@ home-p-prevention = Prevention
 home-p-protection = Protection
 home-p-prosecution = Prosecution
 home-p-participation = Participation
+counter-explanation = Counted: the cities and regions that have signed the Pact, and the distinct countries they belong to.
+counter-latest = Latest signature: { $date }
+counter-directory-link = See the members

@@ -33,3 +33,27 @@ error-500-title = Internal error
 error-500-body = Something went wrong on our side. It has been logged; please try again later.
 error-503-title = Service temporarily unavailable
 error-503-body = The site cannot answer right now. Please try again in a few moments.
+
+# A date: "1 May 2013". $month is a month's name below.
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+nav-about = About
+nav-aims = Campaign aims
+nav-pact = The Pact
+nav-directory = Members of the Pact
+footer-share = Share
+share-email = By email
+read-more = Read more
+error-bad-filter = One of the list’s filters is not valid.

@@ -26,3 +26,6 @@ home-p-prevention = Prévention
 home-p-protection = Protection
 home-p-prosecution = Poursuites
 home-p-participation = Participation
+counter-explanation = Sont comptés les villes et les régions signataires du Pacte, et les pays distincts dont elles font partie.
+counter-latest = Dernière adhésion : { $date }
+counter-directory-link = Voir les adhérents

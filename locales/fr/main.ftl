@@ -33,3 +33,30 @@ error-500-title = Erreur interne
 error-500-body = Une erreur s’est produite de notre côté. Elle a été enregistrée ; merci de réessayer plus tard.
 error-503-title = Service momentanément indisponible
 error-503-body = Le site ne peut pas répondre pour le moment. Merci de réessayer dans quelques instants.
+
+# A date: "1er mai 2013", "12 mai 2013". $month is a month's name below.
+date-long = { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $month } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+nav-about = À propos
+nav-aims = Buts et objectifs
+nav-pact = Le Pacte
+nav-directory = Adhérents au Pacte
+footer-share = Partager
+share-email = Par e-mail
+read-more = Lire la suite
+error-bad-filter = Un des filtres de la liste n’est pas valide.

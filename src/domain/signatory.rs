@@ -5,6 +5,7 @@ use std::fmt;
 use time::Date;
 
 use super::country::Country;
+use crate::{collate, i18n::Lang};
 
 /// Whether a signatory is a city (a local authority) or a region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -129,6 +130,37 @@ pub struct NewSignatory {
     pub website: Option<Website>,
 }
 
+impl NewSignatory {
+    /// The name a reader of a language knows the signatory by.
+    pub fn display_name(&self, lang: Lang) -> &Name {
+        let localized = match lang {
+            Lang::Fr => &self.name_fr,
+            Lang::En => &self.name_en,
+        };
+        localized.as_ref().unwrap_or(&self.name)
+    }
+
+    /// The key that sorts signatories by the name shown in a language.
+    pub fn sort_key(&self, lang: Lang) -> String {
+        collate::fold(self.display_name(lang).as_str())
+    }
+
+    /// Every name of the signatory, folded, for searching.
+    pub fn search_text(&self) -> String {
+        [Some(&self.name), self.name_fr.as_ref(), self.name_en.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|name| collate::fold(name.as_str()))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
+    /// The slug of the signatory's own name, for its page's address.
+    pub fn slug(&self) -> String {
+        collate::slug(self.name.as_str())
+    }
+}
+
 /// A stored signatory.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Signatory {
@@ -151,27 +183,15 @@ mod tests {
 
     #[test]
     fn names_are_folded_and_checked() {
-        assert_eq!(
-            Name::parse("  Saint-Étienne \t ").map(|n| n.0),
-            Ok("Saint-Étienne".into())
-        );
-        assert_eq!(
-            Name::parse("Region  of\nMurcia").map(|n| n.0),
-            Ok("Region of Murcia".into())
-        );
+        assert_eq!(Name::parse("  Saint-Étienne \t ").map(|n| n.0), Ok("Saint-Étienne".into()));
+        assert_eq!(Name::parse("Region  of\nMurcia").map(|n| n.0), Ok("Region of Murcia".into()));
         assert_eq!(Name::parse(""), Err(NameError::Empty));
         assert_eq!(Name::parse(" \u{00A0} "), Err(NameError::Empty));
-        assert_eq!(
-            Name::parse("Bad\u{0007}name"),
-            Err(NameError::ControlCharacter)
-        );
+        assert_eq!(Name::parse("Bad\u{0007}name"), Err(NameError::ControlCharacter));
         assert_eq!(Name::parse("Bad\u{0000}"), Err(NameError::ControlCharacter));
         assert_eq!(Name::parse(&"x".repeat(201)), Err(NameError::TooLong));
         assert!(Name::parse(&"é".repeat(200)).is_ok());
-        assert_eq!(
-            Name::parse("PARIS").map(|n| n.key()),
-            Name::parse("paris").map(|n| n.key())
-        );
+        assert_eq!(Name::parse("PARIS").map(|n| n.key()), Name::parse("paris").map(|n| n.key()));
     }
 
     #[test]

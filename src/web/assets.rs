@@ -14,16 +14,8 @@ use sha2::{Digest, Sha256};
 use super::{AppState, error::AppError};
 
 const FILES: &[(&str, &str, &[u8])] = &[
-    (
-        "style.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../../static/style.css"),
-    ),
-    (
-        "favicon.svg",
-        "image/svg+xml",
-        include_bytes!("../../static/favicon.svg"),
-    ),
+    ("style.css", "text/css; charset=utf-8", include_bytes!("../../static/style.css")),
+    ("favicon.svg", "image/svg+xml", include_bytes!("../../static/favicon.svg")),
 ];
 
 struct Asset {
@@ -43,11 +35,7 @@ pub struct Assets {
 
 impl Assets {
     pub fn load() -> Assets {
-        let mut assets = Assets {
-            by_name: HashMap::new(),
-            hashed: HashMap::new(),
-            urls: HashMap::new(),
-        };
+        let mut assets = Assets { by_name: HashMap::new(), hashed: HashMap::new(), urls: HashMap::new() };
         for (name, content_type, bytes) in FILES {
             let digest = Sha256::digest(bytes);
             let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
@@ -55,16 +43,8 @@ impl Assets {
                 Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
                 None => format!("{name}.{hash}"),
             };
-            let etag = HeaderValue::from_str(&format!("\"{hash}\""))
-                .unwrap_or(HeaderValue::from_static("\"0\""));
-            assets.by_name.insert(
-                name,
-                Asset {
-                    content_type,
-                    bytes,
-                    etag,
-                },
-            );
+            let etag = HeaderValue::from_str(&format!("\"{hash}\"")).unwrap_or(HeaderValue::from_static("\"0\""));
+            assets.by_name.insert(name, Asset { content_type, bytes, etag });
             assets.hashed.insert(hashed_name.clone(), name);
             assets.urls.insert(name, format!("/static/{hashed_name}"));
         }
@@ -73,10 +53,7 @@ impl Assets {
 
     /// The versioned address of an embedded file.
     pub fn url(&self, name: &str) -> String {
-        self.urls
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| format!("/static/{name}"))
+        self.urls.get(name).cloned().unwrap_or_else(|| format!("/static/{name}"))
     }
 }
 
@@ -93,28 +70,17 @@ pub async fn serve(
         None => (file.as_str(), false),
     };
     let asset = assets.by_name.get(name).ok_or(AppError::NotFound)?;
-    let cache = if immutable {
-        "public, max-age=31536000, immutable"
-    } else {
-        "public, no-cache"
-    };
+    let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, no-cache" };
     let not_modified = request_headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(',')
-                .any(|tag| tag.trim().trim_start_matches("W/") == asset.etag)
-        });
+        .is_some_and(|v| v.split(',').any(|tag| tag.trim().trim_start_matches("W/") == asset.etag));
     let mut response = if not_modified {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         ([(header::CONTENT_TYPE, asset.content_type)], asset.bytes).into_response()
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    response
-        .headers_mut()
-        .insert(header::ETAG, asset.etag.clone());
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response.headers_mut().insert(header::ETAG, asset.etag.clone());
     Ok(response)
 }

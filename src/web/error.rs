@@ -22,6 +22,9 @@ use crate::{
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    /// A filter in a URL's query that names nothing we know.
+    #[error("bad filter")]
+    BadFilter,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -34,6 +37,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadFilter => StatusCode::BAD_REQUEST,
             AppError::Store(StoreError::Unavailable(error)) => {
                 tracing::warn!(%error, "database unavailable");
                 StatusCode::SERVICE_UNAVAILABLE
@@ -76,27 +80,16 @@ fn messages(status: StatusCode) -> (&'static str, &'static str) {
 /// Draws a localized error page for any error response that is not a page
 /// already. The language is the one the path names, else the visitor's.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = Lang::from_path(request.uri().path())
-        .unwrap_or_else(|| language::preferred(request.headers()));
+    let lang = Lang::from_path(request.uri().path()).unwrap_or_else(|| language::preferred(request.headers()));
     let response = next.run(request).await;
     let status = response.status();
-    if !(status.is_client_error() || status.is_server_error())
-        || response.extensions().get::<Rendered>().is_some()
-    {
+    if !(status.is_client_error() || status.is_server_error()) || response.extensions().get::<Rendered>().is_some() {
         return response;
     }
     let (title, message) = messages(status);
     let ctx = PageContext::bare(&state, lang, None);
-    let code_text = ctx.tr.with(
-        "error-code",
-        &[("status", Arg::Text(status.as_str().into()))],
-    );
-    let page = ErrorPage {
-        title: ctx.t(title),
-        message: ctx.t(message),
-        code_text,
-        ctx,
-    };
+    let code_text = ctx.tr.with("error-code", &[("status", Arg::Text(status.as_str().into()))]);
+    let page = ErrorPage { title: ctx.t(title), message: ctx.t(message), code_text, ctx };
     let mut page_response = match render(&page, lang) {
         Ok(page_response) => page_response,
         Err(error) => {
@@ -111,9 +104,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
             page_response.headers_mut().insert(name, value.clone());
         }
     }
-    page_response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    page_response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     page_response
 }
 

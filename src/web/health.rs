@@ -17,9 +17,7 @@ pub async fn check(State(state): State<AppState>) -> Response {
         }
     };
     let mut response = (status, body).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // A machine reads this: no error page.
     response.extensions_mut().insert(Rendered);
     response

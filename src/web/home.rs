@@ -17,6 +17,12 @@ struct HomePage {
     ctx: PageContext,
     /// "77 villes et régions dans 22 pays"
     counter_text: String,
+    /// "Dernière adhésion : 3 mars 2016"
+    latest_text: Option<String>,
+    directory_href: String,
+    about_href: String,
+    aims_href: String,
+    pact_href: String,
 }
 
 pub async fn show(
@@ -25,13 +31,21 @@ pub async fn show(
     CookieLang(cookie): CookieLang,
 ) -> Result<Response, AppError> {
     let counter: Counter = state.store.counter().await?;
-    let ctx = PageContext::for_page(&state, lang, Page::Home);
+    let ctx = PageContext::for_page(&state, lang, Page::Home, &state.locales.format(lang, "site-tagline", None));
     let counter_text = ctx.tr.with(
         "counter-figures",
-        &[
-            ("signatories", Arg::Count(counter.signatories)),
-            ("countries", Arg::Count(counter.countries)),
-        ],
+        &[("signatories", Arg::Count(counter.signatories)), ("countries", Arg::Count(counter.countries))],
     );
-    render_remembering(&HomePage { ctx, counter_text }, lang, cookie)
+    let latest_text =
+        counter.latest.map(|date| ctx.tr.with("counter-latest", &[("date", Arg::Text(ctx.tr.date(date).into()))]));
+    let page = HomePage {
+        counter_text,
+        latest_text,
+        directory_href: Page::Directory.path(lang),
+        about_href: Page::About.path(lang),
+        aims_href: Page::Aims.path(lang),
+        pact_href: Page::Pact.path(lang),
+        ctx,
+    };
+    render_remembering(&page, lang, cookie)
 }

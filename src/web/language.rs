@@ -16,13 +16,8 @@ pub const COOKIE_NAME: &str = "lang";
 pub async fn root(headers: HeaderMap) -> Response {
     let lang = preferred(&headers);
     let mut response = Redirect::to(&format!("/{lang}/")).into_response();
-    response.headers_mut().insert(
-        header::VARY,
-        HeaderValue::from_static("Accept-Language, Cookie"),
-    );
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
@@ -83,9 +78,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PathLang {
     type Rejection = super::error::AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Lang::from_path(parts.uri.path())
-            .map(PathLang)
-            .ok_or(super::error::AppError::NotFound)
+        Lang::from_path(parts.uri.path()).map(PathLang).ok_or(super::error::AppError::NotFound)
     }
 }
 
@@ -103,20 +96,8 @@ mod tests {
 
     #[test]
     fn cookie_beats_accept_language() {
-        assert_eq!(
-            preferred(&headers(&[
-                ("cookie", "a=b; lang=en"),
-                ("accept-language", "fr")
-            ])),
-            Lang::En
-        );
-        assert_eq!(
-            preferred(&headers(&[
-                ("cookie", "lang=xx"),
-                ("accept-language", "en")
-            ])),
-            Lang::En
-        );
+        assert_eq!(preferred(&headers(&[("cookie", "a=b; lang=en"), ("accept-language", "fr")])), Lang::En);
+        assert_eq!(preferred(&headers(&[("cookie", "lang=xx"), ("accept-language", "en")])), Lang::En);
         assert_eq!(preferred(&headers(&[("accept-language", "de")])), Lang::Fr);
         assert_eq!(preferred(&headers(&[])), Lang::Fr);
     }

@@ -1,22 +1,39 @@
 //! The web site: routes, shared state, and the layers every response goes through.
 
 pub mod assets;
+pub mod content;
+mod directory;
 pub mod error;
 mod health;
 mod home;
 pub mod language;
 pub mod page;
 mod security;
+mod seo;
 
 use std::{sync::Arc, time::Duration};
 
-use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, middleware, routing::get};
+use axum::{
+    Router,
+    extract::{DefaultBodyLimit, Path, Query, State},
+    http::StatusCode,
+    middleware,
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+};
 use tower_http::{
-    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer,
-    timeout::TimeoutLayer, trace::TraceLayer,
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer, timeout::TimeoutLayer,
+    trace::TraceLayer,
 };
 
-use crate::{config::SiteConfig, i18n::Locales, store::Store};
+use crate::{
+    config::SiteConfig,
+    i18n::{Lang, Locales},
+    store::Store,
+};
+use error::AppError;
+use language::CookieLang;
+use page::Page;
 
 /// The largest request body a page accepts; larger ones get 413.
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -28,6 +45,7 @@ pub struct AppState {
     pub store: Store,
     pub locales: Arc<Locales>,
     pub assets: Arc<assets::Assets>,
+    pub content: Arc<content::Content>,
     pub config: Arc<SiteConfig>,
 }
 
@@ -39,23 +57,52 @@ pub fn build_app(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .route("/{lang}", get(language::add_slash))
         .route("/{lang}/", get(home::show))
+        .route("/{lang}/{section}", get(section))
+        .route("/{lang}/{section}/{item}", get(section_item))
+        .route("/open-data/signatories.csv", get(directory::csv))
+        .route("/open-data/signatories.json", get(directory::json))
+        .route("/sitemap.xml", get(seo::sitemap))
+        .route("/robots.txt", get(seo::robots))
         .fallback(error::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            REQUEST_TIMEOUT,
-        ))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::new())
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            error::error_pages,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            security::headers,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// `/{lang}/{section}`: a content page or the directory, by its localized
+/// slug. A slug of the other language leads to this language's.
+async fn section(
+    State(state): State<AppState>,
+    Path((lang, slug)): Path<(String, String)>,
+    Query(query): Query<directory::DirectoryQuery>,
+    CookieLang(cookie): CookieLang,
+) -> Result<Response, AppError> {
+    let lang = Lang::parse(&lang).ok_or(AppError::NotFound)?;
+    match Page::from_slug(lang, &slug) {
+        Some(Page::Directory) => directory::show(&state, lang, &query, cookie).await,
+        Some(page) => content::show(&state, lang, page, cookie),
+        None => match Page::from_other_slug(lang, &slug) {
+            Some(page) => Ok(Redirect::permanent(&page.path(lang)).into_response()),
+            None => Err(AppError::NotFound),
+        },
+    }
+}
+
+/// `/{lang}/{section}/{item}`: a signatory's page.
+async fn section_item(
+    State(state): State<AppState>,
+    Path((lang, slug, item)): Path<(String, String, String)>,
+    CookieLang(cookie): CookieLang,
+) -> Result<Response, AppError> {
+    let lang = Lang::parse(&lang).ok_or(AppError::NotFound)?;
+    match Page::from_slug(lang, &slug) {
+        Some(Page::Directory) => directory::signatory(&state, lang, &item, cookie).await,
+        _ => Err(AppError::NotFound),
+    }
 }

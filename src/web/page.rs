@@ -13,25 +13,78 @@ use crate::i18n::{Lang, Tr};
 
 /// A public page of the site, in whichever language. Knows its address in
 /// both languages, so the switcher and hreflang links always agree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
     Home,
+    About,
+    Aims,
+    Pact,
+    Directory,
+    /// A signatory's own page: its id and the slug of its name.
+    Signatory {
+        id: i64,
+        slug: String,
+    },
 }
 
 impl Page {
     /// Every page listed in the navigation, in order.
-    pub const NAVIGATION: [Page; 1] = [Page::Home];
+    pub const NAVIGATION: [Page; 5] = [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory];
 
-    pub fn path(self, lang: Lang) -> String {
+    /// The pages whose address is `/{lang}/{slug}`.
+    const SECTIONS: [Page; 4] = [Page::About, Page::Aims, Page::Pact, Page::Directory];
+
+    /// The localized slug of a section page.
+    fn slug(&self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Page::About, Lang::Fr) => "a-propos",
+            (Page::About, Lang::En) => "about",
+            (Page::Aims, Lang::Fr) => "buts-et-objectifs",
+            (Page::Aims, Lang::En) => "campaign-aims",
+            (Page::Pact, Lang::Fr) => "pacte",
+            (Page::Pact, Lang::En) => "pact",
+            (Page::Directory | Page::Signatory { .. }, Lang::Fr) => "adherents",
+            (Page::Directory | Page::Signatory { .. }, Lang::En) => "members",
+            (Page::Home, _) => "",
+        }
+    }
+
+    /// The section page a slug names in a language.
+    pub fn from_slug(lang: Lang, slug: &str) -> Option<Page> {
+        Page::SECTIONS.into_iter().find(|page| page.slug(lang) == slug)
+    }
+
+    /// The section page a slug names in the other language, so that
+    /// `/fr/about` can lead to `/fr/a-propos`.
+    pub fn from_other_slug(lang: Lang, slug: &str) -> Option<Page> {
+        Page::from_slug(lang.other(), slug)
+    }
+
+    pub fn path(&self, lang: Lang) -> String {
         match self {
             Page::Home => format!("/{lang}/"),
+            Page::Signatory { id, slug } if slug.is_empty() => format!("/{lang}/{}/{id}", self.slug(lang)),
+            Page::Signatory { id, slug } => format!("/{lang}/{}/{id}-{slug}", self.slug(lang)),
+            page => format!("/{lang}/{}", page.slug(lang)),
+        }
+    }
+
+    /// The navigation entry a page belongs to.
+    fn section(&self) -> Page {
+        match self {
+            Page::Signatory { .. } => Page::Directory,
+            page => page.clone(),
         }
     }
 
     /// The Fluent message that names the page in the navigation.
-    pub fn nav_label(self) -> &'static str {
+    pub fn nav_label(&self) -> &'static str {
         match self {
             Page::Home => "nav-home",
+            Page::About => "nav-about",
+            Page::Aims => "nav-aims",
+            Page::Pact => "nav-pact",
+            Page::Directory | Page::Signatory { .. } => "nav-directory",
         }
     }
 }
@@ -63,40 +116,63 @@ pub struct PageContext {
     pub favicon: String,
     pub home_href: String,
     pub facebook_url: String,
+    /// Plain links to share the page, built here: no third-party script.
+    pub share: Vec<ShareLink>,
+}
+
+/// A link that shares the page on a network or by e-mail.
+pub struct ShareLink {
+    pub label: String,
+    pub href: String,
+}
+
+/// The share links for a page's public address and title.
+fn share_links(url: &str, title: &str, email_label: String) -> Vec<ShareLink> {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    let url = utf8_percent_encode(url, NON_ALPHANUMERIC).to_string();
+    let title = utf8_percent_encode(title, NON_ALPHANUMERIC).to_string();
+    vec![
+        ShareLink { label: "Facebook".into(), href: format!("https://www.facebook.com/sharer/sharer.php?u={url}") },
+        ShareLink { label: "X".into(), href: format!("https://x.com/intent/post?url={url}&text={title}") },
+        ShareLink {
+            label: "LinkedIn".into(),
+            href: format!("https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+        },
+        ShareLink { label: email_label, href: format!("mailto:?subject={title}&body={url}") },
+    ]
 }
 
 impl PageContext {
-    /// The shell of a public page, with hreflang alternates and a canonical link.
-    pub fn for_page(state: &AppState, lang: Lang, page: Page) -> PageContext {
+    /// The shell of a public page, with hreflang alternates, a canonical
+    /// link and share links; `title` is the page's title, for sharing.
+    pub fn for_page(state: &AppState, lang: Lang, page: Page, title: &str) -> PageContext {
         let base = &state.config.base_url;
         let mut alternates: Vec<Alternate> = Lang::ALL
             .iter()
-            .map(|l| Alternate {
-                hreflang: l.code(),
-                href: format!("{base}{}", page.path(*l)),
-            })
+            .map(|l| Alternate { hreflang: l.code(), href: format!("{base}{}", page.path(*l)) })
             .collect();
-        alternates.push(Alternate {
-            hreflang: "x-default",
-            href: format!("{base}{}", page.path(Lang::DEFAULT)),
-        });
-        let mut context = PageContext::bare(state, lang, Some(page));
+        alternates.push(Alternate { hreflang: "x-default", href: format!("{base}{}", page.path(Lang::DEFAULT)) });
+        let mut context = PageContext::bare(state, lang, Some(&page));
+        let canonical = format!("{base}{}", page.path(lang));
+        context.share =
+            share_links(&canonical, &format!("{title} – {}", context.t("site-name")), context.t("share-email"));
         context.switch_href = page.path(lang.other());
-        context.canonical = Some(format!("{base}{}", page.path(lang)));
+        context.canonical = Some(canonical);
         context.alternates = alternates;
         context
     }
 
     /// The shell of a page that has no twin and should not be indexed (an
     /// error page): the switcher leads to the other language's home page.
-    pub fn bare(state: &AppState, lang: Lang, current: Option<Page>) -> PageContext {
+    pub fn bare(state: &AppState, lang: Lang, current: Option<&Page>) -> PageContext {
         let tr = Tr::new(lang, state.locales.clone());
+        let section = current.map(Page::section);
         let nav = Page::NAVIGATION
             .iter()
             .map(|page| NavLink {
                 href: page.path(lang),
                 label: tr.t(page.nav_label()),
-                current: Some(*page) == current,
+                current: section.as_ref() == Some(page),
             })
             .collect();
         PageContext {
@@ -109,6 +185,7 @@ impl PageContext {
             favicon: state.assets.url("favicon.svg"),
             home_href: Page::Home.path(lang),
             facebook_url: state.config.facebook_url.clone(),
+            share: Vec::new(),
             tr,
             lang,
         }
@@ -129,16 +206,11 @@ pub struct Rendered;
 /// A visitor reading a language has chosen it: a cookie remembers it for
 /// their next visit to `/`.
 pub fn render(template: &impl Template, lang: Lang) -> Result<Response, AppError> {
-    let html = template
-        .render()
-        .map_err(|e| AppError::Internal(e.into()))?;
+    let html = template.render().map_err(|e| AppError::Internal(e.into()))?;
     let mut response = Html(html).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
+    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
     response.extensions_mut().insert(Rendered);
     Ok(response)
 }
@@ -151,9 +223,7 @@ pub fn render_remembering(
 ) -> Result<Response, AppError> {
     let mut response = render(template, lang)?;
     if cookie_lang != Some(lang) {
-        response
-            .headers_mut()
-            .append(header::SET_COOKIE, language::cookie(lang));
+        response.headers_mut().append(header::SET_COOKIE, language::cookie(lang));
     }
     Ok(response)
 }

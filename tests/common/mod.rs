@@ -29,8 +29,7 @@ pub enum Backend {
 
 /// The PostgreSQL server the tests create their databases on.
 pub fn postgres_admin_url() -> String {
-    std::env::var("TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 pub struct TestApp {
@@ -53,10 +52,7 @@ impl TestApp {
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pg_database) = match backend {
-            Backend::Sqlite => (
-                format!("sqlite://{}", dir.path().join("test.db").display()),
-                None,
-            ),
+            Backend::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
             Backend::Postgres => {
                 let name = format!(
                     "oneinfive_test_{}_{}_{}",
@@ -65,30 +61,26 @@ impl TestApp {
                     time::OffsetDateTime::now_utc().unix_timestamp_nanos() % 1_000_000
                 );
                 let admin = postgres_admin_url();
-                let mut connection = match tokio::time::timeout(
-                    Duration::from_secs(5),
-                    PgConnection::connect(&admin),
-                )
-                .await
-                {
-                    Ok(Ok(connection)) => connection,
-                    failure => {
-                        let reason = match failure {
-                            Ok(Err(e)) => e.to_string(),
-                            _ => "timed out".into(),
-                        };
-                        if std::env::var_os("CI").is_some() {
-                            panic!("PostgreSQL at {admin} is not reachable under CI: {reason}");
-                        }
-                        eprintln!(
-                            "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
+                let mut connection =
+                    match tokio::time::timeout(Duration::from_secs(5), PgConnection::connect(&admin)).await {
+                        Ok(Ok(connection)) => connection,
+                        failure => {
+                            let reason = match failure {
+                                Ok(Err(e)) => e.to_string(),
+                                _ => "timed out".into(),
+                            };
+                            if std::env::var_os("CI").is_some() {
+                                panic!("PostgreSQL at {admin} is not reachable under CI: {reason}");
+                            }
+                            eprintln!(
+                                "\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n\
                              !! PostgreSQL at {admin} is not reachable ({reason}):\n\
                              !! SKIPPING the PostgreSQL half of this test.\n\
                              !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n"
-                        );
-                        return None;
-                    }
-                };
+                            );
+                            return None;
+                        }
+                    };
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&mut connection)
                     .await
@@ -101,18 +93,12 @@ impl TestApp {
                 (url, Some(name))
             }
         };
-        let store = Store::connect(&database_url)
-            .await
-            .expect("connect to the test database");
+        let store = Store::connect(&database_url).await.expect("connect to the test database");
         store.migrate().await.expect("migrate the test database");
         let server = Server::bind(
             "127.0.0.1:0".parse().expect("address"),
             store.clone(),
-            SiteConfig::new(
-                "http://site.test",
-                "https://www.facebook.com/councilofeurope",
-            )
-            .expect("config"),
+            SiteConfig::new("http://site.test", "https://www.facebook.com/councilofeurope").expect("config"),
         )
         .await
         .expect("bind");
@@ -126,24 +112,13 @@ impl TestApp {
             .timeout(Duration::from_secs(20))
             .build()
             .expect("client");
-        Some(TestApp {
-            backend,
-            addr,
-            database_url,
-            store,
-            client,
-            dir,
-            pg_database,
-            shutdown: Some(shutdown),
-        })
+        Some(TestApp { backend, addr, database_url, store, client, dir, pg_database, shutdown: Some(shutdown) })
     }
 
     /// Starts the site with the bundled sample data loaded.
     pub async fn spawn_seeded(backend: Backend) -> Option<TestApp> {
         let app = TestApp::spawn(backend).await?;
-        oneinfive::sample::load(&app.store)
-            .await
-            .expect("load the sample data");
+        oneinfive::sample::load(&app.store).await.expect("load the sample data");
         Some(app)
     }
 
@@ -189,11 +164,7 @@ impl TestApp {
 
     pub fn export(&self) -> String {
         let output = self.cli(&["signatories", "export"]);
-        assert!(
-            output.status.success(),
-            "export failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert!(output.status.success(), "export failed: {}", String::from_utf8_lossy(&output.stderr));
         String::from_utf8(output.stdout).expect("UTF-8 export")
     }
 
@@ -206,11 +177,9 @@ impl TestApp {
         if let Some(name) = &self.pg_database
             && let Ok(mut connection) = PgConnection::connect(&postgres_admin_url()).await
         {
-            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
-            )))
-            .execute(&mut connection)
-            .await;
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                .execute(&mut connection)
+                .await;
         }
     }
 }
@@ -231,14 +200,7 @@ pub fn stderr(output: &Output) -> String {
 pub fn texts(html: &Html, selector: &str) -> Vec<String> {
     let selector = Selector::parse(selector).expect("selector");
     html.select(&selector)
-        .map(|element| {
-            element
-                .text()
-                .collect::<String>()
-                .split_ascii_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|element| element.text().collect::<String>().split_ascii_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }
 
@@ -252,18 +214,12 @@ pub fn text(html: &Html, selector: &str) -> String {
 /// An attribute of every element a selector matches.
 pub fn attrs(html: &Html, selector: &str, attribute: &str) -> Vec<String> {
     let selector = Selector::parse(selector).expect("selector");
-    html.select(&selector)
-        .filter_map(|e| e.value().attr(attribute).map(str::to_owned))
-        .collect()
+    html.select(&selector).filter_map(|e| e.value().attr(attribute).map(str::to_owned)).collect()
 }
 
 pub fn attr(html: &Html, selector: &str, attribute: &str) -> String {
     let all = attrs(html, selector, attribute);
-    assert_eq!(
-        all.len(),
-        1,
-        "expected one {selector}[{attribute}], found {all:?}"
-    );
+    assert_eq!(all.len(), 1, "expected one {selector}[{attribute}], found {all:?}");
     all.into_iter().next().unwrap_or_default()
 }
 

@@ -1,0 +1,51 @@
+## Content pages and the directory of signatories.
+
+about-title = About the campaign
+aims-title = Campaign aims
+pact-title = The Pact of cities and regions
+content-see-members = See the members of the Pact
+content-read-pact = Read the Pact and its “four Ps”
+
+directory-title = Members of the Pact
+directory-lead = The cities and regions that have signed the Pact of cities and regions to stop sexual violence against children.
+directory-by-country = By country
+directory-filter-legend = Filter the list
+directory-filter-country = Country
+directory-filter-all-countries = All countries
+directory-filter-kind = Type
+directory-filter-all-kinds = Cities and regions
+directory-filter-name = Name
+directory-filter-submit = Show
+directory-filter-reset = Show all
+# $count is the number of signatories the list shows.
+directory-results = { $count ->
+        [one] { $count-text } member
+       *[other] { $count-text } members
+    }
+directory-none = No member matches these criteria.
+directory-continued = (continued)
+count-cities = { $count ->
+        [one] { $count-text } city
+       *[other] { $count-text } cities
+    }
+count-regions = { $count ->
+        [one] { $count-text } region
+       *[other] { $count-text } regions
+    }
+kind-city = City
+kind-region = Region
+pagination-label = Pages of the list
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-status = Page { $page } of { $pages }
+directory-open-data = Open data
+directory-open-data-text = The full list of members, free to reuse:
+directory-download-csv = CSV
+directory-download-json = JSON
+
+signatory-kind = Type
+signatory-country = Country
+signatory-joined = Joined on
+signatory-website = Website
+signatory-official-name = Official name
+signatory-back = All members in { $country }

@@ -1,0 +1,51 @@
+## Content pages and the directory of signatories.
+
+about-title = À propos de la campagne
+aims-title = Buts et objectifs de la campagne
+pact-title = Le Pacte des villes et des régions
+content-see-members = Voir les adhérents au Pacte
+content-read-pact = Lire le Pacte et ses « quatre P »
+
+directory-title = Adhérents au Pacte
+directory-lead = Les villes et les régions qui ont signé le Pacte des villes et des régions contre la violence sexuelle envers les enfants.
+directory-by-country = Par pays
+directory-filter-legend = Filtrer la liste
+directory-filter-country = Pays
+directory-filter-all-countries = Tous les pays
+directory-filter-kind = Type
+directory-filter-all-kinds = Villes et régions
+directory-filter-name = Nom
+directory-filter-submit = Afficher
+directory-filter-reset = Tout afficher
+# $count is the number of signatories the list shows.
+directory-results = { $count ->
+        [one] { $count-text } adhérent
+       *[other] { $count-text } adhérents
+    }
+directory-none = Aucun adhérent ne correspond à ces critères.
+directory-continued = (suite)
+count-cities = { $count ->
+        [one] { $count-text } ville
+       *[other] { $count-text } villes
+    }
+count-regions = { $count ->
+        [one] { $count-text } région
+       *[other] { $count-text } régions
+    }
+kind-city = Ville
+kind-region = Région
+pagination-label = Pages de la liste
+pagination-previous = Page précédente
+pagination-next = Page suivante
+pagination-status = Page { $page } sur { $pages }
+directory-open-data = Données ouvertes
+directory-open-data-text = La liste complète des adhérents, libre de réutilisation :
+directory-download-csv = CSV
+directory-download-json = JSON
+
+signatory-kind = Type
+signatory-country = Pays
+signatory-joined = Date d’adhésion
+signatory-website = Site internet
+signatory-official-name = Nom officiel
+signatory-back = Tous les adhérents — { $country }

@@ -1,0 +1,340 @@
+//! The directory of signatories (Adhérents au Pacte / Members of the Pact):
+//! grouped by country, filtered and searched through the URL's query,
+//! paginated so that it stays readable at any size; a page per signatory;
+//! and the list as open data.
+
+use askama::Template;
+use axum::{
+    extract::State,
+    http::{HeaderValue, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::{Deserialize, Serialize};
+use url::form_urlencoded;
+
+use super::{
+    AppState,
+    error::AppError,
+    page::{Page, PageContext, render_remembering},
+};
+use crate::{
+    collate,
+    domain::{Country, Kind, Name, Signatory, Website},
+    i18n::{Arg, Lang, Tr},
+    signatories_csv,
+    store::{CountryCount, DirectoryFilter},
+};
+
+/// Signatories on one page of the directory.
+pub const PAGE_SIZE: i64 = 100;
+/// The longest name search we take, in characters.
+const QUERY_MAX_CHARS: usize = 100;
+
+/// The directory's query string, as sent by its form or a shared link.
+#[derive(Debug, Default, Deserialize)]
+pub struct DirectoryQuery {
+    country: Option<String>,
+    kind: Option<String>,
+    q: Option<String>,
+    page: Option<String>,
+}
+
+impl DirectoryQuery {
+    /// The filter and page number; an empty field means "any".
+    fn parse(&self) -> Result<(DirectoryFilter, i64), AppError> {
+        let present =
+            |field: &Option<String>| field.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let country =
+            present(&self.country).map(|c| Country::parse(&c)).transpose().map_err(|_| AppError::BadFilter)?;
+        let kind = present(&self.kind).map(|k| Kind::parse(&k)).transpose().map_err(|_| AppError::BadFilter)?;
+        let query =
+            present(&self.q).map(|q| q.chars().filter(|c| !c.is_control()).take(QUERY_MAX_CHARS).collect::<String>());
+        let page = match present(&self.page) {
+            None => 1,
+            Some(page) => {
+                page.parse::<i64>().ok().filter(|p| (1..=1_000_000).contains(p)).ok_or(AppError::BadFilter)?
+            }
+        };
+        Ok((DirectoryFilter { country, kind, query: query.filter(|q| !q.trim().is_empty()) }, page))
+    }
+}
+
+/// The directory's address with a filter and a page.
+fn directory_href(lang: Lang, filter: &DirectoryFilter, page: i64) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(country) = filter.country {
+        query.append_pair("country", country.code());
+    }
+    if let Some(kind) = filter.kind {
+        query.append_pair("kind", kind.as_str());
+    }
+    if let Some(q) = &filter.query {
+        query.append_pair("q", q);
+    }
+    if page > 1 {
+        query.append_pair("page", &page.to_string());
+    }
+    let query = query.finish();
+    let path = Page::Directory.path(lang);
+    if query.is_empty() { path } else { format!("{path}?{query}") }
+}
+
+/// "3 villes, 1 région": the parts that are not zero.
+fn breakdown(tr: &Tr, count: &CountryCount) -> String {
+    let mut parts = Vec::new();
+    if count.cities > 0 {
+        parts.push(tr.count("count-cities", "count", count.cities));
+    }
+    if count.regions > 0 {
+        parts.push(tr.count("count-regions", "count", count.regions));
+    }
+    parts.join(", ")
+}
+
+fn kind_label(tr: &Tr, kind: Kind) -> String {
+    tr.t(match kind {
+        Kind::City => "kind-city",
+        Kind::Region => "kind-region",
+    })
+}
+
+/// A signatory's own page.
+fn signatory_page(signatory: &Signatory) -> Page {
+    Page::Signatory { id: signatory.id, slug: signatory.details.slug() }
+}
+
+struct CountryLink {
+    href: String,
+    name: String,
+    count: String,
+    code: &'static str,
+    selected: bool,
+}
+
+struct Entry {
+    href: String,
+    name: String,
+    /// The authority's own name where the page shows a translated one.
+    own_name: Option<String>,
+    kind: &'static str,
+    kind_label: String,
+}
+
+struct Group {
+    id: String,
+    name: String,
+    breakdown: String,
+    continued: bool,
+    entries: Vec<Entry>,
+}
+
+#[derive(Template)]
+#[template(path = "directory.html")]
+struct DirectoryPage {
+    ctx: PageContext,
+    countries: Vec<CountryLink>,
+    kind: Option<&'static str>,
+    query: String,
+    filtered: bool,
+    results: String,
+    groups: Vec<Group>,
+    pages: i64,
+    page_status: String,
+    previous_href: Option<String>,
+    next_href: Option<String>,
+    reset_href: String,
+}
+
+pub async fn show(
+    state: &AppState,
+    lang: Lang,
+    query: &DirectoryQuery,
+    cookie: Option<Lang>,
+) -> Result<Response, AppError> {
+    let (filter, page) = query.parse()?;
+    let ctx = PageContext::for_page(state, lang, Page::Directory, &state.locales.format(lang, "directory-title", None));
+    let tr = ctx.tr.clone();
+    let name_of = |country: Country| tr.t(&country.message_id());
+
+    // Every country with signatories, for the overview and the filter.
+    let mut all = state.store.directory_counts(&DirectoryFilter::default()).await?;
+    all.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
+    let countries = all
+        .iter()
+        .map(|count| CountryLink {
+            href: directory_href(
+                lang,
+                &DirectoryFilter { country: Some(count.country), ..DirectoryFilter::default() },
+                1,
+            ),
+            name: name_of(count.country),
+            count: breakdown(&tr, count),
+            code: count.country.code(),
+            selected: filter.country == Some(count.country),
+        })
+        .collect();
+
+    // The countries the filter lets through, in reading order.
+    let mut matching = if filter.is_empty() { all.clone() } else { state.store.directory_counts(&filter).await? };
+    matching.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
+    let total: i64 = matching.iter().map(CountryCount::total).sum();
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    if page > pages {
+        return Err(AppError::NotFound);
+    }
+
+    // The slice of each country that falls on this page.
+    let (start, end) = ((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    let mut groups = Vec::new();
+    let mut offset = 0;
+    for count in &matching {
+        let (first, last) = (offset, offset + count.total());
+        offset = last;
+        if last <= start || first >= end {
+            continue;
+        }
+        let skip = start.saturating_sub(first).max(0);
+        let take = end.min(last) - first - skip;
+        let signatories = state.store.directory_slice(count.country, &filter, lang, take, skip).await?;
+        let entries = signatories
+            .iter()
+            .map(|signatory| {
+                let s = &signatory.details;
+                let shown = s.display_name(lang);
+                Entry {
+                    href: signatory_page(signatory).path(lang),
+                    name: shown.to_string(),
+                    own_name: (shown != &s.name).then(|| s.name.to_string()),
+                    kind: s.kind.as_str(),
+                    kind_label: kind_label(&tr, s.kind),
+                }
+            })
+            .collect();
+        groups.push(Group {
+            id: format!("country-{}", count.country.code()),
+            name: name_of(count.country),
+            breakdown: breakdown(&tr, count),
+            continued: skip > 0,
+            entries,
+        });
+    }
+
+    let page_href = |p: i64| directory_href(lang, &filter, p);
+    let results = tr.count("directory-results", "count", total);
+    let template = DirectoryPage {
+        countries,
+        kind: filter.kind.map(Kind::as_str),
+        query: filter.query.clone().unwrap_or_default(),
+        filtered: !filter.is_empty(),
+        results,
+        groups,
+        pages,
+        page_status: tr.with("pagination-status", &[("page", Arg::Count(page)), ("pages", Arg::Count(pages))]),
+        previous_href: (page > 1).then(|| page_href(page - 1)),
+        next_href: (page < pages).then(|| page_href(page + 1)),
+        reset_href: Page::Directory.path(lang),
+        ctx,
+    };
+    render_remembering(&template, lang, cookie)
+}
+
+#[derive(Template)]
+#[template(path = "signatory.html")]
+struct SignatoryPage {
+    ctx: PageContext,
+    name: String,
+    own_name: Option<String>,
+    kind: String,
+    country: String,
+    country_href: String,
+    back: String,
+    joined: String,
+    joined_iso: String,
+    website: Option<String>,
+}
+
+/// `/{lang}/adherents/{id}-{slug}`: a signatory's page. An address with an
+/// outdated slug (the name changed) leads to the current one.
+pub async fn signatory(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) -> Result<Response, AppError> {
+    let digits: String = item.chars().take_while(char::is_ascii_digit).collect();
+    let id: i64 = digits.parse().map_err(|_| AppError::NotFound)?;
+    let signatory = state.store.signatory(id).await?.ok_or(AppError::NotFound)?;
+    let page = signatory_page(&signatory);
+    let path = page.path(lang);
+    if !path.ends_with(&format!("/{item}")) {
+        return Ok(Redirect::permanent(&path).into_response());
+    }
+    let s = &signatory.details;
+    let shown = s.display_name(lang).to_string();
+    let ctx = PageContext::for_page(state, lang, page, &shown);
+    let country = ctx.t(&s.country.message_id());
+    let template = SignatoryPage {
+        own_name: (shown != s.name.as_str()).then(|| s.name.to_string()),
+        name: shown,
+        kind: kind_label(&ctx.tr, s.kind),
+        country_href: format!(
+            "{}#country-{}",
+            directory_href(lang, &DirectoryFilter { country: Some(s.country), ..DirectoryFilter::default() }, 1),
+            s.country.code()
+        ),
+        back: ctx.tr.with("signatory-back", &[("country", Arg::Text(country.clone().into()))]),
+        country,
+        joined: ctx.tr.date(s.joined_on),
+        joined_iso: signatories_csv::format_date(s.joined_on),
+        website: s.website.as_ref().map(|w| w.as_str().to_owned()),
+        ctx,
+    };
+    render_remembering(&template, lang, cookie)
+}
+
+/// One signatory in the JSON download: the columns of the CSV.
+#[derive(Serialize)]
+struct Record<'a> {
+    name: &'a str,
+    kind: &'a str,
+    country: &'a str,
+    joined_on: String,
+    name_fr: Option<&'a str>,
+    name_en: Option<&'a str>,
+    website: Option<&'a str>,
+}
+
+fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static(filename));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    response
+}
+
+/// `/open-data/signatories.csv`: what `signatories export` writes.
+pub async fn csv(State(state): State<AppState>) -> Result<Response, AppError> {
+    let signatories = state.store.signatories().await?;
+    let mut body = Vec::new();
+    signatories_csv::write(&mut body, &signatories).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(download("text/csv; charset=utf-8", "attachment; filename=\"oneinfive-signatories.csv\"", body))
+}
+
+/// `/open-data/signatories.json`: the same records as JSON.
+pub async fn json(State(state): State<AppState>) -> Result<Response, AppError> {
+    let signatories = state.store.signatories().await?;
+    let records: Vec<Record<'_>> = signatories
+        .iter()
+        .map(|signatory| {
+            let s = &signatory.details;
+            Record {
+                name: s.name.as_str(),
+                kind: s.kind.as_str(),
+                country: s.country.code(),
+                joined_on: signatories_csv::format_date(s.joined_on),
+                name_fr: s.name_fr.as_ref().map(Name::as_str),
+                name_en: s.name_en.as_ref().map(Name::as_str),
+                website: s.website.as_ref().map(Website::as_str),
+            }
+        })
+        .collect();
+    let body = serde_json::to_vec_pretty(&records).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(download("application/json", "inline; filename=\"oneinfive-signatories.json\"", body))
+}

@@ -1,0 +1,74 @@
+//! For search engines: `/sitemap.xml`, every public page with its hreflang
+//! alternates, and `/robots.txt` pointing to it.
+
+use axum::{
+    extract::State,
+    http::{HeaderValue, header},
+    response::{IntoResponse, Response},
+};
+
+use super::{AppState, error::AppError, page::Page};
+use crate::i18n::Lang;
+
+/// Escapes text for an XML element or attribute.
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every public page: the navigation's pages, then each signatory's.
+pub async fn public_pages(state: &AppState) -> Result<Vec<Page>, AppError> {
+    let mut pages: Vec<Page> = Page::NAVIGATION.to_vec();
+    for signatory in state.store.signatories().await? {
+        pages.push(Page::Signatory { id: signatory.id, slug: signatory.details.slug() });
+    }
+    Ok(pages)
+}
+
+pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
+    let base = &state.config.base_url;
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for page in public_pages(&state).await? {
+        for lang in Lang::ALL {
+            xml.push_str("<url><loc>");
+            xml.push_str(&xml_escape(&format!("{base}{}", page.path(lang))));
+            xml.push_str("</loc>");
+            for alternate in Lang::ALL {
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>",
+                    xml_escape(&format!("{base}{}", page.path(alternate)))
+                ));
+            }
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                xml_escape(&format!("{base}{}", page.path(Lang::DEFAULT)))
+            ));
+            xml.push_str("</url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    let mut response = xml.into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/xml; charset=utf-8"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    Ok(response)
+}
+
+pub async fn robots(State(state): State<AppState>) -> Response {
+    let body = format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", state.config.base_url);
+    let mut response = body.into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
+    response
+}
