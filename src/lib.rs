@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod collate;
+pub mod csv_file;
 pub mod config;
 pub mod domain;
 pub mod i18n;
