@@ -6,8 +6,9 @@ use anyhow::Context;
 
 use crate::{
     Server,
-    config::{self, Cli, Command, ServeArgs, SignatoriesCommand, SiteConfig},
-    sample, shutdown_signal, signatories_csv,
+    config::{self, Cli, Command, EventsCommand, ServeArgs, SignatoriesCommand, SiteConfig},
+    csv_file::{CsvErrors, LineError},
+    events_csv, sample, shutdown_signal, signatories_csv,
     store::Store,
 };
 
@@ -27,10 +28,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Seed => {
             let store = open(cli.database_url).await?;
             let report = sample::load(&store).await?;
-            println!(
-                "sample data loaded: {} added, {} updated, {} unchanged",
-                report.added, report.updated, report.unchanged
-            );
+            print!("sample data loaded:\n{report}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Signatories { command: SignatoriesCommand::Import { file } } => {
@@ -53,6 +51,55 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 report.updated,
                 report.unchanged
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Events { command: EventsCommand::Import { file } } => {
+            let reader = File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
+            let rejected = |errors: CsvErrors| {
+                eprintln!("{}: rejected, nothing was imported:\n{errors}", file.display());
+                ExitCode::FAILURE
+            };
+            let events = match events_csv::parse(reader) {
+                Ok(events) => events,
+                Err(errors) => return Ok(rejected(errors)),
+            };
+            let store = open(cli.database_url).await?;
+            // Related signatories must exist; each is looked up before anything is written.
+            let mut resolved = Vec::with_capacity(events.len());
+            let mut missing = Vec::new();
+            for (line, event) in events {
+                let signatory_id = match &event.signatory {
+                    Some(reference) => match store.find_signatory(reference).await? {
+                        Some(id) => Some(id),
+                        None => {
+                            missing.push(LineError { line, message: format!("signatory: no signatory {reference}") });
+                            None
+                        }
+                    },
+                    None => None,
+                };
+                resolved.push((event, signatory_id));
+            }
+            if !missing.is_empty() {
+                return Ok(rejected(CsvErrors::new(missing)));
+            }
+            let report = store.import_events(&resolved, time::OffsetDateTime::now_utc(), false).await?;
+            println!(
+                "{}: {} events: {} added, {} updated, {} unchanged",
+                file.display(),
+                resolved.len(),
+                report.added,
+                report.updated,
+                report.unchanged
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Events { command: EventsCommand::Export } => {
+            let store = open(cli.database_url).await?;
+            let events: Vec<_> = store.events().await?.into_iter().map(|event| event.details).collect();
+            let mut stdout = std::io::stdout().lock();
+            events_csv::write(&mut stdout, &events).context("cannot write the CSV")?;
+            stdout.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Signatories { command: SignatoriesCommand::Export } => {
@@ -82,7 +129,8 @@ async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
         let report = sample::load(&store).await?;
         tracing::info!(
             path = config::DEFAULT_DATABASE_PATH,
-            signatories = report.added,
+            signatories = report.signatories.added,
+            events = report.events.added,
             "created the embedded database and loaded the SAMPLE data into it"
         );
     }

@@ -33,6 +33,22 @@ pub enum Command {
         #[command(subcommand)]
         command: SignatoriesCommand,
     },
+    /// Keep the calendar of events.
+    Events {
+        #[command(subcommand)]
+        command: EventsCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// Add or update events from a CSV file, all or nothing.
+    Import {
+        /// CSV with the header slug,title_fr,title_en,start (and optional columns: see the README).
+        file: PathBuf,
+    },
+    /// Write every event as CSV on standard output.
+    Export,
 }
 
 #[derive(Debug, Subcommand)]

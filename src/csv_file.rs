@@ -25,6 +25,13 @@ pub struct CsvErrors {
     pub more: usize,
 }
 
+impl CsvErrors {
+    /// Problems found after reading, such as references to nothing.
+    pub fn new(errors: Vec<LineError>) -> CsvErrors {
+        CsvErrors { errors, more: 0 }
+    }
+}
+
 impl fmt::Display for CsvErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, error) in self.errors.iter().enumerate() {
@@ -88,13 +95,14 @@ pub struct Format<'a> {
 
 /// Reads a whole file. `parse_row` turns a row into a value or says what is
 /// wrong with it (one message per problem); `check` sees each good value
-/// with its line, for checks across rows such as duplicates.
+/// with its line, for checks across rows such as duplicates. Returns each
+/// value with its line.
 pub fn read<T>(
     input: impl Read,
     format: &Format<'_>,
     mut parse_row: impl FnMut(&Row<'_>) -> Result<T, Vec<String>>,
     mut check: impl FnMut(&T, u64) -> Result<(), String>,
-) -> Result<Vec<T>, CsvErrors> {
+) -> Result<Vec<(u64, T)>, CsvErrors> {
     let mut problems = Collector::default();
     let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::None).from_reader(input);
     let header = match reader.headers() {
@@ -155,7 +163,7 @@ pub fn read<T>(
         }
         match parse_row(&Row { record: &record, index: &index }) {
             Ok(value) => match check(&value, line) {
-                Ok(()) => values.push(value),
+                Ok(()) => values.push((line, value)),
                 Err(message) => problems.push(line, message),
             },
             Err(messages) => {
@@ -208,9 +216,7 @@ pub fn format_date(date: Date) -> String {
 
 fn error_line(error: &csv::Error) -> Option<u64> {
     match error.kind() {
-        csv::ErrorKind::Utf8 { pos, .. } | csv::ErrorKind::UnequalLengths { pos, .. } => {
-            pos.as_ref().map(|p| p.line())
-        }
+        csv::ErrorKind::Utf8 { pos, .. } | csv::ErrorKind::UnequalLengths { pos, .. } => pos.as_ref().map(|p| p.line()),
         csv::ErrorKind::Deserialize { pos, .. } => pos.as_ref().map(|p| p.line()),
         _ => None,
     }

@@ -102,7 +102,8 @@ macro_rules! message_files {
 }
 
 /// The message files, embedded in the binary.
-const SOURCES: &[(Lang, &str, &str)] = message_files!("main.ftl", "home.ftl", "pages.ftl", "countries.ftl");
+const SOURCES: &[(Lang, &str, &str)] =
+    message_files!("main.ftl", "home.ftl", "pages.ftl", "calendar.ftl", "countries.ftl");
 
 /// The Fluent bundles of both languages, loaded once at start-up.
 pub struct Locales {
@@ -219,6 +220,39 @@ impl Tr {
                 ("year", Arg::Text(date.year().to_string().into())),
             ],
         )
+    }
+
+    /// A date with its day of the week: "jeudi 3 décembre 2026".
+    pub fn weekday_date(&self, date: time::Date) -> String {
+        let weekday = self.t(&format!("weekday-{}", date.weekday().number_from_monday()));
+        self.with(
+            "date-weekday",
+            &[("weekday", Arg::Text(weekday.into())), ("date", Arg::Text(self.date(date).into()))],
+        )
+    }
+
+    /// A time of day: "14 h 30" in French, "2:30 pm" in English.
+    pub fn time_of_day(&self, at: time::Time) -> String {
+        let hour = at.hour();
+        let hour12 = match hour % 12 {
+            0 => 12,
+            h => h,
+        };
+        self.with(
+            "time-of-day",
+            &[
+                ("hour", Arg::Text(hour.to_string().into())),
+                ("hour12", Arg::Text(hour12.to_string().into())),
+                ("minute", Arg::Text(format!("{:02}", at.minute()).into())),
+                ("period", Arg::Text(if hour < 12 { "am" } else { "pm" }.into())),
+            ],
+        )
+    }
+
+    /// A month of a year: "décembre 2026".
+    pub fn month_year(&self, year: i32, month: time::Month) -> String {
+        let name = self.t(&format!("month-{}", u8::from(month)));
+        self.with("month-year", &[("month", Arg::Text(name.into())), ("year", Arg::Text(year.to_string().into()))])
     }
 
     /// A message with one count, e.g. `tr.count("results", 12)`.

@@ -3,10 +3,13 @@
 
 pub mod cli;
 pub mod collate;
-pub mod csv_file;
 pub mod config;
+pub mod csv_file;
 pub mod domain;
+pub mod events_csv;
 pub mod i18n;
+pub mod ical;
+pub mod markdown;
 pub mod sample;
 pub mod signatories_csv;
 pub mod store;

@@ -2,8 +2,10 @@
 //! SAMPLE DATA: the names are real places, listed as an example only; they
 //! are not the Pact's actual signatories.
 
+use time::{Date, Duration};
+
 use crate::{
-    signatories_csv,
+    events_csv, signatories_csv,
     store::{ImportReport, Store},
 };
 
@@ -14,11 +16,59 @@ fn signatories_csv() -> String {
     SIGNATORIES.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect()
 }
 
-/// Loads the sample data; loading it twice changes nothing.
-pub async fn load(store: &Store) -> anyhow::Result<ImportReport> {
+/// Events, with dates written `{D+12}`: twelve days after the day the
+/// sample data is loaded, so that some are past and some to come.
+const EVENTS: &str = include_str!("sample/events.csv");
+
+fn events_csv(today: Date) -> String {
+    let mut out = String::with_capacity(EVENTS.len());
+    let mut rest = EVENTS;
+    while let Some(start) = rest.find("{D") {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('}') else { break };
+        let days: i64 = rest[start + 2..start + len].parse().unwrap_or(0);
+        out.push_str(&crate::csv_file::format_date(today + Duration::days(days)));
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What loading the sample data did, by kind of data.
+#[derive(Debug, Default)]
+pub struct SampleReport {
+    pub signatories: ImportReport,
+    pub events: ImportReport,
+}
+
+impl std::fmt::Display for SampleReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (what, r) in [("signatories", self.signatories), ("events", self.events)] {
+            writeln!(f, "{what}: {} added, {} updated, {} unchanged", r.added, r.updated, r.unchanged)?;
+        }
+        Ok(())
+    }
+}
+
+/// Loads the sample data; loading it twice changes nothing (sample events
+/// already there are left as they are, whatever the day).
+pub async fn load(store: &Store) -> anyhow::Result<SampleReport> {
     let signatories = signatories_csv::parse(signatories_csv().as_bytes())
         .map_err(|errors| anyhow::anyhow!("the bundled sample signatories do not parse:\n{errors}"))?;
-    Ok(store.import_signatories(&signatories).await?)
+    let signatories = store.import_signatories(&signatories).await?;
+    let now = time::OffsetDateTime::now_utc();
+    let events = events_csv::parse(events_csv(now.date()).as_bytes())
+        .map_err(|errors| anyhow::anyhow!("the bundled sample events do not parse:\n{errors}"))?;
+    let mut resolved = Vec::with_capacity(events.len());
+    for (_, event) in events {
+        let signatory = match &event.signatory {
+            Some(reference) => store.find_signatory(reference).await?,
+            None => None,
+        };
+        resolved.push((event, signatory));
+    }
+    let events = store.import_events(&resolved, now, true).await?;
+    Ok(SampleReport { signatories, events })
 }
 
 #[cfg(test)]
@@ -31,5 +81,14 @@ mod tests {
         countries.sort();
         countries.dedup();
         assert_eq!(countries.len(), 22);
+    }
+
+    #[test]
+    fn sample_events_parse_around_the_day_they_are_loaded() {
+        let today = time::macros::date!(2026 - 11 - 28);
+        let events = crate::events_csv::parse(super::events_csv(today).as_bytes()).expect("sample events parse");
+        assert_eq!(events.len(), 9);
+        let now = time::macros::datetime!(2026-11-28 12:00 UTC);
+        assert_eq!(events.iter().filter(|(_, e)| e.ends_at() < now).count(), 4);
     }
 }

@@ -22,12 +22,14 @@ const REQUIRED: [&str; 4] = ["name", "kind", "country", "joined_on"];
 /// Parses a whole file. Returns every signatory, or every problem found.
 pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors> {
     let mut seen: HashMap<(String, Country), u64> = HashMap::new();
-    csv_file::read(input, &Format { columns: &COLUMNS, required: &REQUIRED }, parse_row, |signatory, line| {
-        match seen.insert((signatory.name.key(), signatory.country), line) {
-            Some(first) => Err(format!("{} ({}) is already on line {first}", signatory.name, signatory.country)),
-            None => Ok(()),
-        }
-    })
+    let rows =
+        csv_file::read(input, &Format { columns: &COLUMNS, required: &REQUIRED }, parse_row, |signatory, line| {
+            match seen.insert((signatory.name.key(), signatory.country), line) {
+                Some(first) => Err(format!("{} ({}) is already on line {first}", signatory.name, signatory.country)),
+                None => Ok(()),
+            }
+        })?;
+    Ok(rows.into_iter().map(|(_, signatory)| signatory).collect())
 }
 
 fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<String>> {

@@ -12,10 +12,11 @@ const PAGES: &[(&str, &str, &str, &str)] = &[
     ("/fr/buts-et-objectifs", "/en/campaign-aims", "Buts et objectifs de la campagne", "Campaign aims"),
     ("/fr/pacte", "/en/pact", "Le Pacte des villes et des régions", "The Pact of cities and regions"),
     ("/fr/adherents", "/en/members", "Adhérents au Pacte", "Members of the Pact"),
+    ("/fr/calendrier", "/en/calendar", "Calendrier", "Calendar"),
 ];
 
-const NAV_FR: [&str; 5] = ["Accueil", "À propos", "Buts et objectifs", "Le Pacte", "Adhérents au Pacte"];
-const NAV_EN: [&str; 5] = ["Home", "About", "Campaign aims", "The Pact", "Members of the Pact"];
+const NAV_FR: [&str; 6] = ["Accueil", "À propos", "Buts et objectifs", "Le Pacte", "Adhérents au Pacte", "Calendrier"];
+const NAV_EN: [&str; 6] = ["Home", "About", "Campaign aims", "The Pact", "Members of the Pact", "Calendar"];
 
 /// The directory's country headings, without their counts.
 fn country_names(html: &Html) -> Vec<String> {
@@ -73,7 +74,7 @@ both_backends! {
         // The home page's blocks lead to these pages.
         for (lang, pages) in [("fr", ["/fr/a-propos", "/fr/buts-et-objectifs", "/fr/pacte"]), ("en", ["/en/about", "/en/campaign-aims", "/en/pact"])] {
             let home = app.page(&format!("/{lang}/")).await;
-            assert_eq!(attrs(&home, ".read-more a", "href"), pages.map(str::to_owned).to_vec());
+            assert_eq!(attrs(&home, ".home-blocks .read-more a", "href"), pages.map(str::to_owned).to_vec());
         }
     }
 
@@ -279,7 +280,8 @@ both_backends! {
         let xml = response.text().await.expect("sitemap");
         let document = roxmltree::Document::parse(&xml).expect("well-formed XML");
         let urls: Vec<_> = document.descendants().filter(|n| n.has_tag_name("url")).collect();
-        assert_eq!(urls.len(), (5 + 77) * 2);
+        // The navigation's pages, the calendar's archive, 77 signatories and 9 events.
+        assert_eq!(urls.len(), (6 + 1 + 77 + 9) * 2);
         let mut locs = Vec::new();
         for url in &urls {
             let loc = url.children().find(|n| n.has_tag_name("loc")).and_then(|n| n.text()).expect("loc");

@@ -82,7 +82,8 @@ both_backends! {
             assert_eq!(texts(&html, "nav.main-nav a[aria-current=page]"), vec![nav_home.to_owned()]);
             // The seed's three blocks.
             let headings = texts(&html, "main section h2");
-            assert_eq!(headings.len(), 4, "{headings:?}");
+            // The counter, the next events, and the seed's three blocks.
+            assert_eq!(headings.len(), 5, "{headings:?}");
             assert!(headings.iter().any(|h| h == if lang == "fr" { "À propos" } else { "About" }));
             assert!(html.root_element().text().collect::<String>().contains("Lanzarote"));
             // Never a link to a page that does not exist.

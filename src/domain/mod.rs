@@ -5,3 +5,6 @@ pub mod signatory;
 
 pub use country::Country;
 pub use signatory::{Counter, Kind, Name, NewSignatory, Signatory, Website};
+pub mod event;
+
+pub use event::{Event, NewEvent};

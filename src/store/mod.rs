@@ -399,3 +399,8 @@ impl BeginWrite for SqlitePool {
         self.begin_with("BEGIN IMMEDIATE").await
     }
 }
+
+// After the macros, which the backends' query modules use.
+mod events;
+
+pub use events::{EventFilter, Mode};

@@ -5,6 +5,7 @@ use axum::{extract::State, response::Response};
 
 use super::{
     AppState,
+    calendar::{self, EventCard},
     error::AppError,
     language::{CookieLang, PathLang},
     page::{Page, PageContext, render_remembering},
@@ -23,6 +24,9 @@ struct HomePage {
     about_href: String,
     aims_href: String,
     pact_href: String,
+    /// The next events, with a link to the whole calendar.
+    events: Vec<EventCard>,
+    calendar_href: String,
 }
 
 pub async fn show(
@@ -45,6 +49,8 @@ pub async fn show(
         about_href: Page::About.path(lang),
         aims_href: Page::Aims.path(lang),
         pact_href: Page::Pact.path(lang),
+        events: calendar::next(&state, &ctx.tr, 3).await?,
+        calendar_href: Page::Calendar.path(lang),
         ctx,
     };
     render_remembering(&page, lang, cookie)

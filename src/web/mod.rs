@@ -1,6 +1,8 @@
 //! The web site: routes, shared state, and the layers every response goes through.
 
 pub mod assets;
+mod cache;
+mod calendar;
 pub mod content;
 mod directory;
 pub mod error;
@@ -15,8 +17,8 @@ use std::{sync::Arc, time::Duration};
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Path, Query, State},
-    http::StatusCode,
+    extract::{DefaultBodyLimit, Path, RawQuery, State},
+    http::{HeaderMap, StatusCode},
     middleware,
     response::{IntoResponse, Redirect, Response},
     routing::get,
@@ -80,12 +82,17 @@ pub fn build_app(state: AppState) -> Router {
 async fn section(
     State(state): State<AppState>,
     Path((lang, slug)): Path<(String, String)>,
-    Query(query): Query<directory::DirectoryQuery>,
+    RawQuery(query): RawQuery,
     CookieLang(cookie): CookieLang,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let lang = Lang::parse(&lang).ok_or(AppError::NotFound)?;
+    if slug.strip_suffix(".ics").and_then(|s| Page::from_slug(lang, s)) == Some(Page::Calendar) {
+        return calendar::feed(&state, lang, &headers).await;
+    }
     match Page::from_slug(lang, &slug) {
-        Some(Page::Directory) => directory::show(&state, lang, &query, cookie).await,
+        Some(Page::Directory) => directory::show(&state, lang, &parse_query(query)?, cookie).await,
+        Some(Page::Calendar) => calendar::show(&state, lang, false, &parse_query(query)?, cookie).await,
         Some(page) => content::show(&state, lang, page, cookie),
         None => match Page::from_other_slug(lang, &slug) {
             Some(page) => Ok(Redirect::permanent(&page.path(lang)).into_response()),
@@ -94,15 +101,29 @@ async fn section(
     }
 }
 
+/// A page's query string, whose fields depend on the page.
+fn parse_query<T: serde::de::DeserializeOwned>(query: Option<String>) -> Result<T, AppError> {
+    serde_urlencoded::from_str(query.as_deref().unwrap_or("")).map_err(|_| AppError::BadFilter)
+}
+
 /// `/{lang}/{section}/{item}`: a signatory's page.
 async fn section_item(
     State(state): State<AppState>,
     Path((lang, slug, item)): Path<(String, String, String)>,
+    RawQuery(query): RawQuery,
     CookieLang(cookie): CookieLang,
+    headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let lang = Lang::parse(&lang).ok_or(AppError::NotFound)?;
     match Page::from_slug(lang, &slug) {
         Some(Page::Directory) => directory::signatory(&state, lang, &item, cookie).await,
+        Some(Page::Calendar) if item == Page::archive_slug(lang) => {
+            calendar::show(&state, lang, true, &parse_query(query)?, cookie).await
+        }
+        Some(Page::Calendar) => match item.strip_suffix(".ics") {
+            Some(event) => calendar::event_ics(&state, lang, event, &headers).await,
+            None => calendar::event(&state, lang, &item, cookie).await,
+        },
         _ => Err(AppError::NotFound),
     }
 }

@@ -25,14 +25,21 @@ pub enum Page {
         id: i64,
         slug: String,
     },
+    Calendar,
+    CalendarArchive,
+    /// An event's own page, by its slug.
+    Event {
+        slug: String,
+    },
 }
 
 impl Page {
     /// Every page listed in the navigation, in order.
-    pub const NAVIGATION: [Page; 5] = [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory];
+    pub const NAVIGATION: [Page; 6] =
+        [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar];
 
     /// The pages whose address is `/{lang}/{slug}`.
-    const SECTIONS: [Page; 4] = [Page::About, Page::Aims, Page::Pact, Page::Directory];
+    const SECTIONS: [Page; 5] = [Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar];
 
     /// The localized slug of a section page.
     fn slug(&self, lang: Lang) -> &'static str {
@@ -45,6 +52,8 @@ impl Page {
             (Page::Pact, Lang::En) => "pact",
             (Page::Directory | Page::Signatory { .. }, Lang::Fr) => "adherents",
             (Page::Directory | Page::Signatory { .. }, Lang::En) => "members",
+            (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::Fr) => "calendrier",
+            (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::En) => "calendar",
             (Page::Home, _) => "",
         }
     }
@@ -65,14 +74,30 @@ impl Page {
             Page::Home => format!("/{lang}/"),
             Page::Signatory { id, slug } if slug.is_empty() => format!("/{lang}/{}/{id}", self.slug(lang)),
             Page::Signatory { id, slug } => format!("/{lang}/{}/{id}-{slug}", self.slug(lang)),
+            Page::CalendarArchive => format!("/{lang}/{}/{}", self.slug(lang), Page::archive_slug(lang)),
+            Page::Event { slug } => format!("/{lang}/{}/{slug}", self.slug(lang)),
             page => format!("/{lang}/{}", page.slug(lang)),
         }
+    }
+
+    /// The last segment of the calendar's archive: `/fr/calendrier/archives`.
+    pub fn archive_slug(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => "archives",
+            Lang::En => "archive",
+        }
+    }
+
+    /// The language's iCalendar feed: `/fr/calendrier.ics`.
+    pub fn calendar_feed_path(lang: Lang) -> String {
+        format!("/{lang}/{}.ics", Page::Calendar.slug(lang))
     }
 
     /// The navigation entry a page belongs to.
     fn section(&self) -> Page {
         match self {
             Page::Signatory { .. } => Page::Directory,
+            Page::CalendarArchive | Page::Event { .. } => Page::Calendar,
             page => page.clone(),
         }
     }
@@ -85,6 +110,7 @@ impl Page {
             Page::Aims => "nav-aims",
             Page::Pact => "nav-pact",
             Page::Directory | Page::Signatory { .. } => "nav-directory",
+            Page::Calendar | Page::CalendarArchive | Page::Event { .. } => "nav-calendar",
         }
     }
 }
@@ -115,6 +141,8 @@ pub struct PageContext {
     pub stylesheet: String,
     pub favicon: String,
     pub home_href: String,
+    /// The language's iCalendar feed, advertised on every page.
+    pub calendar_feed: String,
     pub facebook_url: String,
     /// Plain links to share the page, built here: no third-party script.
     pub share: Vec<ShareLink>,
@@ -184,6 +212,7 @@ impl PageContext {
             stylesheet: state.assets.url("style.css"),
             favicon: state.assets.url("favicon.svg"),
             home_href: Page::Home.path(lang),
+            calendar_feed: Page::calendar_feed_path(lang),
             facebook_url: state.config.facebook_url.clone(),
             share: Vec::new(),
             tr,

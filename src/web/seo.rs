@@ -26,11 +26,16 @@ fn xml_escape(text: &str) -> String {
     out
 }
 
-/// Every public page: the navigation's pages, then each signatory's.
+/// Every public page: the navigation's pages, the calendar's archive, each
+/// signatory's and each event's.
 pub async fn public_pages(state: &AppState) -> Result<Vec<Page>, AppError> {
     let mut pages: Vec<Page> = Page::NAVIGATION.to_vec();
+    pages.push(Page::CalendarArchive);
     for signatory in state.store.signatories().await? {
         pages.push(Page::Signatory { id: signatory.id, slug: signatory.details.slug() });
+    }
+    for event in state.store.events().await? {
+        pages.push(Page::Event { slug: event.details.slug.to_string() });
     }
     Ok(pages)
 }

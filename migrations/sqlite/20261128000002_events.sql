@@ -1,0 +1,37 @@
+-- The campaign's calendar. Times are kept as the organisers wrote them
+-- (local wall-clock time, or whole days, in the event's time zone); the
+-- instants they stand for are kept too (RFC 3339, UTC, whole seconds, so
+-- that they sort as text), for sorting and filtering.
+CREATE TABLE events (
+    id               INTEGER PRIMARY KEY,
+    slug             TEXT NOT NULL UNIQUE CHECK (length(slug) BETWEEN 1 AND 80 AND slug NOT GLOB '*[^a-z0-9-]*'),
+    status           TEXT NOT NULL CHECK (status IN ('scheduled', 'postponed', 'cancelled')),
+    title_fr         TEXT NOT NULL CHECK (length(trim(title_fr)) > 0),
+    title_en         TEXT NOT NULL CHECK (length(trim(title_en)) > 0),
+    description_fr   TEXT NOT NULL DEFAULT '',
+    description_en   TEXT NOT NULL DEFAULT '',
+    all_day          BOOLEAN NOT NULL CHECK (all_day IN (0, 1)),
+    -- YYYY-MM-DD for whole days (the end day included), else YYYY-MM-DDTHH:MM
+    start_local      TEXT NOT NULL,
+    end_local        TEXT NOT NULL,
+    time_zone        TEXT NOT NULL,
+    starts_at        TEXT NOT NULL,
+    ends_at          TEXT NOT NULL,
+    venue_name       TEXT,
+    venue_city       TEXT,
+    venue_country    TEXT CHECK (length(venue_country) = 2 AND venue_country = upper(venue_country)),
+    online_url       TEXT CHECK (online_url LIKE 'http://%' OR online_url LIKE 'https://%'),
+    registration_url TEXT CHECK (registration_url LIKE 'http://%' OR registration_url LIKE 'https://%'),
+    signatory_id     INTEGER REFERENCES signatories (id) ON DELETE SET NULL,
+    -- Raised each time the event changes, for calendar apps (iCalendar SEQUENCE).
+    sequence         INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL,
+    CHECK (ends_at > starts_at),
+    CHECK ((venue_name IS NULL) = (venue_city IS NULL) AND (venue_name IS NULL) = (venue_country IS NULL)),
+    CHECK (venue_name IS NOT NULL OR online_url IS NOT NULL)
+);
+
+CREATE INDEX events_starts_at ON events (starts_at);
+CREATE INDEX events_ends_at ON events (ends_at);
+CREATE INDEX events_venue_country ON events (venue_country);

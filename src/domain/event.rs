@@ -1,0 +1,389 @@
+//! Events of the campaign's calendar.
+
+use std::fmt;
+
+use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+
+use super::{Country, Website};
+use crate::i18n::Lang;
+
+/// A stable, readable identifier for URLs and calendar UIDs: lower-case
+/// ASCII letters, digits and single hyphens, 1 to 80 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slug(String);
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a slug: use a-z, 0-9 and single hyphens, at most 80 characters")]
+pub struct SlugError(String);
+
+impl Slug {
+    pub fn parse(input: &str) -> Result<Slug, SlugError> {
+        let text = input.trim();
+        let good = !text.is_empty()
+            && text.len() <= 80
+            && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !text.starts_with('-')
+            && !text.ends_with('-')
+            && !text.contains("--");
+        if good { Ok(Slug(text.to_owned())) } else { Err(SlugError(text.chars().take(40).collect())) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether an event takes place as planned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Scheduled,
+    Postponed,
+    Cancelled,
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown status {0:?}: expected scheduled, postponed or cancelled")]
+pub struct StatusError(String);
+
+impl Status {
+    pub fn parse(input: &str) -> Result<Status, StatusError> {
+        match input.trim().to_ascii_lowercase().as_str() {
+            "" | "scheduled" => Ok(Status::Scheduled),
+            "postponed" => Ok(Status::Postponed),
+            "cancelled" | "canceled" => Ok(Status::Cancelled),
+            _ => Err(StatusError(input.chars().take(40).collect())),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Scheduled => "scheduled",
+            Status::Postponed => "postponed",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// How one takes part: at a venue, online, or either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attendance {
+    InPerson,
+    Online,
+    Hybrid,
+}
+
+/// A text of at most `max` characters, trimmed, not empty, without control
+/// characters other than line breaks and tabs.
+fn text(input: &str, max: usize, multiline: bool) -> Result<String, String> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err("it is empty".into());
+    }
+    if text.chars().count() > max {
+        return Err(format!("it is longer than {max} characters"));
+    }
+    let allowed = |c: char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
+    if !text.chars().all(allowed) {
+        return Err("it contains a control character".into());
+    }
+    Ok(if multiline { text.replace("\r\n", "\n") } else { text.split_whitespace().collect::<Vec<_>>().join(" ") })
+}
+
+/// A title: one line, at most 200 characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title(String);
+
+impl Title {
+    pub fn parse(input: &str) -> Result<Title, String> {
+        text(input, 200, false).map(Title)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A description in Markdown, at most 20,000 characters; may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Description(String);
+
+impl Description {
+    pub fn parse(input: &str) -> Result<Description, String> {
+        if input.trim().is_empty() {
+            return Ok(Description::default());
+        }
+        text(input, 20_000, true).map(Description)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An IANA time zone, such as `Europe/Paris`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeZone {
+    name: String,
+    zone: jiff::tz::TimeZone,
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown time zone {0:?}: expected an IANA name such as Europe/Paris")]
+pub struct TimeZoneError(String);
+
+impl TimeZone {
+    pub const DEFAULT: &'static str = "Europe/Paris";
+
+    pub fn parse(input: &str) -> Result<TimeZone, TimeZoneError> {
+        let name = input.trim();
+        let unknown = || TimeZoneError(name.chars().take(60).collect());
+        if name.is_empty() || name.len() > 60 {
+            return Err(unknown());
+        }
+        let zone = jiff::tz::TimeZone::get(name).map_err(|_| unknown())?;
+        Ok(TimeZone { name: zone.iana_name().unwrap_or(name).to_owned(), zone })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The instant a wall-clock time in this zone stands for. A time that
+    /// a clock change skips or repeats is taken as most calendar apps do.
+    pub fn instant(&self, local: PrimitiveDateTime) -> OffsetDateTime {
+        let civil = jiff::civil::DateTime::new(
+            local.year() as i16,
+            u8::from(local.month()) as i8,
+            local.day() as i8,
+            local.hour() as i8,
+            local.minute() as i8,
+            0,
+            0,
+        );
+        let seconds = civil
+            .and_then(|dt| self.zone.to_timestamp(dt))
+            .map(|timestamp| timestamp.as_second())
+            .unwrap_or_else(|_| local.assume_utc().unix_timestamp());
+        OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    }
+
+    /// The zone's offset from UTC at an instant.
+    pub fn offset_at(&self, instant: OffsetDateTime) -> UtcOffset {
+        let seconds = jiff::Timestamp::from_second(instant.unix_timestamp())
+            .map(|timestamp| self.zone.to_offset(timestamp).seconds())
+            .unwrap_or(0);
+        UtcOffset::from_whole_seconds(seconds).unwrap_or(UtcOffset::UTC)
+    }
+}
+
+/// When an event takes place, as the organisers say it: whole days
+/// (`last` included), or wall-clock times in the event's time zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    AllDay { first: Date, last: Date },
+    Timed { starts: PrimitiveDateTime, ends: PrimitiveDateTime },
+}
+
+const LOCAL_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
+
+impl When {
+    /// Parses a start and an end, both dates (`2026-12-03`, an all-day
+    /// event; the end day is included) or both local times
+    /// (`2026-12-03T14:30`).
+    pub fn parse(start: &str, end: &str) -> Result<When, String> {
+        let (start, end) = (start.trim(), end.trim());
+        if start.is_empty() {
+            return Err("the start is empty".into());
+        }
+        let end = if end.is_empty() { start } else { end };
+        let date = |s: &str| crate::csv_file::parse_date(s).ok();
+        let local = |s: &str| PrimitiveDateTime::parse(&s.replacen(' ', "T", 1), LOCAL_FORMAT).ok();
+        match (date(start), date(end), local(start), local(end)) {
+            (Some(first), Some(last), _, _) if last >= first => Ok(When::AllDay { first, last }),
+            (Some(_), Some(_), _, _) => Err("the end day is before the start day".into()),
+            (_, _, Some(starts), Some(ends)) if ends > starts => Ok(When::Timed { starts, ends }),
+            (_, _, Some(_), Some(_)) => Err("the end is not after the start".into()),
+            _ => Err(format!(
+                "{start:?} to {end:?}: write both as dates (2026-12-03) or both as local times (2026-12-03T14:30)"
+            )),
+        }
+    }
+
+    /// The start and end as written in the CSV files.
+    pub fn to_strings(self) -> (String, String) {
+        match self {
+            When::AllDay { first, last } => (crate::csv_file::format_date(first), crate::csv_file::format_date(last)),
+            When::Timed { starts, ends } => {
+                (starts.format(LOCAL_FORMAT).unwrap_or_default(), ends.format(LOCAL_FORMAT).unwrap_or_default())
+            }
+        }
+    }
+
+    pub fn is_all_day(self) -> bool {
+        matches!(self, When::AllDay { .. })
+    }
+}
+
+/// Where an event takes place in person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Venue {
+    pub name: String,
+    pub city: String,
+    pub country: Country,
+}
+
+/// A reference to a signatory by its name and country, as in `Strasbourg (FR)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatoryRef {
+    pub name: super::Name,
+    pub country: Country,
+}
+
+impl SignatoryRef {
+    pub fn parse(input: &str) -> Result<SignatoryRef, String> {
+        let text = input.trim();
+        let bad = || format!("{text:?}: write the signatory as its name and country code, e.g. Strasbourg (FR)");
+        let (name, rest) = text.rsplit_once('(').ok_or_else(bad)?;
+        let code = rest.strip_suffix(')').ok_or_else(bad)?;
+        Ok(SignatoryRef {
+            name: super::Name::parse(name).map_err(|e| e.to_string())?,
+            country: Country::parse(code).map_err(|e| e.to_string())?,
+        })
+    }
+}
+
+impl fmt::Display for SignatoryRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.name, self.country)
+    }
+}
+
+/// An event as staff describe it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewEvent {
+    pub slug: Slug,
+    pub status: Status,
+    pub title_fr: Title,
+    pub title_en: Title,
+    pub description_fr: Description,
+    pub description_en: Description,
+    pub when: When,
+    pub time_zone: TimeZone,
+    pub venue: Option<Venue>,
+    pub online_url: Option<Website>,
+    pub registration_url: Option<Website>,
+    pub signatory: Option<SignatoryRef>,
+}
+
+impl NewEvent {
+    pub fn title(&self, lang: Lang) -> &Title {
+        match lang {
+            Lang::Fr => &self.title_fr,
+            Lang::En => &self.title_en,
+        }
+    }
+
+    pub fn description(&self, lang: Lang) -> &Description {
+        match lang {
+            Lang::Fr => &self.description_fr,
+            Lang::En => &self.description_en,
+        }
+    }
+
+    pub fn attendance(&self) -> Attendance {
+        match (&self.venue, &self.online_url) {
+            (Some(_), Some(_)) => Attendance::Hybrid,
+            (None, Some(_)) => Attendance::Online,
+            _ => Attendance::InPerson,
+        }
+    }
+
+    /// The instant the event starts, in UTC.
+    pub fn starts_at(&self) -> OffsetDateTime {
+        match self.when {
+            When::AllDay { first, .. } => self.time_zone.instant(first.with_time(Time::MIDNIGHT)),
+            When::Timed { starts, .. } => self.time_zone.instant(starts),
+        }
+    }
+
+    /// The instant the event ends, in UTC: for whole days, the midnight
+    /// after the last day.
+    pub fn ends_at(&self) -> OffsetDateTime {
+        match self.when {
+            When::AllDay { last, .. } => self.time_zone.instant((last + Duration::days(1)).with_time(Time::MIDNIGHT)),
+            When::Timed { ends, .. } => self.time_zone.instant(ends),
+        }
+    }
+}
+
+/// A stored event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: i64,
+    pub details: NewEvent,
+    /// Raised each time the event changes, for calendar apps.
+    pub sequence: i32,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+    /// The related signatory's id, when there is one.
+    pub signatory_id: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn slugs() {
+        assert!(Slug::parse("webinar-2026-12").is_ok());
+        for bad in ["", "A", "a b", "-a", "a-", "a--b", "é", "a/b", &"a".repeat(81)] {
+            assert!(Slug::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn when_is_days_or_times() {
+        assert_eq!(
+            When::parse("2026-12-03", "2026-12-05"),
+            Ok(When::AllDay { first: date!(2026 - 12 - 03), last: date!(2026 - 12 - 05) })
+        );
+        assert_eq!(
+            When::parse("2026-12-03", ""),
+            Ok(When::AllDay { first: date!(2026 - 12 - 03), last: date!(2026 - 12 - 03) })
+        );
+        assert_eq!(
+            When::parse("2026-12-03T14:30", "2026-12-03 17:00"),
+            Ok(When::Timed { starts: datetime!(2026-12-03 14:30), ends: datetime!(2026-12-03 17:00) })
+        );
+        assert!(When::parse("2026-12-05", "2026-12-03").is_err());
+        assert!(When::parse("2026-12-03T14:30", "2026-12-03T14:30").is_err());
+        assert!(When::parse("2026-12-03", "2026-12-03T17:00").is_err());
+        assert!(When::parse("tomorrow", "").is_err());
+        assert!(When::parse("2026-02-30", "").is_err());
+        assert!(When::parse("2026-12-03T25:00", "").is_err());
+    }
+
+    #[test]
+    fn time_zones_place_local_times() {
+        let paris = TimeZone::parse("Europe/Paris").expect("zone");
+        assert_eq!(paris.instant(datetime!(2026-12-03 14:30)), datetime!(2026-12-03 13:30 UTC));
+        assert_eq!(paris.instant(datetime!(2026-07-03 14:30)), datetime!(2026-07-03 12:30 UTC));
+        assert_eq!(paris.offset_at(datetime!(2026-07-03 12:30 UTC)).whole_hours(), 2);
+        assert!(TimeZone::parse("Mars/Olympus").is_err());
+        assert!(TimeZone::parse("").is_err());
+    }
+
+    #[test]
+    fn signatory_references() {
+        let r = SignatoryRef::parse("Région de Bruxelles-Capitale (be)").expect("ref");
+        assert_eq!(r.to_string(), "Région de Bruxelles-Capitale (BE)");
+        assert!(SignatoryRef::parse("Strasbourg").is_err());
+        assert!(SignatoryRef::parse("Strasbourg (XX)").is_err());
+    }
+}

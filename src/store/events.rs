@@ -1,0 +1,333 @@
+//! The calendar's events.
+
+use sqlx::FromRow;
+use time::OffsetDateTime;
+
+use super::{BeginWrite, ImportReport, Store, StoreError};
+use crate::domain::{
+    Country, Event, NewEvent, Website,
+    event::{Description, SignatoryRef, Slug, Status, TimeZone, Title, Venue, When},
+};
+
+/// Which events the calendar shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    pub year: Option<i32>,
+    /// The venue's country.
+    pub country: Option<Country>,
+    pub mode: Option<Mode>,
+}
+
+/// Taking part in person or online (a hybrid event is both).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    InPerson,
+    Online,
+}
+
+impl Mode {
+    pub fn parse(input: &str) -> Option<Mode> {
+        match input {
+            "in-person" => Some(Mode::InPerson),
+            "online" => Some(Mode::Online),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::InPerson => "in-person",
+            Mode::Online => "online",
+        }
+    }
+}
+
+impl EventFilter {
+    pub fn is_empty(&self) -> bool {
+        self.year.is_none() && self.country.is_none() && self.mode.is_none()
+    }
+}
+
+/// Instants are stored in UTC to the second, so that SQLite's text and
+/// PostgreSQL's timestamps sort alike.
+pub fn instant(at: OffsetDateTime) -> OffsetDateTime {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    utc.replace_nanosecond(0).unwrap_or(utc)
+}
+
+#[derive(FromRow)]
+struct EventRow {
+    id: i64,
+    slug: String,
+    status: String,
+    title_fr: String,
+    title_en: String,
+    description_fr: String,
+    description_en: String,
+    start_local: String,
+    end_local: String,
+    time_zone: String,
+    venue_name: Option<String>,
+    venue_city: Option<String>,
+    venue_country: Option<String>,
+    online_url: Option<String>,
+    registration_url: Option<String>,
+    signatory_id: Option<i64>,
+    signatory_name: Option<String>,
+    signatory_country: Option<String>,
+    sequence: i32,
+    created_at: OffsetDateTime,
+    updated_at: OffsetDateTime,
+}
+
+impl EventRow {
+    fn into_domain(self) -> Result<Event, StoreError> {
+        let id = self.id;
+        let corrupt = |what: &str, error: String| StoreError::Corrupt(format!("event {id}: {what}: {error}"));
+        let url = |value: Option<String>, what: &str| {
+            value.map(|v| Website::parse(&v).map_err(|e| corrupt(what, e.to_string()))).transpose()
+        };
+        let venue = match (self.venue_name, self.venue_city, self.venue_country) {
+            (Some(name), Some(city), Some(country)) => Some(Venue {
+                name,
+                city,
+                country: Country::parse(&country).map_err(|e| corrupt("venue_country", e.to_string()))?,
+            }),
+            _ => None,
+        };
+        let signatory = match (self.signatory_name, self.signatory_country) {
+            (Some(name), Some(country)) => Some(SignatoryRef {
+                name: crate::domain::Name::parse(&name).map_err(|e| corrupt("signatory", e.to_string()))?,
+                country: Country::parse(&country).map_err(|e| corrupt("signatory", e.to_string()))?,
+            }),
+            _ => None,
+        };
+        let details = NewEvent {
+            slug: Slug::parse(&self.slug).map_err(|e| corrupt("slug", e.to_string()))?,
+            status: Status::parse(&self.status).map_err(|e| corrupt("status", e.to_string()))?,
+            title_fr: Title::parse(&self.title_fr).map_err(|e| corrupt("title_fr", e))?,
+            title_en: Title::parse(&self.title_en).map_err(|e| corrupt("title_en", e))?,
+            description_fr: Description::parse(&self.description_fr).map_err(|e| corrupt("description_fr", e))?,
+            description_en: Description::parse(&self.description_en).map_err(|e| corrupt("description_en", e))?,
+            when: When::parse(&self.start_local, &self.end_local).map_err(|e| corrupt("start/end", e))?,
+            time_zone: TimeZone::parse(&self.time_zone).map_err(|e| corrupt("time_zone", e.to_string()))?,
+            venue,
+            online_url: url(self.online_url, "online_url")?,
+            registration_url: url(self.registration_url, "registration_url")?,
+            signatory,
+        };
+        Ok(Event {
+            id,
+            details,
+            sequence: self.sequence,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+            signatory_id: self.signatory_id,
+        })
+    }
+}
+
+/// The columns an [`EventRow`] reads, with the related signatory's name.
+macro_rules! select_events {
+    () => {
+        "SELECT e.id, e.slug, e.status, e.title_fr, e.title_en, e.description_fr, e.description_en, \
+         e.start_local, e.end_local, e.time_zone, e.venue_name, e.venue_city, e.venue_country, \
+         e.online_url, e.registration_url, e.signatory_id, s.name AS signatory_name, \
+         s.country AS signatory_country, e.sequence, e.created_at, e.updated_at \
+         FROM events e LEFT JOIN signatories s ON s.id = e.signatory_id "
+    };
+}
+
+/// The calendar's filters; `$1` country, `$2` year, `$3` mode, each NULL for "any".
+macro_rules! events_where {
+    () => {
+        "WHERE (CAST($1 AS TEXT) IS NULL OR e.venue_country = $1) \
+         AND (CAST($2 AS TEXT) IS NULL OR substr(e.start_local, 1, 4) = $2) \
+         AND (CAST($3 AS TEXT) IS NULL OR ($3 = 'in-person' AND e.venue_name IS NOT NULL) \
+              OR ($3 = 'online' AND e.online_url IS NOT NULL)) "
+    };
+}
+
+impl Store {
+    /// Events not yet over at `now`, soonest first.
+    pub async fn upcoming_events(
+        &self,
+        filter: &EventFilter,
+        now: OffsetDateTime,
+        limit: i64,
+    ) -> Result<Vec<Event>, StoreError> {
+        const UPCOMING: &str =
+            concat!(select_events!(), events_where!(), "AND e.ends_at >= $4 ORDER BY e.starts_at, e.id LIMIT $5");
+        let year = filter.year.map(|y| y.to_string());
+        let rows: Vec<EventRow> = on_pool!(self, pool => sqlx::query_as(UPCOMING)
+            .bind(filter.country.map(Country::code))
+            .bind(year.as_deref())
+            .bind(filter.mode.map(Mode::as_str))
+            .bind(instant(now))
+            .bind(limit)
+            .fetch_all(pool)
+            .await)?;
+        rows.into_iter().map(EventRow::into_domain).collect()
+    }
+
+    /// Events over at `now`, latest first, a page of them, and how many there are.
+    pub async fn past_events(
+        &self,
+        filter: &EventFilter,
+        now: OffsetDateTime,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<Event>, i64), StoreError> {
+        const PAST: &str = concat!(
+            select_events!(),
+            events_where!(),
+            "AND e.ends_at < $4 ORDER BY e.starts_at DESC, e.id DESC LIMIT $5 OFFSET $6"
+        );
+        const COUNT: &str = concat!("SELECT count(*) FROM events e ", events_where!(), "AND e.ends_at < $4");
+        let year = filter.year.map(|y| y.to_string());
+        let rows: Vec<EventRow> = on_pool!(self, pool => sqlx::query_as(PAST)
+            .bind(filter.country.map(Country::code))
+            .bind(year.as_deref())
+            .bind(filter.mode.map(Mode::as_str))
+            .bind(instant(now))
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await)?;
+        let (count,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
+            .bind(filter.country.map(Country::code))
+            .bind(year.as_deref())
+            .bind(filter.mode.map(Mode::as_str))
+            .bind(instant(now))
+            .fetch_one(pool)
+            .await)?;
+        let events = rows.into_iter().map(EventRow::into_domain).collect::<Result<_, _>>()?;
+        Ok((events, count))
+    }
+
+    /// The years and venue countries the calendar's filters offer.
+    pub async fn event_facets(&self) -> Result<(Vec<i32>, Vec<Country>), StoreError> {
+        const YEARS: &str = "SELECT DISTINCT substr(start_local, 1, 4) FROM events ORDER BY 1 DESC";
+        const COUNTRIES: &str = "SELECT DISTINCT venue_country FROM events WHERE venue_country IS NOT NULL";
+        let years: Vec<(String,)> = on_pool!(self, pool => sqlx::query_as(YEARS).fetch_all(pool).await)?;
+        let countries: Vec<(String,)> = on_pool!(self, pool => sqlx::query_as(COUNTRIES).fetch_all(pool).await)?;
+        Ok((
+            years.into_iter().filter_map(|(y,)| y.parse().ok()).collect(),
+            countries.into_iter().filter_map(|(c,)| Country::parse(&c).ok()).collect(),
+        ))
+    }
+
+    pub async fn event(&self, slug: &Slug) -> Result<Option<Event>, StoreError> {
+        const ONE: &str = concat!(select_events!(), "WHERE e.slug = $1");
+        let row: Option<EventRow> =
+            on_pool!(self, pool => sqlx::query_as(ONE).bind(slug.as_str()).fetch_optional(pool).await)?;
+        row.map(EventRow::into_domain).transpose()
+    }
+
+    /// Events that ended at or after `since`, in order, for the feeds.
+    pub async fn events_since(&self, since: OffsetDateTime) -> Result<Vec<Event>, StoreError> {
+        const SINCE: &str = concat!(select_events!(), "WHERE e.ends_at >= $1 ORDER BY e.starts_at, e.id");
+        let rows: Vec<EventRow> =
+            on_pool!(self, pool => sqlx::query_as(SINCE).bind(instant(since)).fetch_all(pool).await)?;
+        rows.into_iter().map(EventRow::into_domain).collect()
+    }
+
+    /// Every event, for export.
+    pub async fn events(&self) -> Result<Vec<Event>, StoreError> {
+        const ALL: &str = concat!(select_events!(), "ORDER BY e.starts_at, e.id");
+        let rows: Vec<EventRow> = on_pool!(self, pool => sqlx::query_as(ALL).fetch_all(pool).await)?;
+        rows.into_iter().map(EventRow::into_domain).collect()
+    }
+
+    /// The id of the signatory a reference names, if it exists.
+    pub async fn find_signatory(&self, reference: &SignatoryRef) -> Result<Option<i64>, StoreError> {
+        const FIND: &str = "SELECT id FROM signatories WHERE name_key = $1 AND country = $2";
+        let row: Option<(i64,)> = on_pool!(self, pool => sqlx::query_as(FIND)
+            .bind(reference.name.key())
+            .bind(reference.country.code())
+            .fetch_optional(pool)
+            .await)?;
+        Ok(row.map(|(id,)| id))
+    }
+
+    /// Adds or updates events, matched on their slug, in one transaction. A
+    /// changed event has its sequence raised; `only_new` leaves existing
+    /// events alone. Each event comes with its related signatory's id.
+    pub async fn import_events(
+        &self,
+        events: &[(NewEvent, Option<i64>)],
+        now: OffsetDateTime,
+        only_new: bool,
+    ) -> Result<ImportReport, StoreError> {
+        const FIND: &str = concat!(select_events!(), "WHERE e.slug = $1");
+        const INSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
+            all_day, start_local, end_local, time_zone, starts_at, ends_at, venue_name, venue_city, venue_country, \
+            online_url, registration_url, signatory_id, sequence, created_at, updated_at) \
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19)";
+        const UPDATE: &str = "UPDATE events SET slug = $1, status = $2, title_fr = $3, title_en = $4, \
+            description_fr = $5, description_en = $6, all_day = $7, start_local = $8, end_local = $9, \
+            time_zone = $10, starts_at = $11, ends_at = $12, venue_name = $13, venue_city = $14, \
+            venue_country = $15, online_url = $16, registration_url = $17, signatory_id = $18, \
+            sequence = sequence + 1, updated_at = $19 WHERE id = $20";
+        let now = instant(now);
+        let mut report = ImportReport::default();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            for (event, signatory_id) in events {
+                let existing: Option<EventRow> =
+                    sqlx::query_as(FIND).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
+                let (id, is_new) = match existing {
+                    None => (None, true),
+                    Some(_) if only_new => {
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    Some(row) => {
+                        let id = row.id;
+                        let same_signatory = row.signatory_id == *signatory_id;
+                        let stored = row.into_domain()?;
+                        if same_signatory && stored.details == *event {
+                            report.unchanged += 1;
+                            continue;
+                        }
+                        (Some(id), false)
+                    }
+                };
+                let (start, end) = event.when.to_strings();
+                let venue = event.venue.as_ref();
+                let query = sqlx::query(if is_new { INSERT } else { UPDATE })
+                    .bind(event.slug.as_str())
+                    .bind(event.status.as_str())
+                    .bind(event.title_fr.as_str())
+                    .bind(event.title_en.as_str())
+                    .bind(event.description_fr.as_str())
+                    .bind(event.description_en.as_str())
+                    .bind(event.when.is_all_day())
+                    .bind(start)
+                    .bind(end)
+                    .bind(event.time_zone.name())
+                    .bind(instant(event.starts_at()))
+                    .bind(instant(event.ends_at()))
+                    .bind(venue.map(|v| v.name.as_str()))
+                    .bind(venue.map(|v| v.city.as_str()))
+                    .bind(venue.map(|v| v.country.code()))
+                    .bind(event.online_url.as_ref().map(Website::as_str))
+                    .bind(event.registration_url.as_ref().map(Website::as_str))
+                    .bind(*signatory_id)
+                    .bind(now);
+                let query = match id {
+                    Some(id) => query.bind(id),
+                    None => query,
+                };
+                query.execute(&mut *tx).await?;
+                if is_new {
+                    report.added += 1;
+                } else {
+                    report.updated += 1;
+                }
+            }
+            tx.commit().await?;
+        });
+        Ok(report)
+    }
+}
