@@ -6,8 +6,9 @@ use anyhow::Context;
 
 use crate::{
     Server,
-    config::{self, Cli, Command, EventsCommand, ServeArgs, SignatoriesCommand, SiteConfig},
+    config::{self, Cli, Command, EventsCommand, ServeArgs, SignatoriesCommand, SiteConfig, SubscribersCommand},
     csv_file::{CsvErrors, LineError},
+    domain::EmailAddress,
     events_csv, sample, shutdown_signal, signatories_csv,
     store::Store,
 };
@@ -102,6 +103,56 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             stdout.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Subscribers { command: SubscribersCommand::Export { all } } => {
+            let store = open(cli.database_url).await?;
+            let subscribers = store.subscribers(all).await?;
+            let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
+            let rfc3339 = |at: time::OffsetDateTime| {
+                at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+            };
+            if all {
+                writer.write_record([
+                    "email",
+                    "language",
+                    "status",
+                    "confirmed_at",
+                    "subscribed_at",
+                    "consent_version",
+                ])?;
+            } else {
+                writer.write_record(["email", "language", "confirmed_at"])?;
+            }
+            for s in subscribers {
+                let confirmed = s.confirmed_at.map(rfc3339).unwrap_or_default();
+                if all {
+                    writer.write_record([
+                        &s.email,
+                        &s.lang,
+                        &s.status,
+                        &confirmed,
+                        &rfc3339(s.created_at),
+                        &s.consent_version,
+                    ])?;
+                } else {
+                    writer.write_record([&s.email, &s.lang, &confirmed])?;
+                }
+            }
+            writer.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Subscribers { command: SubscribersCommand::Delete { email } } => {
+            let Ok(address) = EmailAddress::parse(&email) else {
+                eprintln!("{email:?} is not an e-mail address");
+                return Ok(ExitCode::FAILURE);
+            };
+            let store = open(cli.database_url).await?;
+            if store.delete_subscriber(&address).await? {
+                println!("{address}: erased");
+            } else {
+                println!("{address}: no such subscriber");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Signatories { command: SignatoriesCommand::Export } => {
             let store = open(cli.database_url).await?;
             let signatories = store.signatories().await?;
@@ -144,8 +195,7 @@ fn scheme(url: &str) -> &str {
 
 async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<ExitCode> {
     let store = open(database_url).await?;
-    let base_url = args.base_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
-    let site = SiteConfig::new(&base_url, &args.facebook_url).map_err(anyhow::Error::msg)?;
+    let site = SiteConfig::from_args(&args).map_err(anyhow::Error::msg)?;
     let server = Server::bind(args.listen, store.clone(), site)
         .await
         .with_context(|| format!("cannot listen on {}", args.listen))?;

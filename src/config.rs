@@ -5,6 +5,8 @@ use std::{net::SocketAddr, path::PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::mail::MailConfig;
+
 /// The embedded database used when no `--database-url` is given.
 pub const DEFAULT_DATABASE_PATH: &str = "data/oneinfive.db";
 
@@ -37,6 +39,26 @@ pub enum Command {
     Events {
         #[command(subcommand)]
         command: EventsCommand,
+    },
+    /// The newsletter's subscribers.
+    Subscribers {
+        #[command(subcommand)]
+        command: SubscribersCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SubscribersCommand {
+    /// Write the confirmed subscribers as CSV (email,language,confirmed_at) on standard output.
+    Export {
+        /// Add the pending subscriptions too, with a status column.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Erase a person entirely: subscription and queued mails.
+    Delete {
+        /// The address to erase.
+        email: String,
     },
 }
 
@@ -76,6 +98,24 @@ pub struct ServeArgs {
     /// The campaign's Facebook page, linked from the footer.
     #[arg(long, env = "FACEBOOK_URL", default_value = "https://www.facebook.com/councilofeurope")]
     pub facebook_url: String,
+
+    /// The SMTP server for outgoing mail: smtp://host:port, or smtps://user:pass@host:465.
+    /// Without it, mails are written as .eml files into data/outbox/.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of outgoing mail.
+    #[arg(long, env = "MAIL_FROM", default_value = "ONE in FIVE <newsletter@localhost>")]
+    pub mail_from: String,
+
+    /// Where mails are written when no SMTP server is set.
+    #[arg(long, env = "OUTBOX_DIR", default_value = "data/outbox")]
+    pub outbox_dir: PathBuf,
+
+    /// A request header naming the client's address, set by a trusted reverse
+    /// proxy (e.g. X-Forwarded-For); the rate limits then use it. Off by default.
+    #[arg(long, env = "CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
 }
 
 impl ServeArgs {
@@ -91,21 +131,49 @@ impl ServeArgs {
     }
 }
 
-/// The settings pages need, fixed at start-up.
+/// The settings the site needs, fixed at start-up.
 #[derive(Clone, Debug)]
 pub struct SiteConfig {
     /// The public origin, without a trailing slash.
     pub base_url: String,
     pub facebook_url: String,
+    pub mail: MailConfig,
+    /// The header a trusted proxy names the client's address in, if any.
+    pub client_ip_header: Option<axum::http::HeaderName>,
+    /// Newsletter sign-ups a client may make per minute.
+    pub signups_per_minute: u32,
 }
 
 impl SiteConfig {
+    /// The settings with mail written to `data/outbox` and no proxy trusted.
     pub fn new(base_url: &str, facebook_url: &str) -> Result<SiteConfig, String> {
         let parsed = url::Url::parse(base_url).map_err(|e| format!("--base-url {base_url:?}: {e}"))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
             return Err(format!("--base-url {base_url:?}: expected an http:// or https:// origin"));
         }
-        Ok(SiteConfig { base_url: base_url.trim_end_matches('/').to_owned(), facebook_url: facebook_url.to_owned() })
+        Ok(SiteConfig {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            facebook_url: facebook_url.to_owned(),
+            mail: MailConfig::new(None, "ONE in FIVE <newsletter@localhost>", PathBuf::from("data/outbox"))?,
+            client_ip_header: None,
+            signups_per_minute: 5,
+        })
+    }
+
+    /// The settings a `serve` command line gives.
+    pub fn from_args(args: &ServeArgs) -> Result<SiteConfig, String> {
+        let base_url = args.base_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
+        let mut config = SiteConfig::new(&base_url, &args.facebook_url)?;
+        config.mail = MailConfig::new(args.smtp_url.clone(), &args.mail_from, args.outbox_dir.clone())?;
+        config.client_ip_header = args
+            .client_ip_header
+            .as_deref()
+            .map(|name| {
+                axum::http::HeaderName::from_bytes(name.trim().as_bytes())
+                    .map_err(|_| format!("--client-ip-header {name:?} is not a header name"))
+            })
+            .transpose()?;
+        Ok(config)
     }
 }
 

@@ -9,6 +9,7 @@ pub mod domain;
 pub mod events_csv;
 pub mod i18n;
 pub mod ical;
+pub mod mail;
 pub mod markdown;
 pub mod sample;
 pub mod signatories_csv;
@@ -22,6 +23,7 @@ use tokio::net::TcpListener;
 use crate::{
     config::SiteConfig,
     i18n::Locales,
+    mail::Mailer,
     store::Store,
     web::{AppState, assets::Assets, build_app, content::Content},
 };
@@ -37,7 +39,16 @@ impl Server {
     /// state. The store must already be migrated.
     pub async fn bind(addr: SocketAddr, store: Store, config: SiteConfig) -> anyhow::Result<Server> {
         let listener = TcpListener::bind(addr).await?;
+        // The key that signs form tokens, made on first start and shared by
+        // every instance on the database.
+        let form_key = store.secret("form-key", || mail::random_hex(32).unwrap_or_default()).await?;
+        if form_key.len() < 32 {
+            anyhow::bail!("the form key is missing");
+        }
         let state = AppState {
+            mailer: Arc::new(Mailer::new(config.mail.clone())?),
+            limiter: web::newsletter::limiter(config.signups_per_minute),
+            form_key: Arc::from(form_key.into_bytes()),
             store,
             locales: Arc::new(Locales::load()?),
             assets: Arc::new(Assets::load()),
@@ -54,10 +65,14 @@ impl Server {
     /// Serves until `shutdown` completes, then stops accepting and lets
     /// the requests in flight finish.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let worker = tokio::spawn(mail::run_worker(self.state.store.clone(), self.state.mailer.clone()));
         let app = build_app(self.state);
         axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
-            .await
+            .await?;
+        // Queued mails stay in the outbox for the next start.
+        worker.abort();
+        Ok(())
     }
 }
 

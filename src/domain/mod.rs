@@ -1,9 +1,11 @@
 //! Typed domain values, parsed once at the edge (a form, a CSV file, a URL).
 
 pub mod country;
+pub mod email;
 pub mod signatory;
 
 pub use country::Country;
+pub use email::EmailAddress;
 pub use signatory::{Counter, Kind, Name, NewSignatory, Signatory, Website};
 pub mod event;
 

@@ -3,7 +3,7 @@
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{BeginWrite, ImportReport, Store, StoreError};
+use super::{BeginWrite, ImportReport, Store, StoreError, instant};
 use crate::domain::{
     Country, Event, NewEvent, Website,
     event::{Description, SignatoryRef, Slug, Status, TimeZone, Title, Venue, When},
@@ -46,13 +46,6 @@ impl EventFilter {
     pub fn is_empty(&self) -> bool {
         self.year.is_none() && self.country.is_none() && self.mode.is_none()
     }
-}
-
-/// Instants are stored in UTC to the second, so that SQLite's text and
-/// PostgreSQL's timestamps sort alike.
-pub fn instant(at: OffsetDateTime) -> OffsetDateTime {
-    let utc = at.to_offset(time::UtcOffset::UTC);
-    utc.replace_nanosecond(0).unwrap_or(utc)
 }
 
 #[derive(FromRow)]

@@ -52,6 +52,13 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// Instants are stored in UTC to the second, so that SQLite's text and
+/// PostgreSQL's timestamps sort alike.
+pub fn instant(at: time::OffsetDateTime) -> time::OffsetDateTime {
+    let utc = at.to_offset(time::UtcOffset::UTC);
+    utc.replace_nanosecond(0).unwrap_or(utc)
+}
+
 /// What an import did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
@@ -402,5 +409,7 @@ impl BeginWrite for SqlitePool {
 
 // After the macros, which the backends' query modules use.
 mod events;
+mod newsletter;
 
 pub use events::{EventFilter, Mode};
+pub use newsletter::{Claimed, Subscriber, Subscription, SubscriptionOutcome};

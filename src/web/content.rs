@@ -18,9 +18,11 @@ const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "about", include_str!("../../locales/fr/pages/about.md")),
     (Lang::Fr, "aims", include_str!("../../locales/fr/pages/aims.md")),
     (Lang::Fr, "pact", include_str!("../../locales/fr/pages/pact.md")),
+    (Lang::Fr, "privacy", include_str!("../../locales/fr/pages/privacy.md")),
     (Lang::En, "about", include_str!("../../locales/en/pages/about.md")),
     (Lang::En, "aims", include_str!("../../locales/en/pages/aims.md")),
     (Lang::En, "pact", include_str!("../../locales/en/pages/pact.md")),
+    (Lang::En, "privacy", include_str!("../../locales/en/pages/privacy.md")),
 ];
 
 /// The content pages' bodies as HTML, by language and page.
@@ -63,11 +65,14 @@ pub fn show(state: &AppState, lang: Lang, page: Page, cookie: Option<Lang>) -> R
         Page::About => ("about", "about-title"),
         Page::Aims => ("aims", "aims-title"),
         Page::Pact => ("pact", "pact-title"),
+        Page::Privacy => ("privacy", "privacy-title"),
         _ => return Err(AppError::NotFound),
     };
     let ctx = PageContext::for_page(state, lang, page.clone(), &state.locales.format(lang, title_id, None));
     let mut next = Vec::new();
-    if page != Page::Pact {
+    if page == Page::Privacy {
+        next.push((Page::Newsletter.path(lang), ctx.t("newsletter-title")));
+    } else if page != Page::Pact {
         next.push((Page::Pact.path(lang), ctx.t("content-read-pact")));
     }
     next.push((Page::Directory.path(lang), ctx.t("content-see-members")));

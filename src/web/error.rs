@@ -25,6 +25,16 @@ pub enum AppError {
     /// A filter in a URL's query that names nothing we know.
     #[error("bad filter")]
     BadFilter,
+    /// A request whose body or form cannot be read.
+    #[error("bad request")]
+    BadRequest,
+    /// A form post from another site, or without our form token.
+    #[error("forbidden")]
+    Forbidden,
+    #[error("too many requests")]
+    TooManyRequests,
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -37,7 +47,12 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::BadFilter => StatusCode::BAD_REQUEST,
+            AppError::BadFilter | AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::TooManyRequests => {
+                return (StatusCode::TOO_MANY_REQUESTS, [(axum::http::header::RETRY_AFTER, "60")]).into_response();
+            }
             AppError::Store(StoreError::Unavailable(error)) => {
                 tracing::warn!(%error, "database unavailable");
                 StatusCode::SERVICE_UNAVAILABLE
@@ -67,6 +82,7 @@ struct ErrorPage {
 /// The message pair (title, explanation) for a status.
 fn messages(status: StatusCode) -> (&'static str, &'static str) {
     match status.as_u16() {
+        403 => ("error-403-title", "error-403-body"),
         404 | 410 => ("error-404-title", "error-404-body"),
         405 => ("error-405-title", "error-405-body"),
         413 => ("error-413-title", "error-413-body"),

@@ -4,20 +4,23 @@ pub mod assets;
 mod cache;
 mod calendar;
 pub mod content;
+mod csrf;
 mod directory;
 pub mod error;
 mod health;
 mod home;
 pub mod language;
+pub mod newsletter;
 pub mod page;
 mod security;
 mod seo;
 
-use std::{sync::Arc, time::Duration};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, Path, RawQuery, State},
+    body::Bytes,
+    extract::{ConnectInfo, DefaultBodyLimit, Path, RawQuery, State},
     http::{HeaderMap, StatusCode},
     middleware,
     response::{IntoResponse, Redirect, Response},
@@ -48,6 +51,10 @@ pub struct AppState {
     pub locales: Arc<Locales>,
     pub assets: Arc<assets::Assets>,
     pub content: Arc<content::Content>,
+    pub mailer: Arc<crate::mail::Mailer>,
+    pub limiter: Arc<newsletter::Limiter>,
+    /// Signs the forms' tokens.
+    pub form_key: Arc<[u8]>,
     pub config: Arc<SiteConfig>,
 }
 
@@ -59,8 +66,9 @@ pub fn build_app(state: AppState) -> Router {
         .route("/static/{file}", get(assets::serve))
         .route("/{lang}", get(language::add_slash))
         .route("/{lang}/", get(home::show))
-        .route("/{lang}/{section}", get(section))
-        .route("/{lang}/{section}/{item}", get(section_item))
+        .route("/{lang}/{section}", get(section).post(section_post))
+        .route("/{lang}/{section}/{item}", get(section_item).post(section_item_post))
+        .route("/{lang}/{section}/{item}/{token}", get(newsletter_link).post(newsletter_link_post))
         .route("/open-data/signatories.csv", get(directory::csv))
         .route("/open-data/signatories.json", get(directory::json))
         .route("/sitemap.xml", get(seo::sitemap))
@@ -93,6 +101,7 @@ async fn section(
     match Page::from_slug(lang, &slug) {
         Some(Page::Directory) => directory::show(&state, lang, &parse_query(query)?, cookie).await,
         Some(Page::Calendar) => calendar::show(&state, lang, false, &parse_query(query)?, cookie).await,
+        Some(Page::Newsletter) => newsletter::show(&state, lang, cookie),
         Some(page) => content::show(&state, lang, page, cookie),
         None => match Page::from_other_slug(lang, &slug) {
             Some(page) => Ok(Redirect::permanent(&page.path(lang)).into_response()),
@@ -126,4 +135,64 @@ async fn section_item(
         },
         _ => Err(AppError::NotFound),
     }
+}
+
+/// POST `/{lang}/{section}`: the newsletter's sign-up.
+async fn section_post(
+    State(state): State<AppState>,
+    Path((lang, slug)): Path<(String, String)>,
+    peer: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let lang = Lang::parse(&lang).ok_or(AppError::NotFound)?;
+    match Page::from_slug(lang, &slug) {
+        Some(Page::Newsletter) => newsletter::subscribe(&state, lang, peer, &headers, &body).await,
+        Some(_) => Err(AppError::MethodNotAllowed),
+        None => Err(AppError::NotFound),
+    }
+}
+
+/// POST `/{lang}/{section}/{item}`: leaving the newsletter by address.
+async fn section_item_post(
+    State(state): State<AppState>,
+    Path((lang, slug, item)): Path<(String, String, String)>,
+    peer: ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let lang = Lang::parse(&lang).ok_or(AppError::NotFound)?;
+    match (Page::from_slug(lang, &slug), newsletter::Action::parse(lang, &item)) {
+        (Some(Page::Newsletter), Some(newsletter::Action::Leave)) => {
+            newsletter::leave(&state, lang, peer, &headers, &body).await
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// The newsletter's links from mails: `/{lang}/{newsletter}/{action}/{token}`.
+fn newsletter_action(lang: &str, slug: &str, action: &str) -> Result<(Lang, newsletter::Action), AppError> {
+    let lang = Lang::parse(lang).ok_or(AppError::NotFound)?;
+    match (Page::from_slug(lang, slug), newsletter::Action::parse(lang, action)) {
+        (Some(Page::Newsletter), Some(action)) if action != newsletter::Action::Leave => Ok((lang, action)),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+async fn newsletter_link(
+    State(state): State<AppState>,
+    Path((lang, slug, action, token)): Path<(String, String, String, String)>,
+) -> Result<Response, AppError> {
+    let (lang, action) = newsletter_action(&lang, &slug, &action)?;
+    newsletter::link_page(&state, lang, action, &token).await
+}
+
+async fn newsletter_link_post(
+    State(state): State<AppState>,
+    Path((lang, slug, action, token)): Path<(String, String, String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (lang, action) = newsletter_action(&lang, &slug, &action)?;
+    newsletter::link_post(&state, lang, action, &token, &headers, &body).await
 }

@@ -31,6 +31,8 @@ pub enum Page {
     Event {
         slug: String,
     },
+    Newsletter,
+    Privacy,
 }
 
 impl Page {
@@ -39,7 +41,8 @@ impl Page {
         [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar];
 
     /// The pages whose address is `/{lang}/{slug}`.
-    const SECTIONS: [Page; 5] = [Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar];
+    const SECTIONS: [Page; 7] =
+        [Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar, Page::Newsletter, Page::Privacy];
 
     /// The localized slug of a section page.
     fn slug(&self, lang: Lang) -> &'static str {
@@ -54,6 +57,10 @@ impl Page {
             (Page::Directory | Page::Signatory { .. }, Lang::En) => "members",
             (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::Fr) => "calendrier",
             (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::En) => "calendar",
+            (Page::Newsletter, Lang::Fr) => "lettre-d-information",
+            (Page::Newsletter, Lang::En) => "newsletter",
+            (Page::Privacy, Lang::Fr) => "confidentialite",
+            (Page::Privacy, Lang::En) => "privacy",
             (Page::Home, _) => "",
         }
     }
@@ -111,6 +118,8 @@ impl Page {
             Page::Pact => "nav-pact",
             Page::Directory | Page::Signatory { .. } => "nav-directory",
             Page::Calendar | Page::CalendarArchive | Page::Event { .. } => "nav-calendar",
+            Page::Newsletter => "newsletter-title",
+            Page::Privacy => "privacy-title",
         }
     }
 }
@@ -143,6 +152,11 @@ pub struct PageContext {
     pub home_href: String,
     /// The language's iCalendar feed, advertised on every page.
     pub calendar_feed: String,
+    /// The newsletter form in the footer: where it posts, its token, and
+    /// the privacy notice it links to.
+    pub newsletter_action: String,
+    pub form_token: String,
+    pub privacy_href: String,
     pub facebook_url: String,
     /// Plain links to share the page, built here: no third-party script.
     pub share: Vec<ShareLink>,
@@ -213,6 +227,9 @@ impl PageContext {
             favicon: state.assets.url("favicon.svg"),
             home_href: Page::Home.path(lang),
             calendar_feed: Page::calendar_feed_path(lang),
+            newsletter_action: Page::Newsletter.path(lang),
+            form_token: super::csrf::token(&state.form_key, time::OffsetDateTime::now_utc()),
+            privacy_href: Page::Privacy.path(lang),
             facebook_url: state.config.facebook_url.clone(),
             share: Vec::new(),
             tr,

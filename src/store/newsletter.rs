@@ -1,0 +1,260 @@
+//! Newsletter subscribers, the mail outbox, and the site's own secrets.
+
+use sqlx::FromRow;
+use time::{Duration, OffsetDateTime};
+
+use super::{BeginWrite, Store, StoreError, instant};
+use crate::{domain::EmailAddress, i18n::Lang};
+
+/// A sign-up, ready to store: the address, its language, the consent, and
+/// the hashes of the tokens its confirmation mail carries.
+pub struct Subscription<'a> {
+    pub email: &'a EmailAddress,
+    pub lang: Lang,
+    pub consent_version: &'a str,
+    pub confirm_token_hash: &'a str,
+    pub unsubscribe_token_hash: &'a str,
+    /// The confirmation mail, rendered, to queue in the same transaction.
+    pub message: &'a [u8],
+}
+
+/// What a sign-up did. The visitor is told the same in every case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubscriptionOutcome {
+    /// A new or renewed pending subscription; its mail is queued.
+    Queued,
+    /// A mail went to this address less than an hour ago: nothing sent.
+    TooSoon,
+    /// Already confirmed: nothing to do.
+    AlreadyConfirmed,
+}
+
+/// A subscriber, for staff.
+#[derive(Clone, Debug, FromRow)]
+pub struct Subscriber {
+    pub email: String,
+    pub lang: String,
+    pub status: String,
+    pub created_at: OffsetDateTime,
+    pub confirmed_at: Option<OffsetDateTime>,
+    pub consent_version: String,
+}
+
+/// An outbox mail taken by a worker for sending.
+#[derive(Clone, Debug, FromRow)]
+pub struct Claimed {
+    pub id: i64,
+    pub recipient: String,
+    pub message: Option<Vec<u8>>,
+    pub attempts: i32,
+}
+
+/// How long a confirmation link stays valid.
+pub const CONFIRMATION_LIFETIME: Duration = Duration::days(7);
+/// At most one mail to an address in this time.
+pub const MAIL_INTERVAL: Duration = Duration::hours(1);
+
+#[derive(FromRow)]
+struct Existing {
+    id: i64,
+    status: String,
+    last_mail_at: Option<OffsetDateTime>,
+}
+
+impl Store {
+    /// Records a sign-up and queues its confirmation mail, in one transaction.
+    pub async fn subscribe(
+        &self,
+        s: &Subscription<'_>,
+        now: OffsetDateTime,
+    ) -> Result<SubscriptionOutcome, StoreError> {
+        const FIND: &str = "SELECT id, status, last_mail_at FROM subscribers WHERE email = $1";
+        const INSERT: &str = "INSERT INTO subscribers (email, lang, status, confirm_token_hash, confirm_expires_at, \
+            unsubscribe_token_hash, consent_at, consent_version, created_at, last_mail_at) \
+            VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $6, $6) RETURNING id";
+        const RENEW: &str = "UPDATE subscribers SET lang = $1, confirm_token_hash = $2, confirm_expires_at = $3, \
+            unsubscribe_token_hash = $4, consent_at = $5, consent_version = $6, last_mail_at = $5 WHERE id = $7";
+        const QUEUE: &str = "INSERT INTO mail_outbox (subscriber_id, recipient, message, status, next_attempt_at, created_at) \
+            VALUES ($1, $2, $3, 'pending', $4, $4)";
+        let now = instant(now);
+        let expires = now + CONFIRMATION_LIFETIME;
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let existing: Option<Existing> = sqlx::query_as(FIND).bind(s.email.as_str()).fetch_optional(&mut *tx).await?;
+            let id = match existing {
+                Some(e) if e.status == "confirmed" => return Ok(SubscriptionOutcome::AlreadyConfirmed),
+                Some(e) if e.last_mail_at.is_some_and(|at| now - at < MAIL_INTERVAL) => {
+                    return Ok(SubscriptionOutcome::TooSoon)
+                }
+                Some(e) => {
+                    sqlx::query(RENEW)
+                        .bind(s.lang.code())
+                        .bind(s.confirm_token_hash)
+                        .bind(expires)
+                        .bind(s.unsubscribe_token_hash)
+                        .bind(now)
+                        .bind(s.consent_version)
+                        .bind(e.id)
+                        .execute(&mut *tx)
+                        .await?;
+                    e.id
+                }
+                None => {
+                    let (id,): (i64,) = sqlx::query_as(INSERT)
+                        .bind(s.email.as_str())
+                        .bind(s.lang.code())
+                        .bind(s.confirm_token_hash)
+                        .bind(expires)
+                        .bind(s.unsubscribe_token_hash)
+                        .bind(now)
+                        .bind(s.consent_version)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    id
+                }
+            };
+            sqlx::query(QUEUE).bind(id).bind(s.email.as_str()).bind(s.message).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(SubscriptionOutcome::Queued)
+    }
+
+    /// Confirms the subscription a token belongs to. Confirming twice is
+    /// harmless; an expired or unknown token confirms nothing (`false`).
+    pub async fn confirm(&self, token_hash: &str, now: OffsetDateTime) -> Result<bool, StoreError> {
+        const CONFIRM: &str = "UPDATE subscribers SET status = 'confirmed', confirmed_at = COALESCE(confirmed_at, $1) \
+            WHERE confirm_token_hash = $2 AND (status = 'confirmed' OR confirm_expires_at > $1)";
+        let now = instant(now);
+        let done = on_pool!(self, pool => sqlx::query(CONFIRM).bind(now).bind(token_hash).execute(pool).await?.rows_affected());
+        Ok(done == 1)
+    }
+
+    /// Whether a confirmation token is one we could confirm.
+    pub async fn confirmation_known(&self, token_hash: &str, now: OffsetDateTime) -> Result<bool, StoreError> {
+        const FIND: &str = "SELECT count(*) FROM subscribers WHERE confirm_token_hash = $1 \
+            AND (status = 'confirmed' OR confirm_expires_at > $2)";
+        let (n,): (i64,) =
+            on_pool!(self, pool => sqlx::query_as(FIND).bind(token_hash).bind(instant(now)).fetch_one(pool).await)?;
+        Ok(n > 0)
+    }
+
+    /// Whether an unsubscribe token belongs to a subscriber.
+    pub async fn unsubscribe_known(&self, token_hash: &str) -> Result<bool, StoreError> {
+        const FIND: &str = "SELECT count(*) FROM subscribers WHERE unsubscribe_token_hash = $1";
+        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(FIND).bind(token_hash).fetch_one(pool).await)?;
+        Ok(n > 0)
+    }
+
+    /// Erases the subscriber an unsubscribe token belongs to, with its mails.
+    pub async fn unsubscribe(&self, token_hash: &str) -> Result<bool, StoreError> {
+        const DELETE: &str = "DELETE FROM subscribers WHERE unsubscribe_token_hash = $1";
+        let done = on_pool!(self, pool => sqlx::query(DELETE).bind(token_hash).execute(pool).await?.rows_affected());
+        Ok(done > 0)
+    }
+
+    /// Erases a person entirely, by address.
+    pub async fn delete_subscriber(&self, email: &EmailAddress) -> Result<bool, StoreError> {
+        const DELETE_MAILS: &str = "DELETE FROM mail_outbox WHERE recipient = $1";
+        const DELETE: &str = "DELETE FROM subscribers WHERE email = $1";
+        let done = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(DELETE_MAILS).bind(email.as_str()).execute(&mut *tx).await?;
+            let done = sqlx::query(DELETE).bind(email.as_str()).execute(&mut *tx).await?.rows_affected();
+            tx.commit().await?;
+            done
+        });
+        Ok(done > 0)
+    }
+
+    /// Queues a mail with a new unsubscribe link for a confirmed subscriber,
+    /// at most one an hour; the old link stops working. `false` when there
+    /// is no such subscriber or a mail went out too recently.
+    pub async fn queue_unsubscribe_link(
+        &self,
+        email: &EmailAddress,
+        unsubscribe_token_hash: &str,
+        message: &[u8],
+        now: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        const FIND: &str = "SELECT id, status, last_mail_at FROM subscribers WHERE email = $1";
+        const RENEW: &str = "UPDATE subscribers SET unsubscribe_token_hash = $1, last_mail_at = $2 WHERE id = $3";
+        const QUEUE: &str = "INSERT INTO mail_outbox (subscriber_id, recipient, message, status, next_attempt_at, created_at) \
+            VALUES ($1, $2, $3, 'pending', $4, $4)";
+        let now = instant(now);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let existing: Option<Existing> = sqlx::query_as(FIND).bind(email.as_str()).fetch_optional(&mut *tx).await?;
+            let Some(e) = existing.filter(|e| e.status == "confirmed") else { return Ok(false) };
+            if e.last_mail_at.is_some_and(|at| now - at < MAIL_INTERVAL) {
+                return Ok(false);
+            }
+            sqlx::query(RENEW).bind(unsubscribe_token_hash).bind(now).bind(e.id).execute(&mut *tx).await?;
+            sqlx::query(QUEUE).bind(e.id).bind(email.as_str()).bind(message).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(true)
+    }
+
+    /// Subscribers for staff: the confirmed ones, or all with `all`.
+    pub async fn subscribers(&self, all: bool) -> Result<Vec<Subscriber>, StoreError> {
+        const CONFIRMED: &str = "SELECT email, lang, status, created_at, confirmed_at, consent_version FROM subscribers \
+            WHERE status = 'confirmed' ORDER BY email";
+        const ALL: &str =
+            "SELECT email, lang, status, created_at, confirmed_at, consent_version FROM subscribers ORDER BY email";
+        let sql = if all { ALL } else { CONFIRMED };
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await)?)
+    }
+
+    /// Takes the next mail due for sending, if any. A mail taken by a worker
+    /// that died is taken again once `lease` has passed.
+    pub async fn claim_mail(&self, now: OffsetDateTime, lease: Duration) -> Result<Option<Claimed>, StoreError> {
+        const CLAIM: &str = "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
+            WHERE id = (SELECT id FROM mail_outbox WHERE (status = 'pending' AND next_attempt_at <= $1) \
+                        OR (status = 'sending' AND claimed_at < $2) ORDER BY id LIMIT 1) \
+            AND (status = 'pending' OR claimed_at < $2) \
+            RETURNING id, recipient, message, attempts";
+        let now = instant(now);
+        Ok(on_pool!(self, pool => sqlx::query_as(CLAIM).bind(now).bind(now - lease).fetch_optional(pool).await)?)
+    }
+
+    /// Marks a mail sent and forgets its content (it held a token).
+    pub async fn mail_sent(&self, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
+        const SENT: &str =
+            "UPDATE mail_outbox SET status = 'sent', sent_at = $1, message = NULL, last_error = NULL WHERE id = $2";
+        on_pool!(self, pool => sqlx::query(SENT).bind(instant(now)).bind(id).execute(pool).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Puts a mail back for a later try, or gives up on it (`retry_at` None).
+    pub async fn mail_failed(&self, id: i64, error: &str, retry_at: Option<OffsetDateTime>) -> Result<(), StoreError> {
+        const RETRY: &str =
+            "UPDATE mail_outbox SET status = 'pending', next_attempt_at = $1, last_error = $2 WHERE id = $3";
+        const GIVE_UP: &str = "UPDATE mail_outbox SET status = 'failed', message = NULL, last_error = $1 WHERE id = $2";
+        let error: String = error.chars().take(500).collect();
+        match retry_at {
+            Some(at) => {
+                on_pool!(self, pool => sqlx::query(RETRY).bind(instant(at)).bind(&error).bind(id).execute(pool).await.map(|_| ()))?
+            }
+            None => on_pool!(self, pool => sqlx::query(GIVE_UP).bind(&error).bind(id).execute(pool).await.map(|_| ()))?,
+        };
+        Ok(())
+    }
+
+    /// Erases pending subscriptions whose link has expired, with their mails.
+    pub async fn purge_expired(&self, now: OffsetDateTime) -> Result<u64, StoreError> {
+        const PURGE: &str = "DELETE FROM subscribers WHERE status = 'pending' AND confirm_expires_at <= $1";
+        Ok(on_pool!(self, pool => sqlx::query(PURGE).bind(instant(now)).execute(pool).await?.rows_affected()))
+    }
+
+    /// A secret of the site's, made by `make` on first use and kept.
+    pub async fn secret(&self, name: &str, make: impl FnOnce() -> String) -> Result<String, StoreError> {
+        const GET: &str = "SELECT value FROM site_secrets WHERE name = $1";
+        const PUT: &str = "INSERT INTO site_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
+        let fresh = make();
+        let value: (String,) = on_pool!(self, pool => {
+            sqlx::query(PUT).bind(name).bind(&fresh).execute(pool).await?;
+            sqlx::query_as(GET).bind(name).fetch_one(pool).await?
+        });
+        Ok(value.0)
+    }
+}
