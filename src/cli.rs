@@ -6,9 +6,9 @@ use anyhow::Context;
 
 use crate::{
     Server,
-    config::{self, Cli, Command, ServeArgs, SignatoriesCommand, SiteConfig},
-    sample, shutdown_signal, signatories_csv,
-    store::Store,
+    config::{self, Cli, Command, NewsCommand, ServeArgs, SignatoriesCommand, SiteConfig},
+    news_files, sample, shutdown_signal, signatories_csv,
+    store::{self, Store},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -27,9 +27,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Seed => {
             let store = open(cli.database_url).await?;
             let report = sample::load(&store).await?;
+            let (s, n) = (report.signatories, report.news);
             println!(
-                "sample data loaded: {} added, {} updated, {} unchanged",
-                report.added, report.updated, report.unchanged
+                "sample data loaded: signatories: {} added, {} updated, {} unchanged; \
+                 news: {} added, {} updated, {} unchanged",
+                s.added, s.updated, s.unchanged, n.added, n.updated, n.unchanged
             );
             Ok(ExitCode::SUCCESS)
         }
@@ -63,6 +65,40 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             stdout.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::News { command: NewsCommand::Import { dir } } => {
+            // Every file and image is checked before the database is touched.
+            let items = match news_files::read_folder(&dir) {
+                Ok(items) => items,
+                Err(errors) => {
+                    eprintln!("{}: rejected, nothing was imported:\n{errors}", dir.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let store = open(cli.database_url).await?;
+            let report = store.import_news(&items, store::now()).await?;
+            println!(
+                "{}: {} news items: {} added, {} updated, {} unchanged",
+                dir.display(),
+                items.len(),
+                report.added,
+                report.updated,
+                report.unchanged
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::News { command: NewsCommand::Export { dir } } => {
+            let store = open(cli.database_url).await?;
+            let items = store.all_news().await?;
+            let report = news_files::write_folder(&dir, &items)?;
+            println!(
+                "{}: {} news items written in {} files, with {} images",
+                dir.display(),
+                report.items,
+                report.files,
+                report.images
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -82,7 +118,8 @@ async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
         let report = sample::load(&store).await?;
         tracing::info!(
             path = config::DEFAULT_DATABASE_PATH,
-            signatories = report.added,
+            signatories = report.signatories.added,
+            news = report.news.added,
             "created the embedded database and loaded the SAMPLE data into it"
         );
     }

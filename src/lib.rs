@@ -6,6 +6,7 @@ pub mod collate;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod news_files;
 pub mod sample;
 pub mod signatories_csv;
 pub mod store;

@@ -1,6 +1,7 @@
 //! Typed domain values, parsed once at the edge (a form, a CSV file, a URL).
 
 pub mod country;
+pub mod news;
 pub mod signatory;
 
 pub use country::Country;
