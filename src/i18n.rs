@@ -102,7 +102,7 @@ macro_rules! message_files {
 }
 
 /// The message files, embedded in the binary.
-const SOURCES: &[(Lang, &str, &str)] = message_files!("main.ftl", "home.ftl", "pages.ftl", "countries.ftl");
+const SOURCES: &[(Lang, &str, &str)] = message_files!("main.ftl", "home.ftl", "pages.ftl", "countries.ftl", "news.ftl");
 
 /// The Fluent bundles of both languages, loaded once at start-up.
 pub struct Locales {

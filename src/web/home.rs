@@ -7,6 +7,7 @@ use super::{
     AppState,
     error::AppError,
     language::{CookieLang, PathLang},
+    news::{self, Card},
     page::{Page, PageContext, render_remembering},
 };
 use crate::{domain::Counter, i18n::Arg};
@@ -23,6 +24,9 @@ struct HomePage {
     about_href: String,
     aims_href: String,
     pact_href: String,
+    /// The latest news items; the section is left out while there are none.
+    news: Vec<Card>,
+    news_href: String,
 }
 
 pub async fn show(
@@ -38,6 +42,7 @@ pub async fn show(
     );
     let latest_text =
         counter.latest.map(|date| ctx.tr.with("counter-latest", &[("date", Arg::Text(ctx.tr.date(date).into()))]));
+    let news = news::latest(&state, &ctx.tr, 3).await?;
     let page = HomePage {
         counter_text,
         latest_text,
@@ -45,6 +50,8 @@ pub async fn show(
         about_href: Page::About.path(lang),
         aims_href: Page::Aims.path(lang),
         pact_href: Page::Pact.path(lang),
+        news,
+        news_href: Page::News.path(lang),
         ctx,
     };
     render_remembering(&page, lang, cookie)

@@ -7,6 +7,7 @@ pub mod error;
 mod health;
 mod home;
 pub mod language;
+pub mod news;
 pub mod page;
 mod security;
 mod seo;
@@ -61,6 +62,9 @@ pub fn build_app(state: AppState) -> Router {
         .route("/{lang}/{section}/{item}", get(section_item))
         .route("/open-data/signatories.csv", get(directory::csv))
         .route("/open-data/signatories.json", get(directory::json))
+        .route(&news::feed_path(Lang::Fr), get(news::feed_fr))
+        .route(&news::feed_path(Lang::En), get(news::feed_en))
+        .route("/media/{file}", get(news::image))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .fallback(error::not_found)
@@ -75,17 +79,19 @@ pub fn build_app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// `/{lang}/{section}`: a content page or the directory, by its localized
-/// slug. A slug of the other language leads to this language's.
+/// `/{lang}/{section}`: a content page, the directory or the news, by its
+/// localized slug. A slug of the other language leads to this language's.
 async fn section(
     State(state): State<AppState>,
     Path((lang, slug)): Path<(String, String)>,
     Query(query): Query<directory::DirectoryQuery>,
+    Query(news_query): Query<news::NewsQuery>,
     CookieLang(cookie): CookieLang,
 ) -> Result<Response, AppError> {
     let lang = Lang::parse(&lang).ok_or(AppError::NotFound)?;
     match Page::from_slug(lang, &slug) {
         Some(Page::Directory) => directory::show(&state, lang, &query, cookie).await,
+        Some(Page::News) => news::list(&state, lang, &news_query, cookie).await,
         Some(page) => content::show(&state, lang, page, cookie),
         None => match Page::from_other_slug(lang, &slug) {
             Some(page) => Ok(Redirect::permanent(&page.path(lang)).into_response()),
@@ -94,7 +100,7 @@ async fn section(
     }
 }
 
-/// `/{lang}/{section}/{item}`: a signatory's page.
+/// `/{lang}/{section}/{item}`: a signatory's page or a news item's.
 async fn section_item(
     State(state): State<AppState>,
     Path((lang, slug, item)): Path<(String, String, String)>,
@@ -103,6 +109,7 @@ async fn section_item(
     let lang = Lang::parse(&lang).ok_or(AppError::NotFound)?;
     match Page::from_slug(lang, &slug) {
         Some(Page::Directory) => directory::signatory(&state, lang, &item, cookie).await,
+        Some(Page::News) => news::item(&state, lang, &item, cookie).await,
         _ => Err(AppError::NotFound),
     }
 }

@@ -25,14 +25,20 @@ pub enum Page {
         id: i64,
         slug: String,
     },
+    /// The list of news items (Actualités / News).
+    News,
+    /// A news item's own page: its slug.
+    NewsItem {
+        slug: String,
+    },
 }
 
 impl Page {
     /// Every page listed in the navigation, in order.
-    pub const NAVIGATION: [Page; 5] = [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory];
+    pub const NAVIGATION: [Page; 6] = [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory, Page::News];
 
     /// The pages whose address is `/{lang}/{slug}`.
-    const SECTIONS: [Page; 4] = [Page::About, Page::Aims, Page::Pact, Page::Directory];
+    const SECTIONS: [Page; 5] = [Page::About, Page::Aims, Page::Pact, Page::Directory, Page::News];
 
     /// The localized slug of a section page.
     fn slug(&self, lang: Lang) -> &'static str {
@@ -45,6 +51,8 @@ impl Page {
             (Page::Pact, Lang::En) => "pact",
             (Page::Directory | Page::Signatory { .. }, Lang::Fr) => "adherents",
             (Page::Directory | Page::Signatory { .. }, Lang::En) => "members",
+            (Page::News | Page::NewsItem { .. }, Lang::Fr) => "actualites",
+            (Page::News | Page::NewsItem { .. }, Lang::En) => "news",
             (Page::Home, _) => "",
         }
     }
@@ -65,6 +73,7 @@ impl Page {
             Page::Home => format!("/{lang}/"),
             Page::Signatory { id, slug } if slug.is_empty() => format!("/{lang}/{}/{id}", self.slug(lang)),
             Page::Signatory { id, slug } => format!("/{lang}/{}/{id}-{slug}", self.slug(lang)),
+            Page::NewsItem { slug } => format!("/{lang}/{}/{slug}", self.slug(lang)),
             page => format!("/{lang}/{}", page.slug(lang)),
         }
     }
@@ -73,6 +82,7 @@ impl Page {
     fn section(&self) -> Page {
         match self {
             Page::Signatory { .. } => Page::Directory,
+            Page::NewsItem { .. } => Page::News,
             page => page.clone(),
         }
     }
@@ -85,6 +95,7 @@ impl Page {
             Page::Aims => "nav-aims",
             Page::Pact => "nav-pact",
             Page::Directory | Page::Signatory { .. } => "nav-directory",
+            Page::News | Page::NewsItem { .. } => "nav-news",
         }
     }
 }
@@ -118,6 +129,10 @@ pub struct PageContext {
     pub facebook_url: String,
     /// Plain links to share the page, built here: no third-party script.
     pub share: Vec<ShareLink>,
+    /// The news feed of the page's language, advertised in `<head>` and
+    /// linked from the footer.
+    pub feed_href: String,
+    pub feed_title: String,
 }
 
 /// A link that shares the page on a network or by e-mail.
@@ -186,9 +201,21 @@ impl PageContext {
             home_href: Page::Home.path(lang),
             facebook_url: state.config.facebook_url.clone(),
             share: Vec::new(),
+            feed_href: super::news::feed_path(lang),
+            feed_title: tr.t("news-feed-link-title"),
             tr,
             lang,
         }
+    }
+
+    /// For a page that exists in this language only (a news item written
+    /// in one language): the hreflang alternates name this language alone,
+    /// and the switcher leads to `fallback` in the other language instead
+    /// of a page that is not there.
+    pub fn only_in_this_language(&mut self, fallback: &Page) {
+        let lang = self.lang;
+        self.alternates.retain(|alternate| alternate.hreflang == lang.code());
+        self.switch_href = fallback.path(lang.other());
     }
 
     /// Shorthand for templates: `{{ ctx.t("nav-home") }}`.
