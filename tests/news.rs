@@ -494,6 +494,21 @@ both_backends! {
         assert_eq!(app.get(&src).await.status(), 404);
     }
 
+    fresh async fn items_dated_in_the_future_wait(app) {
+        let dir = folder(app, "future", &[
+            ("now.en.md", news_file("now", "2026-01-10T10:00:00Z", "Now", "", "Text.").as_bytes()),
+            ("later.en.md", news_file("later", "2099-01-01T10:00:00Z", "Later", "", "Text.").as_bytes()),
+        ]);
+        assert!(import(app, &dir).status.success());
+        assert_eq!(texts(&app.page("/en/news").await, ".news-list__title"), vec!["Now".to_owned()]);
+        assert_eq!(app.get("/en/news/later").await.status(), 404);
+        assert_eq!(titles(&feed(app, "/en/news.rss").await), vec!["Now".to_owned()]);
+        let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+        assert!(sitemap.contains("/en/news/now") && !sitemap.contains("/en/news/later"));
+        // Exported all the same, so that nothing is lost.
+        assert!(export(app, "out").contains_key("later.en.md"));
+    }
+
     seeded async fn home_page_shows_the_latest_three(app) {
         for (lang, heading, expected) in [
             ("fr", "Dernières actualités", ["18 novembre 2026 : la campagne UN sur CINQ dans les écoles", "Aarhus signe le Pacte et présente son plan d’action", "Le Congrès débat de la protection des enfants en ligne"]),
