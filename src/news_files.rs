@@ -142,9 +142,8 @@ struct Parsed {
 fn language_of(name: &str) -> Result<Lang, String> {
     let stem = name.strip_suffix(".md").ok_or_else(|| "not a Markdown file".to_owned())?;
     match stem.rsplit_once('.') {
-        Some((base, code)) if !base.is_empty() => Lang::parse(code).ok_or_else(|| {
-            format!("unknown language suffix {code:?}: name the file NAME.fr.md or NAME.en.md", code = code)
-        }),
+        Some((base, code)) if !base.is_empty() => Lang::parse(code)
+            .ok_or_else(|| format!("unknown language suffix {code:?}: name the file NAME.fr.md or NAME.en.md")),
         _ => Err("no language suffix: name the file NAME.fr.md or NAME.en.md".to_owned()),
     }
 }
