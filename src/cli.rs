@@ -6,11 +6,13 @@ use anyhow::Context;
 
 use crate::{
     Server,
-    config::{self, Cli, Command, EventsCommand, ServeArgs, SignatoriesCommand, SiteConfig, SubscribersCommand},
+    config::{
+        self, Cli, Command, EventsCommand, NewsCommand, ServeArgs, SignatoriesCommand, SiteConfig, SubscribersCommand,
+    },
     csv_file::{CsvErrors, LineError},
     domain::EmailAddress,
-    events_csv, sample, shutdown_signal, signatories_csv,
-    store::Store,
+    events_csv, news_files, sample, shutdown_signal, signatories_csv,
+    store::{self, Store},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -161,6 +163,40 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             stdout.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::News { command: NewsCommand::Import { dir } } => {
+            // Every file and image is checked before the database is touched.
+            let items = match news_files::read_folder(&dir) {
+                Ok(items) => items,
+                Err(errors) => {
+                    eprintln!("{}: rejected, nothing was imported:\n{errors}", dir.display());
+                    return Ok(ExitCode::FAILURE);
+                }
+            };
+            let store = open(cli.database_url).await?;
+            let report = store.import_news(&items, store::now()).await?;
+            println!(
+                "{}: {} news items: {} added, {} updated, {} unchanged",
+                dir.display(),
+                items.len(),
+                report.added,
+                report.updated,
+                report.unchanged
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::News { command: NewsCommand::Export { dir } } => {
+            let store = open(cli.database_url).await?;
+            let items = store.all_news().await?;
+            let report = news_files::write_folder(&dir, &items)?;
+            println!(
+                "{}: {} news items written in {} files, with {} images",
+                dir.display(),
+                report.items,
+                report.files,
+                report.images
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -182,6 +218,7 @@ async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
             path = config::DEFAULT_DATABASE_PATH,
             signatories = report.signatories.added,
             events = report.events.added,
+            news = report.news.added,
             "created the embedded database and loaded the SAMPLE data into it"
         );
     }

@@ -40,6 +40,11 @@ pub enum Command {
         #[command(subcommand)]
         command: EventsCommand,
     },
+    /// Keep the campaign's news.
+    News {
+        #[command(subcommand)]
+        command: NewsCommand,
+    },
     /// The newsletter's subscribers.
     Subscribers {
         #[command(subcommand)]
@@ -82,6 +87,20 @@ pub enum SignatoriesCommand {
     },
     /// Write every signatory as CSV on standard output.
     Export,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewsCommand {
+    /// Add or update news items from a folder of Markdown files, all or nothing.
+    Import {
+        /// A folder of NAME.fr.md / NAME.en.md files with TOML front matter, and their images.
+        dir: PathBuf,
+    },
+    /// Write every news item and its images into a folder, in the format `import` reads.
+    Export {
+        /// The folder to write into; created if missing.
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Debug, Args)]

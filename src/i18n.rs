@@ -103,7 +103,7 @@ macro_rules! message_files {
 
 /// The message files, embedded in the binary.
 const SOURCES: &[(Lang, &str, &str)] =
-    message_files!("main.ftl", "home.ftl", "pages.ftl", "calendar.ftl", "newsletter.ftl", "countries.ftl");
+    message_files!("main.ftl", "home.ftl", "pages.ftl", "calendar.ftl", "news.ftl", "newsletter.ftl", "countries.ftl");
 
 /// The Fluent bundles of both languages, loaded once at start-up.
 pub struct Locales {

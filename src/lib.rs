@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod ical;
 pub mod mail;
 pub mod markdown;
+pub mod news_files;
 pub mod sample;
 pub mod signatories_csv;
 pub mod store;

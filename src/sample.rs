@@ -1,16 +1,35 @@
 //! The bundled sample data, so that a fresh checkout shows a whole site.
 //! SAMPLE DATA: the names are real places, listed as an example only; they
-//! are not the Pact's actual signatories.
+//! are not the Pact's actual signatories. The news items are fictitious
+//! examples, and say so in their text.
 
 use time::{Date, Duration};
 
 use crate::{
-    events_csv, signatories_csv,
-    store::{ImportReport, Store},
+    events_csv,
+    news_files::{self, ImageReadError, SourceFile},
+    signatories_csv,
+    store::{self, ImportReport, Store},
 };
 
 /// The file opens with a `#` line that labels it as sample data.
 const SIGNATORIES: &str = include_str!("sample/signatories.csv");
+
+/// The sample news, in the folder format of `news import` (no images).
+const NEWS: &[(&str, &str)] = &[
+    ("2024-11-18-european-day.fr.md", include_str!("sample/news/2024-11-18-european-day.fr.md")),
+    ("2024-11-18-european-day.en.md", include_str!("sample/news/2024-11-18-european-day.en.md")),
+    ("2025-03-10-tromso-joins.fr.md", include_str!("sample/news/2025-03-10-tromso-joins.fr.md")),
+    ("2025-03-10-tromso-joins.en.md", include_str!("sample/news/2025-03-10-tromso-joins.en.md")),
+    ("2025-06-05-guide-ecoles.fr.md", include_str!("sample/news/2025-06-05-guide-ecoles.fr.md")),
+    ("2025-10-28-congress-debate.fr.md", include_str!("sample/news/2025-10-28-congress-debate.fr.md")),
+    ("2025-10-28-congress-debate.en.md", include_str!("sample/news/2025-10-28-congress-debate.en.md")),
+    ("2026-03-02-aarhus-joins.fr.md", include_str!("sample/news/2026-03-02-aarhus-joins.fr.md")),
+    ("2026-03-02-aarhus-joins.en.md", include_str!("sample/news/2026-03-02-aarhus-joins.en.md")),
+    ("2026-09-15-webinar.en.md", include_str!("sample/news/2026-09-15-webinar.en.md")),
+    ("2026-11-18-european-day.fr.md", include_str!("sample/news/2026-11-18-european-day.fr.md")),
+    ("2026-11-18-european-day.en.md", include_str!("sample/news/2026-11-18-european-day.en.md")),
+];
 
 fn signatories_csv() -> String {
     SIGNATORIES.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect()
@@ -34,16 +53,23 @@ fn events_csv(today: Date) -> String {
     out
 }
 
+fn news() -> Result<Vec<crate::domain::news::NewNewsItem>, news_files::FolderErrors> {
+    let files: Vec<SourceFile> =
+        NEWS.iter().map(|(name, text)| SourceFile { name: (*name).to_owned(), text: (*text).to_owned() }).collect();
+    news_files::parse(&files, |_| Err(ImageReadError::Missing))
+}
+
 /// What loading the sample data did, by kind of data.
-#[derive(Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SampleReport {
     pub signatories: ImportReport,
     pub events: ImportReport,
+    pub news: ImportReport,
 }
 
 impl std::fmt::Display for SampleReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (what, r) in [("signatories", self.signatories), ("events", self.events)] {
+        for (what, r) in [("signatories", self.signatories), ("events", self.events), ("news", self.news)] {
             writeln!(f, "{what}: {} added, {} updated, {} unchanged", r.added, r.updated, r.unchanged)?;
         }
         Ok(())
@@ -68,11 +94,15 @@ pub async fn load(store: &Store) -> anyhow::Result<SampleReport> {
         resolved.push((event, signatory));
     }
     let events = store.import_events(&resolved, now, true).await?;
-    Ok(SampleReport { signatories, events })
+    let news = news().map_err(|errors| anyhow::anyhow!("the bundled sample news do not parse:\n{errors}"))?;
+    let news = store.import_news(&news, store::now()).await?;
+    Ok(SampleReport { signatories, events, news })
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::i18n::Lang;
+
     #[test]
     fn sample_has_77_signatories_in_22_countries() {
         let parsed = crate::signatories_csv::parse(super::signatories_csv().as_bytes()).expect("sample parses");
@@ -90,5 +120,17 @@ mod tests {
         assert_eq!(events.len(), 9);
         let now = time::macros::datetime!(2026-11-28 12:00 UTC);
         assert_eq!(events.iter().filter(|(_, e)| e.ends_at() < now).count(), 4);
+    }
+
+    #[test]
+    fn sample_news_parse_and_are_labelled() {
+        let news = super::news().expect("sample news parse");
+        assert_eq!(news.len(), 7);
+        assert!(news.iter().any(|item| item.languages() == [Lang::Fr]));
+        assert!(news.iter().any(|item| item.languages() == [Lang::En]));
+        for (name, text) in super::NEWS {
+            assert!(text.contains("# SAMPLE DATA"), "{name}");
+            assert!(text.contains("données d’exemple") || text.contains("sample data"), "{name}");
+        }
     }
 }

@@ -138,8 +138,10 @@ both_backends! {
         let first = app.cli(&["seed"]);
         assert!(first.status.success(), "{}", stderr(&first));
         assert!(stdout(&first).contains("77 added"), "{}", stdout(&first));
+        assert!(stdout(&first).contains("news: 7 added"), "{}", stdout(&first));
         let second = app.cli(&["seed"]);
         assert!(stdout(&second).contains("0 added, 0 updated, 77 unchanged"), "{}", stdout(&second));
+        assert!(stdout(&second).contains("news: 0 added, 0 updated, 7 unchanged"), "{}", stdout(&second));
         assert_eq!(text(&app.page("/en/").await, "#counter"), "77 cities and regions in 22 countries");
         let migrate = app.cli(&["migrate"]);
         assert!(migrate.status.success(), "{}", stderr(&migrate));
@@ -166,6 +168,9 @@ async fn first_start_creates_the_embedded_database_with_sample_data() {
     assert!(dir.path().join("data/oneinfive.db").exists());
     let body = reqwest::get(format!("http://{address}/fr/")).await.expect("GET").text().await.expect("body");
     assert_eq!(text(&scraper::Html::parse_document(&body), "#counter"), "77 villes et régions dans 22 pays");
+    // The sample news too.
+    let body = reqwest::get(format!("http://{address}/en/news")).await.expect("GET").text().await.expect("body");
+    assert_eq!(common::texts(&scraper::Html::parse_document(&body), ".news-list__title").len(), 6);
     assert!(terminate(&mut child).success());
     // With no command at all the site is served, settings from the environment;
     // the database made on the first start is kept as it is.

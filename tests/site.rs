@@ -80,10 +80,9 @@ both_backends! {
             assert_eq!(texts(&html, "body > footer").len(), 1);
             // The current page is marked in the navigation.
             assert_eq!(texts(&html, "nav.main-nav a[aria-current=page]"), vec![nav_home.to_owned()]);
-            // The seed's three blocks.
+            // The counter, the next events, the latest news and the seed's three blocks.
             let headings = texts(&html, "main section h2");
-            // The counter, the next events, and the seed's three blocks.
-            assert_eq!(headings.len(), 5, "{headings:?}");
+            assert_eq!(headings.len(), 6, "{headings:?}");
             assert!(headings.iter().any(|h| h == if lang == "fr" { "À propos" } else { "About" }));
             assert!(html.root_element().text().collect::<String>().contains("Lanzarote"));
             // Never a link to a page that does not exist.

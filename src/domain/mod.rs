@@ -2,6 +2,7 @@
 
 pub mod country;
 pub mod email;
+pub mod news;
 pub mod signatory;
 
 pub use country::Country;

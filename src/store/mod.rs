@@ -385,6 +385,9 @@ impl Store {
     }
 }
 
+mod news;
+pub use news::now;
+
 /// Starts a write transaction. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that two writers queue on the busy timeout
 /// instead of failing when a reader upgrades.

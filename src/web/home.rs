@@ -8,6 +8,7 @@ use super::{
     calendar::{self, EventCard},
     error::AppError,
     language::{CookieLang, PathLang},
+    news::{self, Card},
     page::{Page, PageContext, render_remembering},
 };
 use crate::{domain::Counter, i18n::Arg};
@@ -27,6 +28,9 @@ struct HomePage {
     /// The next events, with a link to the whole calendar.
     events: Vec<EventCard>,
     calendar_href: String,
+    /// The latest news items; the section is left out while there are none.
+    news: Vec<Card>,
+    news_href: String,
 }
 
 pub async fn show(
@@ -42,6 +46,7 @@ pub async fn show(
     );
     let latest_text =
         counter.latest.map(|date| ctx.tr.with("counter-latest", &[("date", Arg::Text(ctx.tr.date(date).into()))]));
+    let news = news::latest(&state, &ctx.tr, 3).await?;
     let page = HomePage {
         counter_text,
         latest_text,
@@ -51,6 +56,8 @@ pub async fn show(
         pact_href: Page::Pact.path(lang),
         events: calendar::next(&state, &ctx.tr, 3).await?,
         calendar_href: Page::Calendar.path(lang),
+        news,
+        news_href: Page::News.path(lang),
         ctx,
     };
     render_remembering(&page, lang, cookie)

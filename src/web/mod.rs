@@ -10,6 +10,7 @@ pub mod error;
 mod health;
 mod home;
 pub mod language;
+pub mod news;
 pub mod newsletter;
 pub mod page;
 mod security;
@@ -71,6 +72,9 @@ pub fn build_app(state: AppState) -> Router {
         .route("/{lang}/{section}/{item}/{token}", get(newsletter_link).post(newsletter_link_post))
         .route("/open-data/signatories.csv", get(directory::csv))
         .route("/open-data/signatories.json", get(directory::json))
+        .route(&news::feed_path(Lang::Fr), get(news::feed_fr))
+        .route(&news::feed_path(Lang::En), get(news::feed_en))
+        .route("/media/{file}", get(news::image))
         .route("/sitemap.xml", get(seo::sitemap))
         .route("/robots.txt", get(seo::robots))
         .fallback(error::not_found)
@@ -85,8 +89,8 @@ pub fn build_app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// `/{lang}/{section}`: a content page or the directory, by its localized
-/// slug. A slug of the other language leads to this language's.
+/// `/{lang}/{section}`: a content page, the directory or the news, by its
+/// localized slug. A slug of the other language leads to this language's.
 async fn section(
     State(state): State<AppState>,
     Path((lang, slug)): Path<(String, String)>,
@@ -102,6 +106,7 @@ async fn section(
         Some(Page::Directory) => directory::show(&state, lang, &parse_query(query)?, cookie).await,
         Some(Page::Calendar) => calendar::show(&state, lang, false, &parse_query(query)?, cookie).await,
         Some(Page::Newsletter) => newsletter::show(&state, lang, cookie),
+        Some(Page::News) => news::list(&state, lang, &parse_query(query)?, cookie).await,
         Some(page) => content::show(&state, lang, page, cookie),
         None => match Page::from_other_slug(lang, &slug) {
             Some(page) => Ok(Redirect::permanent(&page.path(lang)).into_response()),
@@ -115,7 +120,7 @@ fn parse_query<T: serde::de::DeserializeOwned>(query: Option<String>) -> Result<
     serde_urlencoded::from_str(query.as_deref().unwrap_or("")).map_err(|_| AppError::BadFilter)
 }
 
-/// `/{lang}/{section}/{item}`: a signatory's page.
+/// `/{lang}/{section}/{item}`: a signatory's page or a news item's.
 async fn section_item(
     State(state): State<AppState>,
     Path((lang, slug, item)): Path<(String, String, String)>,
@@ -133,6 +138,7 @@ async fn section_item(
             Some(event) => calendar::event_ics(&state, lang, event, &headers).await,
             None => calendar::event(&state, lang, &item, cookie).await,
         },
+        Some(Page::News) => news::item(&state, lang, &item, cookie).await,
         _ => Err(AppError::NotFound),
     }
 }

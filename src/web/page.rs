@@ -33,16 +33,30 @@ pub enum Page {
     },
     Newsletter,
     Privacy,
+    /// The list of news items (Actualités / News).
+    News,
+    /// A news item's own page: its slug.
+    NewsItem {
+        slug: String,
+    },
 }
 
 impl Page {
     /// Every page listed in the navigation, in order.
-    pub const NAVIGATION: [Page; 6] =
-        [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar];
+    pub const NAVIGATION: [Page; 7] =
+        [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar, Page::News];
 
     /// The pages whose address is `/{lang}/{slug}`.
-    const SECTIONS: [Page; 7] =
-        [Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar, Page::Newsletter, Page::Privacy];
+    const SECTIONS: [Page; 8] = [
+        Page::About,
+        Page::Aims,
+        Page::Pact,
+        Page::Directory,
+        Page::Calendar,
+        Page::News,
+        Page::Newsletter,
+        Page::Privacy,
+    ];
 
     /// The localized slug of a section page.
     fn slug(&self, lang: Lang) -> &'static str {
@@ -61,6 +75,8 @@ impl Page {
             (Page::Newsletter, Lang::En) => "newsletter",
             (Page::Privacy, Lang::Fr) => "confidentialite",
             (Page::Privacy, Lang::En) => "privacy",
+            (Page::News | Page::NewsItem { .. }, Lang::Fr) => "actualites",
+            (Page::News | Page::NewsItem { .. }, Lang::En) => "news",
             (Page::Home, _) => "",
         }
     }
@@ -83,6 +99,7 @@ impl Page {
             Page::Signatory { id, slug } => format!("/{lang}/{}/{id}-{slug}", self.slug(lang)),
             Page::CalendarArchive => format!("/{lang}/{}/{}", self.slug(lang), Page::archive_slug(lang)),
             Page::Event { slug } => format!("/{lang}/{}/{slug}", self.slug(lang)),
+            Page::NewsItem { slug } => format!("/{lang}/{}/{slug}", self.slug(lang)),
             page => format!("/{lang}/{}", page.slug(lang)),
         }
     }
@@ -105,6 +122,7 @@ impl Page {
         match self {
             Page::Signatory { .. } => Page::Directory,
             Page::CalendarArchive | Page::Event { .. } => Page::Calendar,
+            Page::NewsItem { .. } => Page::News,
             page => page.clone(),
         }
     }
@@ -120,6 +138,7 @@ impl Page {
             Page::Calendar | Page::CalendarArchive | Page::Event { .. } => "nav-calendar",
             Page::Newsletter => "newsletter-title",
             Page::Privacy => "privacy-title",
+            Page::News | Page::NewsItem { .. } => "nav-news",
         }
     }
 }
@@ -160,6 +179,10 @@ pub struct PageContext {
     pub facebook_url: String,
     /// Plain links to share the page, built here: no third-party script.
     pub share: Vec<ShareLink>,
+    /// The news feed of the page's language, advertised in `<head>` and
+    /// linked from the footer.
+    pub feed_href: String,
+    pub feed_title: String,
 }
 
 /// A link that shares the page on a network or by e-mail.
@@ -232,9 +255,21 @@ impl PageContext {
             privacy_href: Page::Privacy.path(lang),
             facebook_url: state.config.facebook_url.clone(),
             share: Vec::new(),
+            feed_href: super::news::feed_path(lang),
+            feed_title: tr.t("news-feed-link-title"),
             tr,
             lang,
         }
+    }
+
+    /// For a page that exists in this language only (a news item written
+    /// in one language): the hreflang alternates name this language alone,
+    /// and the switcher leads to `fallback` in the other language instead
+    /// of a page that is not there.
+    pub fn only_in_this_language(&mut self, fallback: &Page) {
+        let lang = self.lang;
+        self.alternates.retain(|alternate| alternate.hreflang == lang.code());
+        self.switch_href = fallback.path(lang.other());
     }
 
     /// Shorthand for templates: `{{ ctx.t("nav-home") }}`.

@@ -8,7 +8,7 @@ use axum::{
 };
 
 use super::{AppState, error::AppError, page::Page};
-use crate::i18n::Lang;
+use crate::{i18n::Lang, store};
 
 /// Escapes text for an XML element or attribute.
 fn xml_escape(text: &str) -> String {
@@ -26,16 +26,24 @@ fn xml_escape(text: &str) -> String {
     out
 }
 
-/// Every public page: the navigation's pages, the calendar's archive, each
-/// signatory's and each event's.
-pub async fn public_pages(state: &AppState) -> Result<Vec<Page>, AppError> {
-    let mut pages: Vec<Page> = Page::NAVIGATION.to_vec();
-    pages.push(Page::CalendarArchive);
+/// Every public page with the languages it exists in: the navigation's
+/// pages, the calendar's archive, the newsletter and privacy pages, each
+/// signatory's, each published news item's (which may exist in one
+/// language only) and each event's.
+pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, AppError> {
+    let mut pages: Vec<(Page, Vec<Lang>)> = Page::NAVIGATION
+        .iter()
+        .chain(&[Page::CalendarArchive, Page::Newsletter, Page::Privacy])
+        .map(|p| (p.clone(), Lang::ALL.to_vec()))
+        .collect();
     for signatory in state.store.signatories().await? {
-        pages.push(Page::Signatory { id: signatory.id, slug: signatory.details.slug() });
+        pages.push((Page::Signatory { id: signatory.id, slug: signatory.details.slug() }, Lang::ALL.to_vec()));
+    }
+    for (slug, langs) in state.store.news_index(store::now()).await? {
+        pages.push((Page::NewsItem { slug: slug.to_string() }, langs));
     }
     for event in state.store.events().await? {
-        pages.push(Page::Event { slug: event.details.slug.to_string() });
+        pages.push((Page::Event { slug: event.details.slug.to_string() }, Lang::ALL.to_vec()));
     }
     Ok(pages)
 }
@@ -46,21 +54,24 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for page in public_pages(&state).await? {
-        for lang in Lang::ALL {
+    for (page, langs) in public_pages(&state).await? {
+        for lang in &langs {
             xml.push_str("<url><loc>");
-            xml.push_str(&xml_escape(&format!("{base}{}", page.path(lang))));
+            xml.push_str(&xml_escape(&format!("{base}{}", page.path(*lang))));
             xml.push_str("</loc>");
-            for alternate in Lang::ALL {
+            for alternate in &langs {
                 xml.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>",
-                    xml_escape(&format!("{base}{}", page.path(alternate)))
+                    xml_escape(&format!("{base}{}", page.path(*alternate)))
                 ));
             }
-            xml.push_str(&format!(
-                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                xml_escape(&format!("{base}{}", page.path(Lang::DEFAULT)))
-            ));
+            // A page in one language only has no default to offer.
+            if langs.len() == Lang::ALL.len() {
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    xml_escape(&format!("{base}{}", page.path(Lang::DEFAULT)))
+                ));
+            }
             xml.push_str("</url>\n");
         }
     }

@@ -1,0 +1,403 @@
+//! News items and their images, with the same rules as the rest of the
+//! store: queries written once for both backends, `$N` placeholders in
+//! ascending order, instants bound in UTC to the second (so that SQLite's
+//! text comparison is time order).
+
+use sqlx::FromRow;
+use time::{OffsetDateTime, UtcOffset};
+
+use super::{BeginWrite, ImportReport, Store, StoreError};
+use crate::{
+    domain::news::{
+        AltText, FileName, Image, ImageRef, ImageType, Markdown, NewNewsItem, NewsEntry, NewsImage, Published, Slug,
+        Title, Translation,
+    },
+    i18n::Lang,
+};
+
+/// The current instant as the store compares it: UTC, whole seconds.
+pub fn now() -> OffsetDateTime {
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(0).unwrap_or(now)
+}
+
+fn utc_seconds(at: OffsetDateTime) -> OffsetDateTime {
+    let utc = at.to_offset(UtcOffset::UTC);
+    utc.replace_nanosecond(0).unwrap_or(utc)
+}
+
+/// The columns an [`EntryRow`] reads, from an item, its translation and its image.
+macro_rules! select_entries {
+    () => {
+        "SELECT n.slug, n.published_at, n.published_offset, n.image_hash, i.content_type, \
+         t.title, t.summary, t.body, t.image_alt \
+         FROM news n JOIN news_translations t ON t.news_id = n.id \
+         LEFT JOIN news_images i ON i.hash = n.image_hash "
+    };
+}
+
+#[derive(FromRow)]
+struct EntryRow {
+    slug: String,
+    published_at: OffsetDateTime,
+    published_offset: i32,
+    image_hash: Option<String>,
+    content_type: Option<String>,
+    title: String,
+    summary: String,
+    body: String,
+    image_alt: Option<String>,
+}
+
+impl EntryRow {
+    fn into_domain(self) -> Result<NewsEntry, StoreError> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("news {:?}: {what}", self.slug));
+        let image = match (&self.image_hash, &self.content_type) {
+            (Some(hash), Some(content_type)) => Some(ImageRef {
+                hash: hash.clone(),
+                kind: ImageType::from_content_type(content_type).ok_or_else(|| corrupt("content type"))?,
+                alt: self.image_alt.clone().unwrap_or_default(),
+            }),
+            (None, _) => None,
+            (Some(_), None) => return Err(corrupt("image missing")),
+        };
+        Ok(NewsEntry {
+            slug: Slug::parse(&self.slug).map_err(|_| corrupt("slug"))?,
+            published: Published::from_parts(self.published_at, self.published_offset)
+                .ok_or_else(|| corrupt("offset"))?,
+            title: self.title,
+            summary: self.summary,
+            body: self.body,
+            image,
+        })
+    }
+}
+
+#[derive(FromRow)]
+struct ItemRow {
+    id: i64,
+    published_at: OffsetDateTime,
+    published_offset: i32,
+    image_hash: Option<String>,
+    image_name: Option<String>,
+}
+
+#[derive(Clone, FromRow, PartialEq, Eq)]
+struct TranslationRow {
+    lang: String,
+    title: String,
+    summary: String,
+    body: String,
+    image_alt: Option<String>,
+}
+
+impl TranslationRow {
+    fn of(lang: Lang, t: &Translation) -> TranslationRow {
+        TranslationRow {
+            lang: lang.code().to_owned(),
+            title: t.title.as_str().to_owned(),
+            summary: t.summary.as_str().to_owned(),
+            body: t.body.as_str().to_owned(),
+            image_alt: t.image_alt.as_ref().map(|a| a.as_str().to_owned()),
+        }
+    }
+
+    fn into_domain(self, slug: &str) -> Result<(Lang, Translation), StoreError> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("news {slug:?} ({}): {what}", self.lang));
+        let lang = Lang::parse(&self.lang).ok_or_else(|| corrupt("language"))?;
+        let translation = Translation {
+            title: Title::parse(&self.title).map_err(|_| corrupt("title"))?,
+            summary: Markdown::parse(&self.summary, usize::MAX).map_err(|_| corrupt("summary"))?,
+            body: Markdown::parse(&self.body, usize::MAX).map_err(|_| corrupt("body"))?,
+            image_alt: match &self.image_alt {
+                Some(alt) => Some(AltText::parse(alt).map_err(|_| corrupt("image_alt"))?),
+                None => None,
+            },
+        };
+        Ok((lang, translation))
+    }
+}
+
+#[derive(FromRow)]
+struct ExportRow {
+    id: i64,
+    slug: String,
+    published_at: OffsetDateTime,
+    published_offset: i32,
+    image_name: Option<String>,
+    image_hash: Option<String>,
+    data: Option<Vec<u8>>,
+}
+
+#[derive(FromRow)]
+struct ExportTranslationRow {
+    news_id: i64,
+    #[sqlx(flatten)]
+    translation: TranslationRow,
+}
+
+impl Store {
+    /// How many items are published in a language at `now`.
+    pub async fn news_count(&self, lang: Lang, now: OffsetDateTime) -> Result<i64, StoreError> {
+        const COUNT: &str = "SELECT count(*) FROM news n JOIN news_translations t ON t.news_id = n.id \
+                             WHERE t.lang = $1 AND n.published_at <= $2";
+        let now = utc_seconds(now);
+        let (count,): (i64,) =
+            on_pool!(self, pool => sqlx::query_as(COUNT).bind(lang.code()).bind(now).fetch_one(pool).await)?;
+        Ok(count)
+    }
+
+    /// The items published in a language at `now`, newest first, `limit`
+    /// of them from `offset` on.
+    pub async fn news_list(
+        &self,
+        lang: Lang,
+        now: OffsetDateTime,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<NewsEntry>, StoreError> {
+        const LIST: &str = concat!(
+            select_entries!(),
+            "WHERE t.lang = $1 AND n.published_at <= $2 ORDER BY n.published_at DESC, n.slug LIMIT $3 OFFSET $4"
+        );
+        let now = utc_seconds(now);
+        let rows: Vec<EntryRow> = on_pool!(self, pool => sqlx::query_as(LIST)
+            .bind(lang.code())
+            .bind(now)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await)?;
+        rows.into_iter().map(EntryRow::into_domain).collect()
+    }
+
+    /// One item in a language, if it is published in it at `now`.
+    pub async fn news_entry(
+        &self,
+        lang: Lang,
+        slug: &Slug,
+        now: OffsetDateTime,
+    ) -> Result<Option<NewsEntry>, StoreError> {
+        const ONE: &str = concat!(select_entries!(), "WHERE t.lang = $1 AND n.slug = $2 AND n.published_at <= $3");
+        let now = utc_seconds(now);
+        let row: Option<EntryRow> = on_pool!(self, pool => sqlx::query_as(ONE)
+            .bind(lang.code())
+            .bind(slug.as_str())
+            .bind(now)
+            .fetch_optional(pool)
+            .await)?;
+        row.map(EntryRow::into_domain).transpose()
+    }
+
+    /// Every published item with the languages it is written in, newest
+    /// first: for the sitemap and for an item's language links.
+    pub async fn news_index(&self, now: OffsetDateTime) -> Result<Vec<(Slug, Vec<Lang>)>, StoreError> {
+        const INDEX: &str = "SELECT n.slug, t.lang FROM news n JOIN news_translations t ON t.news_id = n.id \
+                             WHERE n.published_at <= $1 ORDER BY n.published_at DESC, n.slug";
+        let now = utc_seconds(now);
+        let rows: Vec<(String, String)> =
+            on_pool!(self, pool => sqlx::query_as(INDEX).bind(now).fetch_all(pool).await)?;
+        let mut index: Vec<(Slug, Vec<Lang>)> = Vec::new();
+        for (slug, lang) in rows {
+            let corrupt = || StoreError::Corrupt(format!("news {slug:?}: language {lang:?}"));
+            let lang = Lang::parse(&lang).ok_or_else(corrupt)?;
+            let slug = Slug::parse(&slug).map_err(|_| corrupt())?;
+            match index.last_mut() {
+                Some((last, langs)) if *last == slug => langs.push(lang),
+                _ => index.push((slug, vec![lang])),
+            }
+        }
+        for (_, langs) in &mut index {
+            langs.sort_by_key(|lang| Lang::ALL.iter().position(|l| l == lang));
+        }
+        Ok(index)
+    }
+
+    /// The languages one item is published in at `now`.
+    pub async fn news_languages(&self, slug: &Slug, now: OffsetDateTime) -> Result<Vec<Lang>, StoreError> {
+        const LANGS: &str = "SELECT t.lang FROM news n JOIN news_translations t ON t.news_id = n.id \
+                             WHERE n.slug = $1 AND n.published_at <= $2";
+        let now = utc_seconds(now);
+        let rows: Vec<(String,)> =
+            on_pool!(self, pool => sqlx::query_as(LANGS).bind(slug.as_str()).bind(now).fetch_all(pool).await)?;
+        Ok(Lang::ALL.into_iter().filter(|lang| rows.iter().any(|(code,)| code == lang.code())).collect())
+    }
+
+    /// When what the news pages and feeds show last changed: the latest
+    /// change to any item, or the latest publication up to `now`.
+    pub async fn news_last_modified(&self, now: OffsetDateTime) -> Result<Option<OffsetDateTime>, StoreError> {
+        const CHANGED: &str = "SELECT max(updated_at) FROM news";
+        const PUBLISHED: &str = "SELECT max(published_at) FROM news WHERE published_at <= $1";
+        let now = utc_seconds(now);
+        let (changed,): (Option<OffsetDateTime>,) =
+            on_pool!(self, pool => sqlx::query_as(CHANGED).fetch_one(pool).await)?;
+        let (published,): (Option<OffsetDateTime>,) =
+            on_pool!(self, pool => sqlx::query_as(PUBLISHED).bind(now).fetch_one(pool).await)?;
+        Ok(changed.into_iter().chain(published).max())
+    }
+
+    /// A stored image by the hash of its bytes.
+    pub async fn news_image(&self, hash: &str) -> Result<Option<(ImageType, Vec<u8>)>, StoreError> {
+        const IMAGE: &str = "SELECT content_type, data FROM news_images WHERE hash = $1";
+        let row: Option<(String, Vec<u8>)> =
+            on_pool!(self, pool => sqlx::query_as(IMAGE).bind(hash).fetch_optional(pool).await)?;
+        row.map(|(content_type, data)| {
+            ImageType::from_content_type(&content_type)
+                .map(|kind| (kind, data))
+                .ok_or_else(|| StoreError::Corrupt(format!("image {hash}: content type {content_type:?}")))
+        })
+        .transpose()
+    }
+
+    /// Every item, published or not, with its image: what `news export` writes.
+    pub async fn all_news(&self) -> Result<Vec<NewNewsItem>, StoreError> {
+        const ITEMS: &str = "SELECT n.id, n.slug, n.published_at, n.published_offset, n.image_name, n.image_hash, \
+                             i.data FROM news n LEFT JOIN news_images i ON i.hash = n.image_hash \
+                             ORDER BY n.published_at, n.slug";
+        const TRANSLATIONS: &str = "SELECT news_id, lang, title, summary, body, image_alt FROM news_translations \
+                                    ORDER BY news_id, lang";
+        let rows: Vec<ExportRow> = on_pool!(self, pool => sqlx::query_as(ITEMS).fetch_all(pool).await)?;
+        let translations: Vec<ExportTranslationRow> =
+            on_pool!(self, pool => sqlx::query_as(TRANSLATIONS).fetch_all(pool).await)?;
+        let mut items = Vec::with_capacity(rows.len());
+        for row in rows {
+            let corrupt = |what: &str| StoreError::Corrupt(format!("news {:?}: {what}", row.slug));
+            let image = match (&row.image_name, &row.image_hash, row.data) {
+                (None, None, _) => None,
+                (Some(name), Some(hash), Some(data)) => {
+                    let image = Image::parse(data).map_err(|_| corrupt("image"))?;
+                    if image.hash() != hash {
+                        return Err(corrupt("image hash"));
+                    }
+                    Some(NewsImage { file_name: FileName::parse(name).map_err(|_| corrupt("image name"))?, image })
+                }
+                _ => return Err(corrupt("image")),
+            };
+            let mut item = NewNewsItem {
+                slug: Slug::parse(&row.slug).map_err(|_| corrupt("slug"))?,
+                published: Published::from_parts(row.published_at, row.published_offset)
+                    .ok_or_else(|| corrupt("offset"))?,
+                image,
+                fr: None,
+                en: None,
+            };
+            for t in translations.iter().filter(|t| t.news_id == row.id) {
+                let (lang, translation) = t.translation.clone().into_domain(&row.slug)?;
+                match lang {
+                    Lang::Fr => item.fr = Some(translation),
+                    Lang::En => item.en = Some(translation),
+                }
+            }
+            items.push(item);
+        }
+        Ok(items)
+    }
+
+    /// Adds or replaces items, matched on their slug, all in one
+    /// transaction: on any error nothing is written. An item that is the
+    /// same as stored is left alone, so importing twice changes nothing.
+    pub async fn import_news(&self, items: &[NewNewsItem], now: OffsetDateTime) -> Result<ImportReport, StoreError> {
+        const FIND: &str =
+            "SELECT id, published_at, published_offset, image_hash, image_name FROM news WHERE slug = $1";
+        const FIND_TRANSLATIONS: &str =
+            "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1 ORDER BY lang";
+        const ADD_IMAGE: &str = "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) \
+                                 ON CONFLICT (hash) DO NOTHING";
+        const INSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
+                              created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
+        const UPDATE: &str = "UPDATE news SET published_at = $1, published_offset = $2, image_hash = $3, \
+                              image_name = $4, updated_at = $5 WHERE id = $6";
+        const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
+        const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
+                                       VALUES ($1, $2, $3, $4, $5, $6)";
+        const DROP_UNUSED_IMAGES: &str = "DELETE FROM news_images WHERE hash NOT IN \
+                                          (SELECT image_hash FROM news WHERE image_hash IS NOT NULL)";
+        let now = utc_seconds(now);
+        let mut report = ImportReport::default();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            for item in items {
+                let image_hash = item.image.as_ref().map(|i| i.image.hash());
+                let image_name = item.image.as_ref().map(|i| i.file_name.as_str());
+                let wanted: Vec<TranslationRow> = Lang::ALL
+                    .iter()
+                    .filter_map(|lang| item.translation(*lang).map(|t| TranslationRow::of(*lang, t)))
+                    .collect();
+                let existing: Option<ItemRow> =
+                    sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *tx).await?;
+                let id = match existing {
+                    Some(row) => {
+                        let mut stored: Vec<TranslationRow> =
+                            sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *tx).await?;
+                        stored.sort_by_key(|t| Lang::ALL.iter().position(|l| l.code() == t.lang));
+                        let same = Published::from_parts(row.published_at, row.published_offset)
+                            == Some(item.published)
+                            && row.image_hash.as_deref() == image_hash
+                            && row.image_name.as_deref() == image_name
+                            && stored == wanted;
+                        if same {
+                            report.unchanged += 1;
+                            continue;
+                        }
+                        report.updated += 1;
+                        Some(row.id)
+                    }
+                    None => {
+                        report.added += 1;
+                        None
+                    }
+                };
+                if let Some(image) = &item.image {
+                    sqlx::query(ADD_IMAGE)
+                        .bind(image.image.hash())
+                        .bind(image.image.kind().content_type())
+                        .bind(image.image.bytes())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                let id = match id {
+                    None => {
+                    let (id,): (i64,) = sqlx::query_as(INSERT)
+                        .bind(item.slug.as_str())
+                        .bind(item.published.utc())
+                        .bind(item.published.offset_seconds())
+                        .bind(image_hash)
+                        .bind(image_name)
+                        .bind(now)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    id
+                    }
+                    Some(id) => {
+                    sqlx::query(UPDATE)
+                        .bind(item.published.utc())
+                        .bind(item.published.offset_seconds())
+                        .bind(image_hash)
+                        .bind(image_name)
+                        .bind(now)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    sqlx::query(CLEAR_TRANSLATIONS).bind(id).execute(&mut *tx).await?;
+                    id
+                    }
+                };
+                for t in &wanted {
+                    sqlx::query(ADD_TRANSLATION)
+                        .bind(id)
+                        .bind(&t.lang)
+                        .bind(&t.title)
+                        .bind(&t.summary)
+                        .bind(&t.body)
+                        .bind(t.image_alt.as_deref())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(report)
+    }
+}

@@ -1,0 +1,410 @@
+//! News (Actualités / News): the paginated list, a page per item, the home
+//! page's latest items, one RSS 2.0 feed per language, and the items'
+//! images served from the site's own origin.
+
+use std::sync::LazyLock;
+
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use time::{
+    OffsetDateTime, PrimitiveDateTime, UtcOffset,
+    format_description::{
+        BorrowedFormatItem,
+        well_known::{Rfc2822, Rfc3339},
+    },
+    macros::format_description,
+};
+
+use super::{
+    AppState,
+    error::AppError,
+    page::{Page, PageContext, render_remembering},
+};
+use crate::{
+    domain::news::{ImageRef, NewsEntry, Slug},
+    i18n::{Arg, Lang, Tr},
+    store,
+};
+
+/// Items on one page of the list.
+pub const PAGE_SIZE: i64 = 10;
+/// Items in a feed: the latest ones.
+pub const FEED_SIZE: i64 = 20;
+/// How long a feed reader may keep a feed before asking again.
+const FEED_CACHE: &str = "public, max-age=300";
+/// Images are named by their content: they never change.
+const IMAGE_CACHE: &str = "public, max-age=31536000, immutable";
+
+/// A language's feed: `/fr/actualites.rss`, `/en/news.rss`.
+pub fn feed_path(lang: Lang) -> String {
+    format!("{}.rss", Page::News.path(lang))
+}
+
+/// Renders staff-written Markdown to HTML that is safe to put in a page:
+/// headings start at level 2 (the page's title is the only `h1`), and the
+/// HTML is sanitised with ammonia, which drops scripts, event handlers,
+/// styles, frames and any URL scheme other than http, https and mailto.
+/// Images in the text are dropped too: a page shows only the item's own
+/// image, from the site's own origin.
+pub fn render_markdown(markdown: &str) -> String {
+    static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut builder = ammonia::Builder::default();
+        builder.rm_tags(["img"]).url_schemes(["http", "https", "mailto"].into());
+        builder
+    });
+    let demote = |level: HeadingLevel| if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
+    let events =
+        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+            event => event,
+        });
+    let mut unsafe_html = String::new();
+    html::push_html(&mut unsafe_html, events);
+    SANITIZER.clean(&unsafe_html).to_string().trim_end().to_owned()
+}
+
+/// A news item as a list shows it.
+pub struct Card {
+    pub href: String,
+    pub title: String,
+    pub date: String,
+    pub datetime: String,
+    /// Sanitised HTML.
+    pub summary: String,
+}
+
+fn datetime_attr(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+impl Card {
+    pub fn of(tr: &Tr, lang: Lang, entry: &NewsEntry) -> Card {
+        let local = entry.published.local();
+        Card {
+            href: Page::NewsItem { slug: entry.slug.to_string() }.path(lang),
+            title: entry.title.clone(),
+            date: tr.date(local.date()),
+            datetime: datetime_attr(local),
+            summary: render_markdown(&entry.summary),
+        }
+    }
+}
+
+/// The latest items in a language, for the home page.
+pub async fn latest(state: &AppState, tr: &Tr, count: i64) -> Result<Vec<Card>, AppError> {
+    let lang = tr.lang();
+    let entries = state.store.news_list(lang, store::now(), count, 0).await?;
+    Ok(entries.iter().map(|entry| Card::of(tr, lang, entry)).collect())
+}
+
+/// The list's query string.
+#[derive(Debug, Default, Deserialize)]
+pub struct NewsQuery {
+    page: Option<String>,
+}
+
+impl NewsQuery {
+    /// The page number: 1 when absent; anything but a sensible number is a
+    /// bad request.
+    fn page(&self) -> Result<i64, AppError> {
+        match self.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            None => Ok(1),
+            Some(page) => page.parse::<i64>().ok().filter(|p| (1..=1_000_000).contains(p)).ok_or(AppError::BadFilter),
+        }
+    }
+}
+
+fn list_href(lang: Lang, page: i64) -> String {
+    let path = Page::News.path(lang);
+    if page > 1 { format!("{path}?page={page}") } else { path }
+}
+
+#[derive(Template)]
+#[template(path = "news_list.html")]
+struct ListPage {
+    ctx: PageContext,
+    cards: Vec<Card>,
+    pages: i64,
+    page_status: String,
+    previous_href: Option<String>,
+    next_href: Option<String>,
+}
+
+/// `/fr/actualites`, `/en/news`: the items in the language, newest first.
+pub async fn list(state: &AppState, lang: Lang, query: &NewsQuery, cookie: Option<Lang>) -> Result<Response, AppError> {
+    let page = query.page()?;
+    let now = store::now();
+    let total = state.store.news_count(lang, now).await?;
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    if page > pages {
+        return Err(AppError::NotFound);
+    }
+    let entries = state.store.news_list(lang, now, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let mut ctx = PageContext::for_page(state, lang, Page::News, &state.locales.format(lang, "news-title", None));
+    if page > 1 {
+        ctx.canonical = Some(format!("{}{}", state.config.base_url, list_href(lang, page)));
+    }
+    let tr = ctx.tr.clone();
+    let template = ListPage {
+        cards: entries.iter().map(|entry| Card::of(&tr, lang, entry)).collect(),
+        pages,
+        page_status: tr.with("pagination-status", &[("page", Arg::Count(page)), ("pages", Arg::Count(pages))]),
+        previous_href: (page > 1).then(|| list_href(lang, page - 1)),
+        next_href: (page < pages).then(|| list_href(lang, page + 1)),
+        ctx,
+    };
+    render_remembering(&template, lang, cookie)
+}
+
+#[derive(Template)]
+#[template(path = "news_item.html")]
+struct ItemPage {
+    ctx: PageContext,
+    title: String,
+    date: String,
+    datetime: String,
+    image: Option<ImageRef>,
+    /// Sanitised HTML.
+    summary: String,
+    /// Sanitised HTML.
+    body: String,
+    back_href: String,
+    /// The latest other items, to read on.
+    others: Vec<Card>,
+}
+
+/// `/fr/actualites/{slug}`, `/en/news/{slug}`: an item, in a language it
+/// is written in.
+pub async fn item(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) -> Result<Response, AppError> {
+    let slug = Slug::parse(item).map_err(|_| AppError::NotFound)?;
+    let now = store::now();
+    let entry = state.store.news_entry(lang, &slug, now).await?.ok_or(AppError::NotFound)?;
+    let languages = state.store.news_languages(&slug, now).await?;
+    let mut ctx = PageContext::for_page(state, lang, Page::NewsItem { slug: slug.to_string() }, &entry.title);
+    if !languages.contains(&lang.other()) {
+        ctx.only_in_this_language(&Page::News);
+    }
+    let others = state
+        .store
+        .news_list(lang, now, 4, 0)
+        .await?
+        .iter()
+        .filter(|other| other.slug != slug)
+        .take(3)
+        .map(|other| Card::of(&ctx.tr, lang, other))
+        .collect();
+    let local = entry.published.local();
+    let template = ItemPage {
+        title: entry.title.clone(),
+        date: ctx.tr.date(local.date()),
+        datetime: datetime_attr(local),
+        image: entry.image.clone(),
+        summary: render_markdown(&entry.summary),
+        body: render_markdown(&entry.body),
+        back_href: Page::News.path(lang),
+        others,
+        ctx,
+    };
+    render_remembering(&template, lang, cookie)
+}
+
+/// An HTTP date (IMF-fixdate): `Sun, 06 Nov 1994 08:49:37 GMT`.
+const HTTP_DATE: &[BorrowedFormatItem<'static>] =
+    format_description!("[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT");
+
+pub fn format_http_date(at: OffsetDateTime) -> String {
+    at.to_offset(UtcOffset::UTC).format(HTTP_DATE).unwrap_or_default()
+}
+
+pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
+    PrimitiveDateTime::parse(text.trim(), HTTP_DATE).ok().map(PrimitiveDateTime::assume_utc)
+}
+
+/// Whether a conditional GET may be answered 304: `If-None-Match` when the
+/// request has it (it wins, RFC 9110 § 13.2.2), else `If-Modified-Since`.
+fn not_modified(request: &HeaderMap, etag: &str, last_modified: Option<OffsetDateTime>) -> bool {
+    if let Some(value) = request.get(header::IF_NONE_MATCH) {
+        let value = value.to_str().unwrap_or("");
+        return value.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag);
+    }
+    match (
+        request.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()).and_then(parse_http_date),
+        last_modified,
+    ) {
+        (Some(since), Some(modified)) => modified <= since,
+        _ => false,
+    }
+}
+
+/// The RSS 2.0 channel of a language's latest items.
+async fn channel(state: &AppState, lang: Lang) -> Result<(rss::Channel, Option<OffsetDateTime>), AppError> {
+    use rss::extension::atom::{AtomExtension, Link};
+    let now = store::now();
+    let base = &state.config.base_url;
+    let tr = Tr::new(lang, state.locales.clone());
+    let last_modified = state.store.news_last_modified(now).await?;
+    let entries = state.store.news_list(lang, now, FEED_SIZE, 0).await?;
+    let items = entries
+        .iter()
+        .map(|entry| {
+            let link = format!("{base}{}", Page::NewsItem { slug: entry.slug.to_string() }.path(lang));
+            rss::Item {
+                title: Some(entry.title.clone()),
+                link: Some(link.clone()),
+                description: Some(render_markdown(&entry.summary)),
+                guid: Some(rss::Guid { value: link, permalink: true }),
+                pub_date: entry.published.local().format(&Rfc2822).ok(),
+                ..rss::Item::default()
+            }
+        })
+        .collect();
+    let channel = rss::Channel {
+        title: format!("{} – {}", tr.t("site-name"), tr.t("news-title")),
+        link: format!("{base}{}", Page::News.path(lang)),
+        description: tr.t("news-feed-description"),
+        language: Some(lang.code().to_owned()),
+        last_build_date: last_modified.and_then(|at| at.format(&Rfc2822).ok()),
+        atom_ext: Some(AtomExtension {
+            links: vec![Link {
+                href: format!("{base}{}", feed_path(lang)),
+                rel: "self".to_owned(),
+                mime_type: Some("application/rss+xml".to_owned()),
+                ..Link::default()
+            }],
+        }),
+        items,
+        ..rss::Channel::default()
+    };
+    Ok((channel, last_modified))
+}
+
+/// `/fr/actualites.rss`, `/en/news.rss`: the language's feed, with an ETag
+/// and a Last-Modified date so that feed readers ask cheaply.
+pub async fn feed(state: &AppState, lang: Lang, request: &HeaderMap) -> Result<Response, AppError> {
+    let (channel, last_modified) = channel(state, lang).await?;
+    let body = channel.write_to(Vec::new()).map_err(|e| AppError::Internal(e.into()))?;
+    let digest = Sha256::digest(&body);
+    let etag = format!("\"{}\"", digest.iter().take(10).map(|b| format!("{b:02x}")).collect::<String>());
+    let mut response = if not_modified(request, &etag, last_modified) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut response = body.into_response();
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/rss+xml; charset=utf-8"));
+        response
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(FEED_CACHE));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    if let Some(value) = last_modified.and_then(|at| HeaderValue::from_str(&format_http_date(at)).ok()) {
+        headers.insert(header::LAST_MODIFIED, value);
+    }
+    Ok(response)
+}
+
+pub async fn feed_fr(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    feed(&state, Lang::Fr, &headers).await
+}
+
+pub async fn feed_en(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    feed(&state, Lang::En, &headers).await
+}
+
+/// `/media/{hash}.{ext}`: an item's image, named by the SHA-256 of its
+/// bytes, so that it may be kept for a year.
+pub async fn image(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    request: HeaderMap,
+) -> Result<Response, AppError> {
+    let (hash, extension) = file.split_once('.').ok_or(AppError::NotFound)?;
+    if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        return Err(AppError::NotFound);
+    }
+    let (kind, bytes) = state.store.news_image(hash).await?.ok_or(AppError::NotFound)?;
+    if kind.extension() != extension {
+        return Err(AppError::NotFound);
+    }
+    let etag = format!("\"{hash}\"");
+    let mut response = if not_modified(&request, &etag, None) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, kind.content_type())], bytes).into_response()
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(IMAGE_CACHE));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_rendered_and_sanitised() {
+        let html =
+            render_markdown("# Title\n\nText <script>alert(1)</script> **bold**\n\n<img src=x onerror=alert(1)>");
+        assert!(html.contains("<h2>Title</h2>"), "{html}");
+        assert!(html.contains("<strong>bold</strong>"), "{html}");
+        assert!(!html.contains("script") && !html.contains("onerror") && !html.contains("<img"), "{html}");
+        let html = render_markdown("[a](javascript:alert(1)) [b](https://example.org/) [c](/fr/pacte)");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(html.contains("href=\"https://example.org/\""), "{html}");
+        assert!(html.contains("href=\"/fr/pacte\""), "{html}");
+        let html = render_markdown("<p style=\"color:red\" onclick=\"x()\">hi</p><iframe src=\"https://x\"></iframe>");
+        assert!(!html.contains("style") && !html.contains("onclick") && !html.contains("iframe"), "{html}");
+    }
+
+    #[test]
+    fn http_dates() {
+        let at = time::macros::datetime!(1994-11-06 08:49:37 UTC);
+        assert_eq!(format_http_date(at), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(at));
+        assert_eq!(
+            format_http_date(time::macros::datetime!(2026-03-02 11:00:00 +01:00)),
+            "Mon, 02 Mar 2026 10:00:00 GMT"
+        );
+        assert_eq!(parse_http_date("yesterday"), None);
+        assert_eq!(parse_http_date(""), None);
+    }
+
+    #[test]
+    fn conditional_requests() {
+        let at = time::macros::datetime!(2026-03-02 10:00:00 UTC);
+        let headers = |pairs: &[(header::HeaderName, &'static str)]| {
+            let mut map = HeaderMap::new();
+            for (name, value) in pairs {
+                map.insert(name.clone(), HeaderValue::from_static(value));
+            }
+            map
+        };
+        assert!(not_modified(&headers(&[(header::IF_NONE_MATCH, "\"a\"")]), "\"a\"", None));
+        assert!(not_modified(&headers(&[(header::IF_NONE_MATCH, "\"b\", W/\"a\"")]), "\"a\"", None));
+        assert!(!not_modified(&headers(&[(header::IF_NONE_MATCH, "\"b\"")]), "\"a\"", Some(at)));
+        let since = |value| headers(&[(header::IF_MODIFIED_SINCE, value)]);
+        assert!(not_modified(&since("Mon, 02 Mar 2026 10:00:00 GMT"), "\"a\"", Some(at)));
+        assert!(!not_modified(&since("Mon, 02 Mar 2026 09:59:59 GMT"), "\"a\"", Some(at)));
+        assert!(!not_modified(&since("garbage"), "\"a\"", Some(at)));
+        assert!(!not_modified(&since("Mon, 02 Mar 2026 10:00:00 GMT"), "\"a\"", None));
+        // If-None-Match wins over If-Modified-Since.
+        let both =
+            headers(&[(header::IF_NONE_MATCH, "\"b\""), (header::IF_MODIFIED_SINCE, "Mon, 02 Mar 2026 10:00:00 GMT")]);
+        assert!(!not_modified(&both, "\"a\"", Some(at)));
+    }
+}
