@@ -8,6 +8,8 @@
 
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use std::{
     net::SocketAddr,
     path::{Path, PathBuf},
@@ -44,12 +46,26 @@ pub struct TestApp {
     shutdown: Option<oneshot::Sender<()>>,
 }
 
+/// How a test's site is set up beyond its database.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// An SMTP server for outgoing mail; without it mails go to files.
+    pub smtp_url: Option<String>,
+    /// Sign-ups per minute and client; the site's default when `None`.
+    pub signups_per_minute: Option<u32>,
+}
+
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 impl TestApp {
     /// Starts the site on a fresh, migrated, empty database; `None` when the
     /// backend is PostgreSQL and no server is reachable outside CI.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        TestApp::spawn_with(backend, &Options::default()).await
+    }
+
+    /// Starts the site with options on a fresh database.
+    pub async fn spawn_with(backend: Backend, options: &Options) -> Option<TestApp> {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, pg_database) = match backend {
             Backend::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
@@ -95,24 +111,55 @@ impl TestApp {
         };
         let store = Store::connect(&database_url).await.expect("connect to the test database");
         store.migrate().await.expect("migrate the test database");
-        let server = Server::bind(
-            "127.0.0.1:0".parse().expect("address"),
-            store.clone(),
-            SiteConfig::new("http://site.test", "https://www.facebook.com/councilofeurope").expect("config"),
-        )
-        .await
-        .expect("bind");
-        let addr = server.local_addr().expect("local address");
-        let (shutdown, stop) = oneshot::channel::<()>();
-        tokio::spawn(server.run(async move {
-            let _ = stop.await;
-        }));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(20))
             .build()
             .expect("client");
-        Some(TestApp { backend, addr, database_url, store, client, dir, pg_database, shutdown: Some(shutdown) })
+        let mut app = TestApp {
+            backend,
+            addr: "127.0.0.1:0".parse().expect("address"),
+            database_url,
+            store,
+            client,
+            dir,
+            pg_database,
+            shutdown: None,
+        };
+        app.start(options).await;
+        Some(app)
+    }
+
+    /// Starts (or starts again, as after a restart) the server on the test's database.
+    pub async fn start(&mut self, options: &Options) {
+        let mut config =
+            SiteConfig::new("http://site.test", "https://www.facebook.com/councilofeurope").expect("config");
+        config.mail = oneinfive::mail::MailConfig::new(
+            options.smtp_url.clone(),
+            "ONE in FIVE <newsletter@site.test>",
+            self.dir.path().join("outbox"),
+        )
+        .expect("mail config");
+        config.mail.retry_base = Duration::from_millis(200);
+        if let Some(n) = options.signups_per_minute {
+            config.signups_per_minute = n;
+        }
+        let server =
+            Server::bind("127.0.0.1:0".parse().expect("address"), self.store.clone(), config).await.expect("bind");
+        self.addr = server.local_addr().expect("local address");
+        let (shutdown, stop) = oneshot::channel::<()>();
+        tokio::spawn(server.run(async move {
+            let _ = stop.await;
+        }));
+        self.shutdown = Some(shutdown);
+    }
+
+    /// Stops the server, as a restart or a crash would; the database stays.
+    pub async fn stop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 
     /// Starts the site with the bundled sample data loaded.

@@ -1,0 +1,133 @@
+//! A small SMTP server for the tests: it accepts every mail and keeps it,
+//! and can be stopped and started again on the same port, as a real mail
+//! server that goes down and comes back.
+
+use std::{
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use tokio::{
+    io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
+    net::TcpListener,
+    task::JoinHandle,
+};
+
+/// A received mail: the envelope's recipients and the raw message.
+#[derive(Clone, Debug)]
+pub struct Received {
+    pub recipients: Vec<String>,
+    pub data: Vec<u8>,
+}
+
+pub struct SmtpServer {
+    pub port: u16,
+    pub received: Arc<Mutex<Vec<Received>>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl SmtpServer {
+    /// A port on which nothing listens yet: mail to it fails until `start`.
+    pub async fn reserve() -> SmtpServer {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        drop(listener);
+        SmtpServer { port, received: Arc::default(), task: None }
+    }
+
+    pub async fn started() -> SmtpServer {
+        let mut server = SmtpServer::reserve().await;
+        server.start().await;
+        server
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    pub async fn start(&mut self) {
+        let listener = TcpListener::bind(("127.0.0.1", self.port)).await.expect("bind the SMTP port");
+        let received = self.received.clone();
+        self.task = Some(tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let received = received.clone();
+                tokio::spawn(async move {
+                    let _ = session(stream, received).await;
+                });
+            }
+        }));
+    }
+
+    pub fn stop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+
+    pub fn messages(&self) -> Vec<Received> {
+        self.received.lock().map(|m| m.clone()).unwrap_or_default()
+    }
+
+    /// Waits until at least `n` mails have arrived, for up to 20 seconds.
+    pub async fn wait_for(&self, n: usize) -> Vec<Received> {
+        for _ in 0..200 {
+            let messages = self.messages();
+            if messages.len() >= n {
+                return messages;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("expected {n} mails, got {}", self.messages().len());
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+async fn session(stream: tokio::net::TcpStream, received: Arc<Mutex<Vec<Received>>>) -> std::io::Result<()> {
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read);
+    write.write_all(b"220 test.smtp ESMTP\r\n").await?;
+    let mut recipients = Vec::new();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if lines.read_line(&mut line).await? == 0 {
+            return Ok(());
+        }
+        let command = line.trim_end().to_ascii_uppercase();
+        if command.starts_with("EHLO") {
+            write.write_all(b"250-test.smtp\r\n250 8BITMIME\r\n").await?;
+        } else if command.starts_with("RCPT TO:") {
+            recipients.push(line.trim_end()[8..].trim().trim_matches(['<', '>']).to_owned());
+            write.write_all(b"250 OK\r\n").await?;
+        } else if command == "DATA" {
+            write.write_all(b"354 go ahead\r\n").await?;
+            let mut data = Vec::new();
+            loop {
+                let mut raw = Vec::new();
+                if lines.read_until(b'\n', &mut raw).await? == 0 {
+                    return Ok(());
+                }
+                if raw == b".\r\n" || raw == b".\n" {
+                    break;
+                }
+                // Undo dot-stuffing.
+                let raw = if raw.starts_with(b"..") { raw[1..].to_vec() } else { raw };
+                data.extend_from_slice(&raw);
+            }
+            if let Ok(mut all) = received.lock() {
+                all.push(Received { recipients: std::mem::take(&mut recipients), data });
+            }
+            write.write_all(b"250 queued\r\n").await?;
+        } else if command == "QUIT" {
+            write.write_all(b"221 bye\r\n").await?;
+            return Ok(());
+        } else {
+            write.write_all(b"250 OK\r\n").await?;
+        }
+    }
+}

@@ -1,0 +1,408 @@
+//! The newsletter's double opt-in, end to end with a real SMTP server, on
+//! both backends.
+
+mod common;
+
+use common::{Backend, Options, TestApp, attr, attrs, smtp::SmtpServer, stderr, stdout, text};
+use scraper::Html;
+
+/// The newsletter page's address in a language.
+fn page(lang: &str) -> &'static str {
+    if lang == "fr" { "/fr/lettre-d-information" } else { "/en/newsletter" }
+}
+
+async fn spawn(backend: Backend, smtp: &SmtpServer, per_minute: Option<u32>) -> Option<TestApp> {
+    TestApp::spawn_with(backend, &Options { smtp_url: Some(smtp.url()), signups_per_minute: per_minute }).await
+}
+
+/// The form token of the newsletter page's sign-up form.
+async fn token(app: &TestApp, lang: &str) -> String {
+    let html = app.page(page(lang)).await;
+    attr(
+        &html,
+        ".newsletter-page form[action$='d-information'] input[name=csrf], .newsletter-page form[action$='/newsletter'] input[name=csrf]",
+        "value",
+    )
+}
+
+async fn post(app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+    app.client
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("POST")
+}
+
+async fn sign_up(app: &TestApp, lang: &str, email: &str) -> reqwest::Response {
+    let csrf = token(app, lang).await;
+    post(app, page(lang), &[("email", email), ("consent", "yes"), ("csrf", &csrf), ("website", "")]).await
+}
+
+async fn html(response: reqwest::Response) -> Html {
+    Html::parse_document(&response.text().await.expect("body"))
+}
+
+fn subscribers(app: &TestApp, all: bool) -> String {
+    let output = if all { app.cli(&["subscribers", "export", "--all"]) } else { app.cli(&["subscribers", "export"]) };
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+/// A received mail, parsed: subject, headers, text and HTML parts.
+struct Mail {
+    to: String,
+    subject: String,
+    list_unsubscribe: String,
+    list_unsubscribe_post: String,
+    text: String,
+    html: String,
+}
+
+fn parse(raw: &common::smtp::Received) -> Mail {
+    let message = mail_parser::MessageParser::default().parse(&raw.data).expect("a mail");
+    let header = |name: &str| message.header_raw(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    Mail {
+        to: raw.recipients.join(","),
+        subject: message.subject().unwrap_or_default().to_owned(),
+        list_unsubscribe: header("List-Unsubscribe"),
+        list_unsubscribe_post: header("List-Unsubscribe-Post"),
+        text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
+        html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
+    }
+}
+
+/// The first link in a text that goes to the site.
+fn link(text: &str, contains: &str) -> String {
+    text.split_whitespace()
+        .find(|word| word.starts_with("http://site.test/") && word.contains(contains))
+        .map(|word| word.trim_end_matches(['.', ',', ')']).to_owned())
+        .unwrap_or_else(|| panic!("no link with {contains} in {text}"))
+}
+
+fn path(url: &str) -> String {
+    url.trim_start_matches("http://site.test").to_owned()
+}
+
+async fn whole_loop(backend: Backend, lang: &str) {
+    let smtp = SmtpServer::started().await;
+    let Some(app) = spawn(backend, &smtp, None).await else { return };
+    let response = sign_up(&app, lang, "Marie.Dupont@Example.org").await;
+    assert_eq!(response.status(), 200);
+    let check = html(response).await;
+    assert_eq!(attr(&check, "html", "lang"), lang);
+    assert_eq!(text(&check, "h1"), if lang == "fr" { "Vérifiez votre boîte de réception" } else { "Check your inbox" });
+
+    let mails = smtp.wait_for(1).await;
+    let mail = parse(&mails[0]);
+    assert_eq!(mail.to, "marie.dupont@example.org");
+    assert!(mail.subject.contains(if lang == "fr" { "Confirmez" } else { "Confirm" }), "{}", mail.subject);
+    assert!(mail.list_unsubscribe.starts_with("<http://site.test/") && mail.list_unsubscribe.ends_with('>'));
+    assert_eq!(mail.list_unsubscribe_post, "List-Unsubscribe=One-Click");
+    assert!(mail.html.contains("<a href="), "an HTML part");
+    let confirm = link(&mail.text, if lang == "fr" { "/confirmer/" } else { "/confirm/" });
+    assert!(mail.html.contains(&confirm), "the same link in the HTML part");
+    let token = confirm.rsplit('/').next().unwrap_or_default();
+    assert!(token.len() >= 32, "a token of at least 128 bits");
+
+    // Following the link (as a mail scanner does) confirms nothing.
+    let confirm_page = app.page(&path(&confirm)).await;
+    assert_eq!(subscribers(&app, false).lines().count(), 1, "only the header");
+    assert!(subscribers(&app, true).contains("marie.dupont@example.org,"));
+    // The button does.
+    let action = attr(&confirm_page, "main form", "action");
+    let csrf = attr(&confirm_page, "main form input[name=csrf]", "value");
+    let done = post(&app, &action, &[("csrf", &csrf)]).await;
+    assert_eq!(done.status(), 200);
+    assert_eq!(
+        text(&html(done).await, "h1"),
+        if lang == "fr" { "Inscription confirmée" } else { "Subscription confirmed" }
+    );
+    // Twice is harmless.
+    assert_eq!(post(&app, &action, &[("csrf", &csrf)]).await.status(), 200);
+    let exported = subscribers(&app, false);
+    let mut lines = exported.lines();
+    assert_eq!(lines.next(), Some("email,language,confirmed_at"));
+    let row = lines.next().unwrap_or_default();
+    assert!(row.starts_with(&format!("marie.dupont@example.org,{lang},20")), "{row}");
+
+    // One click from the mail client, as RFC 8058 has it.
+    let unsubscribe = mail.list_unsubscribe.trim_matches(['<', '>']).to_owned();
+    let response = app
+        .client
+        .post(app.url(&path(&unsubscribe)))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(response.status(), 200);
+    assert_eq!(subscribers(&app, true).lines().count(), 1, "erased");
+    app.cleanup().await;
+}
+
+#[tokio::test]
+async fn whole_loop_sqlite_fr() {
+    whole_loop(Backend::Sqlite, "fr").await;
+}
+#[tokio::test]
+async fn whole_loop_sqlite_en() {
+    whole_loop(Backend::Sqlite, "en").await;
+}
+#[tokio::test]
+async fn whole_loop_postgres_fr() {
+    whole_loop(Backend::Postgres, "fr").await;
+}
+#[tokio::test]
+async fn whole_loop_postgres_en() {
+    whole_loop(Backend::Postgres, "en").await;
+}
+
+both_backends! {
+    fresh async fn bad_input_is_refused_with_a_message(app) {
+        let long = format!("{}@example.org", "a".repeat(250));
+        for (email, expected) in [
+            ("", "Saisissez votre adresse e-mail."),
+            ("no-at-sign", "Cette adresse e-mail n’est pas valide."),
+            (long.as_str(), "Cette adresse e-mail n’est pas valide."),
+            ("a@example.org\r\nBcc: victim@example.org", "Cette adresse e-mail n’est pas valide."),
+            ("a b@example.org", "Cette adresse e-mail n’est pas valide."),
+            ("a\u{7}@example.org", "Cette adresse e-mail n’est pas valide."),
+            ("<script>alert(1)</script>@x.org", "Cette adresse e-mail n’est pas valide."),
+        ] {
+            let csrf = token(app, "fr").await;
+            let response = post(app, page("fr"), &[("email", email), ("consent", "yes"), ("csrf", &csrf)]).await;
+            assert_eq!(response.status(), 422, "{email:?}");
+            let html = html(response).await;
+            assert!(text(&html, "#subscribe-email-error").starts_with(expected), "{email:?}");
+            assert_eq!(attr(&html, "#subscribe-email", "aria-invalid"), "true");
+            let shown = attr(&html, "#subscribe-email", "value");
+            assert_eq!(shown, email.chars().filter(|c| !c.is_control()).collect::<String>(), "the value is kept");
+        }
+        // No consent.
+        let csrf = token(app, "en").await;
+        let response = post(app, page("en"), &[("email", "ok@example.org"), ("csrf", &csrf)]).await;
+        assert_eq!(response.status(), 422);
+        let html = html(response).await;
+        assert_eq!(text(&html, "#subscribe-consent-error"), "Tick the box to agree that your address is kept.");
+        assert_eq!(attr(&html, "#subscribe-email", "value"), "ok@example.org");
+        // A body that is not a form.
+        let response = app.client.post(app.url(page("en"))).body("email=%zz&email=two").send().await.expect("POST");
+        assert_eq!(response.status(), 400);
+        // Too big.
+        let big = format!("email={}", "a".repeat(64 * 1024));
+        assert_eq!(app.client.post(app.url(page("en"))).body(big).send().await.expect("POST").status(), 413);
+        // Nothing stored, nothing queued.
+        assert_eq!(subscribers(app, true).lines().count(), 1);
+        assert!(!app.dir.path().join("outbox").exists());
+    }
+
+    fresh async fn cross_site_posts_are_forbidden(app) {
+        let csrf = token(app, "fr").await;
+        let form = [("email", "a@example.org"), ("consent", "yes"), ("csrf", csrf.as_str())];
+        let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+        for (header, value) in [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site"), ("origin", "null")] {
+            let response = app.client.post(app.url(page("fr"))).header("content-type", "application/x-www-form-urlencoded")
+                .header(header, value).body(body.clone()).send().await.expect("POST");
+            assert_eq!(response.status(), 403, "{header}: {value}");
+            assert_eq!(text(&html(response).await, "h1"), "Requête refusée");
+        }
+        for bad in ["", "123.abc", "not-a-token"] {
+            let response = post(app, page("fr"), &[("email", "a@example.org"), ("consent", "yes"), ("csrf", bad)]).await;
+            assert_eq!(response.status(), 403, "{bad:?}");
+        }
+        assert_eq!(post(app, page("fr"), &[("email", "a@example.org"), ("consent", "yes")]).await.status(), 403);
+        // From our own page, with its origin, it goes through.
+        let response = app.client.post(app.url(page("fr"))).header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", format!("http://{}", app.addr)).header("sec-fetch-site", "same-origin")
+            .body(body).send().await.expect("POST");
+        assert_eq!(response.status(), 200);
+        assert_eq!(subscribers(app, true).lines().count(), 2);
+    }
+
+    fresh async fn sign_ups_are_rate_limited(app) {
+        for i in 0..5 {
+            assert_eq!(sign_up(app, "en", &format!("person{i}@example.org")).await.status(), 200, "sign-up {i}");
+        }
+        let response = sign_up(app, "en", "one-too-many@example.org").await;
+        assert_eq!(response.status(), 429);
+        assert!(response.headers().contains_key("retry-after"));
+        assert_eq!(text(&html(response).await, "h1"), "Too many requests");
+        assert!(!subscribers(app, true).contains("one-too-many"));
+    }
+
+    fresh async fn the_answer_reveals_nothing_and_mails_once_an_hour(app) {
+        let first = html(sign_up(app, "fr", "known@example.org").await).await;
+        let again = html(sign_up(app, "fr", "known@example.org").await).await;
+        let unknown = html(sign_up(app, "fr", "unknown@example.org").await).await;
+        for page in [&again, &unknown] {
+            assert_eq!(text(page, "h1"), text(&first, "h1"));
+            assert_eq!(text(page, "main .lead"), text(&first, "main .lead"));
+        }
+        // Without SMTP, mails are files: one for each address, not two for the known one.
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let files = std::fs::read_dir(app.dir.path().join("outbox")).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(files, 2);
+        // A robot that fills the hidden field is answered the same, and nothing is kept.
+        let csrf = token(app, "fr").await;
+        let response = post(app, page("fr"), &[("email", "robot@example.org"), ("consent", "yes"), ("csrf", &csrf), ("website", "http://spam.example")]).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(text(&html(response).await, "h1"), text(&first, "h1"));
+        assert!(!subscribers(app, true).contains("robot@"));
+    }
+
+    fresh async fn expired_tokens_confirm_nothing(app) {
+        assert_eq!(sign_up(app, "en", "late@example.org").await.status(), 200);
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let outbox = app.dir.path().join("outbox");
+        let file = std::fs::read_dir(&outbox).expect("outbox").next().expect("a mail").expect("entry").path();
+        let raw = std::fs::read(file).expect("mail");
+        let message = mail_parser::MessageParser::default().parse(&raw).expect("mail");
+        let confirm = link(&message.body_text(0).unwrap_or_default(), "/confirm/");
+        // Seven days and more later.
+        let past = time::OffsetDateTime::now_utc() - time::Duration::days(8);
+        age_subscription(app, past).await;
+        assert_eq!(app.get(&path(&confirm)).await.status(), 404);
+        let csrf = token(app, "en").await;
+        let response = post(app, &path(&confirm), &[("csrf", &csrf)]).await;
+        assert_eq!(response.status(), 404);
+        assert_eq!(text(&html(response).await, "h1"), "Link not valid");
+        // The worker purges the expired pending subscription.
+        for _ in 0..50 {
+            if !subscribers(app, true).contains("late@") { break; }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        assert!(!subscribers(app, true).contains("late@"));
+    }
+
+    fresh async fn leaving_by_address_and_erasing(app) {
+        // A confirmed subscriber, through the files outbox.
+        assert_eq!(sign_up(app, "fr", "leaver@example.org").await.status(), 200);
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let mails = read_outbox(app);
+        let confirm = link(&mails[0], "/confirmer/");
+        let confirm_page = app.page(&path(&confirm)).await;
+        let csrf = attr(&confirm_page, "main form input[name=csrf]", "value");
+        assert_eq!(post(app, &attr(&confirm_page, "main form", "action"), &[("csrf", &csrf)]).await.status(), 200);
+        assert!(subscribers(app, false).contains("leaver@example.org"));
+        // Leave by address: a mail with a link; an unknown address gets the same answer.
+        let newsletter = app.page(page("fr")).await;
+        let action = attrs(&newsletter, ".newsletter-page form", "action")[1].clone();
+        let csrf = attr(&newsletter, ".newsletter-page form[action$='quitter'] input[name=csrf]", "value");
+        // The confirmation mail went less than an hour ago: let it be older.
+        age_last_mail(app).await;
+        let known = html(post(app, &action, &[("email", "leaver@example.org"), ("csrf", &csrf)]).await).await;
+        let unknown = html(post(app, &action, &[("email", "stranger@example.org"), ("csrf", &csrf)]).await).await;
+        assert_eq!(text(&known, "main .lead"), text(&unknown, "main .lead"));
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        let mails = read_outbox(app);
+        assert_eq!(mails.len(), 2, "one more mail, to the subscriber only");
+        let unsubscribe = link(&mails[1], "/desabonner/");
+        let page_html = app.page(&path(&unsubscribe)).await;
+        assert!(subscribers(app, false).contains("leaver@"), "the GET changes nothing");
+        let csrf = attr(&page_html, "main form input[name=csrf]", "value");
+        assert_eq!(post(app, &attr(&page_html, "main form", "action"), &[("csrf", &csrf)]).await.status(), 200);
+        assert!(!subscribers(app, true).contains("leaver@"));
+        // Staff can erase a person entirely.
+        assert_eq!(sign_up(app, "en", "erase-me@example.org").await.status(), 200);
+        let output = app.cli(&["subscribers", "delete", "Erase-Me@example.org"]);
+        assert!(stdout(&output).contains("erase-me@example.org: erased"), "{}", stdout(&output));
+        assert!(!subscribers(app, true).contains("erase-me"));
+    }
+
+    fresh async fn database_down_is_a_503_never_a_fake_success(app) {
+        let csrf = token(app, "en").await;
+        app.store.close().await;
+        let response = post(app, page("en"), &[("email", "a@example.org"), ("consent", "yes"), ("csrf", &csrf)]).await;
+        assert_eq!(response.status(), 503);
+        assert_eq!(text(&html(response).await, "h1"), "Service temporarily unavailable");
+    }
+}
+
+/// The mails written to the outbox folder, oldest first, as text parts.
+fn read_outbox(app: &TestApp) -> Vec<String> {
+    let mut files: Vec<_> = std::fs::read_dir(app.dir.path().join("outbox"))
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let raw = std::fs::read(file).expect("mail");
+            let message = mail_parser::MessageParser::default().parse(&raw).expect("mail");
+            message.body_text(0).map(|t| t.into_owned()).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Runs SQL on the test's database, as time passing would.
+async fn execute(app: &TestApp, sql: &str, at: time::OffsetDateTime) {
+    let at = oneinfive::store::instant(at);
+    match app.backend {
+        Backend::Sqlite => {
+            let pool = sqlx::SqlitePool::connect(&app.database_url).await.expect("connect");
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).bind(at).execute(&pool).await.expect("SQL");
+            pool.close().await;
+        }
+        Backend::Postgres => {
+            let pool = sqlx::PgPool::connect(&app.database_url).await.expect("connect");
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).bind(at).execute(&pool).await.expect("SQL");
+            pool.close().await;
+        }
+    }
+}
+
+async fn age_subscription(app: &TestApp, at: time::OffsetDateTime) {
+    execute(app, "UPDATE subscribers SET confirm_expires_at = $1", at).await;
+}
+
+async fn age_last_mail(app: &TestApp) {
+    execute(
+        app,
+        "UPDATE subscribers SET last_mail_at = $1",
+        time::OffsetDateTime::now_utc() - time::Duration::hours(2),
+    )
+    .await;
+}
+
+/// While the mail server is down, sign-ups still succeed; their mails go
+/// out once it is back, and a restart of the site loses none.
+async fn mail_survives_outages_and_restarts(backend: Backend) {
+    let mut smtp = SmtpServer::reserve().await;
+    let Some(mut app) = spawn(backend, &smtp, Some(100)).await else { return };
+    assert_eq!(sign_up(&app, "fr", "patient@example.org").await.status(), 200);
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    assert!(smtp.messages().is_empty());
+    // The site restarts with the mail still queued.
+    app.stop().await;
+    assert!(sign_up_fails(&app).await, "the stopped site answers no more");
+    app.start(&Options { smtp_url: Some(smtp.url()), signups_per_minute: Some(100) }).await;
+    assert_eq!(sign_up(&app, "en", "second@example.org").await.status(), 200);
+    // The mail server comes back.
+    smtp.start().await;
+    let mails = smtp.wait_for(2).await;
+    let mut recipients: Vec<String> = mails.iter().map(|m| m.recipients.join(",")).collect();
+    recipients.sort();
+    assert_eq!(recipients, vec!["patient@example.org", "second@example.org"]);
+    // Each mail is sent once.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(smtp.messages().len(), 2);
+    app.cleanup().await;
+}
+
+/// Whether the stopped site refuses connections.
+async fn sign_up_fails(app: &TestApp) -> bool {
+    app.client.get(app.url("/en/newsletter")).send().await.is_err()
+}
+
+#[tokio::test]
+async fn mail_survives_outages_and_restarts_sqlite() {
+    mail_survives_outages_and_restarts(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn mail_survives_outages_and_restarts_postgres() {
+    mail_survives_outages_and_restarts(Backend::Postgres).await;
+}
