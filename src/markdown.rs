@@ -2,21 +2,35 @@
 //! and sanitised: whatever the text holds, the page gets no script, no
 //! style, no frame and no image from elsewhere.
 
-use std::collections::HashSet;
+use std::{collections::HashSet, sync::LazyLock};
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-/// Renders Markdown to safe HTML.
+/// Renders Markdown to safe HTML. Headings start at level 2 (the page's
+/// title is its only `h1`); ammonia drops scripts, event handlers, styles,
+/// frames, images (a page shows only images of the site's own) and any URL
+/// scheme other than http, https and mailto.
 pub fn to_html(markdown: &str) -> String {
+    static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+        let mut builder = ammonia::Builder::default();
+        builder
+            .rm_tags(["img"])
+            .link_rel(Some("noopener noreferrer nofollow"))
+            .url_schemes(HashSet::from(["http", "https", "mailto"]));
+        builder
+    });
+    let demote = |level: HeadingLevel| if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
+    let events =
+        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+            event => event,
+        });
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
-    ammonia::Builder::default()
-        // Images from other origins are refused by the page's policy anyway.
-        .rm_tags(HashSet::from(["img"]))
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .url_schemes(HashSet::from(["http", "https", "mailto"]))
-        .clean(&raw)
-        .to_string()
+    html::push_html(&mut raw, events);
+    SANITIZER.clean(&raw).to_string().trim_end().to_owned()
 }
 
 #[cfg(test)]

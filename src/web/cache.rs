@@ -1,11 +1,27 @@
-//! Conditional GET: an entity tag from the body's content, and 304 when the
-//! client already has it.
+//! Conditional GET: an entity tag from the body's content (and a
+//! modification date where there is one), and 304 when the client already
+//! has the body.
 
 use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use sha2::{Digest, Sha256};
+use time::{
+    OffsetDateTime, PrimitiveDateTime, UtcOffset, format_description::BorrowedFormatItem, macros::format_description,
+};
+
+/// An HTTP date (IMF-fixdate): `Sun, 06 Nov 1994 08:49:37 GMT`.
+const HTTP_DATE: &[BorrowedFormatItem<'static>] =
+    format_description!("[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT");
+
+pub fn format_http_date(at: OffsetDateTime) -> String {
+    at.to_offset(UtcOffset::UTC).format(HTTP_DATE).unwrap_or_default()
+}
+
+pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
+    PrimitiveDateTime::parse(text.trim(), HTTP_DATE).ok().map(PrimitiveDateTime::assume_utc)
+}
 
 /// The strong entity tag of a body.
 pub fn etag(body: &[u8]) -> String {
@@ -15,7 +31,7 @@ pub fn etag(body: &[u8]) -> String {
 }
 
 /// Whether an `If-None-Match` header names this tag (or `*`).
-pub fn matches(request: &HeaderMap, etag: &str) -> bool {
+fn matches(request: &HeaderMap, etag: &str) -> bool {
     request
         .get_all(header::IF_NONE_MATCH)
         .iter()
@@ -25,22 +41,58 @@ pub fn matches(request: &HeaderMap, etag: &str) -> bool {
         .any(|tag| tag == etag || tag == "*")
 }
 
-/// A body with its content type, entity tag and cache lifetime, or 304 when
-/// the client's copy is current.
+/// Whether a conditional GET may be answered 304: `If-None-Match` when the
+/// request has it (it wins, RFC 9110 § 13.2.2), else `If-Modified-Since`.
+pub fn not_modified(request: &HeaderMap, etag: &str, last_modified: Option<OffsetDateTime>) -> bool {
+    if request.contains_key(header::IF_NONE_MATCH) {
+        return matches(request, etag);
+    }
+    match (
+        request.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()).and_then(parse_http_date),
+        last_modified,
+    ) {
+        (Some(since), Some(modified)) => modified <= since,
+        _ => false,
+    }
+}
+
+/// A body with its content type, entity tag, modification date if known and
+/// cache lifetime, or 304 when the client's copy is current.
 pub fn respond(
     request: &HeaderMap,
     content_type: &'static str,
     cache_control: &'static str,
     body: Vec<u8>,
+    last_modified: Option<OffsetDateTime>,
 ) -> Response {
     let tag = etag(&body);
-    let mut response =
-        if matches(request, &tag) { StatusCode::NOT_MODIFIED.into_response() } else { body.into_response() };
+    let mut response = if not_modified(request, &tag, last_modified) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut response = body.into_response();
+        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        response
+    };
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&tag) {
         headers.insert(header::ETAG, value);
     }
+    if let Some(value) = last_modified.and_then(|at| HeaderValue::from_str(&format_http_date(at)).ok()) {
+        headers.insert(header::LAST_MODIFIED, value);
+    }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_dates_round_trip() {
+        let at = time::macros::datetime!(1994-11-06 08:49:37 UTC);
+        assert_eq!(format_http_date(at), "Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(at));
+        assert_eq!(parse_http_date("yesterday"), None);
+    }
 }

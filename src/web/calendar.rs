@@ -450,7 +450,7 @@ pub async fn feed(state: &AppState, lang: Lang, request: &HeaderMap) -> Result<R
     let tr = Tr::new(lang, state.locales.clone());
     let path = |slug: &str| Page::Event { slug: slug.to_owned() }.path(lang);
     let body = ical::calendar(&events, &site(state, &tr, &path));
-    Ok(cache::respond(request, ICS_TYPE, ICS_CACHE, body.into_bytes()))
+    Ok(cache::respond(request, ICS_TYPE, ICS_CACHE, body.into_bytes(), None))
 }
 
 /// `/fr/calendrier/{slug}.ics`: one event, to add to a calendar.
@@ -460,7 +460,7 @@ pub async fn event_ics(state: &AppState, lang: Lang, item: &str, request: &Heade
     let tr = Tr::new(lang, state.locales.clone());
     let path = |slug: &str| Page::Event { slug: slug.to_owned() }.path(lang);
     let body = ical::single(&event, &site(state, &tr, &path));
-    let mut response = cache::respond(request, ICS_TYPE, ICS_CACHE, body.into_bytes());
+    let mut response = cache::respond(request, ICS_TYPE, ICS_CACHE, body.into_bytes(), None);
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{slug}.ics\"")) {
         response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
     }

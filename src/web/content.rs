@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::response::Response;
-use pulldown_cmark::{Options, Parser, html};
 
 use super::{
     AppState,
@@ -32,14 +31,8 @@ pub struct Content {
 
 impl Content {
     pub fn load() -> Content {
-        let bodies = SOURCES
-            .iter()
-            .map(|(lang, name, markdown)| {
-                let mut body = String::new();
-                html::push_html(&mut body, Parser::new_ext(markdown, Options::ENABLE_TABLES));
-                ((*lang, *name), body)
-            })
-            .collect();
+        let bodies =
+            SOURCES.iter().map(|(lang, name, markdown)| ((*lang, *name), crate::markdown::to_html(markdown))).collect();
         Content { bodies }
     }
 

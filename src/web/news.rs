@@ -2,24 +2,16 @@
 //! page's latest items, one RSS 2.0 feed per language, and the items'
 //! images served from the site's own origin.
 
-use std::sync::LazyLock;
-
 use askama::Template;
 use axum::{
     extract::{Path, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 use time::{
-    OffsetDateTime, PrimitiveDateTime, UtcOffset,
-    format_description::{
-        BorrowedFormatItem,
-        well_known::{Rfc2822, Rfc3339},
-    },
-    macros::format_description,
+    OffsetDateTime,
+    format_description::well_known::{Rfc2822, Rfc3339},
 };
 
 use super::{
@@ -47,32 +39,6 @@ pub fn feed_path(lang: Lang) -> String {
     format!("{}.rss", Page::News.path(lang))
 }
 
-/// Renders staff-written Markdown to HTML that is safe to put in a page:
-/// headings start at level 2 (the page's title is the only `h1`), and the
-/// HTML is sanitised with ammonia, which drops scripts, event handlers,
-/// styles, frames and any URL scheme other than http, https and mailto.
-/// Images in the text are dropped too: a page shows only the item's own
-/// image, from the site's own origin.
-pub fn render_markdown(markdown: &str) -> String {
-    static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-        let mut builder = ammonia::Builder::default();
-        builder.rm_tags(["img"]).url_schemes(["http", "https", "mailto"].into());
-        builder
-    });
-    let demote = |level: HeadingLevel| if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
-    let events =
-        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
-            }
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
-            event => event,
-        });
-    let mut unsafe_html = String::new();
-    html::push_html(&mut unsafe_html, events);
-    SANITIZER.clean(&unsafe_html).to_string().trim_end().to_owned()
-}
-
 /// A news item as a list shows it.
 pub struct Card {
     pub href: String,
@@ -95,7 +61,7 @@ impl Card {
             title: entry.title.clone(),
             date: tr.date(local.date()),
             datetime: datetime_attr(local),
-            summary: render_markdown(&entry.summary),
+            summary: crate::markdown::to_html(&entry.summary),
         }
     }
 }
@@ -209,41 +175,13 @@ pub async fn item(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>
         date: ctx.tr.date(local.date()),
         datetime: datetime_attr(local),
         image: entry.image.clone(),
-        summary: render_markdown(&entry.summary),
-        body: render_markdown(&entry.body),
+        summary: crate::markdown::to_html(&entry.summary),
+        body: crate::markdown::to_html(&entry.body),
         back_href: Page::News.path(lang),
         others,
         ctx,
     };
     render_remembering(&template, lang, cookie)
-}
-
-/// An HTTP date (IMF-fixdate): `Sun, 06 Nov 1994 08:49:37 GMT`.
-const HTTP_DATE: &[BorrowedFormatItem<'static>] =
-    format_description!("[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT");
-
-pub fn format_http_date(at: OffsetDateTime) -> String {
-    at.to_offset(UtcOffset::UTC).format(HTTP_DATE).unwrap_or_default()
-}
-
-pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
-    PrimitiveDateTime::parse(text.trim(), HTTP_DATE).ok().map(PrimitiveDateTime::assume_utc)
-}
-
-/// Whether a conditional GET may be answered 304: `If-None-Match` when the
-/// request has it (it wins, RFC 9110 § 13.2.2), else `If-Modified-Since`.
-fn not_modified(request: &HeaderMap, etag: &str, last_modified: Option<OffsetDateTime>) -> bool {
-    if let Some(value) = request.get(header::IF_NONE_MATCH) {
-        let value = value.to_str().unwrap_or("");
-        return value.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == etag);
-    }
-    match (
-        request.get(header::IF_MODIFIED_SINCE).and_then(|v| v.to_str().ok()).and_then(parse_http_date),
-        last_modified,
-    ) {
-        (Some(since), Some(modified)) => modified <= since,
-        _ => false,
-    }
 }
 
 /// The RSS 2.0 channel of a language's latest items.
@@ -261,7 +199,7 @@ async fn channel(state: &AppState, lang: Lang) -> Result<(rss::Channel, Option<O
             rss::Item {
                 title: Some(entry.title.clone()),
                 link: Some(link.clone()),
-                description: Some(render_markdown(&entry.summary)),
+                description: Some(crate::markdown::to_html(&entry.summary)),
                 guid: Some(rss::Guid { value: link, permalink: true }),
                 pub_date: entry.published.local().format(&Rfc2822).ok(),
                 ..rss::Item::default()
@@ -293,26 +231,7 @@ async fn channel(state: &AppState, lang: Lang) -> Result<(rss::Channel, Option<O
 pub async fn feed(state: &AppState, lang: Lang, request: &HeaderMap) -> Result<Response, AppError> {
     let (channel, last_modified) = channel(state, lang).await?;
     let body = channel.write_to(Vec::new()).map_err(|e| AppError::Internal(e.into()))?;
-    let digest = Sha256::digest(&body);
-    let etag = format!("\"{}\"", digest.iter().take(10).map(|b| format!("{b:02x}")).collect::<String>());
-    let mut response = if not_modified(request, &etag, last_modified) {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        let mut response = body.into_response();
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/rss+xml; charset=utf-8"));
-        response
-    };
-    let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(FEED_CACHE));
-    if let Ok(value) = HeaderValue::from_str(&etag) {
-        headers.insert(header::ETAG, value);
-    }
-    if let Some(value) = last_modified.and_then(|at| HeaderValue::from_str(&format_http_date(at)).ok()) {
-        headers.insert(header::LAST_MODIFIED, value);
-    }
-    Ok(response)
+    Ok(super::cache::respond(request, "application/rss+xml; charset=utf-8", FEED_CACHE, body, last_modified))
 }
 
 pub async fn feed_fr(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
@@ -339,7 +258,7 @@ pub async fn image(
         return Err(AppError::NotFound);
     }
     let etag = format!("\"{hash}\"");
-    let mut response = if not_modified(&request, &etag, None) {
+    let mut response = if super::cache::not_modified(&request, &etag, None) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         ([(header::CONTENT_TYPE, kind.content_type())], bytes).into_response()
@@ -354,20 +273,23 @@ pub async fn image(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{super::cache::*, *};
 
     #[test]
     fn markdown_is_rendered_and_sanitised() {
-        let html =
-            render_markdown("# Title\n\nText <script>alert(1)</script> **bold**\n\n<img src=x onerror=alert(1)>");
+        let html = crate::markdown::to_html(
+            "# Title\n\nText <script>alert(1)</script> **bold**\n\n<img src=x onerror=alert(1)>",
+        );
         assert!(html.contains("<h2>Title</h2>"), "{html}");
         assert!(html.contains("<strong>bold</strong>"), "{html}");
         assert!(!html.contains("script") && !html.contains("onerror") && !html.contains("<img"), "{html}");
-        let html = render_markdown("[a](javascript:alert(1)) [b](https://example.org/) [c](/fr/pacte)");
+        let html = crate::markdown::to_html("[a](javascript:alert(1)) [b](https://example.org/) [c](/fr/pacte)");
         assert!(!html.contains("javascript"), "{html}");
         assert!(html.contains("href=\"https://example.org/\""), "{html}");
         assert!(html.contains("href=\"/fr/pacte\""), "{html}");
-        let html = render_markdown("<p style=\"color:red\" onclick=\"x()\">hi</p><iframe src=\"https://x\"></iframe>");
+        let html = crate::markdown::to_html(
+            "<p style=\"color:red\" onclick=\"x()\">hi</p><iframe src=\"https://x\"></iframe>",
+        );
         assert!(!html.contains("style") && !html.contains("onclick") && !html.contains("iframe"), "{html}");
     }
 
