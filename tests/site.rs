@@ -246,3 +246,45 @@ fn every_message_exists_in_both_languages() {
     assert!(only_fr.is_empty() && only_en.is_empty(), "only in French: {only_fr:?}; only in English: {only_en:?}");
     Locales::load().expect("the message files parse");
 }
+
+/// Runs SQL on the test's database directly, as another program would.
+async fn execute(app: &common::TestApp, sql: &str) {
+    match app.backend {
+        common::Backend::Sqlite => {
+            let pool = sqlx::SqlitePool::connect(&app.database_url).await.expect("connect");
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("SQL");
+            pool.close().await;
+        }
+        common::Backend::Postgres => {
+            let pool = sqlx::PgPool::connect(&app.database_url).await.expect("connect");
+            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("SQL");
+            pool.close().await;
+        }
+    }
+}
+
+both_backends! {
+    seeded async fn cached_pages_follow_the_database(app) {
+        // Drawn once, then served from the cache: the same bytes, the same tag.
+        let first = app.get("/en/").await;
+        let etag = first.headers()["etag"].clone();
+        let body = first.text().await.expect("body");
+        let again = app.get("/en/").await;
+        assert_eq!(again.headers()["etag"], etag);
+        assert_eq!(again.text().await.expect("body"), body);
+        // A conditional GET is answered 304, with no body.
+        let conditional = app.client.get(app.url("/en/")).header("if-none-match", etag.clone()).send().await.expect("GET");
+        assert_eq!(conditional.status(), 304);
+        assert!(conditional.bytes().await.expect("body").is_empty());
+        // A change made behind the site's back shows on the next load.
+        execute(app, "DELETE FROM events").await;
+        execute(app, "DELETE FROM signatories WHERE country = 'FR'").await;
+        let html = Html::parse_document(&app.get("/en/").await.text().await.expect("body"));
+        assert_eq!(text(&html, "#counter"), "69 cities and regions in 21 countries");
+        let changed = app.client.get(app.url("/en/")).header("if-none-match", etag).send().await.expect("GET");
+        assert_eq!(changed.status(), 200);
+        // Other pages too.
+        let directory = Html::parse_document(&app.get("/fr/adherents").await.text().await.expect("body"));
+        assert_eq!(text(&directory, "#results-count"), "69 adhérents");
+    }
+}

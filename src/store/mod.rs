@@ -229,6 +229,13 @@ impl Store {
         Ok(())
     }
 
+    /// The number every change to the public pages' data raises.
+    pub async fn revision(&self) -> Result<i64, StoreError> {
+        const REVISION: &str = "SELECT value FROM site_revision WHERE id = 1";
+        let (value,): (i64,) = on_pool!(self, pool => sqlx::query_as(REVISION).fetch_one(pool).await)?;
+        Ok(value)
+    }
+
     pub async fn close(&self) {
         on_pool!(self, pool => pool.close().await);
     }

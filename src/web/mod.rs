@@ -1,7 +1,7 @@
 //! The web site: routes, shared state, and the layers every response goes through.
 
 pub mod assets;
-mod cache;
+pub mod cache;
 mod calendar;
 pub mod content;
 mod csrf;
@@ -13,6 +13,7 @@ pub mod language;
 pub mod news;
 pub mod newsletter;
 pub mod page;
+pub mod page_cache;
 mod security;
 mod seo;
 
@@ -56,6 +57,7 @@ pub struct AppState {
     pub limiter: Arc<newsletter::Limiter>,
     /// Signs the forms' tokens.
     pub form_key: Arc<[u8]>,
+    pub page_cache: Arc<page_cache::PageCache>,
     pub config: Arc<SiteConfig>,
 }
 
@@ -84,6 +86,7 @@ pub fn build_app(state: AppState) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), error::error_pages))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), page_cache::middleware))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

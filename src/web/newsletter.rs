@@ -320,6 +320,8 @@ pub async fn link_page(state: &AppState, lang: Lang, action: Action, item: &str)
     let label = state.locales.format(lang, button, None);
     let mut response = step(state, lang, title, message, Some((action_path, label)))?;
     response.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    // Personal, and its answer changes with the subscription: never cached.
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)
 }
 
