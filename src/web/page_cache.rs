@@ -26,8 +26,10 @@ use crate::i18n::Lang;
 
 /// Pages kept at most; past this the cache starts afresh.
 const MAX_ENTRIES: usize = 2000;
-/// The largest body kept.
+/// The largest body kept; larger ones are served but not kept.
 const MAX_BODY: usize = 4 * 1024 * 1024;
+/// The largest body read at all (the responses are built in memory anyway).
+const MAX_READ: usize = 256 * 1024 * 1024;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Key {
@@ -137,7 +139,7 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_BODY).await else {
+    let Ok(body) = axum::body::to_bytes(body, MAX_READ).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     parts.headers.remove(header::SET_COOKIE);
@@ -153,6 +155,11 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         }
     };
     let cached = Arc::new(Cached { status: parts.status, headers: parts.headers, body, etag });
+    if cached.body.len() > MAX_BODY {
+        let mut response = response_from(&cached, &request_headers);
+        remember_language(&mut response, &path, &request_headers);
+        return response;
+    }
     if let Ok(mut entries) = state.page_cache.entries.lock() {
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
