@@ -54,6 +54,12 @@ pub const CONFIRMATION_LIFETIME: Duration = Duration::days(7);
 /// At most one mail to an address in this time.
 pub const MAIL_INTERVAL: Duration = Duration::hours(1);
 
+/// A subscriber by address, as a sign-up or a leave request finds it.
+const FIND_BY_EMAIL: &str = "SELECT id, status, last_mail_at FROM subscribers WHERE email = $1";
+/// Queues a mail to a subscriber: `$1` subscriber, `$2` recipient, `$3` message, `$4` now.
+const QUEUE_MAIL: &str = "INSERT INTO mail_outbox (subscriber_id, recipient, message, status, next_attempt_at, created_at) \
+    VALUES ($1, $2, $3, 'pending', $4, $4)";
+
 #[derive(FromRow)]
 struct Existing {
     id: i64,
@@ -68,19 +74,16 @@ impl Store {
         s: &Subscription<'_>,
         now: OffsetDateTime,
     ) -> Result<SubscriptionOutcome, StoreError> {
-        const FIND: &str = "SELECT id, status, last_mail_at FROM subscribers WHERE email = $1";
         const INSERT: &str = "INSERT INTO subscribers (email, lang, status, confirm_token_hash, confirm_expires_at, \
             unsubscribe_token_hash, consent_at, consent_version, created_at, last_mail_at) \
             VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $6, $6) RETURNING id";
         const RENEW: &str = "UPDATE subscribers SET lang = $1, confirm_token_hash = $2, confirm_expires_at = $3, \
             unsubscribe_token_hash = $4, consent_at = $5, consent_version = $6, last_mail_at = $5 WHERE id = $7";
-        const QUEUE: &str = "INSERT INTO mail_outbox (subscriber_id, recipient, message, status, next_attempt_at, created_at) \
-            VALUES ($1, $2, $3, 'pending', $4, $4)";
         let now = instant(now);
         let expires = now + CONFIRMATION_LIFETIME;
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let existing: Option<Existing> = sqlx::query_as(FIND).bind(s.email.as_str()).fetch_optional(&mut *tx).await?;
+            let existing: Option<Existing> = sqlx::query_as(FIND_BY_EMAIL).bind(s.email.as_str()).fetch_optional(&mut *tx).await?;
             let id = match existing {
                 Some(e) if e.status == "confirmed" => return Ok(SubscriptionOutcome::AlreadyConfirmed),
                 Some(e) if e.last_mail_at.is_some_and(|at| now - at < MAIL_INTERVAL) => {
@@ -113,7 +116,7 @@ impl Store {
                     id
                 }
             };
-            sqlx::query(QUEUE).bind(id).bind(s.email.as_str()).bind(s.message).bind(now).execute(&mut *tx).await?;
+            sqlx::query(QUEUE_MAIL).bind(id).bind(s.email.as_str()).bind(s.message).bind(now).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(SubscriptionOutcome::Queued)
@@ -176,20 +179,17 @@ impl Store {
         message: &[u8],
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
-        const FIND: &str = "SELECT id, status, last_mail_at FROM subscribers WHERE email = $1";
         const RENEW: &str = "UPDATE subscribers SET unsubscribe_token_hash = $1, last_mail_at = $2 WHERE id = $3";
-        const QUEUE: &str = "INSERT INTO mail_outbox (subscriber_id, recipient, message, status, next_attempt_at, created_at) \
-            VALUES ($1, $2, $3, 'pending', $4, $4)";
         let now = instant(now);
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let existing: Option<Existing> = sqlx::query_as(FIND).bind(email.as_str()).fetch_optional(&mut *tx).await?;
+            let existing: Option<Existing> = sqlx::query_as(FIND_BY_EMAIL).bind(email.as_str()).fetch_optional(&mut *tx).await?;
             let Some(e) = existing.filter(|e| e.status == "confirmed") else { return Ok(false) };
             if e.last_mail_at.is_some_and(|at| now - at < MAIL_INTERVAL) {
                 return Ok(false);
             }
             sqlx::query(RENEW).bind(unsubscribe_token_hash).bind(now).bind(e.id).execute(&mut *tx).await?;
-            sqlx::query(QUEUE).bind(e.id).bind(email.as_str()).bind(message).bind(now).execute(&mut *tx).await?;
+            sqlx::query(QUEUE_MAIL).bind(e.id).bind(email.as_str()).bind(message).bind(now).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(true)

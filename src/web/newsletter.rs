@@ -75,6 +75,11 @@ impl Action {
     pub fn path(self, lang: Lang) -> String {
         format!("{}/{}", Page::Newsletter.path(lang), action_slug(lang, self))
     }
+
+    /// The absolute link a mail carries for this action and a token.
+    fn link(self, state: &AppState, lang: Lang, token: &str) -> String {
+        format!("{}{}/{token}", state.config.base_url, self.path(lang))
+    }
 }
 
 /// A form's fields; anything else a client sends is ignored.
@@ -224,8 +229,8 @@ pub async fn subscribe(
     let Ok(email) = email else { return Err(AppError::BadRequest) };
     let confirm_token = mail::random_hex(32)?;
     let unsubscribe_token = mail::random_hex(32)?;
-    let confirm_url = format!("{}{}/{confirm_token}", state.config.base_url, Action::Confirm.path(lang));
-    let unsubscribe_url = format!("{}{}/{unsubscribe_token}", state.config.base_url, Action::Unsubscribe.path(lang));
+    let confirm_url = Action::Confirm.link(state, lang, &confirm_token);
+    let unsubscribe_url = Action::Unsubscribe.link(state, lang, &unsubscribe_token);
     let tr = Tr::new(lang, state.locales.clone());
     let message = mail::render(
         &state.mailer,
@@ -274,7 +279,7 @@ pub async fn leave(
     };
     rate_limit(state, peer, headers)?;
     let token = mail::random_hex(32)?;
-    let unsubscribe_url = format!("{}{}/{token}", state.config.base_url, Action::Unsubscribe.path(lang));
+    let unsubscribe_url = Action::Unsubscribe.link(state, lang, &token);
     let tr = Tr::new(lang, state.locales.clone());
     let message = mail::render(&state.mailer, &tr, &email, &Mail::Unsubscribe { unsubscribe_url: &unsubscribe_url })?;
     if state.store.queue_unsubscribe_link(&email, &token_hash(&token), &message, OffsetDateTime::now_utc()).await? {
