@@ -31,6 +31,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Seed => {
             let store = open(cli.database_url).await?;
             let report = sample::load(&store).await?;
+            store.announce_changes().await;
             print!("sample data loaded:\n{report}");
             Ok(ExitCode::SUCCESS)
         }
@@ -46,6 +47,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let store = open(cli.database_url).await?;
             let report = store.import_signatories(&signatories).await?;
+            store.announce_changes().await;
             println!(
                 "{}: {} signatories: {} added, {} updated, {} unchanged",
                 file.display(),
@@ -87,6 +89,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 return Ok(rejected(CsvErrors::new(missing)));
             }
             let report = store.import_events(&resolved, time::OffsetDateTime::now_utc(), false).await?;
+            store.announce_changes().await;
             println!(
                 "{}: {} events: {} added, {} updated, {} unchanged",
                 file.display(),
@@ -174,6 +177,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let store = open(cli.database_url).await?;
             let report = store.import_news(&items, store::now()).await?;
+            store.announce_changes().await;
             println!(
                 "{}: {} news items: {} added, {} updated, {} unchanged",
                 dir.display(),

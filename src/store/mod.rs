@@ -8,7 +8,10 @@
 //! `sqlite.rs`. The same integration tests run against both.
 
 mod postgres;
+mod revision;
 mod sqlite;
+
+pub use revision::Revisions;
 
 use std::time::Duration;
 

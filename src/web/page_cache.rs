@@ -1,15 +1,15 @@
 //! The page cache: public pages and feeds are drawn once and served again
 //! until the data they show changes. A change anywhere — this instance,
 //! another one, the command line, SQL typed by hand — raises the database's
-//! revision (a trigger does it), and every request reads that one row, so a
-//! cached page of an older revision is never served: the next page load
-//! after a change shows it, on either backend. Entries also carry the
+//! revision (a trigger does it), and pages are kept by revision, so a page
+//! of an older revision is never served (see [`Revisions`] for how each
+//! request learns the revision without reading it). Entries also carry the
 //! minute they were drawn in, since some pages depend on the time (the
 //! calendar's upcoming events, the forms' tokens).
 
 use std::{
     collections::HashMap,
-    sync::{Arc, Mutex},
+    sync::{Arc, Mutex, MutexGuard, PoisonError},
 };
 
 use axum::{
@@ -20,12 +20,16 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use time::OffsetDateTime;
+use tokio::sync::watch;
 
 use super::{AppState, cache, language};
-use crate::i18n::Lang;
+use crate::{
+    i18n::Lang,
+    store::{Revisions, Store},
+};
 
-/// Pages kept at most; past this the cache starts afresh.
-const MAX_ENTRIES: usize = 2000;
+/// The bodies kept at most, in bytes; past this the cache starts afresh.
+const MAX_BYTES: usize = 24 * 1024 * 1024;
 /// The largest body kept; larger ones are served but not kept.
 const MAX_BODY: usize = 4 * 1024 * 1024;
 /// The largest body read at all (the responses are built in memory anyway).
@@ -47,9 +51,107 @@ struct Cached {
     etag: String,
 }
 
+/// A page in the cache, or being drawn by one request while the others
+/// asking for it wait (so that a change, or a cold start under load, costs
+/// one drawing and not one per visitor).
+enum Slot {
+    Ready(Arc<Cached>),
+    Drawing(watch::Receiver<Option<Arc<Cached>>>),
+}
+
 #[derive(Default)]
+struct Entries {
+    slots: HashMap<Key, Slot>,
+    /// The bodies' total size.
+    bytes: usize,
+    /// The newest revision and minute seen; older entries are dropped.
+    newest: (i64, i64),
+}
+
 pub struct PageCache {
-    entries: Mutex<HashMap<Key, Arc<Cached>>>,
+    entries: Mutex<Entries>,
+    revisions: Revisions,
+}
+
+impl PageCache {
+    pub fn new(store: Store) -> PageCache {
+        PageCache { entries: Mutex::default(), revisions: Revisions::start(store) }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Entries> {
+        self.entries.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Finds the page, or the drawing of it to wait for, or else takes on
+    /// the drawing.
+    fn find(&self, key: &Key) -> Found<'_> {
+        let mut entries = self.lock();
+        let now = (key.revision, key.minute);
+        if now > entries.newest {
+            entries.newest = now;
+            entries.slots.retain(|key, _| (key.revision, key.minute) == now);
+            entries.bytes = entries.slots.values().map(Slot::bytes).sum();
+        }
+        match entries.slots.get(key) {
+            Some(Slot::Ready(cached)) => Found::Ready(cached.clone()),
+            Some(Slot::Drawing(drawing)) => Found::Drawing(drawing.clone()),
+            None => {
+                let (sender, receiver) = watch::channel(None);
+                entries.slots.insert(key.clone(), Slot::Drawing(receiver.clone()));
+                Found::Draw(Drawing { cache: self, key: key.clone(), sender, receiver })
+            }
+        }
+    }
+}
+
+impl Slot {
+    fn bytes(&self) -> usize {
+        match self {
+            Slot::Ready(cached) => cached.body.len(),
+            Slot::Drawing(_) => 0,
+        }
+    }
+}
+
+enum Found<'a> {
+    Ready(Arc<Cached>),
+    Drawing(watch::Receiver<Option<Arc<Cached>>>),
+    Draw(Drawing<'a>),
+}
+
+/// The duty of drawing a page: keeping it when done, or, if the drawing
+/// fails or is abandoned, leaving the place for the next request.
+struct Drawing<'a> {
+    cache: &'a PageCache,
+    key: Key,
+    sender: watch::Sender<Option<Arc<Cached>>>,
+    receiver: watch::Receiver<Option<Arc<Cached>>>,
+}
+
+impl Drawing<'_> {
+    fn keep(self, cached: Arc<Cached>) {
+        if cached.body.len() <= MAX_BODY {
+            let mut entries = self.cache.lock();
+            if entries.bytes + cached.body.len() > MAX_BYTES {
+                entries.slots.retain(|_, slot| matches!(slot, Slot::Drawing(_)));
+                entries.bytes = 0;
+            }
+            entries.bytes += cached.body.len();
+            entries.slots.insert(self.key.clone(), Slot::Ready(cached.clone()));
+        }
+        self.sender.send_replace(Some(cached));
+    }
+}
+
+impl Drop for Drawing<'_> {
+    fn drop(&mut self) {
+        let mut entries = self.cache.lock();
+        if let Some(Slot::Drawing(receiver)) = entries.slots.get(&self.key)
+            && receiver.same_channel(&self.receiver)
+        {
+            entries.slots.remove(&self.key);
+        }
+    }
 }
 
 /// The encoding the compression layer will choose, as part of the key.
@@ -111,7 +213,7 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     if !cacheable(&request) {
         return next.run(request).await;
     }
-    let Ok(revision) = state.store.revision().await else {
+    let Some(revision) = state.page_cache.revisions.current().await else {
         return next.run(request).await;
     };
     let request_headers = request.headers().clone();
@@ -123,12 +225,19 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         revision,
         minute: OffsetDateTime::now_utc().unix_timestamp().div_euclid(60),
     };
-    let hit = state.page_cache.entries.lock().ok().and_then(|entries| entries.get(&key).cloned());
-    if let Some(cached) = hit {
-        let mut response = response_from(&cached, &request_headers);
-        remember_language(&mut response, &path, &request_headers);
-        return response;
-    }
+    let drawing = match state.page_cache.find(&key) {
+        Found::Ready(cached) => return respond(&cached, &path, &request_headers),
+        Found::Drawing(mut drawing) => {
+            if let Ok(done) = drawing.wait_for(Option::is_some).await
+                && let Some(cached) = done.as_ref()
+            {
+                return respond(cached, &path, &request_headers);
+            }
+            // The drawing failed or was abandoned: draw it for this request alone.
+            return next.run(request).await;
+        }
+        Found::Draw(drawing) => drawing,
+    };
     let response = next.run(request).await;
     let no_store = response
         .headers()
@@ -155,18 +264,13 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         }
     };
     let cached = Arc::new(Cached { status: parts.status, headers: parts.headers, body, etag });
-    if cached.body.len() > MAX_BODY {
-        let mut response = response_from(&cached, &request_headers);
-        remember_language(&mut response, &path, &request_headers);
-        return response;
-    }
-    if let Ok(mut entries) = state.page_cache.entries.lock() {
-        if entries.len() >= MAX_ENTRIES {
-            entries.clear();
-        }
-        entries.insert(key, cached.clone());
-    }
-    let mut response = response_from(&cached, &request_headers);
-    remember_language(&mut response, &path, &request_headers);
+    drawing.keep(cached.clone());
+    respond(&cached, &path, &request_headers)
+}
+
+/// The cached page as this request should have it.
+fn respond(cached: &Cached, path: &str, request_headers: &HeaderMap) -> Response {
+    let mut response = response_from(cached, request_headers);
+    remember_language(&mut response, path, request_headers);
     response
 }

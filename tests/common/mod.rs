@@ -132,26 +132,36 @@ impl TestApp {
 
     /// Starts (or starts again, as after a restart) the server on the test's database.
     pub async fn start(&mut self, options: &Options) {
-        let mut config =
-            SiteConfig::new("http://site.test", "https://www.facebook.com/councilofeurope").expect("config");
-        config.mail = oneinfive::mail::MailConfig::new(
-            options.smtp_url.clone(),
-            "ONE in FIVE <newsletter@site.test>",
-            self.dir.path().join("outbox"),
-        )
-        .expect("mail config");
-        config.mail.retry_base = Duration::from_millis(200);
-        if let Some(n) = options.signups_per_minute {
-            config.signups_per_minute = n;
-        }
-        let server =
-            Server::bind("127.0.0.1:0".parse().expect("address"), self.store.clone(), config).await.expect("bind");
-        self.addr = server.local_addr().expect("local address");
-        let (shutdown, stop) = oneshot::channel::<()>();
-        tokio::spawn(server.run(async move {
-            let _ = stop.await;
-        }));
+        let (addr, shutdown) = launch(self.store.clone(), self.dir.path(), options).await;
+        self.addr = addr;
         self.shutdown = Some(shutdown);
+    }
+
+    /// Starts another instance of the site on the same database, with its
+    /// own connections, as a second server behind a load balancer would.
+    pub async fn second_instance(&self) -> Instance {
+        let store = Store::connect(&self.database_url).await.expect("connect the second instance");
+        let (addr, shutdown) = launch(store.clone(), self.dir.path(), &Options::default()).await;
+        Instance { addr, store, shutdown: Some(shutdown) }
+    }
+
+    /// GETs a page that must answer 200 and show what `shows` looks for, at
+    /// once on SQLite and within a second on PostgreSQL, whose sites hear
+    /// of changes made elsewhere by notification. Returns the last page read.
+    pub async fn page_showing(&self, path: &str, shows: impl Fn(&Html) -> bool) -> Html {
+        let attempts = match self.backend {
+            Backend::Sqlite => 1,
+            Backend::Postgres => 50,
+        };
+        let mut html = self.page(path).await;
+        for _ in 1..attempts {
+            if shows(&html) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            html = self.page(path).await;
+        }
+        html
     }
 
     /// Stops the server, as a restart or a crash would; the database stays.
@@ -228,6 +238,48 @@ impl TestApp {
                 .execute(&mut connection)
                 .await;
         }
+    }
+}
+
+/// Binds and runs a server on `store` in the background.
+async fn launch(store: Store, dir: &Path, options: &Options) -> (SocketAddr, oneshot::Sender<()>) {
+    let mut config = SiteConfig::new("http://site.test", "https://www.facebook.com/councilofeurope").expect("config");
+    config.mail = oneinfive::mail::MailConfig::new(
+        options.smtp_url.clone(),
+        "ONE in FIVE <newsletter@site.test>",
+        dir.join("outbox"),
+    )
+    .expect("mail config");
+    config.mail.retry_base = Duration::from_millis(200);
+    if let Some(n) = options.signups_per_minute {
+        config.signups_per_minute = n;
+    }
+    let server = Server::bind("127.0.0.1:0".parse().expect("address"), store, config).await.expect("bind");
+    let addr = server.local_addr().expect("local address");
+    let (shutdown, stop) = oneshot::channel::<()>();
+    tokio::spawn(server.run(async move {
+        let _ = stop.await;
+    }));
+    (addr, shutdown)
+}
+
+/// A second instance of a test's site (see [`TestApp::second_instance`]).
+pub struct Instance {
+    pub addr: SocketAddr,
+    store: Store,
+    shutdown: Option<oneshot::Sender<()>>,
+}
+
+impl Instance {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        self.store.close().await;
     }
 }
 
