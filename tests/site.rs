@@ -347,3 +347,22 @@ both_backends! {
         assert_eq!(answers[0].1, "78 adhérents");
     }
 }
+
+/// A site that loses its PostgreSQL connections, as when the database
+/// server restarts, keeps showing changes: it reads the revision on each
+/// request until it listens again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_show_after_the_database_connections_are_lost() {
+    let Some(app) = common::TestApp::spawn_seeded(common::Backend::Postgres).await else { return };
+    assert_eq!(counter(&app, "en").await, "77 cities and regions in 22 countries");
+    execute(&app, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()").await;
+    execute(&app, "DELETE FROM signatories WHERE country = 'FR'").await;
+    let shows_69 = |html: &Html| text(html, "#counter") == "69 cities and regions in 21 countries";
+    assert!(shows_69(&app.page_showing("/en/", shows_69).await));
+    // Listening again, it follows later changes too.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    execute(&app, "DELETE FROM signatories WHERE country = 'IT'").await;
+    let shows_61 = |html: &Html| text(html, "#counter") == "61 cities and regions in 20 countries";
+    assert!(shows_61(&app.page_showing("/en/", shows_61).await));
+    app.cleanup().await;
+}
