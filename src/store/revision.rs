@@ -122,12 +122,6 @@ struct Shared {
     signs: Signs,
 }
 
-impl Default for Shared {
-    fn default() -> Shared {
-        Shared { rounds: Mutex::default(), wake: Notify::new(), signs: Signs::Nothing }
-    }
-}
-
 pub struct Revisions {
     shared: Arc<Shared>,
     readings: watch::Receiver<Reading>,
@@ -151,7 +145,7 @@ impl Revisions {
                 Signs::Notifications(count)
             }
         };
-        let shared = Arc::new(Shared { signs, ..Shared::default() });
+        let shared = Arc::new(Shared { rounds: Mutex::default(), wake: Notify::new(), signs });
         tokio::spawn(read_on_demand(shared.clone(), store, sender));
         Revisions { shared, readings }
     }
