@@ -14,6 +14,7 @@ use url::form_urlencoded;
 use super::{
     AppState, cache,
     error::AppError,
+    listing::{self, Choice, Pagination},
     page::{Page, PageContext, render_remembering},
 };
 use crate::{
@@ -174,12 +175,6 @@ fn by_month(tr: &Tr, events: &[Event]) -> Vec<Month> {
     months
 }
 
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
-
 /// The filter form's choices.
 async fn choices(
     state: &AppState,
@@ -235,10 +230,7 @@ struct CalendarPage {
     other_label: String,
     webcal: String,
     feed: String,
-    pages: i64,
-    page_status: String,
-    previous_href: Option<String>,
-    next_href: Option<String>,
+    pagination: Option<Pagination>,
 }
 
 /// `/fr/calendrier` and `/fr/calendrier/archives`.
@@ -290,10 +282,7 @@ pub async fn show(
         other_label: tr.t(if archive { "calendar-back" } else { "calendar-archive-link" }),
         webcal: webcal(&state.config.base_url, &feed),
         feed,
-        pages,
-        page_status: tr.with("pagination-status", &[("page", Arg::Count(page)), ("pages", Arg::Count(pages))]),
-        previous_href: (page > 1).then(|| href(page - 1)),
-        next_href: (page < pages).then(|| href(page + 1)),
+        pagination: Pagination::new(&tr, &listing::PAGES, page, pages, href),
         ctx,
     };
     render_remembering(&template, lang, cookie)

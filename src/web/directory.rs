@@ -15,6 +15,7 @@ use url::form_urlencoded;
 use super::{
     AppState,
     error::AppError,
+    listing::{self, Choice, Pagination},
     page::{Page, PageContext, render_remembering},
 };
 use crate::{
@@ -133,15 +134,13 @@ struct Group {
 struct DirectoryPage {
     ctx: PageContext,
     countries: Vec<CountryLink>,
-    kind: Option<&'static str>,
+    country_choices: Vec<Choice>,
+    kinds: Vec<Choice>,
     query: String,
     filtered: bool,
     results: String,
     groups: Vec<Group>,
-    pages: i64,
-    page_status: String,
-    previous_href: Option<String>,
-    next_href: Option<String>,
+    pagination: Option<Pagination>,
     reset_href: String,
 }
 
@@ -159,7 +158,7 @@ pub async fn show(
     // Every country with signatories, for the overview and the filter.
     let mut all = state.store.directory_counts(&DirectoryFilter::default()).await?;
     all.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
-    let countries = all
+    let countries: Vec<CountryLink> = all
         .iter()
         .map(|count| CountryLink {
             href: directory_href(
@@ -219,19 +218,28 @@ pub async fn show(
         });
     }
 
-    let page_href = |p: i64| directory_href(lang, &filter, p);
     let results = tr.count("directory-results", "count", total);
+    let country_choices = countries
+        .iter()
+        .map(|c| Choice { value: c.code.to_owned(), label: c.name.clone(), selected: c.selected })
+        .collect();
+    let kinds = [Kind::City, Kind::Region]
+        .into_iter()
+        .map(|kind| Choice {
+            value: kind.as_str().to_owned(),
+            label: kind_label(&tr, kind),
+            selected: filter.kind == Some(kind),
+        })
+        .collect();
     let template = DirectoryPage {
         countries,
-        kind: filter.kind.map(Kind::as_str),
+        country_choices,
+        kinds,
         query: filter.query.clone().unwrap_or_default(),
         filtered: !filter.is_empty(),
         results,
         groups,
-        pages,
-        page_status: tr.with("pagination-status", &[("page", Arg::Count(page)), ("pages", Arg::Count(pages))]),
-        previous_href: (page > 1).then(|| page_href(page - 1)),
-        next_href: (page < pages).then(|| page_href(page + 1)),
+        pagination: Pagination::new(&tr, &listing::PAGES, page, pages, |p| directory_href(lang, &filter, p)),
         reset_href: Page::Directory.path(lang),
         ctx,
     };

@@ -10,6 +10,7 @@ pub mod error;
 mod health;
 mod home;
 pub mod language;
+mod listing;
 pub mod news;
 pub mod newsletter;
 pub mod page;

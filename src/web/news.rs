@@ -17,11 +17,12 @@ use time::{
 use super::{
     AppState,
     error::AppError,
+    listing::{self, Pagination},
     page::{Page, PageContext, render_remembering},
 };
 use crate::{
     domain::news::{ImageRef, NewsEntry, Slug},
-    i18n::{Arg, Lang, Tr},
+    i18n::{Lang, Tr},
     store,
 };
 
@@ -100,10 +101,7 @@ fn list_href(lang: Lang, page: i64) -> String {
 struct ListPage {
     ctx: PageContext,
     cards: Vec<Card>,
-    pages: i64,
-    page_status: String,
-    previous_href: Option<String>,
-    next_href: Option<String>,
+    pagination: Option<Pagination>,
 }
 
 /// `/fr/actualites`, `/en/news`: the items in the language, newest first.
@@ -123,10 +121,7 @@ pub async fn list(state: &AppState, lang: Lang, query: &NewsQuery, cookie: Optio
     let tr = ctx.tr.clone();
     let template = ListPage {
         cards: entries.iter().map(|entry| Card::of(&tr, lang, entry)).collect(),
-        pages,
-        page_status: tr.with("pagination-status", &[("page", Arg::Count(page)), ("pages", Arg::Count(pages))]),
-        previous_href: (page > 1).then(|| list_href(lang, page - 1)),
-        next_href: (page < pages).then(|| list_href(lang, page + 1)),
+        pagination: Pagination::new(&tr, &listing::NEWS, page, pages, |p| list_href(lang, p)),
         ctx,
     };
     render_remembering(&template, lang, cookie)
