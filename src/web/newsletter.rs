@@ -152,14 +152,20 @@ fn step(
 }
 
 /// Reads a form body; a body that is not a form is a bad request.
-fn parse_form(body: &Bytes) -> Result<FormFields, AppError> {
-    serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest)
+/// A posted form, once it passes the checks every form POST passes: from
+/// one of our pages, with our token.
+fn read_form(state: &AppState, headers: &HeaderMap, body: &Bytes) -> Result<FormFields, AppError> {
+    let form: FormFields = serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest)?;
+    let token_ok = form.csrf.as_deref().is_some_and(|t| csrf::valid(&state.form_key, t, OffsetDateTime::now_utc()));
+    if token_ok && csrf::same_origin(headers, &state.config.base_url) { Ok(form) } else { Err(AppError::Forbidden) }
 }
 
-/// The checks every form POST passes: from one of our pages, with our token.
-fn check_origin(state: &AppState, headers: &HeaderMap, form: &FormFields) -> Result<(), AppError> {
-    let token_ok = form.csrf.as_deref().is_some_and(|t| csrf::valid(&state.form_key, t, OffsetDateTime::now_utc()));
-    if token_ok && csrf::same_origin(headers, &state.config.base_url) { Ok(()) } else { Err(AppError::Forbidden) }
+impl FormFields {
+    /// The address as typed, and as parsed.
+    fn email(&self) -> (&str, Result<EmailAddress, EmailError>) {
+        let typed = self.email.as_deref().unwrap_or("");
+        (typed, EmailAddress::parse(typed))
+    }
 }
 
 /// The client's address: the connection's, or, when the site is told to
@@ -206,10 +212,8 @@ pub async fn subscribe(
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<Response, AppError> {
-    let form = parse_form(body)?;
-    check_origin(state, headers, &form)?;
-    let typed = form.email.as_deref().unwrap_or("");
-    let email = EmailAddress::parse(typed);
+    let form = read_form(state, headers, body)?;
+    let (typed, email) = form.email();
     let consent = form.consent.as_deref() == Some("yes");
     if email.is_err() || !consent {
         let mut page = newsletter_page(state, lang);
@@ -265,12 +269,10 @@ pub async fn leave(
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Result<Response, AppError> {
-    let form = parse_form(body)?;
-    check_origin(state, headers, &form)?;
-    let typed = form.email.as_deref().unwrap_or("");
-    let email = match EmailAddress::parse(typed) {
-        Ok(email) => email,
-        Err(error) => {
+    let form = read_form(state, headers, body)?;
+    let email = match form.email() {
+        (_, Ok(email)) => email,
+        (typed, Err(error)) => {
             let mut page = newsletter_page(state, lang);
             page.leave_email = shown(typed);
             page.leave_error = Some(email_message(&page.ctx.tr, &error));
@@ -344,8 +346,7 @@ pub async fn link_post(
     let hash = token_hash(token);
     match action {
         Action::Confirm => {
-            let form = parse_form(body)?;
-            check_origin(state, headers, &form)?;
+            read_form(state, headers, body)?;
             if state.store.confirm(&hash, OffsetDateTime::now_utc()).await? {
                 step(state, lang, "newsletter-confirmed-title", "newsletter-confirmed-body", None)
             } else {
