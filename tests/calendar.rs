@@ -20,7 +20,10 @@ fn fixture() -> String {
 }
 
 async fn with_fixture(app: &TestApp) {
-    let output = app.import("signatory.csv", "name,kind,country,joined_on\nStrasbourg,city,FR,2013-05-02\n");
+    let output = app.import(
+        "signatory.csv",
+        "name,kind,country,joined_on,name_fr,name_en\nStrasbourg,city,FR,2013-05-02,,City of Strasbourg\n",
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     let output = app.cli_import_events("events.csv", &fixture());
     assert!(output.status.success(), "{}", stderr(&output));
@@ -139,6 +142,10 @@ both_backends! {
         assert_eq!(text(&forum, ".notice"), "Cet événement est annulé.");
         assert_eq!(attr(&forum, ".facts a[href*='/fr/adherents/']", "href").split('-').next_back(), Some("strasbourg"));
         let forum = app.page("/en/calendar/forum-2030").await;
+        // The related signatory goes by its name in the page's language.
+        let link = attr(&forum, ".facts a[href*='/en/members/']", "href");
+        assert_eq!(text(&forum, ".facts a[href*='/en/members/']"), "City of Strasbourg");
+        assert_eq!(app.get(&link).await.status(), 200, "{link}");
         assert_eq!(texts(&forum, ".facts dd")[0], "From Thursday 5 December 2030 to Friday 6 December 2030");
 
         // Structured data for search engines.

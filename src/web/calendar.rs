@@ -12,7 +12,7 @@ use time::{Duration, OffsetDateTime};
 use url::form_urlencoded;
 
 use super::{
-    AppState, cache,
+    AppState, cache, directory,
     error::AppError,
     listing::{self, Choice, Pagination},
     page::{Page, PageContext, render_remembering},
@@ -389,12 +389,11 @@ pub async fn event(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang
         }
         When::AllDay { .. } => None,
     };
-    let signatory = match (event.signatory_id, &e.signatory) {
-        (Some(id), Some(reference)) => Some((
-            Page::Signatory { id, slug: collate::slug(reference.name.as_str()) }.path(lang),
-            reference.name.to_string(),
-        )),
-        _ => None,
+    let signatory = match event.signatory_id {
+        Some(id) => state.store.signatory(id).await?.map(|signatory| {
+            (directory::signatory_page(&signatory).path(lang), signatory.details.display_name(lang).to_string())
+        }),
+        None => None,
     };
     let template = EventPage {
         status: status(&tr, &event),

@@ -100,7 +100,7 @@ fn kind_label(tr: &Tr, kind: Kind) -> String {
 }
 
 /// A signatory's own page.
-fn signatory_page(signatory: &Signatory) -> Page {
+pub(super) fn signatory_page(signatory: &Signatory) -> Page {
     Page::Signatory { id: signatory.id, slug: signatory.details.slug() }
 }
 
