@@ -289,6 +289,32 @@ both_backends! {
         assert_eq!(text(&directory, "#results-count"), "69 adhérents");
     }
 
+    seeded async fn each_encoding_of_a_page_or_feed_has_its_own_tag(app) {
+        for path in ["/en/", "/fr/adherents", "/en/news.rss", "/en/calendar.ics"] {
+            let mut tags = Vec::new();
+            for encoding in ["identity", "br", "gzip"] {
+                let response =
+                    app.client.get(app.url(path)).header("accept-encoding", encoding).send().await.expect("GET");
+                assert_eq!(response.status(), 200, "{path} {encoding}");
+                let coding = response.headers().get("content-encoding").map(|v| v.to_str().expect("coding").to_owned());
+                assert_eq!(coding.as_deref(), (encoding != "identity").then_some(encoding), "{path}");
+                let tag = response.headers()["etag"].clone();
+                // Asked again with its tag, each representation is not modified.
+                let again = app
+                    .client
+                    .get(app.url(path))
+                    .header("accept-encoding", encoding)
+                    .header("if-none-match", tag.clone())
+                    .send()
+                    .await
+                    .expect("GET");
+                assert_eq!(again.status(), 304, "{path} {encoding}");
+                tags.push(tag);
+            }
+            assert!(tags[0] != tags[1] && tags[1] != tags[2] && tags[0] != tags[2], "{path}: {tags:?}");
+        }
+    }
+
     seeded async fn instances_of_the_site_stay_in_step(app) {
         let second = app.second_instance().await;
         let counter_at = |url: String| async move {

@@ -253,16 +253,17 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     };
     parts.headers.remove(header::SET_COOKIE);
     parts.headers.remove(header::DATE);
-    let etag = match parts.headers.get(header::ETAG).and_then(|v| v.to_str().ok()) {
-        Some(tag) => tag.to_owned(),
-        None => {
-            let tag = cache::etag(&body);
-            if let Ok(value) = HeaderValue::from_str(&tag) {
-                parts.headers.insert(header::ETAG, value);
-            }
-            tag
-        }
+    let coding = parts.headers.get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok());
+    let etag = match (parts.headers.get(header::ETAG).and_then(|v| v.to_str().ok()), coding) {
+        // The handler's tag names the uncompressed bytes; compressed ones are
+        // another representation, whose strong tag must differ.
+        (Some(tag), Some(coding)) => format!("{}-{coding}\"", tag.trim_end_matches('"')),
+        (Some(tag), None) => tag.to_owned(),
+        (None, _) => cache::etag(&body),
     };
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        parts.headers.insert(header::ETAG, value);
+    }
     let cached = Arc::new(Cached { status: parts.status, headers: parts.headers, body, etag });
     drawing.keep(cached.clone());
     respond(&cached, &path, &request_headers)
