@@ -9,7 +9,7 @@
 //!
 //! - A request first looks for a cheap sign that nothing changed since the
 //!   last reading. On SQLite that is the database file and its write-ahead
-//!   log, unchanged on disk (`stat`), every commit from any process writes
+//!   log, unchanged on disk (`stat`): every commit, from any process, writes
 //!   to them. On PostgreSQL it is the absence of a notification: the
 //!   triggers `NOTIFY`, and a listener counts the notifications, so several
 //!   instances of the site stay in step. A notification arrives within
