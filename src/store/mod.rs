@@ -308,7 +308,7 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<Signatory>, StoreError> {
         // The country is always given: the index on it and the sort key
-        // finds the slice without sorting the whole table.
+        // find the slice without sorting the whole table.
         const BY_FR: &str = concat!(
             select_signatories!(),
             "WHERE country = $1 AND ",
