@@ -161,6 +161,10 @@ pub struct SiteConfig {
     pub client_ip_header: Option<axum::http::HeaderName>,
     /// Newsletter sign-ups a client may make per minute.
     pub signups_per_minute: u32,
+    /// Requests per hundredth of a second from which the page cache trusts
+    /// the cheap signs of change instead of reading the revision for every
+    /// request (see `store::Revisions`).
+    pub busy_pace: u64,
 }
 
 impl SiteConfig {
@@ -176,6 +180,7 @@ impl SiteConfig {
             mail: MailConfig::new(None, "ONE in FIVE <newsletter@localhost>", PathBuf::from("data/outbox"))?,
             client_ip_header: None,
             signups_per_minute: 5,
+            busy_pace: crate::store::BUSY_PACE,
         })
     }
 

@@ -50,7 +50,7 @@ impl Server {
             mailer: Arc::new(Mailer::new(config.mail.clone())?),
             limiter: web::newsletter::limiter(config.signups_per_minute),
             form_key: Arc::from(form_key.into_bytes()),
-            page_cache: Arc::new(web::page_cache::PageCache::new(store.clone())),
+            page_cache: Arc::new(web::page_cache::PageCache::new(store.clone(), config.busy_pace)),
             store,
             locales: Arc::new(Locales::load()?),
             assets: Arc::new(Assets::load()),

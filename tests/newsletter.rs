@@ -12,7 +12,11 @@ fn page(lang: &str) -> &'static str {
 }
 
 async fn spawn(backend: Backend, smtp: &SmtpServer, per_minute: Option<u32>) -> Option<TestApp> {
-    TestApp::spawn_with(backend, &Options { smtp_url: Some(smtp.url()), signups_per_minute: per_minute }).await
+    TestApp::spawn_with(
+        backend,
+        &Options { smtp_url: Some(smtp.url()), signups_per_minute: per_minute, ..Options::default() },
+    )
+    .await
 }
 
 /// The form token of the newsletter page's sign-up form.
@@ -378,7 +382,7 @@ async fn mail_survives_outages_and_restarts(backend: Backend) {
     // The site restarts with the mail still queued.
     app.stop().await;
     assert!(sign_up_fails(&app).await, "the stopped site answers no more");
-    app.start(&Options { smtp_url: Some(smtp.url()), signups_per_minute: Some(100) }).await;
+    app.start(&Options { smtp_url: Some(smtp.url()), signups_per_minute: Some(100), ..Options::default() }).await;
     assert_eq!(sign_up(&app, "en", "second@example.org").await.status(), 200);
     // The mail server comes back.
     smtp.start().await;

@@ -11,7 +11,7 @@ mod postgres;
 mod revision;
 mod sqlite;
 
-pub use revision::Revisions;
+pub use revision::{BUSY_PACE, Revisions};
 
 use std::time::Duration;
 

@@ -7,7 +7,9 @@
 //! command line, SQL typed by hand. Reading the row for every request would
 //! make the database the bottleneck, so:
 //!
-//! - A request first looks for a cheap sign that nothing changed since the
+//! - A quiet site (under about a thousand requests a second) reads it for
+//!   every request, shared as below: a change shows on the next page load.
+//! - A busy site first looks for a cheap sign that nothing changed since the
 //!   last reading. On SQLite that is the database file and its write-ahead
 //!   log, unchanged on disk (`stat`): every commit, from any process, writes
 //!   to them. On PostgreSQL it is the absence of a notification: the
@@ -25,7 +27,7 @@ use std::{
         Arc, Mutex, PoisonError,
         atomic::{AtomicU64, Ordering},
     },
-    time::{Duration, SystemTime},
+    time::{Duration, Instant, SystemTime},
 };
 
 use tokio::sync::{Notify, watch};
@@ -36,6 +38,9 @@ use super::Store;
 /// modification time moving (file systems keep it in coarse steps), so it
 /// says nothing yet: the row is read instead.
 const SETTLED_AFTER: Duration = Duration::from_secs(1);
+/// Requests in the last hundredth of a second from which a site counts as
+/// busy, and trusts the cheap signs of change: a thousand a second.
+pub const BUSY_PACE: u64 = 10;
 /// The channel the triggers notify on PostgreSQL.
 const CHANNEL: &str = "oneinfive_changes";
 /// How long the listener waits before connecting again after a failure.
@@ -125,12 +130,45 @@ struct Shared {
 pub struct Revisions {
     shared: Arc<Shared>,
     readings: watch::Receiver<Reading>,
+    pace: Pace,
+    busy_pace: u64,
+}
+
+/// Counts requests by hundredths of a second, to tell a busy site from a
+/// quiet one. Counts may be off by a request or two under contention,
+/// which does not matter here.
+struct Pace {
+    start: Instant,
+    /// The hundredth of a second being counted.
+    slot: AtomicU64,
+    count: AtomicU64,
+    /// The count of the hundredth before, if it was the previous one.
+    previous: AtomicU64,
+}
+
+impl Pace {
+    fn new() -> Pace {
+        Pace { start: Instant::now(), slot: AtomicU64::new(0), count: AtomicU64::new(0), previous: AtomicU64::new(0) }
+    }
+
+    /// Counts a request; returns how many came in the previous hundredth.
+    fn tick(&self) -> u64 {
+        let now = u64::try_from(self.start.elapsed().as_millis() / 10).unwrap_or(u64::MAX);
+        let slot = self.slot.load(Ordering::Relaxed);
+        if now != slot && self.slot.compare_exchange(slot, now, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
+            let count = self.count.swap(0, Ordering::Relaxed);
+            self.previous.store(if now == slot + 1 { count } else { 0 }, Ordering::Relaxed);
+        }
+        self.count.fetch_add(1, Ordering::Relaxed);
+        self.previous.load(Ordering::Relaxed)
+    }
 }
 
 impl Revisions {
     /// Starts the reader (and on PostgreSQL the listener), which stop when
-    /// the returned value is dropped.
-    pub fn start(store: Store) -> Revisions {
+    /// the returned value is dropped. From `busy_pace` requests in a
+    /// hundredth of a second on, requests trust the cheap signs of change.
+    pub fn start(store: Store, busy_pace: u64) -> Revisions {
         let (sender, readings) = watch::channel(Reading { number: 0, revision: None, stamp: None });
         let signs = match &store {
             Store::Sqlite(pool) => {
@@ -147,13 +185,15 @@ impl Revisions {
         };
         let shared = Arc::new(Shared { rounds: Mutex::default(), wake: Notify::new(), signs });
         tokio::spawn(read_on_demand(shared.clone(), store, sender));
-        Revisions { shared, readings }
+        Revisions { shared, readings, pace: Pace::new(), busy_pace }
     }
 
     /// The revision as it stands now, or `None` when the database cannot
     /// tell (the caller then does without the cache).
     pub async fn current(&self) -> Option<i64> {
-        if let Some(stamp) = self.shared.signs.stamp() {
+        if self.pace.tick() >= self.busy_pace
+            && let Some(stamp) = self.shared.signs.stamp()
+        {
             let last = self.readings.borrow();
             if last.stamp == Some(stamp)
                 && let Some(revision) = last.revision

@@ -121,6 +121,11 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         }
     }
     page_response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        // The rest of the body was not read: the connection cannot carry
+        // another request, and the client must not try to reuse it.
+        page_response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
     page_response
 }
 

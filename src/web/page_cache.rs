@@ -74,8 +74,8 @@ pub struct PageCache {
 }
 
 impl PageCache {
-    pub fn new(store: Store) -> PageCache {
-        PageCache { entries: Mutex::default(), revisions: Revisions::start(store) }
+    pub fn new(store: Store, busy_pace: u64) -> PageCache {
+        PageCache { entries: Mutex::default(), revisions: Revisions::start(store, busy_pace) }
     }
 
     fn lock(&self) -> MutexGuard<'_, Entries> {

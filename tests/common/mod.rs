@@ -53,6 +53,9 @@ pub struct Options {
     pub smtp_url: Option<String>,
     /// Sign-ups per minute and client; the site's default when `None`.
     pub signups_per_minute: Option<u32>,
+    /// Behave as a busy site from the first request: trust the cheap signs
+    /// of change (file times, notifications) rather than read the revision.
+    pub busy: bool,
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -139,15 +142,16 @@ impl TestApp {
 
     /// Starts another instance of the site on the same database, with its
     /// own connections, as a second server behind a load balancer would.
-    pub async fn second_instance(&self) -> Instance {
+    pub async fn second_instance(&self, options: &Options) -> Instance {
         let store = Store::connect(&self.database_url).await.expect("connect the second instance");
-        let (addr, shutdown) = launch(store.clone(), self.dir.path(), &Options::default()).await;
+        let (addr, shutdown) = launch(store.clone(), self.dir.path(), options).await;
         Instance { addr, store, shutdown: Some(shutdown) }
     }
 
     /// GETs a page that must answer 200 and show what `shows` looks for, at
-    /// once on SQLite and within a second on PostgreSQL, whose sites hear
-    /// of changes made elsewhere by notification. Returns the last page read.
+    /// once on SQLite and within a second on PostgreSQL, whose busy sites
+    /// hear of changes made elsewhere by notification. Returns the last page
+    /// read.
     pub async fn page_showing(&self, path: &str, shows: impl Fn(&Html) -> bool) -> Html {
         let attempts = match self.backend {
             Backend::Sqlite => 1,
@@ -174,7 +178,12 @@ impl TestApp {
 
     /// Starts the site with the bundled sample data loaded.
     pub async fn spawn_seeded(backend: Backend) -> Option<TestApp> {
-        let app = TestApp::spawn(backend).await?;
+        TestApp::spawn_seeded_with(backend, &Options::default()).await
+    }
+
+    /// Starts the site with options and the bundled sample data loaded.
+    pub async fn spawn_seeded_with(backend: Backend, options: &Options) -> Option<TestApp> {
+        let app = TestApp::spawn_with(backend, options).await?;
         oneinfive::sample::load(&app.store).await.expect("load the sample data");
         Some(app)
     }
@@ -253,6 +262,9 @@ async fn launch(store: Store, dir: &Path, options: &Options) -> (SocketAddr, one
     config.mail.retry_base = Duration::from_millis(200);
     if let Some(n) = options.signups_per_minute {
         config.signups_per_minute = n;
+    }
+    if options.busy {
+        config.busy_pace = 0;
     }
     let server = Server::bind("127.0.0.1:0".parse().expect("address"), store, config).await.expect("bind");
     let addr = server.local_addr().expect("local address");
@@ -354,4 +366,11 @@ macro_rules! both_backends {
     };
     (@spawn fresh, $backend:expr) => { $crate::common::TestApp::spawn($backend).await };
     (@spawn seeded, $backend:expr) => { $crate::common::TestApp::spawn_seeded($backend).await };
+    (@spawn busy, $backend:expr) => {
+        $crate::common::TestApp::spawn_seeded_with(
+            $backend,
+            &$crate::common::Options { busy: true, ..$crate::common::Options::default() },
+        )
+        .await
+    };
 }
