@@ -151,9 +151,9 @@ fn step(
     render(&StepPage { title: tr.t(title), message: tr.t(message), button, ctx }, lang)
 }
 
-/// Reads a form body; a body that is not a form is a bad request.
 /// A posted form, once it passes the checks every form POST passes: from
-/// one of our pages, with our token.
+/// one of our pages, with our token. A body that is not a form is a bad
+/// request.
 fn read_form(state: &AppState, headers: &HeaderMap, body: &Bytes) -> Result<FormFields, AppError> {
     let form: FormFields = serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest)?;
     let token_ok = form.csrf.as_deref().is_some_and(|t| csrf::valid(&state.form_key, t, OffsetDateTime::now_utc()));
