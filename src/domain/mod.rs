@@ -4,6 +4,7 @@ pub mod country;
 pub mod email;
 pub mod news;
 pub mod signatory;
+pub mod text;
 
 pub use country::Country;
 pub use email::EmailAddress;

@@ -6,6 +6,8 @@ use std::fmt;
 use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, UtcOffset};
 
+pub use super::text::TextError;
+use super::text::one_line;
 use crate::i18n::Lang;
 
 /// The longest slug we accept, in characters.
@@ -60,33 +62,6 @@ impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
-}
-
-/// One line of plain text (a title, an alternative text): trimmed, inner
-/// white space folded, not empty, no control characters, at most `max`
-/// characters.
-fn one_line(input: &str, max: usize) -> Result<String, TextError> {
-    if input.chars().any(|c| c.is_control() && !c.is_whitespace()) {
-        return Err(TextError::ControlCharacter);
-    }
-    let folded = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.is_empty() {
-        return Err(TextError::Empty);
-    }
-    if folded.chars().count() > max {
-        return Err(TextError::TooLong(max));
-    }
-    Ok(folded)
-}
-
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-pub enum TextError {
-    #[error("it is empty")]
-    Empty,
-    #[error("it is longer than {0} characters")]
-    TooLong(usize),
-    #[error("it contains a control character")]
-    ControlCharacter,
 }
 
 /// A news item's title: plain text on one line.

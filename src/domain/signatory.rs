@@ -4,7 +4,10 @@ use std::fmt;
 
 use time::Date;
 
-use super::country::Country;
+use super::{
+    country::Country,
+    text::{TextError, one_line},
+};
 use crate::{collate, i18n::Lang};
 
 /// Whether a signatory is a city (a local authority) or a region.
@@ -61,19 +64,11 @@ pub enum NameError {
 
 impl Name {
     pub fn parse(input: &str) -> Result<Name, NameError> {
-        // Control characters other than white space are refused outright;
-        // white space (including tabs and line breaks) folds to one space.
-        if input.chars().any(|c| c.is_control() && !c.is_whitespace()) {
-            return Err(NameError::ControlCharacter);
-        }
-        let folded = input.split_whitespace().collect::<Vec<_>>().join(" ");
-        if folded.is_empty() {
-            return Err(NameError::Empty);
-        }
-        if folded.chars().count() > NAME_MAX_CHARS {
-            return Err(NameError::TooLong);
-        }
-        Ok(Name(folded))
+        one_line(input, NAME_MAX_CHARS).map(Name).map_err(|error| match error {
+            TextError::Empty => NameError::Empty,
+            TextError::TooLong(_) => NameError::TooLong,
+            TextError::ControlCharacter => NameError::ControlCharacter,
+        })
     }
 
     pub fn as_str(&self) -> &str {
