@@ -357,30 +357,30 @@ impl Store {
                 }
                 let id = match id {
                     None => {
-                    let (id,): (i64,) = sqlx::query_as(INSERT)
-                        .bind(item.slug.as_str())
-                        .bind(item.published.utc())
-                        .bind(item.published.offset_seconds())
-                        .bind(image_hash)
-                        .bind(image_name)
-                        .bind(now)
-                        .bind(now)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    id
+                        let (id,): (i64,) = sqlx::query_as(INSERT)
+                            .bind(item.slug.as_str())
+                            .bind(item.published.utc())
+                            .bind(item.published.offset_seconds())
+                            .bind(image_hash)
+                            .bind(image_name)
+                            .bind(now)
+                            .bind(now)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        id
                     }
                     Some(id) => {
-                    sqlx::query(UPDATE)
-                        .bind(item.published.utc())
-                        .bind(item.published.offset_seconds())
-                        .bind(image_hash)
-                        .bind(image_name)
-                        .bind(now)
-                        .bind(id)
-                        .execute(&mut *tx)
-                        .await?;
-                    sqlx::query(CLEAR_TRANSLATIONS).bind(id).execute(&mut *tx).await?;
-                    id
+                        sqlx::query(UPDATE)
+                            .bind(item.published.utc())
+                            .bind(item.published.offset_seconds())
+                            .bind(image_hash)
+                            .bind(image_name)
+                            .bind(now)
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                        sqlx::query(CLEAR_TRANSLATIONS).bind(id).execute(&mut *tx).await?;
+                        id
                     }
                 };
                 for t in &wanted {
