@@ -1,108 +1,21 @@
 //! oneinfive: the public site of the Council of Europe Congress's ONE in
 //! FIVE campaign and of its Pact of cities and regions.
+//!
+//! - `domain`: typed values, parsed once at the edge;
+//! - `text`: languages and messages, collation, Markdown, hexadecimal;
+//! - `formats`: the files staff import and export (CSV, the news folder,
+//!   iCalendar) and the bundled sample data;
+//! - `store`: the storage interface over PostgreSQL and SQLite;
+//! - `infra`: outgoing mail, the clock, randomness;
+//! - `web`: routes, handlers, layers and page views;
+//! - `startup`: the command line, settings and the server.
 
-pub mod cli;
-pub mod collate;
-pub mod config;
-pub mod csv_file;
 pub mod domain;
-pub mod events_csv;
-pub mod i18n;
-pub mod ical;
-pub mod mail;
-pub mod markdown;
-pub mod news_files;
-pub mod sample;
-pub mod signatories_csv;
+pub mod formats;
+pub mod infra;
+pub mod startup;
 pub mod store;
+pub mod text;
 pub mod web;
 
-use std::{future::Future, net::SocketAddr, sync::Arc};
-
-use tokio::net::TcpListener;
-
-use crate::{
-    config::SiteConfig,
-    i18n::Locales,
-    mail::Mailer,
-    store::Store,
-    web::{AppState, assets::Assets, build_app, content::Content},
-};
-
-/// A site bound to its listening socket, ready to serve.
-pub struct Server {
-    listener: TcpListener,
-    state: AppState,
-}
-
-impl Server {
-    /// Binds the listener (port 0 picks a free port) and prepares the
-    /// state. The store must already be migrated.
-    pub async fn bind(addr: SocketAddr, store: Store, config: SiteConfig) -> anyhow::Result<Server> {
-        let listener = TcpListener::bind(addr).await?;
-        // The key that signs form tokens, made on first start and shared by
-        // every instance on the database.
-        let form_key = store.secret("form-key", || mail::random_hex(32).unwrap_or_default()).await?;
-        if form_key.len() < 32 {
-            anyhow::bail!("the form key is missing");
-        }
-        let state = AppState {
-            mailer: Arc::new(Mailer::new(config.mail.clone())?),
-            limiter: web::newsletter::limiter(config.signups_per_minute),
-            form_key: Arc::from(form_key.into_bytes()),
-            page_cache: Arc::new(web::page_cache::PageCache::new(store.clone(), config.busy_pace)),
-            store,
-            locales: Arc::new(Locales::load()?),
-            assets: Arc::new(Assets::load()),
-            content: Arc::new(Content::load()),
-            config: Arc::new(config),
-        };
-        Ok(Server { listener, state })
-    }
-
-    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
-        self.listener.local_addr()
-    }
-
-    /// Serves until `shutdown` completes, then stops accepting and lets
-    /// the requests in flight finish.
-    pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let worker = tokio::spawn(mail::run_worker(self.state.store.clone(), self.state.mailer.clone()));
-        let app = build_app(self.state);
-        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await?;
-        // Queued mails stay in the outbox for the next start.
-        worker.abort();
-        Ok(())
-    }
-}
-
-/// Completes on Ctrl-C or SIGTERM.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(error) = tokio::signal::ctrl_c().await {
-            tracing::error!(%error, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(error) => {
-                tracing::error!(%error, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
-    }
-    tracing::info!("shutting down: finishing the requests in flight");
-}
+pub use startup::server::{Server, shutdown_signal};

@@ -1,7 +1,7 @@
 use std::{io::IsTerminal, process::ExitCode};
 
 use clap::Parser;
-use oneinfive::config::Cli;
+use oneinfive::startup::config::Cli;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -12,7 +12,7 @@ async fn main() -> ExitCode {
         .with_ansi(std::io::stderr().is_terminal())
         .init();
     let cli = Cli::parse();
-    match oneinfive::cli::run(cli).await {
+    match oneinfive::startup::cli::run(cli).await {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");

@@ -97,7 +97,7 @@ both_backends! {
         assert_eq!(countries.len(), 22);
         assert_eq!(&countries[..4], ["Albanie", "Allemagne", "Autriche", "Belgique"]);
         let mut sorted = countries.clone();
-        sorted.sort_by(|a, b| oneinfive::collate::compare(a, b));
+        sorted.sort_by(|a, b| oneinfive::text::collate::compare(a, b));
         assert_eq!(countries, sorted);
         // Each country with its count, cities and regions told apart.
         let germany = texts(&html, "#country-DE .country__count");

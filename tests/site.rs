@@ -239,7 +239,7 @@ both_backends! {
 
 #[test]
 fn every_message_exists_in_both_languages() {
-    use oneinfive::i18n::{Lang, Locales};
+    use oneinfive::text::i18n::{Lang, Locales};
     let french = Locales::message_ids(Lang::Fr);
     let english = Locales::message_ids(Lang::En);
     assert!(french.len() > 50, "{} messages", french.len());

@@ -4,40 +4,8 @@ use std::fmt;
 
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-use super::{Country, Website};
-use crate::i18n::Lang;
-
-/// A stable, readable identifier for URLs and calendar UIDs: lower-case
-/// ASCII letters, digits and single hyphens, 1 to 80 characters.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Slug(String);
-
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a slug: use a-z, 0-9 and single hyphens, at most 80 characters")]
-pub struct SlugError(String);
-
-impl Slug {
-    pub fn parse(input: &str) -> Result<Slug, SlugError> {
-        let text = input.trim();
-        let good = !text.is_empty()
-            && text.len() <= 80
-            && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !text.starts_with('-')
-            && !text.ends_with('-')
-            && !text.contains("--");
-        if good { Ok(Slug(text.to_owned())) } else { Err(SlugError(text.chars().take(40).collect())) }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Slug {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+use super::{Country, Slug, Title, Website};
+use crate::text::i18n::Lang;
 
 /// Whether an event takes place as planned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,19 +61,6 @@ fn text(input: &str, max: usize, multiline: bool) -> Result<String, String> {
         return Err("it contains a control character".into());
     }
     Ok(if multiline { text.replace("\r\n", "\n") } else { text.split_whitespace().collect::<Vec<_>>().join(" ") })
-}
-
-/// A title: one line, at most 200 characters.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Title(String);
-
-impl Title {
-    pub fn parse(input: &str) -> Result<Title, String> {
-        text(input, 200, false).map(Title)
-    }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 /// A description in Markdown, at most 20,000 characters; may be empty.
@@ -201,7 +156,7 @@ impl When {
             return Err("the start is empty".into());
         }
         let end = if end.is_empty() { start } else { end };
-        let date = |s: &str| crate::csv_file::parse_date(s).ok();
+        let date = |s: &str| crate::domain::date::parse(s).ok();
         let local = |s: &str| PrimitiveDateTime::parse(&s.replacen(' ', "T", 1), LOCAL_FORMAT).ok();
         match (date(start), date(end), local(start), local(end)) {
             (Some(first), Some(last), _, _) if last >= first => Ok(When::AllDay { first, last }),
@@ -217,7 +172,7 @@ impl When {
     /// The start and end as written in the CSV files.
     pub fn to_strings(self) -> (String, String) {
         match self {
-            When::AllDay { first, last } => (crate::csv_file::format_date(first), crate::csv_file::format_date(last)),
+            When::AllDay { first, last } => (crate::domain::date::format(first), crate::domain::date::format(last)),
             When::Timed { starts, ends } => {
                 (starts.format(LOCAL_FORMAT).unwrap_or_default(), ends.format(LOCAL_FORMAT).unwrap_or_default())
             }
@@ -338,14 +293,6 @@ pub struct Event {
 mod tests {
     use super::*;
     use time::macros::{date, datetime};
-
-    #[test]
-    fn slugs() {
-        assert!(Slug::parse("webinar-2026-12").is_ok());
-        for bad in ["", "A", "a b", "-a", "a-", "a--b", "é", "a/b", &"a".repeat(81)] {
-            assert!(Slug::parse(bad).is_err(), "{bad:?}");
-        }
-    }
 
     #[test]
     fn when_is_days_or_times() {

@@ -1,14 +1,18 @@
 //! Typed domain values, parsed once at the edge (a form, a CSV file, a URL).
 
 pub mod country;
+pub mod date;
 pub mod email;
 pub mod news;
 pub mod signatory;
+pub mod slug;
 pub mod text;
 
 pub use country::Country;
 pub use email::EmailAddress;
 pub use signatory::{Counter, Kind, Name, NewSignatory, Signatory, Website};
+pub use slug::Slug;
+pub use text::Title;
 pub mod event;
 
 pub use event::{Event, NewEvent};

@@ -7,13 +7,9 @@ use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, UtcOffset};
 
 pub use super::text::TextError;
-use super::text::one_line;
-use crate::i18n::Lang;
+use super::{Slug, Title, text::one_line};
+use crate::text::i18n::Lang;
 
-/// The longest slug we accept, in characters.
-pub const SLUG_MAX_CHARS: usize = 100;
-/// The longest title we accept, in characters.
-pub const TITLE_MAX_CHARS: usize = 200;
 /// The longest summary we accept, in characters.
 pub const SUMMARY_MAX_CHARS: usize = 1000;
 /// The longest body we accept, in bytes.
@@ -22,61 +18,6 @@ pub const BODY_MAX_BYTES: usize = 200 * 1024;
 pub const ALT_MAX_CHARS: usize = 500;
 /// The largest image we accept: 2 MiB.
 pub const IMAGE_MAX_BYTES: usize = 2 * 1024 * 1024;
-
-/// A news item's address: lower-case ASCII letters and digits in words
-/// joined by single hyphens, such as `2026-03-lyon-joins-the-pact`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Slug(String);
-
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SlugError {
-    #[error("the slug is empty")]
-    Empty,
-    #[error("the slug is longer than {SLUG_MAX_CHARS} characters")]
-    TooLong,
-    #[error("the slug may only hold lower-case letters a-z, digits and single hyphens between them")]
-    BadCharacter,
-}
-
-impl Slug {
-    pub fn parse(input: &str) -> Result<Slug, SlugError> {
-        if input.is_empty() {
-            return Err(SlugError::Empty);
-        }
-        if input.len() > SLUG_MAX_CHARS {
-            return Err(SlugError::TooLong);
-        }
-        let good_chars = input.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !good_chars || input.starts_with('-') || input.ends_with('-') || input.contains("--") {
-            return Err(SlugError::BadCharacter);
-        }
-        Ok(Slug(input.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for Slug {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// A news item's title: plain text on one line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Title(String);
-
-impl Title {
-    pub fn parse(input: &str) -> Result<Title, TextError> {
-        one_line(input, TITLE_MAX_CHARS).map(Title)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
 
 /// An image's alternative text: plain text on one line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,7 +133,7 @@ impl Image {
             return Err(ImageError::TooLarge(bytes.len()));
         }
         let kind = ImageType::sniff(&bytes).ok_or(ImageError::NotAnImage)?;
-        let hash = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let hash = crate::text::hex::encode(&Sha256::digest(&bytes));
         Ok(Image { bytes, kind, hash })
     }
 
@@ -354,23 +295,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs() {
-        for good in ["a", "2026-03-lyon-joins", "x1-y2"] {
-            assert_eq!(Slug::parse(good).map(|s| s.to_string()), Ok(good.to_owned()));
-        }
-        assert_eq!(Slug::parse(""), Err(SlugError::Empty));
-        assert_eq!(Slug::parse(&"a".repeat(101)), Err(SlugError::TooLong));
-        for bad in ["A", "-a", "a-", "a--b", "a b", "é", "a/b", "../x", "a_b", "a.b", "a\0"] {
-            assert_eq!(Slug::parse(bad), Err(SlugError::BadCharacter), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn titles_and_markdown() {
-        assert_eq!(Title::parse("  Lyon \n joins ").map(|t| t.0), Ok("Lyon joins".into()));
-        assert_eq!(Title::parse(" "), Err(TextError::Empty));
-        assert_eq!(Title::parse("a\u{7}"), Err(TextError::ControlCharacter));
-        assert_eq!(Title::parse(&"é".repeat(201)), Err(TextError::TooLong(200)));
+    fn markdown() {
         assert_eq!(Markdown::parse("\n\n# A\r\n\r\nb\n", 100).map(|m| m.0), Ok("# A\n\nb".into()));
         assert_eq!(Markdown::parse("  \n", 100), Err(TextError::Empty));
         assert_eq!(Markdown::parse("a\u{0}", 100), Err(TextError::ControlCharacter));

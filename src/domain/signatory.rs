@@ -8,7 +8,7 @@ use super::{
     country::Country,
     text::{TextError, one_line},
 };
-use crate::{collate, i18n::Lang};
+use crate::{text::collate, text::i18n::Lang};
 
 /// Whether a signatory is a city (a local authority) or a region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,5 +1,22 @@
 //! Plain text as people type it into files and forms.
 
+/// The longest title we accept, in characters.
+pub const TITLE_MAX_CHARS: usize = 200;
+
+/// A title (of a news item, an event, a venue): plain text on one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title(String);
+
+impl Title {
+    pub fn parse(input: &str) -> Result<Title, TextError> {
+        one_line(input, TITLE_MAX_CHARS).map(Title)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// One line of plain text (a name, a title, an alternative text): white
 /// space, line breaks included, folded to single spaces and trimmed; not
 /// empty, no other control characters, at most `max` characters.
@@ -26,4 +43,18 @@ pub enum TextError {
     TooLong(usize),
     #[error("it contains a control character")]
     ControlCharacter,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_fold_white_space_then_count() {
+        assert_eq!(Title::parse("  Lyon \n joins ").map(|t| t.0), Ok("Lyon joins".into()));
+        assert_eq!(Title::parse(" "), Err(TextError::Empty));
+        assert_eq!(Title::parse("a\u{7}"), Err(TextError::ControlCharacter));
+        assert_eq!(Title::parse(&"é".repeat(201)), Err(TextError::TooLong(200)));
+        assert!(Title::parse(&format!("{}    {}", "a".repeat(100), "b".repeat(99))).is_ok());
+    }
 }

@@ -5,8 +5,8 @@ use time::OffsetDateTime;
 
 use super::{BeginWrite, ImportReport, Store, StoreError, instant};
 use crate::domain::{
-    Country, Event, NewEvent, Website,
-    event::{Description, SignatoryRef, Slug, Status, TimeZone, Title, Venue, When},
+    Country, Event, NewEvent, Slug, Title, Website,
+    event::{Description, SignatoryRef, Status, TimeZone, Venue, When},
 };
 
 /// Which events the calendar shows.
@@ -98,8 +98,8 @@ impl EventRow {
         let details = NewEvent {
             slug: Slug::parse(&self.slug).map_err(|e| corrupt("slug", e.to_string()))?,
             status: Status::parse(&self.status).map_err(|e| corrupt("status", e.to_string()))?,
-            title_fr: Title::parse(&self.title_fr).map_err(|e| corrupt("title_fr", e))?,
-            title_en: Title::parse(&self.title_en).map_err(|e| corrupt("title_en", e))?,
+            title_fr: Title::parse(&self.title_fr).map_err(|e| corrupt("title_fr", e.to_string()))?,
+            title_en: Title::parse(&self.title_en).map_err(|e| corrupt("title_en", e.to_string()))?,
             description_fr: Description::parse(&self.description_fr).map_err(|e| corrupt("description_fr", e))?,
             description_en: Description::parse(&self.description_en).map_err(|e| corrupt("description_en", e))?,
             when: When::parse(&self.start_local, &self.end_local).map_err(|e| corrupt("start/end", e))?,

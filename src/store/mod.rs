@@ -19,9 +19,9 @@ use sqlx::{FromRow, PgPool, SqlitePool};
 use time::Date;
 
 use crate::{
-    collate,
     domain::{Counter, Country, Kind, Name, NewSignatory, Signatory, Website},
-    i18n::Lang,
+    text::collate,
+    text::i18n::Lang,
 };
 
 /// How long a request waits for a database connection before the site
@@ -412,7 +412,6 @@ impl Store {
 }
 
 mod news;
-pub use news::now;
 
 /// Starts a write transaction. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that two writers queue on the busy timeout

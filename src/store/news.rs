@@ -8,18 +8,15 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::{BeginWrite, ImportReport, Store, StoreError};
 use crate::{
-    domain::news::{
-        AltText, FileName, Image, ImageRef, ImageType, Markdown, NewNewsItem, NewsEntry, NewsImage, Published, Slug,
-        Title, Translation,
+    domain::{
+        Slug, Title,
+        news::{
+            AltText, FileName, Image, ImageRef, ImageType, Markdown, NewNewsItem, NewsEntry, NewsImage, Published,
+            Translation,
+        },
     },
-    i18n::Lang,
+    text::i18n::Lang,
 };
-
-/// The current instant as the store compares it: UTC, whole seconds.
-pub fn now() -> OffsetDateTime {
-    let now = OffsetDateTime::now_utc();
-    now.replace_nanosecond(0).unwrap_or(now)
-}
 
 fn utc_seconds(at: OffsetDateTime) -> OffsetDateTime {
     let utc = at.to_offset(UtcOffset::UTC);

@@ -4,7 +4,7 @@ use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
 use super::{BeginWrite, Store, StoreError, instant};
-use crate::{domain::EmailAddress, i18n::Lang};
+use crate::{domain::EmailAddress, text::i18n::Lang};
 
 /// A sign-up, ready to store: the address, its language, the consent, and
 /// the hashes of the tokens its confirmation mail carries.
@@ -246,13 +246,16 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query(PURGE).bind(instant(now)).execute(pool).await?.rows_affected()))
     }
 
-    /// A secret of the site's, made by `make` on first use and kept.
-    pub async fn secret(&self, name: &str, make: impl FnOnce() -> String) -> Result<String, StoreError> {
+    /// A secret of the site's: `fresh` on first use, then kept for good.
+    pub async fn secret(&self, name: &str, fresh: &str) -> Result<String, StoreError> {
         const GET: &str = "SELECT value FROM site_secrets WHERE name = $1";
         const PUT: &str = "INSERT INTO site_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING";
-        let fresh = make();
+        // A key too short to be one (an empty key stored by an earlier
+        // version whose randomness failed) is replaced.
+        const MEND: &str = "UPDATE site_secrets SET value = $2 WHERE name = $1 AND length(value) < 32";
         let value: (String,) = on_pool!(self, pool => {
-            sqlx::query(PUT).bind(name).bind(&fresh).execute(pool).await?;
+            sqlx::query(PUT).bind(name).bind(fresh).execute(pool).await?;
+            sqlx::query(MEND).bind(name).bind(fresh).execute(pool).await?;
             sqlx::query_as(GET).bind(name).fetch_one(pool).await?
         });
         Ok(value.0)

@@ -57,7 +57,7 @@ impl Assets {
         let mut assets = Assets { by_name: HashMap::new(), hashed: HashMap::new(), urls: HashMap::new() };
         for (name, content_type, bytes) in FILES {
             let digest = Sha256::digest(bytes);
-            let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+            let hash: String = crate::text::hex::encode(&digest[..5]);
             let hashed_name = match name.rsplit_once('.') {
                 Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
                 None => format!("{name}.{hash}"),

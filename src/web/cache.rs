@@ -26,7 +26,7 @@ pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
 /// The strong entity tag of a body.
 pub fn etag(body: &[u8]) -> String {
     let digest = Sha256::digest(body);
-    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    let hex: String = crate::text::hex::encode(&digest[..12]);
     format!("\"{hex}\"")
 }
 

@@ -8,7 +8,7 @@ use axum::{
 };
 use serde::Deserialize;
 use serde_json::json;
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 use url::form_urlencoded;
 
 use super::{
@@ -18,14 +18,15 @@ use super::{
     page::{Page, PageContext, render_remembering},
 };
 use crate::{
-    collate,
     domain::{
-        Country, Event,
-        event::{Attendance, Slug, Status, When},
+        Country, Event, Slug,
+        event::{Attendance, Status, When},
     },
-    i18n::{Arg, Lang, Tr},
-    ical, markdown,
+    formats::ical,
     store::{EventFilter, Mode},
+    text::collate,
+    text::i18n::{Arg, Lang, Tr},
+    text::markdown,
 };
 
 /// Past events on one page of the archive.
@@ -84,11 +85,11 @@ fn query_string(filter: &EventFilter, page: i64) -> String {
 pub fn when_text(tr: &Tr, event: &Event) -> String {
     match event.details.when {
         When::AllDay { first, last } if first == last => tr.weekday_date(first),
-        When::AllDay { first, last } => tr.with(
+        When::AllDay { first, last } => tr.format(
             "event-days",
             &[("first", Arg::Text(tr.weekday_date(first).into())), ("last", Arg::Text(tr.weekday_date(last).into()))],
         ),
-        When::Timed { starts, ends } if starts.date() == ends.date() => tr.with(
+        When::Timed { starts, ends } if starts.date() == ends.date() => tr.format(
             "event-times-same-day",
             &[
                 ("date", Arg::Text(tr.weekday_date(starts.date()).into())),
@@ -96,7 +97,7 @@ pub fn when_text(tr: &Tr, event: &Event) -> String {
                 ("end", Arg::Text(tr.time_of_day(ends.time()).into())),
             ],
         ),
-        When::Timed { starts, ends } => tr.with(
+        When::Timed { starts, ends } => tr.format(
             "event-times-range",
             &[
                 ("start-date", Arg::Text(tr.weekday_date(starts.date()).into())),
@@ -113,7 +114,7 @@ fn place_text(tr: &Tr, event: &Event) -> String {
     let e = &event.details;
     let venue = e.venue.as_ref().map(|v| format!("{}, {}, {}", v.name, v.city, tr.t(&v.country.message_id())));
     match (venue, e.attendance()) {
-        (Some(place), Attendance::Hybrid) => tr.with("event-place-and-online", &[("place", Arg::Text(place.into()))]),
+        (Some(place), Attendance::Hybrid) => tr.format("event-place-and-online", &[("place", Arg::Text(place.into()))]),
         (Some(place), _) => place,
         (None, _) => tr.t("event-online"),
     }
@@ -242,7 +243,7 @@ pub async fn show(
     cookie: Option<Lang>,
 ) -> Result<Response, AppError> {
     let (filter, page) = query.parse()?;
-    let now = OffsetDateTime::now_utc();
+    let now = state.config.clock.now();
     let (events, pages) = if archive {
         let (events, total) =
             state.store.past_events(&filter, now, ARCHIVE_PAGE_SIZE, (page - 1) * ARCHIVE_PAGE_SIZE).await?;
@@ -312,7 +313,7 @@ struct EventPage {
 fn iso(event: &Event, end: bool) -> String {
     let e = &event.details;
     match e.when {
-        When::AllDay { first, last } => crate::csv_file::format_date(if end { last } else { first }),
+        When::AllDay { first, last } => crate::domain::date::format(if end { last } else { first }),
         When::Timed { .. } => {
             let at = if end { e.ends_at() } else { e.starts_at() };
             let local = at.to_offset(e.time_zone.offset_at(at));
@@ -382,7 +383,7 @@ pub async fn event(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang
             let (hours, minutes, _) = offset.as_hms();
             let offset =
                 format!("{}{:02}:{:02}", if offset.is_negative() { '-' } else { '+' }, hours.abs(), minutes.abs());
-            Some(tr.with(
+            Some(tr.format(
                 "event-time-zone",
                 &[("zone", Arg::Text(e.time_zone.name().to_owned().into())), ("offset", Arg::Text(offset.into()))],
             ))
@@ -421,7 +422,7 @@ pub async fn event(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang
 
 /// The next few events, for the home page.
 pub async fn next(state: &AppState, tr: &Tr, count: i64) -> Result<Vec<EventCard>, AppError> {
-    let events = state.store.upcoming_events(&EventFilter::default(), OffsetDateTime::now_utc(), count).await?;
+    let events = state.store.upcoming_events(&EventFilter::default(), state.config.clock.now(), count).await?;
     Ok(events.iter().map(|event| EventCard::new(tr, event)).collect())
 }
 
@@ -434,7 +435,7 @@ fn site<'a>(state: &'a AppState, tr: &'a Tr, event_path: &'a dyn Fn(&str) -> Str
 
 /// `/fr/calendrier.ics`: every event that ended less than a year ago.
 pub async fn feed(state: &AppState, lang: Lang, request: &HeaderMap) -> Result<Response, AppError> {
-    let events = state.store.events_since(OffsetDateTime::now_utc() - Duration::days(365)).await?;
+    let events = state.store.events_since(state.config.clock.now() - Duration::days(365)).await?;
     let tr = Tr::new(lang, state.locales.clone());
     let path = |slug: &str| Page::Event { slug: slug.to_owned() }.path(lang);
     let body = ical::calendar(&events, &site(state, &tr, &path));

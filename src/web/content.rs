@@ -11,7 +11,7 @@ use super::{
     error::AppError,
     page::{Page, PageContext, render_remembering},
 };
-use crate::i18n::Lang;
+use crate::text::i18n::Lang;
 
 const SOURCES: &[(Lang, &str, &str)] = &[
     (Lang::Fr, "about", include_str!("../../locales/fr/pages/about.md")),
@@ -31,8 +31,10 @@ pub struct Content {
 
 impl Content {
     pub fn load() -> Content {
-        let bodies =
-            SOURCES.iter().map(|(lang, name, markdown)| ((*lang, *name), crate::markdown::to_html(markdown))).collect();
+        let bodies = SOURCES
+            .iter()
+            .map(|(lang, name, markdown)| ((*lang, *name), crate::text::markdown::to_html(markdown)))
+            .collect();
         Content { bodies }
     }
 

@@ -15,7 +15,7 @@ const VALID_BUCKETS: i64 = 24;
 fn mac(key: &[u8], bucket: i64) -> String {
     let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else { return String::new() };
     mac.update(format!("form-token:{bucket}").as_bytes());
-    mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    crate::text::hex::encode(&mac.finalize().into_bytes())
 }
 
 /// The token to put in a form now.

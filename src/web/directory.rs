@@ -19,11 +19,11 @@ use super::{
     page::{Page, PageContext, render_remembering},
 };
 use crate::{
-    collate,
     domain::{Country, Kind, Name, Signatory, Website},
-    i18n::{Arg, Lang, Tr},
-    signatories_csv,
+    formats::signatories_csv,
     store::{CountryCount, DirectoryFilter},
+    text::collate,
+    text::i18n::{Arg, Lang, Tr},
 };
 
 /// Signatories on one page of the directory.
@@ -285,10 +285,10 @@ pub async fn signatory(state: &AppState, lang: Lang, item: &str, cookie: Option<
             directory_href(lang, &DirectoryFilter { country: Some(s.country), ..DirectoryFilter::default() }, 1),
             s.country.code()
         ),
-        back: ctx.tr.with("signatory-back", &[("country", Arg::Text(country.clone().into()))]),
+        back: ctx.tr.format("signatory-back", &[("country", Arg::Text(country.clone().into()))]),
         country,
         joined: ctx.tr.date(s.joined_on),
-        joined_iso: signatories_csv::format_date(s.joined_on),
+        joined_iso: crate::domain::date::format(s.joined_on),
         website: s.website.as_ref().map(|w| w.as_str().to_owned()),
         ctx,
     };
@@ -336,7 +336,7 @@ pub async fn json(State(state): State<AppState>) -> Result<Response, AppError> {
                 name: s.name.as_str(),
                 kind: s.kind.as_str(),
                 country: s.country.code(),
-                joined_on: signatories_csv::format_date(s.joined_on),
+                joined_on: crate::domain::date::format(s.joined_on),
                 name_fr: s.name_fr.as_ref().map(Name::as_str),
                 name_en: s.name_en.as_ref().map(Name::as_str),
                 website: s.website.as_ref().map(Website::as_str),

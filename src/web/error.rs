@@ -14,8 +14,8 @@ use super::{
     page::{PageContext, Rendered, render},
 };
 use crate::{
-    i18n::{Arg, Lang},
     store::StoreError,
+    text::i18n::{Arg, Lang},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -104,7 +104,7 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     }
     let (title, message) = messages(status);
     let ctx = PageContext::bare(&state, lang, None);
-    let code_text = ctx.tr.with("error-code", &[("status", Arg::Text(status.as_str().into()))]);
+    let code_text = ctx.tr.format("error-code", &[("status", Arg::Text(status.as_str().into()))]);
     let page = ErrorPage { title: ctx.t(title), message: ctx.t(message), code_text, ctx };
     let mut page_response = match render(&page, lang) {
         Ok(page_response) => page_response,

@@ -11,7 +11,7 @@ use super::{
     news::{self, Card},
     page::{Page, PageContext, render_remembering},
 };
-use crate::{domain::Counter, i18n::Arg};
+use crate::{domain::Counter, text::i18n::Arg};
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -40,12 +40,12 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let counter: Counter = state.store.counter().await?;
     let ctx = PageContext::for_page(&state, lang, Page::Home, &state.locales.format(lang, "site-tagline", None));
-    let counter_text = ctx.tr.with(
+    let counter_text = ctx.tr.format(
         "counter-figures",
         &[("signatories", Arg::Count(counter.signatories)), ("countries", Arg::Count(counter.countries))],
     );
     let latest_text =
-        counter.latest.map(|date| ctx.tr.with("counter-latest", &[("date", Arg::Text(ctx.tr.date(date).into()))]));
+        counter.latest.map(|date| ctx.tr.format("counter-latest", &[("date", Arg::Text(ctx.tr.date(date).into()))]));
     let news = news::latest(&state, &ctx.tr, 3).await?;
     let page = HomePage {
         counter_text,

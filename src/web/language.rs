@@ -8,7 +8,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::i18n::Lang;
+use crate::text::i18n::Lang;
 
 pub const COOKIE_NAME: &str = "lang";
 

@@ -1,7 +1,7 @@
 //! What the long lists (directory, calendar, news) share: the choices of
 //! their filter forms and the links between their pages.
 
-use crate::i18n::{Arg, Tr};
+use crate::text::i18n::{Arg, Tr};
 
 /// One option of a filter's drop-down list.
 pub struct Choice {
@@ -44,7 +44,7 @@ impl Pagination {
         let link = |page: i64, text: &str| Link { href: href(page), text: tr.t(text) };
         (pages > 1).then(|| Pagination {
             label: tr.t(wording.label),
-            status: tr.with("pagination-status", &[("page", Arg::Count(page)), ("pages", Arg::Count(pages))]),
+            status: tr.format("pagination-status", &[("page", Arg::Count(page)), ("pages", Arg::Count(pages))]),
             previous: (page > 1).then(|| link(page - 1, wording.previous)),
             next: (page < pages).then(|| link(page + 1, wording.next)),
         })

@@ -35,9 +35,9 @@ use tower_http::{
 };
 
 use crate::{
-    config::SiteConfig,
-    i18n::{Lang, Locales},
+    startup::config::SiteConfig,
     store::Store,
+    text::i18n::{Lang, Locales},
 };
 use error::AppError;
 use language::CookieLang;
@@ -54,7 +54,7 @@ pub struct AppState {
     pub locales: Arc<Locales>,
     pub assets: Arc<assets::Assets>,
     pub content: Arc<content::Content>,
-    pub mailer: Arc<crate::mail::Mailer>,
+    pub mailer: Arc<crate::infra::mail::Mailer>,
     pub limiter: Arc<newsletter::Limiter>,
     /// Signs the forms' tokens.
     pub form_key: Arc<[u8]>,

@@ -21,9 +21,11 @@ use super::{
     page::{Page, PageContext, render_remembering},
 };
 use crate::{
-    domain::news::{ImageRef, NewsEntry, Slug},
-    i18n::{Lang, Tr},
-    store,
+    domain::{
+        Slug,
+        news::{ImageRef, NewsEntry},
+    },
+    text::i18n::{Lang, Tr},
 };
 
 /// Items on one page of the list.
@@ -62,7 +64,7 @@ impl Card {
             title: entry.title.clone(),
             date: tr.date(local.date()),
             datetime: datetime_attr(local),
-            summary: crate::markdown::to_html(&entry.summary),
+            summary: crate::text::markdown::to_html(&entry.summary),
         }
     }
 }
@@ -70,7 +72,7 @@ impl Card {
 /// The latest items in a language, for the home page.
 pub async fn latest(state: &AppState, tr: &Tr, count: i64) -> Result<Vec<Card>, AppError> {
     let lang = tr.lang();
-    let entries = state.store.news_list(lang, store::now(), count, 0).await?;
+    let entries = state.store.news_list(lang, state.config.clock.now_to_second(), count, 0).await?;
     Ok(entries.iter().map(|entry| Card::of(tr, lang, entry)).collect())
 }
 
@@ -107,7 +109,7 @@ struct ListPage {
 /// `/fr/actualites`, `/en/news`: the items in the language, newest first.
 pub async fn list(state: &AppState, lang: Lang, query: &NewsQuery, cookie: Option<Lang>) -> Result<Response, AppError> {
     let page = query.page()?;
-    let now = store::now();
+    let now = state.config.clock.now_to_second();
     let total = state.store.news_count(lang, now).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     if page > pages {
@@ -148,7 +150,7 @@ struct ItemPage {
 /// is written in.
 pub async fn item(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) -> Result<Response, AppError> {
     let slug = Slug::parse(item).map_err(|_| AppError::NotFound)?;
-    let now = store::now();
+    let now = state.config.clock.now_to_second();
     let entry = state.store.news_entry(lang, &slug, now).await?.ok_or(AppError::NotFound)?;
     let languages = state.store.news_languages(&slug, now).await?;
     let mut ctx = PageContext::for_page(state, lang, Page::NewsItem { slug: slug.to_string() }, &entry.title);
@@ -170,8 +172,8 @@ pub async fn item(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>
         date: ctx.tr.date(local.date()),
         datetime: datetime_attr(local),
         image: entry.image.clone(),
-        summary: crate::markdown::to_html(&entry.summary),
-        body: crate::markdown::to_html(&entry.body),
+        summary: crate::text::markdown::to_html(&entry.summary),
+        body: crate::text::markdown::to_html(&entry.body),
         back_href: Page::News.path(lang),
         others,
         ctx,
@@ -182,7 +184,7 @@ pub async fn item(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>
 /// The RSS 2.0 channel of a language's latest items.
 async fn channel(state: &AppState, lang: Lang) -> Result<(rss::Channel, Option<OffsetDateTime>), AppError> {
     use rss::extension::atom::{AtomExtension, Link};
-    let now = store::now();
+    let now = state.config.clock.now_to_second();
     let base = &state.config.base_url;
     let tr = Tr::new(lang, state.locales.clone());
     let last_modified = state.store.news_last_modified(now).await?;
@@ -194,7 +196,7 @@ async fn channel(state: &AppState, lang: Lang) -> Result<(rss::Channel, Option<O
             rss::Item {
                 title: Some(entry.title.clone()),
                 link: Some(link.clone()),
-                description: Some(crate::markdown::to_html(&entry.summary)),
+                description: Some(crate::text::markdown::to_html(&entry.summary)),
                 guid: Some(rss::Guid { value: link, permalink: true }),
                 pub_date: entry.published.local().format(&Rfc2822).ok(),
                 ..rss::Item::default()
@@ -272,17 +274,17 @@ mod tests {
 
     #[test]
     fn markdown_is_rendered_and_sanitised() {
-        let html = crate::markdown::to_html(
+        let html = crate::text::markdown::to_html(
             "# Title\n\nText <script>alert(1)</script> **bold**\n\n<img src=x onerror=alert(1)>",
         );
         assert!(html.contains("<h2>Title</h2>"), "{html}");
         assert!(html.contains("<strong>bold</strong>"), "{html}");
         assert!(!html.contains("script") && !html.contains("onerror") && !html.contains("<img"), "{html}");
-        let html = crate::markdown::to_html("[a](javascript:alert(1)) [b](https://example.org/) [c](/fr/pacte)");
+        let html = crate::text::markdown::to_html("[a](javascript:alert(1)) [b](https://example.org/) [c](/fr/pacte)");
         assert!(!html.contains("javascript"), "{html}");
         assert!(html.contains("href=\"https://example.org/\""), "{html}");
         assert!(html.contains("href=\"/fr/pacte\""), "{html}");
-        let html = crate::markdown::to_html(
+        let html = crate::text::markdown::to_html(
             "<p style=\"color:red\" onclick=\"x()\">hi</p><iframe src=\"https://x\"></iframe>",
         );
         assert!(!html.contains("style") && !html.contains("onclick") && !html.contains("iframe"), "{html}");

@@ -17,7 +17,6 @@ use axum::{
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
-use time::OffsetDateTime;
 
 use super::{
     AppState, csrf,
@@ -26,9 +25,9 @@ use super::{
 };
 use crate::{
     domain::{EmailAddress, email::EmailError},
-    i18n::{Lang, Tr},
-    mail::{self, Mail},
+    infra::mail::{self, Mail},
     store::{Subscription, SubscriptionOutcome},
+    text::i18n::{Lang, Tr},
 };
 
 /// The wording of the privacy notice a visitor consents to; kept with
@@ -45,7 +44,7 @@ pub fn limiter(per_minute: u32) -> Arc<Limiter> {
 
 /// The hash under which a token sent by mail is stored.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::text::hex::encode(&Sha256::digest(token.as_bytes()))
 }
 
 /// The last segment of the newsletter's action addresses.
@@ -109,7 +108,7 @@ struct NewsletterPage {
 
 /// A page that tells the outcome of a step, with a button where one is needed.
 #[derive(Template)]
-#[template(path = "newsletter-step.html")]
+#[template(path = "newsletter_step.html")]
 struct StepPage {
     ctx: PageContext,
     title: String,
@@ -156,7 +155,7 @@ fn step(
 /// request.
 fn read_form(state: &AppState, headers: &HeaderMap, body: &Bytes) -> Result<FormFields, AppError> {
     let form: FormFields = serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest)?;
-    let token_ok = form.csrf.as_deref().is_some_and(|t| csrf::valid(&state.form_key, t, OffsetDateTime::now_utc()));
+    let token_ok = form.csrf.as_deref().is_some_and(|t| csrf::valid(&state.form_key, t, state.config.clock.now()));
     if token_ok && csrf::same_origin(headers, &state.config.base_url) { Ok(form) } else { Err(AppError::Forbidden) }
 }
 
@@ -231,8 +230,8 @@ pub async fn subscribe(
     }
     rate_limit(state, peer, headers)?;
     let Ok(email) = email else { return Err(AppError::BadRequest) };
-    let confirm_token = mail::random_hex(32)?;
-    let unsubscribe_token = mail::random_hex(32)?;
+    let confirm_token = crate::infra::random::hex_token(32)?;
+    let unsubscribe_token = crate::infra::random::hex_token(32)?;
     let confirm_url = Action::Confirm.link(state, lang, &confirm_token);
     let unsubscribe_url = Action::Unsubscribe.link(state, lang, &unsubscribe_token);
     let tr = Tr::new(lang, state.locales.clone());
@@ -250,9 +249,9 @@ pub async fn subscribe(
         unsubscribe_token_hash: &token_hash(&unsubscribe_token),
         message: &message,
     };
-    let outcome = state.store.subscribe(&subscription, OffsetDateTime::now_utc()).await?;
+    let outcome = state.store.subscribe(&subscription, state.config.clock.now()).await?;
     if outcome == SubscriptionOutcome::Queued {
-        state.mailer.ring();
+        state.mailer.notify();
         if state.mailer.writes_files() {
             tracing::info!(%confirm_url, "no SMTP server: the confirmation address, for a local try-out");
         }
@@ -280,12 +279,12 @@ pub async fn leave(
         }
     };
     rate_limit(state, peer, headers)?;
-    let token = mail::random_hex(32)?;
+    let token = crate::infra::random::hex_token(32)?;
     let unsubscribe_url = Action::Unsubscribe.link(state, lang, &token);
     let tr = Tr::new(lang, state.locales.clone());
     let message = mail::render(&state.mailer, &tr, &email, &Mail::Unsubscribe { unsubscribe_url: &unsubscribe_url })?;
-    if state.store.queue_unsubscribe_link(&email, &token_hash(&token), &message, OffsetDateTime::now_utc()).await? {
-        state.mailer.ring();
+    if state.store.queue_unsubscribe_link(&email, &token_hash(&token), &message, state.config.clock.now()).await? {
+        state.mailer.notify();
     }
     step(state, lang, "newsletter-leave-sent-title", "newsletter-leave-sent-body", None)
 }
@@ -305,7 +304,7 @@ fn invalid_link(state: &AppState, lang: Lang) -> Result<Response, AppError> {
 pub async fn link_page(state: &AppState, lang: Lang, action: Action, item: &str) -> Result<Response, AppError> {
     let Some(token) = token(item) else { return invalid_link(state, lang) };
     let hash = token_hash(token);
-    let now = OffsetDateTime::now_utc();
+    let now = state.config.clock.now();
     let (known, title, message, button) = match action {
         Action::Confirm => (
             state.store.confirmation_known(&hash, now).await?,
@@ -347,7 +346,7 @@ pub async fn link_post(
     match action {
         Action::Confirm => {
             read_form(state, headers, body)?;
-            if state.store.confirm(&hash, OffsetDateTime::now_utc()).await? {
+            if state.store.confirm(&hash, state.config.clock.now()).await? {
                 step(state, lang, "newsletter-confirmed-title", "newsletter-confirmed-body", None)
             } else {
                 invalid_link(state, lang)

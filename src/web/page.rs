@@ -9,7 +9,7 @@ use axum::{
 };
 
 use super::{AppState, error::AppError, language};
-use crate::i18n::{Lang, Tr};
+use crate::text::i18n::{Lang, Tr};
 
 /// A public page of the site, in whichever language. Knows its address in
 /// both languages, so the switcher and hreflang links always agree.
@@ -251,7 +251,7 @@ impl PageContext {
             home_href: Page::Home.path(lang),
             calendar_feed: Page::calendar_feed_path(lang),
             newsletter_action: Page::Newsletter.path(lang),
-            form_token: super::csrf::token(&state.form_key, time::OffsetDateTime::now_utc()),
+            form_token: super::csrf::token(&state.form_key, state.config.clock.now()),
             privacy_href: Page::Privacy.path(lang),
             facebook_url: state.config.facebook_url.clone(),
             share: Vec::new(),

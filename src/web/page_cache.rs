@@ -19,13 +19,12 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use time::OffsetDateTime;
 use tokio::sync::watch;
 
 use super::{AppState, cache, language};
 use crate::{
-    i18n::Lang,
     store::{Revisions, Store},
+    text::i18n::Lang,
 };
 
 /// The bodies kept at most, in bytes; past this the cache starts afresh.
@@ -223,7 +222,7 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         uri: request.uri().to_string(),
         encoding: encoding(&request_headers),
         revision,
-        minute: OffsetDateTime::now_utc().unix_timestamp().div_euclid(60),
+        minute: state.config.clock.now().unix_timestamp().div_euclid(60),
     };
     let drawing = match state.page_cache.find(&key) {
         Found::Ready(cached) => return respond(&cached, &path, &request_headers),

@@ -18,7 +18,7 @@ use std::{
     time::Duration,
 };
 
-use oneinfive::{Server, config::SiteConfig, store::Store};
+use oneinfive::{Server, startup::config::SiteConfig, store::Store};
 use scraper::{Html, Selector};
 use sqlx::{Connection, PgConnection};
 use tokio::sync::oneshot;
@@ -184,7 +184,9 @@ impl TestApp {
     /// Starts the site with options and the bundled sample data loaded.
     pub async fn spawn_seeded_with(backend: Backend, options: &Options) -> Option<TestApp> {
         let app = TestApp::spawn_with(backend, options).await?;
-        oneinfive::sample::load(&app.store).await.expect("load the sample data");
+        oneinfive::formats::sample::load(&app.store, time::OffsetDateTime::now_utc())
+            .await
+            .expect("load the sample data");
         Some(app)
     }
 
@@ -253,7 +255,7 @@ impl TestApp {
 /// Binds and runs a server on `store` in the background.
 async fn launch(store: Store, dir: &Path, options: &Options) -> (SocketAddr, oneshot::Sender<()>) {
     let mut config = SiteConfig::new("http://site.test", "https://www.facebook.com/councilofeurope").expect("config");
-    config.mail = oneinfive::mail::MailConfig::new(
+    config.mail = oneinfive::infra::mail::MailConfig::new(
         options.smtp_url.clone(),
         "ONE in FIVE <newsletter@site.test>",
         dir.join("outbox"),

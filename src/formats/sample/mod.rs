@@ -3,32 +3,32 @@
 //! are not the Pact's actual signatories. The news items are fictitious
 //! examples, and say so in their text.
 
-use time::{Date, Duration};
+use time::{Date, Duration, OffsetDateTime};
 
-use crate::{
+use super::{
     events_csv,
     news_files::{self, ImageReadError, SourceFile},
     signatories_csv,
-    store::{self, ImportReport, Store},
 };
+use crate::store::{self, ImportReport, Store};
 
 /// The file opens with a `#` line that labels it as sample data.
-const SIGNATORIES: &str = include_str!("sample/signatories.csv");
+const SIGNATORIES: &str = include_str!("signatories.csv");
 
 /// The sample news, in the folder format of `news import` (no images).
 const NEWS: &[(&str, &str)] = &[
-    ("2024-11-18-european-day.fr.md", include_str!("sample/news/2024-11-18-european-day.fr.md")),
-    ("2024-11-18-european-day.en.md", include_str!("sample/news/2024-11-18-european-day.en.md")),
-    ("2025-03-10-tromso-joins.fr.md", include_str!("sample/news/2025-03-10-tromso-joins.fr.md")),
-    ("2025-03-10-tromso-joins.en.md", include_str!("sample/news/2025-03-10-tromso-joins.en.md")),
-    ("2025-06-05-guide-ecoles.fr.md", include_str!("sample/news/2025-06-05-guide-ecoles.fr.md")),
-    ("2025-10-28-congress-debate.fr.md", include_str!("sample/news/2025-10-28-congress-debate.fr.md")),
-    ("2025-10-28-congress-debate.en.md", include_str!("sample/news/2025-10-28-congress-debate.en.md")),
-    ("2026-03-02-aarhus-joins.fr.md", include_str!("sample/news/2026-03-02-aarhus-joins.fr.md")),
-    ("2026-03-02-aarhus-joins.en.md", include_str!("sample/news/2026-03-02-aarhus-joins.en.md")),
-    ("2026-09-15-webinar.en.md", include_str!("sample/news/2026-09-15-webinar.en.md")),
-    ("2026-11-18-european-day.fr.md", include_str!("sample/news/2026-11-18-european-day.fr.md")),
-    ("2026-11-18-european-day.en.md", include_str!("sample/news/2026-11-18-european-day.en.md")),
+    ("2024-11-18-european-day.fr.md", include_str!("news/2024-11-18-european-day.fr.md")),
+    ("2024-11-18-european-day.en.md", include_str!("news/2024-11-18-european-day.en.md")),
+    ("2025-03-10-tromso-joins.fr.md", include_str!("news/2025-03-10-tromso-joins.fr.md")),
+    ("2025-03-10-tromso-joins.en.md", include_str!("news/2025-03-10-tromso-joins.en.md")),
+    ("2025-06-05-guide-ecoles.fr.md", include_str!("news/2025-06-05-guide-ecoles.fr.md")),
+    ("2025-10-28-congress-debate.fr.md", include_str!("news/2025-10-28-congress-debate.fr.md")),
+    ("2025-10-28-congress-debate.en.md", include_str!("news/2025-10-28-congress-debate.en.md")),
+    ("2026-03-02-aarhus-joins.fr.md", include_str!("news/2026-03-02-aarhus-joins.fr.md")),
+    ("2026-03-02-aarhus-joins.en.md", include_str!("news/2026-03-02-aarhus-joins.en.md")),
+    ("2026-09-15-webinar.en.md", include_str!("news/2026-09-15-webinar.en.md")),
+    ("2026-11-18-european-day.fr.md", include_str!("news/2026-11-18-european-day.fr.md")),
+    ("2026-11-18-european-day.en.md", include_str!("news/2026-11-18-european-day.en.md")),
 ];
 
 fn signatories_csv() -> String {
@@ -37,7 +37,7 @@ fn signatories_csv() -> String {
 
 /// Events, with dates written `{D+12}`: twelve days after the day the
 /// sample data is loaded, so that some are past and some to come.
-const EVENTS: &str = include_str!("sample/events.csv");
+const EVENTS: &str = include_str!("events.csv");
 
 fn events_csv(today: Date) -> String {
     let mut out = String::with_capacity(EVENTS.len());
@@ -46,7 +46,7 @@ fn events_csv(today: Date) -> String {
         out.push_str(&rest[..start]);
         let Some(len) = rest[start..].find('}') else { break };
         let days: i64 = rest[start + 2..start + len].parse().unwrap_or(0);
-        out.push_str(&crate::csv_file::format_date(today + Duration::days(days)));
+        out.push_str(&crate::domain::date::format(today + Duration::days(days)));
         rest = &rest[start + len + 1..];
     }
     out.push_str(rest);
@@ -77,12 +77,12 @@ impl std::fmt::Display for SampleReport {
 }
 
 /// Loads the sample data; loading it twice changes nothing (sample events
-/// already there are left as they are, whatever the day).
-pub async fn load(store: &Store) -> anyhow::Result<SampleReport> {
+/// already there are left as they are, whatever the day). The sample
+/// events are dated around `now`.
+pub async fn load(store: &Store, now: OffsetDateTime) -> anyhow::Result<SampleReport> {
     let signatories = signatories_csv::parse(signatories_csv().as_bytes())
         .map_err(|errors| anyhow::anyhow!("the bundled sample signatories do not parse:\n{errors}"))?;
     let signatories = store.import_signatories(&signatories).await?;
-    let now = time::OffsetDateTime::now_utc();
     let events = events_csv::parse(events_csv(now.date()).as_bytes())
         .map_err(|errors| anyhow::anyhow!("the bundled sample events do not parse:\n{errors}"))?;
     let mut resolved = Vec::with_capacity(events.len());
@@ -95,17 +95,18 @@ pub async fn load(store: &Store) -> anyhow::Result<SampleReport> {
     }
     let events = store.import_events(&resolved, now, true).await?;
     let news = news().map_err(|errors| anyhow::anyhow!("the bundled sample news do not parse:\n{errors}"))?;
-    let news = store.import_news(&news, store::now()).await?;
+    let news = store.import_news(&news, store::instant(now)).await?;
     Ok(SampleReport { signatories, events, news })
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::Lang;
+    use crate::text::i18n::Lang;
 
     #[test]
     fn sample_has_77_signatories_in_22_countries() {
-        let parsed = crate::signatories_csv::parse(super::signatories_csv().as_bytes()).expect("sample parses");
+        let parsed =
+            crate::formats::signatories_csv::parse(super::signatories_csv().as_bytes()).expect("sample parses");
         assert_eq!(parsed.len(), 77);
         let mut countries: Vec<_> = parsed.iter().map(|s| s.country).collect();
         countries.sort();
@@ -116,7 +117,8 @@ mod tests {
     #[test]
     fn sample_events_parse_around_the_day_they_are_loaded() {
         let today = time::macros::date!(2026 - 11 - 28);
-        let events = crate::events_csv::parse(super::events_csv(today).as_bytes()).expect("sample events parse");
+        let events =
+            crate::formats::events_csv::parse(super::events_csv(today).as_bytes()).expect("sample events parse");
         assert_eq!(events.len(), 9);
         let now = time::macros::datetime!(2026-11-28 12:00 UTC);
         assert_eq!(events.iter().filter(|(_, e)| e.ends_at() < now).count(), 4);

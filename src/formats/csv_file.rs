@@ -5,11 +5,8 @@
 
 use std::{collections::HashMap, fmt, io::Read};
 
-use time::{Date, format_description::BorrowedFormatItem, macros::format_description};
-
 /// More problems than this are not worth listing one by one.
 const MAX_REPORTED: usize = 20;
-const DATE_FORMAT: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
 
 /// One problem in a file, with the line it is on.
 #[derive(Debug, PartialEq, Eq)]
@@ -198,20 +195,6 @@ impl Problems {
             _ => Err(self.0),
         }
     }
-}
-
-/// Parses a `YYYY-MM-DD` date.
-pub fn parse_date(input: &str) -> Result<Date, String> {
-    let text = input.trim();
-    if text.is_empty() {
-        return Err("the date is empty".into());
-    }
-    Date::parse(text, DATE_FORMAT)
-        .map_err(|_| format!("{:?} is not a date written YYYY-MM-DD", text.chars().take(40).collect::<String>()))
-}
-
-pub fn format_date(date: Date) -> String {
-    date.format(DATE_FORMAT).unwrap_or_default()
 }
 
 fn error_line(error: &csv::Error) -> Option<u64> {

@@ -5,7 +5,7 @@ use std::{net::SocketAddr, path::PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::mail::MailConfig;
+use crate::infra::{clock::Clock, mail::MailConfig};
 
 /// The embedded database used when no `--database-url` is given.
 pub const DEFAULT_DATABASE_PATH: &str = "data/oneinfive.db";
@@ -165,6 +165,8 @@ pub struct SiteConfig {
     /// the cheap signs of change instead of reading the revision for every
     /// request (see `store::Revisions`).
     pub busy_pace: u64,
+    /// What time it is: the system's, or a test's.
+    pub clock: Clock,
 }
 
 impl SiteConfig {
@@ -181,6 +183,7 @@ impl SiteConfig {
             client_ip_header: None,
             signups_per_minute: 5,
             busy_pace: crate::store::BUSY_PACE,
+            clock: Clock::system(),
         })
     }
 

@@ -3,15 +3,17 @@
 use std::{fs::File, io::Write, process::ExitCode};
 
 use anyhow::Context;
+use time::OffsetDateTime;
 
 use crate::{
     Server,
-    config::{
+    domain::EmailAddress,
+    formats::csv_file::{CsvErrors, LineError},
+    formats::{events_csv, news_files, sample, signatories_csv},
+    shutdown_signal,
+    startup::config::{
         self, Cli, Command, EventsCommand, NewsCommand, ServeArgs, SignatoriesCommand, SiteConfig, SubscribersCommand,
     },
-    csv_file::{CsvErrors, LineError},
-    domain::EmailAddress,
-    events_csv, news_files, sample, shutdown_signal, signatories_csv,
     store::{self, Store},
 };
 
@@ -30,7 +32,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Seed => {
             let store = open(cli.database_url).await?;
-            let report = sample::load(&store).await?;
+            let report = sample::load(&store, OffsetDateTime::now_utc()).await?;
             store.announce_changes().await;
             print!("sample data loaded:\n{report}");
             Ok(ExitCode::SUCCESS)
@@ -88,7 +90,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if !missing.is_empty() {
                 return Ok(rejected(CsvErrors::new(missing)));
             }
-            let report = store.import_events(&resolved, time::OffsetDateTime::now_utc(), false).await?;
+            let report = store.import_events(&resolved, OffsetDateTime::now_utc(), false).await?;
             store.announce_changes().await;
             println!(
                 "{}: {} events: {} added, {} updated, {} unchanged",
@@ -176,7 +178,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             };
             let store = open(cli.database_url).await?;
-            let report = store.import_news(&items, store::now()).await?;
+            let report = store.import_news(&items, store::instant(OffsetDateTime::now_utc())).await?;
             store.announce_changes().await;
             println!(
                 "{}: {} news items: {} added, {} updated, {} unchanged",
@@ -217,7 +219,7 @@ async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
     let store = Store::connect(&url).await.with_context(|| format!("cannot open the {} database", scheme(&url)))?;
     store.migrate().await.context("cannot apply the migrations")?;
     if fresh_default {
-        let report = sample::load(&store).await?;
+        let report = sample::load(&store, OffsetDateTime::now_utc()).await?;
         tracing::info!(
             path = config::DEFAULT_DATABASE_PATH,
             signatories = report.signatories.added,

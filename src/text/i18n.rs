@@ -95,8 +95,8 @@ fn parse_quality(text: &str) -> Option<u16> {
 macro_rules! message_files {
     ($($file:literal),* $(,)?) => {
         &[$(
-            (Lang::Fr, $file, include_str!(concat!("../locales/fr/", $file))),
-            (Lang::En, $file, include_str!(concat!("../locales/en/", $file))),
+            (Lang::Fr, $file, include_str!(concat!("../../locales/fr/", $file))),
+            (Lang::En, $file, include_str!(concat!("../../locales/en/", $file))),
         )*]
     };
 }
@@ -195,7 +195,7 @@ impl Tr {
     /// A message with arguments; counts are passed as numbers so that the
     /// plural selectors work, and are also offered formatted the language's
     /// way as `$<name>-text`.
-    pub fn with(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    pub fn format(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
             match value {
@@ -212,7 +212,7 @@ impl Tr {
     /// A date written out the language's way: "1er mai 2013", "1 May 2013".
     pub fn date(&self, date: time::Date) -> String {
         let month = self.t(&format!("month-{}", u8::from(date.month())));
-        self.with(
+        self.format(
             "date-long",
             &[
                 ("day", Arg::Count(i64::from(date.day()))),
@@ -225,7 +225,7 @@ impl Tr {
     /// A date with its day of the week: "jeudi 3 décembre 2026".
     pub fn weekday_date(&self, date: time::Date) -> String {
         let weekday = self.t(&format!("weekday-{}", date.weekday().number_from_monday()));
-        self.with(
+        self.format(
             "date-weekday",
             &[("weekday", Arg::Text(weekday.into())), ("date", Arg::Text(self.date(date).into()))],
         )
@@ -238,7 +238,7 @@ impl Tr {
             0 => 12,
             h => h,
         };
-        self.with(
+        self.format(
             "time-of-day",
             &[
                 ("hour", Arg::Text(hour.to_string().into())),
@@ -252,12 +252,12 @@ impl Tr {
     /// A month of a year: "décembre 2026".
     pub fn month_year(&self, year: i32, month: time::Month) -> String {
         let name = self.t(&format!("month-{}", u8::from(month)));
-        self.with("month-year", &[("month", Arg::Text(name.into())), ("year", Arg::Text(year.to_string().into()))])
+        self.format("month-year", &[("month", Arg::Text(name.into())), ("year", Arg::Text(year.to_string().into()))])
     }
 
     /// A message with one count, e.g. `tr.count("results", 12)`.
     pub fn count(&self, id: &str, name: &str, n: i64) -> String {
-        self.with(id, &[(name, Arg::Count(n))])
+        self.format(id, &[(name, Arg::Count(n))])
     }
 }
 

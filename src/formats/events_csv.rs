@@ -9,13 +9,13 @@ use std::{
     io::{Read, Write},
 };
 
-pub use crate::csv_file::CsvErrors;
+pub use crate::formats::csv_file::CsvErrors;
 use crate::{
-    csv_file::{self, Format, Problems, Row},
     domain::{
-        Country, Website,
-        event::{Description, NewEvent, SignatoryRef, Slug, Status, TimeZone, Title, Venue, When},
+        Country, Slug, Title, Website,
+        event::{Description, NewEvent, SignatoryRef, Status, TimeZone, Venue, When},
     },
+    formats::csv_file::{self, Format, Problems, Row},
 };
 
 pub const COLUMNS: [&str; 15] = [
@@ -36,6 +36,8 @@ pub const COLUMNS: [&str; 15] = [
     "description_en",
 ];
 const REQUIRED: [&str; 4] = ["slug", "title_fr", "title_en", "start"];
+/// The longest event slug, in characters.
+const EVENT_SLUG_MAX_CHARS: usize = 80;
 /// Slugs the calendar's own addresses use.
 const RESERVED_SLUGS: [&str; 2] = ["archive", "archives"];
 
@@ -52,7 +54,7 @@ pub fn parse(input: impl Read) -> Result<Vec<(u64, NewEvent)>, CsvErrors> {
 
 fn parse_row(row: &Row<'_>) -> Result<NewEvent, Vec<String>> {
     let mut problems = Problems::default();
-    let slug = problems.take("slug", Slug::parse(row.get("slug")));
+    let slug = problems.take("slug", Slug::parse_at_most(row.get("slug").trim(), EVENT_SLUG_MAX_CHARS));
     if slug.as_ref().is_some_and(|s| RESERVED_SLUGS.contains(&s.as_str())) {
         problems.add("slug: archive and archives name the calendar's archive");
     }

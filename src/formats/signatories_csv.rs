@@ -10,10 +10,11 @@ use std::{
     io::{Read, Write},
 };
 
-pub use crate::csv_file::{CsvErrors, format_date, parse_date};
+pub use super::csv_file::CsvErrors;
+use crate::domain::date;
 use crate::{
-    csv_file::{self, Format, Problems, Row},
     domain::{Country, Kind, Name, NewSignatory, Signatory, Website},
+    formats::csv_file::{self, Format, Problems, Row},
 };
 
 pub const COLUMNS: [&str; 7] = ["name", "kind", "country", "joined_on", "name_fr", "name_en", "website"];
@@ -37,7 +38,7 @@ fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<String>> {
     let name = problems.take("name", Name::parse(row.get("name")));
     let kind = problems.take("kind", Kind::parse(row.get("kind")));
     let country = problems.take("country", Country::parse(row.get("country")));
-    let joined_on = problems.take("joined_on", parse_date(row.get("joined_on")));
+    let joined_on = problems.take("joined_on", date::parse(row.get("joined_on")));
     let name_fr = problems.take("name_fr", row.optional("name_fr").map(Name::parse).transpose());
     let name_en = problems.take("name_en", row.optional("name_en").map(Name::parse).transpose());
     let website = problems.take("website", row.optional("website").map(Website::parse).transpose());
@@ -65,7 +66,7 @@ pub fn write(output: impl Write, signatories: &[Signatory]) -> csv::Result<()> {
             s.name.as_str(),
             s.kind.as_str(),
             s.country.code(),
-            &format_date(s.joined_on),
+            &date::format(s.joined_on),
             s.name_fr.as_ref().map_or("", Name::as_str),
             s.name_en.as_ref().map_or("", Name::as_str),
             s.website.as_ref().map_or("", Website::as_str),

@@ -11,7 +11,7 @@ use crate::{
         Event,
         event::{Status, When},
     },
-    i18n::Tr,
+    text::i18n::Tr,
 };
 
 const UTC_FORMAT: &[BorrowedFormatItem<'static>] = format_description!("[year][month][day]T[hour][minute][second]Z");

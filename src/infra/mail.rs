@@ -15,10 +15,11 @@ use lettre::{
         header::{HeaderName, HeaderValue},
     },
 };
-use time::{Duration, OffsetDateTime};
+use time::Duration;
 use tokio::sync::Notify;
 
-use crate::{domain::EmailAddress, i18n::Tr, store::Store};
+use super::{clock::Clock, random};
+use crate::{domain::EmailAddress, store::Store, text::i18n::Tr};
 
 /// How mail leaves the site.
 #[derive(Clone, Debug)]
@@ -50,8 +51,8 @@ enum Transport {
     Files(PathBuf),
 }
 
-/// The sending side: the transport, the sender, and a bell to wake the
-/// worker when a mail is queued.
+/// The sending side: the transport, the sender, and a notification that
+/// wakes the worker when a mail is queued.
 pub struct Mailer {
     transport: Transport,
     config: MailConfig,
@@ -78,7 +79,7 @@ impl Mailer {
     }
 
     /// Wakes the worker: a mail was queued.
-    pub fn ring(&self) {
+    pub fn notify(&self) {
         self.queued.notify_one();
     }
 
@@ -102,17 +103,17 @@ impl Mailer {
 }
 
 /// Sends queued mails until the process ends: whatever is due, then waits
-/// for the bell or the next retry. Expired pending subscriptions are purged
+/// for a notification or the next retry. Expired pending subscriptions are purged
 /// on the way.
-pub async fn run_worker(store: Store, mailer: Arc<Mailer>) {
+pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock) {
     let poll = mailer.config.retry_base.min(StdDuration::from_secs(5));
     loop {
-        let now = OffsetDateTime::now_utc();
+        let now = clock.now();
         if let Err(error) = store.purge_expired(now).await {
             tracing::warn!(%error, "could not purge expired subscriptions");
         }
         loop {
-            let claimed = match store.claim_mail(OffsetDateTime::now_utc(), LEASE).await {
+            let claimed = match store.claim_mail(clock.now(), LEASE).await {
                 Ok(Some(claimed)) => claimed,
                 Ok(None) => break,
                 Err(error) => {
@@ -124,7 +125,7 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>) {
                 Some(message) => mailer.send(claimed.id, &claimed.recipient, message).await,
                 None => Err("the message is gone".into()),
             };
-            let now = OffsetDateTime::now_utc();
+            let now = clock.now();
             let recorded = match result {
                 Ok(()) => store.mail_sent(claimed.id, now).await,
                 Err(error) => {
@@ -187,13 +188,6 @@ pub enum Mail<'a> {
     Unsubscribe { unsubscribe_url: &'a str },
 }
 
-/// A 128-bit-or-more random value, as hexadecimal.
-pub fn random_hex(bytes: usize) -> anyhow::Result<String> {
-    let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
-}
-
 /// Renders a mail to its RFC 5322 bytes. The only input from a visitor in
 /// its headers is the recipient, already parsed as an [`EmailAddress`].
 pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> anyhow::Result<Vec<u8>> {
@@ -217,7 +211,7 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
         .from(mailer.config.from.clone())
         .to(recipient)
         .subject(subject)
-        .message_id(Some(format!("<{}@oneinfive>", random_hex(16)?)))
+        .message_id(Some(format!("<{}@oneinfive>", random::hex_token(16)?)))
         .raw_header(header("Content-Language", tr.lang().code().to_owned()))
         .raw_header(header("List-Unsubscribe", format!("<{unsubscribe_url}>")))
         .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".to_owned()))

@@ -31,11 +31,14 @@ use serde::{Deserialize, Serialize};
 use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 
 use crate::{
-    domain::news::{
-        AltText, BODY_MAX_BYTES, FileName, IMAGE_MAX_BYTES, Image, Markdown, NewNewsItem, NewsImage, Published,
-        SUMMARY_MAX_CHARS, Slug, Title, Translation,
+    domain::{
+        Slug, Title,
+        news::{
+            AltText, BODY_MAX_BYTES, FileName, IMAGE_MAX_BYTES, Image, Markdown, NewNewsItem, NewsImage, Published,
+            SUMMARY_MAX_CHARS, Translation,
+        },
     },
-    i18n::Lang,
+    text::i18n::Lang,
 };
 
 /// More errors than this are not worth listing one by one.

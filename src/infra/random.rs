@@ -1,0 +1,24 @@
+//! Randomness from the operating system, for tokens and keys.
+
+use crate::text::hex;
+
+/// `bytes` random bytes (at least 16 for a token), as hexadecimal. Fails,
+/// rather than returning something guessable, when the system has no
+/// randomness to give.
+pub fn hex_token(bytes: usize) -> anyhow::Result<String> {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    Ok(hex::encode(&buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_hex_of_twice_the_bytes_and_differ() {
+        let (a, b) = (hex_token(32).expect("random"), hex_token(32).expect("random"));
+        assert!(crate::text::hex::is_hex(&a, 64), "{a}");
+        assert_ne!(a, b);
+    }
+}

@@ -1,0 +1,5 @@
+//! Start-up: the command line, the settings, and the server.
+
+pub mod cli;
+pub mod config;
+pub mod server;

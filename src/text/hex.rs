@@ -1,0 +1,36 @@
+//! Lower-case hexadecimal, the one encoder for hashes, tokens and keys.
+
+use std::fmt::Write;
+
+/// The bytes as lower-case hexadecimal, two digits a byte.
+pub fn encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}
+
+/// Whether a text is `len` lower- or upper-case hexadecimal digits.
+pub fn is_hex(text: &str, len: usize) -> bool {
+    text.len() == len && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_every_byte_on_two_digits() {
+        assert_eq!(encode(&[]), "");
+        assert_eq!(encode(&[0, 1, 0x0f, 0x10, 0xab, 0xff]), "00010f10abff");
+    }
+
+    #[test]
+    fn recognises_hex_of_a_length() {
+        assert!(is_hex("00ff", 4));
+        assert!(!is_hex("00ff", 3));
+        assert!(!is_hex("00fg", 4));
+    }
+}
