@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex, PoisonError};
 
-use time::{Duration, OffsetDateTime, UtcOffset};
+use time::{Duration, OffsetDateTime};
 
 /// What time it is, cheap to clone; every clone of a set clock moves with it.
 #[derive(Clone, Debug, Default)]
@@ -29,13 +29,6 @@ impl Clock {
             Some(at) => *at.lock().unwrap_or_else(PoisonError::into_inner),
             None => OffsetDateTime::now_utc(),
         }
-    }
-
-    /// Now, in UTC, to the second: instants are stored that way, so that
-    /// SQLite's text and PostgreSQL's timestamps sort alike.
-    pub fn now_to_second(&self) -> OffsetDateTime {
-        let now = self.now().to_offset(UtcOffset::UTC);
-        now.replace_nanosecond(0).unwrap_or(now)
     }
 
     /// Moves a set clock (a test's); the system's clock cannot be moved.
@@ -64,7 +57,6 @@ mod tests {
         let clock = Clock::set_at(datetime!(2030-01-01 12:00:00.5 UTC));
         let clone = clock.clone();
         assert_eq!(clock.now(), datetime!(2030-01-01 12:00:00.5 UTC));
-        assert_eq!(clock.now_to_second(), datetime!(2030-01-01 12:00:00 UTC));
         clock.advance(Duration::minutes(31));
         assert_eq!(clone.now(), datetime!(2030-01-01 12:31:00.5 UTC));
         clone.set(datetime!(2031-06-01 00:00 UTC));

@@ -9,8 +9,8 @@ use crate::{
     infra::{mail::Mailer, random},
     startup::config::SiteConfig,
     store::Store,
-    text::i18n::Locales,
-    web::{AppState, assets::Assets, build_app, content::Content},
+    text::{i18n::Locales, pages::PageTexts},
+    web::{AppState, assets::Assets, build_app, page_cache::PageCache, rate_limit::Limiter, state::FormKey},
 };
 
 /// A site bound to its listening socket, ready to serve.
@@ -30,13 +30,13 @@ impl Server {
         let form_key = store.secret("form-key", &random::hex_token(32)?).await?;
         let state = AppState {
             mailer: Arc::new(Mailer::new(config.mail.clone())?),
-            limiter: crate::web::newsletter::limiter(config.signups_per_minute),
-            form_key: Arc::from(form_key.into_bytes()),
-            page_cache: Arc::new(crate::web::page_cache::PageCache::new(store.clone(), config.busy_pace)),
+            signups: Arc::new(Limiter::per_minute(config.signups_per_minute)),
+            form_key: Arc::new(FormKey::new(form_key.into_bytes())),
+            page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace)),
             store,
             locales: Arc::new(Locales::load()?),
-            assets: Arc::new(Assets::load()),
-            content: Arc::new(Content::load()),
+            assets: Arc::new(Assets::load()?),
+            pages: Arc::new(PageTexts::load()),
             config: Arc::new(config),
         };
         Ok(Server { listener, state })

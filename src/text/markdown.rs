@@ -50,4 +50,18 @@ mod tests {
         assert!(!html.contains("javascript:"));
         assert!(!html.contains("onerror"));
     }
+
+    #[test]
+    fn markdown_is_rendered_and_sanitised() {
+        let html = to_html("# Title\n\nText <script>alert(1)</script> **bold**\n\n<img src=x onerror=alert(1)>");
+        assert!(html.contains("<h2>Title</h2>"), "{html}");
+        assert!(html.contains("<strong>bold</strong>"), "{html}");
+        assert!(!html.contains("script") && !html.contains("onerror") && !html.contains("<img"), "{html}");
+        let html = to_html("[a](javascript:alert(1)) [b](https://example.org/) [c](/fr/pacte)");
+        assert!(!html.contains("javascript"), "{html}");
+        assert!(html.contains("href=\"https://example.org/\""), "{html}");
+        assert!(html.contains("href=\"/fr/pacte\""), "{html}");
+        let html = to_html("<p style=\"color:red\" onclick=\"x()\">hi</p><iframe src=\"https://x\"></iframe>");
+        assert!(!html.contains("style") && !html.contains("onclick") && !html.contains("iframe"), "{html}");
+    }
 }

@@ -5,3 +5,4 @@ pub mod collate;
 pub mod hex;
 pub mod i18n;
 pub mod markdown;
+pub mod pages;

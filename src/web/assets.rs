@@ -5,27 +5,36 @@
 
 use std::{collections::HashMap, io::Write};
 
-use axum::{
-    body::Bytes,
-    extract::{Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
-};
+use axum::body::Bytes;
 use sha2::{Digest, Sha256};
 
-use super::{AppState, error::AppError};
+use super::{negotiate::Encoding, paths};
+use crate::text::hex;
 
 const FILES: &[(&str, &str, &[u8])] = &[
     ("style.css", "text/css; charset=utf-8", include_bytes!("../../static/style.css")),
     ("favicon.svg", "image/svg+xml", include_bytes!("../../static/favicon.svg")),
 ];
 
-struct Asset {
-    content_type: &'static str,
+/// One embedded file, in each encoding.
+pub struct Asset {
+    pub content_type: &'static str,
     identity: Bytes,
     brotli: Bytes,
     gzip: Bytes,
-    etag: String,
+    /// A hash of the file's bytes.
+    pub hash: String,
+}
+
+impl Asset {
+    /// The file's bytes in an encoding.
+    pub fn body(&self, encoding: Option<Encoding>) -> Bytes {
+        match encoding {
+            Some(Encoding::Brotli) => self.brotli.clone(),
+            Some(Encoding::Gzip) => self.gzip.clone(),
+            None => self.identity.clone(),
+        }
+    }
 }
 
 /// The embedded files, by plain and by hashed name.
@@ -37,27 +46,28 @@ pub struct Assets {
     urls: HashMap<&'static str, String>,
 }
 
-fn brotli(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    {
-        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-        let _ = writer.write_all(bytes);
-    }
-    out
+/// Brotli at its best quality, written into `out`.
+fn brotli_into<W: Write>(out: W, bytes: &[u8]) -> std::io::Result<W> {
+    let mut writer = brotli::CompressorWriter::new(out, 4096, 11, 22);
+    writer.write_all(bytes)?;
+    writer.flush()?;
+    Ok(writer.into_inner())
 }
 
-fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
+/// Gzip at its best level, written into `out`.
+fn gzip_into<W: Write>(out: W, bytes: &[u8]) -> std::io::Result<W> {
+    let mut encoder = flate2::write::GzEncoder::new(out, flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    encoder.finish()
 }
 
 impl Assets {
-    pub fn load() -> Assets {
+    /// Hashes and compresses the embedded files; a compression that fails
+    /// fails the start rather than serve a truncated file.
+    pub fn load() -> anyhow::Result<Assets> {
         let mut assets = Assets { by_name: HashMap::new(), hashed: HashMap::new(), urls: HashMap::new() };
         for (name, content_type, bytes) in FILES {
-            let digest = Sha256::digest(bytes);
-            let hash: String = crate::text::hex::encode(&digest[..5]);
+            let hash = hex::encode(&Sha256::digest(bytes)[..5]);
             let hashed_name = match name.rsplit_once('.') {
                 Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
                 None => format!("{name}.{hash}"),
@@ -65,78 +75,78 @@ impl Assets {
             let asset = Asset {
                 content_type,
                 identity: Bytes::from_static(bytes),
-                brotli: Bytes::from(brotli(bytes)),
-                gzip: Bytes::from(gzip(bytes)),
-                etag: hash,
+                brotli: Bytes::from(brotli_into(Vec::new(), bytes)?),
+                gzip: Bytes::from(gzip_into(Vec::new(), bytes)?),
+                hash,
             };
             assets.by_name.insert(name, asset);
             assets.hashed.insert(hashed_name.clone(), name);
-            assets.urls.insert(name, format!("/static/{hashed_name}"));
+            assets.urls.insert(name, paths::static_file(&hashed_name));
         }
-        assets
+        Ok(assets)
     }
 
     /// The versioned address of an embedded file.
     pub fn url(&self, name: &str) -> String {
-        self.urls.get(name).cloned().unwrap_or_else(|| format!("/static/{name}"))
+        self.urls.get(name).cloned().unwrap_or_else(|| paths::static_file(name))
     }
-}
 
-/// The encoding a client accepts that we have: brotli, then gzip, else none.
-fn encoding(request: &HeaderMap) -> Option<&'static str> {
-    let accepted: Vec<String> = request
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .filter(|item| {
-            // "br;q=0" refuses br.
-            item.split(';')
-                .skip(1)
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .is_none_or(|q| q.trim().parse::<f32>().is_ok_and(|q| q > 0.0))
-        })
-        .map(|item| item.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-        .collect();
-    ["br", "gzip"].into_iter().find(|e| accepted.iter().any(|a| a == e))
-}
-
-/// `/static/{file}`: a versioned name is immutable; the plain name is
-/// served too, revalidated on each use.
-pub async fn serve(
-    State(state): State<AppState>,
-    Path(file): Path<String>,
-    request_headers: HeaderMap,
-) -> Result<Response, AppError> {
-    let assets = &state.assets;
-    let (name, immutable) = match assets.hashed.get(&file) {
-        Some(name) => (*name, true),
-        None => (file.as_str(), false),
-    };
-    let asset = assets.by_name.get(name).ok_or(AppError::NotFound)?;
-    let cache = if immutable { "public, max-age=31536000, immutable" } else { "public, no-cache" };
-    let encoding = encoding(&request_headers);
-    // One tag per encoding: the bytes differ.
-    let etag = format!("\"{}{}\"", asset.etag, encoding.map(|e| format!("-{e}")).unwrap_or_default());
-    let mut response = if super::cache::not_modified(&request_headers, &etag, None) {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        let body = match encoding {
-            Some("br") => asset.brotli.clone(),
-            Some(_) => asset.gzip.clone(),
-            None => asset.identity.clone(),
+    /// A file by its versioned name (immutable: `true`) or its plain one.
+    pub fn find(&self, file: &str) -> Option<(&Asset, bool)> {
+        let (name, immutable) = match self.hashed.get(file) {
+            Some(name) => (*name, true),
+            None => (file, false),
         };
-        let mut response = ([(header::CONTENT_TYPE, asset.content_type)], body).into_response();
-        if let Some(encoding) = encoding {
-            response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
-        }
-        response
-    };
-    let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    if let Ok(value) = HeaderValue::from_str(&etag) {
-        headers.insert(header::ETAG, value);
+        self.by_name.get(name).map(|asset| (asset, immutable))
     }
-    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+
+    /// A writer that accepts a few bytes, then fails, as a full disk would.
+    struct Failing(usize);
+
+    impl Write for Failing {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.0 == 0 {
+                return Err(std::io::Error::other("no room"));
+            }
+            let n = buf.len().min(self.0);
+            self.0 -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn compression_errors_are_reported_not_swallowed() {
+        let text = "body { color: black }\n".repeat(500);
+        assert!(brotli_into(Failing(10), text.as_bytes()).is_err());
+        assert!(gzip_into(Failing(10), text.as_bytes()).is_err());
+    }
+
+    #[test]
+    fn compressed_files_decompress_to_the_original() {
+        let assets = Assets::load().expect("assets");
+        let (style, immutable) = assets.find("style.css").expect("style.css");
+        assert!(!immutable);
+        let original = style.body(None);
+        let mut gunzipped = Vec::new();
+        flate2::read::GzDecoder::new(&style.body(Some(Encoding::Gzip))[..]).read_to_end(&mut gunzipped).expect("gzip");
+        assert_eq!(gunzipped, original);
+        let mut unbrotlied = Vec::new();
+        brotli::Decompressor::new(&style.body(Some(Encoding::Brotli))[..], 4096)
+            .read_to_end(&mut unbrotlied)
+            .expect("brotli");
+        assert_eq!(unbrotlied, original);
+        let versioned = assets.url("style.css");
+        let (_, immutable) = assets.find(versioned.trim_start_matches("/static/")).expect("versioned");
+        assert!(immutable);
+    }
 }

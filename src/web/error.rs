@@ -1,31 +1,20 @@
-//! The one error type of the web layer, and the middleware that turns every
-//! error response — ours, an extractor's, a layer's — into a localized page.
+//! The one error type of the web layer. A handler returns it; its response
+//! carries only the status (and `Retry-After` where it helps), and the
+//! error-page layer (`middleware::error_pages`) renders the localized page.
 
-use askama::Template;
 use axum::{
-    extract::{Request, State},
-    http::{HeaderValue, StatusCode, header},
-    middleware::Next,
+    http::{StatusCode, header},
     response::{IntoResponse, Response},
 };
 
-use super::{
-    AppState, language,
-    page::{PageContext, Rendered, render},
-};
-use crate::{
-    store::StoreError,
-    text::i18n::{Arg, Lang},
-};
+use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
     NotFound,
-    /// A filter in a URL's query that names nothing we know.
-    #[error("bad filter")]
-    BadFilter,
-    /// A request whose body or form cannot be read.
+    /// A request whose query, body or form cannot be read, or that names
+    /// something we do not know (a filter's unknown country).
     #[error("bad request")]
     BadRequest,
     /// A form post from another site, or without our form token.
@@ -33,8 +22,6 @@ pub enum AppError {
     Forbidden,
     #[error("too many requests")]
     TooManyRequests,
-    #[error("method not allowed")]
-    MethodNotAllowed,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -42,16 +29,14 @@ pub enum AppError {
 }
 
 impl IntoResponse for AppError {
-    /// Only the status: the error-page middleware draws the page in the
-    /// visitor's language. Details are logged, never shown.
+    /// Only the status: details are logged, never shown.
     fn into_response(self) -> Response {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::BadFilter | AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::TooManyRequests => {
-                return (StatusCode::TOO_MANY_REQUESTS, [(axum::http::header::RETRY_AFTER, "60")]).into_response();
+                return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")]).into_response();
             }
             AppError::Store(StoreError::Unavailable(error)) => {
                 tracing::warn!(%error, "database unavailable");
@@ -68,68 +53,4 @@ impl IntoResponse for AppError {
         };
         status.into_response()
     }
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage {
-    ctx: PageContext,
-    code_text: String,
-    title: String,
-    message: String,
-}
-
-/// The message pair (title, explanation) for a status.
-fn messages(status: StatusCode) -> (&'static str, &'static str) {
-    match status.as_u16() {
-        403 => ("error-403-title", "error-403-body"),
-        404 | 410 => ("error-404-title", "error-404-body"),
-        405 => ("error-405-title", "error-405-body"),
-        413 => ("error-413-title", "error-413-body"),
-        429 => ("error-429-title", "error-429-body"),
-        503 => ("error-503-title", "error-503-body"),
-        500..=599 => ("error-500-title", "error-500-body"),
-        _ => ("error-400-title", "error-400-body"),
-    }
-}
-
-/// Draws a localized error page for any error response that is not a page
-/// already. The language is the one the path names, else the visitor's.
-pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let lang = Lang::from_path(request.uri().path()).unwrap_or_else(|| language::preferred(request.headers()));
-    let response = next.run(request).await;
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) || response.extensions().get::<Rendered>().is_some() {
-        return response;
-    }
-    let (title, message) = messages(status);
-    let ctx = PageContext::bare(&state, lang, None);
-    let code_text = ctx.tr.format("error-code", &[("status", Arg::Text(status.as_str().into()))]);
-    let page = ErrorPage { title: ctx.t(title), message: ctx.t(message), code_text, ctx };
-    let mut page_response = match render(&page, lang) {
-        Ok(page_response) => page_response,
-        Err(error) => {
-            tracing::error!(%error, "could not draw the error page");
-            return response;
-        }
-    };
-    *page_response.status_mut() = status;
-    // Keep what the original response told the client to do next.
-    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
-        if let Some(value) = response.headers().get(&name) {
-            page_response.headers_mut().insert(name, value.clone());
-        }
-    }
-    page_response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if status == StatusCode::PAYLOAD_TOO_LARGE {
-        // The rest of the body was not read: the connection cannot carry
-        // another request, and the client must not try to reuse it.
-        page_response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
-    }
-    page_response
-}
-
-/// Any address the site does not know.
-pub async fn not_found() -> AppError {
-    AppError::NotFound
 }

@@ -7,8 +7,11 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{AppState, error::AppError, page::Page};
-use crate::text::i18n::Lang;
+use crate::{
+    store,
+    text::i18n::Lang,
+    web::{error::AppError, paths::Page, state::AppState},
+};
 
 /// Escapes text for an XML element or attribute.
 fn xml_escape(text: &str) -> String {
@@ -39,7 +42,7 @@ pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, Ap
     for signatory in state.store.signatories().await? {
         pages.push((Page::Signatory { id: signatory.id, slug: signatory.details.slug() }, Lang::ALL.to_vec()));
     }
-    for (slug, langs) in state.store.news_index(state.config.clock.now_to_second()).await? {
+    for (slug, langs) in state.store.news_index(store::instant(state.config.clock.now())).await? {
         pages.push((Page::NewsItem { slug: slug.to_string() }, langs));
     }
     for event in state.store.events().await? {

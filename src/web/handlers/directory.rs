@@ -1,29 +1,34 @@
 //! The directory of signatories (Adhérents au Pacte / Members of the Pact):
 //! grouped by country, filtered and searched through the URL's query,
-//! paginated so that it stays readable at any size; a page per signatory;
-//! and the list as open data.
+//! paginated so that it stays readable at any size; and a page per
+//! signatory.
 
 use askama::Template;
 use axum::{
-    extract::State,
-    http::{HeaderValue, header},
+    extract::{Path, Query, State},
     response::{IntoResponse, Redirect, Response},
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use url::form_urlencoded;
 
-use super::{
-    AppState,
-    error::AppError,
-    listing::{self, Choice, Pagination},
-    page::{Page, PageContext, render_remembering},
-};
 use crate::{
-    domain::{Country, Kind, Name, Signatory, Website},
-    formats::signatories_csv,
+    domain::{Country, Kind, Signatory, date},
     store::{CountryCount, DirectoryFilter},
-    text::collate,
-    text::i18n::{Arg, Lang, Tr},
+    text::{
+        collate,
+        i18n::{Arg, Lang, Tr},
+    },
+    web::{
+        error::AppError,
+        extract::{CookieLang, PathLang},
+        paths::Page,
+        state::AppState,
+        view::{
+            PageContext,
+            listing::{self, Choice, Pagination, page_count, page_number, present},
+            render_remembering,
+        },
+    },
 };
 
 /// Signatories on one page of the directory.
@@ -43,19 +48,12 @@ pub struct DirectoryQuery {
 impl DirectoryQuery {
     /// The filter and page number; an empty field means "any".
     fn parse(&self) -> Result<(DirectoryFilter, i64), AppError> {
-        let present =
-            |field: &Option<String>| field.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
         let country =
-            present(&self.country).map(|c| Country::parse(&c)).transpose().map_err(|_| AppError::BadFilter)?;
-        let kind = present(&self.kind).map(|k| Kind::parse(&k)).transpose().map_err(|_| AppError::BadFilter)?;
-        let query =
-            present(&self.q).map(|q| q.chars().filter(|c| !c.is_control()).take(QUERY_MAX_CHARS).collect::<String>());
-        let page = match present(&self.page) {
-            None => 1,
-            Some(page) => {
-                page.parse::<i64>().ok().filter(|p| (1..=1_000_000).contains(p)).ok_or(AppError::BadFilter)?
-            }
-        };
+            present(self.country.as_deref()).map(Country::parse).transpose().map_err(|_| AppError::BadRequest)?;
+        let kind = present(self.kind.as_deref()).map(Kind::parse).transpose().map_err(|_| AppError::BadRequest)?;
+        let query = present(self.q.as_deref())
+            .map(|q| q.chars().filter(|c| !c.is_control()).take(QUERY_MAX_CHARS).collect::<String>());
+        let page = page_number(self.page.as_deref())?;
         Ok((DirectoryFilter { country, kind, query: query.filter(|q| !q.trim().is_empty()) }, page))
     }
 }
@@ -100,7 +98,7 @@ fn kind_label(tr: &Tr, kind: Kind) -> String {
 }
 
 /// A signatory's own page.
-pub(super) fn signatory_page(signatory: &Signatory) -> Page {
+pub fn signatory_page(signatory: &Signatory) -> Page {
     Page::Signatory { id: signatory.id, slug: signatory.details.slug() }
 }
 
@@ -144,14 +142,16 @@ struct DirectoryPage {
     reset_href: String,
 }
 
+/// `/fr/adherents`, `/en/members`: the directory.
 pub async fn show(
-    state: &AppState,
-    lang: Lang,
-    query: &DirectoryQuery,
-    cookie: Option<Lang>,
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    CookieLang(cookie): CookieLang,
+    Query(query): Query<DirectoryQuery>,
 ) -> Result<Response, AppError> {
     let (filter, page) = query.parse()?;
-    let ctx = PageContext::for_page(state, lang, Page::Directory, &state.locales.format(lang, "directory-title", None));
+    let ctx =
+        PageContext::for_page(&state, lang, Page::Directory, &state.locales.format(lang, "directory-title", None));
     let tr = ctx.tr.clone();
     let name_of = |country: Country| tr.t(&country.message_id());
 
@@ -177,43 +177,26 @@ pub async fn show(
     let mut matching = if filter.is_empty() { all.clone() } else { state.store.directory_counts(&filter).await? };
     matching.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
     let total: i64 = matching.iter().map(CountryCount::total).sum();
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let pages = page_count(total, PAGE_SIZE);
     if page > pages {
         return Err(AppError::NotFound);
     }
 
-    // The slice of each country that falls on this page.
-    let (start, end) = ((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    let mut groups = Vec::new();
-    let mut offset = 0;
-    for count in &matching {
-        let (first, last) = (offset, offset + count.total());
-        offset = last;
-        if last <= start || first >= end {
-            continue;
+    // The slice of each country that falls on this page, read in one query.
+    let slices = page_slices(&matching, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    let mut signatories = directory_page(&state, &slices, &filter, lang).await?.into_iter().peekable();
+    let mut groups = Vec::with_capacity(slices.len());
+    for slice in &slices {
+        let mut entries = Vec::new();
+        while let Some(signatory) = signatories.next_if(|s| s.details.country == slice.country) {
+            entries.push(entry(&tr, lang, &signatory));
         }
-        let skip = start.saturating_sub(first).max(0);
-        let take = end.min(last) - first - skip;
-        let signatories = state.store.directory_slice(count.country, &filter, lang, take, skip).await?;
-        let entries = signatories
-            .iter()
-            .map(|signatory| {
-                let s = &signatory.details;
-                let shown = s.display_name(lang);
-                Entry {
-                    href: signatory_page(signatory).path(lang),
-                    name: shown.to_string(),
-                    own_name: (shown != &s.name).then(|| s.name.to_string()),
-                    kind: s.kind.as_str(),
-                    kind_label: kind_label(&tr, s.kind),
-                }
-            })
-            .collect();
+        let count = matching.iter().find(|count| count.country == slice.country);
         groups.push(Group {
-            id: format!("country-{}", count.country.code()),
-            name: name_of(count.country),
-            breakdown: breakdown(&tr, count),
-            continued: skip > 0,
+            id: format!("country-{}", slice.country.code()),
+            name: name_of(slice.country),
+            breakdown: count.map(|count| breakdown(&tr, count)).unwrap_or_default(),
+            continued: slice.offset > 0,
             entries,
         });
     }
@@ -246,6 +229,57 @@ pub async fn show(
     render_remembering(&template, lang, cookie)
 }
 
+/// The part of each country, in reading order, that falls on the page
+/// starting at `start`, `size` long.
+fn page_slices(counts: &[CountryCount], start: i64, size: i64) -> Vec<DirectorySlice> {
+    let end = start + size;
+    let mut slices = Vec::new();
+    let mut offset = 0;
+    for count in counts {
+        let (first, last) = (offset, offset + count.total());
+        offset = last;
+        if last <= start || first >= end {
+            continue;
+        }
+        let skip = start.saturating_sub(first).max(0);
+        slices.push(DirectorySlice { country: count.country, limit: end.min(last) - first - skip, offset: skip });
+    }
+    slices
+}
+
+// MERGE-SHIM: replaced by Store::directory_page.
+pub struct DirectorySlice {
+    pub country: Country,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+async fn directory_page(
+    state: &AppState,
+    slices: &[DirectorySlice],
+    filter: &DirectoryFilter,
+    lang: Lang,
+) -> Result<Vec<Signatory>, AppError> {
+    let mut all = Vec::new();
+    for slice in slices {
+        all.extend(state.store.directory_slice(slice.country, filter, lang, slice.limit, slice.offset).await?);
+    }
+    Ok(all)
+}
+
+/// A signatory as the directory lists it.
+fn entry(tr: &Tr, lang: Lang, signatory: &Signatory) -> Entry {
+    let s = &signatory.details;
+    let shown = s.display_name(lang);
+    Entry {
+        href: signatory_page(signatory).path(lang),
+        name: shown.to_string(),
+        own_name: (shown != &s.name).then(|| s.name.to_string()),
+        kind: s.kind.as_str(),
+        kind_label: kind_label(tr, s.kind),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "signatory.html")]
 struct SignatoryPage {
@@ -261,9 +295,14 @@ struct SignatoryPage {
     website: Option<String>,
 }
 
-/// `/{lang}/adherents/{id}-{slug}`: a signatory's page. An address with an
+/// `/fr/adherents/{id}-{slug}`: a signatory's page. An address with an
 /// outdated slug (the name changed) leads to the current one.
-pub async fn signatory(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) -> Result<Response, AppError> {
+pub async fn signatory(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    CookieLang(cookie): CookieLang,
+    Path(item): Path<String>,
+) -> Result<Response, AppError> {
     let digits: String = item.chars().take_while(char::is_ascii_digit).collect();
     let id: i64 = digits.parse().map_err(|_| AppError::NotFound)?;
     let signatory = state.store.signatory(id).await?.ok_or(AppError::NotFound)?;
@@ -274,7 +313,7 @@ pub async fn signatory(state: &AppState, lang: Lang, item: &str, cookie: Option<
     }
     let s = &signatory.details;
     let shown = s.display_name(lang).to_string();
-    let ctx = PageContext::for_page(state, lang, page, &shown);
+    let ctx = PageContext::for_page(&state, lang, page, &shown);
     let country = ctx.t(&s.country.message_id());
     let template = SignatoryPage {
         own_name: (shown != s.name.as_str()).then(|| s.name.to_string()),
@@ -288,61 +327,9 @@ pub async fn signatory(state: &AppState, lang: Lang, item: &str, cookie: Option<
         back: ctx.tr.format("signatory-back", &[("country", Arg::Text(country.clone().into()))]),
         country,
         joined: ctx.tr.date(s.joined_on),
-        joined_iso: crate::domain::date::format(s.joined_on),
+        joined_iso: date::format(s.joined_on),
         website: s.website.as_ref().map(|w| w.as_str().to_owned()),
         ctx,
     };
     render_remembering(&template, lang, cookie)
-}
-
-/// One signatory in the JSON download: the columns of the CSV.
-#[derive(Serialize)]
-struct Record<'a> {
-    name: &'a str,
-    kind: &'a str,
-    country: &'a str,
-    joined_on: String,
-    name_fr: Option<&'a str>,
-    name_en: Option<&'a str>,
-    website: Option<&'a str>,
-}
-
-fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -> Response {
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static(filename));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    response
-}
-
-/// `/open-data/signatories.csv`: what `signatories export` writes.
-pub async fn csv(State(state): State<AppState>) -> Result<Response, AppError> {
-    let signatories = state.store.signatories().await?;
-    let mut body = Vec::new();
-    signatories_csv::write(&mut body, &signatories).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(download("text/csv; charset=utf-8", "attachment; filename=\"oneinfive-signatories.csv\"", body))
-}
-
-/// `/open-data/signatories.json`: the same records as JSON.
-pub async fn json(State(state): State<AppState>) -> Result<Response, AppError> {
-    let signatories = state.store.signatories().await?;
-    let records: Vec<Record<'_>> = signatories
-        .iter()
-        .map(|signatory| {
-            let s = &signatory.details;
-            Record {
-                name: s.name.as_str(),
-                kind: s.kind.as_str(),
-                country: s.country.code(),
-                joined_on: crate::domain::date::format(s.joined_on),
-                name_fr: s.name_fr.as_ref().map(Name::as_str),
-                name_en: s.name_en.as_ref().map(Name::as_str),
-                website: s.website.as_ref().map(Website::as_str),
-            }
-        })
-        .collect();
-    let body = serde_json::to_vec_pretty(&records).map_err(|e| AppError::Internal(e.into()))?;
-    Ok(download("application/json", "inline; filename=\"oneinfive-signatories.json\"", body))
 }

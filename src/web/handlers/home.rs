@@ -3,15 +3,26 @@
 use askama::Template;
 use axum::{extract::State, response::Response};
 
-use super::{
-    AppState,
-    calendar::{self, EventCard},
-    error::AppError,
-    language::{CookieLang, PathLang},
-    news::{self, Card},
-    page::{Page, PageContext, render_remembering},
+use crate::{
+    domain::Counter,
+    store::{self, EventFilter},
+    text::i18n::Arg,
+    web::{
+        error::AppError,
+        extract::{CookieLang, PathLang},
+        paths::Page,
+        state::AppState,
+        view::{
+            PageContext,
+            cards::{EventCard, NewsCard},
+            render_remembering,
+        },
+    },
 };
-use crate::{domain::Counter, text::i18n::Arg};
+
+/// The next events and the latest news items the home page shows.
+const HOME_EVENTS: i64 = 3;
+const HOME_NEWS: i64 = 3;
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -29,7 +40,7 @@ struct HomePage {
     events: Vec<EventCard>,
     calendar_href: String,
     /// The latest news items; the section is left out while there are none.
-    news: Vec<Card>,
+    news: Vec<NewsCard>,
     news_href: String,
 }
 
@@ -46,7 +57,9 @@ pub async fn show(
     );
     let latest_text =
         counter.latest.map(|date| ctx.tr.format("counter-latest", &[("date", Arg::Text(ctx.tr.date(date).into()))]));
-    let news = news::latest(&state, &ctx.tr, 3).await?;
+    let now = state.config.clock.now();
+    let news = state.store.news_list(lang, store::instant(now), HOME_NEWS, 0).await?;
+    let events = state.store.upcoming_events(&EventFilter::default(), now, HOME_EVENTS).await?;
     let page = HomePage {
         counter_text,
         latest_text,
@@ -54,9 +67,9 @@ pub async fn show(
         about_href: Page::About.path(lang),
         aims_href: Page::Aims.path(lang),
         pact_href: Page::Pact.path(lang),
-        events: calendar::next(&state, &ctx.tr, 3).await?,
+        events: events.iter().map(|event| EventCard::new(&ctx.tr, event)).collect(),
         calendar_href: Page::Calendar.path(lang),
-        news,
+        news: news.iter().map(|entry| NewsCard::new(&ctx.tr, entry)).collect(),
         news_href: Page::News.path(lang),
         ctx,
     };

@@ -1,7 +1,33 @@
-//! What the long lists (directory, calendar, news) share: the choices of
-//! their filter forms and the links between their pages.
+//! What the long lists (directory, calendar, news) share: reading their
+//! query strings, the choices of their filter forms and the links between
+//! their pages.
 
-use crate::text::i18n::{Arg, Tr};
+use crate::{
+    text::i18n::{Arg, Tr},
+    web::error::AppError,
+};
+
+/// The highest page number a list accepts.
+const MAX_PAGE: i64 = 1_000_000;
+
+/// A query field as given, trimmed; an empty field means "any".
+pub fn present(field: Option<&str>) -> Option<&str> {
+    field.map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A list's page number: 1 when absent; anything but a sensible number is
+/// a bad request.
+pub fn page_number(field: Option<&str>) -> Result<i64, AppError> {
+    match present(field) {
+        None => Ok(1),
+        Some(page) => page.parse::<i64>().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or(AppError::BadRequest),
+    }
+}
+
+/// How many pages `total` items take, `size` a page; at least one.
+pub fn page_count(total: i64, size: i64) -> i64 {
+    ((total + size - 1) / size).max(1)
+}
 
 /// One option of a filter's drop-down list.
 pub struct Choice {
@@ -48,5 +74,23 @@ impl Pagination {
             previous: (page > 1).then(|| link(page - 1, wording.previous)),
             next: (page < pages).then(|| link(page + 1, wording.next)),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        assert_eq!(page_number(None).ok(), Some(1));
+        assert_eq!(page_number(Some(" ")).ok(), Some(1));
+        assert_eq!(page_number(Some(" 3 ")).ok(), Some(3));
+        for bad in ["0", "-1", "x", "1000001", "1.5"] {
+            assert!(page_number(Some(bad)).is_err(), "{bad}");
+        }
+        assert_eq!(page_count(0, 10), 1);
+        assert_eq!(page_count(10, 10), 1);
+        assert_eq!(page_count(11, 10), 2);
     }
 }

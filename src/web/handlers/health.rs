@@ -6,7 +6,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use super::{AppState, page::Rendered};
+use crate::web::{state::AppState, view::Rendered};
 
 pub async fn check(State(state): State<AppState>) -> Response {
     let (status, body) = match state.store.ping().await {

@@ -1,147 +1,24 @@
-//! What every page carries: the request's language and localizer, the
-//! links that make up the shell (navigation, language switcher, hreflang
-//! alternates, stylesheet), and the rendering of a page into a response.
+//! Page views: what every page template carries (the request's language
+//! and localizer, the navigation, the language switcher, hreflang
+//! alternates, the footer's forms and links), the parts lists share, and
+//! the rendering of a template into a response.
+
+pub mod cards;
+pub mod listing;
 
 use askama::Template;
 use axum::{
-    http::{HeaderValue, header},
+    http::{HeaderValue, StatusCode, header},
     response::{Html, IntoResponse, Response},
 };
 
-use super::{AppState, error::AppError, language};
+use super::{
+    error::AppError,
+    negotiate,
+    paths::{self, Page},
+    state::AppState,
+};
 use crate::text::i18n::{Lang, Tr};
-
-/// A public page of the site, in whichever language. Knows its address in
-/// both languages, so the switcher and hreflang links always agree.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Page {
-    Home,
-    About,
-    Aims,
-    Pact,
-    Directory,
-    /// A signatory's own page: its id and the slug of its name.
-    Signatory {
-        id: i64,
-        slug: String,
-    },
-    Calendar,
-    CalendarArchive,
-    /// An event's own page, by its slug.
-    Event {
-        slug: String,
-    },
-    Newsletter,
-    Privacy,
-    /// The list of news items (Actualités / News).
-    News,
-    /// A news item's own page: its slug.
-    NewsItem {
-        slug: String,
-    },
-}
-
-impl Page {
-    /// Every page listed in the navigation, in order.
-    pub const NAVIGATION: [Page; 7] =
-        [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar, Page::News];
-
-    /// The pages whose address is `/{lang}/{slug}`.
-    const SECTIONS: [Page; 8] = [
-        Page::About,
-        Page::Aims,
-        Page::Pact,
-        Page::Directory,
-        Page::Calendar,
-        Page::News,
-        Page::Newsletter,
-        Page::Privacy,
-    ];
-
-    /// The localized slug of a section page.
-    fn slug(&self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Page::About, Lang::Fr) => "a-propos",
-            (Page::About, Lang::En) => "about",
-            (Page::Aims, Lang::Fr) => "buts-et-objectifs",
-            (Page::Aims, Lang::En) => "campaign-aims",
-            (Page::Pact, Lang::Fr) => "pacte",
-            (Page::Pact, Lang::En) => "pact",
-            (Page::Directory | Page::Signatory { .. }, Lang::Fr) => "adherents",
-            (Page::Directory | Page::Signatory { .. }, Lang::En) => "members",
-            (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::Fr) => "calendrier",
-            (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::En) => "calendar",
-            (Page::Newsletter, Lang::Fr) => "lettre-d-information",
-            (Page::Newsletter, Lang::En) => "newsletter",
-            (Page::Privacy, Lang::Fr) => "confidentialite",
-            (Page::Privacy, Lang::En) => "privacy",
-            (Page::News | Page::NewsItem { .. }, Lang::Fr) => "actualites",
-            (Page::News | Page::NewsItem { .. }, Lang::En) => "news",
-            (Page::Home, _) => "",
-        }
-    }
-
-    /// The section page a slug names in a language.
-    pub fn from_slug(lang: Lang, slug: &str) -> Option<Page> {
-        Page::SECTIONS.into_iter().find(|page| page.slug(lang) == slug)
-    }
-
-    /// The section page a slug names in the other language, so that
-    /// `/fr/about` can lead to `/fr/a-propos`.
-    pub fn from_other_slug(lang: Lang, slug: &str) -> Option<Page> {
-        Page::from_slug(lang.other(), slug)
-    }
-
-    pub fn path(&self, lang: Lang) -> String {
-        match self {
-            Page::Home => format!("/{lang}/"),
-            Page::Signatory { id, slug } if slug.is_empty() => format!("/{lang}/{}/{id}", self.slug(lang)),
-            Page::Signatory { id, slug } => format!("/{lang}/{}/{id}-{slug}", self.slug(lang)),
-            Page::CalendarArchive => format!("/{lang}/{}/{}", self.slug(lang), Page::archive_slug(lang)),
-            Page::Event { slug } => format!("/{lang}/{}/{slug}", self.slug(lang)),
-            Page::NewsItem { slug } => format!("/{lang}/{}/{slug}", self.slug(lang)),
-            page => format!("/{lang}/{}", page.slug(lang)),
-        }
-    }
-
-    /// The last segment of the calendar's archive: `/fr/calendrier/archives`.
-    pub fn archive_slug(lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => "archives",
-            Lang::En => "archive",
-        }
-    }
-
-    /// The language's iCalendar feed: `/fr/calendrier.ics`.
-    pub fn calendar_feed_path(lang: Lang) -> String {
-        format!("/{lang}/{}.ics", Page::Calendar.slug(lang))
-    }
-
-    /// The navigation entry a page belongs to.
-    fn section(&self) -> Page {
-        match self {
-            Page::Signatory { .. } => Page::Directory,
-            Page::CalendarArchive | Page::Event { .. } => Page::Calendar,
-            Page::NewsItem { .. } => Page::News,
-            page => page.clone(),
-        }
-    }
-
-    /// The Fluent message that names the page in the navigation.
-    pub fn nav_label(&self) -> &'static str {
-        match self {
-            Page::Home => "nav-home",
-            Page::About => "nav-about",
-            Page::Aims => "nav-aims",
-            Page::Pact => "nav-pact",
-            Page::Directory | Page::Signatory { .. } => "nav-directory",
-            Page::Calendar | Page::CalendarArchive | Page::Event { .. } => "nav-calendar",
-            Page::Newsletter => "newsletter-title",
-            Page::Privacy => "privacy-title",
-            Page::News | Page::NewsItem { .. } => "nav-news",
-        }
-    }
-}
 
 /// A link in the navigation.
 pub struct NavLink {
@@ -156,7 +33,7 @@ pub struct Alternate {
     pub href: String,
 }
 
-/// The shell every page template is drawn in (see `templates/base.html`).
+/// The shell every page template is rendered in (see `templates/base.html`).
 pub struct PageContext {
     pub tr: Tr,
     pub lang: Lang,
@@ -249,13 +126,13 @@ impl PageContext {
             stylesheet: state.assets.url("style.css"),
             favicon: state.assets.url("favicon.svg"),
             home_href: Page::Home.path(lang),
-            calendar_feed: Page::calendar_feed_path(lang),
+            calendar_feed: paths::calendar_feed(lang),
             newsletter_action: Page::Newsletter.path(lang),
-            form_token: super::csrf::token(&state.form_key, state.config.clock.now()),
+            form_token: state.form_key.token(state.config.clock.now()),
             privacy_href: Page::Privacy.path(lang),
             facebook_url: state.config.facebook_url.clone(),
             share: Vec::new(),
-            feed_href: super::news::feed_path(lang),
+            feed_href: paths::news_feed(lang),
             feed_title: tr.t("news-feed-link-title"),
             tr,
             lang,
@@ -278,8 +155,8 @@ impl PageContext {
     }
 }
 
-/// Marks a response whose body is a page drawn by the site, so that the
-/// error-page middleware leaves it alone.
+/// Marks a response whose body is a page rendered by the site, so that the
+/// error-page layer leaves it alone.
 #[derive(Clone, Copy, Debug)]
 pub struct Rendered;
 
@@ -304,7 +181,15 @@ pub fn render_remembering(
 ) -> Result<Response, AppError> {
     let mut response = render(template, lang)?;
     if cookie_lang != Some(lang) {
-        response.headers_mut().append(header::SET_COOKIE, language::cookie(lang));
+        response.headers_mut().append(header::SET_COOKIE, negotiate::language_cookie(lang));
     }
+    Ok(response)
+}
+
+/// Renders a page with another status than 200: a form shown again with
+/// its errors (422), an invalid link (404).
+pub fn render_with_status(template: &impl Template, lang: Lang, status: StatusCode) -> Result<Response, AppError> {
+    let mut response = render(template, lang)?;
+    *response.status_mut() = status;
     Ok(response)
 }

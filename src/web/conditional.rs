@@ -94,5 +94,34 @@ mod tests {
         assert_eq!(format_http_date(at), "Sun, 06 Nov 1994 08:49:37 GMT");
         assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(at));
         assert_eq!(parse_http_date("yesterday"), None);
+        assert_eq!(parse_http_date(""), None);
+        assert_eq!(
+            format_http_date(time::macros::datetime!(2026-03-02 11:00:00 +01:00)),
+            "Mon, 02 Mar 2026 10:00:00 GMT"
+        );
+    }
+
+    #[test]
+    fn conditional_requests() {
+        let at = time::macros::datetime!(2026-03-02 10:00:00 UTC);
+        let headers = |pairs: &[(header::HeaderName, &'static str)]| {
+            let mut map = HeaderMap::new();
+            for (name, value) in pairs {
+                map.insert(name.clone(), HeaderValue::from_static(value));
+            }
+            map
+        };
+        assert!(not_modified(&headers(&[(header::IF_NONE_MATCH, "\"a\"")]), "\"a\"", None));
+        assert!(not_modified(&headers(&[(header::IF_NONE_MATCH, "\"b\", W/\"a\"")]), "\"a\"", None));
+        assert!(!not_modified(&headers(&[(header::IF_NONE_MATCH, "\"b\"")]), "\"a\"", Some(at)));
+        let since = |value| headers(&[(header::IF_MODIFIED_SINCE, value)]);
+        assert!(not_modified(&since("Mon, 02 Mar 2026 10:00:00 GMT"), "\"a\"", Some(at)));
+        assert!(!not_modified(&since("Mon, 02 Mar 2026 09:59:59 GMT"), "\"a\"", Some(at)));
+        assert!(!not_modified(&since("garbage"), "\"a\"", Some(at)));
+        assert!(!not_modified(&since("Mon, 02 Mar 2026 10:00:00 GMT"), "\"a\"", None));
+        // If-None-Match wins over If-Modified-Since.
+        let both =
+            headers(&[(header::IF_NONE_MATCH, "\"b\""), (header::IF_MODIFIED_SINCE, "Mon, 02 Mar 2026 10:00:00 GMT")]);
+        assert!(!not_modified(&both, "\"a\"", Some(at)));
     }
 }

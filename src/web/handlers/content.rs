@@ -1,0 +1,84 @@
+//! The campaign's prose pages: About, Campaign aims, The Pact, and the
+//! privacy notice (their text: `text::pages`).
+
+use askama::Template;
+use axum::{extract::State, response::Response};
+
+use crate::{
+    text::pages::Prose,
+    web::{
+        error::AppError,
+        extract::{CookieLang, PathLang},
+        paths::Page,
+        state::AppState,
+        view::{PageContext, render_remembering},
+    },
+};
+
+#[derive(Template)]
+#[template(path = "content.html")]
+struct ContentPage<'a> {
+    ctx: PageContext,
+    title: String,
+    /// Trusted HTML rendered from the project's own Markdown.
+    body: &'a str,
+    /// Links to the other pages a reader goes on to.
+    next: Vec<(String, String)>,
+}
+
+fn show(
+    state: &AppState,
+    lang: crate::text::i18n::Lang,
+    prose: Prose,
+    cookie: CookieLang,
+) -> Result<Response, AppError> {
+    let (page, title_id) = match prose {
+        Prose::About => (Page::About, "about-title"),
+        Prose::Aims => (Page::Aims, "aims-title"),
+        Prose::Pact => (Page::Pact, "pact-title"),
+        Prose::Privacy => (Page::Privacy, "privacy-title"),
+    };
+    let ctx = PageContext::for_page(state, lang, page, &state.locales.format(lang, title_id, None));
+    let mut next = Vec::new();
+    match prose {
+        Prose::Privacy => next.push((Page::Newsletter.path(lang), ctx.t("newsletter-title"))),
+        Prose::Pact => {}
+        Prose::About | Prose::Aims => next.push((Page::Pact.path(lang), ctx.t("content-read-pact"))),
+    }
+    next.push((Page::Directory.path(lang), ctx.t("content-see-members")));
+    let title = ctx.t(title_id);
+    let body = state.pages.body(lang, prose);
+    render_remembering(&ContentPage { ctx, title, body, next }, lang, cookie.0)
+}
+
+pub async fn about(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    cookie: CookieLang,
+) -> Result<Response, AppError> {
+    show(&state, lang, Prose::About, cookie)
+}
+
+pub async fn aims(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    cookie: CookieLang,
+) -> Result<Response, AppError> {
+    show(&state, lang, Prose::Aims, cookie)
+}
+
+pub async fn pact(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    cookie: CookieLang,
+) -> Result<Response, AppError> {
+    show(&state, lang, Prose::Pact, cookie)
+}
+
+pub async fn privacy(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    cookie: CookieLang,
+) -> Result<Response, AppError> {
+    show(&state, lang, Prose::Privacy, cookie)
+}

@@ -1,0 +1,231 @@
+//! News (Actualités / News): the paginated list, a page per item, one RSS
+//! 2.0 feed per language, and the items' images served from the site's own
+//! origin.
+
+use askama::Template;
+use axum::{
+    extract::{Path, Query, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use serde::Deserialize;
+use time::{OffsetDateTime, format_description::well_known::Rfc2822};
+
+use crate::{
+    domain::{Slug, news::ImageRef},
+    store,
+    text::{
+        hex,
+        i18n::{Lang, Tr},
+        markdown,
+    },
+    web::{
+        conditional,
+        error::AppError,
+        extract::{CookieLang, PathLang},
+        paths::{self, Page},
+        state::AppState,
+        view::{
+            PageContext,
+            cards::{NewsCard, datetime_attr},
+            listing::{self, Pagination, page_count, page_number},
+            render_remembering,
+        },
+    },
+};
+
+/// Items on one page of the list.
+pub const PAGE_SIZE: i64 = 10;
+/// Items in a feed: the latest ones.
+pub const FEED_SIZE: i64 = 20;
+/// How long a feed reader may keep a feed before asking again.
+const FEED_CACHE: &str = "public, max-age=300";
+/// Images are named by their content: they never change.
+const IMAGE_CACHE: &str = "public, max-age=31536000, immutable";
+
+/// The list's query string.
+#[derive(Debug, Default, Deserialize)]
+pub struct NewsQuery {
+    page: Option<String>,
+}
+
+fn list_href(lang: Lang, page: i64) -> String {
+    let path = Page::News.path(lang);
+    if page > 1 { format!("{path}?page={page}") } else { path }
+}
+
+#[derive(Template)]
+#[template(path = "news_list.html")]
+struct ListPage {
+    ctx: PageContext,
+    cards: Vec<NewsCard>,
+    pagination: Option<Pagination>,
+}
+
+/// `/fr/actualites`, `/en/news`: the items in the language, newest first.
+pub async fn list(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    CookieLang(cookie): CookieLang,
+    Query(query): Query<NewsQuery>,
+) -> Result<Response, AppError> {
+    let page = page_number(query.page.as_deref())?;
+    let now = store::instant(state.config.clock.now());
+    let total = state.store.news_count(lang, now).await?;
+    let pages = page_count(total, PAGE_SIZE);
+    if page > pages {
+        return Err(AppError::NotFound);
+    }
+    let entries = state.store.news_list(lang, now, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let mut ctx = PageContext::for_page(&state, lang, Page::News, &state.locales.format(lang, "news-title", None));
+    if page > 1 {
+        ctx.canonical = Some(format!("{}{}", state.config.base_url, list_href(lang, page)));
+    }
+    let tr = ctx.tr.clone();
+    let template = ListPage {
+        cards: entries.iter().map(|entry| NewsCard::new(&tr, entry)).collect(),
+        pagination: Pagination::new(&tr, &listing::NEWS, page, pages, |p| list_href(lang, p)),
+        ctx,
+    };
+    render_remembering(&template, lang, cookie)
+}
+
+#[derive(Template)]
+#[template(path = "news_item.html")]
+struct ItemPage {
+    ctx: PageContext,
+    title: String,
+    date: String,
+    datetime: String,
+    image: Option<ImageRef>,
+    /// Sanitised HTML.
+    summary: String,
+    /// Sanitised HTML.
+    body: String,
+    back_href: String,
+    /// The latest other items, to read on.
+    others: Vec<NewsCard>,
+}
+
+/// `/fr/actualites/{slug}`, `/en/news/{slug}`: an item, in a language it
+/// is written in.
+pub async fn item(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    CookieLang(cookie): CookieLang,
+    Path(item): Path<String>,
+) -> Result<Response, AppError> {
+    let slug = Slug::parse(&item).map_err(|_| AppError::NotFound)?;
+    let now = store::instant(state.config.clock.now());
+    let entry = state.store.news_entry(lang, &slug, now).await?.ok_or(AppError::NotFound)?;
+    let languages = state.store.news_languages(&slug, now).await?;
+    let mut ctx = PageContext::for_page(&state, lang, Page::NewsItem { slug: slug.to_string() }, &entry.title);
+    if !languages.contains(&lang.other()) {
+        ctx.only_in_this_language(&Page::News);
+    }
+    let others = state
+        .store
+        .news_list(lang, now, 4, 0)
+        .await?
+        .iter()
+        .filter(|other| other.slug != slug)
+        .take(3)
+        .map(|other| NewsCard::new(&ctx.tr, other))
+        .collect();
+    let local = entry.published.local();
+    let template = ItemPage {
+        title: entry.title.clone(),
+        date: ctx.tr.date(local.date()),
+        datetime: datetime_attr(local),
+        image: entry.image.clone(),
+        summary: markdown::to_html(&entry.summary),
+        body: markdown::to_html(&entry.body),
+        back_href: Page::News.path(lang),
+        others,
+        ctx,
+    };
+    render_remembering(&template, lang, cookie)
+}
+
+/// The RSS 2.0 channel of a language's latest items.
+async fn channel(state: &AppState, lang: Lang) -> Result<(rss::Channel, Option<OffsetDateTime>), AppError> {
+    use rss::extension::atom::{AtomExtension, Link};
+    let now = store::instant(state.config.clock.now());
+    let base = &state.config.base_url;
+    let tr = Tr::new(lang, state.locales.clone());
+    let last_modified = state.store.news_last_modified(now).await?;
+    let entries = state.store.news_list(lang, now, FEED_SIZE, 0).await?;
+    let items = entries
+        .iter()
+        .map(|entry| {
+            let link = format!("{base}{}", Page::NewsItem { slug: entry.slug.to_string() }.path(lang));
+            rss::Item {
+                title: Some(entry.title.clone()),
+                link: Some(link.clone()),
+                description: Some(markdown::to_html(&entry.summary)),
+                guid: Some(rss::Guid { value: link, permalink: true }),
+                pub_date: entry.published.local().format(&Rfc2822).ok(),
+                ..rss::Item::default()
+            }
+        })
+        .collect();
+    let channel = rss::Channel {
+        title: format!("{} – {}", tr.t("site-name"), tr.t("news-title")),
+        link: format!("{base}{}", Page::News.path(lang)),
+        description: tr.t("news-feed-description"),
+        language: Some(lang.code().to_owned()),
+        last_build_date: last_modified.and_then(|at| at.format(&Rfc2822).ok()),
+        atom_ext: Some(AtomExtension {
+            links: vec![Link {
+                href: format!("{base}{}", paths::news_feed(lang)),
+                rel: "self".to_owned(),
+                mime_type: Some("application/rss+xml".to_owned()),
+                ..Link::default()
+            }],
+        }),
+        items,
+        ..rss::Channel::default()
+    };
+    Ok((channel, last_modified))
+}
+
+/// `/fr/actualites.rss`, `/en/news.rss`: the language's feed, with an ETag
+/// and a Last-Modified date so that feed readers ask cheaply.
+pub async fn feed(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    request: HeaderMap,
+) -> Result<Response, AppError> {
+    let (channel, last_modified) = channel(&state, lang).await?;
+    let body = channel.write_to(Vec::new()).map_err(|e| AppError::Internal(e.into()))?;
+    Ok(conditional::respond(&request, "application/rss+xml; charset=utf-8", FEED_CACHE, body, last_modified))
+}
+
+/// `/media/{hash}.{ext}`: an item's image, named by the SHA-256 of its
+/// bytes, so that it may be kept for a year.
+pub async fn image(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    request: HeaderMap,
+) -> Result<Response, AppError> {
+    let (hash, extension) = file.split_once('.').ok_or(AppError::NotFound)?;
+    if !hex::is_hex(hash, 64) || hash.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Err(AppError::NotFound);
+    }
+    let (kind, bytes) = state.store.news_image(hash).await?.ok_or(AppError::NotFound)?;
+    if kind.extension() != extension {
+        return Err(AppError::NotFound);
+    }
+    let etag = format!("\"{hash}\"");
+    let mut response = if conditional::not_modified(&request, &etag, None) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, kind.content_type())], bytes).into_response()
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(IMAGE_CACHE));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    Ok(response)
+}

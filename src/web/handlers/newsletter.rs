@@ -1,0 +1,325 @@
+//! The newsletter: sign-up with double opt-in, the confirmation and
+//! unsubscribe links, and unsubscribing by address. The answer to a sign-up
+//! is the same whoever the address belongs to, so no one can learn who
+//! subscribed; links in mails open a page with a button, and only that
+//! button's POST acts (mail scanners follow links), except the one-click
+//! unsubscribe of RFC 8058 that mail clients POST.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::{
+    extract::{ConnectInfo, Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::Response,
+};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::{
+    domain::{EmailAddress, email::EmailError},
+    infra::{
+        mail::{self, Mail},
+        random,
+    },
+    store::{Subscription, SubscriptionOutcome},
+    text::{
+        hex,
+        i18n::{Lang, Tr},
+    },
+    web::{
+        error::AppError,
+        extract::{CookieLang, PathLang},
+        middleware::csrf::{CheckedForm, SameOrigin},
+        paths::{NewsletterAction, Page},
+        rate_limit,
+        state::AppState,
+        view::{PageContext, render, render_remembering, render_with_status},
+    },
+};
+
+/// The wording of the privacy notice a visitor consents to; kept with
+/// each subscription. Change it when the notice changes.
+pub const CONSENT_VERSION: &str = "privacy-2026-11-28";
+
+/// The hash under which a token sent by mail is stored.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(&Sha256::digest(token.as_bytes()))
+}
+
+/// The absolute link a mail carries for an action and a token.
+fn link(state: &AppState, lang: Lang, action: NewsletterAction, token: &str) -> String {
+    format!("{}{}", state.config.base_url, action.token_path(lang, token))
+}
+
+/// A form's fields; anything else a client sends is ignored.
+#[derive(Debug, Default, Deserialize)]
+pub struct FormFields {
+    email: Option<String>,
+    consent: Option<String>,
+    /// The honeypot: people leave it empty.
+    website: Option<String>,
+}
+
+impl FormFields {
+    /// The address as typed, and as parsed.
+    fn email(&self) -> (&str, Result<EmailAddress, EmailError>) {
+        let typed = self.email.as_deref().unwrap_or("");
+        (typed, EmailAddress::parse(typed))
+    }
+}
+
+/// The newsletter page, with the form as sent back when it has a problem.
+#[derive(Template)]
+#[template(path = "newsletter.html")]
+struct NewsletterPage {
+    ctx: PageContext,
+    email: String,
+    email_error: Option<String>,
+    consent_error: Option<String>,
+    consent_checked: bool,
+    leave_email: String,
+    leave_error: Option<String>,
+    privacy_href: String,
+    leave_action: String,
+}
+
+/// A page that tells the outcome of a step, with a button where one is needed.
+#[derive(Template)]
+#[template(path = "newsletter_step.html")]
+struct StepPage {
+    ctx: PageContext,
+    title: String,
+    message: String,
+    /// A form with one button that POSTs to `action`.
+    button: Option<(String, String)>,
+}
+
+fn newsletter_page(state: &AppState, lang: Lang) -> NewsletterPage {
+    let title = state.locales.format(lang, "newsletter-title", None);
+    NewsletterPage {
+        ctx: PageContext::for_page(state, lang, Page::Newsletter, &title),
+        email: String::new(),
+        email_error: None,
+        consent_error: None,
+        consent_checked: false,
+        leave_email: String::new(),
+        leave_error: None,
+        privacy_href: Page::Privacy.path(lang),
+        leave_action: NewsletterAction::Leave.path(lang),
+    }
+}
+
+/// `/fr/lettre-d-information`: the sign-up and unsubscribe forms.
+pub async fn show(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    CookieLang(cookie): CookieLang,
+) -> Result<Response, AppError> {
+    render_remembering(&newsletter_page(&state, lang), lang, cookie)
+}
+
+/// The page that tells the outcome of a step.
+fn outcome_page(
+    state: &AppState,
+    lang: Lang,
+    title: &str,
+    message: &str,
+    button: Option<(String, String)>,
+) -> Result<Response, AppError> {
+    let tr = Tr::new(lang, state.locales.clone());
+    let mut ctx = PageContext::bare(state, lang, Some(&Page::Newsletter));
+    ctx.switch_href = Page::Newsletter.path(lang.other());
+    render(&StepPage { title: tr.t(title), message: tr.t(message), button, ctx }, lang)
+}
+
+fn rate_limit(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Result<(), AppError> {
+    let client = rate_limit::client_ip(state.config.client_ip_header.as_ref(), peer, headers);
+    if state.signups.allow(client) { Ok(()) } else { Err(AppError::TooManyRequests) }
+}
+
+fn email_message(tr: &Tr, error: &EmailError) -> String {
+    tr.t(match error {
+        EmailError::Empty => "newsletter-error-email-empty",
+        EmailError::TooLong | EmailError::Invalid => "newsletter-error-email-invalid",
+    })
+}
+
+/// The value to show back in a field: as typed, without control characters.
+fn shown(value: &str) -> String {
+    value.chars().filter(|c| !c.is_control()).take(300).collect()
+}
+
+/// POST `/fr/lettre-d-information`: a sign-up.
+pub async fn subscribe(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    CheckedForm(form): CheckedForm<FormFields>,
+) -> Result<Response, AppError> {
+    let (typed, email) = form.email();
+    let consent = form.consent.as_deref() == Some("yes");
+    let email = match email {
+        Ok(email) if consent => email,
+        email => {
+            let mut page = newsletter_page(&state, lang);
+            let tr = page.ctx.tr.clone();
+            page.email = shown(typed);
+            page.email_error = email.as_ref().err().map(|e| email_message(&tr, e));
+            page.consent_error = (!consent).then(|| tr.t("newsletter-error-consent"));
+            page.consent_checked = consent;
+            return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let check_inbox = || outcome_page(&state, lang, "newsletter-check-title", "newsletter-check-body", None);
+    // A robot filled the field people cannot see: answer as usual, do nothing.
+    if form.website.as_deref().is_some_and(|v| !v.trim().is_empty()) {
+        return check_inbox();
+    }
+    rate_limit(&state, peer, &headers)?;
+    let confirm_token = random::hex_token(32)?;
+    let unsubscribe_token = random::hex_token(32)?;
+    let confirm_url = link(&state, lang, NewsletterAction::Confirm, &confirm_token);
+    let unsubscribe_url = link(&state, lang, NewsletterAction::Unsubscribe, &unsubscribe_token);
+    let tr = Tr::new(lang, state.locales.clone());
+    let message = mail::render(
+        &state.mailer,
+        &tr,
+        &email,
+        &Mail::Confirm { confirm_url: &confirm_url, unsubscribe_url: &unsubscribe_url },
+    )?;
+    let subscription = Subscription {
+        email: &email,
+        lang,
+        consent_version: CONSENT_VERSION,
+        confirm_token_hash: &token_hash(&confirm_token),
+        unsubscribe_token_hash: &token_hash(&unsubscribe_token),
+        message: &message,
+    };
+    let outcome = state.store.subscribe(&subscription, state.config.clock.now()).await?;
+    if outcome == SubscriptionOutcome::Queued {
+        state.mailer.notify();
+        if state.mailer.writes_files() {
+            tracing::info!(%confirm_url, "no SMTP server: the confirmation address, for a local try-out");
+        }
+    }
+    check_inbox()
+}
+
+/// POST `/fr/lettre-d-information/quitter`: unsubscribe by address. A mail
+/// with a link goes to a subscribed address; the answer reveals nothing.
+pub async fn leave(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    CheckedForm(form): CheckedForm<FormFields>,
+) -> Result<Response, AppError> {
+    let email = match form.email() {
+        (_, Ok(email)) => email,
+        (typed, Err(error)) => {
+            let mut page = newsletter_page(&state, lang);
+            page.leave_email = shown(typed);
+            page.leave_error = Some(email_message(&page.ctx.tr, &error));
+            return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    rate_limit(&state, peer, &headers)?;
+    let token = random::hex_token(32)?;
+    let unsubscribe_url = link(&state, lang, NewsletterAction::Unsubscribe, &token);
+    let tr = Tr::new(lang, state.locales.clone());
+    let message = mail::render(&state.mailer, &tr, &email, &Mail::Unsubscribe { unsubscribe_url: &unsubscribe_url })?;
+    let now = state.config.clock.now();
+    if state.store.queue_unsubscribe_link(&email, &token_hash(&token), &message, now).await? {
+        state.mailer.notify();
+    }
+    outcome_page(&state, lang, "newsletter-leave-sent-title", "newsletter-leave-sent-body", None)
+}
+
+/// A token from a link: 64 hexadecimal characters, or nothing we know.
+fn token(item: &str) -> Option<&str> {
+    hex::is_hex(item, 64).then_some(item)
+}
+
+fn invalid_link(state: &AppState, lang: Lang) -> Result<Response, AppError> {
+    let mut response = outcome_page(state, lang, "newsletter-invalid-title", "newsletter-invalid-body", None)?;
+    *response.status_mut() = StatusCode::NOT_FOUND;
+    Ok(response)
+}
+
+/// GET on a link from a mail: a page with a button, that changes nothing.
+async fn link_page(state: &AppState, lang: Lang, action: NewsletterAction, item: &str) -> Result<Response, AppError> {
+    let Some(token) = token(item) else { return invalid_link(state, lang) };
+    let hash = token_hash(token);
+    let (known, title, message, button) = match action {
+        NewsletterAction::Confirm => (
+            state.store.confirmation_known(&hash, state.config.clock.now()).await?,
+            "newsletter-confirm-title",
+            "newsletter-confirm-body",
+            "newsletter-confirm-button",
+        ),
+        NewsletterAction::Unsubscribe | NewsletterAction::Leave => (
+            state.store.unsubscribe_known(&hash).await?,
+            "newsletter-unsubscribe-title",
+            "newsletter-unsubscribe-body",
+            "newsletter-unsubscribe-button",
+        ),
+    };
+    if !known {
+        return invalid_link(state, lang);
+    }
+    let label = state.locales.format(lang, button, None);
+    let mut response = outcome_page(state, lang, title, message, Some((action.token_path(lang, token), label)))?;
+    response.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    // Personal, and its answer changes with the subscription: never cached.
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// GET `/fr/lettre-d-information/confirmer/{token}`.
+pub async fn confirm_page(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    link_page(&state, lang, NewsletterAction::Confirm, &token).await
+}
+
+/// GET `/fr/lettre-d-information/desabonner/{token}`.
+pub async fn unsubscribe_page(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    link_page(&state, lang, NewsletterAction::Unsubscribe, &token).await
+}
+
+/// POST on a confirmation link's page: the subscription is confirmed.
+pub async fn confirm(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    Path(item): Path<String>,
+    CheckedForm(_): CheckedForm<FormFields>,
+) -> Result<Response, AppError> {
+    let Some(token) = token(&item) else { return invalid_link(&state, lang) };
+    if state.store.confirm(&token_hash(token), state.config.clock.now()).await? {
+        outcome_page(&state, lang, "newsletter-confirmed-title", "newsletter-confirmed-body", None)
+    } else {
+        invalid_link(&state, lang)
+    }
+}
+
+/// POST on an unsubscribe link's page, or the mail client's one-click POST
+/// (RFC 8058), which carries no form token: the link's token is the proof.
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    Path(item): Path<String>,
+    _: SameOrigin,
+) -> Result<Response, AppError> {
+    let Some(token) = token(&item) else { return invalid_link(&state, lang) };
+    // Unsubscribing an unknown or already used link is still "done".
+    state.store.unsubscribe(&token_hash(token)).await?;
+    outcome_page(&state, lang, "newsletter-unsubscribed-title", "newsletter-unsubscribed-body", None)
+}

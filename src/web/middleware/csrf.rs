@@ -1,0 +1,93 @@
+//! Cross-site request forgery: every form carries a token the site signed
+//! (`state::FormKey`), and a POST from another site's page — as the
+//! browser reports it with `Origin` and `Sec-Fetch-Site` — is refused with
+//! 403. Handlers ask for it by taking a [`CheckedForm`] (or, for the one
+//! POST that carries no form, [`SameOrigin`]).
+
+use axum::{
+    body::Bytes,
+    extract::{FromRequest, FromRequestParts, Request},
+    http::{HeaderMap, header, request::Parts},
+    response::{IntoResponse, Response},
+};
+use serde::{Deserialize, de::DeserializeOwned};
+
+use crate::web::{error::AppError, state::AppState};
+
+/// Whether the browser says the request comes from one of our own pages.
+/// Requests without these headers (not from a browser) pass; the form
+/// token still has to be right.
+pub fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
+    let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = get("sec-fetch-site")
+        && !matches!(site, "same-origin" | "none")
+    {
+        return false;
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return true };
+    if origin == base_url {
+        return true;
+    }
+    // Behind a proxy or on a test port, the host the browser asked for.
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
+    !host.is_empty() && origin_host == host
+}
+
+/// The token field every form of the site carries.
+#[derive(Deserialize)]
+struct Token {
+    csrf: Option<String>,
+}
+
+/// A posted form that passed the checks: sent from one of our pages, with
+/// a token we signed in the last day. A body that is not such a form is a
+/// bad request (400); a cross-site post or a missing or stale token, 403.
+pub struct CheckedForm<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for CheckedForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let from_our_pages = same_origin(request.headers(), &state.config.base_url);
+        let body = Bytes::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+        let form: T = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
+        let token: Token = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
+        let signed = token.csrf.as_deref().is_some_and(|t| state.form_key.verify(t, state.config.clock.now()));
+        if from_our_pages && signed { Ok(CheckedForm(form)) } else { Err(AppError::Forbidden.into_response()) }
+    }
+}
+
+/// A POST that carries no form but must come from our pages or from no
+/// page at all (a mail client's one-click unsubscription).
+pub struct SameOrigin;
+
+impl FromRequestParts<AppState> for SameOrigin {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if same_origin(&parts.headers, &state.config.base_url) { Ok(SameOrigin) } else { Err(AppError::Forbidden) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn cross_site_is_refused() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
+        assert!(same_origin(&headers, "https://site.example"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("http://127.0.0.1:3000"));
+        assert!(same_origin(&headers, "https://site.example"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
+        assert!(!same_origin(&headers, "https://site.example"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("null"));
+        assert!(!same_origin(&headers, "https://site.example"));
+        headers.remove(header::ORIGIN);
+        headers.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(!same_origin(&headers, "https://site.example"));
+    }
+}

@@ -1,0 +1,77 @@
+//! Turns every error response — a handler's, an extractor's, a layer's,
+//! the router's 404 and 405 — into a localized page.
+
+use askama::Template;
+use axum::{
+    extract::{Request, State},
+    http::{HeaderValue, StatusCode, header},
+    middleware::Next,
+    response::Response,
+};
+
+use crate::{
+    text::i18n::{Arg, Lang},
+    web::{
+        negotiate,
+        state::AppState,
+        view::{PageContext, Rendered, render_with_status},
+    },
+};
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: PageContext,
+    code_text: String,
+    title: String,
+    message: String,
+}
+
+/// The message pair (title, explanation) for a status.
+fn messages(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
+        403 => ("error-403-title", "error-403-body"),
+        404 | 410 => ("error-404-title", "error-404-body"),
+        405 => ("error-405-title", "error-405-body"),
+        413 => ("error-413-title", "error-413-body"),
+        429 => ("error-429-title", "error-429-body"),
+        503 => ("error-503-title", "error-503-body"),
+        500..=599 => ("error-500-title", "error-500-body"),
+        _ => ("error-400-title", "error-400-body"),
+    }
+}
+
+/// Renders a localized error page for any error response that is not a
+/// page already. The language is the one the path names, else the visitor's.
+pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = Lang::from_path(request.uri().path()).unwrap_or_else(|| negotiate::language(request.headers()));
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || response.extensions().get::<Rendered>().is_some() {
+        return response;
+    }
+    let (title, message) = messages(status);
+    let ctx = PageContext::bare(&state, lang, None);
+    let code_text = ctx.tr.format("error-code", &[("status", Arg::Text(status.as_str().into()))]);
+    let page = ErrorPage { title: ctx.t(title), message: ctx.t(message), code_text, ctx };
+    let mut page_response = match render_with_status(&page, lang, status) {
+        Ok(page_response) => page_response,
+        Err(error) => {
+            tracing::error!(%error, "could not render the error page");
+            return response;
+        }
+    };
+    // Keep what the original response told the client to do next.
+    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(value) = response.headers().get(&name) {
+            page_response.headers_mut().insert(name, value.clone());
+        }
+    }
+    page_response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        // The rest of the body was not read: the connection cannot carry
+        // another request, and the client must not try to reuse it.
+        page_response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    page_response
+}

@@ -1,0 +1,9 @@
+//! The layers every request and response goes through, outermost first in
+//! `routes::build_app`: security headers, the page cache, compression,
+//! error pages; and the cross-site request forgery check that every form
+//! post passes.
+
+pub mod csrf;
+pub mod error_pages;
+pub mod page_cache;
+pub mod security;

@@ -1,0 +1,149 @@
+//! The page-cache layer: answers GETs of public pages and feeds from the
+//! cache of rendered responses (`web::page_cache`), renders a missing one
+//! once for everyone asking, and keeps it.
+
+use std::sync::Arc;
+
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use crate::{
+    text::i18n::Lang,
+    web::{
+        conditional,
+        negotiate::{self, Encoding},
+        page_cache::{Cached, Key, Lookup},
+        paths,
+        state::AppState,
+    },
+};
+
+/// The largest body read at all (the responses are built in memory anyway).
+const MAX_READ: usize = 256 * 1024 * 1024;
+
+/// Whether a request may be answered from the cache: a GET of a page or a feed.
+fn cacheable(request: &Request) -> bool {
+    let path = request.uri().path();
+    matches!(*request.method(), Method::GET | Method::HEAD)
+        && (Lang::from_path(path).is_some()
+            || path == paths::SITEMAP
+            || path == paths::OPEN_DATA_CSV
+            || path == paths::OPEN_DATA_JSON)
+}
+
+fn response_from(cached: &Cached, request_headers: &HeaderMap) -> Response {
+    let last_modified =
+        cached.headers.get(header::LAST_MODIFIED).and_then(|v| v.to_str().ok()).and_then(conditional::parse_http_date);
+    if conditional::not_modified(request_headers, &cached.etag, last_modified) {
+        let mut response = StatusCode::NOT_MODIFIED.into_response();
+        for name in [header::ETAG, header::LAST_MODIFIED, header::CACHE_CONTROL, header::VARY, header::CONTENT_LANGUAGE]
+        {
+            if let Some(value) = cached.headers.get(&name) {
+                response.headers_mut().insert(name, value.clone());
+            }
+        }
+        return response;
+    }
+    let mut response = Response::new(Body::from(cached.body.clone()));
+    *response.status_mut() = cached.status;
+    *response.headers_mut() = cached.headers.clone();
+    response
+}
+
+/// Remembers the language of a page read, as pages rendered afresh do.
+fn remember_language(response: &mut Response, path: &str, request_headers: &HeaderMap) {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if let Some(lang) = Lang::from_path(path)
+        && is_html
+        && response.status().is_success()
+        && negotiate::cookie_language(request_headers) != Some(lang)
+        && !response.headers().contains_key(header::SET_COOKIE)
+    {
+        response.headers_mut().append(header::SET_COOKIE, negotiate::language_cookie(lang));
+    }
+}
+
+/// The cached response as this request should have it.
+fn respond(cached: &Cached, path: &str, request_headers: &HeaderMap) -> Response {
+    let mut response = response_from(cached, request_headers);
+    remember_language(&mut response, path, request_headers);
+    response
+}
+
+/// Makes the compression layer below choose `encoding`, the one the
+/// response is kept under: the encoding is negotiated once, here.
+fn settle_encoding(request: &mut Request, encoding: Option<Encoding>) {
+    let value = HeaderValue::from_static(encoding.map_or("identity", Encoding::token));
+    request.headers_mut().insert(header::ACCEPT_ENCODING, value);
+}
+
+pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if !cacheable(&request) {
+        return next.run(request).await;
+    }
+    let Some(revision) = state.page_cache.revisions.current().await else {
+        return next.run(request).await;
+    };
+    let request_headers = request.headers().clone();
+    let path = request.uri().path().to_owned();
+    let encoding = negotiate::encoding(&request_headers);
+    settle_encoding(&mut request, encoding);
+    let key = Key {
+        method: request.method().clone(),
+        uri: request.uri().to_string(),
+        encoding,
+        revision,
+        minute: state.config.clock.now().unix_timestamp().div_euclid(60),
+    };
+    let rendering = match state.page_cache.find(&key) {
+        Lookup::Ready(cached) => return respond(&cached, &path, &request_headers),
+        Lookup::Rendering(mut rendering) => {
+            if let Ok(done) = rendering.wait_for(Option::is_some).await
+                && let Some(cached) = done.as_ref()
+            {
+                return respond(cached, &path, &request_headers);
+            }
+            // The rendering failed or was abandoned: render it for this request alone.
+            return next.run(request).await;
+        }
+        Lookup::Render(rendering) => rendering,
+    };
+    let response = next.run(request).await;
+    let no_store = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-store"));
+    if response.status() != StatusCode::OK || no_store {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_READ).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    parts.headers.remove(header::SET_COOKIE);
+    parts.headers.remove(header::DATE);
+    let coding = parts.headers.get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok());
+    let etag = match (parts.headers.get(header::ETAG).and_then(|v| v.to_str().ok()), coding) {
+        // The handler's tag names the uncompressed bytes; compressed ones are
+        // another representation, whose strong tag must differ.
+        (Some(tag), Some(coding)) => format!("{}-{coding}\"", tag.trim_end_matches('"')),
+        (Some(tag), None) => tag.to_owned(),
+        (None, _) => conditional::etag(&body),
+    };
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        parts.headers.insert(header::ETAG, value);
+    }
+    let cached = Arc::new(Cached { status: parts.status, headers: parts.headers, body, etag });
+    rendering.keep(cached.clone());
+    respond(&cached, &path, &request_headers)
+}

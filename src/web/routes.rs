@@ -1,0 +1,100 @@
+//! The route table: every address of the site and its handler, registered
+//! for each language from the paths in `paths`, and the layers every
+//! request goes through. Adding a page: a line here, a handler, a template.
+
+use std::time::Duration;
+
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::StatusCode,
+    middleware,
+    response::Redirect,
+    routing::{get, post},
+};
+use tower_http::{
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, limit::RequestBodyLimitLayer, timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+use super::{
+    error::AppError,
+    handlers::{assets, calendar, content, directory, event, health, home, language, news, newsletter, open_data, seo},
+    middleware::{error_pages, page_cache, security},
+    paths::{self, NewsletterAction, Page},
+    state::AppState,
+};
+use crate::text::i18n::Lang;
+
+/// The largest request body a page accepts; larger ones get 413.
+pub const BODY_LIMIT: usize = 16 * 1024;
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The whole site as one router, used by `serve` and by the tests alike.
+pub fn build_app(state: AppState) -> Router {
+    let mut router = Router::new()
+        .route("/", get(language::root))
+        .route(paths::HEALTH, get(health::check))
+        .route(paths::STATIC_ROUTE, get(assets::serve))
+        .route(paths::MEDIA_ROUTE, get(news::image))
+        .route(paths::OPEN_DATA_CSV, get(open_data::csv))
+        .route(paths::OPEN_DATA_JSON, get(open_data::json))
+        .route(paths::SITEMAP, get(seo::sitemap))
+        .route(paths::ROBOTS, get(seo::robots));
+    for lang in Lang::ALL {
+        router = router.merge(localized(lang));
+    }
+    router
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+        .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), error_pages::layer))
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), page_cache::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), security::layer))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// The pages of one language. Handlers learn the language from the path.
+fn localized(lang: Lang) -> Router<AppState> {
+    let page = |page: Page| page.path(lang);
+    let items = |page: Page| page.item_route(lang);
+    let mut router = Router::new()
+        .route(&format!("/{lang}"), get(language::add_slash))
+        .route(&page(Page::Home), get(home::show))
+        .route(&page(Page::About), get(content::about))
+        .route(&page(Page::Aims), get(content::aims))
+        .route(&page(Page::Pact), get(content::pact))
+        .route(&page(Page::Privacy), get(content::privacy))
+        .route(&page(Page::Directory), get(directory::show))
+        .route(&items(Page::Directory), get(directory::signatory))
+        .route(&page(Page::Calendar), get(calendar::upcoming))
+        .route(&page(Page::CalendarArchive), get(calendar::archive))
+        .route(&paths::calendar_feed(lang), get(calendar::feed))
+        .route(&items(Page::Calendar), get(event::show))
+        .route(&page(Page::News), get(news::list))
+        .route(&items(Page::News), get(news::item))
+        .route(&paths::news_feed(lang), get(news::feed))
+        .route(&page(Page::Newsletter), get(newsletter::show).post(newsletter::subscribe))
+        .route(&NewsletterAction::Leave.path(lang), post(newsletter::leave))
+        .route(&NewsletterAction::Confirm.token_route(lang), get(newsletter::confirm_page).post(newsletter::confirm))
+        .route(
+            &NewsletterAction::Unsubscribe.token_route(lang),
+            get(newsletter::unsubscribe_page).post(newsletter::unsubscribe),
+        );
+    // A section's slug in the other language leads to this language's.
+    for section in Page::SECTIONS {
+        let target = section.path(lang);
+        router = router
+            .route(&section.path_with_other_slug(lang), get(move || std::future::ready(Redirect::permanent(&target))));
+    }
+    router
+}
+
+/// Any address the site does not know.
+async fn not_found() -> AppError {
+    AppError::NotFound
+}

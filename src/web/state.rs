@@ -1,0 +1,100 @@
+//! The state every handler and layer shares, cheap to clone, and the key
+//! that signs the forms' tokens.
+
+use std::sync::Arc;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use time::OffsetDateTime;
+
+use super::{assets::Assets, page_cache::PageCache, rate_limit::Limiter};
+use crate::{
+    infra::mail::Mailer,
+    startup::config::SiteConfig,
+    store::Store,
+    text::{hex, i18n::Locales, pages::PageTexts},
+};
+
+/// Everything a handler may need.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub locales: Arc<Locales>,
+    pub assets: Arc<Assets>,
+    pub pages: Arc<PageTexts>,
+    pub mailer: Arc<Mailer>,
+    /// Newsletter sign-ups and requests to leave, per client.
+    pub signups: Arc<Limiter>,
+    pub form_key: Arc<FormKey>,
+    pub page_cache: Arc<PageCache>,
+    pub config: Arc<SiteConfig>,
+}
+
+/// Tokens are made per hour, so that a page's form is the same for every
+/// visitor for an hour, and stay good for a day.
+const BUCKET_SECONDS: i64 = 3600;
+const VALID_BUCKETS: i64 = 24;
+
+/// The key that signs the forms' tokens (against cross-site request
+/// forgery), shared by every instance on the database.
+pub struct FormKey(Vec<u8>);
+
+impl FormKey {
+    pub fn new(key: impl Into<Vec<u8>>) -> FormKey {
+        FormKey(key.into())
+    }
+
+    fn mac(&self, bucket: i64) -> String {
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.0) else { return String::new() };
+        mac.update(format!("form-token:{bucket}").as_bytes());
+        hex::encode(&mac.finalize().into_bytes())
+    }
+
+    /// The token to put in a form now.
+    pub fn token(&self, now: OffsetDateTime) -> String {
+        let bucket = now.unix_timestamp().div_euclid(BUCKET_SECONDS);
+        format!("{bucket}.{}", self.mac(bucket))
+    }
+
+    /// Whether a form's token is one we made in the last day.
+    pub fn verify(&self, token: &str, now: OffsetDateTime) -> bool {
+        let Some((bucket, given)) = token.split_once('.') else { return false };
+        let Ok(bucket) = bucket.parse::<i64>() else { return false };
+        let current = now.unix_timestamp().div_euclid(BUCKET_SECONDS);
+        if bucket > current || current - bucket > VALID_BUCKETS {
+            return false;
+        }
+        let expected = self.mac(bucket);
+        // Compare in constant time.
+        expected.len() == given.len() && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_last_a_day() {
+        let key = FormKey::new(b"key".to_vec());
+        let now = OffsetDateTime::from_unix_timestamp(1_800_000_000).expect("time");
+        let t = key.token(now);
+        assert!(key.verify(&t, now));
+        assert!(key.verify(&t, now + time::Duration::hours(23)));
+        assert!(!key.verify(&t, now + time::Duration::hours(26)));
+        assert!(!key.verify(&t, now - time::Duration::hours(2)));
+        assert!(!FormKey::new(b"other".to_vec()).verify(&t, now));
+        assert!(!key.verify("", now));
+        assert!(!key.verify("abc.def", now));
+        // Any change to the signature is refused: flip its last digit.
+        let (stamp, signature) = t.split_once('.').expect("two parts");
+        assert_eq!(signature.len(), 64);
+        let last = signature.chars().last().expect("a digit");
+        let flipped = format!("{stamp}.{}{}", &signature[..63], if last == '0' { '1' } else { '0' });
+        assert!(!key.verify(&flipped, now));
+        // And so is a signature from another hour.
+        let other_hour = key.token(now - time::Duration::hours(1));
+        let forged = format!("{stamp}.{}", other_hour.split_once('.').expect("two parts").1);
+        assert!(!key.verify(&forged, now));
+    }
+}

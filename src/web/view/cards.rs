@@ -1,0 +1,119 @@
+//! Items as lists show them — a news item's card, an event's card — and
+//! the wording of an event's time, place and status, shared by the home
+//! page, the lists and the items' own pages.
+
+use time::{OffsetDateTime, format_description::well_known::Rfc3339};
+
+use crate::{
+    domain::{
+        Event,
+        event::{Attendance, Status, When},
+        news::NewsEntry,
+    },
+    text::{
+        i18n::{Arg, Tr},
+        markdown,
+    },
+    web::paths::Page,
+};
+
+/// An instant as HTML's `datetime` attribute wants it.
+pub fn datetime_attr(at: OffsetDateTime) -> String {
+    at.format(&Rfc3339).unwrap_or_default()
+}
+
+/// A news item as a list shows it.
+pub struct NewsCard {
+    pub href: String,
+    pub title: String,
+    pub date: String,
+    pub datetime: String,
+    /// Sanitised HTML.
+    pub summary: String,
+}
+
+impl NewsCard {
+    pub fn new(tr: &Tr, entry: &NewsEntry) -> NewsCard {
+        let local = entry.published.local();
+        NewsCard {
+            href: Page::NewsItem { slug: entry.slug.to_string() }.path(tr.lang()),
+            title: entry.title.clone(),
+            date: tr.date(local.date()),
+            datetime: datetime_attr(local),
+            summary: markdown::to_html(&entry.summary),
+        }
+    }
+}
+
+/// When an event takes place, written the language's way.
+pub fn event_when(tr: &Tr, event: &Event) -> String {
+    match event.details.when {
+        When::AllDay { first, last } if first == last => tr.weekday_date(first),
+        When::AllDay { first, last } => tr.format(
+            "event-days",
+            &[("first", Arg::Text(tr.weekday_date(first).into())), ("last", Arg::Text(tr.weekday_date(last).into()))],
+        ),
+        When::Timed { starts, ends } if starts.date() == ends.date() => tr.format(
+            "event-times-same-day",
+            &[
+                ("date", Arg::Text(tr.weekday_date(starts.date()).into())),
+                ("start", Arg::Text(tr.time_of_day(starts.time()).into())),
+                ("end", Arg::Text(tr.time_of_day(ends.time()).into())),
+            ],
+        ),
+        When::Timed { starts, ends } => tr.format(
+            "event-times-range",
+            &[
+                ("start-date", Arg::Text(tr.weekday_date(starts.date()).into())),
+                ("start", Arg::Text(tr.time_of_day(starts.time()).into())),
+                ("end-date", Arg::Text(tr.weekday_date(ends.date()).into())),
+                ("end", Arg::Text(tr.time_of_day(ends.time()).into())),
+            ],
+        ),
+    }
+}
+
+/// An event's venue: "Palais de l’Europe, Strasbourg, France".
+pub fn event_venue(tr: &Tr, event: &Event) -> Option<String> {
+    event.details.venue.as_ref().map(|v| format!("{}, {}, {}", v.name, v.city, tr.t(&v.country.message_id())))
+}
+
+/// Where an event takes place: its venue, "En ligne", or both.
+fn event_place(tr: &Tr, event: &Event) -> String {
+    match (event_venue(tr, event), event.details.attendance()) {
+        (Some(place), Attendance::Hybrid) => tr.format("event-place-and-online", &[("place", Arg::Text(place.into()))]),
+        (Some(place), _) => place,
+        (None, _) => tr.t("event-online"),
+    }
+}
+
+/// The status label and class of an event that is not taking place as planned.
+pub fn event_status(tr: &Tr, event: &Event) -> Option<(&'static str, String)> {
+    match event.details.status {
+        Status::Scheduled => None,
+        Status::Postponed => Some(("postponed", tr.t("event-status-postponed"))),
+        Status::Cancelled => Some(("cancelled", tr.t("event-status-cancelled"))),
+    }
+}
+
+/// An event in a list.
+pub struct EventCard {
+    pub href: String,
+    pub title: String,
+    pub when: String,
+    pub place: String,
+    pub status: Option<(&'static str, String)>,
+}
+
+impl EventCard {
+    pub fn new(tr: &Tr, event: &Event) -> EventCard {
+        let lang = tr.lang();
+        EventCard {
+            href: Page::Event { slug: event.details.slug.to_string() }.path(lang),
+            title: event.details.title(lang).as_str().to_owned(),
+            when: event_when(tr, event),
+            place: event_place(tr, event),
+            status: event_status(tr, event),
+        }
+    }
+}
