@@ -158,20 +158,8 @@ pub async fn show(
     // Every country with signatories, for the overview and the filter.
     let mut all = state.store.directory_counts(&DirectoryFilter::default()).await?;
     all.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
-    let countries: Vec<CountryLink> = all
-        .iter()
-        .map(|count| CountryLink {
-            href: directory_href(
-                lang,
-                &DirectoryFilter { country: Some(count.country), ..DirectoryFilter::default() },
-                1,
-            ),
-            name: name_of(count.country),
-            count: breakdown(&tr, count),
-            code: count.country.code(),
-            selected: filter.country == Some(count.country),
-        })
-        .collect();
+    let countries: Vec<CountryLink> =
+        all.iter().map(|count| country_link(&tr, count, filter.country == Some(count.country))).collect();
 
     // The countries the filter lets through, in reading order.
     let mut matching = if filter.is_empty() { all.clone() } else { state.store.directory_counts(&filter).await? };
@@ -227,6 +215,18 @@ pub async fn show(
         ctx,
     };
     render_remembering(&template, lang, cookie)
+}
+
+/// A country in the directory's overview, linked to its slice.
+fn country_link(tr: &Tr, count: &CountryCount, selected: bool) -> CountryLink {
+    let filter = DirectoryFilter { country: Some(count.country), ..DirectoryFilter::default() };
+    CountryLink {
+        href: directory_href(tr.lang(), &filter, 1),
+        name: tr.t(&count.country.message_id()),
+        count: breakdown(tr, count),
+        code: count.country.code(),
+        selected,
+    }
 }
 
 /// The part of each country, in reading order, that falls on the page
