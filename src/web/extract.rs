@@ -1,9 +1,14 @@
 //! Extractors for what a request says of its visitor: the language its
 //! path names, and the language the visitor's cookie remembers.
 
-use axum::{extract::FromRequestParts, http::request::Parts};
+use std::net::{IpAddr, SocketAddr};
 
-use super::{error::AppError, negotiate};
+use axum::{
+    extract::{ConnectInfo, FromRequestParts},
+    http::request::Parts,
+};
+
+use super::{error::AppError, negotiate, rate_limit, state::AppState};
 use crate::text::i18n::Lang;
 
 /// The language a page's path names (`/{lang}/…`). Every localized route
@@ -18,13 +23,35 @@ impl<S: Send + Sync> FromRequestParts<S> for PathLang {
     }
 }
 
-/// The language the visitor's cookie remembers, if any.
-pub struct CookieLang(pub Option<Lang>);
+/// A visit to a page: the language its path names, and the one the
+/// visitor's cookie remembers (a page read in another language sets it).
+pub struct Visit {
+    pub lang: Lang,
+    pub cookie: Option<Lang>,
+}
 
-impl<S: Send + Sync> FromRequestParts<S> for CookieLang {
-    type Rejection = std::convert::Infallible;
+impl<S: Send + Sync> FromRequestParts<S> for Visit {
+    type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(CookieLang(negotiate::cookie_language(&parts.headers)))
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let PathLang(lang) = PathLang::from_request_parts(parts, state).await?;
+        Ok(Visit { lang, cookie: negotiate::cookie_language(&parts.headers) })
+    }
+}
+
+/// The client's address, as the rate limits count it: the connection's, or
+/// the one a trusted proxy names (`--client-ip-header`).
+pub struct ClientIp(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let ConnectInfo(peer) = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .copied()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the server does not give the client's address")))?;
+        Ok(ClientIp(rate_limit::client_ip(state.config.client_ip_header.as_ref(), peer, &parts.headers)))
     }
 }

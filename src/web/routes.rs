@@ -24,7 +24,7 @@ use super::{
     paths::{self, NewsletterAction, Page},
     state::AppState,
 };
-use crate::text::i18n::Lang;
+use crate::text::{i18n::Lang, pages::Prose};
 
 /// The largest request body a page accepts; larger ones get 413.
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -65,10 +65,10 @@ fn localized(lang: Lang) -> Router<AppState> {
     let mut router = Router::new()
         .route(&format!("/{lang}"), get(language::add_slash))
         .route(&page(Page::Home), get(home::show))
-        .route(&page(Page::About), get(content::about))
-        .route(&page(Page::Aims), get(content::aims))
-        .route(&page(Page::Pact), get(content::pact))
-        .route(&page(Page::Privacy), get(content::privacy))
+        .route(&page(Page::About), get(content::page(Prose::About)))
+        .route(&page(Page::Aims), get(content::page(Prose::Aims)))
+        .route(&page(Page::Pact), get(content::page(Prose::Pact)))
+        .route(&page(Page::Privacy), get(content::page(Prose::Privacy)))
         .route(&page(Page::Directory), get(directory::show))
         .route(&items(Page::Directory), get(directory::signatory))
         .route(&page(Page::Calendar), get(calendar::upcoming))
@@ -80,10 +80,13 @@ fn localized(lang: Lang) -> Router<AppState> {
         .route(&paths::news_feed(lang), get(news::feed))
         .route(&page(Page::Newsletter), get(newsletter::show).post(newsletter::subscribe))
         .route(&NewsletterAction::Leave.path(lang), post(newsletter::leave))
-        .route(&NewsletterAction::Confirm.token_route(lang), get(newsletter::confirm_page).post(newsletter::confirm))
+        .route(
+            &NewsletterAction::Confirm.token_route(lang),
+            get(newsletter::link(NewsletterAction::Confirm)).post(newsletter::confirm),
+        )
         .route(
             &NewsletterAction::Unsubscribe.token_route(lang),
-            get(newsletter::unsubscribe_page).post(newsletter::unsubscribe),
+            get(newsletter::link(NewsletterAction::Unsubscribe)).post(newsletter::unsubscribe),
         );
     // A section's slug in the other language leads to this language's.
     for section in Page::SECTIONS {

@@ -22,7 +22,7 @@ use crate::{
     web::{
         conditional,
         error::AppError,
-        extract::{CookieLang, PathLang},
+        extract::{PathLang, Visit},
         paths::{self, Page},
         state::AppState,
         view::{
@@ -164,8 +164,7 @@ struct CalendarPage {
 /// `/fr/calendrier`: the upcoming events.
 pub async fn upcoming(
     State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
+    Visit { lang, cookie }: Visit,
     Query(query): Query<CalendarQuery>,
 ) -> Result<Response, AppError> {
     show(&state, lang, false, &query, cookie).await
@@ -174,8 +173,7 @@ pub async fn upcoming(
 /// `/fr/calendrier/archives`: the past events, newest first.
 pub async fn archive(
     State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
+    Visit { lang, cookie }: Visit,
     Query(query): Query<CalendarQuery>,
 ) -> Result<Response, AppError> {
     show(&state, lang, true, &query, cookie).await

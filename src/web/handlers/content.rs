@@ -1,14 +1,16 @@
 //! The campaign's prose pages: About, Campaign aims, The Pact, and the
 //! privacy notice (their text: `text::pages`).
 
+use std::future::{Ready, ready};
+
 use askama::Template;
 use axum::{extract::State, response::Response};
 
 use crate::{
-    text::pages::Prose,
+    text::{i18n::Lang, pages::Prose},
     web::{
         error::AppError,
-        extract::{CookieLang, PathLang},
+        extract::Visit,
         paths::Page,
         state::AppState,
         view::{PageContext, render_remembering},
@@ -26,12 +28,7 @@ struct ContentPage<'a> {
     next: Vec<(String, String)>,
 }
 
-fn show(
-    state: &AppState,
-    lang: crate::text::i18n::Lang,
-    prose: Prose,
-    cookie: CookieLang,
-) -> Result<Response, AppError> {
+fn show(state: &AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -> Result<Response, AppError> {
     let (page, title_id) = match prose {
         Prose::About => (Page::About, "about-title"),
         Prose::Aims => (Page::Aims, "aims-title"),
@@ -48,37 +45,12 @@ fn show(
     next.push((Page::Directory.path(lang), ctx.t("content-see-members")));
     let title = ctx.t(title_id);
     let body = state.pages.body(lang, prose);
-    render_remembering(&ContentPage { ctx, title, body, next }, lang, cookie.0)
+    render_remembering(&ContentPage { ctx, title, body, next }, lang, cookie)
 }
 
-pub async fn about(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    cookie: CookieLang,
-) -> Result<Response, AppError> {
-    show(&state, lang, Prose::About, cookie)
-}
-
-pub async fn aims(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    cookie: CookieLang,
-) -> Result<Response, AppError> {
-    show(&state, lang, Prose::Aims, cookie)
-}
-
-pub async fn pact(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    cookie: CookieLang,
-) -> Result<Response, AppError> {
-    show(&state, lang, Prose::Pact, cookie)
-}
-
-pub async fn privacy(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    cookie: CookieLang,
-) -> Result<Response, AppError> {
-    show(&state, lang, Prose::Privacy, cookie)
+/// The handler of a prose page: `get(content::page(Prose::About))`.
+pub fn page(
+    prose: Prose,
+) -> impl Fn(State<AppState>, Visit) -> Ready<Result<Response, AppError>> + Clone + Send + Sync + 'static {
+    move |State(state): State<AppState>, Visit { lang, cookie }: Visit| ready(show(&state, lang, prose, cookie))
 }

@@ -20,7 +20,7 @@ use crate::{
     },
     web::{
         error::AppError,
-        extract::{CookieLang, PathLang},
+        extract::Visit,
         paths::Page,
         state::AppState,
         view::{
@@ -145,8 +145,7 @@ struct DirectoryPage {
 /// `/fr/adherents`, `/en/members`: the directory.
 pub async fn show(
     State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
+    Visit { lang, cookie }: Visit,
     Query(query): Query<DirectoryQuery>,
 ) -> Result<Response, AppError> {
     let (filter, page) = query.parse()?;
@@ -299,8 +298,7 @@ struct SignatoryPage {
 /// outdated slug (the name changed) leads to the current one.
 pub async fn signatory(
     State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
+    Visit { lang, cookie }: Visit,
     Path(item): Path<String>,
 ) -> Result<Response, AppError> {
     let digits: String = item.chars().take_while(char::is_ascii_digit).collect();

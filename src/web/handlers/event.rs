@@ -25,7 +25,7 @@ use crate::{
     },
     web::{
         error::AppError,
-        extract::{CookieLang, PathLang},
+        extract::Visit,
         paths::{EVENT_ICS_SUFFIX, Page},
         state::AppState,
         view::{
@@ -117,8 +117,7 @@ fn find_slug(item: &str) -> Result<Slug, AppError> {
 /// `/fr/calendrier/{item}`: an event's page, or its `.ics` file.
 pub async fn show(
     State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
+    Visit { lang, cookie }: Visit,
     Path(item): Path<String>,
     request: HeaderMap,
 ) -> Result<Response, AppError> {

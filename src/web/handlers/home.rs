@@ -9,7 +9,7 @@ use crate::{
     text::i18n::Arg,
     web::{
         error::AppError,
-        extract::{CookieLang, PathLang},
+        extract::Visit,
         paths::Page,
         state::AppState,
         view::{
@@ -44,11 +44,7 @@ struct HomePage {
     news_href: String,
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
-) -> Result<Response, AppError> {
+pub async fn show(State(state): State<AppState>, Visit { lang, cookie }: Visit) -> Result<Response, AppError> {
     let counter: Counter = state.store.counter().await?;
     let ctx = PageContext::for_page(&state, lang, Page::Home, &state.locales.format(lang, "site-tagline", None));
     let counter_text = ctx.tr.format(

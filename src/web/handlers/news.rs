@@ -22,7 +22,7 @@ use crate::{
     web::{
         conditional,
         error::AppError,
-        extract::{CookieLang, PathLang},
+        extract::{PathLang, Visit},
         paths::{self, Page},
         state::AppState,
         view::{
@@ -65,8 +65,7 @@ struct ListPage {
 /// `/fr/actualites`, `/en/news`: the items in the language, newest first.
 pub async fn list(
     State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
+    Visit { lang, cookie }: Visit,
     Query(query): Query<NewsQuery>,
 ) -> Result<Response, AppError> {
     let page = page_number(query.page.as_deref())?;
@@ -111,8 +110,7 @@ struct ItemPage {
 /// is written in.
 pub async fn item(
     State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
+    Visit { lang, cookie }: Visit,
     Path(item): Path<String>,
 ) -> Result<Response, AppError> {
     let slug = Slug::parse(&item).map_err(|_| AppError::NotFound)?;

@@ -5,12 +5,12 @@
 //! button's POST acts (mail scanners follow links), except the one-click
 //! unsubscribe of RFC 8058 that mail clients POST.
 
-use std::net::SocketAddr;
+use std::{future::Future, net::IpAddr, pin::Pin};
 
 use askama::Template;
 use axum::{
-    extract::{ConnectInfo, Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    extract::{Path, State},
+    http::{HeaderValue, StatusCode, header},
     response::Response,
 };
 use serde::Deserialize;
@@ -29,10 +29,9 @@ use crate::{
     },
     web::{
         error::AppError,
-        extract::{CookieLang, PathLang},
+        extract::{ClientIp, PathLang, Visit},
         middleware::csrf::{CheckedForm, SameOrigin},
         paths::{NewsletterAction, Page},
-        rate_limit,
         state::AppState,
         view::{PageContext, render, render_remembering, render_with_status},
     },
@@ -48,7 +47,7 @@ pub fn token_hash(token: &str) -> String {
 }
 
 /// The absolute link a mail carries for an action and a token.
-fn link(state: &AppState, lang: Lang, action: NewsletterAction, token: &str) -> String {
+fn mail_link(state: &AppState, lang: Lang, action: NewsletterAction, token: &str) -> String {
     format!("{}{}", state.config.base_url, action.token_path(lang, token))
 }
 
@@ -111,11 +110,7 @@ fn newsletter_page(state: &AppState, lang: Lang) -> NewsletterPage {
 }
 
 /// `/fr/lettre-d-information`: the sign-up and unsubscribe forms.
-pub async fn show(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    CookieLang(cookie): CookieLang,
-) -> Result<Response, AppError> {
+pub async fn show(State(state): State<AppState>, Visit { lang, cookie }: Visit) -> Result<Response, AppError> {
     render_remembering(&newsletter_page(&state, lang), lang, cookie)
 }
 
@@ -133,8 +128,7 @@ fn outcome_page(
     render(&StepPage { title: tr.t(title), message: tr.t(message), button, ctx }, lang)
 }
 
-fn rate_limit(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Result<(), AppError> {
-    let client = rate_limit::client_ip(state.config.client_ip_header.as_ref(), peer, headers);
+fn rate_limit(state: &AppState, client: IpAddr) -> Result<(), AppError> {
     if state.signups.allow(client) { Ok(()) } else { Err(AppError::TooManyRequests) }
 }
 
@@ -154,8 +148,7 @@ fn shown(value: &str) -> String {
 pub async fn subscribe(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    ClientIp(client): ClientIp,
     CheckedForm(form): CheckedForm<FormFields>,
 ) -> Result<Response, AppError> {
     let (typed, email) = form.email();
@@ -177,11 +170,11 @@ pub async fn subscribe(
     if form.website.as_deref().is_some_and(|v| !v.trim().is_empty()) {
         return check_inbox();
     }
-    rate_limit(&state, peer, &headers)?;
+    rate_limit(&state, client)?;
     let confirm_token = random::hex_token(32)?;
     let unsubscribe_token = random::hex_token(32)?;
-    let confirm_url = link(&state, lang, NewsletterAction::Confirm, &confirm_token);
-    let unsubscribe_url = link(&state, lang, NewsletterAction::Unsubscribe, &unsubscribe_token);
+    let confirm_url = mail_link(&state, lang, NewsletterAction::Confirm, &confirm_token);
+    let unsubscribe_url = mail_link(&state, lang, NewsletterAction::Unsubscribe, &unsubscribe_token);
     let tr = Tr::new(lang, state.locales.clone());
     let message = mail::render(
         &state.mailer,
@@ -212,8 +205,7 @@ pub async fn subscribe(
 pub async fn leave(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    ClientIp(client): ClientIp,
     CheckedForm(form): CheckedForm<FormFields>,
 ) -> Result<Response, AppError> {
     let email = match form.email() {
@@ -225,9 +217,9 @@ pub async fn leave(
             return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    rate_limit(&state, peer, &headers)?;
+    rate_limit(&state, client)?;
     let token = random::hex_token(32)?;
-    let unsubscribe_url = link(&state, lang, NewsletterAction::Unsubscribe, &token);
+    let unsubscribe_url = mail_link(&state, lang, NewsletterAction::Unsubscribe, &token);
     let tr = Tr::new(lang, state.locales.clone());
     let message = mail::render(&state.mailer, &tr, &email, &Mail::Unsubscribe { unsubscribe_url: &unsubscribe_url })?;
     let now = state.config.clock.now();
@@ -277,22 +269,17 @@ async fn link_page(state: &AppState, lang: Lang, action: NewsletterAction, item:
     Ok(response)
 }
 
-/// GET `/fr/lettre-d-information/confirmer/{token}`.
-pub async fn confirm_page(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    Path(token): Path<String>,
-) -> Result<Response, AppError> {
-    link_page(&state, lang, NewsletterAction::Confirm, &token).await
-}
+/// What a link page's handler answers, once.
+type Answer = Pin<Box<dyn Future<Output = Result<Response, AppError>> + Send>>;
 
-/// GET `/fr/lettre-d-information/desabonner/{token}`.
-pub async fn unsubscribe_page(
-    State(state): State<AppState>,
-    PathLang(lang): PathLang,
-    Path(token): Path<String>,
-) -> Result<Response, AppError> {
-    link_page(&state, lang, NewsletterAction::Unsubscribe, &token).await
+/// The handler of a mail link's page, `/fr/lettre-d-information/confirmer/{token}`:
+/// `get(newsletter::link(NewsletterAction::Confirm))`.
+pub fn link(
+    action: NewsletterAction,
+) -> impl Fn(State<AppState>, PathLang, Path<String>) -> Answer + Clone + Send + Sync + 'static {
+    move |State(state): State<AppState>, PathLang(lang): PathLang, Path(token): Path<String>| {
+        Box::pin(async move { link_page(&state, lang, action, &token).await })
+    }
 }
 
 /// POST on a confirmation link's page: the subscription is confirmed.
