@@ -21,8 +21,11 @@ use tokio::sync::watch;
 use super::negotiate::Encoding;
 use crate::store::{Revisions, Store};
 
-/// The bodies kept at most, in bytes; past this the cache starts afresh.
+/// What the entries may take at most, in bytes (bodies, headers and keys);
+/// past this the cache starts afresh.
 const MAX_BYTES: usize = 24 * 1024 * 1024;
+/// The entries kept at most, however small.
+const MAX_ENTRIES: usize = 10_000;
 /// The largest body kept; larger ones are served but not kept.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
 
@@ -52,13 +55,27 @@ enum Slot {
     Rendering(watch::Receiver<Option<Arc<Cached>>>),
 }
 
-impl Slot {
+impl Cached {
+    /// What the entry takes: its body and headers.
     fn bytes(&self) -> usize {
-        match self {
-            Slot::Ready(cached) => cached.body.len(),
+        let headers: usize = self.headers.iter().map(|(name, value)| name.as_str().len() + value.len()).sum();
+        self.body.len() + headers + self.etag.len()
+    }
+}
+
+impl Key {
+    fn bytes(&self) -> usize {
+        self.uri.len() + std::mem::size_of::<Key>()
+    }
+}
+
+/// What a slot takes, its key included.
+fn slot_bytes(key: &Key, slot: &Slot) -> usize {
+    key.bytes()
+        + match slot {
+            Slot::Ready(cached) => cached.bytes(),
             Slot::Rendering(_) => 0,
         }
-    }
 }
 
 #[derive(Default)]
@@ -94,6 +111,12 @@ impl PageCache {
         self.entries.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The entries and the bytes they take, as the cache counts them.
+    pub fn usage(&self) -> (usize, usize) {
+        let entries = self.lock();
+        (entries.slots.len(), entries.bytes)
+    }
+
     /// Finds the response, or the rendering of it to wait for, or else
     /// takes on the rendering.
     pub fn find(&self, key: &Key) -> Lookup<'_> {
@@ -102,13 +125,14 @@ impl PageCache {
         if now > entries.newest {
             entries.newest = now;
             entries.slots.retain(|key, _| (key.revision, key.minute) == now);
-            entries.bytes = entries.slots.values().map(Slot::bytes).sum();
+            entries.bytes = entries.slots.iter().map(|(key, slot)| slot_bytes(key, slot)).sum();
         }
         match entries.slots.get(key) {
             Some(Slot::Ready(cached)) => Lookup::Ready(cached.clone()),
             Some(Slot::Rendering(rendering)) => Lookup::Rendering(rendering.clone()),
             None => {
                 let (sender, receiver) = watch::channel(None);
+                entries.bytes += key.bytes();
                 entries.slots.insert(key.clone(), Slot::Rendering(receiver.clone()));
                 Lookup::Render(Rendering { cache: self, key: key.clone(), sender, receiver })
             }
@@ -131,11 +155,16 @@ impl Rendering<'_> {
     pub fn keep(self, cached: Arc<Cached>) {
         if cached.body.len() <= MAX_BODY {
             let mut entries = self.cache.lock();
-            if entries.bytes + cached.body.len() > MAX_BYTES {
+            let size = cached.bytes();
+            if entries.bytes + size > MAX_BYTES || entries.slots.len() >= MAX_ENTRIES {
                 entries.slots.retain(|_, slot| matches!(slot, Slot::Rendering(_)));
-                entries.bytes = 0;
+                entries.bytes = entries.slots.keys().map(Key::bytes).sum();
             }
-            entries.bytes += cached.body.len();
+            // The key is counted while it is rendered, and stays counted.
+            if !entries.slots.contains_key(&self.key) {
+                entries.bytes += self.key.bytes();
+            }
+            entries.bytes += size;
             entries.slots.insert(self.key.clone(), Slot::Ready(cached.clone()));
         }
         self.sender.send_replace(Some(cached));
@@ -149,6 +178,7 @@ impl Drop for Rendering<'_> {
             && receiver.same_channel(&self.receiver)
         {
             entries.slots.remove(&self.key);
+            entries.bytes = entries.bytes.saturating_sub(self.key.bytes());
         }
     }
 }

@@ -125,6 +125,24 @@ impl Page {
     }
 }
 
+/// The query parameters a page reads (its filters and page number); a page
+/// ignores any other, and so does the page cache.
+pub fn query_parameters(path: &str) -> &'static [&'static str] {
+    const DIRECTORY: &[&str] = &["country", "kind", "q", "page"];
+    const CALENDAR: &[&str] = &["year", "country", "mode", "page"];
+    const NEWS: &[&str] = &["page"];
+    let is = |page: Page| Lang::ALL.iter().any(|lang| page.path(*lang) == path);
+    if is(Page::Directory) {
+        DIRECTORY
+    } else if is(Page::Calendar) || is(Page::CalendarArchive) {
+        CALENDAR
+    } else if is(Page::News) {
+        NEWS
+    } else {
+        &[]
+    }
+}
+
 /// The last segment of the calendar's archive: `/fr/calendrier/archives`.
 pub fn archive_slug(lang: Lang) -> &'static str {
     match lang {
@@ -225,6 +243,15 @@ mod tests {
         assert_eq!(news_feed(Lang::Fr), "/fr/actualites.rss");
         assert_eq!(NewsletterAction::Confirm.token_route(Lang::Fr), "/fr/lettre-d-information/confirmer/{token}");
         assert_eq!(NewsletterAction::Leave.path(Lang::En), "/en/newsletter/leave");
+    }
+
+    #[test]
+    fn lists_read_their_filters() {
+        assert_eq!(query_parameters("/en/members"), ["country", "kind", "q", "page"]);
+        assert_eq!(query_parameters("/fr/calendrier/archives"), ["year", "country", "mode", "page"]);
+        assert_eq!(query_parameters("/fr/actualites"), ["page"]);
+        assert!(query_parameters("/fr/a-propos").is_empty());
+        assert!(query_parameters("/fr/calendrier.ics").is_empty());
     }
 
     #[test]

@@ -14,9 +14,12 @@ use serde::{Deserialize, de::DeserializeOwned};
 
 use crate::web::{error::AppError, state::AppState};
 
-/// Whether the browser says the request comes from one of our own pages.
-/// Requests without these headers (not from a browser) pass; the form
-/// token still has to be right.
+/// Whether the browser says the request comes from one of our own pages:
+/// `Sec-Fetch-Site`, and `Origin` compared — scheme, host and port — with
+/// the site's public origin, or, on the site's scheme, with the host the
+/// browser asked for (behind a proxy, or on a test port). Requests
+/// without these headers (not from a browser) pass; the form token still
+/// has to be right.
 pub fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     if let Some(site) = get("sec-fetch-site")
@@ -24,14 +27,13 @@ pub fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
     {
         return false;
     }
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return true };
+    let Some(origin) = get(header::ORIGIN.as_str()) else { return true };
     if origin == base_url {
         return true;
     }
-    // Behind a proxy or on a test port, the host the browser asked for.
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("");
-    !host.is_empty() && origin_host == host
+    let scheme = base_url.split_once("://").map_or("", |(scheme, _)| scheme);
+    let host = get(header::HOST.as_str()).unwrap_or("");
+    !host.is_empty() && origin.strip_prefix(scheme).and_then(|rest| rest.strip_prefix("://")) == Some(host)
 }
 
 /// The token field every form of the site carries.
@@ -81,7 +83,14 @@ mod tests {
         headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:3000"));
         assert!(same_origin(&headers, "https://site.example"));
         headers.insert(header::ORIGIN, HeaderValue::from_static("http://127.0.0.1:3000"));
+        assert!(same_origin(&headers, "http://site.example"));
+        // The host is ours, but not the scheme.
+        assert!(!same_origin(&headers, "https://site.example"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("https://site.example"));
         assert!(same_origin(&headers, "https://site.example"));
+        assert!(!same_origin(&headers, "http://site.example"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("https://127.0.0.1:3000"));
+        assert!(!same_origin(&headers, "http://127.0.0.1:3000"));
         headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
         assert!(!same_origin(&headers, "https://site.example"));
         headers.insert(header::ORIGIN, HeaderValue::from_static("null"));

@@ -33,7 +33,7 @@ fn messages(status: StatusCode) -> (&'static str, &'static str) {
         403 => ("error-403-title", "error-403-body"),
         404 | 410 => ("error-404-title", "error-404-body"),
         405 => ("error-405-title", "error-405-body"),
-        413 => ("error-413-title", "error-413-body"),
+        413 | 414 => ("error-413-title", "error-413-body"),
         429 => ("error-429-title", "error-429-body"),
         503 => ("error-503-title", "error-503-body"),
         500..=599 => ("error-500-title", "error-500-body"),

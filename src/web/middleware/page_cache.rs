@@ -12,6 +12,8 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+use url::form_urlencoded;
+
 use crate::{
     text::i18n::Lang,
     web::{
@@ -26,14 +28,36 @@ use crate::{
 /// The largest body read at all (the responses are built in memory anyway).
 const MAX_READ: usize = 256 * 1024 * 1024;
 
-/// Whether a request may be answered from the cache: a GET of a page or a feed.
-fn cacheable(request: &Request) -> bool {
+/// The longest value of a query parameter a cached page may be kept
+/// under; a request with a longer one is answered, but not kept.
+const MAX_PARAMETER_BYTES: usize = 200;
+
+/// What a GET of a page or a feed is kept under: its path and the query
+/// parameters the page reads, in a canonical form, so that parameters a
+/// page ignores (`?utm_source=…`) neither make entries nor miss them.
+/// `None` when the request is not to be kept: another method, another
+/// address, or a parameter too long to key by.
+fn cache_uri(request: &Request) -> Option<String> {
     let path = request.uri().path();
-    matches!(*request.method(), Method::GET | Method::HEAD)
-        && (Lang::from_path(path).is_some()
-            || path == paths::SITEMAP
-            || path == paths::OPEN_DATA_CSV
-            || path == paths::OPEN_DATA_JSON)
+    let public = Lang::from_path(path).is_some()
+        || path == paths::SITEMAP
+        || path == paths::OPEN_DATA_CSV
+        || path == paths::OPEN_DATA_JSON;
+    if !(matches!(*request.method(), Method::GET | Method::HEAD) && public) {
+        return None;
+    }
+    let known = paths::query_parameters(path);
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes()) {
+        if known.contains(&name.as_ref()) {
+            if value.len() > MAX_PARAMETER_BYTES {
+                return None;
+            }
+            query.append_pair(&name, &value);
+        }
+    }
+    let query = query.finish();
+    Some(if query.is_empty() { path.to_owned() } else { format!("{path}?{query}") })
 }
 
 fn response_from(cached: &Cached, request_headers: &HeaderMap) -> Response {
@@ -87,9 +111,9 @@ fn settle_encoding(request: &mut Request, encoding: Option<Encoding>) {
 }
 
 pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if !cacheable(&request) {
+    let Some(uri) = cache_uri(&request) else {
         return next.run(request).await;
-    }
+    };
     let Some(revision) = state.page_cache.revisions.current().await else {
         return next.run(request).await;
     };
@@ -99,7 +123,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     settle_encoding(&mut request, encoding);
     let key = Key {
         method: request.method().clone(),
-        uri: request.uri().to_string(),
+        uri,
         encoding,
         revision,
         minute: state.config.clock.now().unix_timestamp().div_euclid(60),

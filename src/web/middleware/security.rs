@@ -1,10 +1,11 @@
-//! Security headers on every response.
+//! Security headers on every response, and the checks every request passes
+//! before a handler sees it.
 
 use axum::{
     extract::{Request, State},
-    http::{HeaderName, HeaderValue, header},
+    http::{HeaderName, HeaderValue, StatusCode, Version, header},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 
 use crate::web::state::AppState;
@@ -13,6 +14,13 @@ use crate::web::state::AppState;
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; \
                    connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+/// The longest request target (path and query) the site reads; longer ones
+/// get 414.
+pub const MAX_URI_BYTES: usize = 2048;
+
+/// Adds the security headers a handler did not set itself (a page that
+/// must not leak its address keeps its own `Referrer-Policy`), and, when
+/// the site is served over https, HSTS and `Secure` on every cookie.
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -25,11 +33,56 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
     ];
     for (name, value) in fixed {
-        headers.insert(name, HeaderValue::from_static(value));
+        headers.entry(name).or_insert(HeaderValue::from_static(value));
     }
     if state.config.base_url.starts_with("https://") {
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+        let cookies: Vec<HeaderValue> = headers.get_all(header::SET_COOKIE).iter().cloned().collect();
+        headers.remove(header::SET_COOKIE);
+        for cookie in cookies {
+            headers.append(header::SET_COOKIE, secure(cookie));
+        }
     }
     headers.remove(header::SERVER);
     response
+}
+
+/// A cookie with the `Secure` attribute.
+fn secure(cookie: HeaderValue) -> HeaderValue {
+    let already = cookie
+        .to_str()
+        .is_ok_and(|text| text.split(';').any(|attribute| attribute.trim().eq_ignore_ascii_case("secure")));
+    if already {
+        return cookie;
+    }
+    let mut bytes = cookie.as_bytes().to_vec();
+    bytes.extend_from_slice(b"; Secure");
+    HeaderValue::from_bytes(&bytes).unwrap_or(cookie)
+}
+
+/// Refuses requests no server should answer: an HTTP/1.1 request without
+/// exactly one `Host` (RFC 9112 § 3.2: 400), and a request target too long
+/// to be one of ours (414).
+pub async fn valid_request(request: Request, next: Next) -> Response {
+    if request.version() == Version::HTTP_11 && request.headers().get_all(header::HOST).iter().count() != 1 {
+        return StatusCode::BAD_REQUEST.into_response();
+    }
+    let target = request.uri().path_and_query().map_or(0, |target| target.as_str().len());
+    if target > MAX_URI_BYTES {
+        return StatusCode::URI_TOO_LONG.into_response();
+    }
+    next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_become_secure_once() {
+        let lang = HeaderValue::from_static("lang=fr; Path=/; HttpOnly");
+        assert_eq!(secure(lang), "lang=fr; Path=/; HttpOnly; Secure");
+        let already = HeaderValue::from_static("id=1; secure; Path=/");
+        assert_eq!(secure(already), "id=1; secure; Path=/");
+    }
 }
