@@ -1,6 +1,5 @@
 ## The calendar of events and its iCalendar feed.
 
-nav-calendar = Calendar
 calendar-title = Calendar
 calendar-lead = Events of the ONE in FIVE campaign and of the Pact of cities and regions.
 calendar-upcoming = Upcoming events
@@ -25,9 +24,6 @@ calendar-subscribe = Subscribe (webcal)
 calendar-download = Download the calendar (.ics)
 calendar-feed-name = ONE in FIVE – Calendar
 calendar-feed-description = Events of the Council of Europe’s ONE in FIVE campaign and of the Pact of cities and regions.
-home-events-title = Upcoming events
-home-events-none = No event is planned at the moment.
-home-events-all = The whole calendar
 
 event-status-cancelled = Cancelled
 event-status-postponed = Postponed

@@ -1,4 +1,5 @@
-## The home page, after the campaign's French home page.
+## The home page, after the campaign's French home page: its counter of
+## signatories, the upcoming events and the latest news.
 
 home-title = Home
 home-heading = ONE in FIVE
@@ -14,6 +15,13 @@ counter-figures = { $signatories ->
         [one] { $countries-text } country
        *[other] { $countries-text } countries
     }
+counter-explanation = Counted: the cities and regions that have signed the Pact, and the distinct countries they belong to.
+counter-latest = Latest signature: { $date }
+counter-directory-link = See the members
+
+home-events-title = Upcoming events
+home-events-none = No event is planned at the moment.
+home-events-all = The whole calendar
 
 home-about-title = About
 home-about-body = The Congress takes part in the Council of Europe’s ONE in FIVE campaign, whose main aim is to promote the signature and ratification of the Lanzarote Convention – the reference legal instrument in this field. The campaign also aims to make everyone concerned, including children, their families and the people who care for them, aware of how serious this violence is and of the action that can be taken to prevent it.
@@ -29,6 +37,6 @@ home-p-prevention = Prevention
 home-p-protection = Protection
 home-p-prosecution = Prosecution
 home-p-participation = Participation
-counter-explanation = Counted: the cities and regions that have signed the Pact, and the distinct countries they belong to.
-counter-latest = Latest signature: { $date }
-counter-directory-link = See the members
+read-more = Read more
+
+news-home-all = All news

@@ -31,9 +31,6 @@ newsletter-unsubscribed-title = Unsubscribed
 newsletter-unsubscribed-body = You will no longer receive the newsletter. Your address has been erased.
 newsletter-invalid-title = Link not valid
 newsletter-invalid-body = This link is not valid or has expired. You can sign up again from the newsletter page.
-privacy-title = Data protection
-error-403-title = Request refused
-error-403-body = This form must be sent from a page of this site. Reload the page and try again.
 
 mail-confirm-subject = Confirm your subscription to the ONE in FIVE newsletter
 mail-greeting = Hello,

@@ -3,6 +3,7 @@
 about-title = About the campaign
 aims-title = Campaign aims
 pact-title = The Pact of cities and regions
+privacy-title = Data protection
 content-see-members = See the members of the Pact
 content-read-pact = Read the Pact and its “four Ps”
 

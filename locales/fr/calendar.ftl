@@ -1,6 +1,5 @@
 ## The calendar of events and its iCalendar feed.
 
-nav-calendar = Calendrier
 calendar-title = Calendrier
 calendar-lead = Les événements de la campagne UN sur CINQ et du Pacte des villes et des régions.
 calendar-upcoming = Événements à venir
@@ -25,9 +24,6 @@ calendar-subscribe = S’abonner (webcal)
 calendar-download = Télécharger le calendrier (.ics)
 calendar-feed-name = UN sur CINQ – Calendrier
 calendar-feed-description = Les événements de la campagne UN sur CINQ du Conseil de l’Europe et du Pacte des villes et des régions.
-home-events-title = Prochains événements
-home-events-none = Aucun événement n’est prévu pour le moment.
-home-events-all = Tout le calendrier
 
 event-status-cancelled = Annulé
 event-status-postponed = Reporté

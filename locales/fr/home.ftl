@@ -1,4 +1,5 @@
-## The home page, after the campaign's French home page.
+## The home page, after the campaign's French home page: its counter of
+## signatories, the upcoming events and the latest news.
 
 home-title = Accueil
 home-heading = UN sur CINQ
@@ -11,6 +12,13 @@ counter-figures = { $signatories ->
         [one] { $signatories-text } ville ou région
        *[other] { $signatories-text } villes et régions
     } dans { $countries-text } pays
+counter-explanation = Sont comptés les villes et les régions signataires du Pacte, et les pays distincts dont elles font partie.
+counter-latest = Dernière adhésion : { $date }
+counter-directory-link = Voir les adhérents
+
+home-events-title = Prochains événements
+home-events-none = Aucun événement n’est prévu pour le moment.
+home-events-all = Tout le calendrier
 
 home-about-title = À propos
 home-about-body = Le Congrès participe à la campagne UN sur CINQ du Conseil de l’Europe dont l’objectif principal est de promouvoir la signature et la ratification de la Convention de Lanzarote – instrument juridique de référence en la matière. La campagne vise également à sensibiliser tous les acteurs, y inclus les enfants, leurs familles ainsi que les personnes s’occupant d’eux, à la gravité de ces violences et aux actions qui peuvent être menées pour les prévenir.
@@ -26,6 +34,6 @@ home-p-prevention = Prévention
 home-p-protection = Protection
 home-p-prosecution = Poursuites
 home-p-participation = Participation
-counter-explanation = Sont comptés les villes et les régions signataires du Pacte, et les pays distincts dont elles font partie.
-counter-latest = Dernière adhésion : { $date }
-counter-directory-link = Voir les adhérents
+read-more = Lire la suite
+
+news-home-all = Toutes les actualités

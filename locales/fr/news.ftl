@@ -1,7 +1,6 @@
 ## News (Actualités): the list, an item's page, the home page's latest
 ## items and the RSS feed.
 
-nav-news = Actualités
 news-title = Actualités
 news-lead = Les nouvelles de la campagne UN sur CINQ et du Pacte des villes et des régions contre la violence sexuelle envers les enfants.
 news-none = Aucune actualité n’a encore été publiée.
@@ -12,11 +11,9 @@ news-back = Toutes les actualités
 # Followed by the date: "Publié le 2 mars 2026".
 news-published = Publié le
 news-home-title = Dernières actualités
-news-home-all = Toutes les actualités
 news-follow-title = Suivre les actualités
 news-follow-text = Abonnez-vous au flux RSS pour recevoir les actualités dans votre lecteur de flux.
 news-follow-link = Flux RSS des actualités
 # The title of the feed, as browsers and feed readers show it.
 news-feed-link-title = UN sur CINQ – Actualités (RSS, français)
 news-feed-description = Les actualités de la campagne UN sur CINQ du Conseil de l’Europe et du Pacte des villes et des régions contre la violence sexuelle envers les enfants.
-footer-rss = Flux RSS

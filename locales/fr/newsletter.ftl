@@ -31,9 +31,6 @@ newsletter-unsubscribed-title = Désinscription faite
 newsletter-unsubscribed-body = Vous ne recevrez plus la lettre d’information. Votre adresse a été effacée.
 newsletter-invalid-title = Lien non valable
 newsletter-invalid-body = Ce lien n’est pas valable ou a expiré. Vous pouvez vous inscrire à nouveau depuis la page de la lettre d’information.
-privacy-title = Protection des données
-error-403-title = Requête refusée
-error-403-body = Ce formulaire doit être envoyé depuis une page de ce site. Rechargez la page et réessayez.
 
 mail-confirm-subject = Confirmez votre inscription à la lettre d’information UN sur CINQ
 mail-greeting = Bonjour,

@@ -3,6 +3,7 @@
 about-title = À propos de la campagne
 aims-title = Buts et objectifs de la campagne
 pact-title = Le Pacte des villes et des régions
+privacy-title = Protection des données
 content-see-members = Voir les adhérents au Pacte
 content-read-pact = Lire le Pacte et ses « quatre P »
 

@@ -1,20 +1,20 @@
 //! The commands of the command line, each a thin layer over the library.
 
-use std::{fs::File, io::Write, process::ExitCode};
+use std::{fmt::Display, fs::File, io::Write, net::SocketAddr, path::Path, process::ExitCode};
 
 use anyhow::Context;
 use time::OffsetDateTime;
 
 use crate::{
     Server,
-    domain::EmailAddress,
+    domain::{EmailAddress, NewEvent},
     formats::csv_file::{CsvErrors, LineError},
     formats::{events_csv, news_files, sample, signatories_csv},
     shutdown_signal,
     startup::config::{
         self, Cli, Command, EventsCommand, NewsCommand, ServeArgs, SignatoriesCommand, SiteConfig, SubscribersCommand,
     },
-    store::{self, Store},
+    store::{self, ImportReport, Store, StoreError},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -23,187 +23,183 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(command) => command,
         None => Command::Serve(ServeArgs::from_env().map_err(|e| anyhow::anyhow!("{e}"))?),
     };
+    let url = cli.database_url;
     match command {
-        Command::Serve(args) => serve(cli.database_url, args).await,
-        Command::Migrate => {
-            let store = open(cli.database_url).await?;
-            tracing::info!(backend = store.backend(), "migrations applied");
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Seed => {
-            let store = open(cli.database_url).await?;
-            let report = sample::load(&store, OffsetDateTime::now_utc()).await?;
-            store.announce_changes().await;
-            print!("sample data loaded:\n{report}");
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Signatories { command: SignatoriesCommand::Import { file } } => {
-            let reader = File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
-            // Every row is checked before the database is touched.
-            let signatories = match signatories_csv::parse(reader) {
-                Ok(signatories) => signatories,
-                Err(errors) => {
-                    eprintln!("{}: rejected, nothing was imported:\n{errors}", file.display());
-                    return Ok(ExitCode::FAILURE);
+        Command::Serve(args) => serve(url, args).await,
+        Command::Migrate => migrate(url).await,
+        Command::Seed => seed(url).await,
+        Command::Signatories { command: SignatoriesCommand::Import { file } } => import_signatories(url, &file).await,
+        Command::Signatories { command: SignatoriesCommand::Export } => export_signatories(url).await,
+        Command::Events { command: EventsCommand::Import { file } } => import_events(url, &file).await,
+        Command::Events { command: EventsCommand::Export } => export_events(url).await,
+        Command::News { command: NewsCommand::Import { dir } } => import_news(url, &dir).await,
+        Command::News { command: NewsCommand::Export { dir } } => export_news(url, &dir).await,
+        Command::Subscribers { command: SubscribersCommand::Export { all } } => export_subscribers(url, all).await,
+        Command::Subscribers { command: SubscribersCommand::Delete { email } } => delete_subscriber(url, &email).await,
+    }
+}
+
+async fn migrate(url: Option<String>) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    tracing::info!(backend = store.backend(), "migrations applied");
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn seed(url: Option<String>) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    let report = sample::load(&store, OffsetDateTime::now_utc()).await?;
+    store.announce_changes().await;
+    print!("sample data loaded:\n{report}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reports an import refused for `errors`: nothing was written.
+fn rejected(source: &Path, errors: impl Display) -> ExitCode {
+    eprintln!("{}: rejected, nothing was imported:\n{errors}", source.display());
+    ExitCode::FAILURE
+}
+
+/// Reports what an import did: "FILE: N things: a added, u updated, n unchanged".
+fn imported(source: &Path, count: usize, things: &str, report: ImportReport) -> ExitCode {
+    let ImportReport { added, updated, unchanged } = report;
+    println!("{}: {count} {things}: {added} added, {updated} updated, {unchanged} unchanged", source.display());
+    ExitCode::SUCCESS
+}
+
+fn open_file(file: &Path) -> anyhow::Result<File> {
+    File::open(file).with_context(|| format!("cannot open {}", file.display()))
+}
+
+async fn import_signatories(url: Option<String>, file: &Path) -> anyhow::Result<ExitCode> {
+    // Every row is checked before the database is touched.
+    let signatories = match signatories_csv::parse(open_file(file)?) {
+        Ok(signatories) => signatories,
+        Err(errors) => return Ok(rejected(file, errors)),
+    };
+    let store = open(url).await?;
+    let report = store.import_signatories(&signatories).await?;
+    store.announce_changes().await;
+    Ok(imported(file, signatories.len(), "signatories", report))
+}
+
+async fn export_signatories(url: Option<String>) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    let signatories = store.signatories().await?;
+    let mut stdout = std::io::stdout().lock();
+    signatories_csv::write(&mut stdout, &signatories).context("cannot write the CSV")?;
+    stdout.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn import_events(url: Option<String>, file: &Path) -> anyhow::Result<ExitCode> {
+    let events = match events_csv::parse(open_file(file)?) {
+        Ok(events) => events,
+        Err(errors) => return Ok(rejected(file, errors)),
+    };
+    let store = open(url).await?;
+    let resolved = match resolve_signatories(&store, events).await? {
+        Ok(resolved) => resolved,
+        Err(errors) => return Ok(rejected(file, errors)),
+    };
+    let report = store.import_events(&resolved, OffsetDateTime::now_utc(), false).await?;
+    store.announce_changes().await;
+    Ok(imported(file, resolved.len(), "events", report))
+}
+
+/// Looks up each event's related signatory, before anything is written:
+/// the events with their signatory's id, or the lines naming none.
+async fn resolve_signatories(
+    store: &Store,
+    events: Vec<(u64, NewEvent)>,
+) -> anyhow::Result<Result<Vec<(NewEvent, Option<i64>)>, CsvErrors>> {
+    let mut resolved = Vec::with_capacity(events.len());
+    let mut missing = Vec::new();
+    for (line, event) in events {
+        let signatory_id = match &event.signatory {
+            Some(reference) => match store.find_signatory(reference).await? {
+                Some(id) => Some(id),
+                None => {
+                    missing.push(LineError { line, message: format!("signatory: no signatory {reference}") });
+                    None
                 }
-            };
-            let store = open(cli.database_url).await?;
-            let report = store.import_signatories(&signatories).await?;
-            store.announce_changes().await;
-            println!(
-                "{}: {} signatories: {} added, {} updated, {} unchanged",
-                file.display(),
-                signatories.len(),
-                report.added,
-                report.updated,
-                report.unchanged
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Events { command: EventsCommand::Import { file } } => {
-            let reader = File::open(&file).with_context(|| format!("cannot open {}", file.display()))?;
-            let rejected = |errors: CsvErrors| {
-                eprintln!("{}: rejected, nothing was imported:\n{errors}", file.display());
-                ExitCode::FAILURE
-            };
-            let events = match events_csv::parse(reader) {
-                Ok(events) => events,
-                Err(errors) => return Ok(rejected(errors)),
-            };
-            let store = open(cli.database_url).await?;
-            // Related signatories must exist; each is looked up before anything is written.
-            let mut resolved = Vec::with_capacity(events.len());
-            let mut missing = Vec::new();
-            for (line, event) in events {
-                let signatory_id = match &event.signatory {
-                    Some(reference) => match store.find_signatory(reference).await? {
-                        Some(id) => Some(id),
-                        None => {
-                            missing.push(LineError { line, message: format!("signatory: no signatory {reference}") });
-                            None
-                        }
-                    },
-                    None => None,
-                };
-                resolved.push((event, signatory_id));
-            }
-            if !missing.is_empty() {
-                return Ok(rejected(CsvErrors::new(missing)));
-            }
-            let report = store.import_events(&resolved, OffsetDateTime::now_utc(), false).await?;
-            store.announce_changes().await;
-            println!(
-                "{}: {} events: {} added, {} updated, {} unchanged",
-                file.display(),
-                resolved.len(),
-                report.added,
-                report.updated,
-                report.unchanged
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Events { command: EventsCommand::Export } => {
-            let store = open(cli.database_url).await?;
-            let events: Vec<_> = store.events().await?.into_iter().map(|event| event.details).collect();
-            let mut stdout = std::io::stdout().lock();
-            events_csv::write(&mut stdout, &events).context("cannot write the CSV")?;
-            stdout.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Subscribers { command: SubscribersCommand::Export { all } } => {
-            let store = open(cli.database_url).await?;
-            let subscribers = store.subscribers(all).await?;
-            let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
-            let rfc3339 = |at: time::OffsetDateTime| {
-                at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
-            };
-            if all {
-                writer.write_record([
-                    "email",
-                    "language",
-                    "status",
-                    "confirmed_at",
-                    "subscribed_at",
-                    "consent_version",
-                ])?;
-            } else {
-                writer.write_record(["email", "language", "confirmed_at"])?;
-            }
-            for s in subscribers {
-                let confirmed = s.confirmed_at.map(rfc3339).unwrap_or_default();
-                if all {
-                    writer.write_record([
-                        &s.email,
-                        &s.lang,
-                        &s.status,
-                        &confirmed,
-                        &rfc3339(s.created_at),
-                        &s.consent_version,
-                    ])?;
-                } else {
-                    writer.write_record([&s.email, &s.lang, &confirmed])?;
-                }
-            }
-            writer.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Subscribers { command: SubscribersCommand::Delete { email } } => {
-            let Ok(address) = EmailAddress::parse(&email) else {
-                eprintln!("{email:?} is not an e-mail address");
-                return Ok(ExitCode::FAILURE);
-            };
-            let store = open(cli.database_url).await?;
-            if store.delete_subscriber(&address).await? {
-                println!("{address}: erased");
-            } else {
-                println!("{address}: no such subscriber");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Signatories { command: SignatoriesCommand::Export } => {
-            let store = open(cli.database_url).await?;
-            let signatories = store.signatories().await?;
-            let mut stdout = std::io::stdout().lock();
-            signatories_csv::write(&mut stdout, &signatories).context("cannot write the CSV")?;
-            stdout.flush()?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::News { command: NewsCommand::Import { dir } } => {
-            // Every file and image is checked before the database is touched.
-            let items = match news_files::read_folder(&dir) {
-                Ok(items) => items,
-                Err(errors) => {
-                    eprintln!("{}: rejected, nothing was imported:\n{errors}", dir.display());
-                    return Ok(ExitCode::FAILURE);
-                }
-            };
-            let store = open(cli.database_url).await?;
-            let report = store.import_news(&items, store::instant(OffsetDateTime::now_utc())).await?;
-            store.announce_changes().await;
-            println!(
-                "{}: {} news items: {} added, {} updated, {} unchanged",
-                dir.display(),
-                items.len(),
-                report.added,
-                report.updated,
-                report.unchanged
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::News { command: NewsCommand::Export { dir } } => {
-            let store = open(cli.database_url).await?;
-            let items = store.all_news().await?;
-            let report = news_files::write_folder(&dir, &items)?;
-            println!(
-                "{}: {} news items written in {} files, with {} images",
-                dir.display(),
-                report.items,
-                report.files,
-                report.images
-            );
-            Ok(ExitCode::SUCCESS)
+            },
+            None => None,
+        };
+        resolved.push((event, signatory_id));
+    }
+    Ok(if missing.is_empty() { Ok(resolved) } else { Err(CsvErrors::new(missing)) })
+}
+
+async fn export_events(url: Option<String>) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    let events: Vec<_> = store.events().await?.into_iter().map(|event| event.details).collect();
+    let mut stdout = std::io::stdout().lock();
+    events_csv::write(&mut stdout, &events).context("cannot write the CSV")?;
+    stdout.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn import_news(url: Option<String>, dir: &Path) -> anyhow::Result<ExitCode> {
+    // Every file and image is checked before the database is touched.
+    let items = match news_files::read_folder(dir) {
+        Ok(items) => items,
+        Err(errors) => return Ok(rejected(dir, errors)),
+    };
+    let store = open(url).await?;
+    let report = store.import_news(&items, store::instant(OffsetDateTime::now_utc())).await?;
+    store.announce_changes().await;
+    Ok(imported(dir, items.len(), "news items", report))
+}
+
+async fn export_news(url: Option<String>, dir: &Path) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    let items = store.all_news().await?;
+    let report = news_files::write_folder(dir, &items)?;
+    println!(
+        "{}: {} news items written in {} files, with {} images",
+        dir.display(),
+        report.items,
+        report.files,
+        report.images
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn export_subscribers(url: Option<String>, all: bool) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    let subscribers = store.subscribers(all).await?;
+    let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
+    let rfc3339 = |at: OffsetDateTime| at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    if all {
+        writer.write_record(["email", "language", "status", "confirmed_at", "subscribed_at", "consent_version"])?;
+    } else {
+        writer.write_record(["email", "language", "confirmed_at"])?;
+    }
+    for s in subscribers {
+        let confirmed = s.confirmed_at.map(rfc3339).unwrap_or_default();
+        if all {
+            let subscribed = rfc3339(s.created_at);
+            writer.write_record([&s.email, &s.lang, &s.status, &confirmed, &subscribed, &s.consent_version])?;
+        } else {
+            writer.write_record([&s.email, &s.lang, &confirmed])?;
         }
     }
+    writer.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn delete_subscriber(url: Option<String>, email: &str) -> anyhow::Result<ExitCode> {
+    let Ok(address) = EmailAddress::parse(email) else {
+        eprintln!("{email:?} is not an e-mail address");
+        return Ok(ExitCode::FAILURE);
+    };
+    let store = open(url).await?;
+    if store.delete_subscriber(&address).await? {
+        println!("{address}: erased");
+    } else {
+        println!("{address}: no such subscriber");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Connects to the configured database and applies pending migrations. The
@@ -237,14 +233,64 @@ fn scheme(url: &str) -> &str {
 }
 
 async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let store = open(database_url).await?;
+    // A wrong flag is told before the database is opened (or created).
     let site = SiteConfig::from_args(&args).map_err(anyhow::Error::msg)?;
-    let server = Server::bind(args.listen, store.clone(), site)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let store = open(database_url).await?;
+    let server =
+        Server::bind(args.listen, store.clone(), site).await.map_err(|error| start_error(error, args.listen))?;
     tracing::info!(address = %server.local_addr()?, backend = store.backend(), "serving the site on http://{}/", server.local_addr()?);
     server.run(shutdown_signal()).await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says which part of the start failed. `Server::bind` binds the address,
+/// then writes the form key to the database and prepares the mailer and the
+/// messages: only a bare I/O error comes from the address.
+fn start_error(error: anyhow::Error, listen: SocketAddr) -> anyhow::Error {
+    if error.is::<std::io::Error>() {
+        error.context(format!("cannot listen on {listen}"))
+    } else if error.is::<StoreError>() {
+        error.context("cannot use the database")
+    } else {
+        error.context("cannot start the site")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> SiteConfig {
+        SiteConfig::new("http://127.0.0.1", "https://www.facebook.com/councilofeurope").expect("settings")
+    }
+
+    #[tokio::test]
+    async fn a_read_only_database_is_not_blamed_on_the_address() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let url = format!("sqlite://{}", dir.path().join("site.db").display());
+        open(Some(url.clone())).await.expect("a new database").close().await;
+        let store = open(Some(format!("{url}?mode=ro"))).await.expect("the database, read-only");
+        let listen: SocketAddr = "127.0.0.1:0".parse().expect("an address");
+        let Err(error) = Server::bind(listen, store, site()).await.map_err(|e| start_error(e, listen)) else {
+            panic!("the site started on a read-only database");
+        };
+        let message = format!("{error:#}");
+        assert!(message.starts_with("cannot use the database: "), "{message}");
+        assert!(message.contains("readonly"), "{message}");
+    }
+
+    #[tokio::test]
+    async fn an_address_in_use_is_named() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = open(Some(format!("sqlite://{}", dir.path().join("site.db").display()))).await.expect("a database");
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let listen = taken.local_addr().expect("its address");
+        let Err(error) = Server::bind(listen, store, site()).await.map_err(|e| start_error(e, listen)) else {
+            panic!("the site started on an address in use");
+        };
+        let message = format!("{error:#}");
+        assert!(message.starts_with(&format!("cannot listen on {listen}: ")), "{message}");
+    }
 }

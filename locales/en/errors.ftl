@@ -1,0 +1,20 @@
+## The error pages.
+
+error-code = Error { $status }
+error-back-home = Back to the home page
+error-400-title = Bad request
+error-400-body = The request could not be processed. Please check the address or the information you sent.
+error-403-title = Request refused
+error-403-body = This form must be sent from a page of this site. Reload the page and try again.
+error-404-title = Page not found
+error-404-body = The page you asked for does not exist or has moved.
+error-405-title = Method not allowed
+error-405-body = This address does not accept this kind of request.
+error-413-title = Too much data
+error-413-body = The information you sent is larger than allowed.
+error-429-title = Too many requests
+error-429-body = You have sent too many requests in a short time. Please try again in a minute.
+error-500-title = Internal error
+error-500-body = Something went wrong on our side. It has been logged; please try again later.
+error-503-title = Service temporarily unavailable
+error-503-body = The site cannot answer right now. Please try again in a few moments.

@@ -1,0 +1,20 @@
+## The error pages.
+
+error-code = Erreur { $status }
+error-back-home = Retour à l’accueil
+error-400-title = Requête invalide
+error-400-body = La requête n’a pas pu être traitée. Vérifiez l’adresse ou les informations envoyées.
+error-403-title = Requête refusée
+error-403-body = Ce formulaire doit être envoyé depuis une page de ce site. Rechargez la page et réessayez.
+error-404-title = Page introuvable
+error-404-body = La page demandée n’existe pas ou a été déplacée.
+error-405-title = Méthode non autorisée
+error-405-body = Cette adresse ne permet pas ce type de requête.
+error-413-title = Envoi trop volumineux
+error-413-body = Les informations envoyées dépassent la taille autorisée.
+error-429-title = Trop de requêtes
+error-429-body = Vous avez envoyé trop de requêtes en peu de temps. Merci de réessayer dans une minute.
+error-500-title = Erreur interne
+error-500-body = Une erreur s’est produite de notre côté. Elle a été enregistrée ; merci de réessayer plus tard.
+error-503-title = Service momentanément indisponible
+error-503-body = Le site ne peut pas répondre pour le moment. Merci de réessayer dans quelques instants.
