@@ -3,13 +3,15 @@
 use std::{fmt::Display, fs::File, io::Write, net::SocketAddr, path::Path, process::ExitCode};
 
 use anyhow::Context;
-use time::OffsetDateTime;
 
 use crate::{
     Server,
     domain::{EmailAddress, NewEvent},
-    formats::csv_file::{CsvErrors, LineError},
-    formats::{events_csv, news_files, sample, signatories_csv},
+    formats::{
+        csv_file::{CsvErrors, LineError},
+        events_csv, news_files, sample, signatories_csv,
+    },
+    infra::clock::Clock,
     shutdown_signal,
     startup::config::{
         self, Cli, Command, EventsCommand, NewsCommand, ServeArgs, SignatoriesCommand, SiteConfig, SubscribersCommand,
@@ -47,7 +49,7 @@ async fn migrate(url: Option<String>) -> anyhow::Result<ExitCode> {
 
 async fn seed(url: Option<String>) -> anyhow::Result<ExitCode> {
     let store = open(url).await?;
-    let report = sample::load(&store, OffsetDateTime::now_utc()).await?;
+    let report = sample::load(&store, Clock::system().now()).await?;
     store.announce_changes().await;
     print!("sample data loaded:\n{report}");
     Ok(ExitCode::SUCCESS)
@@ -101,7 +103,7 @@ async fn import_events(url: Option<String>, file: &Path) -> anyhow::Result<ExitC
         Ok(resolved) => resolved,
         Err(errors) => return Ok(rejected(file, errors)),
     };
-    let report = store.import_events(&resolved, OffsetDateTime::now_utc(), false).await?;
+    let report = store.import_events(&resolved, Clock::system().now(), false).await?;
     store.announce_changes().await;
     Ok(imported(file, resolved.len(), "events", report))
 }
@@ -146,7 +148,7 @@ async fn import_news(url: Option<String>, dir: &Path) -> anyhow::Result<ExitCode
         Err(errors) => return Ok(rejected(dir, errors)),
     };
     let store = open(url).await?;
-    let report = store.import_news(&items, store::instant(OffsetDateTime::now_utc())).await?;
+    let report = store.import_news(&items, store::instant(Clock::system().now())).await?;
     store.announce_changes().await;
     Ok(imported(dir, items.len(), "news items", report))
 }
@@ -169,7 +171,8 @@ async fn export_subscribers(url: Option<String>, all: bool) -> anyhow::Result<Ex
     let store = open(url).await?;
     let subscribers = store.subscribers(all).await?;
     let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
-    let rfc3339 = |at: OffsetDateTime| at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    let rfc3339 =
+        |at: time::OffsetDateTime| at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     if all {
         writer.write_record(["email", "language", "status", "confirmed_at", "subscribed_at", "consent_version"])?;
     } else {
@@ -215,7 +218,7 @@ async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
     let store = Store::connect(&url).await.with_context(|| format!("cannot open the {} database", scheme(&url)))?;
     store.migrate().await.context("cannot apply the migrations")?;
     if fresh_default {
-        let report = sample::load(&store, OffsetDateTime::now_utc()).await?;
+        let report = sample::load(&store, Clock::system().now()).await?;
         tracing::info!(
             path = config::DEFAULT_DATABASE_PATH,
             signatories = report.signatories.added,
