@@ -4,7 +4,9 @@ use std::fmt;
 
 /// An e-mail address: at most 254 characters, a local part and a domain
 /// with a dot, no white space, control character or markup; kept in lower
-/// case, so that one person is one subscriber. The value is the proof.
+/// case, with an internationalised domain in its ASCII form
+/// (`bücher.example` is `xn--bcher-kva.example`), so that one person is one
+/// subscriber and the domain needs no SMTPUTF8. The value is the proof.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EmailAddress(String);
 
@@ -32,6 +34,8 @@ impl EmailAddress {
             return Err(EmailError::Invalid);
         }
         let (local, domain) = text.rsplit_once('@').ok_or(EmailError::Invalid)?;
+        let domain = ascii_domain(domain)?;
+        let domain = domain.as_str();
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
@@ -42,7 +46,10 @@ impl EmailAddress {
         if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
             return Err(EmailError::Invalid);
         }
-        let lower = text.to_lowercase();
+        let lower = format!("{}@{domain}", local.to_lowercase());
+        if lower.len() > 254 {
+            return Err(EmailError::TooLong);
+        }
         // A second opinion from the crate made for RFC 5322 syntax.
         if !email_address::EmailAddress::is_valid(&lower) {
             return Err(EmailError::Invalid);
@@ -56,6 +63,15 @@ impl EmailAddress {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A domain in its one ASCII form: IDNA (UTS 46) mapping and Punycode, in
+/// lower case.
+fn ascii_domain(domain: &str) -> Result<String, EmailError> {
+    match url::Host::parse(domain) {
+        Ok(url::Host::Domain(ascii)) if ascii.is_ascii() => Ok(ascii.to_ascii_lowercase()),
+        _ => Err(EmailError::Invalid),
     }
 }
 
@@ -77,6 +93,15 @@ mod tests {
         );
         assert!(EmailAddress::parse("a@b.eu").is_ok());
         assert!(EmailAddress::parse("élodie@exemple.fr").is_ok());
+    }
+
+    #[test]
+    fn an_internationalised_domain_has_one_form() {
+        let unicode = EmailAddress::parse("user@bücher.example").expect("unicode domain");
+        let ascii = EmailAddress::parse("user@xn--bcher-kva.example").expect("ascii domain");
+        assert_eq!(unicode, ascii);
+        assert_eq!(unicode.as_str(), "user@xn--bcher-kva.example");
+        assert_eq!(EmailAddress::parse("User@BÜCHER.Example"), Ok(ascii));
     }
 
     #[test]
@@ -102,6 +127,8 @@ mod tests {
             &long,
             "a@-x.org",
             "a,b@x.org",
+            "a@127.0.0.1",
+            "a@xn--.org",
         ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
         }
