@@ -5,6 +5,7 @@ use std::{net::SocketAddr, path::PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
+use super::connections::Limits;
 use crate::infra::{clock::Clock, mail::MailConfig};
 
 /// The embedded database used when no `--database-url` is given.
@@ -167,6 +168,9 @@ pub struct SiteConfig {
     pub busy_pace: u64,
     /// What time it is: the system's, or a test's.
     pub clock: Clock,
+    /// The bounds on connections: header time-out, how many, the grace
+    /// period of a stop.
+    pub connections: Limits,
 }
 
 impl SiteConfig {
@@ -184,6 +188,7 @@ impl SiteConfig {
             signups_per_minute: 5,
             busy_pace: crate::store::BUSY_PACE,
             clock: Clock::system(),
+            connections: Limits::for_this_process(),
         })
     }
 

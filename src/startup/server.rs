@@ -7,7 +7,7 @@ use tokio::net::TcpListener;
 
 use crate::{
     infra::{mail::Mailer, random},
-    startup::config::SiteConfig,
+    startup::{config::SiteConfig, connections},
     store::Store,
     text::{i18n::Locales, pages::PageTexts},
     web::{AppState, assets::Assets, build_app, page_cache::PageCache, rate_limit::Limiter, state::FormKey},
@@ -47,17 +47,16 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then stops accepting and lets
-    /// the requests in flight finish.
+    /// the requests in flight finish, for a grace period at most.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let worker = tokio::spawn(crate::infra::mail::run_worker(
             self.state.store.clone(),
             self.state.mailer.clone(),
             self.state.config.clock.clone(),
         ));
+        let limits = self.state.config.connections;
         let app = build_app(self.state);
-        axum::serve(self.listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        connections::serve(self.listener, app, limits, shutdown).await;
         // Queued mails stay in the outbox for the next start.
         worker.abort();
         Ok(())

@@ -14,6 +14,7 @@ use axum::{
 
 use url::form_urlencoded;
 
+use super::security;
 use crate::{
     text::i18n::Lang,
     web::{
@@ -43,7 +44,9 @@ fn cache_uri(request: &Request) -> Option<String> {
         || path == paths::SITEMAP
         || path == paths::OPEN_DATA_CSV
         || path == paths::OPEN_DATA_JSON;
-    if !(matches!(*request.method(), Method::GET | Method::HEAD) && public) {
+    if !(matches!(*request.method(), Method::GET | Method::HEAD) && public)
+        || security::request_problem(request).is_some()
+    {
         return None;
     }
     let known = paths::query_parameters(path);

@@ -60,18 +60,24 @@ fn secure(cookie: HeaderValue) -> HeaderValue {
     HeaderValue::from_bytes(&bytes).unwrap_or(cookie)
 }
 
-/// Refuses requests no server should answer: an HTTP/1.1 request without
-/// exactly one `Host` (RFC 9112 § 3.2: 400), and a request target too long
-/// to be one of ours (414).
-pub async fn valid_request(request: Request, next: Next) -> Response {
+/// What makes a request one no server should answer: an HTTP/1.1 request
+/// without exactly one `Host` (RFC 9112 § 3.2: 400), or a request target
+/// too long to be one of ours (414).
+pub fn request_problem(request: &Request) -> Option<StatusCode> {
     if request.version() == Version::HTTP_11 && request.headers().get_all(header::HOST).iter().count() != 1 {
-        return StatusCode::BAD_REQUEST.into_response();
+        return Some(StatusCode::BAD_REQUEST);
     }
     let target = request.uri().path_and_query().map_or(0, |target| target.as_str().len());
-    if target > MAX_URI_BYTES {
-        return StatusCode::URI_TOO_LONG.into_response();
+    (target > MAX_URI_BYTES).then_some(StatusCode::URI_TOO_LONG)
+}
+
+/// Refuses the requests [`request_problem`] finds fault with. (The page
+/// cache, outside this layer, does not answer them either.)
+pub async fn valid_request(request: Request, next: Next) -> Response {
+    match request_problem(&request) {
+        Some(status) => status.into_response(),
+        None => next.run(request).await,
     }
-    next.run(request).await
 }
 
 #[cfg(test)]

@@ -1,0 +1,128 @@
+//! Accepting and serving connections, with bounds that one client cannot
+//! push past: a connection must send its request headers within a time-out
+//! (and an idle keep-alive connection is closed after the same time), the
+//! number of open connections is capped — past the cap a connection gets a
+//! short 503 and is closed — and a stop waits for the connections in flight
+//! only for a grace period. The process's open-file limit is raised to
+//! the hard limit first.
+
+use std::{convert::Infallible, future::Future, sync::Arc, time::Duration};
+
+use axum::{Router, body::Body, extract::ConnectInfo};
+use hyper::{body::Incoming, server::conn::http1, service::service_fn};
+use hyper_util::{
+    rt::{TokioIo, TokioTimer},
+    server::graceful::GracefulShutdown,
+};
+use tokio::{
+    io::AsyncWriteExt,
+    net::{TcpListener, TcpStream},
+    sync::Semaphore,
+};
+use tower::ServiceExt;
+
+/// The bounds on connections.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// The time a client has to send a request's headers, and the longest
+    /// a keep-alive connection stays idle.
+    pub header_read_timeout: Duration,
+    /// The connections open at once at most.
+    pub max_connections: usize,
+    /// How long a stop waits for the requests in flight.
+    pub shutdown_grace: Duration,
+}
+
+/// File descriptors kept for the database, the mail and the logs.
+const RESERVED_FILES: u64 = 64;
+
+impl Limits {
+    /// The defaults: 10 seconds for headers and idleness, as many
+    /// connections as the open-file limit allows (raised to the hard limit,
+    /// less what the process needs for itself, at most 10,000), 10 seconds
+    /// of grace.
+    pub fn for_this_process() -> Limits {
+        let files = match rlimit::increase_nofile_limit(u64::MAX) {
+            Ok(files) => files,
+            Err(error) => {
+                tracing::warn!(%error, "cannot raise the open-file limit");
+                rlimit::getrlimit(rlimit::Resource::NOFILE).map_or(1024, |(soft, _)| soft)
+            }
+        };
+        let max_connections = files.saturating_sub(RESERVED_FILES).clamp(16, 10_000);
+        Limits {
+            header_read_timeout: Duration::from_secs(10),
+            max_connections: usize::try_from(max_connections).unwrap_or(1024),
+            shutdown_grace: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What a connection past the cap is told before it is closed.
+const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\
+Content-Type: text/plain; charset=utf-8\r\nContent-Length: 38\r\n\r\nToo many connections: retry in a moment\n";
+
+/// Serves `app` on `listener` until `shutdown` completes; then stops
+/// accepting, and gives the connections in flight `shutdown_grace` to end.
+pub async fn serve(
+    listener: TcpListener,
+    app: Router,
+    limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) {
+    // HTTP/1.1, as browsers and proxies speak to an origin without TLS:
+    // guessing the version would wait on a silent connection unbounded.
+    let mut builder = http1::Builder::new();
+    builder.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
+    let builder = Arc::new(builder);
+    let graceful = GracefulShutdown::new();
+    let open = Arc::new(Semaphore::new(limits.max_connections));
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors, or a connection reset before
+                    // it was taken: wait a moment rather than spin.
+                    tracing::warn!(%error, "cannot accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            tokio::spawn(refuse(stream));
+            continue;
+        };
+        let app = app.clone();
+        let service = service_fn(move |mut request: hyper::Request<Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            let app = app.clone();
+            async move { Ok::<_, Infallible>(app.oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {})) }
+        });
+        let builder = builder.clone();
+        let watcher = graceful.watcher();
+        tokio::spawn(async move {
+            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            if let Err(error) = watcher.watch(connection).await {
+                tracing::debug!(%error, %peer, "connection ended with an error");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => {}
+        () = tokio::time::sleep(limits.shutdown_grace) => {
+            tracing::warn!("stopping with connections still open after the grace period");
+        }
+    }
+}
+
+/// Tells a connection past the cap to come back, and closes it.
+async fn refuse(mut stream: TcpStream) {
+    let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(BUSY)).await;
+    let _ = stream.shutdown().await;
+}
