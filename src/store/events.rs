@@ -232,17 +232,6 @@ impl Store {
         rows.into_iter().map(EventRow::into_domain).collect()
     }
 
-    /// The id of the signatory a reference names, if it exists.
-    pub async fn find_signatory(&self, reference: &SignatoryRef) -> Result<Option<i64>, StoreError> {
-        const FIND: &str = "SELECT id FROM signatories WHERE name_key = $1 AND country = $2";
-        let row: Option<(i64,)> = on_pool!(self, pool => sqlx::query_as(FIND)
-            .bind(reference.name.key())
-            .bind(reference.country.code())
-            .fetch_optional(pool)
-            .await)?;
-        Ok(row.map(|(id,)| id))
-    }
-
     /// Adds or updates events, matched on their slug, in one transaction. A
     /// changed event has its sequence raised; `only_new` leaves existing
     /// events alone. Each event comes with its related signatory's id.

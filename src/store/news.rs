@@ -4,9 +4,9 @@
 //! text comparison is time order).
 
 use sqlx::FromRow;
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
-use super::{BeginWrite, ImportReport, Store, StoreError};
+use super::{BeginWrite, ImportReport, Store, StoreError, instant};
 use crate::{
     domain::{
         Slug, Title,
@@ -17,11 +17,6 @@ use crate::{
     },
     text::i18n::Lang,
 };
-
-fn utc_seconds(at: OffsetDateTime) -> OffsetDateTime {
-    let utc = at.to_offset(UtcOffset::UTC);
-    utc.replace_nanosecond(0).unwrap_or(utc)
-}
 
 /// The columns an [`EntryRow`] reads, from an item, its translation and its image.
 macro_rules! select_entries {
@@ -138,7 +133,7 @@ impl Store {
     pub async fn news_count(&self, lang: Lang, now: OffsetDateTime) -> Result<i64, StoreError> {
         const COUNT: &str = "SELECT count(*) FROM news n JOIN news_translations t ON t.news_id = n.id \
                              WHERE t.lang = $1 AND n.published_at <= $2";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let (count,): (i64,) =
             on_pool!(self, pool => sqlx::query_as(COUNT).bind(lang.code()).bind(now).fetch_one(pool).await)?;
         Ok(count)
@@ -157,7 +152,7 @@ impl Store {
             select_entries!(),
             "WHERE t.lang = $1 AND n.published_at <= $2 ORDER BY n.published_at DESC, n.slug LIMIT $3 OFFSET $4"
         );
-        let now = utc_seconds(now);
+        let now = instant(now);
         let rows: Vec<EntryRow> = on_pool!(self, pool => sqlx::query_as(LIST)
             .bind(lang.code())
             .bind(now)
@@ -176,7 +171,7 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<Option<NewsEntry>, StoreError> {
         const ONE: &str = concat!(select_entries!(), "WHERE t.lang = $1 AND n.slug = $2 AND n.published_at <= $3");
-        let now = utc_seconds(now);
+        let now = instant(now);
         let row: Option<EntryRow> = on_pool!(self, pool => sqlx::query_as(ONE)
             .bind(lang.code())
             .bind(slug.as_str())
@@ -191,7 +186,7 @@ impl Store {
     pub async fn news_index(&self, now: OffsetDateTime) -> Result<Vec<(Slug, Vec<Lang>)>, StoreError> {
         const INDEX: &str = "SELECT n.slug, t.lang FROM news n JOIN news_translations t ON t.news_id = n.id \
                              WHERE n.published_at <= $1 ORDER BY n.published_at DESC, n.slug";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let rows: Vec<(String, String)> =
             on_pool!(self, pool => sqlx::query_as(INDEX).bind(now).fetch_all(pool).await)?;
         let mut index: Vec<(Slug, Vec<Lang>)> = Vec::new();
@@ -214,7 +209,7 @@ impl Store {
     pub async fn news_languages(&self, slug: &Slug, now: OffsetDateTime) -> Result<Vec<Lang>, StoreError> {
         const LANGS: &str = "SELECT t.lang FROM news n JOIN news_translations t ON t.news_id = n.id \
                              WHERE n.slug = $1 AND n.published_at <= $2";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let rows: Vec<(String,)> =
             on_pool!(self, pool => sqlx::query_as(LANGS).bind(slug.as_str()).bind(now).fetch_all(pool).await)?;
         Ok(Lang::ALL.into_iter().filter(|lang| rows.iter().any(|(code,)| code == lang.code())).collect())
@@ -225,7 +220,7 @@ impl Store {
     pub async fn news_last_modified(&self, now: OffsetDateTime) -> Result<Option<OffsetDateTime>, StoreError> {
         const CHANGED: &str = "SELECT max(updated_at) FROM news";
         const PUBLISHED: &str = "SELECT max(published_at) FROM news WHERE published_at <= $1";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let (changed,): (Option<OffsetDateTime>,) =
             on_pool!(self, pool => sqlx::query_as(CHANGED).fetch_one(pool).await)?;
         let (published,): (Option<OffsetDateTime>,) =
@@ -309,7 +304,7 @@ impl Store {
                                        VALUES ($1, $2, $3, $4, $5, $6)";
         const DROP_UNUSED_IMAGES: &str = "DELETE FROM news_images WHERE hash NOT IN \
                                           (SELECT image_hash FROM news WHERE image_hash IS NOT NULL)";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
