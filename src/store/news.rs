@@ -74,6 +74,18 @@ struct ItemRow {
     image_name: Option<String>,
 }
 
+impl ItemRow {
+    /// Whether an item is the one stored in this row with these
+    /// translations (in any order).
+    fn same_as(&self, item: &NewNewsItem, mut stored: Vec<TranslationRow>) -> bool {
+        stored.sort_by_key(|t| Lang::ALL.iter().position(|l| l.code() == t.lang));
+        Published::from_parts(self.published_at, self.published_offset) == Some(item.published)
+            && self.image_hash.as_deref() == item.image.as_ref().map(|i| i.image.hash())
+            && self.image_name.as_deref() == item.image.as_ref().map(|i| i.file_name.as_str())
+            && stored == TranslationRow::all_of(item)
+    }
+}
+
 #[derive(Clone, FromRow, PartialEq, Eq)]
 struct TranslationRow {
     lang: String,
@@ -84,6 +96,11 @@ struct TranslationRow {
 }
 
 impl TranslationRow {
+    /// An item's translations, in the order of [`Lang::ALL`].
+    fn all_of(item: &NewNewsItem) -> Vec<TranslationRow> {
+        Lang::ALL.iter().filter_map(|lang| item.translation(*lang).map(|t| TranslationRow::of(*lang, t))).collect()
+    }
+
     fn of(lang: Lang, t: &Translation) -> TranslationRow {
         TranslationRow {
             lang: lang.code().to_owned(),
@@ -292,13 +309,14 @@ impl Store {
         const FIND: &str =
             "SELECT id, published_at, published_offset, image_hash, image_name FROM news WHERE slug = $1";
         const FIND_TRANSLATIONS: &str =
-            "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1 ORDER BY lang";
+            "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
         const ADD_IMAGE: &str = "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) \
                                  ON CONFLICT (hash) DO NOTHING";
-        const INSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
-                              created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-        const UPDATE: &str = "UPDATE news SET published_at = $1, published_offset = $2, image_hash = $3, \
-                              image_name = $4, updated_at = $5 WHERE id = $6";
+        const UPSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
+            created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) \
+            ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, \
+            published_offset = excluded.published_offset, image_hash = excluded.image_hash, \
+            image_name = excluded.image_name, updated_at = excluded.updated_at RETURNING id";
         const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
         const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
                                        VALUES ($1, $2, $3, $4, $5, $6)";
@@ -309,36 +327,19 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             for item in items {
-                let image_hash = item.image.as_ref().map(|i| i.image.hash());
-                let image_name = item.image.as_ref().map(|i| i.file_name.as_str());
-                let wanted: Vec<TranslationRow> = Lang::ALL
-                    .iter()
-                    .filter_map(|lang| item.translation(*lang).map(|t| TranslationRow::of(*lang, t)))
-                    .collect();
                 let existing: Option<ItemRow> =
                     sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *tx).await?;
-                let id = match existing {
-                    Some(row) => {
-                        let mut stored: Vec<TranslationRow> =
-                            sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *tx).await?;
-                        stored.sort_by_key(|t| Lang::ALL.iter().position(|l| l.code() == t.lang));
-                        let same = Published::from_parts(row.published_at, row.published_offset)
-                            == Some(item.published)
-                            && row.image_hash.as_deref() == image_hash
-                            && row.image_name.as_deref() == image_name
-                            && stored == wanted;
-                        if same {
-                            report.unchanged += 1;
-                            continue;
-                        }
-                        report.updated += 1;
-                        Some(row.id)
+                if let Some(row) = existing {
+                    let stored = sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *tx).await?;
+                    if row.same_as(item, stored) {
+                        report.unchanged += 1;
+                        continue;
                     }
-                    None => {
-                        report.added += 1;
-                        None
-                    }
-                };
+                    sqlx::query(CLEAR_TRANSLATIONS).bind(row.id).execute(&mut *tx).await?;
+                    report.updated += 1;
+                } else {
+                    report.added += 1;
+                }
                 if let Some(image) = &item.image {
                     sqlx::query(ADD_IMAGE)
                         .bind(image.image.hash())
@@ -347,42 +348,23 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                let id = match id {
-                    None => {
-                        let (id,): (i64,) = sqlx::query_as(INSERT)
-                            .bind(item.slug.as_str())
-                            .bind(item.published.utc())
-                            .bind(item.published.offset_seconds())
-                            .bind(image_hash)
-                            .bind(image_name)
-                            .bind(now)
-                            .bind(now)
-                            .fetch_one(&mut *tx)
-                            .await?;
-                        id
-                    }
-                    Some(id) => {
-                        sqlx::query(UPDATE)
-                            .bind(item.published.utc())
-                            .bind(item.published.offset_seconds())
-                            .bind(image_hash)
-                            .bind(image_name)
-                            .bind(now)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
-                        sqlx::query(CLEAR_TRANSLATIONS).bind(id).execute(&mut *tx).await?;
-                        id
-                    }
-                };
-                for t in &wanted {
+                let (id,): (i64,) = sqlx::query_as(UPSERT)
+                    .bind(item.slug.as_str())
+                    .bind(item.published.utc())
+                    .bind(item.published.offset_seconds())
+                    .bind(item.image.as_ref().map(|i| i.image.hash()))
+                    .bind(item.image.as_ref().map(|i| i.file_name.as_str()))
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                for t in TranslationRow::all_of(item) {
                     sqlx::query(ADD_TRANSLATION)
                         .bind(id)
-                        .bind(&t.lang)
-                        .bind(&t.title)
-                        .bind(&t.summary)
-                        .bind(&t.body)
-                        .bind(t.image_alt.as_deref())
+                        .bind(t.lang)
+                        .bind(t.title)
+                        .bind(t.summary)
+                        .bind(t.body)
+                        .bind(t.image_alt)
                         .execute(&mut *tx)
                         .await?;
                 }

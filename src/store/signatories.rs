@@ -235,12 +235,12 @@ impl Store {
     /// transaction: on any error nothing is written.
     pub async fn import_signatories(&self, signatories: &[NewSignatory]) -> Result<ImportReport, StoreError> {
         const FIND: &str = concat!(select_signatories!(), "WHERE name_key = $1 AND country = $2");
-        const INSERT: &str = "INSERT INTO signatories (name, name_key, kind, country, joined_on, name_fr, name_en, \
-                              website, sort_fr, sort_en, search_text) \
-                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
-        const UPDATE: &str = "UPDATE signatories SET name = $1, kind = $2, joined_on = $3, name_fr = $4, \
-                              name_en = $5, website = $6, sort_fr = $7, sort_en = $8, search_text = $9, \
-                              updated_at = CURRENT_TIMESTAMP WHERE id = $10";
+        const UPSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, name_en, \
+            website, sort_fr, sort_en, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+            ON CONFLICT (name_key, country) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+            joined_on = excluded.joined_on, name_fr = excluded.name_fr, name_en = excluded.name_en, \
+            website = excluded.website, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, \
+            search_text = excluded.search_text, updated_at = CURRENT_TIMESTAMP";
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
@@ -251,45 +251,28 @@ impl Store {
                     .bind(s.country.code())
                     .fetch_optional(&mut *tx)
                     .await?;
-                let name_fr = s.name_fr.as_ref().map(Name::as_str);
-                let name_en = s.name_en.as_ref().map(Name::as_str);
-                let website = s.website.as_ref().map(Website::as_str);
                 match existing {
-                    Some(row) if row.same_as(s) => report.unchanged += 1,
-                    Some(row) => {
-                        sqlx::query(UPDATE)
-                            .bind(s.name.as_str())
-                            .bind(s.kind.as_str())
-                            .bind(s.joined_on)
-                            .bind(name_fr)
-                            .bind(name_en)
-                            .bind(website)
-                            .bind(s.sort_key(Lang::Fr))
-                            .bind(s.sort_key(Lang::En))
-                            .bind(s.search_text())
-                            .bind(row.id)
-                            .execute(&mut *tx)
-                            .await?;
-                        report.updated += 1;
+                    Some(row) if row.same_as(s) => {
+                        report.unchanged += 1;
+                        continue;
                     }
-                    None => {
-                        sqlx::query(INSERT)
-                            .bind(s.name.as_str())
-                            .bind(&key)
-                            .bind(s.kind.as_str())
-                            .bind(s.country.code())
-                            .bind(s.joined_on)
-                            .bind(name_fr)
-                            .bind(name_en)
-                            .bind(website)
-                            .bind(s.sort_key(Lang::Fr))
-                            .bind(s.sort_key(Lang::En))
-                            .bind(s.search_text())
-                            .execute(&mut *tx)
-                            .await?;
-                        report.added += 1;
-                    }
+                    Some(_) => report.updated += 1,
+                    None => report.added += 1,
                 }
+                sqlx::query(UPSERT)
+                    .bind(&key)
+                    .bind(s.country.code())
+                    .bind(s.name.as_str())
+                    .bind(s.kind.as_str())
+                    .bind(s.joined_on)
+                    .bind(s.name_fr.as_ref().map(Name::as_str))
+                    .bind(s.name_en.as_ref().map(Name::as_str))
+                    .bind(s.website.as_ref().map(Website::as_str))
+                    .bind(s.sort_key(Lang::Fr))
+                    .bind(s.sort_key(Lang::En))
+                    .bind(s.search_text())
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
         });
