@@ -39,7 +39,7 @@ pub use error::StoreError;
 pub use events::{EventFilter, Mode};
 pub use newsletter::{Claimed, Subscriber, Subscription, SubscriptionOutcome};
 pub use revision::{BUSY_PACE, Revisions};
-pub use signatories::{CountryCount, DirectoryFilter};
+pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 
 use std::time::Duration;
 

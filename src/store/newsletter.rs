@@ -79,9 +79,9 @@ impl Store {
         const UPSERT: &str = "INSERT INTO subscribers (email, lang, status, confirm_token_hash, confirm_expires_at, \
             unsubscribe_token_hash, consent_at, consent_version, created_at, last_mail_at) \
             VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $6, $6) \
-            ON CONFLICT (email) DO UPDATE SET lang = excluded.lang, confirm_token_hash = excluded.confirm_token_hash, \
-            confirm_expires_at = excluded.confirm_expires_at, unsubscribe_token_hash = excluded.unsubscribe_token_hash, \
-            consent_at = excluded.consent_at, consent_version = excluded.consent_version, \
+            ON CONFLICT (email) DO UPDATE SET lang = excluded.lang, \
+            confirm_token_hash = excluded.confirm_token_hash, confirm_expires_at = excluded.confirm_expires_at, \
+            unsubscribe_token_hash = excluded.unsubscribe_token_hash, consent_at = excluded.consent_at, consent_version = excluded.consent_version, \
             last_mail_at = excluded.last_mail_at RETURNING id";
         let now = instant(now);
         let expires = now + CONFIRMATION_LIFETIME;

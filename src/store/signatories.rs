@@ -57,26 +57,81 @@ impl CountryCount {
 }
 
 /// The columns a [`SignatoryRow`] reads.
+macro_rules! signatory_columns {
+    () => {
+        "id, name, kind, country, joined_on, name_fr, name_en, website"
+    };
+}
+
+/// Reads [`signatory_columns!`] from the table.
 macro_rules! select_signatories {
     () => {
-        "SELECT id, name, kind, country, joined_on, name_fr, name_en, website FROM signatories "
+        concat!("SELECT ", signatory_columns!(), " FROM signatories ")
     };
 }
 
-/// The conditions shared by the directory's queries; `$1` is the country,
-/// `$2` the kind, `$3` the name pattern, each NULL for "any".
-macro_rules! directory_where {
-    () => {
-        concat!("WHERE (CAST($1 AS TEXT) IS NULL OR country = $1) AND ", directory_kind_and_name!())
-    };
-}
-
-/// The directory's conditions but the country; `$2` is the kind, `$3` the
-/// name pattern, each NULL for "any".
+/// The directory's conditions but the country; `$1` is the kind, `$2` the
+/// name pattern, each NULL for "any". Every directory query starts with
+/// them, so that its other placeholders follow in ascending order.
 macro_rules! directory_kind_and_name {
     () => {
-        "(CAST($2 AS TEXT) IS NULL OR kind = $2) AND (CAST($3 AS TEXT) IS NULL OR search_text LIKE $3 ESCAPE '\\')"
+        "(CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\')"
     };
+}
+
+/// One country's slice of the directory, sorted by a sort key column:
+/// `$1` and `$2` as in [`directory_kind_and_name!`], `$3` the country,
+/// `$4` the limit, `$5` the offset. The country is always given: the index
+/// on it and the sort key find the slice without sorting the whole table.
+/// (PostgreSQL keeps the country as CHAR(2), and compared to text, as
+/// parameters are, its index goes unused: hence the cast.)
+macro_rules! directory_slice_by {
+    ($sort:literal) => {
+        concat!(
+            select_signatories!(),
+            "WHERE ",
+            directory_kind_and_name!(),
+            " AND country = CAST($3 AS CHAR(2)) ORDER BY ",
+            $sort,
+            ", id LIMIT $4 OFFSET $5"
+        )
+    };
+}
+
+/// One country's slice of the directory: which, and which part of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DirectorySlice {
+    pub country: Country,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// At most this many slices are read in one statement (SQLite allows 500
+/// terms in a `UNION ALL`); a directory page has at most one per entry.
+const SLICES_PER_QUERY: usize = 200;
+
+/// The statement [`Store::directory_page`] runs for `slices` slices: one
+/// sub-select per slice, each read as [`directory_slice_by!`] reads it,
+/// numbered, and the whole sorted by slice number, then as each slice is.
+/// The slice's placeholders follow `$1` and `$2`, three by three.
+fn directory_page_sql(slices: usize, lang: Lang) -> String {
+    let sort = match lang {
+        Lang::Fr => "sort_fr",
+        Lang::En => "sort_en",
+    };
+    let selects: Vec<String> = (0..slices)
+        .map(|n| {
+            let (country, limit, offset) = (3 + 3 * n, 4 + 3 * n, 5 + 3 * n);
+            format!(
+                "SELECT * FROM (SELECT {n} AS slice, {sort} AS sort_key, {} FROM signatories \
+                 WHERE {} AND country = CAST(${country} AS CHAR(2)) \
+                 ORDER BY {sort}, id LIMIT ${limit} OFFSET ${offset}) AS s{n}",
+                signatory_columns!(),
+                directory_kind_and_name!(),
+            )
+        })
+        .collect();
+    format!("SELECT * FROM ({}) AS page ORDER BY slice, sort_key, id", selects.join(" UNION ALL "))
 }
 
 #[derive(FromRow)]
@@ -144,13 +199,16 @@ impl Store {
     /// How many signatories of each kind each country has, among those a
     /// filter lets through.
     pub async fn directory_counts(&self, filter: &DirectoryFilter) -> Result<Vec<CountryCount>, StoreError> {
-        const COUNTS: &str =
-            concat!("SELECT country, kind, count(*) FROM signatories ", directory_where!(), " GROUP BY country, kind");
+        const COUNTS: &str = concat!(
+            "SELECT country, kind, count(*) FROM signatories WHERE ",
+            directory_kind_and_name!(),
+            " AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) GROUP BY country, kind"
+        );
         let pattern = filter.pattern();
         let rows: Vec<(String, String, i64)> = on_pool!(self, pool => sqlx::query_as(COUNTS)
-            .bind(filter.country.map(Country::code))
             .bind(filter.kind.map(Kind::as_str))
             .bind(pattern.as_deref())
+            .bind(filter.country.map(Country::code))
             .fetch_all(pool)
             .await)?;
         let mut counts: Vec<CountryCount> = Vec::new();
@@ -182,34 +240,50 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<Signatory>, StoreError> {
-        // The country is always given: the index on it and the sort key
-        // find the slice without sorting the whole table.
-        const BY_FR: &str = concat!(
-            select_signatories!(),
-            "WHERE country = $1 AND ",
-            directory_kind_and_name!(),
-            " ORDER BY sort_fr, id LIMIT $4 OFFSET $5"
-        );
-        const BY_EN: &str = concat!(
-            select_signatories!(),
-            "WHERE country = $1 AND ",
-            directory_kind_and_name!(),
-            " ORDER BY sort_en, id LIMIT $4 OFFSET $5"
-        );
         let sql = match lang {
-            Lang::Fr => BY_FR,
-            Lang::En => BY_EN,
+            Lang::Fr => directory_slice_by!("sort_fr"),
+            Lang::En => directory_slice_by!("sort_en"),
         };
         let pattern = filter.pattern();
         let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(sql)
-            .bind(country.code())
             .bind(filter.kind.map(Kind::as_str))
             .bind(pattern.as_deref())
+            .bind(country.code())
             .bind(limit)
             .bind(offset)
             .fetch_all(pool)
             .await)?;
         rows.into_iter().map(SignatoryRow::into_domain).collect()
+    }
+
+    /// Several countries' slices of the directory, as
+    /// [`directory_slice`](Store::directory_slice) reads each, one after
+    /// the other in the order given: a directory page in one statement (no
+    /// statement for no slices, one more per [`SLICES_PER_QUERY`] slices).
+    pub async fn directory_page(
+        &self,
+        slices: &[DirectorySlice],
+        filter: &DirectoryFilter,
+        lang: Lang,
+    ) -> Result<Vec<Signatory>, StoreError> {
+        let pattern = filter.pattern();
+        let mut signatories = Vec::new();
+        for chunk in slices.chunks(SLICES_PER_QUERY) {
+            let sql = directory_page_sql(chunk.len(), lang);
+            let rows: Vec<SignatoryRow> = on_pool!(self, pool => {
+                let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                    .bind(filter.kind.map(Kind::as_str))
+                    .bind(pattern.as_deref());
+                for slice in chunk {
+                    query = query.bind(slice.country.code()).bind(slice.limit).bind(slice.offset);
+                }
+                query.fetch_all(pool).await?
+            });
+            for row in rows {
+                signatories.push(row.into_domain()?);
+            }
+        }
+        Ok(signatories)
     }
 
     /// One signatory by its id.
@@ -277,5 +351,99 @@ impl Store {
             tx.commit().await?;
         });
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    fn signatory(name: &str, country: &str, kind: Kind, name_en: Option<&str>) -> NewSignatory {
+        NewSignatory {
+            name: Name::parse(name).unwrap(),
+            kind,
+            country: Country::parse(country).unwrap(),
+            joined_on: date!(2026 - 01 - 15),
+            name_fr: None,
+            name_en: name_en.map(|name| Name::parse(name).unwrap()),
+            website: None,
+        }
+    }
+
+    /// Imports a small directory, then reads pages of it both ways.
+    async fn page_reads_as_slices(store: Store) {
+        store.migrate().await.unwrap();
+        let (city, region) = (Kind::City, Kind::Region);
+        let directory = [
+            signatory("Zürich", "CH", city, Some("Zurich")),
+            signatory("Genève", "CH", city, Some("Geneva")),
+            signatory("Bâle", "CH", city, Some("Basel")),
+            signatory("Lyon", "FR", city, None),
+            signatory("Écully", "FR", city, None),
+            signatory("Bretagne", "FR", region, Some("Brittany")),
+            signatory("Paris", "FR", city, None),
+            signatory("Île-de-France", "FR", region, None),
+            signatory("Aachen", "DE", city, Some("Aix-la-Chapelle")),
+            signatory("Köln", "DE", city, Some("Cologne")),
+        ];
+        store.import_signatories(&directory).await.unwrap();
+        let slice =
+            |country: &str, limit, offset| DirectorySlice { country: Country::parse(country).unwrap(), limit, offset };
+        let slices = [slice("FR", 3, 1), slice("DE", 10, 0), slice("IT", 5, 0), slice("CH", 2, 1), slice("FR", 1, 0)];
+        let filters = [
+            DirectoryFilter::default(),
+            DirectoryFilter { kind: Some(city), ..DirectoryFilter::default() },
+            DirectoryFilter { query: Some("E".into()), ..DirectoryFilter::default() },
+        ];
+        for lang in Lang::ALL {
+            for filter in &filters {
+                let mut expected = Vec::new();
+                for s in &slices {
+                    expected.extend(store.directory_slice(s.country, filter, lang, s.limit, s.offset).await.unwrap());
+                }
+                let page = store.directory_page(&slices, filter, lang).await.unwrap();
+                assert_eq!(page, expected, "{lang:?}, {filter:?}");
+                assert!(page.len() >= 4, "{lang:?}, {filter:?}: {page:?}");
+            }
+            assert!(store.directory_page(&[], &filters[0], lang).await.unwrap().is_empty());
+        }
+        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn directory_page_reads_as_slices_on_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("directory.db").display());
+        page_reads_as_slices(Store::connect(&url).await.unwrap()).await;
+    }
+
+    /// On a throwaway database, when a PostgreSQL server is reachable (the
+    /// integration tests' `TEST_POSTGRES_URL`, or the local default).
+    #[tokio::test]
+    async fn directory_page_reads_as_slices_on_postgres() {
+        let admin_url =
+            std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let admin = match tokio::time::timeout(std::time::Duration::from_secs(5), Store::connect(&admin_url)).await {
+            Ok(Ok(Store::Postgres(pool))) => pool,
+            outcome => {
+                assert!(std::env::var_os("CI").is_none(), "PostgreSQL is not reachable under CI: {outcome:?}");
+                eprintln!("PostgreSQL at {admin_url} is not reachable: skipping this test");
+                return;
+            }
+        };
+        let name = format!("oneinfive_store_test_{}", std::process::id());
+        let create = format!("CREATE DATABASE {name}");
+        sqlx::query(sqlx::AssertSqlSafe(create)).execute(&admin).await.unwrap();
+        let (server, _) = admin_url.rsplit_once('/').unwrap();
+        let store = Store::connect(&format!("{server}/{name}")).await.unwrap();
+        // Run apart, so that the database is dropped even when it fails.
+        let outcome = tokio::spawn(page_reads_as_slices(store)).await;
+        let drop = format!("DROP DATABASE {name} WITH (FORCE)");
+        sqlx::query(sqlx::AssertSqlSafe(drop)).execute(&admin).await.unwrap();
+        if let Err(error) = outcome {
+            std::panic::resume_unwind(error.into_panic());
+        }
     }
 }
