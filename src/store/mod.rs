@@ -38,7 +38,7 @@ mod sqlite;
 pub use error::StoreError;
 pub use events::{EventFilter, Mode};
 pub use newsletter::{Claimed, Subscriber, Subscription, SubscriptionOutcome};
-pub use revision::{BUSY_PACE, Revisions};
+pub use revision::{BUSY_THRESHOLD, Revisions};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 
 use std::time::Duration;
