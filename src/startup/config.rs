@@ -186,7 +186,7 @@ impl SiteConfig {
             mail: MailConfig::new(None, "ONE in FIVE <newsletter@localhost>", PathBuf::from("data/outbox"))?,
             client_ip_header: None,
             signups_per_minute: 5,
-            busy_pace: crate::store::BUSY_PACE,
+            busy_pace: crate::store::BUSY_THRESHOLD,
             clock: Clock::system(),
             connections: Limits::for_this_process(),
         })

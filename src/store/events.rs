@@ -141,6 +141,18 @@ macro_rules! events_where {
     };
 }
 
+/// A query with [`events_where!`]'s `$1` to `$3` bound to a filter, and
+/// `$4` to an instant.
+macro_rules! query_events_where {
+    ($sql:expr, $filter:expr, $now:expr) => {
+        sqlx::query_as($sql)
+            .bind($filter.country.map(Country::code))
+            .bind($filter.year.map(|year| year.to_string()))
+            .bind($filter.mode.map(Mode::as_str))
+            .bind(instant($now))
+    };
+}
+
 impl Store {
     /// Events not yet over at `now`, soonest first.
     pub async fn upcoming_events(
@@ -151,12 +163,7 @@ impl Store {
     ) -> Result<Vec<Event>, StoreError> {
         const UPCOMING: &str =
             concat!(select_events!(), events_where!(), "AND e.ends_at >= $4 ORDER BY e.starts_at, e.id LIMIT $5");
-        let year = filter.year.map(|y| y.to_string());
-        let rows: Vec<EventRow> = on_pool!(self, pool => sqlx::query_as(UPCOMING)
-            .bind(filter.country.map(Country::code))
-            .bind(year.as_deref())
-            .bind(filter.mode.map(Mode::as_str))
-            .bind(instant(now))
+        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where!(UPCOMING, filter, now)
             .bind(limit)
             .fetch_all(pool)
             .await)?;
@@ -177,21 +184,12 @@ impl Store {
             "AND e.ends_at < $4 ORDER BY e.starts_at DESC, e.id DESC LIMIT $5 OFFSET $6"
         );
         const COUNT: &str = concat!("SELECT count(*) FROM events e ", events_where!(), "AND e.ends_at < $4");
-        let year = filter.year.map(|y| y.to_string());
-        let rows: Vec<EventRow> = on_pool!(self, pool => sqlx::query_as(PAST)
-            .bind(filter.country.map(Country::code))
-            .bind(year.as_deref())
-            .bind(filter.mode.map(Mode::as_str))
-            .bind(instant(now))
+        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where!(PAST, filter, now)
             .bind(limit)
             .bind(offset)
             .fetch_all(pool)
             .await)?;
-        let (count,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
-            .bind(filter.country.map(Country::code))
-            .bind(year.as_deref())
-            .bind(filter.mode.map(Mode::as_str))
-            .bind(instant(now))
+        let (count,): (i64,) = on_pool!(self, pool => query_events_where!(COUNT, filter, now)
             .fetch_one(pool)
             .await)?;
         let events = rows.into_iter().map(EventRow::into_domain).collect::<Result<_, _>>()?;
@@ -232,17 +230,6 @@ impl Store {
         rows.into_iter().map(EventRow::into_domain).collect()
     }
 
-    /// The id of the signatory a reference names, if it exists.
-    pub async fn find_signatory(&self, reference: &SignatoryRef) -> Result<Option<i64>, StoreError> {
-        const FIND: &str = "SELECT id FROM signatories WHERE name_key = $1 AND country = $2";
-        let row: Option<(i64,)> = on_pool!(self, pool => sqlx::query_as(FIND)
-            .bind(reference.name.key())
-            .bind(reference.country.code())
-            .fetch_optional(pool)
-            .await)?;
-        Ok(row.map(|(id,)| id))
-    }
-
     /// Adds or updates events, matched on their slug, in one transaction. A
     /// changed event has its sequence raised; `only_new` leaves existing
     /// events alone. Each event comes with its related signatory's id.
@@ -253,15 +240,20 @@ impl Store {
         only_new: bool,
     ) -> Result<ImportReport, StoreError> {
         const FIND: &str = concat!(select_events!(), "WHERE e.slug = $1");
-        const INSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
+        // A new event starts at sequence 0; a changed one keeps its creation
+        // time and has its sequence raised.
+        const UPSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
             all_day, start_local, end_local, time_zone, starts_at, ends_at, venue_name, venue_city, venue_country, \
             online_url, registration_url, signatory_id, sequence, created_at, updated_at) \
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19)";
-        const UPDATE: &str = "UPDATE events SET slug = $1, status = $2, title_fr = $3, title_en = $4, \
-            description_fr = $5, description_en = $6, all_day = $7, start_local = $8, end_local = $9, \
-            time_zone = $10, starts_at = $11, ends_at = $12, venue_name = $13, venue_city = $14, \
-            venue_country = $15, online_url = $16, registration_url = $17, signatory_id = $18, \
-            sequence = sequence + 1, updated_at = $19 WHERE id = $20";
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19) \
+            ON CONFLICT (slug) DO UPDATE SET status = excluded.status, title_fr = excluded.title_fr, \
+            title_en = excluded.title_en, description_fr = excluded.description_fr, \
+            description_en = excluded.description_en, all_day = excluded.all_day, \
+            start_local = excluded.start_local, end_local = excluded.end_local, time_zone = excluded.time_zone, \
+            starts_at = excluded.starts_at, ends_at = excluded.ends_at, venue_name = excluded.venue_name, \
+            venue_city = excluded.venue_city, venue_country = excluded.venue_country, \
+            online_url = excluded.online_url, registration_url = excluded.registration_url, \
+            signatory_id = excluded.signatory_id, sequence = events.sequence + 1, updated_at = excluded.updated_at";
         let now = instant(now);
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
@@ -269,26 +261,24 @@ impl Store {
             for (event, signatory_id) in events {
                 let existing: Option<EventRow> =
                     sqlx::query_as(FIND).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
-                let (id, is_new) = match existing {
-                    None => (None, true),
+                match existing {
+                    None => report.added += 1,
                     Some(_) if only_new => {
                         report.unchanged += 1;
                         continue;
                     }
                     Some(row) => {
-                        let id = row.id;
                         let same_signatory = row.signatory_id == *signatory_id;
-                        let stored = row.into_domain()?;
-                        if same_signatory && stored.details == *event {
+                        if same_signatory && row.into_domain()?.details == *event {
                             report.unchanged += 1;
                             continue;
                         }
-                        (Some(id), false)
+                        report.updated += 1;
                     }
-                };
+                }
                 let (start, end) = event.when.to_strings();
                 let venue = event.venue.as_ref();
-                let query = sqlx::query(if is_new { INSERT } else { UPDATE })
+                sqlx::query(UPSERT)
                     .bind(event.slug.as_str())
                     .bind(event.status.as_str())
                     .bind(event.title_fr.as_str())
@@ -307,17 +297,9 @@ impl Store {
                     .bind(event.online_url.as_ref().map(Website::as_str))
                     .bind(event.registration_url.as_ref().map(Website::as_str))
                     .bind(*signatory_id)
-                    .bind(now);
-                let query = match id {
-                    Some(id) => query.bind(id),
-                    None => query,
-                };
-                query.execute(&mut *tx).await?;
-                if is_new {
-                    report.added += 1;
-                } else {
-                    report.updated += 1;
-                }
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
         });

@@ -4,9 +4,9 @@
 //! text comparison is time order).
 
 use sqlx::FromRow;
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
-use super::{BeginWrite, ImportReport, Store, StoreError};
+use super::{BeginWrite, ImportReport, Store, StoreError, instant};
 use crate::{
     domain::{
         Slug, Title,
@@ -17,11 +17,6 @@ use crate::{
     },
     text::i18n::Lang,
 };
-
-fn utc_seconds(at: OffsetDateTime) -> OffsetDateTime {
-    let utc = at.to_offset(UtcOffset::UTC);
-    utc.replace_nanosecond(0).unwrap_or(utc)
-}
 
 /// The columns an [`EntryRow`] reads, from an item, its translation and its image.
 macro_rules! select_entries {
@@ -79,6 +74,18 @@ struct ItemRow {
     image_name: Option<String>,
 }
 
+impl ItemRow {
+    /// Whether an item is the one stored in this row with these
+    /// translations (in any order).
+    fn same_as(&self, item: &NewNewsItem, mut stored: Vec<TranslationRow>) -> bool {
+        stored.sort_by_key(|t| Lang::ALL.iter().position(|l| l.code() == t.lang));
+        Published::from_parts(self.published_at, self.published_offset) == Some(item.published)
+            && self.image_hash.as_deref() == item.image.as_ref().map(|i| i.image.hash())
+            && self.image_name.as_deref() == item.image.as_ref().map(|i| i.file_name.as_str())
+            && stored == TranslationRow::all_of(item)
+    }
+}
+
 #[derive(Clone, FromRow, PartialEq, Eq)]
 struct TranslationRow {
     lang: String,
@@ -89,6 +96,11 @@ struct TranslationRow {
 }
 
 impl TranslationRow {
+    /// An item's translations, in the order of [`Lang::ALL`].
+    fn all_of(item: &NewNewsItem) -> Vec<TranslationRow> {
+        Lang::ALL.iter().filter_map(|lang| item.translation(*lang).map(|t| TranslationRow::of(*lang, t))).collect()
+    }
+
     fn of(lang: Lang, t: &Translation) -> TranslationRow {
         TranslationRow {
             lang: lang.code().to_owned(),
@@ -138,7 +150,7 @@ impl Store {
     pub async fn news_count(&self, lang: Lang, now: OffsetDateTime) -> Result<i64, StoreError> {
         const COUNT: &str = "SELECT count(*) FROM news n JOIN news_translations t ON t.news_id = n.id \
                              WHERE t.lang = $1 AND n.published_at <= $2";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let (count,): (i64,) =
             on_pool!(self, pool => sqlx::query_as(COUNT).bind(lang.code()).bind(now).fetch_one(pool).await)?;
         Ok(count)
@@ -157,7 +169,7 @@ impl Store {
             select_entries!(),
             "WHERE t.lang = $1 AND n.published_at <= $2 ORDER BY n.published_at DESC, n.slug LIMIT $3 OFFSET $4"
         );
-        let now = utc_seconds(now);
+        let now = instant(now);
         let rows: Vec<EntryRow> = on_pool!(self, pool => sqlx::query_as(LIST)
             .bind(lang.code())
             .bind(now)
@@ -176,7 +188,7 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<Option<NewsEntry>, StoreError> {
         const ONE: &str = concat!(select_entries!(), "WHERE t.lang = $1 AND n.slug = $2 AND n.published_at <= $3");
-        let now = utc_seconds(now);
+        let now = instant(now);
         let row: Option<EntryRow> = on_pool!(self, pool => sqlx::query_as(ONE)
             .bind(lang.code())
             .bind(slug.as_str())
@@ -191,7 +203,7 @@ impl Store {
     pub async fn news_index(&self, now: OffsetDateTime) -> Result<Vec<(Slug, Vec<Lang>)>, StoreError> {
         const INDEX: &str = "SELECT n.slug, t.lang FROM news n JOIN news_translations t ON t.news_id = n.id \
                              WHERE n.published_at <= $1 ORDER BY n.published_at DESC, n.slug";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let rows: Vec<(String, String)> =
             on_pool!(self, pool => sqlx::query_as(INDEX).bind(now).fetch_all(pool).await)?;
         let mut index: Vec<(Slug, Vec<Lang>)> = Vec::new();
@@ -214,7 +226,7 @@ impl Store {
     pub async fn news_languages(&self, slug: &Slug, now: OffsetDateTime) -> Result<Vec<Lang>, StoreError> {
         const LANGS: &str = "SELECT t.lang FROM news n JOIN news_translations t ON t.news_id = n.id \
                              WHERE n.slug = $1 AND n.published_at <= $2";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let rows: Vec<(String,)> =
             on_pool!(self, pool => sqlx::query_as(LANGS).bind(slug.as_str()).bind(now).fetch_all(pool).await)?;
         Ok(Lang::ALL.into_iter().filter(|lang| rows.iter().any(|(code,)| code == lang.code())).collect())
@@ -225,7 +237,7 @@ impl Store {
     pub async fn news_last_modified(&self, now: OffsetDateTime) -> Result<Option<OffsetDateTime>, StoreError> {
         const CHANGED: &str = "SELECT max(updated_at) FROM news";
         const PUBLISHED: &str = "SELECT max(published_at) FROM news WHERE published_at <= $1";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let (changed,): (Option<OffsetDateTime>,) =
             on_pool!(self, pool => sqlx::query_as(CHANGED).fetch_one(pool).await)?;
         let (published,): (Option<OffsetDateTime>,) =
@@ -297,53 +309,37 @@ impl Store {
         const FIND: &str =
             "SELECT id, published_at, published_offset, image_hash, image_name FROM news WHERE slug = $1";
         const FIND_TRANSLATIONS: &str =
-            "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1 ORDER BY lang";
+            "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
         const ADD_IMAGE: &str = "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) \
                                  ON CONFLICT (hash) DO NOTHING";
-        const INSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
-                              created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id";
-        const UPDATE: &str = "UPDATE news SET published_at = $1, published_offset = $2, image_hash = $3, \
-                              image_name = $4, updated_at = $5 WHERE id = $6";
+        const UPSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
+            created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) \
+            ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, \
+            published_offset = excluded.published_offset, image_hash = excluded.image_hash, \
+            image_name = excluded.image_name, updated_at = excluded.updated_at RETURNING id";
         const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
         const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
                                        VALUES ($1, $2, $3, $4, $5, $6)";
         const DROP_UNUSED_IMAGES: &str = "DELETE FROM news_images WHERE hash NOT IN \
                                           (SELECT image_hash FROM news WHERE image_hash IS NOT NULL)";
-        let now = utc_seconds(now);
+        let now = instant(now);
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             for item in items {
-                let image_hash = item.image.as_ref().map(|i| i.image.hash());
-                let image_name = item.image.as_ref().map(|i| i.file_name.as_str());
-                let wanted: Vec<TranslationRow> = Lang::ALL
-                    .iter()
-                    .filter_map(|lang| item.translation(*lang).map(|t| TranslationRow::of(*lang, t)))
-                    .collect();
                 let existing: Option<ItemRow> =
                     sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *tx).await?;
-                let id = match existing {
-                    Some(row) => {
-                        let mut stored: Vec<TranslationRow> =
-                            sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *tx).await?;
-                        stored.sort_by_key(|t| Lang::ALL.iter().position(|l| l.code() == t.lang));
-                        let same = Published::from_parts(row.published_at, row.published_offset)
-                            == Some(item.published)
-                            && row.image_hash.as_deref() == image_hash
-                            && row.image_name.as_deref() == image_name
-                            && stored == wanted;
-                        if same {
-                            report.unchanged += 1;
-                            continue;
-                        }
-                        report.updated += 1;
-                        Some(row.id)
+                if let Some(row) = existing {
+                    let stored = sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *tx).await?;
+                    if row.same_as(item, stored) {
+                        report.unchanged += 1;
+                        continue;
                     }
-                    None => {
-                        report.added += 1;
-                        None
-                    }
-                };
+                    sqlx::query(CLEAR_TRANSLATIONS).bind(row.id).execute(&mut *tx).await?;
+                    report.updated += 1;
+                } else {
+                    report.added += 1;
+                }
                 if let Some(image) = &item.image {
                     sqlx::query(ADD_IMAGE)
                         .bind(image.image.hash())
@@ -352,42 +348,23 @@ impl Store {
                         .execute(&mut *tx)
                         .await?;
                 }
-                let id = match id {
-                    None => {
-                        let (id,): (i64,) = sqlx::query_as(INSERT)
-                            .bind(item.slug.as_str())
-                            .bind(item.published.utc())
-                            .bind(item.published.offset_seconds())
-                            .bind(image_hash)
-                            .bind(image_name)
-                            .bind(now)
-                            .bind(now)
-                            .fetch_one(&mut *tx)
-                            .await?;
-                        id
-                    }
-                    Some(id) => {
-                        sqlx::query(UPDATE)
-                            .bind(item.published.utc())
-                            .bind(item.published.offset_seconds())
-                            .bind(image_hash)
-                            .bind(image_name)
-                            .bind(now)
-                            .bind(id)
-                            .execute(&mut *tx)
-                            .await?;
-                        sqlx::query(CLEAR_TRANSLATIONS).bind(id).execute(&mut *tx).await?;
-                        id
-                    }
-                };
-                for t in &wanted {
+                let (id,): (i64,) = sqlx::query_as(UPSERT)
+                    .bind(item.slug.as_str())
+                    .bind(item.published.utc())
+                    .bind(item.published.offset_seconds())
+                    .bind(item.image.as_ref().map(|i| i.image.hash()))
+                    .bind(item.image.as_ref().map(|i| i.file_name.as_str()))
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                for t in TranslationRow::all_of(item) {
                     sqlx::query(ADD_TRANSLATION)
                         .bind(id)
-                        .bind(&t.lang)
-                        .bind(&t.title)
-                        .bind(&t.summary)
-                        .bind(&t.body)
-                        .bind(t.image_alt.as_deref())
+                        .bind(t.lang)
+                        .bind(t.title)
+                        .bind(t.summary)
+                        .bind(t.body)
+                        .bind(t.image_alt)
                         .execute(&mut *tx)
                         .await?;
                 }

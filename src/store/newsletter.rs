@@ -74,48 +74,37 @@ impl Store {
         s: &Subscription<'_>,
         now: OffsetDateTime,
     ) -> Result<SubscriptionOutcome, StoreError> {
-        const INSERT: &str = "INSERT INTO subscribers (email, lang, status, confirm_token_hash, confirm_expires_at, \
+        // A pending subscription is renewed: new tokens, new consent, same
+        // creation time.
+        const UPSERT: &str = "INSERT INTO subscribers (email, lang, status, confirm_token_hash, confirm_expires_at, \
             unsubscribe_token_hash, consent_at, consent_version, created_at, last_mail_at) \
-            VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $6, $6) RETURNING id";
-        const RENEW: &str = "UPDATE subscribers SET lang = $1, confirm_token_hash = $2, confirm_expires_at = $3, \
-            unsubscribe_token_hash = $4, consent_at = $5, consent_version = $6, last_mail_at = $5 WHERE id = $7";
+            VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $6, $6) \
+            ON CONFLICT (email) DO UPDATE SET lang = excluded.lang, \
+            confirm_token_hash = excluded.confirm_token_hash, confirm_expires_at = excluded.confirm_expires_at, \
+            unsubscribe_token_hash = excluded.unsubscribe_token_hash, consent_at = excluded.consent_at, consent_version = excluded.consent_version, \
+            last_mail_at = excluded.last_mail_at RETURNING id";
         let now = instant(now);
         let expires = now + CONFIRMATION_LIFETIME;
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let existing: Option<Existing> = sqlx::query_as(FIND_BY_EMAIL).bind(s.email.as_str()).fetch_optional(&mut *tx).await?;
-            let id = match existing {
+            match existing {
                 Some(e) if e.status == "confirmed" => return Ok(SubscriptionOutcome::AlreadyConfirmed),
                 Some(e) if e.last_mail_at.is_some_and(|at| now - at < MAIL_INTERVAL) => {
                     return Ok(SubscriptionOutcome::TooSoon)
                 }
-                Some(e) => {
-                    sqlx::query(RENEW)
-                        .bind(s.lang.code())
-                        .bind(s.confirm_token_hash)
-                        .bind(expires)
-                        .bind(s.unsubscribe_token_hash)
-                        .bind(now)
-                        .bind(s.consent_version)
-                        .bind(e.id)
-                        .execute(&mut *tx)
-                        .await?;
-                    e.id
-                }
-                None => {
-                    let (id,): (i64,) = sqlx::query_as(INSERT)
-                        .bind(s.email.as_str())
-                        .bind(s.lang.code())
-                        .bind(s.confirm_token_hash)
-                        .bind(expires)
-                        .bind(s.unsubscribe_token_hash)
-                        .bind(now)
-                        .bind(s.consent_version)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    id
-                }
-            };
+                _ => {}
+            }
+            let (id,): (i64,) = sqlx::query_as(UPSERT)
+                .bind(s.email.as_str())
+                .bind(s.lang.code())
+                .bind(s.confirm_token_hash)
+                .bind(expires)
+                .bind(s.unsubscribe_token_hash)
+                .bind(now)
+                .bind(s.consent_version)
+                .fetch_one(&mut *tx)
+                .await?;
             sqlx::query(QUEUE_MAIL).bind(id).bind(s.email.as_str()).bind(s.message).bind(now).execute(&mut *tx).await?;
             tx.commit().await?;
         });

@@ -2,21 +2,23 @@
 //! cheaply by every request.
 //!
 //! A page may be served from the cache only if nothing changed since it was
-//! drawn, so each page load needs the revision as it stands when the load
+//! rendered, so each page load needs the revision as it stands when the load
 //! begins, after a change made anywhere: this instance, another one, the
 //! command line, SQL typed by hand. Reading the row for every request would
 //! make the database the bottleneck, so:
 //!
 //! - A quiet site (under about a thousand requests a second) reads it for
 //!   every request, shared as below: a change shows on the next page load.
-//! - A busy site first looks for a cheap sign that nothing changed since the
-//!   last reading. On SQLite that is the database file and its write-ahead
-//!   log, unchanged on disk (`stat`): every commit, from any process, writes
-//!   to them. On PostgreSQL it is the absence of a notification: the
-//!   triggers `NOTIFY`, and a listener counts the notifications, so several
+//! - A busy site first looks for a cheap signal that nothing changed since
+//!   the last reading: a fingerprint of the database, taken before each
+//!   reading, that is still the same. On SQLite the fingerprint is the
+//!   database file and its write-ahead log as the file system describes
+//!   them (`stat`): every commit, from any process, writes to them. On
+//!   PostgreSQL it is the count of notifications, unchanged: the triggers
+//!   `NOTIFY`, and a listener counts the notifications, so several
 //!   instances of the site stay in step. A notification arrives within
 //!   milliseconds of the commit.
-//! - Without that sign, the request waits for the first reading of the row
+//! - Without that signal, the request waits for the first reading of the row
 //!   that *started* after it arrived. One task does the readings, and one
 //!   reading answers every request that came in while the previous one
 //!   ran, so the cost per request falls as the load rises.
@@ -39,82 +41,89 @@ use super::Store;
 /// says nothing yet: the row is read instead.
 const SETTLED_AFTER: Duration = Duration::from_secs(1);
 /// Requests in the last hundredth of a second from which a site counts as
-/// busy, and trusts the cheap signs of change: a thousand a second.
-pub const BUSY_PACE: u64 = 10;
+/// busy, and trusts the cheap change signal: a thousand a second.
+pub const BUSY_THRESHOLD: u64 = 10;
 /// The channel the triggers notify on PostgreSQL.
 const CHANNEL: &str = "oneinfive_changes";
 /// How long the listener waits before connecting again after a failure.
 const RECONNECT_AFTER: Duration = Duration::from_secs(1);
 
 /// One reading of the revision: its sequence number, what it found, and
-/// the sign of change taken just before it.
+/// the database's fingerprint taken just before it.
 #[derive(Clone)]
 struct Reading {
     number: u64,
     revision: Option<i64>,
-    stamp: Option<Stamp>,
+    fingerprint: Option<Fingerprint>,
 }
 
-/// What shows, cheaply, whether the database may have changed.
+/// A cheap summary of the database's state: while it stays the same, the
+/// database has not changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Stamp {
+enum Fingerprint {
     /// The SQLite file and its write-ahead log, as the file system describes them.
-    Files([Option<FileStamp>; 2]),
+    Files([Option<FileFingerprint>; 2]),
     /// The listener's count of notifications and reconnections.
-    Notified(u64),
+    Notifications(u64),
 }
 
+/// What the file system says of a file: the same while it is not written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct FileStamp {
+struct FileFingerprint {
     inode: u64,
     size: u64,
     modified: SystemTime,
 }
 
-/// Where the stamps come from.
-enum Signs {
+/// Where the fingerprints come from: how this backend detects changes.
+enum ChangeSignal {
     /// Nothing cheap tells of changes (an in-memory database): always read.
-    Nothing,
+    Unavailable,
     Files([PathBuf; 2]),
     /// Even while listening, odd while not; raised by two on each
     /// notification and on each change of state.
     Notifications(Arc<AtomicU64>),
 }
 
-impl Signs {
-    fn stamp(&self) -> Option<Stamp> {
+impl ChangeSignal {
+    /// The database's fingerprint now, or `None` when it cannot be trusted
+    /// (a file changed too recently, or the listener is not listening).
+    fn fingerprint(&self) -> Option<Fingerprint> {
         match self {
-            Signs::Nothing => None,
-            Signs::Files(paths) => {
+            ChangeSignal::Unavailable => None,
+            ChangeSignal::Files(paths) => {
                 let now = SystemTime::now();
-                let database = file_stamp(&paths[0])?;
-                let log = file_stamp(&paths[1]);
+                let database = file_fingerprint(&paths[0])?;
+                let log = file_fingerprint(&paths[1]);
                 let settled =
-                    |stamp: &FileStamp| now.duration_since(stamp.modified).is_ok_and(|age| age > SETTLED_AFTER);
-                (settled(&database) && log.as_ref().is_none_or(settled)).then_some(Stamp::Files([Some(database), log]))
+                    |file: &FileFingerprint| now.duration_since(file.modified).is_ok_and(|age| age > SETTLED_AFTER);
+                (settled(&database) && log.as_ref().is_none_or(settled))
+                    .then_some(Fingerprint::Files([Some(database), log]))
             }
-            Signs::Notifications(count) => {
+            ChangeSignal::Notifications(count) => {
                 let count = count.load(Ordering::SeqCst);
-                (count % 2 == 0).then_some(Stamp::Notified(count))
+                (count % 2 == 0).then_some(Fingerprint::Notifications(count))
             }
         }
     }
 }
 
 #[cfg(unix)]
-fn file_stamp(path: &std::path::Path) -> Option<FileStamp> {
+fn file_fingerprint(path: &std::path::Path) -> Option<FileFingerprint> {
     use std::os::unix::fs::MetadataExt;
     let metadata = std::fs::metadata(path).ok()?;
-    Some(FileStamp { inode: metadata.ino(), size: metadata.size(), modified: metadata.modified().ok()? })
+    Some(FileFingerprint { inode: metadata.ino(), size: metadata.size(), modified: metadata.modified().ok()? })
 }
 
 #[cfg(not(unix))]
-fn file_stamp(_: &std::path::Path) -> Option<FileStamp> {
+fn file_fingerprint(_: &std::path::Path) -> Option<FileFingerprint> {
     None
 }
 
+/// The readings asked for and started, which the reader compares to know
+/// whether to start another.
 #[derive(Default)]
-struct Rounds {
+struct ReadingProgress {
     /// Readings started so far.
     started: u64,
     /// The reading some request waits for.
@@ -122,22 +131,24 @@ struct Rounds {
 }
 
 struct Shared {
-    rounds: Mutex<Rounds>,
+    progress: Mutex<ReadingProgress>,
+    /// Wakes the reader when a request wants a reading.
     wake: Notify,
-    signs: Signs,
+    change_signal: ChangeSignal,
 }
 
+/// The revision, as each request asks for it (see the module's comment).
 pub struct Revisions {
     shared: Arc<Shared>,
     readings: watch::Receiver<Reading>,
-    pace: Pace,
-    busy_pace: u64,
+    request_rate: RequestRate,
+    busy_threshold: u64,
 }
 
 /// Counts requests by hundredths of a second, to tell a busy site from a
 /// quiet one. Counts may be off by a request or two under contention,
 /// which does not matter here.
-struct Pace {
+struct RequestRate {
     start: Instant,
     /// The hundredth of a second being counted.
     slot: AtomicU64,
@@ -146,13 +157,18 @@ struct Pace {
     previous: AtomicU64,
 }
 
-impl Pace {
-    fn new() -> Pace {
-        Pace { start: Instant::now(), slot: AtomicU64::new(0), count: AtomicU64::new(0), previous: AtomicU64::new(0) }
+impl RequestRate {
+    fn new() -> RequestRate {
+        RequestRate {
+            start: Instant::now(),
+            slot: AtomicU64::new(0),
+            count: AtomicU64::new(0),
+            previous: AtomicU64::new(0),
+        }
     }
 
     /// Counts a request; returns how many came in the previous hundredth.
-    fn tick(&self) -> u64 {
+    fn count_request(&self) -> u64 {
         let now = u64::try_from(self.start.elapsed().as_millis() / 10).unwrap_or(u64::MAX);
         let slot = self.slot.load(Ordering::Relaxed);
         if now != slot && self.slot.compare_exchange(slot, now, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
@@ -166,45 +182,45 @@ impl Pace {
 
 impl Revisions {
     /// Starts the reader (and on PostgreSQL the listener), which stop when
-    /// the returned value is dropped. From `busy_pace` requests in a
-    /// hundredth of a second on, requests trust the cheap signs of change.
-    pub fn start(store: Store, busy_pace: u64) -> Revisions {
-        let (sender, readings) = watch::channel(Reading { number: 0, revision: None, stamp: None });
-        let signs = match &store {
+    /// the returned value is dropped. From `busy_threshold` requests in a
+    /// hundredth of a second on, requests trust the cheap change signal.
+    pub fn start(store: Store, busy_threshold: u64) -> Revisions {
+        let (sender, readings) = watch::channel(Reading { number: 0, revision: None, fingerprint: None });
+        let change_signal = match &store {
             Store::Sqlite(pool) => {
                 let database = PathBuf::from(pool.connect_options().get_filename());
                 let mut log = database.clone().into_os_string();
                 log.push("-wal");
-                if database.is_file() { Signs::Files([database, log.into()]) } else { Signs::Nothing }
+                if database.is_file() { ChangeSignal::Files([database, log.into()]) } else { ChangeSignal::Unavailable }
             }
             Store::Postgres(pool) => {
                 let count = Arc::new(AtomicU64::new(1));
                 tokio::spawn(listen(pool.clone(), count.clone(), sender.clone()));
-                Signs::Notifications(count)
+                ChangeSignal::Notifications(count)
             }
         };
-        let shared = Arc::new(Shared { rounds: Mutex::default(), wake: Notify::new(), signs });
+        let shared = Arc::new(Shared { progress: Mutex::default(), wake: Notify::new(), change_signal });
         tokio::spawn(read_on_demand(shared.clone(), store, sender));
-        Revisions { shared, readings, pace: Pace::new(), busy_pace }
+        Revisions { shared, readings, request_rate: RequestRate::new(), busy_threshold }
     }
 
     /// The revision as it stands now, or `None` when the database cannot
     /// tell (the caller then does without the cache).
     pub async fn current(&self) -> Option<i64> {
-        if self.pace.tick() >= self.busy_pace
-            && let Some(stamp) = self.shared.signs.stamp()
+        if self.request_rate.count_request() >= self.busy_threshold
+            && let Some(fingerprint) = self.shared.change_signal.fingerprint()
         {
             let last = self.readings.borrow();
-            if last.stamp == Some(stamp)
+            if last.fingerprint == Some(fingerprint)
                 && let Some(revision) = last.revision
             {
                 return Some(revision);
             }
         }
         let wanted = {
-            let mut rounds = self.shared.rounds.lock().unwrap_or_else(PoisonError::into_inner);
-            rounds.wanted = rounds.started + 1;
-            rounds.wanted
+            let mut progress = self.shared.progress.lock().unwrap_or_else(PoisonError::into_inner);
+            progress.wanted = progress.started + 1;
+            progress.wanted
         };
         self.shared.wake.notify_one();
         let mut readings = self.readings.clone();
@@ -216,17 +232,17 @@ impl Revisions {
 async fn read_on_demand(shared: Arc<Shared>, store: Store, sender: watch::Sender<Reading>) {
     loop {
         let number = {
-            let mut rounds = shared.rounds.lock().unwrap_or_else(PoisonError::into_inner);
-            (rounds.wanted > rounds.started).then(|| {
-                rounds.started += 1;
-                rounds.started
+            let mut progress = shared.progress.lock().unwrap_or_else(PoisonError::into_inner);
+            (progress.wanted > progress.started).then(|| {
+                progress.started += 1;
+                progress.started
             })
         };
         match number {
             Some(number) => {
-                let stamp = shared.signs.stamp();
+                let fingerprint = shared.change_signal.fingerprint();
                 let revision = store.revision().await.ok();
-                sender.send_replace(Reading { number, revision, stamp });
+                sender.send_replace(Reading { number, revision, fingerprint });
             }
             None => tokio::select! {
                 () = shared.wake.notified() => {}

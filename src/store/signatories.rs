@@ -1,0 +1,449 @@
+//! The directory's signatories: the counter, the directory's queries, and
+//! the import.
+
+use sqlx::FromRow;
+use time::Date;
+
+use super::{BeginWrite, ImportReport, Store, StoreError};
+use crate::{
+    domain::{Counter, Country, Kind, Name, NewSignatory, Signatory, Website, event::SignatoryRef},
+    text::collate,
+    text::i18n::Lang,
+};
+
+/// Which signatories the directory shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DirectoryFilter {
+    pub country: Option<Country>,
+    pub kind: Option<Kind>,
+    /// Words to find in any of the signatory's names, accents and case ignored.
+    pub query: Option<String>,
+}
+
+impl DirectoryFilter {
+    pub fn is_empty(&self) -> bool {
+        self.country.is_none() && self.kind.is_none() && self.query.is_none()
+    }
+
+    /// The LIKE pattern for the query: folded, with LIKE's wildcards escaped.
+    fn pattern(&self) -> Option<String> {
+        self.query.as_ref().map(|query| {
+            let folded = collate::fold(query);
+            let mut pattern = String::from("%");
+            for c in folded.chars() {
+                if matches!(c, '%' | '_' | '\\') {
+                    pattern.push('\\');
+                }
+                pattern.push(c);
+            }
+            pattern.push('%');
+            pattern
+        })
+    }
+}
+
+/// How many cities and regions of a country the directory holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CountryCount {
+    pub country: Country,
+    pub cities: i64,
+    pub regions: i64,
+}
+
+impl CountryCount {
+    pub fn total(&self) -> i64 {
+        self.cities + self.regions
+    }
+}
+
+/// The columns a [`SignatoryRow`] reads.
+macro_rules! signatory_columns {
+    () => {
+        "id, name, kind, country, joined_on, name_fr, name_en, website"
+    };
+}
+
+/// Reads [`signatory_columns!`] from the table.
+macro_rules! select_signatories {
+    () => {
+        concat!("SELECT ", signatory_columns!(), " FROM signatories ")
+    };
+}
+
+/// The directory's conditions but the country; `$1` is the kind, `$2` the
+/// name pattern, each NULL for "any". Every directory query starts with
+/// them, so that its other placeholders follow in ascending order.
+macro_rules! directory_kind_and_name {
+    () => {
+        "(CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\')"
+    };
+}
+
+/// One country's slice of the directory, sorted by a sort key column:
+/// `$1` and `$2` as in [`directory_kind_and_name!`], `$3` the country,
+/// `$4` the limit, `$5` the offset. The country is always given: the index
+/// on it and the sort key find the slice without sorting the whole table.
+/// (PostgreSQL keeps the country as CHAR(2), and compared to text, as
+/// parameters are, its index goes unused: hence the cast.)
+macro_rules! directory_slice_by {
+    ($sort:literal) => {
+        concat!(
+            select_signatories!(),
+            "WHERE ",
+            directory_kind_and_name!(),
+            " AND country = CAST($3 AS CHAR(2)) ORDER BY ",
+            $sort,
+            ", id LIMIT $4 OFFSET $5"
+        )
+    };
+}
+
+/// One country's slice of the directory: which, and which part of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DirectorySlice {
+    pub country: Country,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// At most this many slices are read in one statement (SQLite allows 500
+/// terms in a `UNION ALL`); a directory page has at most one per entry.
+const SLICES_PER_QUERY: usize = 200;
+
+/// The statement [`Store::directory_page`] runs for `slices` slices: one
+/// sub-select per slice, each read as [`directory_slice_by!`] reads it,
+/// numbered, and the whole sorted by slice number, then as each slice is.
+/// The slice's placeholders follow `$1` and `$2`, three by three.
+fn directory_page_sql(slices: usize, lang: Lang) -> String {
+    let sort = match lang {
+        Lang::Fr => "sort_fr",
+        Lang::En => "sort_en",
+    };
+    let selects: Vec<String> = (0..slices)
+        .map(|n| {
+            let (country, limit, offset) = (3 + 3 * n, 4 + 3 * n, 5 + 3 * n);
+            format!(
+                "SELECT * FROM (SELECT {n} AS slice, {sort} AS sort_key, {} FROM signatories \
+                 WHERE {} AND country = CAST(${country} AS CHAR(2)) \
+                 ORDER BY {sort}, id LIMIT ${limit} OFFSET ${offset}) AS s{n}",
+                signatory_columns!(),
+                directory_kind_and_name!(),
+            )
+        })
+        .collect();
+    format!("SELECT * FROM ({}) AS page ORDER BY slice, sort_key, id", selects.join(" UNION ALL "))
+}
+
+#[derive(FromRow)]
+struct SignatoryRow {
+    id: i64,
+    name: String,
+    kind: String,
+    country: String,
+    joined_on: Date,
+    name_fr: Option<String>,
+    name_en: Option<String>,
+    website: Option<String>,
+}
+
+impl SignatoryRow {
+    fn into_domain(self) -> Result<Signatory, StoreError> {
+        let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("signatory {}: {what} {value:?}", self.id));
+        let optional_name = |value: &Option<String>| match value {
+            Some(text) => Name::parse(text).map(Some).map_err(|_| corrupt("name", text)),
+            None => Ok(None),
+        };
+        let details = NewSignatory {
+            name: Name::parse(&self.name).map_err(|_| corrupt("name", &self.name))?,
+            kind: Kind::parse(&self.kind).map_err(|_| corrupt("kind", &self.kind))?,
+            country: Country::parse(&self.country).map_err(|_| corrupt("country", &self.country))?,
+            joined_on: self.joined_on,
+            name_fr: optional_name(&self.name_fr)?,
+            name_en: optional_name(&self.name_en)?,
+            website: match &self.website {
+                Some(text) => Some(Website::parse(text).map_err(|_| corrupt("website", text))?),
+                None => None,
+            },
+        };
+        Ok(Signatory { id: self.id, details })
+    }
+
+    fn same_as(&self, s: &NewSignatory) -> bool {
+        self.name == s.name.as_str()
+            && self.kind == s.kind.as_str()
+            && self.joined_on == s.joined_on
+            && self.name_fr.as_deref() == s.name_fr.as_ref().map(Name::as_str)
+            && self.name_en.as_deref() == s.name_en.as_ref().map(Name::as_str)
+            && self.website.as_deref() == s.website.as_ref().map(Website::as_str)
+    }
+}
+
+impl Store {
+    /// The live counter, computed by the database.
+    pub async fn counter(&self) -> Result<Counter, StoreError> {
+        const COUNTS: &str = "SELECT count(*), count(DISTINCT country) FROM signatories";
+        const LATEST: &str = "SELECT joined_on FROM signatories ORDER BY joined_on DESC LIMIT 1";
+        let (signatories, countries): (i64, i64) =
+            on_pool!(self, pool => sqlx::query_as(COUNTS).fetch_one(pool).await)?;
+        let latest: Option<(Date,)> = on_pool!(self, pool => sqlx::query_as(LATEST).fetch_optional(pool).await)?;
+        Ok(Counter { signatories, countries, latest: latest.map(|(date,)| date) })
+    }
+
+    /// Every signatory, by country and then name.
+    pub async fn signatories(&self) -> Result<Vec<Signatory>, StoreError> {
+        const ALL: &str = concat!(select_signatories!(), "ORDER BY country, name_key, id");
+        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(ALL).fetch_all(pool).await)?;
+        rows.into_iter().map(SignatoryRow::into_domain).collect()
+    }
+
+    /// How many signatories of each kind each country has, among those a
+    /// filter lets through.
+    pub async fn directory_counts(&self, filter: &DirectoryFilter) -> Result<Vec<CountryCount>, StoreError> {
+        const COUNTS: &str = concat!(
+            "SELECT country, kind, count(*) FROM signatories WHERE ",
+            directory_kind_and_name!(),
+            " AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) GROUP BY country, kind"
+        );
+        let pattern = filter.pattern();
+        let rows: Vec<(String, String, i64)> = on_pool!(self, pool => sqlx::query_as(COUNTS)
+            .bind(filter.kind.map(Kind::as_str))
+            .bind(pattern.as_deref())
+            .bind(filter.country.map(Country::code))
+            .fetch_all(pool)
+            .await)?;
+        let mut counts: Vec<CountryCount> = Vec::new();
+        for (code, kind, n) in rows {
+            let country = Country::parse(&code).map_err(|_| StoreError::Corrupt(format!("country {code:?}")))?;
+            let kind = Kind::parse(&kind).map_err(|_| StoreError::Corrupt(format!("kind {kind:?}")))?;
+            let index = match counts.iter().position(|c| c.country == country) {
+                Some(index) => index,
+                None => {
+                    counts.push(CountryCount { country, cities: 0, regions: 0 });
+                    counts.len() - 1
+                }
+            };
+            match kind {
+                Kind::City => counts[index].cities += n,
+                Kind::Region => counts[index].regions += n,
+            }
+        }
+        Ok(counts)
+    }
+
+    /// One country's signatories that a filter lets through, sorted by the
+    /// name shown in a language, `limit` of them from `offset` on.
+    pub async fn directory_slice(
+        &self,
+        country: Country,
+        filter: &DirectoryFilter,
+        lang: Lang,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<Signatory>, StoreError> {
+        let sql = match lang {
+            Lang::Fr => directory_slice_by!("sort_fr"),
+            Lang::En => directory_slice_by!("sort_en"),
+        };
+        let pattern = filter.pattern();
+        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(sql)
+            .bind(filter.kind.map(Kind::as_str))
+            .bind(pattern.as_deref())
+            .bind(country.code())
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await)?;
+        rows.into_iter().map(SignatoryRow::into_domain).collect()
+    }
+
+    /// Several countries' slices of the directory, as
+    /// [`directory_slice`](Store::directory_slice) reads each, one after
+    /// the other in the order given: a directory page in one statement (no
+    /// statement for no slices, one more per [`SLICES_PER_QUERY`] slices).
+    pub async fn directory_page(
+        &self,
+        slices: &[DirectorySlice],
+        filter: &DirectoryFilter,
+        lang: Lang,
+    ) -> Result<Vec<Signatory>, StoreError> {
+        let pattern = filter.pattern();
+        let mut signatories = Vec::new();
+        for chunk in slices.chunks(SLICES_PER_QUERY) {
+            let sql = directory_page_sql(chunk.len(), lang);
+            let rows: Vec<SignatoryRow> = on_pool!(self, pool => {
+                let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                    .bind(filter.kind.map(Kind::as_str))
+                    .bind(pattern.as_deref());
+                for slice in chunk {
+                    query = query.bind(slice.country.code()).bind(slice.limit).bind(slice.offset);
+                }
+                query.fetch_all(pool).await?
+            });
+            for row in rows {
+                signatories.push(row.into_domain()?);
+            }
+        }
+        Ok(signatories)
+    }
+
+    /// One signatory by its id.
+    pub async fn signatory(&self, id: i64) -> Result<Option<Signatory>, StoreError> {
+        const ONE: &str = concat!(select_signatories!(), "WHERE id = $1");
+        let row: Option<SignatoryRow> =
+            on_pool!(self, pool => sqlx::query_as(ONE).bind(id).fetch_optional(pool).await)?;
+        row.map(SignatoryRow::into_domain).transpose()
+    }
+
+    /// The id of the signatory a reference names, if it exists.
+    pub async fn find_signatory(&self, reference: &SignatoryRef) -> Result<Option<i64>, StoreError> {
+        const FIND: &str = "SELECT id FROM signatories WHERE name_key = $1 AND country = $2";
+        let row: Option<(i64,)> = on_pool!(self, pool => sqlx::query_as(FIND)
+            .bind(reference.name.key())
+            .bind(reference.country.code())
+            .fetch_optional(pool)
+            .await)?;
+        Ok(row.map(|(id,)| id))
+    }
+
+    /// Adds or updates signatories, matched on name and country, all in one
+    /// transaction: on any error nothing is written.
+    pub async fn import_signatories(&self, signatories: &[NewSignatory]) -> Result<ImportReport, StoreError> {
+        const FIND: &str = concat!(select_signatories!(), "WHERE name_key = $1 AND country = $2");
+        const UPSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, name_en, \
+            website, sort_fr, sort_en, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+            ON CONFLICT (name_key, country) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+            joined_on = excluded.joined_on, name_fr = excluded.name_fr, name_en = excluded.name_en, \
+            website = excluded.website, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, \
+            search_text = excluded.search_text, updated_at = CURRENT_TIMESTAMP";
+        let mut report = ImportReport::default();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            for s in signatories {
+                let key = s.name.key();
+                let existing: Option<SignatoryRow> = sqlx::query_as(FIND)
+                    .bind(&key)
+                    .bind(s.country.code())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                match existing {
+                    Some(row) if row.same_as(s) => {
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    Some(_) => report.updated += 1,
+                    None => report.added += 1,
+                }
+                sqlx::query(UPSERT)
+                    .bind(&key)
+                    .bind(s.country.code())
+                    .bind(s.name.as_str())
+                    .bind(s.kind.as_str())
+                    .bind(s.joined_on)
+                    .bind(s.name_fr.as_ref().map(Name::as_str))
+                    .bind(s.name_en.as_ref().map(Name::as_str))
+                    .bind(s.website.as_ref().map(Website::as_str))
+                    .bind(s.sort_key(Lang::Fr))
+                    .bind(s.sort_key(Lang::En))
+                    .bind(s.search_text())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    fn signatory(name: &str, country: &str, kind: Kind, name_en: Option<&str>) -> NewSignatory {
+        NewSignatory {
+            name: Name::parse(name).unwrap(),
+            kind,
+            country: Country::parse(country).unwrap(),
+            joined_on: date!(2026 - 01 - 15),
+            name_fr: None,
+            name_en: name_en.map(|name| Name::parse(name).unwrap()),
+            website: None,
+        }
+    }
+
+    /// Imports a small directory, then reads pages of it both ways.
+    async fn page_reads_as_slices(store: Store) {
+        store.migrate().await.unwrap();
+        let (city, region) = (Kind::City, Kind::Region);
+        let directory = [
+            signatory("Zürich", "CH", city, Some("Zurich")),
+            signatory("Genève", "CH", city, Some("Geneva")),
+            signatory("Bâle", "CH", city, Some("Basel")),
+            signatory("Lyon", "FR", city, None),
+            signatory("Écully", "FR", city, None),
+            signatory("Bretagne", "FR", region, Some("Brittany")),
+            signatory("Paris", "FR", city, None),
+            signatory("Île-de-France", "FR", region, None),
+            signatory("Aachen", "DE", city, Some("Aix-la-Chapelle")),
+            signatory("Köln", "DE", city, Some("Cologne")),
+        ];
+        store.import_signatories(&directory).await.unwrap();
+        let slice =
+            |country: &str, limit, offset| DirectorySlice { country: Country::parse(country).unwrap(), limit, offset };
+        let slices = [slice("FR", 3, 1), slice("DE", 10, 0), slice("IT", 5, 0), slice("CH", 2, 1), slice("FR", 1, 0)];
+        let filters = [
+            DirectoryFilter::default(),
+            DirectoryFilter { kind: Some(city), ..DirectoryFilter::default() },
+            DirectoryFilter { query: Some("E".into()), ..DirectoryFilter::default() },
+        ];
+        for lang in Lang::ALL {
+            for filter in &filters {
+                let mut expected = Vec::new();
+                for s in &slices {
+                    expected.extend(store.directory_slice(s.country, filter, lang, s.limit, s.offset).await.unwrap());
+                }
+                let page = store.directory_page(&slices, filter, lang).await.unwrap();
+                assert_eq!(page, expected, "{lang:?}, {filter:?}");
+                assert!(page.len() >= 4, "{lang:?}, {filter:?}: {page:?}");
+            }
+            assert!(store.directory_page(&[], &filters[0], lang).await.unwrap().is_empty());
+        }
+        store.close().await;
+    }
+
+    #[tokio::test]
+    async fn directory_page_reads_as_slices_on_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("directory.db").display());
+        page_reads_as_slices(Store::connect(&url).await.unwrap()).await;
+    }
+
+    /// On a throwaway database, when a PostgreSQL server is reachable (the
+    /// integration tests' `TEST_POSTGRES_URL`, or the local default).
+    #[tokio::test]
+    async fn directory_page_reads_as_slices_on_postgres() {
+        let admin_url =
+            std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let admin = match tokio::time::timeout(std::time::Duration::from_secs(5), Store::connect(&admin_url)).await {
+            Ok(Ok(Store::Postgres(pool))) => pool,
+            outcome => {
+                assert!(std::env::var_os("CI").is_none(), "PostgreSQL is not reachable under CI: {outcome:?}");
+                eprintln!("PostgreSQL at {admin_url} is not reachable: skipping this test");
+                return;
+            }
+        };
+        let name = format!("oneinfive_store_test_{}", std::process::id());
+        let create = format!("CREATE DATABASE {name}");
+        sqlx::query(sqlx::AssertSqlSafe(create)).execute(&admin).await.unwrap();
+        let (server, _) = admin_url.rsplit_once('/').unwrap();
+        let store = Store::connect(&format!("{server}/{name}")).await.unwrap();
+        // Run apart, so that the database is dropped even when it fails.
+        let outcome = tokio::spawn(page_reads_as_slices(store)).await;
+        let drop = format!("DROP DATABASE {name} WITH (FORCE)");
+        sqlx::query(sqlx::AssertSqlSafe(drop)).execute(&admin).await.unwrap();
+        if let Err(error) = outcome {
+            std::panic::resume_unwind(error.into_panic());
+        }
+    }
+}
