@@ -2,7 +2,8 @@
 //! reader's language, queued in the outbox table with what they announce,
 //! and sent by a background worker — over SMTP, or, when no SMTP server is
 //! configured, written as `.eml` files into a folder so that a local try-out
-//! works end to end.
+//! works end to end. The tests keep what is sent in memory instead
+//! ([`MemoryOutbox`]), and wait for it there.
 
 use std::{path::PathBuf, str::FromStr, sync::Arc, time::Duration as StdDuration};
 
@@ -16,7 +17,7 @@ use lettre::{
     },
 };
 use time::Duration;
-use tokio::sync::Notify;
+use tokio::sync::{Notify, watch};
 
 use super::{clock::Clock, random};
 use crate::{domain::EmailAddress, store::Store, text::i18n::Tr};
@@ -31,12 +32,74 @@ pub struct MailConfig {
     pub outbox_dir: PathBuf,
     /// The first retry's delay; each later one doubles, up to an hour.
     pub retry_base: StdDuration,
+    /// Keep sent mails in memory rather than send them: the tests'
+    /// transport. When set, `smtp_url` and `outbox_dir` are not used.
+    pub memory: Option<MemoryOutbox>,
 }
 
 impl MailConfig {
     pub fn new(smtp_url: Option<String>, from: &str, outbox_dir: PathBuf) -> Result<MailConfig, String> {
         let from = Mailbox::from_str(from).map_err(|e| format!("--mail-from {from:?}: {e}"))?;
-        Ok(MailConfig { smtp_url, from, outbox_dir, retry_base: StdDuration::from_secs(30) })
+        Ok(MailConfig { smtp_url, from, outbox_dir, retry_base: StdDuration::from_secs(30), memory: None })
+    }
+}
+
+/// A mail the memory transport kept: the envelope's recipient and the
+/// message as it would have gone out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentMail {
+    pub recipient: String,
+    pub message: Vec<u8>,
+}
+
+/// The tests' mail transport: every mail sent is kept in memory, in the
+/// order sent, so that a test reads it as a mail server would have
+/// received it, and waits for it rather than for a fixed time. Cheap to
+/// clone; every clone sees the same mails (several instances of a site may
+/// share one, as they would share a mail server).
+#[derive(Clone, Debug)]
+pub struct MemoryOutbox {
+    sent: Arc<watch::Sender<Vec<SentMail>>>,
+}
+
+/// [`MemoryOutbox::wait_for`] gave up: fewer mails were sent in time.
+#[derive(Debug, thiserror::Error)]
+#[error("waited {within:?} for {wanted} mails: {sent} were sent")]
+pub struct MailTimeout {
+    pub wanted: usize,
+    pub sent: usize,
+    pub within: StdDuration,
+}
+
+impl Default for MemoryOutbox {
+    fn default() -> MemoryOutbox {
+        MemoryOutbox::new()
+    }
+}
+
+impl MemoryOutbox {
+    pub fn new() -> MemoryOutbox {
+        MemoryOutbox { sent: Arc::new(watch::Sender::new(Vec::new())) }
+    }
+
+    /// The mails sent so far, oldest first.
+    pub fn sent(&self) -> Vec<SentMail> {
+        self.sent.borrow().clone()
+    }
+
+    /// Waits until at least `count` mails have been sent, for at most
+    /// `within`; returns all the mails sent by then, oldest first.
+    pub async fn wait_for(&self, count: usize, within: StdDuration) -> Result<Vec<SentMail>, MailTimeout> {
+        let mut sent = self.sent.subscribe();
+        match tokio::time::timeout(within, sent.wait_for(|mails| mails.len() >= count)).await {
+            Ok(Ok(mails)) => Ok(mails.clone()),
+            // The sender lives as long as `self`: it cannot be closed here.
+            Ok(Err(_)) | Err(_) => Err(MailTimeout { wanted: count, sent: self.sent.borrow().len(), within }),
+        }
+    }
+
+    fn keep(&self, mail: SentMail) {
+        self.sent.send_modify(|mails| mails.push(mail));
     }
 }
 
@@ -49,6 +112,7 @@ const LONGEST_WAIT: StdDuration = StdDuration::from_secs(3600);
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
     Files(PathBuf),
+    Memory(MemoryOutbox),
 }
 
 /// The sending side: the transport, the sender, and a notification that
@@ -61,14 +125,15 @@ pub struct Mailer {
 
 impl Mailer {
     pub fn new(config: MailConfig) -> anyhow::Result<Mailer> {
-        let transport = match &config.smtp_url {
-            Some(url) => Transport::Smtp(
+        let transport = match (&config.memory, &config.smtp_url) {
+            (Some(outbox), _) => Transport::Memory(outbox.clone()),
+            (None, Some(url)) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| anyhow::anyhow!("--smtp-url: {e}"))?
                     .timeout(Some(StdDuration::from_secs(20)))
                     .build(),
             ),
-            None => Transport::Files(config.outbox_dir.clone()),
+            (None, None) => Transport::Files(config.outbox_dir.clone()),
         };
         Ok(Mailer { transport, config, queued: Notify::new() })
     }
@@ -96,6 +161,10 @@ impl Mailer {
                 let path = dir.join(format!("{id:08}.eml"));
                 tokio::fs::write(&path, message).await.map_err(|e| e.to_string())?;
                 tracing::info!(path = %path.display(), "no SMTP server: mail written to the outbox folder");
+                Ok(())
+            }
+            Transport::Memory(outbox) => {
+                outbox.keep(SentMail { recipient: to.to_string(), message: message.to_vec() });
                 Ok(())
             }
         }
@@ -218,4 +287,50 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
         .raw_header(header("Auto-Submitted", "auto-generated".to_owned()))
         .multipart(MultiPart::alternative_plain_html(text, html))?;
     Ok(message.formatted())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mail(recipient: &str) -> SentMail {
+        SentMail { recipient: recipient.to_owned(), message: b"Subject: hi\r\n\r\nHello.\r\n".to_vec() }
+    }
+
+    #[tokio::test]
+    async fn the_memory_outbox_wakes_whoever_waits_and_every_clone_sees_the_same_mails() {
+        let outbox = MemoryOutbox::new();
+        let clone = outbox.clone();
+        let waiting = tokio::spawn(async move { clone.wait_for(2, StdDuration::from_secs(10)).await });
+        outbox.keep(mail("a@example.org"));
+        outbox.keep(mail("b@example.org"));
+        let mails = waiting.await.expect("the waiting task").expect("two mails");
+        assert_eq!(mails, vec![mail("a@example.org"), mail("b@example.org")]);
+        assert_eq!(outbox.sent(), mails);
+        // Already there: no wait at all.
+        let again = outbox.wait_for(1, StdDuration::ZERO).await.expect("already sent");
+        assert_eq!(again.len(), 2);
+    }
+
+    #[tokio::test]
+    async fn waiting_for_more_mails_than_are_sent_gives_up_at_the_deadline() {
+        let outbox = MemoryOutbox::new();
+        outbox.keep(mail("a@example.org"));
+        let error = outbox.wait_for(2, StdDuration::from_millis(20)).await.expect_err("only one mail");
+        assert_eq!((error.wanted, error.sent), (2, 1));
+        assert_eq!(error.to_string(), "waited 20ms for 2 mails: 1 were sent");
+    }
+
+    #[tokio::test]
+    async fn a_mailer_with_a_memory_outbox_keeps_the_mail_with_its_recipient() {
+        let outbox = MemoryOutbox::new();
+        let mut config =
+            MailConfig::new(Some("smtp://127.0.0.1:1".into()), "Site <site@example.org>", PathBuf::from("unused"))
+                .expect("config");
+        config.memory = Some(outbox.clone());
+        let mailer = Mailer::new(config).expect("mailer");
+        assert!(!mailer.writes_files());
+        mailer.send(1, "reader@example.org", b"Subject: hi\r\n\r\nHello.\r\n").await.expect("kept");
+        assert_eq!(outbox.sent(), vec![mail("reader@example.org")]);
+    }
 }

@@ -1,22 +1,16 @@
-//! The newsletter's double opt-in, end to end with a real SMTP server, on
-//! both backends.
+//! The newsletter's double opt-in, end to end, on both backends: mail is
+//! read from the sites' memory outbox, or from a real SMTP server where
+//! SMTP is what is tested (the whole loop, an outage, a restart).
 
-mod common;
-
-use common::{Backend, Options, TestApp, attr, attrs, smtp::SmtpServer, stderr, stdout, text};
 use scraper::Html;
+
+use crate::common::{
+    Backend, PATIENCE, TestApp, attr, attrs, both_backends, settle, smtp::SmtpServer, stderr, stdout, text,
+};
 
 /// The newsletter page's address in a language.
 fn page(lang: &str) -> &'static str {
     if lang == "fr" { "/fr/lettre-d-information" } else { "/en/newsletter" }
-}
-
-async fn spawn(backend: Backend, smtp: &SmtpServer, per_minute: Option<u32>) -> Option<TestApp> {
-    TestApp::spawn_with(
-        backend,
-        &Options { smtp_url: Some(smtp.url()), signups_per_minute: per_minute, ..Options::default() },
-    )
-    .await
 }
 
 /// The form token of the newsletter page's sign-up form.
@@ -55,7 +49,8 @@ fn subscribers(app: &TestApp, all: bool) -> String {
     stdout(&output)
 }
 
-/// A received mail, parsed: subject, headers, text and HTML parts.
+/// A mail, parsed: recipient, subject, headers, text and HTML parts.
+#[derive(Debug)]
 struct Mail {
     to: String,
     subject: String,
@@ -65,17 +60,36 @@ struct Mail {
     html: String,
 }
 
-fn parse(raw: &common::smtp::Received) -> Mail {
-    let message = mail_parser::MessageParser::default().parse(&raw.data).expect("a mail");
+fn parse(to: String, raw: &[u8]) -> Mail {
+    let message = mail_parser::MessageParser::default().parse(raw).expect("a mail");
     let header = |name: &str| message.header_raw(name).map(|v| v.trim().to_owned()).unwrap_or_default();
     Mail {
-        to: raw.recipients.join(","),
+        to,
         subject: message.subject().unwrap_or_default().to_owned(),
         list_unsubscribe: header("List-Unsubscribe"),
         list_unsubscribe_post: header("List-Unsubscribe-Post"),
         text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
         html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
     }
+}
+
+/// The mails the site kept in its memory outbox, once there are `n`.
+async fn mails(app: &TestApp, n: usize) -> Vec<Mail> {
+    let sent = app.mail.wait_for(n, PATIENCE).await.unwrap_or_else(|error| panic!("{error}"));
+    sent.into_iter().map(|mail| parse(mail.recipient, &mail.message)).collect()
+}
+
+/// Every mail the site has sent so far, and only those: signs up one more
+/// address and waits for its mail, which the worker sends after every mail
+/// queued before it (it takes them in order). Returns the mails before it.
+async fn all_mail_so_far(app: &TestApp) -> Vec<Mail> {
+    const LAST: &str = "last-in-line@example.org";
+    assert_eq!(sign_up(app, "en", LAST).await.status(), 200);
+    let mut sent = Vec::new();
+    while !sent.iter().any(|mail: &Mail| mail.to == LAST) {
+        sent = mails(app, sent.len() + 1).await;
+    }
+    sent.into_iter().take_while(|mail| mail.to != LAST).collect()
 }
 
 /// The first link in a text that goes to the site.
@@ -92,24 +106,27 @@ fn path(url: &str) -> String {
 
 async fn whole_loop(backend: Backend, lang: &str) {
     let smtp = SmtpServer::started().await;
-    let Some(app) = spawn(backend, &smtp, None).await else { return };
+    let Some(app) = TestApp::builder(backend).smtp(smtp.url()).start().await else { return };
     let response = sign_up(&app, lang, "Marie.Dupont@Example.org").await;
     assert_eq!(response.status(), 200);
     let check = html(response).await;
     assert_eq!(attr(&check, "html", "lang"), lang);
     assert_eq!(text(&check, "h1"), if lang == "fr" { "Vérifiez votre boîte de réception" } else { "Check your inbox" });
 
-    let mails = smtp.wait_for(1).await;
-    let mail = parse(&mails[0]);
+    let mails = smtp.wait_for(1, PATIENCE).await;
+    let mail = parse(mails[0].recipients.join(","), &mails[0].data);
     assert_eq!(mail.to, "marie.dupont@example.org");
     assert!(mail.subject.contains(if lang == "fr" { "Confirmez" } else { "Confirm" }), "{}", mail.subject);
     assert!(mail.list_unsubscribe.starts_with("<http://site.test/") && mail.list_unsubscribe.ends_with('>'));
     assert_eq!(mail.list_unsubscribe_post, "List-Unsubscribe=One-Click");
-    assert!(mail.html.contains("<a href="), "an HTML part");
     let confirm = link(&mail.text, if lang == "fr" { "/confirmer/" } else { "/confirm/" });
-    assert!(mail.html.contains(&confirm), "the same link in the HTML part");
+    let html_links = attrs(&Html::parse_document(&mail.html), "a", "href");
+    assert!(html_links.contains(&confirm), "the same link in the HTML part: {html_links:?}");
     let token = confirm.rsplit('/').next().unwrap_or_default();
-    assert!(token.len() >= 32, "a token of at least 128 bits");
+    assert!(
+        token.len() == 64 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+        "a token of 256 bits in lowercase hexadecimal: {token}"
+    );
 
     // Following the link (as a mail scanner does) confirms nothing.
     let confirm_page = app.page(&path(&confirm)).await;
@@ -144,7 +161,6 @@ async fn whole_loop(backend: Backend, lang: &str) {
         .expect("POST");
     assert_eq!(response.status(), 200);
     assert_eq!(subscribers(&app, true).lines().count(), 1, "erased");
-    app.cleanup().await;
 }
 
 #[tokio::test]
@@ -165,7 +181,7 @@ async fn whole_loop_postgres_en() {
 }
 
 both_backends! {
-    fresh async fn bad_input_is_refused_with_a_message(app) {
+    async fn bad_input_is_refused_with_a_message(app) {
         let long = format!("{}@example.org", "a".repeat(250));
         for (email, expected) in [
             ("", "Saisissez votre adresse e-mail."),
@@ -200,10 +216,11 @@ both_backends! {
         assert_eq!(app.client.post(app.url(page("en"))).body(big).send().await.expect("POST").status(), 413);
         // Nothing stored, nothing queued.
         assert_eq!(subscribers(app, true).lines().count(), 1);
-        assert!(!app.dir.path().join("outbox").exists());
+        let mails = all_mail_so_far(app).await;
+        assert!(mails.is_empty(), "{mails:?}");
     }
 
-    fresh async fn cross_site_posts_are_forbidden(app) {
+    async fn cross_site_posts_are_forbidden(app) {
         let csrf = token(app, "fr").await;
         let form = [("email", "a@example.org"), ("consent", "yes"), ("csrf", csrf.as_str())];
         let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
@@ -226,7 +243,7 @@ both_backends! {
         assert_eq!(subscribers(app, true).lines().count(), 2);
     }
 
-    fresh async fn sign_ups_are_rate_limited(app) {
+    async fn sign_ups_are_rate_limited(app) {
         for i in 0..5 {
             assert_eq!(sign_up(app, "en", &format!("person{i}@example.org")).await.status(), 200, "sign-up {i}");
         }
@@ -237,7 +254,7 @@ both_backends! {
         assert!(!subscribers(app, true).contains("one-too-many"));
     }
 
-    fresh async fn the_answer_reveals_nothing_and_mails_once_an_hour(app) {
+    async fn the_answer_reveals_nothing_and_mails_once_an_hour(app) {
         let first = html(sign_up(app, "fr", "known@example.org").await).await;
         let again = html(sign_up(app, "fr", "known@example.org").await).await;
         let unknown = html(sign_up(app, "fr", "unknown@example.org").await).await;
@@ -245,10 +262,9 @@ both_backends! {
             assert_eq!(text(page, "h1"), text(&first, "h1"));
             assert_eq!(text(page, "main .lead"), text(&first, "main .lead"));
         }
-        // Without SMTP, mails are files: one for each address, not two for the known one.
-        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
-        let files = std::fs::read_dir(app.dir.path().join("outbox")).map(|d| d.count()).unwrap_or(0);
-        assert_eq!(files, 2);
+        // One mail for each address, not two for the known one.
+        let recipients: Vec<String> = all_mail_so_far(app).await.into_iter().map(|mail| mail.to).collect();
+        assert_eq!(recipients, ["known@example.org", "unknown@example.org"]);
         // A robot that fills the hidden field is answered the same, and nothing is kept.
         let csrf = token(app, "fr").await;
         let response = post(app, page("fr"), &[("email", "robot@example.org"), ("consent", "yes"), ("csrf", &csrf), ("website", "http://spam.example")]).await;
@@ -257,36 +273,25 @@ both_backends! {
         assert!(!subscribers(app, true).contains("robot@"));
     }
 
-    fresh async fn expired_tokens_confirm_nothing(app) {
+    async fn expired_tokens_confirm_nothing(app) {
         assert_eq!(sign_up(app, "en", "late@example.org").await.status(), 200);
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        let outbox = app.dir.path().join("outbox");
-        let file = std::fs::read_dir(&outbox).expect("outbox").next().expect("a mail").expect("entry").path();
-        let raw = std::fs::read(file).expect("mail");
-        let message = mail_parser::MessageParser::default().parse(&raw).expect("mail");
-        let confirm = link(&message.body_text(0).unwrap_or_default(), "/confirm/");
+        let confirm = link(&mails(app, 1).await[0].text, "/confirm/");
         // Seven days and more later.
-        let past = time::OffsetDateTime::now_utc() - time::Duration::days(8);
-        age_subscription(app, past).await;
+        app.clock.advance(time::Duration::days(8));
         assert_eq!(app.get(&path(&confirm)).await.status(), 404);
         let csrf = token(app, "en").await;
         let response = post(app, &path(&confirm), &[("csrf", &csrf)]).await;
         assert_eq!(response.status(), 404);
         assert_eq!(text(&html(response).await, "h1"), "Link not valid");
         // The worker purges the expired pending subscription.
-        for _ in 0..50 {
-            if !subscribers(app, true).contains("late@") { break; }
-            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-        }
-        assert!(!subscribers(app, true).contains("late@"));
+        let listed = settle(PATIENCE, || async { subscribers(app, true) }, |all| !all.contains("late@")).await;
+        assert!(!listed.contains("late@"), "{listed}");
     }
 
-    fresh async fn leaving_by_address_and_erasing(app) {
-        // A confirmed subscriber, through the files outbox.
+    async fn leaving_by_address_and_erasing(app) {
+        // A confirmed subscriber.
         assert_eq!(sign_up(app, "fr", "leaver@example.org").await.status(), 200);
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-        let mails = read_outbox(app);
-        let confirm = link(&mails[0], "/confirmer/");
+        let confirm = link(&mails(app, 1).await[0].text, "/confirmer/");
         let confirm_page = app.page(&path(&confirm)).await;
         let csrf = attr(&confirm_page, "main form input[name=csrf]", "value");
         assert_eq!(post(app, &attr(&confirm_page, "main form", "action"), &[("csrf", &csrf)]).await.status(), 200);
@@ -295,15 +300,15 @@ both_backends! {
         let newsletter = app.page(page("fr")).await;
         let action = attrs(&newsletter, ".newsletter-page form", "action")[1].clone();
         let csrf = attr(&newsletter, ".newsletter-page form[action$='quitter'] input[name=csrf]", "value");
-        // The confirmation mail went less than an hour ago: let it be older.
-        age_last_mail(app).await;
+        // The confirmation mail went less than an hour ago: let time pass.
+        app.clock.advance(time::Duration::hours(2));
         let known = html(post(app, &action, &[("email", "leaver@example.org"), ("csrf", &csrf)]).await).await;
         let unknown = html(post(app, &action, &[("email", "stranger@example.org"), ("csrf", &csrf)]).await).await;
         assert_eq!(text(&known, "main .lead"), text(&unknown, "main .lead"));
-        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
-        let mails = read_outbox(app);
-        assert_eq!(mails.len(), 2, "one more mail, to the subscriber only");
-        let unsubscribe = link(&mails[1], "/desabonner/");
+        let mails = all_mail_so_far(app).await;
+        assert_eq!(mails.len(), 2, "one more mail, to the subscriber only: {mails:?}");
+        assert_eq!(mails[1].to, "leaver@example.org");
+        let unsubscribe = link(&mails[1].text, "/desabonner/");
         let page_html = app.page(&path(&unsubscribe)).await;
         assert!(subscribers(app, false).contains("leaver@"), "the GET changes nothing");
         let csrf = attr(&page_html, "main form input[name=csrf]", "value");
@@ -316,7 +321,7 @@ both_backends! {
         assert!(!subscribers(app, true).contains("erase-me"));
     }
 
-    fresh async fn database_down_is_a_503_never_a_fake_success(app) {
+    async fn database_down_is_a_503_never_a_fake_success(app) {
         let csrf = token(app, "en").await;
         app.store.close().await;
         let response = post(app, page("en"), &[("email", "a@example.org"), ("consent", "yes"), ("csrf", &csrf)]).await;
@@ -325,80 +330,63 @@ both_backends! {
     }
 }
 
-/// The mails written to the outbox folder, oldest first, as text parts.
-fn read_outbox(app: &TestApp) -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir(app.dir.path().join("outbox"))
-        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-        .iter()
-        .map(|file| {
-            let raw = std::fs::read(file).expect("mail");
-            let message = mail_parser::MessageParser::default().parse(&raw).expect("mail");
-            message.body_text(0).map(|t| t.into_owned()).unwrap_or_default()
-        })
-        .collect()
-}
-
-/// Runs SQL on the test's database, as time passing would.
-async fn execute(app: &TestApp, sql: &str, at: time::OffsetDateTime) {
-    let at = oneinfive::store::instant(at);
-    match app.backend {
-        Backend::Sqlite => {
-            let pool = sqlx::SqlitePool::connect(&app.database_url).await.expect("connect");
-            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).bind(at).execute(&pool).await.expect("SQL");
-            pool.close().await;
-        }
-        Backend::Postgres => {
-            let pool = sqlx::PgPool::connect(&app.database_url).await.expect("connect");
-            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).bind(at).execute(&pool).await.expect("SQL");
-            pool.close().await;
-        }
-    }
-}
-
-async fn age_subscription(app: &TestApp, at: time::OffsetDateTime) {
-    execute(app, "UPDATE subscribers SET confirm_expires_at = $1", at).await;
-}
-
-async fn age_last_mail(app: &TestApp) {
-    execute(
-        app,
-        "UPDATE subscribers SET last_mail_at = $1",
-        time::OffsetDateTime::now_utc() - time::Duration::hours(2),
-    )
-    .await;
+/// The outbox as the database has it: each mail's recipient, status and
+/// attempts so far, oldest first.
+async fn outbox(app: &TestApp) -> Vec<(String, String, i64)> {
+    app.rows("SELECT recipient, status, CAST(attempts AS BIGINT) FROM mail_outbox ORDER BY id").await
 }
 
 /// While the mail server is down, sign-ups still succeed; their mails go
 /// out once it is back, and a restart of the site loses none.
 async fn mail_survives_outages_and_restarts(backend: Backend) {
     let mut smtp = SmtpServer::reserve().await;
-    let Some(mut app) = spawn(backend, &smtp, Some(100)).await else { return };
+    let Some(mut app) = TestApp::builder(backend).smtp(smtp.url()).signups_per_minute(100).start().await else {
+        return;
+    };
     assert_eq!(sign_up(&app, "fr", "patient@example.org").await.status(), 200);
-    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
-    assert!(smtp.messages().is_empty());
+    // The site tries, fails, and keeps the mail for a retry.
+    let tried = |rows: &Vec<(String, String, i64)>| {
+        rows.iter().all(|(_, status, attempts)| status == "pending" && *attempts > 0)
+    };
+    let queued = settle(PATIENCE, || outbox(&app), tried).await;
+    let [(recipient, status, attempts)] = &queued[..] else { panic!("one mail queued: {queued:?}") };
+    assert_eq!((recipient.as_str(), status.as_str()), ("patient@example.org", "pending"));
+    assert!(*attempts > 0, "tried: {queued:?}");
     // The site restarts with the mail still queued.
+    let csrf = token(&app, "en").await;
     app.stop().await;
-    assert!(sign_up_fails(&app).await, "the stopped site answers no more");
-    app.start(&Options { smtp_url: Some(smtp.url()), signups_per_minute: Some(100), ..Options::default() }).await;
+    assert!(sign_up_refused(&app, &csrf).await, "the stopped site answers no more");
+    app.start_again().await;
     assert_eq!(sign_up(&app, "en", "second@example.org").await.status(), 200);
-    // The mail server comes back.
+    assert!(!subscribers(&app, true).contains("nobody@"));
+    // The mail server comes back, and the retries fall due.
     smtp.start().await;
-    let mails = smtp.wait_for(2).await;
+    app.clock.advance(time::Duration::hours(1));
+    let mails = smtp.wait_for(2, PATIENCE).await;
     let mut recipients: Vec<String> = mails.iter().map(|m| m.recipients.join(",")).collect();
     recipients.sort();
     assert_eq!(recipients, vec!["patient@example.org", "second@example.org"]);
-    // Each mail is sent once.
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    // Each mail is sent once: a mail is recorded as sent after it is, so
+    // once both are, any second sending would have arrived too.
+    let all_sent = |rows: &Vec<(String, String, i64)>| rows.iter().all(|(_, status, _)| status == "sent");
+    let recorded = settle(PATIENCE, || outbox(&app), all_sent).await;
+    assert!(all_sent(&recorded), "{recorded:?}");
+    assert_eq!(recorded.len(), 2);
     assert_eq!(smtp.messages().len(), 2);
-    app.cleanup().await;
 }
 
-/// Whether the stopped site refuses connections.
-async fn sign_up_fails(app: &TestApp) -> bool {
-    app.client.get(app.url("/en/newsletter")).send().await.is_err()
+/// Whether a sign-up, with a form token from before, finds no site to take it.
+async fn sign_up_refused(app: &TestApp, csrf: &str) -> bool {
+    let form = [("email", "nobody@example.org"), ("consent", "yes"), ("csrf", csrf)];
+    let body = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(form).finish();
+    let response = app
+        .client
+        .post(app.url(page("en")))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await;
+    response.is_err()
 }
 
 #[tokio::test]

@@ -1,63 +1,77 @@
 //! The command line as staff use it, against both backends: imports,
 //! exports, seeding, and the server process itself.
 
-mod common;
-
 use std::{
-    io::{BufRead, BufReader},
-    process::{Child, Command, Stdio},
+    process::{Command, ExitStatus, Stdio},
     time::Duration,
 };
 
-use common::{TestApp, stderr, stdout, text};
+use tokio::io::{AsyncBufReadExt, BufReader};
+
+use crate::common::{self, PATIENCE, TestApp, both_backends, stderr, stdout, text};
 
 const TWO: &str = "name,kind,country,joined_on\nStrasbourg,city,FR,2013-05-02\nRegione Toscana,region,IT,2014-01-31\n";
 
-/// Starts the real binary; returns it with the address it listens on.
-fn start_server(args: &[&str], dir: &std::path::Path, envs: &[(&str, &str)]) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
-        .args(args)
-        .envs(envs.iter().copied())
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("start oneinfive");
-    let stderr = child.stderr.take().expect("stderr");
-    let mut lines = BufReader::new(stderr).lines();
-    let mut log = Vec::new();
-    let address = loop {
-        let Some(Ok(line)) = lines.next() else {
-            let _ = child.kill();
-            panic!("the server stopped before listening:\n{}", log.join("\n"));
-        };
-        if let Some(rest) = line.split("serving the site on http://").nth(1) {
-            break rest.split('/').next().unwrap_or_default().to_owned();
-        }
-        log.push(line);
-    };
-    // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (child, address)
+/// How long the real binary may take to start listening: on its first
+/// start it creates its database and loads the sample data.
+const START_WITHIN: Duration = Duration::from_secs(30);
+
+/// The real binary serving the site; killed if dropped while running.
+struct ServerProcess {
+    child: tokio::process::Child,
+    /// The address it listens on, as it says in its log.
+    address: String,
 }
 
-fn terminate(child: &mut Child) -> std::process::ExitStatus {
-    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
-    assert!(status.success());
-    for _ in 0..100 {
-        if let Ok(Some(status)) = child.try_wait() {
-            return status;
-        }
-        std::thread::sleep(Duration::from_millis(100));
+impl ServerProcess {
+    /// Starts the real binary and waits until it says where it listens.
+    async fn start(args: &[&str], dir: &std::path::Path, envs: &[(&str, &str)]) -> ServerProcess {
+        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+            .args(args)
+            .envs(envs.iter().copied())
+            .current_dir(dir)
+            .env_remove("DATABASE_URL")
+            .env("RUST_LOG", "info")
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start oneinfive");
+        let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
+        let mut log = Vec::new();
+        let listening = async {
+            while let Some(line) = lines.next_line().await? {
+                if let Some(rest) = line.split("serving the site on http://").nth(1) {
+                    return Ok(Some(rest.split('/').next().unwrap_or_default().to_owned()));
+                }
+                log.push(line);
+            }
+            Ok::<_, std::io::Error>(None)
+        };
+        let address = match tokio::time::timeout(START_WITHIN, listening).await {
+            Ok(Ok(Some(address))) => address,
+            Ok(_) => panic!("the server stopped before listening:\n{}", log.join("\n")),
+            Err(_) => panic!("the server did not listen within {START_WITHIN:?}:\n{}", log.join("\n")),
+        };
+        // Keep draining the log so the server never blocks on a full pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        ServerProcess { child, address }
     }
-    let _ = child.kill();
-    panic!("the server did not stop on SIGTERM");
+
+    /// Sends SIGTERM, as a service manager would, and waits for the exit.
+    async fn terminate(mut self) -> ExitStatus {
+        let pid = self.child.id().expect("the server is running");
+        let status = Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+        assert!(status.success());
+        match tokio::time::timeout(PATIENCE, self.child.wait()).await {
+            Ok(status) => status.expect("wait for the server"),
+            Err(_) => panic!("the server did not stop on SIGTERM within {PATIENCE:?}"),
+        }
+    }
 }
 
 both_backends! {
-    fresh async fn import_twice_changes_nothing(app) {
+    async fn import_twice_changes_nothing(app) {
         let first = app.import("two.csv", TWO);
         assert!(first.status.success(), "{}", stderr(&first));
         assert!(stdout(&first).contains("2 added, 0 updated, 0 unchanged"), "{}", stdout(&first));
@@ -72,7 +86,7 @@ both_backends! {
         assert_eq!(app.export().lines().count(), 3);
     }
 
-    fresh async fn import_updates_changed_rows(app) {
+    async fn import_updates_changed_rows(app) {
         assert!(app.import("two.csv", TWO).status.success());
         let changed = app.import(
             "changed.csv",
@@ -83,7 +97,7 @@ both_backends! {
         assert!(exported.contains("Strasbourg,city,FR,2013-06-01,,,https://www.strasbourg.eu/"), "{exported}");
     }
 
-    fresh async fn bad_files_are_rejected_whole(app) {
+    async fn bad_files_are_rejected_whole(app) {
         assert!(app.import("two.csv", TWO).status.success());
         let before = app.export();
         let good = "Lyon,city,FR,2015-01-01\n";
@@ -121,20 +135,19 @@ both_backends! {
         assert_eq!(text(&app.page("/en/").await, "#counter"), "2 cities and regions in 2 countries");
     }
 
-    seeded async fn export_then_import_round_trips(app) {
+    async fn export_then_import_round_trips(app.seeded()) {
         let exported = app.export();
         assert_eq!(exported.lines().next(), Some("name,kind,country,joined_on,name_fr,name_en,website"));
         assert_eq!(exported.lines().count(), 78);
-        let other = TestApp::spawn(app.backend).await.expect("second database");
+        let other = TestApp::builder(app.backend).start().await.expect("second database");
         let output = other.import("export.csv", &exported);
         assert!(output.status.success(), "{}", stderr(&output));
         assert!(stdout(&output).contains("77 added"), "{}", stdout(&output));
         assert_eq!(other.export(), exported);
         assert_eq!(text(&other.page("/fr/").await, "#counter"), "77 villes et régions dans 22 pays");
-        other.cleanup().await;
     }
 
-    fresh async fn seed_twice_changes_nothing(app) {
+    async fn seed_twice_changes_nothing(app) {
         let first = app.cli(&["seed"]);
         assert!(first.status.success(), "{}", stderr(&first));
         assert!(stdout(&first).contains("77 added"), "{}", stdout(&first));
@@ -147,16 +160,17 @@ both_backends! {
         assert!(migrate.status.success(), "{}", stderr(&migrate));
     }
 
-    seeded async fn server_process_serves_and_stops_on_sigterm(app) {
-        let (mut child, address) = start_server(
+    async fn server_process_serves_and_stops_on_sigterm(app.seeded()) {
+        let server = ServerProcess::start(
             &["--database-url", &app.database_url, "serve", "--listen", "127.0.0.1:0"],
             app.dir.path(),
             &[],
-        );
-        let body = reqwest::get(format!("http://{address}/en/")).await.expect("GET").text().await.expect("body");
+        )
+        .await;
+        let body = reqwest::get(format!("http://{}/en/", server.address)).await.expect("GET").text().await.expect("body");
         let html = scraper::Html::parse_document(&body);
         assert_eq!(text(&html, "#counter"), "77 cities and regions in 22 countries");
-        let status = terminate(&mut child);
+        let status = server.terminate().await;
         assert!(status.success(), "exit status {status:?}");
     }
 }
@@ -164,16 +178,18 @@ both_backends! {
 #[tokio::test]
 async fn first_start_creates_the_embedded_database_with_sample_data() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (mut child, address) = start_server(&["serve", "--listen", "127.0.0.1:0"], dir.path(), &[]);
+    let server = ServerProcess::start(&["serve", "--listen", "127.0.0.1:0"], dir.path(), &[]).await;
     assert!(dir.path().join("data/oneinfive.db").exists());
-    let body = reqwest::get(format!("http://{address}/fr/")).await.expect("GET").text().await.expect("body");
+    let body = reqwest::get(format!("http://{}/fr/", server.address)).await.expect("GET").text().await.expect("body");
     assert_eq!(text(&scraper::Html::parse_document(&body), "#counter"), "77 villes et régions dans 22 pays");
     // The sample news too.
-    let body = reqwest::get(format!("http://{address}/en/news")).await.expect("GET").text().await.expect("body");
+    let body =
+        reqwest::get(format!("http://{}/en/news", server.address)).await.expect("GET").text().await.expect("body");
     assert_eq!(common::texts(&scraper::Html::parse_document(&body), ".news-list__title").len(), 6);
-    assert!(terminate(&mut child).success());
+    assert!(server.terminate().await.success());
     // With no command at all the site is served, settings from the environment;
-    // the database made on the first start is kept as it is.
+    // the database made on the first start is kept as it is. A file name
+    // is needed: `-` is not standard input.
     let import = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
         .args(["signatories", "import", "-"])
         .current_dir(dir.path())
@@ -181,6 +197,7 @@ async fn first_start_creates_the_embedded_database_with_sample_data() {
         .output()
         .expect("run");
     assert!(!import.status.success());
+    assert!(stderr(&import).contains("cannot open -: No such file or directory"), "{}", stderr(&import));
     let path = dir.path().join("one.csv");
     std::fs::write(&path, "name,kind,country,joined_on\nReykjavík,city,IS,2024-03-01\n").expect("write");
     let import = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
@@ -190,10 +207,10 @@ async fn first_start_creates_the_embedded_database_with_sample_data() {
         .output()
         .expect("run");
     assert!(import.status.success(), "{}", stderr(&import));
-    let (mut child, address) = start_server(&[], dir.path(), &[("LISTEN_ADDR", "127.0.0.1:0")]);
-    let body = reqwest::get(format!("http://{address}/en/")).await.expect("GET").text().await.expect("body");
+    let server = ServerProcess::start(&[], dir.path(), &[("LISTEN_ADDR", "127.0.0.1:0")]).await;
+    let body = reqwest::get(format!("http://{}/en/", server.address)).await.expect("GET").text().await.expect("body");
     assert_eq!(text(&scraper::Html::parse_document(&body), "#counter"), "78 cities and regions in 23 countries");
-    assert!(terminate(&mut child).success());
+    assert!(server.terminate().await.success());
 }
 
 #[test]

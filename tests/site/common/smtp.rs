@@ -2,14 +2,12 @@
 //! and can be stopped and started again on the same port, as a real mail
 //! server that goes down and comes back.
 
-use std::{
-    sync::{Arc, Mutex},
-    time::Duration,
-};
+use std::{sync::Arc, time::Duration};
 
 use tokio::{
     io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
     net::TcpListener,
+    sync::watch,
     task::JoinHandle,
 };
 
@@ -22,7 +20,8 @@ pub struct Received {
 
 pub struct SmtpServer {
     pub port: u16,
-    pub received: Arc<Mutex<Vec<Received>>>,
+    /// What arrived, oldest first; waiting on it wakes when a mail arrives.
+    received: Arc<watch::Sender<Vec<Received>>>,
     task: Option<JoinHandle<()>>,
 }
 
@@ -32,7 +31,7 @@ impl SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let port = listener.local_addr().expect("address").port();
         drop(listener);
-        SmtpServer { port, received: Arc::default(), task: None }
+        SmtpServer { port, received: Arc::new(watch::Sender::new(Vec::new())), task: None }
     }
 
     pub async fn started() -> SmtpServer {
@@ -65,19 +64,16 @@ impl SmtpServer {
     }
 
     pub fn messages(&self) -> Vec<Received> {
-        self.received.lock().map(|m| m.clone()).unwrap_or_default()
+        self.received.borrow().clone()
     }
 
-    /// Waits until at least `n` mails have arrived, for up to 20 seconds.
-    pub async fn wait_for(&self, n: usize) -> Vec<Received> {
-        for _ in 0..200 {
-            let messages = self.messages();
-            if messages.len() >= n {
-                return messages;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+    /// Waits until at least `n` mails have arrived, for at most `within`.
+    pub async fn wait_for(&self, n: usize, within: Duration) -> Vec<Received> {
+        let mut received = self.received.subscribe();
+        match tokio::time::timeout(within, received.wait_for(|mails| mails.len() >= n)).await {
+            Ok(Ok(mails)) => mails.clone(),
+            _ => panic!("expected {n} mails within {within:?}, got {}", self.messages().len()),
         }
-        panic!("expected {n} mails, got {}", self.messages().len());
     }
 }
 
@@ -87,7 +83,7 @@ impl Drop for SmtpServer {
     }
 }
 
-async fn session(stream: tokio::net::TcpStream, received: Arc<Mutex<Vec<Received>>>) -> std::io::Result<()> {
+async fn session(stream: tokio::net::TcpStream, received: Arc<watch::Sender<Vec<Received>>>) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     write.write_all(b"220 test.smtp ESMTP\r\n").await?;
@@ -119,9 +115,8 @@ async fn session(stream: tokio::net::TcpStream, received: Arc<Mutex<Vec<Received
                 let raw = if raw.starts_with(b"..") { raw[1..].to_vec() } else { raw };
                 data.extend_from_slice(&raw);
             }
-            if let Ok(mut all) = received.lock() {
-                all.push(Received { recipients: std::mem::take(&mut recipients), data });
-            }
+            let mail = Received { recipients: std::mem::take(&mut recipients), data };
+            received.send_modify(|all| all.push(mail));
             write.write_all(b"250 queued\r\n").await?;
         } else if command == "QUIT" {
             write.write_all(b"221 bye\r\n").await?;

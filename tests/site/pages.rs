@@ -1,9 +1,8 @@
 //! The campaign's pages and the directory of signatories, on both backends.
 
-mod common;
-
-use common::{TestApp, attr, attrs, text, texts};
 use scraper::Html;
+
+use crate::common::{self, Backend, TestApp, attr, attrs, both_backends, text, texts};
 
 /// Every public page that has a twin, as (French path, English path, French h1, English h1).
 const PAGES: &[(&str, &str, &str, &str)] = &[
@@ -27,7 +26,7 @@ fn country_names(html: &Html) -> Vec<String> {
 }
 
 both_backends! {
-    seeded async fn every_page_in_both_languages(app) {
+    async fn every_page_in_both_languages(app.seeded()) {
         for (index, (fr, en, h1_fr, h1_en)) in PAGES.iter().enumerate() {
             for (lang, path, twin, h1, nav) in [("fr", fr, en, h1_fr, NAV_FR), ("en", en, fr, h1_en, NAV_EN)] {
                 let html = app.page(path).await;
@@ -58,7 +57,7 @@ both_backends! {
         }
     }
 
-    seeded async fn content_pages_carry_the_campaign_text(app) {
+    async fn content_pages_carry_the_campaign_text(app.seeded()) {
         let pact = app.page("/fr/pacte").await;
         let headings = texts(&pact, "article h3");
         for p in ["Prévention", "Protection", "Poursuites", "Participation"] {
@@ -80,7 +79,7 @@ both_backends! {
         }
     }
 
-    seeded async fn a_slug_of_the_other_language_leads_to_this_one(app) {
+    async fn a_slug_of_the_other_language_leads_to_this_one(app.seeded()) {
         for (from, to) in [("/fr/about", "/fr/a-propos"), ("/en/adherents", "/en/members"), ("/en/pacte", "/en/pact")] {
             let response = app.get(from).await;
             assert!(response.status().is_redirection(), "{from}");
@@ -90,7 +89,7 @@ both_backends! {
         assert_eq!(app.get("/fr/a-propos/more").await.status(), 404);
     }
 
-    seeded async fn directory_groups_by_country_in_reading_order(app) {
+    async fn directory_groups_by_country_in_reading_order(app.seeded()) {
         let html = app.page("/fr/adherents").await;
         assert_eq!(text(&html, "#results-count"), "77 adhérents");
         let countries = country_names(&html);
@@ -117,7 +116,7 @@ both_backends! {
         assert!(index.contains(&"/en/members?country=DE".to_owned()));
     }
 
-    seeded async fn directory_filters_and_search(app) {
+    async fn directory_filters_and_search(app.seeded()) {
         let html = app.page("/fr/adherents?country=IT").await;
         assert_eq!(text(&html, "#results-count"), "8 adhérents");
         assert_eq!(country_names(&html), vec!["Italie"]);
@@ -159,7 +158,7 @@ both_backends! {
         assert_eq!(app.get("/fr/adherents?page=2").await.status(), 404);
     }
 
-    fresh async fn directory_paginates(app) {
+    async fn directory_paginates(app) {
         let mut csv = String::from("name,kind,country,joined_on\n");
         for i in 0..130 {
             csv.push_str(&format!("Commune {i:03},city,FR,2020-01-01\n"));
@@ -197,7 +196,7 @@ both_backends! {
         assert_eq!(all.len(), 250);
     }
 
-    fresh async fn signatory_pages(app) {
+    async fn signatory_pages(app) {
         let output = app.import(
             "two.csv",
             "name,kind,country,joined_on,name_fr,name_en,website\n\
@@ -241,7 +240,7 @@ both_backends! {
         }
     }
 
-    seeded async fn open_data_matches_the_export(app) {
+    async fn open_data_matches_the_export(app.seeded()) {
         let exported = app.export();
         let html = app.page("/fr/adherents").await;
         let links = attrs(&html, ".downloads a", "href");
@@ -265,7 +264,7 @@ both_backends! {
         }
     }
 
-    seeded async fn counter_explains_itself(app) {
+    async fn counter_explains_itself(app.seeded()) {
         let html = app.page("/fr/").await;
         assert!(text(&html, ".counter__how").contains("pays distincts"));
         assert_eq!(text(&html, ".counter__latest"), "Dernière adhésion : 24 mai 2016");
@@ -274,7 +273,7 @@ both_backends! {
         assert_eq!(text(&html, ".counter__latest"), "Latest signature: 24 May 2016");
     }
 
-    seeded async fn sitemap_lists_every_page(app) {
+    async fn sitemap_lists_every_page(app.seeded()) {
         let robots = app.get("/robots.txt").await.text().await.expect("robots");
         assert!(robots.lines().any(|l| l == "Sitemap: http://site.test/sitemap.xml"), "{robots}");
         let response = app.get("/sitemap.xml").await;
@@ -323,7 +322,7 @@ fn urlencode(text: &str) -> String {
 
 #[tokio::test]
 async fn large_directory_stays_paginated() {
-    let app = TestApp::spawn(common::Backend::Sqlite).await.expect("SQLite");
+    let app = TestApp::builder(Backend::Sqlite).start().await.expect("SQLite");
     let mut csv = String::from("name,kind,country,joined_on\n");
     for i in 0..10_000 {
         let country = ["FR", "DE", "IT", "ES", "PL"][i % 5];
@@ -336,5 +335,4 @@ async fn large_directory_stays_paginated() {
     assert_eq!(text(&html, ".pagination__status"), "Page 1 of 100");
     let last = app.page("/en/members?page=100").await;
     assert_eq!(texts(&last, ".signatory").len(), 100);
-    app.cleanup().await;
 }

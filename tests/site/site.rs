@@ -1,9 +1,8 @@
 //! The site as a visitor sees it, over HTTP, on both backends.
 
-mod common;
-
-use common::{attr, attrs, text, texts};
 use scraper::Html;
+
+use crate::common::{self, Backend, NOTIFICATION_DELAY, TestApp, attr, attrs, both_backends, settle, text, texts};
 
 /// A CSV with one signatory per (name, kind, country).
 fn csv(rows: &[(&str, &str, &str)]) -> String {
@@ -14,12 +13,12 @@ fn csv(rows: &[(&str, &str, &str)]) -> String {
     out
 }
 
-async fn counter(app: &common::TestApp, lang: &str) -> String {
+async fn counter(app: &TestApp, lang: &str) -> String {
     text(&app.page(&format!("/{lang}/")).await, "#counter")
 }
 
 both_backends! {
-    seeded async fn root_redirects_by_accept_language(app) {
+    async fn root_redirects_by_accept_language(app.seeded()) {
         for (accept, expected) in [
             (Some("en-GB,en;q=0.9"), "/en/"),
             (Some("fr-FR,fr;q=0.9,en;q=0.8"), "/fr/"),
@@ -39,7 +38,7 @@ both_backends! {
         }
     }
 
-    seeded async fn switcher_choice_is_remembered_by_a_cookie(app) {
+    async fn switcher_choice_is_remembered_by_a_cookie(app.seeded()) {
         let visitor = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -64,7 +63,7 @@ both_backends! {
         assert_eq!(with_cookie("lang=../../etc").await.expect("GET").headers()["location"], "/fr/");
     }
 
-    seeded async fn home_pages_in_both_languages(app) {
+    async fn home_pages_in_both_languages(app.seeded()) {
         for (lang, title, heading, counter_title, nav_home) in [
             ("fr", "Accueil – UN sur CINQ", "UN sur CINQ", "Adhérents au Pacte", "Accueil"),
             ("en", "Home – ONE in FIVE", "ONE in FIVE", "Members of the Pact", "Home"),
@@ -96,7 +95,7 @@ both_backends! {
         assert_eq!(counter(app, "en").await, "77 cities and regions in 22 countries");
     }
 
-    seeded async fn alternates_and_switcher_agree(app) {
+    async fn alternates_and_switcher_agree(app.seeded()) {
         for (lang, other) in [("fr", "en"), ("en", "fr")] {
             let html = app.page(&format!("/{lang}/")).await;
             assert_eq!(attr(&html, "link[rel=alternate][hreflang=fr]", "href"), "http://site.test/fr/");
@@ -112,7 +111,7 @@ both_backends! {
         }
     }
 
-    seeded async fn counter_is_live_after_an_import(app) {
+    async fn counter_is_live_after_an_import(app.seeded()) {
         assert_eq!(counter(app, "fr").await, "77 villes et régions dans 22 pays");
         let output = app.import("new.csv", &csv(&[("Reykjavík", "city", "IS")]));
         assert!(output.status.success(), "{}", common::stderr(&output));
@@ -120,7 +119,7 @@ both_backends! {
         assert_eq!(counter(app, "en").await, "78 cities and regions in 23 countries");
     }
 
-    fresh async fn counter_plural_forms(app) {
+    async fn counter_plural_forms(app) {
         assert_eq!(counter(app, "fr").await, "0 ville ou région dans 0 pays");
         assert_eq!(counter(app, "en").await, "0 cities and regions in 0 countries");
         assert!(app.import("one.csv", &csv(&[("Strasbourg", "city", "FR")])).status.success());
@@ -134,7 +133,7 @@ both_backends! {
         assert_eq!(counter(app, "en").await, "3 cities and regions in 2 countries");
     }
 
-    fresh async fn large_counts_are_grouped(app) {
+    async fn large_counts_are_grouped(app) {
         let rows: Vec<(String, &str, &str)> = (0..1234).map(|i| (format!("Commune {i}"), "city", "FR")).collect();
         let rows: Vec<(&str, &str, &str)> = rows.iter().map(|(n, k, c)| (n.as_str(), *k, *c)).collect();
         let output = app.import("many.csv", &csv(&rows));
@@ -143,7 +142,7 @@ both_backends! {
         assert_eq!(counter(app, "en").await, "1,234 cities and regions in 1 country");
     }
 
-    seeded async fn not_found_pages_are_localized(app) {
+    async fn not_found_pages_are_localized(app.seeded()) {
         for (path, lang, heading) in [
             ("/fr/pas-de-page", "fr", "Page introuvable"),
             ("/en/no-such-page", "en", "Page not found"),
@@ -169,7 +168,7 @@ both_backends! {
         assert_eq!(text(&html, "h1"), "Page not found");
     }
 
-    seeded async fn security_headers_everywhere(app) {
+    async fn security_headers_everywhere(app.seeded()) {
         let stylesheet = attr(&app.page("/fr/").await, "link[rel=stylesheet]", "href");
         for path in ["/", "/fr/", "/en/", "/fr/missing", "/healthz", stylesheet.as_str()] {
             let response = app.get(path).await;
@@ -193,7 +192,7 @@ both_backends! {
         }
     }
 
-    seeded async fn request_bodies_are_limited(app) {
+    async fn request_bodies_are_limited(app.seeded()) {
         let big = vec![b'a'; 100 * 1024];
         let response = app.client.post(app.url("/fr/")).body(big).send().await.expect("POST");
         assert_eq!(response.status(), 413);
@@ -206,7 +205,7 @@ both_backends! {
         assert!(response.headers().contains_key("allow"));
     }
 
-    seeded async fn stylesheet_is_versioned_compressed_and_cached(app) {
+    async fn stylesheet_is_versioned_compressed_and_cached(app.seeded()) {
         let html = app.page("/en/").await;
         let href = attr(&html, "link[rel=stylesheet]", "href");
         assert!(href.starts_with("/static/style.") && href.ends_with(".css") && href.len() > "/static/style..css".len());
@@ -224,7 +223,7 @@ both_backends! {
         assert_eq!(again.status(), 304);
     }
 
-    fresh async fn health_follows_the_database(app) {
+    async fn health_follows_the_database(app) {
         let response = app.get("/healthz").await;
         assert_eq!(response.status(), 200);
         app.store.close().await;
@@ -249,24 +248,8 @@ fn every_message_exists_in_both_languages() {
     Locales::load().expect("the message files parse");
 }
 
-/// Runs SQL on the test's database directly, as another program would.
-async fn execute(app: &common::TestApp, sql: &str) {
-    match app.backend {
-        common::Backend::Sqlite => {
-            let pool = sqlx::SqlitePool::connect(&app.database_url).await.expect("connect");
-            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("SQL");
-            pool.close().await;
-        }
-        common::Backend::Postgres => {
-            let pool = sqlx::PgPool::connect(&app.database_url).await.expect("connect");
-            sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("SQL");
-            pool.close().await;
-        }
-    }
-}
-
 both_backends! {
-    seeded async fn cached_pages_follow_the_database(app) {
+    async fn cached_pages_follow_the_database(app.seeded()) {
         // Drawn once, then served from the cache: the same bytes, the same tag.
         let first = app.get("/en/").await;
         let etag = first.headers()["etag"].clone();
@@ -279,8 +262,8 @@ both_backends! {
         assert_eq!(conditional.status(), 304);
         assert!(conditional.bytes().await.expect("body").is_empty());
         // A change made behind the site's back, in SQL, shows on the next load.
-        execute(app, "DELETE FROM events").await;
-        execute(app, "DELETE FROM signatories WHERE country = 'FR'").await;
+        app.execute("DELETE FROM events").await;
+        app.execute("DELETE FROM signatories WHERE country = 'FR'").await;
         assert_eq!(counter(app, "en").await, "69 cities and regions in 21 countries");
         let changed = app.client.get(app.url("/en/")).header("if-none-match", etag).send().await.expect("GET");
         assert_eq!(changed.status(), 200);
@@ -289,7 +272,7 @@ both_backends! {
         assert_eq!(text(&directory, "#results-count"), "69 adhérents");
     }
 
-    seeded async fn each_encoding_of_a_page_or_feed_has_its_own_tag(app) {
+    async fn each_encoding_of_a_page_or_feed_has_its_own_tag(app.seeded()) {
         for path in ["/en/", "/fr/adherents", "/en/news.rss", "/en/calendar.ics"] {
             let mut tags = Vec::new();
             for encoding in ["identity", "br", "gzip"] {
@@ -315,7 +298,7 @@ both_backends! {
         }
     }
 
-    seeded async fn at_a_quiet_time_every_change_shows_on_the_next_load(app) {
+    async fn at_a_quiet_time_every_change_shows_on_the_next_load(app.seeded()) {
         // Changes made in SQL on one open connection, each followed at once
         // by a page load: a quiet site confirms the revision on every
         // request, so none of the loads may show the page from before.
@@ -328,8 +311,8 @@ both_backends! {
         let sqlite = sqlx::SqlitePool::connect(&app.database_url);
         let postgres = sqlx::PgPool::connect(&app.database_url);
         let (sqlite, postgres) = match app.backend {
-            common::Backend::Sqlite => (Some(sqlite.await.expect("connect")), None),
-            common::Backend::Postgres => (None, Some(postgres.await.expect("connect"))),
+            Backend::Sqlite => (Some(sqlite.await.expect("connect")), None),
+            Backend::Postgres => (None, Some(postgres.await.expect("connect"))),
         };
         let mut stale = Vec::new();
         for i in 1..=50 {
@@ -347,27 +330,20 @@ both_backends! {
         assert!(stale.is_empty(), "{stale:?}");
     }
 
-    busy async fn busy_instances_of_the_site_stay_in_step(app) {
+    async fn busy_instances_of_the_site_stay_in_step(app.seeded().busy()) {
         // Busy sites trust the signs of change: the database file on SQLite,
         // notifications on PostgreSQL.
-        let second = app.second_instance(&common::Options { busy: true, ..common::Options::default() }).await;
+        let second = app.second_instance().await;
         let counter_at = |url: String| async move {
             let response = app.client.get(url).send().await.expect("GET");
             assert_eq!(response.status(), 200);
             text(&Html::parse_document(&response.text().await.expect("body")), "#counter")
         };
         // The counter at `url` once it shows `expected`: at once on SQLite,
-        // within a second on PostgreSQL (a notification's delay).
+        // within a notification's delay on PostgreSQL.
         let settled = |url: String, expected: &'static str| async move {
-            let mut counter = counter_at(url.clone()).await;
-            for _ in 0..50 {
-                if counter == expected || app.backend == common::Backend::Sqlite {
-                    break;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-                counter = counter_at(url.clone()).await;
-            }
-            counter
+            let within = if app.backend == Backend::Sqlite { std::time::Duration::ZERO } else { NOTIFICATION_DELAY };
+            settle(within, || counter_at(url.clone()), |counter| counter == expected).await
         };
         const BEFORE: &str = "77 cities and regions in 22 countries";
         const AFTER: &str = "79 cities and regions in 24 countries";
@@ -382,14 +358,14 @@ both_backends! {
         assert!(output.status.success(), "{}", common::stderr(&output));
         assert_eq!(counter_at(app.url("/en/")).await, AFTER);
         assert_eq!(counter_at(second.url("/en/")).await, AFTER);
-        // A change in SQL reaches both within a second.
-        execute(app, "DELETE FROM signatories WHERE country IN ('NO', 'IS')").await;
+        // A change in SQL reaches both within a notification's delay.
+        app.execute("DELETE FROM signatories WHERE country IN ('NO', 'IS')").await;
         assert_eq!(settled(app.url("/en/"), BEFORE).await, BEFORE);
         assert_eq!(settled(second.url("/en/"), BEFORE).await, BEFORE);
         second.stop().await;
     }
 
-    seeded async fn a_crowd_after_a_change_gets_the_new_page(app) {
+    async fn a_crowd_after_a_change_gets_the_new_page(app.seeded()) {
         // Many visitors asking at once for a page nobody has drawn yet all
         // get it whole, the same, and up to date.
         app.page("/fr/adherents").await;
@@ -417,17 +393,22 @@ both_backends! {
 /// request until it listens again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changes_show_after_the_database_connections_are_lost() {
-    let busy = common::Options { busy: true, ..common::Options::default() };
-    let Some(app) = common::TestApp::spawn_seeded_with(common::Backend::Postgres, &busy).await else { return };
+    let Some(app) = TestApp::builder(Backend::Postgres).seeded().busy().start().await else { return };
     assert_eq!(counter(&app, "en").await, "77 cities and regions in 22 countries");
-    execute(&app, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()").await;
-    execute(&app, "DELETE FROM signatories WHERE country = 'FR'").await;
+    app.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()").await;
+    app.execute("DELETE FROM signatories WHERE country = 'FR'").await;
     let shows_69 = |html: &Html| text(html, "#counter") == "69 cities and regions in 21 countries";
     assert!(shows_69(&app.page_showing("/en/", shows_69).await));
     // Listening again, it follows later changes too.
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    execute(&app, "DELETE FROM signatories WHERE country = 'IT'").await;
+    let listening = || {
+        app.rows::<(i64,)>(
+            "SELECT CAST(count(*) AS BIGINT) FROM pg_stat_activity WHERE datname = current_database() \
+             AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()",
+        )
+    };
+    let listeners = settle(common::PATIENCE, listening, |rows| rows[0].0 > 0).await;
+    assert_eq!(listeners, vec![(1,)], "the site listens again");
+    app.execute("DELETE FROM signatories WHERE country = 'IT'").await;
     let shows_61 = |html: &Html| text(html, "#counter") == "61 cities and regions in 20 countries";
     assert!(shows_61(&app.page_showing("/en/", shows_61).await));
-    app.cleanup().await;
 }

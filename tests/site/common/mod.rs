@@ -1,0 +1,459 @@
+//! The test harness: the real site on a random port against a fresh
+//! database — a temporary SQLite file, or a throwaway PostgreSQL database —
+//! started by [`TestApp::builder`], and helpers to talk HTTP to it and to
+//! run the command line against it.
+//!
+//! Each test body is written once and run against both backends with
+//! [`both_backends!`]. Without a reachable PostgreSQL server the PostgreSQL
+//! half is skipped, loudly and counted, except under CI, where it fails.
+//!
+//! Nothing here waits for a fixed time: a site's clock is set (at [`NOW`]
+//! unless a test says otherwise) and moved by the test, its mail is kept in
+//! memory and waited for, and what happens in the background is waited for
+//! with [`settle`], which gives up after a deadline.
+
+pub mod html;
+mod postgres;
+pub mod smtp;
+
+use std::{
+    future::Future,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+    process::{Command, Output},
+    time::Duration,
+};
+
+pub use html::{attr, attrs, text, texts};
+use oneinfive::{
+    Server,
+    infra::{
+        clock::Clock,
+        mail::{MailConfig, MemoryOutbox},
+    },
+    startup::config::SiteConfig,
+    store::Store,
+};
+use scraper::Html;
+use time::{OffsetDateTime, macros::datetime};
+use tokio::{sync::oneshot, task::JoinHandle};
+
+use postgres::ThrowawayDatabase;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// What a test site's clock shows unless the test sets another: after the
+/// last of the sample news, and before any day the tests run, so that what
+/// the command line does (on the system's clock) always comes later than
+/// the site's present.
+pub const NOW: OffsetDateTime = datetime!(2026-11-25 12:00 UTC);
+
+/// How long a test waits for what should happen at once (a mail sent, a
+/// change heard of, a server stopped) before it fails.
+pub const PATIENCE: Duration = Duration::from_secs(10);
+
+/// How a test's site is set up beyond its database and clock.
+#[derive(Clone, Debug, Default)]
+struct Settings {
+    /// An SMTP server for outgoing mail; without it mail is kept in memory.
+    smtp_url: Option<String>,
+    /// Sign-ups per minute and client; the site's default when `None`.
+    signups_per_minute: Option<u32>,
+    /// Behave as a busy site from the first request.
+    busy: bool,
+}
+
+/// Sets up a test's site: `TestApp::builder(backend).seeded().start()`.
+#[must_use]
+pub struct Builder {
+    backend: Backend,
+    seeded: bool,
+    clock: Clock,
+    settings: Settings,
+}
+
+impl Builder {
+    /// With the bundled sample data, its events dated around the site's clock.
+    pub fn seeded(mut self) -> Builder {
+        self.seeded = true;
+        self
+    }
+
+    /// Behaves as a busy site from the first request: trusts the cheap
+    /// signs of change (file times, notifications) rather than read the
+    /// revision for every request.
+    pub fn busy(mut self) -> Builder {
+        self.settings.busy = true;
+        self
+    }
+
+    /// Sends mail to an SMTP server instead of keeping it in memory.
+    pub fn smtp(mut self, url: impl Into<String>) -> Builder {
+        self.settings.smtp_url = Some(url.into());
+        self
+    }
+
+    /// Allows `n` sign-ups per minute and client.
+    pub fn signups_per_minute(mut self, n: u32) -> Builder {
+        self.settings.signups_per_minute = Some(n);
+        self
+    }
+
+    /// Sets the site's clock at `at` instead of [`NOW`].
+    pub fn clock(mut self, at: OffsetDateTime) -> Builder {
+        self.clock = Clock::set_at(at);
+        self
+    }
+
+    /// Runs the site on the system's clock, for a test in which the site
+    /// and the command line (which runs on it) must agree on the day.
+    pub fn system_clock(mut self) -> Builder {
+        self.clock = Clock::system();
+        self
+    }
+
+    /// Starts the site on a fresh, migrated database; `None` when the
+    /// backend is PostgreSQL and no server is reachable outside CI.
+    pub async fn start(self) -> Option<TestApp> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, database) = match self.backend {
+            Backend::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
+            Backend::Postgres => {
+                let database = ThrowawayDatabase::create().await?;
+                (database.url.clone(), Some(database))
+            }
+        };
+        let store = Store::connect(&database_url).await.expect("connect to the test database");
+        store.migrate().await.expect("migrate the test database");
+        if self.seeded {
+            oneinfive::formats::sample::load(&store, self.clock.now()).await.expect("load the sample data");
+        }
+        let mail = MemoryOutbox::new();
+        let (addr, server) = Running::launch(store.clone(), &self.settings, &self.clock, &mail, dir.path()).await;
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(Duration::from_secs(20))
+            .build()
+            .expect("client");
+        Some(TestApp {
+            backend: self.backend,
+            addr,
+            database_url,
+            client,
+            clock: self.clock,
+            mail,
+            settings: self.settings,
+            server: Some(server),
+            store,
+            _database: database,
+            dir,
+        })
+    }
+}
+
+/// A test's site. Dropping it stops the site and drops its database, also
+/// when the test panics.
+pub struct TestApp {
+    pub backend: Backend,
+    pub addr: SocketAddr,
+    pub database_url: String,
+    /// Follows no redirect and keeps no cookie: every test sees the raw answer.
+    pub client: reqwest::Client,
+    /// The site's clock: a test moves it to let time pass.
+    pub clock: Clock,
+    /// The mail the site sent (unless it was given an SMTP server).
+    pub mail: MemoryOutbox,
+    settings: Settings,
+    // Dropped in this order: the site, its connections, its database
+    // (held for its `Drop`).
+    server: Option<Running>,
+    pub store: Store,
+    _database: Option<ThrowawayDatabase>,
+    pub dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    pub fn builder(backend: Backend) -> Builder {
+        Builder { backend, seeded: false, clock: Clock::set_at(NOW), settings: Settings::default() }
+    }
+
+    /// Stops the site, as a restart or a crash would, and waits until it
+    /// has; the database stays.
+    pub async fn stop(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop().await;
+        }
+    }
+
+    /// Starts the site again on the test's database (after [`TestApp::stop`]).
+    pub async fn start_again(&mut self) {
+        let (addr, server) =
+            Running::launch(self.store.clone(), &self.settings, &self.clock, &self.mail, self.dir.path()).await;
+        self.addr = addr;
+        self.server = Some(server);
+    }
+
+    /// Starts another instance of the site on the same database, with its
+    /// own connections, as a second server behind a load balancer would:
+    /// the same settings, clock and mail.
+    pub async fn second_instance(&self) -> Instance {
+        let store = Store::connect(&self.database_url).await.expect("connect the second instance");
+        let (addr, server) =
+            Running::launch(store.clone(), &self.settings, &self.clock, &self.mail, self.dir.path()).await;
+        Instance { addr, server, store }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// GETs a page that must answer 200 and returns its parsed HTML.
+    pub async fn page(&self, path: &str) -> Html {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        Html::parse_document(&response.text().await.expect("body"))
+    }
+
+    /// GETs a page until it shows what `shows` looks for: at once on
+    /// SQLite, within a notification's delay on PostgreSQL, whose busy
+    /// sites hear of changes made elsewhere by notification. Returns the
+    /// last page read, for the caller to assert on.
+    pub async fn page_showing(&self, path: &str, shows: impl Fn(&Html) -> bool) -> Html {
+        let within = match self.backend {
+            Backend::Sqlite => Duration::ZERO,
+            Backend::Postgres => NOTIFICATION_DELAY,
+        };
+        settle(within, || self.page(path), shows).await
+    }
+
+    /// Runs SQL on the test's database directly, as another program would.
+    pub async fn execute(&self, sql: &str) {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        match self.backend {
+            Backend::Sqlite => {
+                let pool = sqlx::SqlitePool::connect(&self.database_url).await.expect("connect");
+                sqlx::query(sql).execute(&pool).await.expect("SQL");
+                pool.close().await;
+            }
+            Backend::Postgres => {
+                let pool = sqlx::PgPool::connect(&self.database_url).await.expect("connect");
+                sqlx::query(sql).execute(&pool).await.expect("SQL");
+                pool.close().await;
+            }
+        }
+    }
+
+    /// The rows a query finds on the test's database, read directly.
+    pub async fn rows<T>(&self, sql: &str) -> Vec<T>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        let sql = sqlx::AssertSqlSafe(sql.to_owned());
+        match self.backend {
+            Backend::Sqlite => {
+                let pool = sqlx::SqlitePool::connect(&self.database_url).await.expect("connect");
+                let rows = sqlx::query_as(sql).fetch_all(&pool).await.expect("SQL");
+                pool.close().await;
+                rows
+            }
+            Backend::Postgres => {
+                let pool = sqlx::PgPool::connect(&self.database_url).await.expect("connect");
+                let rows = sqlx::query_as(sql).fetch_all(&pool).await.expect("SQL");
+                pool.close().await;
+                rows
+            }
+        }
+    }
+
+    /// Runs the real binary against this app's database.
+    pub fn cli(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+            .arg("--database-url")
+            .arg(&self.database_url)
+            .args(args)
+            .env_remove("DATABASE_URL")
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run oneinfive")
+    }
+
+    /// Writes a file into the test's temporary folder and returns its path.
+    pub fn write_file(&self, name: &str, contents: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, contents).expect("write file");
+        path
+    }
+
+    /// Imports a CSV through the command line; returns the process output.
+    pub fn import(&self, name: &str, csv: &str) -> Output {
+        let path = self.write_file(name, csv.as_bytes());
+        self.cli(&["signatories", "import", path_str(&path)])
+    }
+
+    pub fn export(&self) -> String {
+        let output = self.cli(&["signatories", "export"]);
+        assert!(output.status.success(), "export failed: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).expect("UTF-8 export")
+    }
+}
+
+/// How long a busy site on PostgreSQL may take to hear of a change made
+/// elsewhere: a notification arrives within milliseconds of the commit.
+pub const NOTIFICATION_DELAY: Duration = Duration::from_secs(2);
+
+/// A site running in the background. Dropping it stops it at once.
+struct Running {
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Binds and runs a site on `store` in the background.
+    async fn launch(
+        store: Store,
+        settings: &Settings,
+        clock: &Clock,
+        mail: &MemoryOutbox,
+        dir: &Path,
+    ) -> (SocketAddr, Running) {
+        let mut config =
+            SiteConfig::new("http://site.test", "https://www.facebook.com/councilofeurope").expect("config");
+        config.mail =
+            MailConfig::new(settings.smtp_url.clone(), "ONE in FIVE <newsletter@site.test>", dir.join("outbox"))
+                .expect("mail config");
+        if settings.smtp_url.is_none() {
+            config.mail.memory = Some(mail.clone());
+        }
+        config.mail.retry_base = Duration::from_millis(200);
+        if let Some(n) = settings.signups_per_minute {
+            config.signups_per_minute = n;
+        }
+        if settings.busy {
+            config.busy_pace = 0;
+        }
+        config.clock = clock.clone();
+        let server = Server::bind("127.0.0.1:0".parse().expect("address"), store, config).await.expect("bind");
+        let addr = server.local_addr().expect("local address");
+        let (shutdown, stop) = oneshot::channel::<()>();
+        let task = tokio::spawn(server.run(async move {
+            let _ = stop.await;
+        }));
+        (addr, Running { shutdown: Some(shutdown), task })
+    }
+
+    /// Asks the site to stop and waits until it has: no more connections
+    /// accepted, its mail worker stopped.
+    async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        match tokio::time::timeout(PATIENCE, &mut self.task).await {
+            Ok(Ok(Ok(()))) => {}
+            Ok(Ok(Err(error))) => panic!("the site failed: {error}"),
+            Ok(Err(error)) => panic!("the site's task failed: {error}"),
+            Err(_) => panic!("the site did not stop within {PATIENCE:?}"),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        self.task.abort();
+    }
+}
+
+/// A second instance of a test's site (see [`TestApp::second_instance`]).
+pub struct Instance {
+    pub addr: SocketAddr,
+    server: Running,
+    store: Store,
+}
+
+impl Instance {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn stop(self) {
+        let Instance { server, store, .. } = self;
+        server.stop().await;
+        store.close().await;
+    }
+}
+
+/// Reads a value again and again until `done` accepts it or `within` has
+/// passed, and returns the last value read, for the caller to assert on.
+pub async fn settle<T, F, Fut>(within: Duration, mut read: F, done: impl Fn(&T) -> bool) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = T>,
+{
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        let value = read().await;
+        if done(&value) || tokio::time::Instant::now() >= deadline {
+            return value;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+pub fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Writes each test body once and runs it against SQLite and PostgreSQL.
+/// The argument names the site and says how it is set up, as calls on its
+/// builder: `async fn name(app)` starts on an empty database,
+/// `async fn name(app.seeded().busy())` with the sample data, as a busy site.
+macro_rules! both_backends {
+    ($(
+        $(#[$attribute:meta])*
+        async fn $name:ident($app:ident $(.$setting:ident($($argument:expr),*))*) $body:block
+    )*) => {
+        $(
+            $(#[$attribute])*
+            async fn $name(backend: $crate::common::Backend) {
+                let builder = $crate::common::TestApp::builder(backend)$(.$setting($($argument),*))*;
+                let Some(started) = builder.start().await else { return };
+                let $app = &started;
+                $body
+            }
+
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::common::Backend::Sqlite).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::common::Backend::Postgres).await;
+                }
+            }
+        )*
+    };
+}
+pub(crate) use both_backends;

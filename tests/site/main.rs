@@ -1,0 +1,19 @@
+//! The integration tests, in one binary: each starts the real site on a
+//! random port against a fresh database and talks HTTP to it, or runs the
+//! command line against that database, on SQLite and on PostgreSQL.
+//!
+//! - `site`: languages, the home page, errors, headers, the page cache;
+//! - `pages`: the campaign's pages and the directory of signatories;
+//! - `calendar`: events and their iCalendar feeds;
+//! - `news`: news items, their feeds and images, `news import`/`export`;
+//! - `newsletter`: sign-up, confirmation, leaving, and mail;
+//! - `command_line`: imports, exports, seeding, the server process.
+
+mod common;
+
+mod calendar;
+mod command_line;
+mod news;
+mod newsletter;
+mod pages;
+mod site;
