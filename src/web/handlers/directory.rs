@@ -13,7 +13,7 @@ use url::form_urlencoded;
 
 use crate::{
     domain::{Country, Kind, Signatory, date},
-    store::{CountryCount, DirectoryFilter},
+    store::{CountryCount, DirectoryFilter, DirectorySlice},
     text::{
         collate,
         i18n::{Arg, Lang, Tr},
@@ -171,7 +171,7 @@ pub async fn show(
 
     // The slice of each country that falls on this page, read in one query.
     let slices = page_slices(&matching, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    let mut signatories = directory_page(&state, &slices, &filter, lang).await?.into_iter().peekable();
+    let mut signatories = state.store.directory_page(&slices, &filter, lang).await?.into_iter().peekable();
     let mut groups = Vec::with_capacity(slices.len());
     for slice in &slices {
         let mut entries = Vec::new();
@@ -244,26 +244,6 @@ fn page_slices(counts: &[CountryCount], start: i64, size: i64) -> Vec<DirectoryS
         slices.push(DirectorySlice { country: count.country, limit: end.min(last) - first - skip, offset: skip });
     }
     slices
-}
-
-// MERGE-SHIM: replaced by Store::directory_page.
-pub struct DirectorySlice {
-    pub country: Country,
-    pub limit: i64,
-    pub offset: i64,
-}
-
-async fn directory_page(
-    state: &AppState,
-    slices: &[DirectorySlice],
-    filter: &DirectoryFilter,
-    lang: Lang,
-) -> Result<Vec<Signatory>, AppError> {
-    let mut all = Vec::new();
-    for slice in slices {
-        all.extend(state.store.directory_slice(slice.country, filter, lang, slice.limit, slice.offset).await?);
-    }
-    Ok(all)
 }
 
 /// A signatory as the directory lists it.
