@@ -46,24 +46,11 @@ pub enum Attendance {
     Hybrid,
 }
 
-/// A text of at most `max` characters, trimmed, not empty, without control
-/// characters other than line breaks and tabs.
-fn text(input: &str, max: usize, multiline: bool) -> Result<String, String> {
-    let text = input.trim();
-    if text.is_empty() {
-        return Err("it is empty".into());
-    }
-    if text.chars().count() > max {
-        return Err(format!("it is longer than {max} characters"));
-    }
-    let allowed = |c: char| !c.is_control() || (multiline && matches!(c, '\n' | '\r' | '\t'));
-    if !text.chars().all(allowed) {
-        return Err("it contains a control character".into());
-    }
-    Ok(if multiline { text.replace("\r\n", "\n") } else { text.split_whitespace().collect::<Vec<_>>().join(" ") })
-}
+/// The longest description, in characters.
+const DESCRIPTION_MAX_CHARS: usize = 20_000;
 
-/// A description in Markdown, at most 20,000 characters; may be empty.
+/// A description in Markdown, at most 20,000 characters, without control
+/// characters other than line breaks and tabs; may be empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Description(String);
 
@@ -72,7 +59,14 @@ impl Description {
         if input.trim().is_empty() {
             return Ok(Description::default());
         }
-        text(input, 20_000, true).map(Description)
+        let text = input.trim();
+        if text.chars().count() > DESCRIPTION_MAX_CHARS {
+            return Err(format!("it is longer than {DESCRIPTION_MAX_CHARS} characters"));
+        }
+        if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+            return Err("it contains a control character".into());
+        }
+        Ok(Description(text.replace("\r\n", "\n")))
     }
     pub fn as_str(&self) -> &str {
         &self.0

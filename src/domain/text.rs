@@ -24,7 +24,9 @@ pub fn one_line(input: &str, max: usize) -> Result<String, TextError> {
     if input.chars().any(|c| c.is_control() && !c.is_whitespace()) {
         return Err(TextError::ControlCharacter);
     }
-    let folded = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = input.split(breaking_space).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ");
+    // No-break spaces stay between words, not around the text.
+    let folded = folded.trim_matches(char::is_whitespace).to_owned();
     if folded.is_empty() {
         return Err(TextError::Empty);
     }
@@ -32,6 +34,12 @@ pub fn one_line(input: &str, max: usize) -> Result<String, TextError> {
         return Err(TextError::TooLong(max));
     }
     Ok(folded)
+}
+
+/// White space that may be folded: every kind but the no-break spaces,
+/// which French typography puts before `:` `;` `!` `?` and inside « ».
+fn breaking_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')
 }
 
 /// What is wrong with a text, said of "it" so that callers can name the field.
@@ -56,5 +64,10 @@ mod tests {
         assert_eq!(Title::parse("a\u{7}"), Err(TextError::ControlCharacter));
         assert_eq!(Title::parse(&"é".repeat(201)), Err(TextError::TooLong(200)));
         assert!(Title::parse(&format!("{}    {}", "a".repeat(100), "b".repeat(99))).is_ok());
+        // French typography's no-break spaces stay.
+        assert_eq!(
+            Title::parse("Journée européenne\u{A0}: « lire »\u{202F}!").map(|t| t.0),
+            Ok("Journée européenne\u{A0}: « lire »\u{202F}!".into())
+        );
     }
 }

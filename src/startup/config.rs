@@ -1,7 +1,7 @@
 //! The command line and its settings, each with an environment fallback and
 //! a default that lets the site run with no flag at all.
 
-use std::{net::SocketAddr, path::PathBuf};
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -136,6 +136,20 @@ pub struct ServeArgs {
     /// proxy (e.g. X-Forwarded-For); the rate limits then use it. Off by default.
     #[arg(long, env = "CLIENT_IP_HEADER")]
     pub client_ip_header: Option<String>,
+
+    /// The connections open at once at most; past it a connection gets 503.
+    /// Default: what the open-file limit allows, at most 10,000.
+    #[arg(long, env = "MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: Option<u32>,
+
+    /// Seconds a client has to send a request's headers; also the longest a
+    /// keep-alive connection stays idle.
+    #[arg(long, env = "HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+
+    /// Seconds a stop (SIGTERM, Ctrl-C) waits for the requests in flight.
+    #[arg(long, env = "SHUTDOWN_GRACE", default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub shutdown_grace: u64,
 }
 
 impl ServeArgs {
@@ -205,6 +219,11 @@ impl SiteConfig {
                     .map_err(|_| format!("--client-ip-header {name:?} is not a header name"))
             })
             .transpose()?;
+        config.connections.header_read_timeout = Duration::from_secs(args.header_timeout);
+        config.connections.shutdown_grace = Duration::from_secs(args.shutdown_grace);
+        if let Some(max) = args.max_connections {
+            config.connections.max_connections = max as usize;
+        }
         Ok(config)
     }
 }

@@ -173,6 +173,28 @@ both_backends! {
         let status = server.terminate().await;
         assert!(status.success(), "exit status {status:?}");
     }
+
+    async fn sigterm_does_not_wait_for_a_stalled_request_past_the_grace_period(app.seeded()) {
+        // A header time-out longer than the test's patience: only the grace
+        // period can end the stalled connection.
+        let server = ServerProcess::start(
+            &[
+                "--database-url", &app.database_url, "serve", "--listen", "127.0.0.1:0",
+                "--header-timeout", "600", "--shutdown-grace", "1",
+            ],
+            app.dir.path(),
+            &[],
+        )
+        .await;
+        let mut stalled = tokio::net::TcpStream::connect(&server.address).await.expect("connect");
+        tokio::io::AsyncWriteExt::write_all(&mut stalled, b"GET /en/ HTTP/1.1\r\nHost: site.test\r\n").await.expect("write");
+        // The half-sent request is in the server's hands once the site answers another.
+        let other = reqwest::get(format!("http://{}/healthz", server.address)).await.expect("GET");
+        assert_eq!(other.status(), 200);
+        let status = server.terminate().await;
+        assert!(status.success(), "exit status {status:?}");
+        drop(stalled);
+    }
 }
 
 #[tokio::test]

@@ -7,7 +7,8 @@
 //! - `calendar`: events and their iCalendar feeds;
 //! - `news`: news items, their feeds and images, `news import`/`export`;
 //! - `newsletter`: sign-up, confirmation, leaving, and mail;
-//! - `command_line`: imports, exports, seeding, the server process.
+//! - `command_line`: imports, exports, seeding, the server process;
+//! - `requests`: methods, encodings, Host, long targets, connections.
 
 mod common;
 
@@ -16,4 +17,5 @@ mod command_line;
 mod news;
 mod newsletter;
 mod pages;
+mod requests;
 mod site;

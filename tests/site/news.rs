@@ -175,16 +175,16 @@ both_backends! {
     }
 
     async fn item_pages_in_both_languages(app.seeded()) {
-        let slug = "2025-03-10-tromso-joins";
+        let slug = "2025-03-10-brightwater-joins";
         let fr_path = format!("/fr/actualites/{slug}");
         let en_path = format!("/en/news/{slug}");
         let fr = app.page(&fr_path).await;
-        assert_eq!(text(&fr, "h1"), "Tromsø rejoint le Pacte des villes et des régions");
-        assert_eq!(text(&fr, "title"), "Tromsø rejoint le Pacte des villes et des régions – UN sur CINQ");
+        assert_eq!(text(&fr, "h1"), "Brightwater, ville d’exemple, rejoint le Pacte des villes et des régions");
+        assert_eq!(text(&fr, "title"), "Brightwater, ville d’exemple, rejoint le Pacte des villes et des régions – UN sur CINQ");
         assert_eq!(text(&fr, ".news-item__date"), "Publié le 10 mars 2025");
         assert_eq!(attr(&fr, ".news-item__date time", "datetime"), "2025-03-10T14:30:00+01:00");
-        assert!(text(&fr, ".news-item__summary").starts_with("Le conseil municipal de Tromsø"));
-        assert_eq!(texts(&fr, ".news-item__body strong"), vec!["Tromsø".to_owned()]);
+        assert!(text(&fr, ".news-item__summary").starts_with("Le conseil municipal de Brightwater"));
+        assert_eq!(texts(&fr, ".news-item__body strong"), vec!["Brightwater".to_owned()]);
         assert_eq!(texts(&fr, ".news-item__body blockquote").len(), 1);
         assert_eq!(texts(&fr, "nav.main-nav a[aria-current=page]"), vec!["Actualités".to_owned()]);
         assert_eq!(attr(&fr, ".breadcrumb a", "href"), "/fr/actualites");
@@ -194,7 +194,7 @@ both_backends! {
         assert_eq!(attr(&fr, "link[rel=alternate][hreflang=x-default]", "href"), format!("http://site.test{fr_path}"));
         assert_eq!(attr(&fr, "link[rel=canonical]", "href"), format!("http://site.test{fr_path}"));
         let en = app.page(&en_path).await;
-        assert_eq!(text(&en, "h1"), "Tromsø joins the Pact of cities and regions");
+        assert_eq!(text(&en, "h1"), "Brightwater, a sample town, joins the Pact of cities and regions");
         assert_eq!(text(&en, ".news-item__date"), "Published on 10 March 2025");
         assert_eq!(attr(&en, ".lang-switch a", "href"), fr_path);
         // The first of the month is written the French way.
@@ -533,8 +533,8 @@ both_backends! {
 
     async fn home_page_shows_the_latest_three(app.seeded()) {
         for (lang, heading, expected) in [
-            ("fr", "Dernières actualités", ["18 novembre 2026 : la campagne UN sur CINQ dans les écoles", "Aarhus signe le Pacte et présente son plan d’action", "Le Congrès débat de la protection des enfants en ligne"]),
-            ("en", "Latest news", ["18 November 2026: the ONE in FIVE campaign in schools", "Webinar: child-friendly services in small municipalities", "Aarhus signs the Pact and presents its action plan"]),
+            ("fr", "Dernières actualités", ["18 novembre 2026\u{a0}: la campagne UN sur CINQ dans les écoles", "Valmorin, ville d’exemple, signe le Pacte et présente son plan d’action", "Une région d’exemple débat de la protection des enfants en ligne"]),
+            ("en", "Latest news", ["18 November 2026: the ONE in FIVE campaign in schools", "Webinar: child-friendly services in small municipalities", "Valmorin, a sample town, signs the Pact and presents its action plan"]),
         ] {
             let html = app.page(&format!("/{lang}/")).await;
             assert_eq!(text(&html, "#news-title"), heading);

@@ -398,3 +398,72 @@ async fn mail_survives_outages_and_restarts_sqlite() {
 async fn mail_survives_outages_and_restarts_postgres() {
     mail_survives_outages_and_restarts(Backend::Postgres).await;
 }
+
+both_backends! {
+    async fn the_links_pages_keep_no_referrer(app) {
+        assert_eq!(sign_up(app, "en", "reader@example.org").await.status(), 200);
+        let mail = mails(app, 1).await.remove(0);
+        for url in [link(&mail.text, "/confirm/"), link(&mail.text, "/unsubscribe/")] {
+            let response = app.get(&path(&url)).await;
+            assert_eq!(response.status(), 200, "{url}");
+            // The token is in the address: no other site may learn it.
+            assert_eq!(response.headers()["referrer-policy"], "no-referrer", "{url}");
+            assert_eq!(response.headers()["cache-control"], "no-store", "{url}");
+        }
+        // Other pages keep the site's policy.
+        assert_eq!(app.get("/en/newsletter").await.headers()["referrer-policy"], "strict-origin-when-cross-origin");
+    }
+
+    async fn an_origin_on_another_scheme_is_cross_site(app) {
+        let csrf = token(app, "en").await;
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([("email", "a@example.org"), ("consent", "yes"), ("csrf", csrf.as_str())])
+            .finish();
+        let post_from = |origin: String| {
+            app.client
+                .post(app.url("/en/newsletter"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("origin", origin)
+                .body(body.clone())
+                .send()
+        };
+        // The same host and port, over https, is another origin than this http site.
+        assert_eq!(post_from(format!("https://{}", app.addr)).await.expect("POST").status(), 403);
+        assert_eq!(post_from("https://site.test".to_owned()).await.expect("POST").status(), 403);
+        assert_eq!(post_from(format!("http://{}", app.addr)).await.expect("POST").status(), 200);
+    }
+
+    async fn an_internationalised_domain_is_one_subscriber(app) {
+        assert_eq!(sign_up(app, "en", "user@bücher.example").await.status(), 200);
+        assert_eq!(sign_up(app, "en", "User@XN--BCHER-KVA.example").await.status(), 200);
+        let all = subscribers(app, true);
+        let rows: Vec<&str> = all.lines().skip(1).collect();
+        assert_eq!(rows.len(), 1, "{all}");
+        assert!(rows[0].starts_with("user@xn--bcher-kva.example,"), "{all}");
+        // The mail goes to the ASCII form: no SMTPUTF8 needed.
+        assert_eq!(mails(app, 1).await[0].to, "user@xn--bcher-kva.example");
+    }
+}
+
+/// A form key too short to be one (an empty key, as a start whose
+/// randomness failed once stored) is replaced at the next start.
+async fn a_form_key_too_short_to_be_one_is_replaced(backend: Backend) {
+    let Some(mut app) = TestApp::builder(backend).start().await else { return };
+    app.stop().await;
+    app.execute("UPDATE site_secrets SET value = '' WHERE name = 'form-key'").await;
+    app.start_again().await;
+    let keys: Vec<(String,)> = app.rows("SELECT value FROM site_secrets WHERE name = 'form-key'").await;
+    assert_eq!(keys.len(), 1);
+    assert_eq!(keys[0].0.len(), 64, "a new key of 256 bits");
+    assert_eq!(sign_up(&app, "en", "after@example.org").await.status(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_key_too_short_to_be_one_is_replaced_sqlite() {
+    a_form_key_too_short_to_be_one_is_replaced(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_key_too_short_to_be_one_is_replaced_postgres() {
+    a_form_key_too_short_to_be_one_is_replaced(Backend::Postgres).await;
+}

@@ -70,7 +70,7 @@ fn iso(event: &Event, end: bool) -> String {
 }
 
 /// schema.org Event data for search engines, safe inside a `<script>` element.
-fn json_ld(state: &AppState, tr: &Tr, event: &Event, url: &str) -> String {
+fn json_ld(tr: &Tr, event: &Event, url: &str) -> String {
     let e = &event.details;
     let lang = tr.lang();
     let mut locations = Vec::new();
@@ -104,7 +104,6 @@ fn json_ld(state: &AppState, tr: &Tr, event: &Event, url: &str) -> String {
         "location": locations,
         "url": url,
         "inLanguage": lang.code(),
-        "organizer": { "@type": "Organization", "name": tr.t("congress-name"), "url": format!("{}/", state.config.base_url) },
     });
     // "</script>" or "<!--" inside a string must not end the element.
     data.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
@@ -172,7 +171,7 @@ async fn page(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) ->
         description: markdown::to_html(e.description(lang).as_str()),
         ics_href: format!("{}{EVENT_ICS_SUFFIX}", Page::Event { slug: slug.to_string() }.path(lang)),
         back_href: Page::Calendar.path(lang),
-        json_ld: json_ld(state, &tr, &event, &url),
+        json_ld: json_ld(&tr, &event, &url),
         title,
         ctx,
     };

@@ -31,7 +31,7 @@ use oneinfive::{
         clock::Clock,
         mail::{MailConfig, MemoryOutbox},
     },
-    startup::config::SiteConfig,
+    startup::{config::SiteConfig, connections::Limits},
     store::Store,
 };
 use scraper::Html;
@@ -65,6 +65,10 @@ struct Settings {
     signups_per_minute: Option<u32>,
     /// Behave as a busy site from the first request.
     busy: bool,
+    /// The public origin; `http://site.test` when `None`.
+    base_url: Option<String>,
+    /// The bounds on connections; the process's defaults when `None`.
+    connections: Option<Limits>,
 }
 
 /// Sets up a test's site: `TestApp::builder(backend).seeded().start()`.
@@ -100,6 +104,18 @@ impl Builder {
     /// Allows `n` sign-ups per minute and client.
     pub fn signups_per_minute(mut self, n: u32) -> Builder {
         self.settings.signups_per_minute = Some(n);
+        self
+    }
+
+    /// Serves the site as if at this public origin (e.g. an https one).
+    pub fn base_url(mut self, url: &str) -> Builder {
+        self.settings.base_url = Some(url.to_owned());
+        self
+    }
+
+    /// Bounds the site's connections so (header time-out, cap, grace).
+    pub fn connections(mut self, limits: Limits) -> Builder {
+        self.settings.connections = Some(limits);
         self
     }
 
@@ -327,8 +343,11 @@ impl Running {
         mail: &MemoryOutbox,
         dir: &Path,
     ) -> (SocketAddr, Running) {
-        let mut config =
-            SiteConfig::new("http://site.test", "https://www.facebook.com/councilofeurope").expect("config");
+        let base_url = settings.base_url.as_deref().unwrap_or("http://site.test");
+        let mut config = SiteConfig::new(base_url, "https://www.facebook.com/councilofeurope").expect("config");
+        if let Some(limits) = settings.connections {
+            config.connections = limits;
+        }
         config.mail =
             MailConfig::new(settings.smtp_url.clone(), "ONE in FIVE <newsletter@site.test>", dir.join("outbox"))
                 .expect("mail config");

@@ -1,0 +1,146 @@
+//! Requests of every shape, as browsers, proxies and hostile clients send
+//! them: methods a page does not take, encodings with quality values,
+//! missing or doubled `Host`, overlong targets, silent connections, more
+//! connections than the site takes.
+
+use std::time::Duration;
+
+use oneinfive::startup::connections::Limits;
+use scraper::Html;
+use tokio::{
+    io::{AsyncReadExt, AsyncWriteExt},
+    net::TcpStream,
+};
+
+use crate::common::{PATIENCE, TestApp, both_backends, text};
+
+/// Sends raw bytes on a new connection and reads the answer until the
+/// server closes the connection (or `PATIENCE` runs out).
+async fn raw(app: &TestApp, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(app.addr).await.expect("connect");
+    stream.write_all(request).await.expect("write");
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(PATIENCE, stream.read_to_end(&mut answer)).await;
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+fn status_line(answer: &str) -> &str {
+    answer.lines().next().unwrap_or("")
+}
+
+/// Bounds small enough to reach in a test.
+fn small_limits() -> Limits {
+    Limits { header_read_timeout: Duration::from_secs(1), max_connections: 3, shutdown_grace: Duration::from_secs(1) }
+}
+
+both_backends! {
+    async fn a_method_a_page_does_not_take_is_405_with_allow(app.seeded()) {
+        for path in ["/fr/a-propos", "/en/members", "/en/members/1-strasbourg", "/en/calendar.ics", "/fr/actualites.rss"] {
+            let response = app.client.post(app.url(path)).send().await.expect("POST");
+            assert_eq!(response.status(), 405, "{path}");
+            assert_eq!(response.headers()["allow"], "GET,HEAD", "{path}");
+            let lang = if path.starts_with("/fr/") { "Méthode non autorisée" } else { "Method not allowed" };
+            let html = Html::parse_document(&response.text().await.expect("body"));
+            assert_eq!(text(&html, "h1"), lang, "{path}");
+        }
+        // The newsletter page takes a form too.
+        let response = app.client.put(app.url("/en/newsletter")).send().await.expect("PUT");
+        assert_eq!(response.status(), 405);
+        assert_eq!(response.headers()["allow"], "GET,HEAD,POST");
+        // And a leave form is only posted.
+        assert_eq!(app.get("/en/newsletter/leave").await.headers()["allow"], "POST");
+    }
+
+    async fn cached_pages_follow_the_quality_values_of_accept_encoding(app.seeded()) {
+        let get = |accept: &'static str| app.client.get(app.url("/en/")).header("accept-encoding", accept).send();
+        let coding = |response: &reqwest::Response| {
+            response.headers().get("content-encoding").map(|v| v.to_str().expect("coding").to_owned())
+        };
+        // br refused: gzip, kept apart from what a br client gets.
+        let first = get("gzip, br;q=0").await.expect("GET");
+        assert_eq!(coding(&first).as_deref(), Some("gzip"));
+        let second = get("br").await.expect("GET");
+        assert_eq!(coding(&second).as_deref(), Some("br"));
+        let third = get("gzip, br;q=0").await.expect("GET");
+        assert_eq!(coding(&third).as_deref(), Some("gzip"));
+        assert_ne!(first.headers()["etag"], second.headers()["etag"]);
+        assert_eq!(first.headers()["etag"], third.headers()["etag"]);
+        // Gzip preferred by its quality; nothing acceptable: identity.
+        assert_eq!(coding(&get("br;q=0.5, gzip;q=1").await.expect("GET")).as_deref(), Some("gzip"));
+        assert_eq!(coding(&get("br;q=0, gzip;q=0").await.expect("GET")), None);
+        assert_eq!(coding(&get("identity").await.expect("GET")), None);
+    }
+
+    async fn an_http11_request_needs_exactly_one_host(app.seeded()) {
+        assert!(status_line(&raw(app, b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\nConnection: close\r\n\r\n").await).contains(" 200 "));
+        let none = raw(app, b"GET /fr/ HTTP/1.1\r\nConnection: close\r\n\r\n").await;
+        assert!(status_line(&none).contains(" 400 "), "{none}");
+        let two = raw(app, b"GET /fr/ HTTP/1.1\r\nHost: a.test\r\nHost: b.test\r\nConnection: close\r\n\r\n").await;
+        assert!(status_line(&two).contains(" 400 "), "{two}");
+        // HTTP/1.0 had no Host.
+        assert!(status_line(&raw(app, b"GET /fr/ HTTP/1.0\r\n\r\n").await).contains(" 200 "));
+    }
+
+    async fn an_overlong_request_target_is_414(app.seeded()) {
+        let long = format!("/en/members?q={}", "a".repeat(3000));
+        let response = app.get(&long).await;
+        assert_eq!(response.status(), 414);
+        let html = Html::parse_document(&response.text().await.expect("body"));
+        assert_eq!(text(&html, "h1"), "Too much data");
+        // Long but within bounds, with parameters the page ignores: answered.
+        assert_eq!(app.get(&format!("/en/members?q=lyon&utm_source={}", "x".repeat(1500))).await.status(), 200);
+    }
+
+    async fn cookies_are_secure_over_https(app.seeded().base_url("https://oneinfive.example")) {
+        let response = app.get("/fr/").await;
+        assert_eq!(response.status(), 200);
+        let cookie = response.headers()["set-cookie"].to_str().expect("cookie").to_owned();
+        assert!(cookie.starts_with("lang=fr;") && cookie.ends_with("; Secure"), "{cookie}");
+        assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000");
+        // Served from the cache, the cookie is the same.
+        let again = app.get("/fr/").await;
+        assert!(again.headers()["set-cookie"].to_str().expect("cookie").ends_with("; Secure"));
+    }
+
+    async fn a_silent_connection_is_closed_after_the_header_time_out(app.connections(small_limits())) {
+        let mut silent = TcpStream::connect(app.addr).await.expect("connect");
+        let mut buffer = [0u8; 64];
+        let read = tokio::time::timeout(PATIENCE, silent.read(&mut buffer)).await;
+        assert!(matches!(read, Ok(Ok(0)) | Ok(Err(_))), "closed by the server, not by the test's patience: {read:?}");
+        // A request sent slowly, header by header, is cut off too.
+        let mut slow = TcpStream::connect(app.addr).await.expect("connect");
+        slow.write_all(b"GET /fr/ HTTP/1.1\r\n").await.expect("write");
+        let read = tokio::time::timeout(PATIENCE, slow.read(&mut buffer)).await;
+        assert!(matches!(read, Ok(Ok(_)) | Ok(Err(_))), "{read:?}");
+        // The site still answers.
+        assert_eq!(app.get("/fr/").await.status(), 200);
+    }
+
+    async fn past_the_connection_cap_a_client_is_told_to_retry(app.connections(Limits {
+        header_read_timeout: Duration::from_secs(30),
+        ..small_limits()
+    })) {
+        let mut held = Vec::new();
+        for _ in 0..3 {
+            held.push(TcpStream::connect(app.addr).await.expect("connect"));
+        }
+        // Give the server the time to take the three in: the fourth is refused.
+        let answer = crate::common::settle(
+            PATIENCE,
+            || raw(app, b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\n"),
+            |answer: &String| answer.starts_with("HTTP/1.1 503"),
+        )
+        .await;
+        assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+        assert!(answer.contains("Retry-After: 5"), "{answer}");
+        // Once they close, there is room again.
+        drop(held);
+        let again = crate::common::settle(
+            PATIENCE,
+            || app.client.get(app.url("/fr/")).send(),
+            |r: &reqwest::Result<reqwest::Response>| r.as_ref().is_ok_and(|r| r.status() == 200),
+        )
+        .await;
+        assert_eq!(again.expect("GET").status(), 200);
+    }
+}
