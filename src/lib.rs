@@ -10,12 +10,12 @@
 //! - `web`: routes, handlers, layers and page views;
 //! - `startup`: the command line, settings and the server.
 
-pub mod domain;
+pub(crate) mod domain;
 pub mod formats;
 pub mod infra;
 pub mod startup;
 pub mod store;
 pub mod text;
-pub mod web;
+pub(crate) mod web;
 
 pub use startup::server::{Server, shutdown_signal};

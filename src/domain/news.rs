@@ -272,13 +272,6 @@ pub struct ImageRef {
     pub alt: String,
 }
 
-impl ImageRef {
-    /// The image's own address on the site, named by its content.
-    pub fn path(&self) -> String {
-        format!("/media/{}.{}", self.hash, self.kind.extension())
-    }
-}
-
 /// A published news item in one language, as pages and feeds show it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewsEntry {

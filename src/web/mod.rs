@@ -24,5 +24,5 @@ pub mod routes;
 pub mod state;
 pub mod view;
 
-pub use routes::{BODY_LIMIT, build_app};
+pub use routes::build_app;
 pub use state::AppState;

@@ -182,3 +182,49 @@ impl Drop for Rendering<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::http::HeaderValue;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn the_cache_stays_under_its_caps_whatever_the_keys() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::connect(&format!("sqlite://{}", dir.path().join("cache.db").display())).await.expect("db");
+        store.migrate().await.expect("migrate");
+        let cache = PageCache::new(store, crate::store::BUSY_THRESHOLD);
+        let mut headers = HeaderMap::new();
+        headers.insert("content-type", HeaderValue::from_static("text/html; charset=utf-8"));
+        for i in 0..20_000 {
+            // 20,000 distinct long keys, each kept with a small body.
+            let uri = format!("/fr/adherents?q={i}-{}", "x".repeat(190));
+            let key = Key { method: Method::GET, uri, encoding: None, revision: 1, minute: 0 };
+            let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
+            let body = Bytes::from(vec![b'a'; 1500]);
+            rendering.keep(Arc::new(Cached {
+                status: StatusCode::OK,
+                headers: headers.clone(),
+                body,
+                etag: "\"e\"".into(),
+            }));
+            let (entries, bytes) = cache.usage();
+            assert!(entries <= MAX_ENTRIES, "{entries} entries after {i} keys");
+            assert!(bytes <= MAX_BYTES, "{bytes} bytes after {i} keys");
+        }
+        // Big bodies too: the bytes stay capped.
+        for i in 0..100 {
+            let key = Key { method: Method::GET, uri: format!("/fr/{i}"), encoding: None, revision: 1, minute: 0 };
+            let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
+            let body = Bytes::from(vec![b'a'; MAX_BODY]);
+            rendering.keep(Arc::new(Cached {
+                status: StatusCode::OK,
+                headers: headers.clone(),
+                body,
+                etag: "\"e\"".into(),
+            }));
+            assert!(cache.usage().1 <= MAX_BYTES);
+        }
+    }
+}

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use time::{OffsetDateTime, format_description::well_known::Rfc2822};
 
 use crate::{
-    domain::{Slug, news::ImageRef},
+    domain::Slug,
     store,
     text::{
         hex,
@@ -96,7 +96,8 @@ struct ItemPage {
     title: String,
     date: String,
     datetime: String,
-    image: Option<ImageRef>,
+    /// The image's address and alternative text.
+    image: Option<(String, String)>,
     /// Sanitised HTML.
     summary: String,
     /// Sanitised HTML.
@@ -135,7 +136,7 @@ pub async fn item(
         title: entry.title.clone(),
         date: ctx.tr.date(local.date()),
         datetime: datetime_attr(local),
-        image: entry.image.clone(),
+        image: entry.image.as_ref().map(|image| (paths::media(&image.hash, image.kind.extension()), image.alt.clone())),
         summary: markdown::to_html(&entry.summary),
         body: markdown::to_html(&entry.body),
         back_href: Page::News.path(lang),

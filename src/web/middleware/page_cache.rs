@@ -174,3 +174,35 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     rendering.keep(cached.clone());
     respond(&cached, &path, &request_headers)
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+
+    use super::*;
+
+    fn get(uri: &str) -> Request {
+        Request::builder().uri(uri).header("host", "site.test").body(Body::empty()).expect("request")
+    }
+
+    #[test]
+    fn pages_are_kept_by_the_parameters_they_read() {
+        assert_eq!(cache_uri(&get("/fr/a-propos")).as_deref(), Some("/fr/a-propos"));
+        // Parameters a page ignores do not make entries of their own.
+        for i in 0..20_000 {
+            let uri = format!("/fr/a-propos?utm_source={i}{}", "x".repeat(1000));
+            assert_eq!(cache_uri(&get(&uri)).as_deref(), Some("/fr/a-propos"));
+        }
+        assert_eq!(
+            cache_uri(&get("/en/members?utm=1&country=FR&page=2")).as_deref(),
+            Some("/en/members?country=FR&page=2")
+        );
+        assert_eq!(cache_uri(&get("/en/members?q=a%20b")).as_deref(), Some("/en/members?q=a+b"));
+        // A long value is answered, not kept.
+        assert_eq!(cache_uri(&get(&format!("/en/members?q={}", "x".repeat(201)))), None);
+        // Not a page, or not a GET: not kept.
+        assert_eq!(cache_uri(&get("/healthz")), None);
+        let post = Request::builder().method("POST").uri("/en/newsletter").body(Body::empty()).expect("request");
+        assert_eq!(cache_uri(&post), None);
+    }
+}
