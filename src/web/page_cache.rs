@@ -112,6 +112,7 @@ impl PageCache {
     }
 
     /// The entries and the bytes they take, as the cache counts them.
+    #[cfg(test)]
     pub fn usage(&self) -> (usize, usize) {
         let entries = self.lock();
         (entries.slots.len(), entries.bytes)
