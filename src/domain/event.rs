@@ -281,6 +281,8 @@ pub struct Event {
     pub updated_at: OffsetDateTime,
     /// The related signatory's id, when there is one.
     pub signatory_id: Option<i64>,
+    /// Part of the bundled sample data, not a real event.
+    pub sample: bool,
 }
 
 #[cfg(test)]

@@ -281,6 +281,8 @@ pub struct NewsEntry {
     pub summary: String,
     pub body: String,
     pub image: Option<ImageRef>,
+    /// Part of the bundled sample data, not real news.
+    pub sample: bool,
 }
 
 #[cfg(test)]

@@ -161,6 +161,8 @@ impl NewSignatory {
 pub struct Signatory {
     pub id: i64,
     pub details: NewSignatory,
+    /// Part of the bundled sample data, not a real signatory.
+    pub sample: bool,
 }
 
 /// The live counter: how many cities and regions have signed, in how many

@@ -120,8 +120,12 @@ mod tests {
     fn round_trips() {
         let file = "name,kind,country,joined_on,name_fr,name_en,website\nMünchen,city,DE,2013-01-01,Munich,Munich,https://www.muenchen.de/\n\"Quote \"\"d\"\"\",region,IT,2014-06-30,,,\n";
         let parsed = parse(file.as_bytes()).expect("good file");
-        let stored: Vec<Signatory> =
-            parsed.iter().cloned().enumerate().map(|(i, details)| Signatory { id: i as i64, details }).collect();
+        let stored: Vec<Signatory> = parsed
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, details)| Signatory { id: i as i64, details, sample: false })
+            .collect();
         let mut out = Vec::new();
         write(&mut out, &stored).expect("write");
         assert_eq!(parse(out.as_slice()).expect("reparse"), parsed);

@@ -71,6 +71,7 @@ struct EventRow {
     sequence: i32,
     created_at: OffsetDateTime,
     updated_at: OffsetDateTime,
+    sample: bool,
 }
 
 impl EventRow {
@@ -116,6 +117,7 @@ impl EventRow {
             created_at: self.created_at,
             updated_at: self.updated_at,
             signatory_id: self.signatory_id,
+            sample: self.sample,
         })
     }
 }
@@ -126,7 +128,7 @@ macro_rules! select_events {
         "SELECT e.id, e.slug, e.status, e.title_fr, e.title_en, e.description_fr, e.description_en, \
          e.start_local, e.end_local, e.time_zone, e.venue_name, e.venue_city, e.venue_country, \
          e.online_url, e.registration_url, e.signatory_id, s.name AS signatory_name, \
-         s.country AS signatory_country, e.sequence, e.created_at, e.updated_at \
+         s.country AS signatory_country, e.sequence, e.created_at, e.updated_at, e.sample \
          FROM events e LEFT JOIN signatories s ON s.id = e.signatory_id "
     };
 }

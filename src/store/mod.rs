@@ -32,6 +32,7 @@ mod news;
 mod newsletter;
 mod postgres;
 mod revision;
+mod sample;
 mod signatories;
 mod sqlite;
 
@@ -39,6 +40,7 @@ pub use error::StoreError;
 pub use events::{EventFilter, Mode};
 pub use newsletter::{Claimed, Subscriber, Subscription, SubscriptionOutcome};
 pub use revision::{BUSY_THRESHOLD, Revisions};
+pub use sample::{RowNames, SampleRows};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 
 use std::time::Duration;

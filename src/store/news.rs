@@ -21,7 +21,7 @@ use crate::{
 /// The columns an [`EntryRow`] reads, from an item, its translation and its image.
 macro_rules! select_entries {
     () => {
-        "SELECT n.slug, n.published_at, n.published_offset, n.image_hash, i.content_type, \
+        "SELECT n.slug, n.published_at, n.published_offset, n.image_hash, i.content_type, n.sample, \
          t.title, t.summary, t.body, t.image_alt \
          FROM news n JOIN news_translations t ON t.news_id = n.id \
          LEFT JOIN news_images i ON i.hash = n.image_hash "
@@ -35,6 +35,7 @@ struct EntryRow {
     published_offset: i32,
     image_hash: Option<String>,
     content_type: Option<String>,
+    sample: bool,
     title: String,
     summary: String,
     body: String,
@@ -61,6 +62,7 @@ impl EntryRow {
             summary: self.summary,
             body: self.body,
             image,
+            sample: self.sample,
         })
     }
 }

@@ -1,0 +1,84 @@
+//! The rows the bundled sample data loaded: counted (the site says it shows
+//! examples while any remain), marked by `seed`, unmarked by the imports of
+//! real data that name them, and removed all at once.
+
+use super::{BeginWrite, Store, StoreError};
+use crate::domain::{Country, Name, Slug};
+
+/// Sample rows, by table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SampleRows {
+    pub signatories: i64,
+    pub events: i64,
+    pub news: i64,
+}
+
+impl SampleRows {
+    pub fn total(&self) -> i64 {
+        self.signatories + self.events + self.news
+    }
+}
+
+/// Rows named by what identifies them: a signatory by its name and country,
+/// an event or a news item by its slug.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RowNames<'a> {
+    pub signatories: &'a [(Name, Country)],
+    pub events: &'a [Slug],
+    pub news: &'a [Slug],
+}
+
+impl Store {
+    /// How many sample rows each table holds.
+    pub async fn sample_rows(&self) -> Result<SampleRows, StoreError> {
+        const COUNT: &str = "SELECT (SELECT count(*) FROM signatories WHERE sample), \
+                             (SELECT count(*) FROM events WHERE sample), (SELECT count(*) FROM news WHERE sample)";
+        let (signatories, events, news): (i64, i64, i64) =
+            on_pool!(self, pool => sqlx::query_as(COUNT).fetch_one(pool).await)?;
+        Ok(SampleRows { signatories, events, news })
+    }
+
+    /// Marks the named rows as sample data (`sample` true) or as real data,
+    /// in one transaction. Rows already so are left alone.
+    pub async fn mark_sample(&self, rows: RowNames<'_>, sample: bool) -> Result<(), StoreError> {
+        const SIGNATORY: &str =
+            "UPDATE signatories SET sample = $1 WHERE name_key = $2 AND country = $3 AND sample <> $1";
+        const EVENT: &str = "UPDATE events SET sample = $1 WHERE slug = $2 AND sample <> $1";
+        const NEWS: &str = "UPDATE news SET sample = $1 WHERE slug = $2 AND sample <> $1";
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            for (name, country) in rows.signatories {
+                sqlx::query(SIGNATORY).bind(sample).bind(name.key()).bind(country.code()).execute(&mut *tx).await?;
+            }
+            for (sql, slugs) in [(EVENT, rows.events), (NEWS, rows.news)] {
+                for slug in slugs {
+                    sqlx::query(sql).bind(sample).bind(slug.as_str()).execute(&mut *tx).await?;
+                }
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Deletes every sample row, in one transaction, and says how many.
+    /// Events first (they may name a sample signatory), then news items with
+    /// their translations and the images no item uses any more.
+    pub async fn remove_sample(&self) -> Result<SampleRows, StoreError> {
+        const EVENTS: &str = "DELETE FROM events WHERE sample";
+        const NEWS: &str = "DELETE FROM news WHERE sample";
+        const IMAGES: &str =
+            "DELETE FROM news_images WHERE hash NOT IN (SELECT image_hash FROM news WHERE image_hash IS NOT NULL)";
+        const SIGNATORIES: &str = "DELETE FROM signatories WHERE sample";
+        let removed = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let events = sqlx::query(EVENTS).execute(&mut *tx).await?.rows_affected();
+            let news = sqlx::query(NEWS).execute(&mut *tx).await?.rows_affected();
+            sqlx::query(IMAGES).execute(&mut *tx).await?;
+            let signatories = sqlx::query(SIGNATORIES).execute(&mut *tx).await?.rows_affected();
+            tx.commit().await?;
+            (signatories, events, news)
+        });
+        let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        Ok(SampleRows { signatories: count(removed.0), events: count(removed.1), news: count(removed.2) })
+    }
+}
