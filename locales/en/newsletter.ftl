@@ -1,10 +1,10 @@
-## The newsletter: sign-up, confirmation, leaving, and its mails.
+## The newsletter: sign-up, confirmation, unsubscribing, and its mails.
 
 newsletter-title = Newsletter
 newsletter-lead = Get news of the ONE in FIVE campaign and of the Pact of cities and regions by email.
 newsletter-subscribe-title = Sign up
-newsletter-email-label = Your email
-newsletter-footer-email = Your E-Mail *
+newsletter-email-label = Your email address
+newsletter-footer-email = Your email address *
 newsletter-consent = I agree that my address is kept to receive the newsletter, as explained on the page
 newsletter-honeypot = Leave this field empty
 newsletter-required = * required field

@@ -1,4 +1,4 @@
-## The newsletter: sign-up, confirmation, leaving, and its mails.
+## The newsletter: sign-up, confirmation, unsubscribing, and its mails.
 
 newsletter-title = Lettre d’information
 newsletter-lead = Recevez par e-mail les nouvelles de la campagne UN sur CINQ et du Pacte des villes et des régions.
