@@ -38,5 +38,8 @@ home-p-protection = Protection
 home-p-prosecution = Prosecution
 home-p-participation = Participation
 read-more = Read more
+# Follows "Read more" for screen readers: "Read more: About". $page is the
+# title of the page the link leads to.
+read-more-page = : { $page }
 
 news-home-all = All news

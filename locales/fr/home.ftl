@@ -35,5 +35,9 @@ home-p-protection = Protection
 home-p-prosecution = Poursuites
 home-p-participation = Participation
 read-more = Lire la suite
+# Follows "Lire la suite" for screen readers: "Lire la suite : À propos".
+# $page is the title of the page the link leads to. The message begins
+# with a no-break space, written as an escape so that it can be seen.
+read-more-page = { "\u00A0" }: { $page }
 
 news-home-all = Toutes les actualités

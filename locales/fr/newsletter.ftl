@@ -5,7 +5,8 @@ newsletter-lead = Recevez par e-mail les nouvelles de la campagne UN sur CINQ et
 newsletter-subscribe-title = S’inscrire
 newsletter-email-label = Votre adresse électronique
 newsletter-footer-email = Votre adresse électronique *
-newsletter-consent = J’accepte que mon adresse soit conservée pour recevoir la lettre d’information, comme l’explique la page
+# $privacy is the link to the privacy notice, named by privacy-title.
+newsletter-consent = J’accepte que mon adresse soit conservée pour recevoir la lettre d’information, comme l’explique la page { $privacy }.
 newsletter-honeypot = Laissez ce champ vide
 newsletter-required = * champ obligatoire
 newsletter-submit = S’inscrire
