@@ -51,7 +51,8 @@ event-times-range = du { $start-date }, { $start } au { $end-date }, { $end }
 
 date-weekday = { $weekday } { $date }
 month-year = { $month } { $year }
-time-of-day = { $hour } h { $minute }
+# "14 h 30", with no-break spaces around the h.
+time-of-day = { $hour } h { $minute }
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi

@@ -13,7 +13,7 @@ counter-figures = { $signatories ->
        *[other] { $signatories-text } villes et régions
     } dans { $countries-text } pays
 counter-explanation = Sont comptés les villes et les régions signataires du Pacte, et les pays distincts dont elles font partie.
-counter-latest = Dernière adhésion : { $date }
+counter-latest = Dernière adhésion : { $date }
 counter-directory-link = Voir les adhérents
 
 home-events-title = Prochains événements
