@@ -1,11 +1,12 @@
-## The newsletter: sign-up, confirmation, leaving, and its mails.
+## The newsletter: sign-up, confirmation, unsubscribing, and its mails.
 
 newsletter-title = Newsletter
 newsletter-lead = Get news of the ONE in FIVE campaign and of the Pact of cities and regions by email.
 newsletter-subscribe-title = Sign up
-newsletter-email-label = Your email
-newsletter-footer-email = Your E-Mail *
-newsletter-consent = I agree that my address is kept to receive the newsletter, as explained on the page
+newsletter-email-label = Your email address
+newsletter-footer-email = Your email address *
+# $privacy is the link to the privacy notice, named by privacy-title.
+newsletter-consent = I agree to my email address being kept so that I can receive the newsletter, as explained on the { $privacy } page.
 newsletter-honeypot = Leave this field empty
 newsletter-required = * required field
 newsletter-submit = Sign up

@@ -14,7 +14,7 @@ calendar-filter-year = Année
 calendar-filter-all-years = Toutes les années
 calendar-filter-country = Pays
 calendar-filter-all-countries = Tous les pays
-calendar-filter-mode = Participation
+calendar-filter-mode = Modalité
 calendar-filter-all-modes = Sur place et en ligne
 calendar-mode-in-person = Sur place
 calendar-mode-online = En ligne
@@ -28,7 +28,7 @@ calendar-feed-description = Les événements de la campagne UN sur CINQ du Conse
 event-status-cancelled = Annulé
 event-status-postponed = Reporté
 event-cancelled-notice = Cet événement est annulé.
-event-postponed-notice = Cet événement est reporté ; une nouvelle date sera annoncée.
+event-postponed-notice = Cet événement est reporté ; une nouvelle date sera annoncée.
 event-online = En ligne
 # $place is a venue, written "name, city, country".
 event-place-and-online = { $place }, et en ligne
@@ -51,7 +51,8 @@ event-times-range = du { $start-date }, { $start } au { $end-date }, { $end }
 
 date-weekday = { $weekday } { $date }
 month-year = { $month } { $year }
-time-of-day = { $hour } h { $minute }
+# "14 h 30", with no-break spaces around the h.
+time-of-day = { $hour } h { $minute }
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi

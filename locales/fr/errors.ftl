@@ -15,6 +15,6 @@ error-413-body = Les informations envoyées dépassent la taille autorisée.
 error-429-title = Trop de requêtes
 error-429-body = Vous avez envoyé trop de requêtes en peu de temps. Merci de réessayer dans une minute.
 error-500-title = Erreur interne
-error-500-body = Une erreur s’est produite de notre côté. Elle a été enregistrée ; merci de réessayer plus tard.
+error-500-body = Une erreur s’est produite de notre côté. Elle a été enregistrée ; merci de réessayer plus tard.
 error-503-title = Service momentanément indisponible
 error-503-body = Le site ne peut pas répondre pour le moment. Merci de réessayer dans quelques instants.

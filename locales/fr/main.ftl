@@ -3,7 +3,7 @@
 
 site-name = UN sur CINQ
 site-tagline = La campagne du Conseil de l’Europe pour mettre fin à la violence sexuelle à l’égard des enfants
-site-description = UN sur CINQ : la campagne du Conseil de l’Europe contre la violence sexuelle à l’égard des enfants, et le Pacte des villes et des régions du Congrès des pouvoirs locaux et régionaux.
+site-description = UN sur CINQ : la campagne du Conseil de l’Europe contre la violence sexuelle à l’égard des enfants, et le Pacte des villes et des régions du Congrès des pouvoirs locaux et régionaux.
 coe-name = Conseil de l’Europe
 congress-name = Congrès des pouvoirs locaux et régionaux
 skip-to-content = Aller au contenu principal

@@ -5,7 +5,7 @@ aims-title = Buts et objectifs de la campagne
 pact-title = Le Pacte des villes et des régions
 privacy-title = Protection des données
 content-see-members = Voir les adhérents au Pacte
-content-read-pact = Lire le Pacte et ses « quatre P »
+content-read-pact = Lire le Pacte et ses « quatre P »
 
 directory-title = Adhérents au Pacte
 directory-lead = Les villes et les régions qui ont signé le Pacte des villes et des régions contre la violence sexuelle envers les enfants.
@@ -40,7 +40,7 @@ pagination-previous = Page précédente
 pagination-next = Page suivante
 pagination-status = Page { $page } sur { $pages }
 directory-open-data = Données ouvertes
-directory-open-data-text = La liste complète des adhérents, libre de réutilisation :
+directory-open-data-text = La liste complète des adhérents, libre de réutilisation :
 directory-download-csv = CSV
 directory-download-json = JSON
 
