@@ -132,7 +132,7 @@ both_backends! {
         let html = app.page("/fr/calendrier/webinar-2030").await;
         assert_eq!(text(&html, "h1"), "Webinaire sur le Pacte");
         let facts = texts(&html, ".facts dd");
-        assert_eq!(facts[0], "jeudi 5 décembre 2030, 14 h 30 – 16 h 00");
+        assert_eq!(facts[0], "jeudi 5 décembre 2030, 14\u{a0}h\u{a0}30 – 16\u{a0}h\u{a0}00");
         assert_eq!(facts[1], "Europe/Paris (UTC+01:00)");
         assert_eq!(attr(&html, ".facts time", "datetime"), "2030-12-05T14:30:00+01:00");
         assert_eq!(attrs(&html, ".facts a[rel~=external]", "href"), vec!["https://example.org/live", "https://example.org/register"]);

@@ -267,7 +267,7 @@ both_backends! {
     async fn counter_explains_itself(app.seeded()) {
         let html = app.page("/fr/").await;
         assert!(text(&html, ".counter__how").contains("pays distincts"));
-        assert_eq!(text(&html, ".counter__latest"), "Dernière adhésion : 24 mai 2016");
+        assert_eq!(text(&html, ".counter__latest"), "Dernière adhésion\u{a0}: 24 mai 2016");
         assert_eq!(attr(&html, ".counter__link a", "href"), "/fr/adherents");
         let html = app.page("/en/").await;
         assert_eq!(text(&html, ".counter__latest"), "Latest signature: 24 May 2016");
