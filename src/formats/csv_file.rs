@@ -101,7 +101,9 @@ pub fn read<T>(
     mut check: impl FnMut(&T, u64) -> Result<(), String>,
 ) -> Result<Vec<(u64, T)>, CsvErrors> {
     let mut problems = Collector::default();
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::None).from_reader(input);
+    // Lines starting with `#` are comments (the open data's notes).
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::None).comment(Some(b'#')).from_reader(input);
     let header = match reader.headers() {
         Ok(header) => header.clone(),
         Err(error) => {

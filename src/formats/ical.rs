@@ -11,7 +11,7 @@ use crate::{
         Event,
         event::{Status, When},
     },
-    text::i18n::Tr,
+    text::{i18n::Tr, markdown},
 };
 
 const UTC_FORMAT: &[BorrowedFormatItem<'static>] = format_description!("[year][month][day]T[hour][minute][second]Z");
@@ -63,8 +63,13 @@ fn vevent(event: &Event, site: &Site<'_>) -> icalendar::Event {
             vevent.add_property("DTEND", utc(e.ends_at()));
         }
     }
-    vevent.summary(e.title(lang).as_str());
-    let description = e.description(lang).as_str();
+    let title = e.title(lang).as_str();
+    if event.sample {
+        vevent.summary(&format!("{} {title}", site.tr.t("sample-feed-prefix")));
+    } else {
+        vevent.summary(title);
+    }
+    let description = markdown::to_plain_text(e.description(lang).as_str());
     let description = if description.is_empty() { url.clone() } else { format!("{description}\n\n{url}") };
     vevent.description(&description);
     let mut places = Vec::new();
@@ -98,7 +103,11 @@ pub fn calendar(events: &[Event], site: &Site<'_>) -> String {
     ));
     calendar.append_property(Property::new("CALSCALE", "GREGORIAN"));
     calendar.name(&site.tr.t("calendar-feed-name"));
-    calendar.description(&site.tr.t("calendar-feed-description"));
+    let mut description = site.tr.t("calendar-feed-description");
+    if events.iter().any(|event| event.sample) {
+        description = format!("{description} {}", site.tr.t("sample-feed-note"));
+    }
+    calendar.description(&description);
     calendar.append_property(Property::new("REFRESH-INTERVAL", "PT6H").add_parameter("VALUE", "DURATION").done());
     calendar.append_property(Property::new("X-PUBLISHED-TTL", "PT6H"));
     for event in events {

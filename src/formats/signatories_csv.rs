@@ -8,13 +8,14 @@
 use std::{
     collections::HashMap,
     io::{Read, Write},
+    sync::Arc,
 };
 
 pub use super::csv_file::CsvErrors;
-use crate::domain::date;
 use crate::{
-    domain::{Country, Kind, Name, NewSignatory, Signatory, Website},
+    domain::{Country, Kind, Name, NewSignatory, Signatory, Website, date},
     formats::csv_file::{self, Format, Problems, Row},
+    text::i18n::{Arg, Lang, Locales, Tr},
 };
 
 pub const COLUMNS: [&str; 7] = ["name", "kind", "country", "joined_on", "name_fr", "name_en", "website"];
@@ -57,8 +58,32 @@ fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<String>> {
 }
 
 /// Writes signatories with every column, so that the output imports back.
-pub fn write(output: impl Write, signatories: &[Signatory]) -> csv::Result<()> {
-    let mut writer = csv::Writer::from_writer(output);
+/// The notes a file of signatories carries while some are sample data: one
+/// line per language.
+pub fn sample_notes(signatories: &[Signatory], locales: &Arc<Locales>) -> Vec<String> {
+    let sample = signatories.iter().filter(|s| s.sample).count();
+    if sample == 0 {
+        return Vec::new();
+    }
+    let count = |n: usize| Arg::Count(i64::try_from(n).unwrap_or(i64::MAX));
+    Lang::ALL
+        .iter()
+        .map(|lang| {
+            Tr::new(*lang, locales.clone())
+                .format("sample-open-data-note", &[("sample", count(sample)), ("total", count(signatories.len()))])
+        })
+        .collect()
+}
+
+pub fn write(mut output: impl Write, signatories: &[Signatory], notes: &[String]) -> csv::Result<()> {
+    // Notes go on comment lines (`#`), which the importer skips; a name that
+    // itself starts with `#` is then quoted, as is every field.
+    for note in notes {
+        writeln!(output, "# {}", note.replace(['\r', '\n'], " "))?;
+    }
+    let hash_first = signatories.iter().any(|s| s.details.name.as_str().starts_with('#'));
+    let quote = if hash_first { csv::QuoteStyle::Always } else { csv::QuoteStyle::Necessary };
+    let mut writer = csv::WriterBuilder::new().quote_style(quote).from_writer(output);
     writer.write_record(COLUMNS)?;
     for signatory in signatories {
         let s = &signatory.details;
@@ -127,7 +152,7 @@ mod tests {
             .map(|(i, details)| Signatory { id: i as i64, details, sample: false })
             .collect();
         let mut out = Vec::new();
-        write(&mut out, &stored).expect("write");
+        write(&mut out, &stored, &[]).expect("write");
         assert_eq!(parse(out.as_slice()).expect("reparse"), parsed);
     }
 }

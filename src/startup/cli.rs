@@ -14,9 +14,10 @@ use crate::{
     infra::clock::Clock,
     shutdown_signal,
     startup::config::{
-        self, Cli, Command, EventsCommand, NewsCommand, ServeArgs, SignatoriesCommand, SiteConfig, SubscribersCommand,
+        self, Cli, Command, EventsCommand, NewsCommand, SampleCommand, ServeArgs, SignatoriesCommand, SiteConfig,
+        SubscribersCommand,
     },
-    store::{self, ImportReport, Store, StoreError},
+    store::{self, ImportReport, Origin, Store, StoreError},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -30,6 +31,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => serve(url, args).await,
         Command::Migrate => migrate(url).await,
         Command::Seed => seed(url).await,
+        Command::Sample { command: SampleCommand::Remove } => remove_sample(url).await,
         Command::Signatories { command: SignatoriesCommand::Import { file } } => import_signatories(url, &file).await,
         Command::Signatories { command: SignatoriesCommand::Export } => export_signatories(url).await,
         Command::Events { command: EventsCommand::Import { file } } => import_events(url, &file).await,
@@ -79,16 +81,47 @@ async fn import_signatories(url: Option<String>, file: &Path) -> anyhow::Result<
         Err(errors) => return Ok(rejected(file, errors)),
     };
     let store = open(url).await?;
-    let report = store.import_signatories(&signatories).await?;
+    let report = store.import_signatories(&signatories, Origin::Staff).await?;
     store.announce_changes().await;
-    Ok(imported(file, signatories.len(), "signatories", report))
+    let code = imported(file, signatories.len(), "signatories", report);
+    say_sample_rows(&store).await?;
+    Ok(code)
+}
+
+/// After an import of real data: the sample rows that remain, if any, and
+/// how to remove them. An import never removes them silently.
+async fn say_sample_rows(store: &Store) -> anyhow::Result<()> {
+    let rows = store.sample_rows().await?;
+    if rows.total() > 0 {
+        println!(
+            "{} sample rows remain ({} signatories, {} events, {} news items): `oneinfive sample remove` deletes them",
+            rows.total(),
+            rows.signatories,
+            rows.events,
+            rows.news
+        );
+    }
+    Ok(())
+}
+
+/// `sample remove`: deletes every sample row in one transaction.
+async fn remove_sample(url: Option<String>) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    let removed = store.remove_sample().await?;
+    store.announce_changes().await;
+    println!(
+        "sample data removed: {} signatories, {} events, {} news items",
+        removed.signatories, removed.events, removed.news
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn export_signatories(url: Option<String>) -> anyhow::Result<ExitCode> {
     let store = open(url).await?;
     let signatories = store.signatories().await?;
     let mut stdout = std::io::stdout().lock();
-    signatories_csv::write(&mut stdout, &signatories).context("cannot write the CSV")?;
+    let notes = signatories_csv::sample_notes(&signatories, &std::sync::Arc::new(crate::text::i18n::Locales::load()?));
+    signatories_csv::write(&mut stdout, &signatories, &notes).context("cannot write the CSV")?;
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -103,9 +136,11 @@ async fn import_events(url: Option<String>, file: &Path) -> anyhow::Result<ExitC
         Ok(resolved) => resolved,
         Err(errors) => return Ok(rejected(file, errors)),
     };
-    let report = store.import_events(&resolved, Clock::system().now(), false).await?;
+    let report = store.import_events(&resolved, Clock::system().now(), Origin::Staff).await?;
     store.announce_changes().await;
-    Ok(imported(file, resolved.len(), "events", report))
+    let code = imported(file, resolved.len(), "events", report);
+    say_sample_rows(&store).await?;
+    Ok(code)
 }
 
 /// Looks up each event's related signatory, before anything is written:
@@ -148,9 +183,11 @@ async fn import_news(url: Option<String>, dir: &Path) -> anyhow::Result<ExitCode
         Err(errors) => return Ok(rejected(dir, errors)),
     };
     let store = open(url).await?;
-    let report = store.import_news(&items, store::instant(Clock::system().now())).await?;
+    let report = store.import_news(&items, store::instant(Clock::system().now()), Origin::Staff).await?;
     store.announce_changes().await;
-    Ok(imported(dir, items.len(), "news items", report))
+    let code = imported(dir, items.len(), "news items", report);
+    say_sample_rows(&store).await?;
+    Ok(code)
 }
 
 async fn export_news(url: Option<String>, dir: &Path) -> anyhow::Result<ExitCode> {

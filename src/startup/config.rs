@@ -51,6 +51,17 @@ pub enum Command {
         #[command(subcommand)]
         command: SubscribersCommand,
     },
+    /// The bundled sample data.
+    Sample {
+        #[command(subcommand)]
+        command: SampleCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SampleCommand {
+    /// Delete every sample signatory, event and news item, all at once.
+    Remove,
 }
 
 #[derive(Debug, Subcommand)]

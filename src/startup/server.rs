@@ -10,7 +10,14 @@ use crate::{
     startup::{config::SiteConfig, connections},
     store::Store,
     text::{i18n::Locales, pages::PageTexts},
-    web::{AppState, assets::Assets, build_app, page_cache::PageCache, rate_limit::Limiter, state::FormKey},
+    web::{
+        AppState,
+        assets::Assets,
+        build_app,
+        page_cache::PageCache,
+        rate_limit::Limiter,
+        state::{FormKey, SampleStatus},
+    },
 };
 
 /// A site bound to its listening socket, ready to serve.
@@ -33,12 +40,15 @@ impl Server {
             signups: Arc::new(Limiter::per_minute(config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
             page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace)),
+            sample: Arc::new(SampleStatus::default()),
             store,
             locales: Arc::new(Locales::load()?),
             assets: Arc::new(Assets::load()?),
             pages: Arc::new(PageTexts::load()),
             config: Arc::new(config),
         };
+        let revision = state.store.revision().await?;
+        state.sample.ensure(revision, &state.store).await;
         Ok(Server { listener, state })
     }
 

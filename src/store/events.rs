@@ -3,7 +3,7 @@
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{BeginWrite, ImportReport, Store, StoreError, instant};
+use super::{BeginWrite, ImportReport, Origin, Store, StoreError, instant};
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,
     event::{Description, SignatoryRef, Status, TimeZone, Venue, When},
@@ -239,15 +239,15 @@ impl Store {
         &self,
         events: &[(NewEvent, Option<i64>)],
         now: OffsetDateTime,
-        only_new: bool,
+        origin: Origin,
     ) -> Result<ImportReport, StoreError> {
         const FIND: &str = concat!(select_events!(), "WHERE e.slug = $1");
         // A new event starts at sequence 0; a changed one keeps its creation
         // time and has its sequence raised.
         const UPSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
             all_day, start_local, end_local, time_zone, starts_at, ends_at, venue_name, venue_city, venue_country, \
-            online_url, registration_url, signatory_id, sequence, created_at, updated_at) \
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19) \
+            online_url, registration_url, signatory_id, sequence, created_at, updated_at, sample) \
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19, $20) \
             ON CONFLICT (slug) DO UPDATE SET status = excluded.status, title_fr = excluded.title_fr, \
             title_en = excluded.title_en, description_fr = excluded.description_fr, \
             description_en = excluded.description_en, all_day = excluded.all_day, \
@@ -255,7 +255,8 @@ impl Store {
             starts_at = excluded.starts_at, ends_at = excluded.ends_at, venue_name = excluded.venue_name, \
             venue_city = excluded.venue_city, venue_country = excluded.venue_country, \
             online_url = excluded.online_url, registration_url = excluded.registration_url, \
-            signatory_id = excluded.signatory_id, sequence = events.sequence + 1, updated_at = excluded.updated_at";
+            signatory_id = excluded.signatory_id, sequence = events.sequence + 1, updated_at = excluded.updated_at, \
+            sample = excluded.sample";
         let now = instant(now);
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
@@ -265,13 +266,15 @@ impl Store {
                     sqlx::query_as(FIND).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
                 match existing {
                     None => report.added += 1,
-                    Some(_) if only_new => {
+                    // Sample events once loaded stay as they are, whatever the day.
+                    Some(_) if origin == Origin::Sample => {
                         report.unchanged += 1;
                         continue;
                     }
                     Some(row) => {
+                        let same_origin = row.sample == origin.is_sample();
                         let same_signatory = row.signatory_id == *signatory_id;
-                        if same_signatory && row.into_domain()?.details == *event {
+                        if same_origin && same_signatory && row.into_domain()?.details == *event {
                             report.unchanged += 1;
                             continue;
                         }
@@ -300,6 +303,7 @@ impl Store {
                     .bind(event.registration_url.as_ref().map(Website::as_str))
                     .bind(*signatory_id)
                     .bind(now)
+                    .bind(origin.is_sample())
                     .execute(&mut *tx)
                     .await?;
             }

@@ -40,7 +40,7 @@ pub use error::StoreError;
 pub use events::{EventFilter, Mode};
 pub use newsletter::{Claimed, Subscriber, Subscription, SubscriptionOutcome};
 pub use revision::{BUSY_THRESHOLD, Revisions};
-pub use sample::{RowNames, SampleRows};
+pub use sample::SampleRows;
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 
 use std::time::Duration;
@@ -56,6 +56,21 @@ pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
 pub fn instant(at: time::OffsetDateTime) -> time::OffsetDateTime {
     let utc = at.to_offset(time::UtcOffset::UTC);
     utc.replace_nanosecond(0).unwrap_or(utc)
+}
+
+/// Where imported rows come from: the bundled sample data (marked as such,
+/// and kept as loaded once there), or staff (real data: a sample row they
+/// name becomes real).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Sample,
+    Staff,
+}
+
+impl Origin {
+    fn is_sample(self) -> bool {
+        self == Origin::Sample
+    }
 }
 
 /// What an import did.

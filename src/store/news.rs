@@ -6,7 +6,7 @@
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{BeginWrite, ImportReport, Store, StoreError, instant};
+use super::{BeginWrite, ImportReport, Origin, Store, StoreError, instant};
 use crate::{
     domain::{
         Slug, Title,
@@ -74,6 +74,7 @@ struct ItemRow {
     published_offset: i32,
     image_hash: Option<String>,
     image_name: Option<String>,
+    sample: bool,
 }
 
 impl ItemRow {
@@ -307,18 +308,23 @@ impl Store {
     /// Adds or replaces items, matched on their slug, all in one
     /// transaction: on any error nothing is written. An item that is the
     /// same as stored is left alone, so importing twice changes nothing.
-    pub async fn import_news(&self, items: &[NewNewsItem], now: OffsetDateTime) -> Result<ImportReport, StoreError> {
+    pub async fn import_news(
+        &self,
+        items: &[NewNewsItem],
+        now: OffsetDateTime,
+        origin: Origin,
+    ) -> Result<ImportReport, StoreError> {
         const FIND: &str =
-            "SELECT id, published_at, published_offset, image_hash, image_name FROM news WHERE slug = $1";
+            "SELECT id, published_at, published_offset, image_hash, image_name, sample FROM news WHERE slug = $1";
         const FIND_TRANSLATIONS: &str =
             "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
         const ADD_IMAGE: &str = "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) \
                                  ON CONFLICT (hash) DO NOTHING";
         const UPSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
-            created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) \
+            created_at, updated_at, sample) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) \
             ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, \
             published_offset = excluded.published_offset, image_hash = excluded.image_hash, \
-            image_name = excluded.image_name, updated_at = excluded.updated_at RETURNING id";
+            image_name = excluded.image_name, updated_at = excluded.updated_at, sample = excluded.sample RETURNING id";
         const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
         const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
                                        VALUES ($1, $2, $3, $4, $5, $6)";
@@ -333,7 +339,7 @@ impl Store {
                     sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *tx).await?;
                 if let Some(row) = existing {
                     let stored = sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *tx).await?;
-                    if row.same_as(item, stored) {
+                    if row.same_as(item, stored) && row.sample == origin.is_sample() {
                         report.unchanged += 1;
                         continue;
                     }
@@ -357,6 +363,7 @@ impl Store {
                     .bind(item.image.as_ref().map(|i| i.image.hash()))
                     .bind(item.image.as_ref().map(|i| i.file_name.as_str()))
                     .bind(now)
+                    .bind(origin.is_sample())
                     .fetch_one(&mut *tx)
                     .await?;
                 for t in TranslationRow::all_of(item) {

@@ -1,9 +1,8 @@
-//! The rows the bundled sample data loaded: counted (the site says it shows
-//! examples while any remain), marked by `seed`, unmarked by the imports of
-//! real data that name them, and removed all at once.
+//! The rows the bundled sample data loaded (the imports mark them, see
+//! `Origin`): counted, since the site says it shows examples while any
+//! remain, and removed all at once.
 
 use super::{BeginWrite, Store, StoreError};
-use crate::domain::{Country, Name, Slug};
 
 /// Sample rows, by table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -19,15 +18,6 @@ impl SampleRows {
     }
 }
 
-/// Rows named by what identifies them: a signatory by its name and country,
-/// an event or a news item by its slug.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct RowNames<'a> {
-    pub signatories: &'a [(Name, Country)],
-    pub events: &'a [Slug],
-    pub news: &'a [Slug],
-}
-
 impl Store {
     /// How many sample rows each table holds.
     pub async fn sample_rows(&self) -> Result<SampleRows, StoreError> {
@@ -36,28 +26,6 @@ impl Store {
         let (signatories, events, news): (i64, i64, i64) =
             on_pool!(self, pool => sqlx::query_as(COUNT).fetch_one(pool).await)?;
         Ok(SampleRows { signatories, events, news })
-    }
-
-    /// Marks the named rows as sample data (`sample` true) or as real data,
-    /// in one transaction. Rows already so are left alone.
-    pub async fn mark_sample(&self, rows: RowNames<'_>, sample: bool) -> Result<(), StoreError> {
-        const SIGNATORY: &str =
-            "UPDATE signatories SET sample = $1 WHERE name_key = $2 AND country = $3 AND sample <> $1";
-        const EVENT: &str = "UPDATE events SET sample = $1 WHERE slug = $2 AND sample <> $1";
-        const NEWS: &str = "UPDATE news SET sample = $1 WHERE slug = $2 AND sample <> $1";
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            for (name, country) in rows.signatories {
-                sqlx::query(SIGNATORY).bind(sample).bind(name.key()).bind(country.code()).execute(&mut *tx).await?;
-            }
-            for (sql, slugs) in [(EVENT, rows.events), (NEWS, rows.news)] {
-                for slug in slugs {
-                    sqlx::query(sql).bind(sample).bind(slug.as_str()).execute(&mut *tx).await?;
-                }
-            }
-            tx.commit().await?;
-        });
-        Ok(())
     }
 
     /// Deletes every sample row, in one transaction, and says how many.

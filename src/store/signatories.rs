@@ -4,7 +4,7 @@
 use sqlx::FromRow;
 use time::Date;
 
-use super::{BeginWrite, ImportReport, Store, StoreError};
+use super::{BeginWrite, ImportReport, Origin, Store, StoreError};
 use crate::{
     domain::{Counter, Country, Kind, Name, NewSignatory, Signatory, Website, event::SignatoryRef},
     text::collate,
@@ -308,14 +308,18 @@ impl Store {
 
     /// Adds or updates signatories, matched on name and country, all in one
     /// transaction: on any error nothing is written.
-    pub async fn import_signatories(&self, signatories: &[NewSignatory]) -> Result<ImportReport, StoreError> {
+    pub async fn import_signatories(
+        &self,
+        signatories: &[NewSignatory],
+        origin: Origin,
+    ) -> Result<ImportReport, StoreError> {
         const FIND: &str = concat!(select_signatories!(), "WHERE name_key = $1 AND country = $2");
         const UPSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, name_en, \
-            website, sort_fr, sort_en, search_text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+            website, sort_fr, sort_en, search_text, sample) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
             ON CONFLICT (name_key, country) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
             joined_on = excluded.joined_on, name_fr = excluded.name_fr, name_en = excluded.name_en, \
             website = excluded.website, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, \
-            search_text = excluded.search_text, updated_at = CURRENT_TIMESTAMP";
+            search_text = excluded.search_text, sample = excluded.sample, updated_at = CURRENT_TIMESTAMP";
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
@@ -327,7 +331,7 @@ impl Store {
                     .fetch_optional(&mut *tx)
                     .await?;
                 match existing {
-                    Some(row) if row.same_as(s) => {
+                    Some(row) if row.same_as(s) && row.sample == origin.is_sample() => {
                         report.unchanged += 1;
                         continue;
                     }
@@ -346,6 +350,7 @@ impl Store {
                     .bind(s.sort_key(Lang::Fr))
                     .bind(s.sort_key(Lang::En))
                     .bind(s.search_text())
+                    .bind(origin.is_sample())
                     .execute(&mut *tx)
                     .await?;
             }

@@ -110,6 +110,7 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "calendar.ftl",
     "news.ftl",
     "newsletter.ftl",
+    "sample.ftl",
     "countries.ftl"
 );
 

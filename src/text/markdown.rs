@@ -33,6 +33,33 @@ pub fn to_html(markdown: &str) -> String {
     SANITIZER.clean(&raw).to_string().trim_end().to_owned()
 }
 
+/// Markdown as plain text, for where no markup is read (a calendar app's
+/// description): the words, paragraphs apart, links followed by their
+/// address; no emphasis marks, no HTML.
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut link: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak => out.push(' '),
+            Event::HardBreak => out.push('\n'),
+            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = link.take() {
+                    out.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::Start(Tag::Item) => out.push_str("- "),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock) => out.push('\n'),
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => out.push('\n'),
+            _ => {}
+        }
+    }
+    let paragraphs: Vec<&str> = out.split('\n').map(str::trim).filter(|line| !line.is_empty()).collect();
+    paragraphs.join("\n\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +90,15 @@ mod tests {
         assert!(html.contains("href=\"/fr/pacte\""), "{html}");
         let html = to_html("<p style=\"color:red\" onclick=\"x()\">hi</p><iframe src=\"https://x\"></iframe>");
         assert!(!html.contains("style") && !html.contains("onclick") && !html.contains("iframe"), "{html}");
+    }
+
+    #[test]
+    fn plain_text_keeps_the_words_and_drops_the_marks() {
+        assert_eq!(
+            to_plain_text("*Sample data.* An **online** [webinar](https://example.org/w).\n\n- one\n- two"),
+            "Sample data. An online webinar (https://example.org/w).\n\n- one\n\n- two"
+        );
+        assert_eq!(to_plain_text("a <b>bold</b> word"), "a bold word");
+        assert_eq!(to_plain_text("<script>x</script>"), "");
     }
 }

@@ -1,7 +1,7 @@
 //! The state every handler and layer shares, cheap to clone, and the key
 //! that signs the forms' tokens.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -27,7 +27,40 @@ pub struct AppState {
     pub signups: Arc<Limiter>,
     pub form_key: Arc<FormKey>,
     pub page_cache: Arc<PageCache>,
+    /// Whether the site shows sample data, and so says it.
+    pub sample: Arc<SampleStatus>,
     pub config: Arc<SiteConfig>,
+}
+
+/// Whether the database holds sample rows, known for a revision: pages
+/// rendered for a revision show the banner if and only if it did.
+#[derive(Default)]
+pub struct SampleStatus {
+    /// The revision last checked, and what it held.
+    known: Mutex<(Option<i64>, bool)>,
+}
+
+impl SampleStatus {
+    /// Makes sure the status is the one of `revision`, asking the database
+    /// when the revision moved. If it cannot answer, the last status stays.
+    pub async fn ensure(&self, revision: i64, store: &Store) {
+        if self.lock().0 == Some(revision) {
+            return;
+        }
+        match store.sample_rows().await {
+            Ok(rows) => *self.lock() = (Some(revision), rows.total() > 0),
+            Err(error) => tracing::warn!(%error, "cannot count the sample rows"),
+        }
+    }
+
+    /// Whether the site showed sample rows when last checked.
+    pub fn present(&self) -> bool {
+        self.lock().1
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (Option<i64>, bool)> {
+        self.known.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// Tokens are made per hour, so that a page's form is the same for every

@@ -8,7 +8,8 @@
 //! - `news`: news items, their feeds and images, `news import`/`export`;
 //! - `newsletter`: sign-up, confirmation, leaving, and mail;
 //! - `command_line`: imports, exports, seeding, the server process;
-//! - `requests`: methods, encodings, Host, long targets, connections.
+//! - `requests`: methods, encodings, Host, long targets, connections;
+//! - `sample`: the sample data said to be sample, and removed.
 
 mod common;
 
@@ -18,4 +19,5 @@ mod news;
 mod newsletter;
 mod pages;
 mod requests;
+mod sample;
 mod site;

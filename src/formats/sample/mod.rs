@@ -10,7 +10,7 @@ use super::{
     news_files::{self, ImageReadError, SourceFile},
     signatories_csv,
 };
-use crate::store::{self, ImportReport, Store};
+use crate::store::{self, ImportReport, Origin, Store};
 
 /// The file opens with a `#` line that labels it as sample data.
 const SIGNATORIES: &str = include_str!("signatories.csv");
@@ -82,7 +82,7 @@ impl std::fmt::Display for SampleReport {
 pub async fn load(store: &Store, now: OffsetDateTime) -> anyhow::Result<SampleReport> {
     let signatories = signatories_csv::parse(signatories_csv().as_bytes())
         .map_err(|errors| anyhow::anyhow!("the bundled sample signatories do not parse:\n{errors}"))?;
-    let signatories = store.import_signatories(&signatories).await?;
+    let signatories = store.import_signatories(&signatories, Origin::Sample).await?;
     let events = events_csv::parse(events_csv(now.date()).as_bytes())
         .map_err(|errors| anyhow::anyhow!("the bundled sample events do not parse:\n{errors}"))?;
     let mut resolved = Vec::with_capacity(events.len());
@@ -93,9 +93,9 @@ pub async fn load(store: &Store, now: OffsetDateTime) -> anyhow::Result<SampleRe
         };
         resolved.push((event, signatory));
     }
-    let events = store.import_events(&resolved, now, true).await?;
+    let events = store.import_events(&resolved, now, Origin::Sample).await?;
     let news = news().map_err(|errors| anyhow::anyhow!("the bundled sample news do not parse:\n{errors}"))?;
-    let news = store.import_news(&news, store::instant(now)).await?;
+    let news = store.import_news(&news, store::instant(now), Origin::Sample).await?;
     Ok(SampleReport { signatories, events, news })
 }
 

@@ -159,7 +159,11 @@ async fn channel(state: &AppState, lang: Lang) -> Result<(rss::Channel, Option<O
         .map(|entry| {
             let link = format!("{base}{}", Page::NewsItem { slug: entry.slug.to_string() }.path(lang));
             rss::Item {
-                title: Some(entry.title.clone()),
+                title: Some(if entry.sample {
+                    format!("{} {}", tr.t("sample-feed-prefix"), entry.title)
+                } else {
+                    entry.title.clone()
+                }),
                 link: Some(link.clone()),
                 description: Some(markdown::to_html(&entry.summary)),
                 guid: Some(rss::Guid { value: link, permalink: true }),
@@ -171,7 +175,11 @@ async fn channel(state: &AppState, lang: Lang) -> Result<(rss::Channel, Option<O
     let channel = rss::Channel {
         title: format!("{} – {}", tr.t("site-name"), tr.t("news-title")),
         link: format!("{base}{}", Page::News.path(lang)),
-        description: tr.t("news-feed-description"),
+        description: if entries.iter().any(|entry| entry.sample) {
+            format!("{} {}", tr.t("news-feed-description"), tr.t("sample-feed-note"))
+        } else {
+            tr.t("news-feed-description")
+        },
         language: Some(lang.code().to_owned()),
         last_build_date: last_modified.and_then(|at| at.format(&Rfc2822).ok()),
         atom_ext: Some(AtomExtension {

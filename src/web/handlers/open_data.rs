@@ -24,6 +24,9 @@ struct Record<'a> {
     name_fr: Option<&'a str>,
     name_en: Option<&'a str>,
     website: Option<&'a str>,
+    /// Present, and true, for a row of the bundled sample data.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    sample: bool,
 }
 
 fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -> Response {
@@ -40,7 +43,9 @@ fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -
 pub async fn csv(State(state): State<AppState>) -> Result<Response, AppError> {
     let signatories = state.store.signatories().await?;
     let mut body = Vec::new();
-    signatories_csv::write(&mut body, &signatories).map_err(|e| AppError::Internal(e.into()))?;
+    // While sample rows remain, the file says so, in both languages.
+    let notes = signatories_csv::sample_notes(&signatories, &state.locales);
+    signatories_csv::write(&mut body, &signatories, &notes).map_err(|e| AppError::Internal(e.into()))?;
     Ok(download("text/csv; charset=utf-8", "attachment; filename=\"oneinfive-signatories.csv\"", body))
 }
 
@@ -59,6 +64,7 @@ pub async fn json(State(state): State<AppState>) -> Result<Response, AppError> {
                 name_fr: s.name_fr.as_ref().map(Name::as_str),
                 name_en: s.name_en.as_ref().map(Name::as_str),
                 website: s.website.as_ref().map(Website::as_str),
+                sample: signatory.sample,
             }
         })
         .collect();

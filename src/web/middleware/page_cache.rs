@@ -144,6 +144,8 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         }
         Lookup::Render(rendering) => rendering,
     };
+    // The page says whether the site shows sample data as of its revision.
+    state.sample.ensure(revision, &state.store).await;
     let response = next.run(request).await;
     let no_store = response
         .headers()

@@ -30,6 +30,8 @@ pub struct NewsCard {
     pub datetime: String,
     /// Sanitised HTML.
     pub summary: String,
+    /// "Exemple" / "Sample" for an item of the sample data.
+    pub sample_label: Option<String>,
 }
 
 impl NewsCard {
@@ -41,6 +43,7 @@ impl NewsCard {
             date: tr.date(local.date()),
             datetime: datetime_attr(local),
             summary: markdown::to_html(&entry.summary),
+            sample_label: entry.sample.then(|| tr.t("sample-label")),
         }
     }
 }
@@ -103,6 +106,8 @@ pub struct EventCard {
     pub when: String,
     pub place: String,
     pub status: Option<(&'static str, String)>,
+    /// "Exemple" / "Sample" for an event of the sample data.
+    pub sample_label: Option<String>,
 }
 
 impl EventCard {
@@ -114,6 +119,7 @@ impl EventCard {
             when: event_when(tr, event),
             place: event_place(tr, event),
             status: event_status(tr, event),
+            sample_label: event.sample.then(|| tr.t("sample-label")),
         }
     }
 }

@@ -60,6 +60,8 @@ pub struct PageContext {
     /// linked from the footer.
     pub feed_href: String,
     pub feed_title: String,
+    /// The banner every page shows while the site shows sample data.
+    pub sample_notice: Option<String>,
 }
 
 /// A link that shares the page on a network or by e-mail.
@@ -134,6 +136,7 @@ impl PageContext {
             share: Vec::new(),
             feed_href: paths::news_feed(lang),
             feed_title: tr.t("news-feed-link-title"),
+            sample_notice: state.sample.present().then(|| tr.t("sample-banner")),
             tr,
             lang,
         }
