@@ -16,13 +16,27 @@ pub enum StoreError {
     UnsupportedUrl(String),
 }
 
+/// SQLite's "busy" and "locked": another process holds the write lock
+/// past the busy time-out. The database is there, but not for now.
+const SQLITE_BUSY_OR_LOCKED: [&str; 2] = ["5", "6"];
+/// PostgreSQL's classes for a server going away or refusing connections:
+/// connection exceptions, insufficient resources, operator intervention.
+const POSTGRES_UNAVAILABLE_CLASSES: [&str; 3] = ["08", "53", "57"];
+
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> StoreError {
-        match error {
-            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => {
-                StoreError::Unavailable(error)
-            }
-            other => StoreError::Other(other),
-        }
+        let unavailable = match &error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
+            sqlx::Error::Database(database) => database.code().is_some_and(|code| {
+                // SQLite's extended codes keep the primary one in the low byte.
+                let primary = code.parse::<u32>().map(|c| (c & 0xff).to_string()).unwrap_or_default();
+                SQLITE_BUSY_OR_LOCKED.contains(&primary.as_str())
+                    && database.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some()
+                    || POSTGRES_UNAVAILABLE_CLASSES.iter().any(|class| code.starts_with(class))
+                        && database.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some()
+            }),
+            _ => false,
+        };
+        if unavailable { StoreError::Unavailable(error) } else { StoreError::Other(error) }
     }
 }

@@ -40,7 +40,7 @@ impl IntoResponse for AppError {
             }
             AppError::Store(StoreError::Unavailable(error)) => {
                 tracing::warn!(%error, "database unavailable");
-                StatusCode::SERVICE_UNAVAILABLE
+                return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")]).into_response();
             }
             AppError::Store(error) => {
                 tracing::error!(%error, "storage error");

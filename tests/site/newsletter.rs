@@ -467,3 +467,25 @@ async fn a_form_key_too_short_to_be_one_is_replaced_sqlite() {
 async fn a_form_key_too_short_to_be_one_is_replaced_postgres() {
     a_form_key_too_short_to_be_one_is_replaced(Backend::Postgres).await;
 }
+
+/// A sign-up while another process holds SQLite's write lock: 503 with
+/// Retry-After, nothing stored, no mail; and accepted once the lock is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_locked_sqlite_database_answers_503_and_stores_nothing() {
+    use sqlx::Connection;
+    let Some(app) = TestApp::builder(Backend::Sqlite).start().await else { return };
+    let csrf = token(&app, "en").await;
+    let mut other = sqlx::SqliteConnection::connect(&app.database_url).await.expect("connect");
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut other).await.expect("take the write lock");
+    let form = [("email", "locked@example.org"), ("consent", "yes"), ("csrf", csrf.as_str()), ("website", "")];
+    let response = post(&app, page("en"), &form).await;
+    assert_eq!(response.status(), 503);
+    assert!(response.headers().contains_key("retry-after"));
+    let html = html(response).await;
+    assert_eq!(text(&html, "h1"), "Service temporarily unavailable");
+    sqlx::query("ROLLBACK").execute(&mut other).await.expect("release the lock");
+    other.close().await.expect("close");
+    assert_eq!(subscribers(&app, true).lines().count(), 1, "only the header: nothing stored");
+    assert!(app.mail.sent().is_empty(), "no mail");
+    assert_eq!(post(&app, page("en"), &form).await.status(), 200);
+}

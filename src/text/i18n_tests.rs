@@ -1,0 +1,349 @@
+//! The messages checked: both languages alike, every message used, French
+//! typography, plurals and numbers.
+
+use super::*;
+use crate::domain::country::Country;
+
+#[test]
+fn accept_language_honours_quality() {
+    assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Some(Lang::En));
+    assert_eq!(Lang::from_accept_language("fr;q=0.1, en;q=0.9"), Some(Lang::En));
+    assert_eq!(Lang::from_accept_language("de-DE,de;q=0.9,fr;q=0.5,en;q=0.4"), Some(Lang::Fr));
+    assert_eq!(Lang::from_accept_language("FR-be"), Some(Lang::Fr));
+    assert_eq!(Lang::from_accept_language("de, it"), None);
+    assert_eq!(Lang::from_accept_language("en;q=0, fr;q=0"), None);
+    assert_eq!(Lang::from_accept_language("en;q=nonsense"), None);
+    assert_eq!(Lang::from_accept_language("*"), None);
+    assert_eq!(Lang::from_accept_language(""), None);
+    assert_eq!(Lang::from_accept_language(";;,,q=1"), None);
+}
+
+#[test]
+fn counts_are_grouped_the_languages_way() {
+    assert_eq!(format_count(Lang::En, 0), "0");
+    assert_eq!(format_count(Lang::En, 999), "999");
+    assert_eq!(format_count(Lang::En, 12345), "12,345");
+    assert_eq!(format_count(Lang::En, 1234567), "1,234,567");
+    assert_eq!(format_count(Lang::Fr, 12345), "12\u{202F}345");
+    assert_eq!(format_count(Lang::Fr, -1000), "-1\u{202F}000");
+}
+
+/// A family of messages whose identifiers the code builds at run time,
+/// so that no string literal names them.
+struct BuiltIds {
+    prefix: &'static str,
+    /// The one place that builds them.
+    built_by: &'static str,
+    /// Whether the rest of an identifier, after the prefix, is one the
+    /// code can build: as narrow as the code.
+    suffix: fn(&str) -> bool,
+}
+
+const BUILT_AT_RUN_TIME: &[BuiltIds] = &[
+    BuiltIds {
+        prefix: "country-",
+        built_by: "Country::message_id",
+        suffix: |code| Country::all().any(|c| c.code() == code),
+    },
+    BuiltIds {
+        prefix: "month-",
+        built_by: "Tr::date, Tr::month_year",
+        suffix: |n| n.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)),
+    },
+    BuiltIds {
+        prefix: "weekday-",
+        built_by: "Tr::weekday_date",
+        suffix: |n| n.parse::<u8>().is_ok_and(|n| (1..=7).contains(&n)),
+    },
+];
+
+/// The text of every file under `dir` (relative to the crate) whose name
+/// ends with one of `extensions`.
+fn sources(dir: &str, extensions: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("read a source folder") {
+            let path = entry.expect("a folder entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if extensions.iter().any(|ext| path.extension().is_some_and(|e| e == *ext)) {
+                found.push(std::fs::read_to_string(&path).expect("read a source file"));
+            }
+        }
+    }
+    found
+}
+
+/// A message that nothing shows is dead weight that translators keep
+/// up to date: every message of both languages must be named, as a
+/// string literal, by a template (`.html` pages and `.txt` mails) or by
+/// the Rust code, unless its identifier is built at run time.
+#[test]
+fn every_message_is_used() {
+    let mut texts = sources("templates", &["html", "txt"]);
+    texts.extend(sources("src", &["rs"]));
+    assert!(texts.len() > 20, "{} source files", texts.len());
+    // An exception lasts as long as the code that needs it.
+    for BuiltIds { prefix, built_by, .. } in BUILT_AT_RUN_TIME {
+        let built = format!("\"{prefix}{{");
+        assert!(
+            texts.iter().any(|text| text.contains(&built)),
+            "no source builds `{prefix}…` any more (was {built_by}): remove it from BUILT_AT_RUN_TIME"
+        );
+    }
+    let mut unused = Vec::new();
+    for lang in Lang::ALL {
+        for id in Locales::message_ids(lang) {
+            let built =
+                BUILT_AT_RUN_TIME.iter().any(|family| id.strip_prefix(family.prefix).is_some_and(family.suffix));
+            let quoted = format!("\"{id}\"");
+            if !built && !texts.iter().any(|text| text.contains(&quoted)) {
+                unused.push(format!("{lang}: {id}"));
+            }
+        }
+    }
+    assert!(unused.is_empty(), "messages that no template and no Rust source uses: {unused:?}");
+}
+
+/// Stands for what a message or page shows but does not spell out
+/// itself: an argument, a reference, a URL, code.
+const STAND_IN: char = '\u{FFFC}';
+
+/// French typography separates `:` `;` `!` `?` and `»` from the word
+/// before them, and `«` from the word after it, by a no-break space
+/// (U+00A0, or the narrow U+202F): an ordinary space, a tab or a line
+/// break there lets a line end or begin with the sign. Each place where
+/// `text` has one: the line it is on (from 1) and an excerpt.
+fn breaking_spaces_in_french(text: &str) -> Vec<(usize, String)> {
+    let breaking = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    for (i, pair) in chars.windows(2).enumerate() {
+        let (before, after) = (pair[0], pair[1]);
+        if (breaking(before) && matches!(after, ':' | ';' | '!' | '?' | '»')) || (before == '«' && breaking(after)) {
+            let line = 1 + chars[..=i].iter().filter(|c| **c == '\n').count();
+            let excerpt: String = chars[i.saturating_sub(24)..(i + 26).min(chars.len())].iter().collect();
+            found.push((line, excerpt.replace('\n', "⏎")));
+        }
+    }
+    found
+}
+
+/// Every text a Fluent pattern can show: one per combination of the
+/// variants of its select expressions, with its string literals
+/// unescaped and `STAND_IN` for its arguments and references.
+fn pattern_texts(pattern: &fluent_syntax::ast::Pattern<&str>) -> Vec<String> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn expression_texts(expression: &Expression<&str>) -> Vec<String> {
+        match expression {
+            Expression::Select { variants, .. } => {
+                variants.iter().flat_map(|variant| pattern_texts(&variant.value)).collect()
+            }
+            Expression::Inline(InlineExpression::StringLiteral { value }) => {
+                vec![fluent_syntax::unicode::unescape_unicode_to_string(value).into_owned()]
+            }
+            Expression::Inline(InlineExpression::Placeable { expression }) => expression_texts(expression),
+            Expression::Inline(_) => vec![STAND_IN.to_string()],
+        }
+    }
+    let mut texts = vec![String::new()];
+    for element in &pattern.elements {
+        let parts = match element {
+            PatternElement::TextElement { value } => vec![(*value).to_owned()],
+            PatternElement::Placeable { expression } => expression_texts(expression),
+        };
+        texts = texts.iter().flat_map(|text| parts.iter().map(move |part| format!("{text}{part}"))).collect();
+    }
+    texts
+}
+
+/// The breaking spaces of a French message file: its messages' and
+/// terms' values and attributes, not its comments or Fluent syntax.
+fn breaking_spaces_in_french_messages(file: &str, source: &str) -> Vec<String> {
+    use fluent_syntax::ast::Entry;
+    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(_, errors)| panic!("{file}: {errors:?}"));
+    let mut found = Vec::new();
+    for entry in &resource.body {
+        let (id, value, attributes) = match entry {
+            Entry::Message(message) => (message.id.name, message.value.as_ref(), &message.attributes),
+            Entry::Term(term) => (term.id.name, Some(&term.value), &term.attributes),
+            _ => continue,
+        };
+        let patterns = value
+            .map(|pattern| (id.to_owned(), pattern))
+            .into_iter()
+            .chain(attributes.iter().map(|attribute| (format!("{id}.{}", attribute.id.name), &attribute.value)));
+        for (name, pattern) in patterns {
+            for text in pattern_texts(pattern) {
+                for (_, excerpt) in breaking_spaces_in_french(&text) {
+                    found.push(format!("{file}: {name}: «{excerpt}»"));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The prose of a Markdown page, with `STAND_IN` for what is not prose:
+/// fenced code blocks, HTML comments, code spans, URLs (link targets,
+/// autolinks, bare addresses) and the `!` of an image. Line breaks are
+/// kept, so that line numbers stay right.
+fn markdown_prose(markdown: &str) -> String {
+    // Fenced code blocks, line by line.
+    let mut without_code = String::with_capacity(markdown.len());
+    let mut fence: Option<&str> = None;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches(' ');
+        let marker =
+            ["```", "~~~"].into_iter().find(|marker| line.len() - trimmed.len() < 4 && trimmed.starts_with(marker));
+        match (fence, marker) {
+            (None, None) => without_code.push_str(line),
+            (None, Some(opening)) => fence = Some(opening),
+            (Some(opening), Some(closing)) if opening == closing => fence = None,
+            (Some(_), _) => {}
+        }
+        if fence.is_some() || marker.is_some() {
+            without_code.push(STAND_IN);
+            if line.ends_with('\n') {
+                without_code.push('\n');
+            }
+        }
+    }
+    // The rest, as it comes.
+    let text = without_code.as_str();
+    let mut prose = String::with_capacity(text.len());
+    let mut rest = text;
+    // Replaces the first `len` bytes of `rest` by one stand-in.
+    let skip = |prose: &mut String, rest: &mut &str, len: usize| {
+        prose.push(STAND_IN);
+        prose.extend(rest[..len].chars().filter(|c| *c == '\n'));
+        *rest = &rest[len..];
+    };
+    // The length of `rest` up to the first `end` after `from`, `end`
+    // included; all of it when there is none.
+    let until =
+        |rest: &str, from: usize, end: &str| rest[from..].find(end).map_or(rest.len(), |at| from + at + end.len());
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("<!--") {
+            let len = until(rest, 4, "-->");
+            skip(&mut prose, &mut rest, len);
+        } else if c == '`' {
+            let ticks = rest.len() - rest.trim_start_matches('`').len();
+            let len = until(rest, ticks, &rest[..ticks]);
+            skip(&mut prose, &mut rest, len);
+        } else if rest.starts_with("](") {
+            prose.push(']');
+            rest = &rest[1..];
+            let len = until(rest, 1, ")");
+            skip(&mut prose, &mut rest, len);
+        } else if ["<http://", "<https://", "<mailto:"].iter().any(|scheme| rest.starts_with(scheme)) {
+            let len = until(rest, 1, ">");
+            skip(&mut prose, &mut rest, len);
+        } else if ["http://", "https://", "mailto:", "www."].iter().any(|scheme| rest.starts_with(scheme)) {
+            let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            skip(&mut prose, &mut rest, len);
+        } else if rest.starts_with("![") {
+            skip(&mut prose, &mut rest, 1);
+        } else {
+            prose.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    prose
+}
+
+/// The breaking spaces of a French Markdown page's prose.
+fn breaking_spaces_in_french_markdown(file: &str, markdown: &str) -> Vec<String> {
+    breaking_spaces_in_french(&markdown_prose(markdown))
+        .into_iter()
+        .map(|(line, excerpt)| format!("{file}:{line}: «{excerpt}»"))
+        .collect()
+}
+
+/// The files of one folder (relative to the crate) whose names end
+/// with `.extension`, by path, in order.
+fn folder_files(folder: &str, extension: &str) -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut found: Vec<(String, String)> = std::fs::read_dir(root.join(folder))
+        .expect("read a folder")
+        .map(|entry| entry.expect("a folder entry").path())
+        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == extension))
+        .map(|path| {
+            let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+            (name, std::fs::read_to_string(&path).expect("read a file"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// What visitors read in French follows French typography (see
+/// `breaking_spaces_in_french`): every message of `locales/fr/*.ftl`
+/// and the prose of the pages `locales/fr/pages/*.md`.
+#[test]
+fn french_text_uses_no_break_spaces() {
+    let messages = folder_files("locales/fr", "ftl");
+    let pages = folder_files("locales/fr/pages", "md");
+    // At least the message files the site embeds, and some pages.
+    assert!(
+        messages.len() >= SOURCES.len() / Lang::ALL.len() && !pages.is_empty(),
+        "{} message files, {} pages",
+        messages.len(),
+        pages.len()
+    );
+    let mut found = Vec::new();
+    for (file, source) in &messages {
+        found.extend(breaking_spaces_in_french_messages(file, source));
+    }
+    for (file, markdown) in &pages {
+        found.extend(breaking_spaces_in_french_markdown(file, markdown));
+    }
+    assert!(
+        found.is_empty(),
+        "an ordinary space, tab or line break where French wants a no-break space (U+00A0 before `:`, U+202F before `;` `!` `?` `»` and after `«`):\n{}",
+        found.join("\n")
+    );
+}
+
+/// The typography checks catch what they are for, in every variant of
+/// a message and on every line of a page, and leave alone Fluent
+/// syntax, comments, code and URLs.
+#[test]
+fn typography_checks_find_breaking_spaces() {
+    let messages = "# Un commentaire : libre\n\
+        good = Voir\u{a0}: { $x } «\u{202f}oui\u{202f}»\u{202f}!\n\
+        colon = Voir : { $x }\n\
+        quotes = «\u{202f}un » et « deux\u{202f}»\n\
+        select = { $n ->\n    [one] un ?\n   *[other] { $n }\u{202f}?\n}\n\
+        literal = { \" \" }; fin\n\
+        attribute = Bien\n    .title = Quoi !\n\
+        -term = Terme :\n";
+    let found = breaking_spaces_in_french_messages("sample.ftl", messages);
+    let names: Vec<&str> = found.iter().map(|f| f.split(": ").nth(1).unwrap_or("")).collect();
+    assert_eq!(names, ["colon", "quotes", "quotes", "select", "literal", "attribute.title", "term"], "{found:?}");
+
+    let page = "Texte\u{a0}: bien.\n\
+        Mal : ici.\n\
+        ```\n\
+        code : libre\n\
+        ```\n\
+        <!-- note : libre,\n  sur deux lignes ; libre -->\n\
+        Voir [le lien](https://example.org/?a=b), <https://example.org/x?y>, `a : b` ou https://example.org/?q.\n\
+        Voir ![image](x.png).\n\
+        Une ligne\n\
+        ; commence mal.\n\
+        « Citation\u{202f}»\n";
+    let found = breaking_spaces_in_french_markdown("sample.md", page);
+    let lines: Vec<&str> = found.iter().map(|f| f.split(": ").next().unwrap_or("")).collect();
+    assert_eq!(lines, ["sample.md:2", "sample.md:11", "sample.md:12"], "{found:?}");
+}
+
+#[test]
+fn path_names_its_language() {
+    assert_eq!(Lang::from_path("/en/about"), Some(Lang::En));
+    assert_eq!(Lang::from_path("/fr/"), Some(Lang::Fr));
+    assert_eq!(Lang::from_path("/fr"), Some(Lang::Fr));
+    assert_eq!(Lang::from_path("/de/"), None);
+    assert_eq!(Lang::from_path("/"), None);
+}
