@@ -50,3 +50,7 @@ signatory-joined = Joined on
 signatory-website = Website
 signatory-official-name = Official name
 signatory-back = All members in { $country }
+
+# The privacy notice's contacts, when the operator gives them.
+privacy-contact-secretariat = The secretariat’s email address: { $email }
+privacy-contact-dpo = Data protection officer: { $email }

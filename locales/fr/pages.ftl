@@ -50,3 +50,7 @@ signatory-joined = Date d’adhésion
 signatory-website = Site internet
 signatory-official-name = Nom officiel
 signatory-back = Tous les adhérents — { $country }
+
+# The privacy notice's contacts, when the operator gives them.
+privacy-contact-secretariat = Adresse électronique du secrétariat : { $email }
+privacy-contact-dpo = Délégué à la protection des données : { $email }

@@ -6,7 +6,11 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use clap::{Args, Parser, Subcommand};
 
 use super::connections::Limits;
-use crate::infra::{clock::Clock, mail::MailConfig};
+use crate::{
+    domain::EmailAddress,
+    infra::{clock::Clock, mail::MailConfig},
+    text::pages::Contacts,
+};
 
 /// The embedded database used when no `--database-url` is given.
 pub const DEFAULT_DATABASE_PATH: &str = "data/oneinfive.db";
@@ -148,6 +152,14 @@ pub struct ServeArgs {
     #[arg(long, env = "CLIENT_IP_HEADER")]
     pub client_ip_header: Option<String>,
 
+    /// The secretariat's email address, given in the privacy notice.
+    #[arg(long, env = "CONTACT_EMAIL")]
+    pub contact_email: Option<String>,
+
+    /// The data protection officer's email address, given in the privacy notice.
+    #[arg(long, env = "DPO_EMAIL")]
+    pub dpo_email: Option<String>,
+
     /// The connections open at once at most; past it a connection gets 503.
     /// Default: what the open-file limit allows, at most 10,000.
     #[arg(long, env = "MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
@@ -196,6 +208,8 @@ pub struct SiteConfig {
     /// The bounds on connections: header time-out, how many, the grace
     /// period of a stop.
     pub connections: Limits,
+    /// The addresses the privacy notice gives.
+    pub contacts: Contacts,
 }
 
 impl SiteConfig {
@@ -214,6 +228,7 @@ impl SiteConfig {
             busy_pace: crate::store::BUSY_THRESHOLD,
             clock: Clock::system(),
             connections: Limits::for_this_process(),
+            contacts: Contacts::default(),
         })
     }
 
@@ -232,6 +247,18 @@ impl SiteConfig {
             .transpose()?;
         config.connections.header_read_timeout = Duration::from_secs(args.header_timeout);
         config.connections.shutdown_grace = Duration::from_secs(args.shutdown_grace);
+        let email = |flag: &str, value: &Option<String>| {
+            value
+                .as_deref()
+                .map(|text| {
+                    EmailAddress::parse(text).map(|e| e.to_string()).map_err(|e| format!("--{flag} {text:?}: {e}"))
+                })
+                .transpose()
+        };
+        config.contacts = Contacts {
+            secretariat: email("contact-email", &args.contact_email)?,
+            dpo: email("dpo-email", &args.dpo_email)?,
+        };
         if let Some(max) = args.max_connections {
             config.connections.max_connections = max as usize;
         }

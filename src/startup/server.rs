@@ -35,6 +35,7 @@ impl Server {
         // every instance on the database.
         // Randomness that fails fails the start, and stores nothing.
         let form_key = store.secret("form-key", &random::hex_token(32)?).await?;
+        let locales = Arc::new(Locales::load()?);
         let state = AppState {
             mailer: Arc::new(Mailer::new(config.mail.clone())?),
             signups: Arc::new(Limiter::per_minute(config.signups_per_minute)),
@@ -42,9 +43,9 @@ impl Server {
             page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace)),
             sample: Arc::new(SampleStatus::default()),
             store,
-            locales: Arc::new(Locales::load()?),
             assets: Arc::new(Assets::load()?),
-            pages: Arc::new(PageTexts::load()),
+            pages: Arc::new(PageTexts::load(&locales, &config.contacts)),
+            locales,
             config: Arc::new(config),
         };
         let revision = state.store.revision().await?;

@@ -4,7 +4,39 @@
 
 use std::collections::HashMap;
 
-use super::{i18n::Lang, markdown};
+use super::{
+    i18n::{Arg, Lang, Tr},
+    markdown,
+};
+
+/// Where the privacy notice lists the operator's contacts.
+const CONTACTS_MARKER: &str = "<!-- contacts:";
+
+/// The addresses the privacy notice gives, when the operator sets them.
+#[derive(Clone, Debug, Default)]
+pub struct Contacts {
+    /// The secretariat's address, for any request about one's data.
+    pub secretariat: Option<String>,
+    /// The data protection officer's address.
+    pub dpo: Option<String>,
+}
+
+impl Contacts {
+    /// The contacts as a Markdown list, in a language.
+    fn markdown(&self, tr: &Tr) -> String {
+        let line = |id: &str, email: &str| {
+            format!("- {}\n", tr.format(id, &[("email", Arg::Text(format!("[{email}](mailto:{email})").into()))]))
+        };
+        let mut list = String::new();
+        if let Some(email) = &self.secretariat {
+            list.push_str(&line("privacy-contact-secretariat", email));
+        }
+        if let Some(email) = &self.dpo {
+            list.push_str(&line("privacy-contact-dpo", email));
+        }
+        list
+    }
+}
 
 /// A page whose body is prose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -32,8 +64,21 @@ pub struct PageTexts {
 }
 
 impl PageTexts {
-    pub fn load() -> PageTexts {
-        let bodies = SOURCES.iter().map(|(lang, page, source)| ((*lang, *page), markdown::to_html(source))).collect();
+    /// Renders every page; the privacy notice lists the `contacts` given.
+    pub fn load(locales: &std::sync::Arc<super::i18n::Locales>, contacts: &Contacts) -> PageTexts {
+        let bodies = SOURCES
+            .iter()
+            .map(|(lang, page, source)| {
+                let text = match source.find(CONTACTS_MARKER) {
+                    Some(at) if *page == Prose::Privacy => {
+                        let contacts = contacts.markdown(&Tr::new(*lang, locales.clone()));
+                        format!("{}{contacts}{}", &source[..at], &source[at..])
+                    }
+                    _ => (*source).to_owned(),
+                };
+                ((*lang, *page), markdown::to_html(&text))
+            })
+            .collect();
         PageTexts { bodies }
     }
 

@@ -8,7 +8,7 @@ use std::{
 
 use tokio::io::{AsyncBufReadExt, BufReader};
 
-use crate::common::{self, PATIENCE, TestApp, both_backends, stderr, stdout, text};
+use crate::common::{self, PATIENCE, TestApp, attrs, both_backends, stderr, stdout, text, texts};
 
 const TWO: &str = "name,kind,country,joined_on\nStrasbourg,city,FR,2013-05-02\nRegione Toscana,region,IT,2014-01-31\n";
 
@@ -176,6 +176,33 @@ both_backends! {
         assert_eq!(text(&html, "#counter"), "77 cities and regions in 22 countries");
         let status = server.terminate().await;
         assert!(status.success(), "exit status {status:?}");
+    }
+
+    async fn the_privacy_notice_gives_the_operators_contacts(app) {
+        let server = ServerProcess::start(
+            &[
+                "--database-url", &app.database_url, "serve", "--listen", "127.0.0.1:0",
+                "--contact-email", "Secretariat@Example.org", "--dpo-email", "dpo@example.org",
+            ],
+            app.dir.path(),
+            &[],
+        )
+        .await;
+        for (path, expected) in [
+            ("/fr/confidentialite", ["Adresse électronique du secrétariat\u{a0}: secretariat@example.org", "Délégué à la protection des données\u{a0}: dpo@example.org"]),
+            ("/en/privacy", ["The secretariat’s email address: secretariat@example.org", "Data protection officer: dpo@example.org"]),
+        ] {
+            let body = reqwest::get(format!("http://{}{path}", server.address)).await.expect("GET").text().await.expect("body");
+            let html = scraper::Html::parse_document(&body);
+            let contacts: Vec<String> = texts(&html, "main li").into_iter().filter(|t| t.contains("@")).collect();
+            assert_eq!(contacts, expected, "{path}");
+            assert!(attrs(&html, "main a", "href").contains(&"mailto:dpo@example.org".to_owned()), "{path}");
+        }
+        assert!(server.terminate().await.success());
+        // A bad address is refused, naming the setting.
+        let output = app.cli(&["serve", "--listen", "127.0.0.1:0", "--dpo-email", "not-an-address"]);
+        assert!(!output.status.success());
+        assert!(stderr(&output).contains("--dpo-email"), "{}", stderr(&output));
     }
 
     async fn sigterm_does_not_wait_for_a_stalled_request_past_the_grace_period(app.seeded()) {
