@@ -24,11 +24,11 @@ use crate::{
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let command = match cli.command {
         Some(command) => command,
-        None => Command::Serve(ServeArgs::from_env().map_err(|e| anyhow::anyhow!("{e}"))?),
+        None => Command::Serve(Box::new(ServeArgs::from_env().map_err(|e| anyhow::anyhow!("{e}"))?)),
     };
     let url = cli.database_url;
     match command {
-        Command::Serve(args) => serve(url, args).await,
+        Command::Serve(args) => serve(url, *args).await,
         Command::Migrate => migrate(url).await,
         Command::Seed => seed(url).await,
         Command::Sample { command: SampleCommand::Remove } => remove_sample(url).await,
