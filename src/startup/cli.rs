@@ -30,6 +30,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match command {
         Command::Serve(args) => serve(url, *args).await,
         Command::Migrate => migrate(url).await,
+        Command::Backup { file } => backup(url, &file).await,
         Command::Seed => seed(url).await,
         Command::Sample { command: SampleCommand::Remove } => remove_sample(url).await,
         Command::Signatories { command: SignatoriesCommand::Import { file } } => import_signatories(url, &file).await,
@@ -86,6 +87,22 @@ async fn import_signatories(url: Option<String>, file: &Path) -> anyhow::Result<
     let code = imported(file, signatories.len(), "signatories", report);
     say_sample_rows(&store).await?;
     Ok(code)
+}
+
+/// `backup FILE`: an online, consistent copy of the SQLite database.
+async fn backup(url: Option<String>, file: &Path) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    match store.backup_to(file).await {
+        Ok(()) => {
+            println!("{}: backup written", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(StoreError::NotSupported(message)) => {
+            eprintln!("backup: {message}");
+            Ok(ExitCode::FAILURE)
+        }
+        Err(error) => Err(anyhow::Error::new(error).context(format!("cannot write the backup to {}", file.display()))),
+    }
 }
 
 /// After an import of real data: the sample rows that remain, if any, and

@@ -33,6 +33,12 @@ pub enum Command {
     Serve(Box<ServeArgs>),
     /// Apply pending migrations and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database to a new file, while
+    /// the site runs (on PostgreSQL, use pg_dump: see the README).
+    Backup {
+        /// The file to write; it must not exist yet.
+        file: PathBuf,
+    },
     /// Load the bundled sample data; running it twice changes nothing.
     Seed,
     /// Keep the list of signatories of the Pact.

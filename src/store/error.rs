@@ -14,6 +14,9 @@ pub enum StoreError {
     Other(#[source] sqlx::Error),
     #[error("unsupported database URL scheme {0:?}: expected postgres://… or sqlite://…")]
     UnsupportedUrl(String),
+    /// Something this backend does not do (the message says what to do).
+    #[error("{0}")]
+    NotSupported(&'static str),
 }
 
 /// SQLite's "busy" and "locked": another process holds the write lock

@@ -132,6 +132,25 @@ impl Store {
         Ok(value)
     }
 
+    /// Writes a consistent copy of the database into a new file, while the
+    /// site runs (SQLite's `VACUUM INTO`). A file already there is refused.
+    /// PostgreSQL has its own tools: `pg_dump`.
+    pub async fn backup_to(&self, file: &std::path::Path) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(pool) => {
+                if file.exists() {
+                    return Err(StoreError::NotSupported("the file exists already: name a new one"));
+                }
+                let path = file.to_str().ok_or(StoreError::NotSupported("the file's name is not UTF-8"))?;
+                sqlx::query("VACUUM INTO $1").bind(path).execute(pool).await?;
+                Ok(())
+            }
+            Store::Postgres(_) => Err(StoreError::NotSupported(
+                "on PostgreSQL, use pg_dump --format=custom (and pg_restore): see the README",
+            )),
+        }
+    }
+
     pub async fn close(&self) {
         on_pool!(self, pool => pool.close().await);
     }

@@ -8,7 +8,7 @@ use std::{
 
 use tokio::io::{AsyncBufReadExt, BufReader};
 
-use crate::common::{self, PATIENCE, TestApp, attrs, both_backends, stderr, stdout, text, texts};
+use crate::common::{self, Backend, PATIENCE, TestApp, attrs, both_backends, stderr, stdout, text, texts};
 
 const TWO: &str = "name,kind,country,joined_on\nStrasbourg,city,FR,2013-05-02\nRegione Toscana,region,IT,2014-01-31\n";
 
@@ -276,4 +276,43 @@ fn an_unsupported_database_url_is_a_clear_error() {
     let message = stderr(&output);
     assert!(message.contains("unsupported database URL scheme \"mysql\""), "{message}");
     assert!(!message.contains("secret"), "the password leaked: {message}");
+}
+
+/// `backup` copies the SQLite database while the site runs; the copy is the
+/// database as it was: a change made after it is not in it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backup_is_the_database_as_it_was() {
+    let Some(app) = TestApp::builder(Backend::Sqlite).seeded().start().await else { return };
+    assert_eq!(text(&app.page("/en/").await, "#counter"), "77 cities and regions in 22 countries");
+    let backup = app.dir.path().join("backup.db");
+    let output = app.cli(&["backup", common::path_str(&backup)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("backup written"), "{}", stdout(&output));
+    // Never over an existing file.
+    let again = app.cli(&["backup", common::path_str(&backup)]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("exists already"), "{}", stderr(&again));
+    // A change after the backup.
+    let output = app.import("late.csv", "name,kind,country,joined_on\nLatetown,city,FR,2025-01-01\n");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(text(&app.page("/en/").await, "#counter"), "78 cities and regions in 22 countries");
+    // Restored (served from the copy), the site is as it was.
+    let restored = std::process::Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+        .args(["--database-url", &format!("sqlite://{}", common::path_str(&backup)), "signatories", "export"])
+        .env_remove("DATABASE_URL")
+        .output()
+        .expect("export the copy");
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    let rows = stdout(&restored).lines().filter(|line| !line.starts_with('#')).count();
+    assert_eq!(rows, 78, "the header and the 77 signatories of the backup");
+    assert!(!stdout(&restored).contains("Latetown"));
+}
+
+/// On PostgreSQL, `backup` says to use pg_dump.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_on_postgres_points_to_pg_dump() {
+    let Some(app) = TestApp::builder(Backend::Postgres).start().await else { return };
+    let output = app.cli(&["backup", common::path_str(&app.dir.path().join("x.db"))]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("pg_dump"), "{}", stderr(&output));
 }
