@@ -59,8 +59,15 @@ impl Limits {
 }
 
 /// What a connection past the cap is told before it is closed.
-const BUSY: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\
-Content-Type: text/plain; charset=utf-8\r\nContent-Length: 38\r\n\r\nToo many connections: retry in a moment\n";
+const BUSY_BODY: &str = "Too many connections: retry in a moment\n";
+
+fn busy_answer() -> String {
+    format!(
+        "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\
+         Content-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\n\r\n{BUSY_BODY}",
+        BUSY_BODY.len()
+    )
+}
 
 /// Serves `app` on `listener` until `shutdown` completes; then stops
 /// accepting, and gives the connections in flight `shutdown_grace` to end.
@@ -123,6 +130,6 @@ pub async fn serve(
 
 /// Tells a connection past the cap to come back, and closes it.
 async fn refuse(mut stream: TcpStream) {
-    let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(BUSY)).await;
+    let _ = tokio::time::timeout(Duration::from_secs(1), stream.write_all(busy_answer().as_bytes())).await;
     let _ = stream.shutdown().await;
 }

@@ -133,6 +133,14 @@ both_backends! {
         .await;
         assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
         assert!(answer.contains("Retry-After: 5"), "{answer}");
+        // A well-formed answer: its body is as long as it says.
+        let (head, body) = answer.split_once("\r\n\r\n").expect("a head and a body");
+        let length = head
+            .lines()
+            .find_map(|line| line.strip_prefix("Content-Length: "))
+            .and_then(|n| n.trim().parse::<usize>().ok())
+            .expect("a Content-Length");
+        assert_eq!(body.len(), length, "{answer}");
         // Once they close, there is room again.
         drop(held);
         let again = crate::common::settle(
