@@ -316,3 +316,22 @@ async fn backup_on_postgres_points_to_pg_dump() {
     assert!(!output.status.success());
     assert!(stderr(&output).contains("pg_dump"), "{}", stderr(&output));
 }
+
+/// `--log-format json`: one JSON object a line, for a log collector.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logs_can_be_json_lines() {
+    let Some(app) = TestApp::builder(Backend::Sqlite).start().await else { return };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+        .args(["--log-format", "json", "--database-url", &app.database_url, "migrate"])
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "info")
+        .output()
+        .expect("run oneinfive");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<String> = stderr(&output).lines().map(str::to_owned).collect();
+    assert!(!lines.is_empty(), "the migration is logged");
+    for line in &lines {
+        let object: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        assert!(object.get("level").is_some() && object.get("fields").is_some(), "{line}");
+    }
+}

@@ -151,4 +151,23 @@ both_backends! {
         .await;
         assert_eq!(again.expect("GET").status(), 200);
     }
+
+    async fn every_answer_carries_its_request_id(app.seeded()) {
+        let id = |response: &reqwest::Response| {
+            response.headers().get("x-request-id").map(|v| v.to_str().expect("id").to_owned()).unwrap_or_default()
+        };
+        let first = app.get("/fr/").await;
+        let second = app.get("/fr/").await;
+        for response in [&first, &second] {
+            let id = id(response);
+            assert!(id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()), "{id:?}");
+        }
+        // The same cached page, a request id of its own.
+        assert_ne!(id(&first), id(&second));
+        // Behind a proxy that sets it, the proxy's id is kept.
+        let proxied = app.client.get(app.url("/fr/")).header("x-request-id", "from-the-proxy-1").send().await.expect("GET");
+        assert_eq!(id(&proxied), "from-the-proxy-1");
+        // Error pages too.
+        assert_eq!(id(&app.get("/fr/nowhere").await).len(), 32);
+    }
 }
