@@ -197,13 +197,26 @@ impl Store {
     /// Takes the next mail due for sending, if any. A mail taken by a worker
     /// that died is taken again once `lease` has passed.
     pub async fn claim_mail(&self, now: OffsetDateTime, lease: Duration) -> Result<Option<Claimed>, StoreError> {
-        const CLAIM: &str = "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
-            WHERE id = (SELECT id FROM mail_outbox WHERE (status = 'pending' AND next_attempt_at <= $1) \
-                        OR (status = 'sending' AND claimed_at < $2) ORDER BY id LIMIT 1) \
-            AND (status = 'pending' OR claimed_at < $2) \
-            RETURNING id, recipient, message, attempts";
+        // Several instances' workers claim at once: on PostgreSQL each skips
+        // the mails another is claiming; SQLite has one writer at a time.
+        // Either way the second condition keeps a mail from being taken twice.
+        macro_rules! claim {
+            ($lock:literal) => {
+                concat!(
+                    "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
+                     WHERE id = (SELECT id FROM mail_outbox WHERE (status = 'pending' AND next_attempt_at <= $1) \
+                     OR (status = 'sending' AND claimed_at < $2) ORDER BY id LIMIT 1",
+                    $lock,
+                    ") AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts"
+                )
+            };
+        }
         let now = instant(now);
-        Ok(on_pool!(self, pool => sqlx::query_as(CLAIM).bind(now).bind(now - lease).fetch_optional(pool).await)?)
+        let sql = match self {
+            Store::Postgres(_) => claim!(" FOR UPDATE SKIP LOCKED"),
+            Store::Sqlite(_) => claim!(""),
+        };
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(now - lease).fetch_optional(pool).await)?)
     }
 
     /// Marks a mail sent and forgets its content (it held a token).

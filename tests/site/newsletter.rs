@@ -489,3 +489,49 @@ async fn a_locked_sqlite_database_answers_503_and_stores_nothing() {
     assert!(app.mail.sent().is_empty(), "no mail");
     assert_eq!(post(&app, page("en"), &form).await.status(), 200);
 }
+
+both_backends! {
+    async fn three_instances_send_each_mail_once(app.signups_per_minute(1000)) {
+        // Three instances of the site on one database, as behind a load
+        // balancer: each has its own mail worker on the shared outbox.
+        let second = app.second_instance().await;
+        let third = app.second_instance().await;
+        let csrf = token(app, "en").await;
+        let mut sign_ups = tokio::task::JoinSet::new();
+        for i in 0..60 {
+            let url = match i % 3 {
+                0 => app.url(page("en")),
+                1 => second.url(page("en")),
+                _ => third.url(page("en")),
+            };
+            let body = url::form_urlencoded::Serializer::new(String::new())
+                .extend_pairs([("email", format!("reader{i}@example.org")), ("consent", "yes".into()), ("csrf", csrf.clone())])
+                .finish();
+            let client = app.client.clone();
+            sign_ups.spawn(async move {
+                client
+                    .post(url)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .body(body)
+                    .send()
+                    .await
+                    .map(|r| r.status().as_u16())
+            });
+        }
+        while let Some(status) = sign_ups.join_next().await {
+            assert_eq!(status.expect("task").expect("POST"), 200);
+        }
+        // Once the outbox records all 60 as sent, nothing can be sent again:
+        // a mail is recorded as sent after it is, and only a claim sends.
+        let sent = |rows: &Vec<(i64,)>| rows.first().is_some_and(|(n,)| *n == 60);
+        let count = || app.rows::<(i64,)>("SELECT count(*) FROM mail_outbox WHERE status = 'sent'");
+        assert!(sent(&settle(PATIENCE, count, sent).await), "all 60 recorded as sent");
+        let mut recipients: Vec<String> = app.mail.sent().into_iter().map(|mail| mail.recipient).collect();
+        assert_eq!(recipients.len(), 60, "{recipients:?}");
+        recipients.sort();
+        recipients.dedup();
+        assert_eq!(recipients.len(), 60, "each mail once");
+        second.stop().await;
+        third.stop().await;
+    }
+}
