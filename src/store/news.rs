@@ -18,6 +18,10 @@ use crate::{
     text::i18n::Lang,
 };
 
+/// Drops the images no news item uses any more.
+pub(super) const DROP_UNUSED_IMAGES: &str =
+    "DELETE FROM news_images WHERE hash NOT IN (SELECT image_hash FROM news WHERE image_hash IS NOT NULL)";
+
 /// The columns an [`EntryRow`] reads, from an item, its translation and its image.
 macro_rules! select_entries {
     () => {
@@ -328,8 +332,6 @@ impl Store {
         const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
         const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
                                        VALUES ($1, $2, $3, $4, $5, $6)";
-        const DROP_UNUSED_IMAGES: &str = "DELETE FROM news_images WHERE hash NOT IN \
-                                          (SELECT image_hash FROM news WHERE image_hash IS NOT NULL)";
         let now = instant(now);
         let mut report = ImportReport::default();
         on_pool!(self, pool => {

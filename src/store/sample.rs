@@ -2,7 +2,7 @@
 //! `Origin`): counted, since the site says it shows examples while any
 //! remain, and removed all at once.
 
-use super::{BeginWrite, Store, StoreError};
+use super::{BeginWrite, Store, StoreError, news};
 
 /// Sample rows, by table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -34,14 +34,12 @@ impl Store {
     pub async fn remove_sample(&self) -> Result<SampleRows, StoreError> {
         const EVENTS: &str = "DELETE FROM events WHERE sample";
         const NEWS: &str = "DELETE FROM news WHERE sample";
-        const IMAGES: &str =
-            "DELETE FROM news_images WHERE hash NOT IN (SELECT image_hash FROM news WHERE image_hash IS NOT NULL)";
         const SIGNATORIES: &str = "DELETE FROM signatories WHERE sample";
         let removed = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let events = sqlx::query(EVENTS).execute(&mut *tx).await?.rows_affected();
             let news = sqlx::query(NEWS).execute(&mut *tx).await?.rows_affected();
-            sqlx::query(IMAGES).execute(&mut *tx).await?;
+            sqlx::query(news::DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
             let signatories = sqlx::query(SIGNATORIES).execute(&mut *tx).await?.rows_affected();
             tx.commit().await?;
             (signatories, events, news)

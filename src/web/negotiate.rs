@@ -27,8 +27,8 @@ impl Encoding {
     }
 }
 
-/// The quality a client gives a coding in `Accept-Encoding`, 0 to 1000;
-/// `None` when it does not name it.
+/// An `Accept-Encoding` item as its coding, in lower case, and the quality
+/// the client gives it, 0 to 1000 (1000 when it gives none).
 fn quality(item: &str) -> (String, u16) {
     let mut parts = item.split(';');
     let coding = parts.next().unwrap_or("").trim().to_ascii_lowercase();
