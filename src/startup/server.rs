@@ -38,7 +38,7 @@ impl Server {
         let locales = Arc::new(Locales::load()?);
         let state = AppState {
             mailer: Arc::new(Mailer::new(config.mail.clone())?),
-            signups: Arc::new(Limiter::per_minute(config.signups_per_minute)),
+            signups: Arc::new(Limiter::per_minute("newsletter", config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
             page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace)),
             sample: Arc::new(SampleStatus::default()),

@@ -26,6 +26,7 @@ macro_rules! on_pool {
     };
 }
 
+mod attempts;
 mod error;
 mod events;
 mod news;
@@ -36,6 +37,7 @@ mod sample;
 mod signatories;
 mod sqlite;
 
+pub use attempts::Quota;
 pub use error::StoreError;
 pub use events::{EventFilter, Mode};
 pub use newsletter::{Claimed, Subscriber, Subscription, SubscriptionOutcome};

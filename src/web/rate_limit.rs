@@ -7,19 +7,52 @@ use std::{
 
 use axum::http::{HeaderMap, HeaderName};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use time::OffsetDateTime;
 
-/// Attempts a client may make per minute, counted by address.
-pub struct Limiter(DefaultKeyedRateLimiter<IpAddr>);
+use crate::store::{self, Store, StoreError};
+
+/// Attempts a client may make per minute, counted by address: first by
+/// this instance, in memory (a client past its quota here costs the
+/// database nothing), then in the database, where every instance's
+/// attempts add up to one limit.
+pub struct Limiter {
+    scope: &'static str,
+    local: DefaultKeyedRateLimiter<IpAddr>,
+    quota: store::Quota,
+}
 
 impl Limiter {
-    pub fn per_minute(per_minute: u32) -> Limiter {
-        let quota = Quota::per_minute(NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN));
-        Limiter(RateLimiter::keyed(quota))
+    pub fn per_minute(scope: &'static str, per_minute: u32) -> Limiter {
+        let attempts = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        Limiter {
+            scope,
+            local: RateLimiter::keyed(Quota::per_minute(attempts)),
+            quota: store::Quota { attempts: attempts.get(), window: time::Duration::MINUTE },
+        }
     }
 
     /// Counts an attempt; `false` when the client has used up its quota.
-    pub fn allow(&self, client: IpAddr) -> bool {
-        self.0.check_key(&client).is_ok()
+    pub async fn allow(&self, store: &Store, client: IpAddr, now: OffsetDateTime) -> Result<bool, StoreError> {
+        if self.local.check_key(&client).is_err() {
+            return Ok(false);
+        }
+        store.allow_attempt(self.scope, &client_key(client), self.quota, now).await
+    }
+}
+
+/// The key a client's attempts are counted under: its IPv4 address, or the
+/// /64 network of its IPv6 address (one subscriber's line gets a whole /64,
+/// so counting single addresses would count nothing).
+pub fn client_key(client: IpAddr) -> String {
+    match client {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let network = u128::from(v6) & !((1u128 << 64) - 1);
+                format!("{}/64", std::net::Ipv6Addr::from(network))
+            }
+        },
     }
 }
 
@@ -53,11 +86,12 @@ mod tests {
     }
 
     #[test]
-    fn a_client_gets_its_quota_and_no_more() {
-        let limiter = Limiter::per_minute(2);
-        let (a, b): (IpAddr, IpAddr) = ("192.0.2.1".parse().expect("ip"), "192.0.2.2".parse().expect("ip"));
-        assert!(limiter.allow(a) && limiter.allow(a));
-        assert!(!limiter.allow(a));
-        assert!(limiter.allow(b));
+    fn ipv6_clients_are_counted_by_network() {
+        let key = |ip: &str| client_key(ip.parse().expect("ip"));
+        assert_eq!(key("192.0.2.1"), "192.0.2.1");
+        assert_eq!(key("::ffff:192.0.2.1"), "192.0.2.1");
+        assert_eq!(key("2001:db8:1:2:3:4:5:6"), "2001:db8:1:2::/64");
+        assert_eq!(key("2001:db8:1:2:ffff::1"), key("2001:db8:1:2::9"));
+        assert_ne!(key("2001:db8:1:3::1"), key("2001:db8:1:2::1"));
     }
 }

@@ -128,8 +128,9 @@ fn outcome_page(
     render(&StepPage { title: tr.t(title), message: tr.t(message), button, ctx }, lang)
 }
 
-fn rate_limit(state: &AppState, client: IpAddr) -> Result<(), AppError> {
-    if state.signups.allow(client) { Ok(()) } else { Err(AppError::TooManyRequests) }
+async fn rate_limit(state: &AppState, client: IpAddr) -> Result<(), AppError> {
+    let allowed = state.signups.allow(&state.store, client, state.config.clock.now()).await?;
+    if allowed { Ok(()) } else { Err(AppError::TooManyRequests) }
 }
 
 fn email_message(tr: &Tr, error: &EmailError) -> String {
@@ -170,7 +171,7 @@ pub async fn subscribe(
     if form.website.as_deref().is_some_and(|v| !v.trim().is_empty()) {
         return check_inbox();
     }
-    rate_limit(&state, client)?;
+    rate_limit(&state, client).await?;
     let confirm_token = random::hex_token(32)?;
     let unsubscribe_token = random::hex_token(32)?;
     let confirm_url = mail_link(&state, lang, NewsletterAction::Confirm, &confirm_token);
@@ -217,7 +218,7 @@ pub async fn leave(
             return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    rate_limit(&state, client)?;
+    rate_limit(&state, client).await?;
     let token = random::hex_token(32)?;
     let unsubscribe_url = mail_link(&state, lang, NewsletterAction::Unsubscribe, &token);
     let tr = Tr::new(lang, state.locales.clone());
