@@ -180,6 +180,14 @@ impl Store {
         Ok(n)
     }
 
+    /// The latest changes to the site's data and accounts, newest first:
+    /// the sessions' comings and goings left out.
+    pub async fn recent_changes(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        const RECENT: &str = "SELECT id, at, actor_email, kind, summary FROM audit_log \
+            WHERE kind NOT LIKE 'session.%' ORDER BY id DESC LIMIT $1";
+        Ok(on_pool!(self, pool => sqlx::query_as(RECENT).bind(limit).fetch_all(pool).await)?)
+    }
+
     /// Every address that made a change, for the log's filter.
     pub async fn audit_actors(&self) -> Result<Vec<String>, StoreError> {
         const ACTORS: &str =
