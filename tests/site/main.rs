@@ -9,10 +9,13 @@
 //! - `newsletter`: sign-up, confirmation, leaving, and mail;
 //! - `command_line`: imports, exports, seeding, the server process;
 //! - `requests`: methods, encodings, Host, long targets, connections;
-//! - `sample`: the sample data said to be sample, and removed.
+//! - `sample`: the sample data said to be sample, and removed;
+//! - `admin`: the back office: sign-in, sessions, roles, subscribers, the
+//!   audit log, and the `admin` commands.
 
 mod common;
 
+mod admin;
 mod calendar;
 mod command_line;
 mod news;
