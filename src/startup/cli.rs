@@ -17,7 +17,7 @@ use crate::{
         self, Cli, Command, EventsCommand, NewsCommand, SampleCommand, ServeArgs, SignatoriesCommand, SiteConfig,
         SubscribersCommand,
     },
-    store::{self, ImportReport, Origin, Store, StoreError},
+    store::{self, ImportReport, Origin, Patience, Store, StoreError},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -262,6 +262,11 @@ async fn delete_subscriber(url: Option<String>, email: &str) -> anyhow::Result<E
 /// Connects to the configured database and applies pending migrations. The
 /// embedded default database is filled with the sample data when it is new.
 async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
+    open_for(database_url, Patience::Command).await
+}
+
+/// Opens the database for a command, or for the site's visitors.
+async fn open_for(database_url: Option<String>, patience: Patience) -> anyhow::Result<Store> {
     let (url, fresh_default) = match database_url {
         Some(url) => (url, false),
         None => {
@@ -269,7 +274,9 @@ async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
             (url, !path.exists())
         }
     };
-    let store = Store::connect(&url).await.with_context(|| format!("cannot open the {} database", scheme(&url)))?;
+    let store = Store::connect_with(&url, patience)
+        .await
+        .with_context(|| format!("cannot open the {} database", scheme(&url)))?;
     store.migrate().await.context("cannot apply the migrations")?;
     if fresh_default {
         let report = sample::load(&store, Clock::system().now()).await?;
@@ -292,7 +299,7 @@ fn scheme(url: &str) -> &str {
 async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<ExitCode> {
     // A wrong flag is told before the database is opened (or created).
     let site = SiteConfig::from_args(&args).map_err(anyhow::Error::msg)?;
-    let store = open(database_url).await?;
+    let store = open_for(database_url, Patience::Visitor).await?;
     let server =
         Server::bind(args.listen, store.clone(), site).await.map_err(|error| start_error(error, args.listen))?;
     tracing::info!(address = %server.local_addr()?, backend = store.backend(), "serving the site on http://{}/", server.local_addr()?);

@@ -8,7 +8,7 @@ use tokio::net::TcpListener;
 use crate::{
     infra::{mail::Mailer, random},
     startup::{config::SiteConfig, connections},
-    store::Store,
+    store::{Availability, Store},
     text::{i18n::Locales, pages::PageTexts},
     web::{
         AppState,
@@ -36,11 +36,13 @@ impl Server {
         // Randomness that fails fails the start, and stores nothing.
         let form_key = store.secret("form-key", &random::hex_token(32)?).await?;
         let locales = Arc::new(Locales::load()?);
+        let availability = Availability::new(store.clone());
         let state = AppState {
             mailer: Arc::new(Mailer::new(config.mail.clone())?),
             signups: Arc::new(Limiter::per_minute("newsletter", config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
-            page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace)),
+            page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace, availability.clone())),
+            availability,
             sample: Arc::new(SampleStatus::default()),
             store,
             assets: Arc::new(Assets::load()?),

@@ -187,6 +187,14 @@ pub const SITEMAP: &str = "/sitemap.xml";
 pub const ROBOTS: &str = "/robots.txt";
 pub const HEALTH: &str = "/healthz";
 
+/// Whether answering at an address may need the database: everything but
+/// the static files, the health check (which says so itself), robots.txt
+/// and the redirects to a language's home page.
+pub fn needs_database(path: &str) -> bool {
+    let home_redirect = path == "/" || Lang::ALL.iter().any(|lang| path.strip_prefix('/') == Some(lang.code()));
+    !(home_redirect || path.starts_with("/static/") || path == HEALTH || path == ROBOTS)
+}
+
 /// What a newsletter address does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NewsletterAction {

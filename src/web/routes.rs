@@ -26,7 +26,7 @@ use tracing::Level;
 use super::{
     error::AppError,
     handlers::{assets, calendar, content, directory, event, health, home, language, news, newsletter, open_data, seo},
-    middleware::{error_pages, page_cache, security},
+    middleware::{error_pages, outage, page_cache, security},
     paths::{self, NewsletterAction, Page},
     state::AppState,
 };
@@ -57,6 +57,7 @@ pub fn build_app(state: AppState) -> Router {
         .layer(middleware::from_fn(security::valid_request))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), outage::layer))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages::layer))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), page_cache::layer))

@@ -7,6 +7,7 @@
 //! - `calendar`: events and their iCalendar feeds;
 //! - `news`: news items, their feeds and images, `news import`/`export`;
 //! - `newsletter`: sign-up, confirmation, leaving, and mail;
+//! - `outage`: the database crashes and comes back while the site runs;
 //! - `command_line`: imports, exports, seeding, the server process;
 //! - `requests`: methods, encodings, Host, long targets, connections;
 //! - `sample`: the sample data said to be sample, and removed.
@@ -17,6 +18,7 @@ mod calendar;
 mod command_line;
 mod news;
 mod newsletter;
+mod outage;
 mod pages;
 mod requests;
 mod sample;

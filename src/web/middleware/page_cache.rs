@@ -117,13 +117,19 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     let Some(uri) = cache_uri(&request) else {
         return next.run(request).await;
     };
-    let Some(revision) = state.page_cache.revisions.current().await else {
-        return next.run(request).await;
-    };
     let request_headers = request.headers().clone();
     let path = request.uri().path().to_owned();
     let encoding = negotiate::encoding(&request_headers);
     settle_encoding(&mut request, encoding);
+    let Some(revision) = state.page_cache.revisions.current().await else {
+        // The database is down: the page as last rendered, if it was.
+        if !state.availability.is_up()
+            && let Some(cached) = state.page_cache.find_stale(request.method(), &uri, encoding)
+        {
+            return respond(&cached, &path, &request_headers);
+        }
+        return next.run(request).await;
+    };
     let key = Key {
         method: request.method().clone(),
         uri,

@@ -12,6 +12,7 @@
 //! memory and waited for, and what happens in the background is waited for
 //! with [`settle`], which gives up after a deadline.
 
+pub mod cluster;
 pub mod html;
 mod postgres;
 pub mod smtp;
@@ -32,7 +33,7 @@ use oneinfive::{
         mail::{MailConfig, MemoryOutbox},
     },
     startup::{config::SiteConfig, connections::Limits},
-    store::Store,
+    store::{Patience, Store},
 };
 use scraper::Html;
 use time::{OffsetDateTime, macros::datetime};
@@ -75,6 +76,8 @@ struct Settings {
 #[must_use]
 pub struct Builder {
     backend: Backend,
+    /// A PostgreSQL database of the test's own, instead of a throwaway one.
+    database_url: Option<String>,
     seeded: bool,
     clock: Clock,
     settings: Settings,
@@ -119,6 +122,12 @@ impl Builder {
         self
     }
 
+    /// Runs the site on this PostgreSQL database (a private server's).
+    pub fn on_database(mut self, url: String) -> Builder {
+        self.database_url = Some(url);
+        self
+    }
+
     /// Sets the site's clock at `at` instead of [`NOW`].
     pub fn clock(mut self, at: OffsetDateTime) -> Builder {
         self.clock = Clock::set_at(at);
@@ -138,12 +147,13 @@ impl Builder {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, database) = match self.backend {
             Backend::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
+            Backend::Postgres if self.database_url.is_some() => (self.database_url.unwrap_or_default(), None),
             Backend::Postgres => {
                 let database = ThrowawayDatabase::create().await?;
                 (database.url.clone(), Some(database))
             }
         };
-        let store = Store::connect(&database_url).await.expect("connect to the test database");
+        let store = Store::connect_with(&database_url, Patience::Visitor).await.expect("connect to the test database");
         store.migrate().await.expect("migrate the test database");
         if self.seeded {
             oneinfive::formats::sample::load(&store, self.clock.now()).await.expect("load the sample data");
@@ -194,7 +204,7 @@ pub struct TestApp {
 
 impl TestApp {
     pub fn builder(backend: Backend) -> Builder {
-        Builder { backend, seeded: false, clock: Clock::set_at(NOW), settings: Settings::default() }
+        Builder { backend, database_url: None, seeded: false, clock: Clock::set_at(NOW), settings: Settings::default() }
     }
 
     /// Stops the site, as a restart or a crash would, and waits until it
@@ -217,7 +227,8 @@ impl TestApp {
     /// own connections, as a second server behind a load balancer would:
     /// the same settings, clock and mail.
     pub async fn second_instance(&self) -> Instance {
-        let store = Store::connect(&self.database_url).await.expect("connect the second instance");
+        let store =
+            Store::connect_with(&self.database_url, Patience::Visitor).await.expect("connect the second instance");
         let (addr, server) =
             Running::launch(store.clone(), &self.settings, &self.clock, &self.mail, self.dir.path()).await;
         Instance { addr, server, store }
