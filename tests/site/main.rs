@@ -8,6 +8,7 @@
 //! - `news`: news items, their feeds and images, `news import`/`export`;
 //! - `newsletter`: sign-up, confirmation, leaving, and mail;
 //! - `command_line`: imports, exports, seeding, the server process;
+//! - `metrics`: `/metrics` on its own address, and what it counts;
 //! - `requests`: methods, encodings, Host, long targets, connections;
 //! - `sample`: the sample data said to be sample, and removed.
 
@@ -15,6 +16,7 @@ mod common;
 
 mod calendar;
 mod command_line;
+mod metrics;
 mod news;
 mod newsletter;
 mod pages;

@@ -1,0 +1,111 @@
+//! The Prometheus metrics: what the site counts as it goes (requests by
+//! route and status, and how long they took), kept in one registry, and
+//! `GET /metrics`, which writes them in the OpenMetrics text format that
+//! Prometheus reads. `/metrics` is served only on its own address
+//! (`--metrics-listen`, started by `startup::server`), never on the site's.
+
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use axum::{
+    Router,
+    extract::{Request, State},
+    http::{StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use prometheus_client::{
+    encoding::{EncodeLabelSet, text},
+    metrics::{counter::Counter, family::Family, histogram::Histogram},
+    registry::{Registry, Unit},
+};
+
+use super::{paths, state::AppState};
+
+/// The content type of the OpenMetrics text format.
+const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+/// The upper bounds, in seconds, of the request durations' buckets: a
+/// cached page takes well under a millisecond, a request times out at 15 s.
+const DURATION_BUCKETS: [f64; 12] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0];
+
+/// A request's labels: its route's label (see `paths::route_label`, never
+/// the path itself) and its status.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    route: &'static str,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    route: &'static str,
+}
+
+/// The site's metrics, shared by every request (`AppState::metrics`).
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    durations: Family<RouteLabels, Histogram>,
+}
+
+impl Default for Metrics {
+    fn default() -> Metrics {
+        let mut registry = Registry::with_prefix("oneinfive");
+        let requests = Family::default();
+        registry.register("http_requests", "Requests answered, by route and status", requests.clone());
+        let durations = Family::<RouteLabels, Histogram>::new_with_constructor(|| Histogram::new(DURATION_BUCKETS));
+        registry.register_with_unit(
+            "http_request_duration",
+            "Time from a request to its response's headers, by route",
+            Unit::Seconds,
+            durations.clone(),
+        );
+        Metrics { registry, requests, durations }
+    }
+}
+
+impl Metrics {
+    /// Counts a request answered with `status` after `elapsed`.
+    fn record_request(&self, route: &'static str, status: StatusCode, elapsed: Duration) {
+        self.requests.get_or_create(&RequestLabels { route, status: status.as_u16() }).inc();
+        self.durations.get_or_create(&RouteLabels { route }).observe(elapsed.as_secs_f64());
+    }
+
+    /// Every metric, in the OpenMetrics text format.
+    fn encode(&self) -> Result<String, std::fmt::Error> {
+        let mut body = String::new();
+        text::encode(&mut body, &self.registry)?;
+        Ok(body)
+    }
+}
+
+/// The layer that counts and times every request by its route's label and
+/// status. It wraps every other layer but the request id's, so that pages
+/// the page cache answers are counted too.
+pub async fn layer(State(metrics): State<Arc<Metrics>>, request: Request, next: Next) -> Response {
+    let route = paths::route_label(request.uri().path());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    metrics.record_request(route, response.status(), started.elapsed());
+    response
+}
+
+/// What the metrics listener serves: `GET /metrics`, and 404 for anything else.
+pub fn router(state: AppState) -> Router {
+    Router::new().route(paths::METRICS, get(scrape)).with_state(state)
+}
+
+/// `GET /metrics`: every metric, as Prometheus reads them.
+async fn scrape(State(state): State<AppState>) -> Response {
+    match state.metrics.encode() {
+        Ok(body) => ([(header::CONTENT_TYPE, CONTENT_TYPE)], body).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot write the metrics");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
