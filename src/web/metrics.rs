@@ -1,8 +1,10 @@
 //! The Prometheus metrics: what the site counts as it goes (requests by
-//! route and status, and how long they took), kept in one registry, and
-//! `GET /metrics`, which writes them in the OpenMetrics text format that
-//! Prometheus reads. `/metrics` is served only on its own address
-//! (`--metrics-listen`, started by `startup::server`), never on the site's.
+//! route and status, and how long they took; the page cache's hits and
+//! misses), kept in one registry, and `GET /metrics`, which first reads
+//! what is read when scraped (the page cache's size), then writes them all
+//! in the OpenMetrics text format that Prometheus reads. `/metrics` is
+//! served only on its own address (`--metrics-listen`, started by
+//! `startup::server`), never on the site's.
 
 use std::{
     sync::Arc,
@@ -19,7 +21,7 @@ use axum::{
 };
 use prometheus_client::{
     encoding::{EncodeLabelSet, text},
-    metrics::{counter::Counter, family::Family, histogram::Histogram},
+    metrics::{counter::Counter, family::Family, gauge::Gauge, histogram::Histogram},
     registry::{Registry, Unit},
 };
 
@@ -50,6 +52,10 @@ pub struct Metrics {
     registry: Registry,
     requests: Family<RequestLabels, Counter>,
     durations: Family<RouteLabels, Histogram>,
+    cache_hits: Counter,
+    cache_misses: Counter,
+    cache_entries: Gauge,
+    cache_bytes: Gauge,
 }
 
 impl Default for Metrics {
@@ -64,7 +70,20 @@ impl Default for Metrics {
             Unit::Seconds,
             durations.clone(),
         );
-        Metrics { registry, requests, durations }
+        let cache_hits = Counter::default();
+        registry.register("page_cache_hits", "Pages and feeds answered from the page cache", cache_hits.clone());
+        let cache_misses = Counter::default();
+        registry.register("page_cache_misses", "Pages and feeds rendered for the page cache", cache_misses.clone());
+        let cache_entries = Gauge::default();
+        registry.register("page_cache_entries", "Responses in the page cache", cache_entries.clone());
+        let cache_bytes = Gauge::default();
+        registry.register_with_unit(
+            "page_cache",
+            "What the page cache's entries take",
+            Unit::Bytes,
+            cache_bytes.clone(),
+        );
+        Metrics { registry, requests, durations, cache_hits, cache_misses, cache_entries, cache_bytes }
     }
 }
 
@@ -75,12 +94,35 @@ impl Metrics {
         self.durations.get_or_create(&RouteLabels { route }).observe(elapsed.as_secs_f64());
     }
 
+    /// Counts a page or feed the page cache had, or that another request
+    /// was rendering for it.
+    pub fn page_cache_hit(&self) {
+        self.cache_hits.inc();
+    }
+
+    /// Counts a page or feed the page cache did not have.
+    pub fn page_cache_miss(&self) {
+        self.cache_misses.inc();
+    }
+
+    /// Reads what is read when scraped.
+    fn read_gauges(&self, state: &AppState) {
+        let (entries, bytes) = state.page_cache.usage();
+        self.cache_entries.set(gauge_value(entries));
+        self.cache_bytes.set(gauge_value(bytes));
+    }
+
     /// Every metric, in the OpenMetrics text format.
     fn encode(&self) -> Result<String, std::fmt::Error> {
         let mut body = String::new();
         text::encode(&mut body, &self.registry)?;
         Ok(body)
     }
+}
+
+/// A count as a gauge holds it.
+fn gauge_value(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
 }
 
 /// The layer that counts and times every request by its route's label and
@@ -101,6 +143,7 @@ pub fn router(state: AppState) -> Router {
 
 /// `GET /metrics`: every metric, as Prometheus reads them.
 async fn scrape(State(state): State<AppState>) -> Response {
+    state.metrics.read_gauges(&state);
     match state.metrics.encode() {
         Ok(body) => ([(header::CONTENT_TYPE, CONTENT_TYPE)], body).into_response(),
         Err(error) => {

@@ -67,6 +67,12 @@ both_backends! {
         assert_eq!(value(&samples, "oneinfive_http_request_duration_seconds_count", &[("route", "home")]), Some(2.0));
         let slowest = value(&samples, "oneinfive_http_request_duration_seconds_bucket", &[("route", "home"), ("le", "+Inf")]);
         assert_eq!(slowest, Some(2.0));
+        // The first home page was rendered, the second came from the cache;
+        // the unknown address was looked for, not kept.
+        assert_eq!(value(&samples, "oneinfive_page_cache_hits_total", &[]), Some(1.0));
+        assert_eq!(value(&samples, "oneinfive_page_cache_misses_total", &[]), Some(2.0));
+        assert_eq!(value(&samples, "oneinfive_page_cache_entries", &[]), Some(1.0));
+        assert!(value(&samples, "oneinfive_page_cache_bytes", &[]).is_some_and(|bytes| bytes > 1000.0));
         // Never served on the site's own address; nothing else on the metrics'.
         assert_eq!(app.get("/metrics").await.status(), 404);
         let other = app.metrics_url().replace("/metrics", "/fr/");
