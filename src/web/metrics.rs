@@ -1,10 +1,11 @@
 //! The Prometheus metrics: what the site counts as it goes (requests by
 //! route and status, and how long they took; the page cache's hits and
 //! misses), kept in one registry, and `GET /metrics`, which first reads
-//! what is read when scraped (the page cache's size), then writes them all
-//! in the OpenMetrics text format that Prometheus reads. `/metrics` is
-//! served only on its own address (`--metrics-listen`, started by
-//! `startup::server`), never on the site's.
+//! what is read when scraped (the page cache's size, whether the database
+//! answers, the mail outbox), then writes them all in the OpenMetrics text
+//! format that Prometheus reads. `/metrics` is served only on its own
+//! address (`--metrics-listen`, started by `startup::server`), never on
+//! the site's.
 
 use std::{
     sync::Arc,
@@ -26,9 +27,14 @@ use prometheus_client::{
 };
 
 use super::{paths, state::AppState};
+use crate::store::Store;
 
 /// The content type of the OpenMetrics text format.
 const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+/// How long a scrape waits for the database to answer before it counts it
+/// as down.
+const PING_TIMEOUT: Duration = Duration::from_millis(500);
 
 /// The upper bounds, in seconds, of the request durations' buckets: a
 /// cached page takes well under a millisecond, a request times out at 15 s.
@@ -56,6 +62,9 @@ pub struct Metrics {
     cache_misses: Counter,
     cache_entries: Gauge,
     cache_bytes: Gauge,
+    database_up: Gauge,
+    outbox_pending: Gauge,
+    outbox_failed: Gauge,
 }
 
 impl Default for Metrics {
@@ -83,7 +92,28 @@ impl Default for Metrics {
             Unit::Bytes,
             cache_bytes.clone(),
         );
-        Metrics { registry, requests, durations, cache_hits, cache_misses, cache_entries, cache_bytes }
+        let database_up = Gauge::default();
+        registry.register(
+            "database_up",
+            "1 when the database answers within half a second, else 0",
+            database_up.clone(),
+        );
+        let outbox_pending = Gauge::default();
+        registry.register("outbox_pending", "Mails in the outbox not sent yet", outbox_pending.clone());
+        let outbox_failed = Gauge::default();
+        registry.register("outbox_failed", "Mails in the outbox given up on", outbox_failed.clone());
+        Metrics {
+            registry,
+            requests,
+            durations,
+            cache_hits,
+            cache_misses,
+            cache_entries,
+            cache_bytes,
+            database_up,
+            outbox_pending,
+            outbox_failed,
+        }
     }
 }
 
@@ -105,11 +135,23 @@ impl Metrics {
         self.cache_misses.inc();
     }
 
-    /// Reads what is read when scraped.
-    fn read_gauges(&self, state: &AppState) {
+    /// Reads what is read when scraped. With the database down, the
+    /// outbox's gauges keep their last values, and `database_up` says why.
+    async fn read_gauges(&self, state: &AppState) {
         let (entries, bytes) = state.page_cache.usage();
         self.cache_entries.set(gauge_value(entries));
         self.cache_bytes.set(gauge_value(bytes));
+        let up = database_up(&state.store).await;
+        self.database_up.set(i64::from(up));
+        if up {
+            match state.store.outbox_counts().await {
+                Ok(outbox) => {
+                    self.outbox_pending.set(outbox.pending);
+                    self.outbox_failed.set(outbox.failed);
+                }
+                Err(error) => tracing::warn!(%error, "cannot count the outbox's mails"),
+            }
+        }
     }
 
     /// Every metric, in the OpenMetrics text format.
@@ -118,6 +160,12 @@ impl Metrics {
         text::encode(&mut body, &self.registry)?;
         Ok(body)
     }
+}
+
+/// Whether the database answers, within [`PING_TIMEOUT`]. The one place
+/// that decides it for the metrics.
+async fn database_up(store: &Store) -> bool {
+    matches!(tokio::time::timeout(PING_TIMEOUT, store.ping()).await, Ok(Ok(())))
 }
 
 /// A count as a gauge holds it.
@@ -143,12 +191,27 @@ pub fn router(state: AppState) -> Router {
 
 /// `GET /metrics`: every metric, as Prometheus reads them.
 async fn scrape(State(state): State<AppState>) -> Response {
-    state.metrics.read_gauges(&state);
+    state.metrics.read_gauges(&state).await;
     match state.metrics.encode() {
         Ok(body) => ([(header::CONTENT_TYPE, CONTENT_TYPE)], body).into_response(),
         Err(error) => {
             tracing::error!(%error, "cannot write the metrics");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_database_that_cannot_answer_is_down() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store =
+            Store::connect(&format!("sqlite://{}", dir.path().join("up.db").display())).await.expect("a database");
+        assert!(database_up(&store).await);
+        store.close().await;
+        assert!(!database_up(&store).await);
     }
 }

@@ -73,6 +73,28 @@ both_backends! {
         assert_eq!(value(&samples, "oneinfive_page_cache_misses_total", &[]), Some(2.0));
         assert_eq!(value(&samples, "oneinfive_page_cache_entries", &[]), Some(1.0));
         assert!(value(&samples, "oneinfive_page_cache_bytes", &[]).is_some_and(|bytes| bytes > 1000.0));
+        assert_eq!(value(&samples, "oneinfive_database_up", &[]), Some(1.0));
+        assert_eq!(value(&samples, "oneinfive_outbox_pending", &[]), Some(0.0));
+        assert_eq!(value(&samples, "oneinfive_outbox_failed", &[]), Some(0.0));
+    }
+
+    async fn metrics_read_the_outbox_when_scraped(app.metrics()) {
+        let samples = scrape(app).await;
+        assert_eq!(value(&samples, "oneinfive_outbox_pending", &[]), Some(0.0));
+        assert_eq!(value(&samples, "oneinfive_outbox_failed", &[]), Some(0.0));
+        // A mail due in the far future (the mail worker leaves it), one
+        // being sent, and one given up on.
+        app.execute(
+            "INSERT INTO mail_outbox (recipient, status, next_attempt_at, created_at) VALUES \
+             ('a@example.org', 'pending', '2100-01-01T00:00:00Z', '2026-11-25T12:00:00Z'), \
+             ('b@example.org', 'sending', '2100-01-01T00:00:00Z', '2026-11-25T12:00:00Z'), \
+             ('c@example.org', 'failed', '2026-11-25T12:00:00Z', '2026-11-25T12:00:00Z'), \
+             ('d@example.org', 'sent', '2026-11-25T12:00:00Z', '2026-11-25T12:00:00Z')",
+        )
+        .await;
+        let samples = scrape(app).await;
+        assert_eq!(value(&samples, "oneinfive_outbox_pending", &[]), Some(2.0));
+        assert_eq!(value(&samples, "oneinfive_outbox_failed", &[]), Some(1.0));
         // Never served on the site's own address; nothing else on the metrics'.
         assert_eq!(app.get("/metrics").await.status(), 404);
         let other = app.metrics_url().replace("/metrics", "/fr/");
