@@ -1,11 +1,11 @@
 //! The Prometheus metrics: what the site counts as it goes (requests by
 //! route and status, and how long they took; the page cache's hits and
-//! misses), kept in one registry, and `GET /metrics`, which first reads
-//! what is read when scraped (the page cache's size, whether the database
-//! answers, the mail outbox), then writes them all in the OpenMetrics text
-//! format that Prometheus reads. `/metrics` is served only on its own
-//! address (`--metrics-listen`, started by `startup::server`), never on
-//! the site's.
+//! misses; newsletter sign-ups by outcome), kept in one registry, and
+//! `GET /metrics`, which first reads what is read when scraped (the page
+//! cache's size, whether the database answers, the mail outbox), then
+//! writes them all in the OpenMetrics text format that Prometheus reads.
+//! `/metrics` is served only on its own address (`--metrics-listen`,
+//! started by `startup::server`), never on the site's.
 
 use std::{
     sync::Arc,
@@ -53,6 +53,37 @@ struct RouteLabels {
     route: &'static str,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: &'static str,
+}
+
+/// What became of a newsletter sign-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signup {
+    /// Taken: stored, its confirmation mail queued when one is due.
+    Accepted,
+    /// Refused for its address or a missing consent.
+    Invalid,
+    /// Refused: the client had used up its sign-ups for the minute.
+    RateLimited,
+    /// A robot filled in the field people cannot see; nothing was done.
+    Honeypot,
+}
+
+impl Signup {
+    const ALL: [Signup; 4] = [Signup::Accepted, Signup::Invalid, Signup::RateLimited, Signup::Honeypot];
+
+    fn label(self) -> &'static str {
+        match self {
+            Signup::Accepted => "accepted",
+            Signup::Invalid => "invalid",
+            Signup::RateLimited => "rate_limited",
+            Signup::Honeypot => "honeypot",
+        }
+    }
+}
+
 /// The site's metrics, shared by every request (`AppState::metrics`).
 pub struct Metrics {
     registry: Registry,
@@ -65,6 +96,7 @@ pub struct Metrics {
     database_up: Gauge,
     outbox_pending: Gauge,
     outbox_failed: Gauge,
+    signups: Family<OutcomeLabels, Counter>,
 }
 
 impl Default for Metrics {
@@ -102,6 +134,12 @@ impl Default for Metrics {
         registry.register("outbox_pending", "Mails in the outbox not sent yet", outbox_pending.clone());
         let outbox_failed = Gauge::default();
         registry.register("outbox_failed", "Mails in the outbox given up on", outbox_failed.clone());
+        let signups = Family::<OutcomeLabels, Counter>::default();
+        registry.register("newsletter_signups", "Newsletter sign-ups, by outcome", signups.clone());
+        // Every outcome is shown from the start, at 0.
+        for outcome in Signup::ALL {
+            signups.get_or_create_owned(&OutcomeLabels { outcome: outcome.label() });
+        }
         Metrics {
             registry,
             requests,
@@ -113,6 +151,7 @@ impl Default for Metrics {
             database_up,
             outbox_pending,
             outbox_failed,
+            signups,
         }
     }
 }
@@ -133,6 +172,11 @@ impl Metrics {
     /// Counts a page or feed the page cache did not have.
     pub fn page_cache_miss(&self) {
         self.cache_misses.inc();
+    }
+
+    /// Counts a newsletter sign-up by its outcome.
+    pub fn signup(&self, outcome: Signup) {
+        self.signups.get_or_create(&OutcomeLabels { outcome: outcome.label() }).inc();
     }
 
     /// Reads what is read when scraped. With the database down, the

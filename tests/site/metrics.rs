@@ -7,7 +7,7 @@ use crate::common::{TestApp, both_backends};
 
 /// One sample of a scrape: `name{label="value",…} 12`.
 #[derive(Debug)]
-struct Sample {
+pub struct Sample {
     name: String,
     labels: BTreeMap<String, String>,
     value: f64,
@@ -38,13 +38,13 @@ fn parse(text: &str) -> Vec<Sample> {
 }
 
 /// The value of the sample with this name and exactly these labels.
-fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+pub fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64> {
     let labels: BTreeMap<String, String> = labels.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
     samples.iter().find(|sample| sample.name == name && sample.labels == labels).map(|sample| sample.value)
 }
 
 /// Scrapes the site's metrics and parses them.
-async fn scrape(app: &TestApp) -> Vec<Sample> {
+pub async fn scrape(app: &TestApp) -> Vec<Sample> {
     let response = app.client.get(app.metrics_url()).send().await.expect("GET /metrics");
     assert_eq!(response.status(), 200);
     let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
