@@ -303,6 +303,9 @@ async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<
     let server =
         Server::bind(args.listen, store.clone(), site).await.map_err(|error| start_error(error, args.listen))?;
     tracing::info!(address = %server.local_addr()?, backend = store.backend(), "serving the site on http://{}/", server.local_addr()?);
+    if let Some(address) = server.metrics_addr().transpose()? {
+        tracing::info!(%address, "serving the metrics on http://{address}/metrics");
+    }
     server.run(shutdown_signal()).await?;
     store.close().await;
     tracing::info!("stopped");
@@ -356,5 +359,24 @@ mod tests {
         };
         let message = format!("{error:#}");
         assert!(message.starts_with(&format!("cannot listen on {listen}: ")), "{message}");
+    }
+
+    #[tokio::test]
+    async fn a_metrics_address_in_use_is_named_as_the_metrics() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = open(Some(format!("sqlite://{}", dir.path().join("site.db").display()))).await.expect("a database");
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let mut config = site();
+        config.metrics_listen = Some(taken.local_addr().expect("its address"));
+        let listen: SocketAddr = "127.0.0.1:0".parse().expect("an address");
+        let Err(error) = Server::bind(listen, store, config).await.map_err(|e| start_error(e, listen)) else {
+            panic!("the site started with its metrics on an address in use");
+        };
+        let message = format!("{error:#}");
+        let expected = format!(
+            "cannot start the site: cannot listen on {} for the metrics: ",
+            taken.local_addr().expect("its address")
+        );
+        assert!(message.starts_with(&expected), "{message}");
     }
 }

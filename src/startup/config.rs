@@ -143,6 +143,11 @@ pub struct ServeArgs {
     #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:3000")]
     pub listen: SocketAddr,
 
+    /// An address of its own on which to serve the Prometheus metrics,
+    /// GET /metrics, and nothing else; off by default. Keep it private.
+    #[arg(long, env = "METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+
     /// The public origin for absolute links (feeds, mails), e.g. https://oneinfive.example.org;
     /// defaults to http:// and the listen address.
     #[arg(long, env = "BASE_URL")]
@@ -228,6 +233,8 @@ pub struct SiteConfig {
     pub connections: Limits,
     /// The addresses the privacy notice gives.
     pub contacts: Contacts,
+    /// Where to serve the Prometheus metrics, if anywhere.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl SiteConfig {
@@ -247,6 +254,7 @@ impl SiteConfig {
             clock: Clock::system(),
             connections: Limits::for_this_process(),
             contacts: Contacts::default(),
+            metrics_listen: None,
         })
     }
 
@@ -265,6 +273,7 @@ impl SiteConfig {
             .transpose()?;
         config.connections.header_read_timeout = Duration::from_secs(args.header_timeout);
         config.connections.shutdown_grace = Duration::from_secs(args.shutdown_grace);
+        config.metrics_listen = args.metrics_listen;
         let email = |flag: &str, value: &Option<String>| {
             value
                 .as_deref()

@@ -42,7 +42,7 @@ pub use attempts::Quota;
 pub use availability::Availability;
 pub use error::StoreError;
 pub use events::{EventFilter, Mode};
-pub use newsletter::{Claimed, Subscriber, Subscription, SubscriptionOutcome};
+pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
 pub use revision::{BUSY_THRESHOLD, Revisions};
 pub use sample::SampleRows;
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};

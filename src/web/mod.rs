@@ -7,6 +7,7 @@
 //! - `view/`: what page templates carry, and the rendering of a template;
 //! - `paths`: every address, in both languages;
 //! - `error`: the one error type; `state`: what handlers share;
+//! - `metrics`: what the site counts, and `/metrics` on its own address;
 //! - below them: content negotiation, conditional GET, the page cache's
 //!   store, static files, rate limits, extractors.
 
@@ -15,6 +16,7 @@ pub mod conditional;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod metrics;
 pub mod middleware;
 pub mod negotiate;
 pub mod page_cache;

@@ -111,8 +111,8 @@ impl PageCache {
         self.entries.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The entries and the bytes they take, as the cache counts them.
-    #[cfg(test)]
+    /// The entries and the bytes they take, as the cache counts them (for
+    /// `/metrics`).
     pub fn usage(&self) -> (usize, usize) {
         let entries = self.lock();
         (entries.slots.len(), entries.bytes)

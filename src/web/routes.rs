@@ -26,6 +26,7 @@ use tracing::Level;
 use super::{
     error::AppError,
     handlers::{assets, calendar, content, directory, event, health, home, language, news, newsletter, open_data, seo},
+    metrics,
     middleware::{error_pages, outage, page_cache, security},
     paths::{self, NewsletterAction, Page},
     state::AppState,
@@ -68,6 +69,7 @@ pub fn build_app(state: AppState) -> Router {
                 .make_span_with(request_span)
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+        .layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::layer))
         .layer(SetRequestIdLayer::x_request_id(RandomRequestId))
         .with_state(state)
 }

@@ -7,7 +7,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use time::OffsetDateTime;
 
-use super::{assets::Assets, page_cache::PageCache, rate_limit::Limiter};
+use super::{assets::Assets, metrics::Metrics, page_cache::PageCache, rate_limit::Limiter};
 use crate::{
     infra::mail::Mailer,
     startup::config::SiteConfig,
@@ -32,6 +32,8 @@ pub struct AppState {
     pub page_cache: Arc<PageCache>,
     /// Whether the site shows sample data, and so says it.
     pub sample: Arc<SampleStatus>,
+    /// What the site counts, for `/metrics`.
+    pub metrics: Arc<Metrics>,
     pub config: Arc<SiteConfig>,
 }
 

@@ -9,6 +9,7 @@
 //! - `newsletter`: sign-up, confirmation, leaving, and mail;
 //! - `outage`: the database crashes and comes back while the site runs;
 //! - `command_line`: imports, exports, seeding, the server process;
+//! - `metrics`: `/metrics` on its own address, and what it counts;
 //! - `requests`: methods, encodings, Host, long targets, connections;
 //! - `sample`: the sample data said to be sample, and removed.
 
@@ -16,6 +17,7 @@ mod common;
 
 mod calendar;
 mod command_line;
+mod metrics;
 mod news;
 mod newsletter;
 mod outage;

@@ -138,17 +138,25 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         minute: state.config.clock.now().unix_timestamp().div_euclid(60),
     };
     let rendering = match state.page_cache.find(&key) {
-        Lookup::Ready(cached) => return respond(&cached, &path, &request_headers),
+        Lookup::Ready(cached) => {
+            state.metrics.page_cache_hit();
+            return respond(&cached, &path, &request_headers);
+        }
         Lookup::Rendering(mut rendering) => {
             if let Ok(done) = rendering.wait_for(Option::is_some).await
                 && let Some(cached) = done.as_ref()
             {
+                state.metrics.page_cache_hit();
                 return respond(cached, &path, &request_headers);
             }
             // The rendering failed or was abandoned: render it for this request alone.
+            state.metrics.page_cache_miss();
             return next.run(request).await;
         }
-        Lookup::Render(rendering) => rendering,
+        Lookup::Render(rendering) => {
+            state.metrics.page_cache_miss();
+            rendering
+        }
     };
     // The page says whether the site shows sample data as of its revision.
     state.sample.ensure(revision, &state.store).await;

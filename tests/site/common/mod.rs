@@ -70,6 +70,8 @@ struct Settings {
     base_url: Option<String>,
     /// The bounds on connections; the process's defaults when `None`.
     connections: Option<Limits>,
+    /// Serve `/metrics` on an address of its own.
+    metrics: bool,
 }
 
 /// Sets up a test's site: `TestApp::builder(backend).seeded().start()`.
@@ -128,6 +130,12 @@ impl Builder {
         self
     }
 
+    /// Serves the Prometheus metrics on a port of their own: [`TestApp::metrics_url`].
+    pub fn metrics(mut self) -> Builder {
+        self.settings.metrics = true;
+        self
+    }
+
     /// Sets the site's clock at `at` instead of [`NOW`].
     pub fn clock(mut self, at: OffsetDateTime) -> Builder {
         self.clock = Clock::set_at(at);
@@ -160,6 +168,7 @@ impl Builder {
         }
         let mail = MemoryOutbox::new();
         let (addr, server) = Running::launch(store.clone(), &self.settings, &self.clock, &mail, dir.path()).await;
+        let metrics_addr = server.metrics_addr;
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(20))
@@ -168,6 +177,7 @@ impl Builder {
         Some(TestApp {
             backend: self.backend,
             addr,
+            metrics_addr,
             database_url,
             client,
             clock: self.clock,
@@ -186,6 +196,8 @@ impl Builder {
 pub struct TestApp {
     pub backend: Backend,
     pub addr: SocketAddr,
+    /// Where `/metrics` is served, when the site was built with `.metrics()`.
+    metrics_addr: Option<SocketAddr>,
     pub database_url: String,
     /// Follows no redirect and keeps no cookie: every test sees the raw answer.
     pub client: reqwest::Client,
@@ -220,6 +232,7 @@ impl TestApp {
         let (addr, server) =
             Running::launch(self.store.clone(), &self.settings, &self.clock, &self.mail, self.dir.path()).await;
         self.addr = addr;
+        self.metrics_addr = server.metrics_addr;
         self.server = Some(server);
     }
 
@@ -236,6 +249,12 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
+    }
+
+    /// The address of the metrics; the site must have been built with `.metrics()`.
+    pub fn metrics_url(&self) -> String {
+        let addr = self.metrics_addr.expect("the site serves metrics: build it with .metrics()");
+        format!("http://{addr}/metrics")
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -343,6 +362,8 @@ pub const NOTIFICATION_DELAY: Duration = Duration::from_secs(2);
 struct Running {
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
+    /// Where `/metrics` is served, if it is.
+    metrics_addr: Option<SocketAddr>,
 }
 
 impl Running {
@@ -373,13 +394,17 @@ impl Running {
             config.busy_pace = 0;
         }
         config.clock = clock.clone();
+        if settings.metrics {
+            config.metrics_listen = Some("127.0.0.1:0".parse().expect("address"));
+        }
         let server = Server::bind("127.0.0.1:0".parse().expect("address"), store, config).await.expect("bind");
         let addr = server.local_addr().expect("local address");
+        let metrics_addr = server.metrics_addr().transpose().expect("the metrics' address");
         let (shutdown, stop) = oneshot::channel::<()>();
         let task = tokio::spawn(server.run(async move {
             let _ = stop.await;
         }));
-        (addr, Running { shutdown: Some(shutdown), task })
+        (addr, Running { shutdown: Some(shutdown), task, metrics_addr })
     }
 
     /// Asks the site to stop and waits until it has: no more connections
