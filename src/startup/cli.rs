@@ -20,7 +20,7 @@ use crate::{
             SubscribersCommand,
         },
     },
-    store::{self, Actor, AuditKind, ImportReport, Origin, Store, StoreError},
+    store::{self, Actor, AuditKind, ImportReport, Origin, Patience, Store, StoreError},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -265,6 +265,11 @@ async fn delete_subscriber(url: Option<String>, email: &str) -> anyhow::Result<E
 /// Connects to the configured database and applies pending migrations. The
 /// embedded default database is filled with the sample data when it is new.
 pub(super) async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
+    open_for(database_url, Patience::Command).await
+}
+
+/// Opens the database for a command, or for the site's visitors.
+async fn open_for(database_url: Option<String>, patience: Patience) -> anyhow::Result<Store> {
     let (url, fresh_default) = match database_url {
         Some(url) => (url, false),
         None => {
@@ -272,7 +277,9 @@ pub(super) async fn open(database_url: Option<String>) -> anyhow::Result<Store> 
             (url, !path.exists())
         }
     };
-    let store = Store::connect(&url).await.with_context(|| format!("cannot open the {} database", scheme(&url)))?;
+    let store = Store::connect_with(&url, patience)
+        .await
+        .with_context(|| format!("cannot open the {} database", scheme(&url)))?;
     store.migrate().await.context("cannot apply the migrations")?;
     if fresh_default {
         let report = sample::load(&store, Clock::system().now()).await?;
@@ -295,10 +302,13 @@ fn scheme(url: &str) -> &str {
 async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<ExitCode> {
     // A wrong flag is told before the database is opened (or created).
     let site = SiteConfig::from_args(&args).map_err(anyhow::Error::msg)?;
-    let store = open(database_url).await?;
+    let store = open_for(database_url, Patience::Visitor).await?;
     let server =
         Server::bind(args.listen, store.clone(), site).await.map_err(|error| start_error(error, args.listen))?;
     tracing::info!(address = %server.local_addr()?, backend = store.backend(), "serving the site on http://{}/", server.local_addr()?);
+    if let Some(address) = server.metrics_addr().transpose()? {
+        tracing::info!(%address, "serving the metrics on http://{address}/metrics");
+    }
     server.run(shutdown_signal()).await?;
     store.close().await;
     tracing::info!("stopped");
@@ -352,5 +362,24 @@ mod tests {
         };
         let message = format!("{error:#}");
         assert!(message.starts_with(&format!("cannot listen on {listen}: ")), "{message}");
+    }
+
+    #[tokio::test]
+    async fn a_metrics_address_in_use_is_named_as_the_metrics() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = open(Some(format!("sqlite://{}", dir.path().join("site.db").display()))).await.expect("a database");
+        let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let mut config = site();
+        config.metrics_listen = Some(taken.local_addr().expect("its address"));
+        let listen: SocketAddr = "127.0.0.1:0".parse().expect("an address");
+        let Err(error) = Server::bind(listen, store, config).await.map_err(|e| start_error(e, listen)) else {
+            panic!("the site started with its metrics on an address in use");
+        };
+        let message = format!("{error:#}");
+        let expected = format!(
+            "cannot start the site: cannot listen on {} for the metrics: ",
+            taken.local_addr().expect("its address")
+        );
+        assert!(message.starts_with(&expected), "{message}");
     }
 }

@@ -195,6 +195,11 @@ pub struct ServeArgs {
     #[arg(long, env = "LISTEN_ADDR", default_value = "127.0.0.1:3000")]
     pub listen: SocketAddr,
 
+    /// An address of its own on which to serve the Prometheus metrics,
+    /// GET /metrics, and nothing else; off by default. Keep it private.
+    #[arg(long, env = "METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
+
     /// The public origin for absolute links (feeds, mails), e.g. https://oneinfive.example.org;
     /// defaults to http:// and the listen address.
     #[arg(long, env = "BASE_URL")]
@@ -292,6 +297,8 @@ pub struct SiteConfig {
     pub sessions: SessionLimits,
     /// Sign-in attempts a client address may make per quarter of an hour.
     pub sign_ins_per_quarter_hour: u32,
+    /// Where to serve the Prometheus metrics, if anywhere.
+    pub metrics_listen: Option<SocketAddr>,
 }
 
 impl SiteConfig {
@@ -313,6 +320,7 @@ impl SiteConfig {
             contacts: Contacts::default(),
             sessions: SessionLimits { idle: time::Duration::minutes(30), max: time::Duration::hours(12) },
             sign_ins_per_quarter_hour: 10,
+            metrics_listen: None,
         })
     }
 
@@ -331,6 +339,7 @@ impl SiteConfig {
             .transpose()?;
         config.connections.header_read_timeout = Duration::from_secs(args.header_timeout);
         config.connections.shutdown_grace = Duration::from_secs(args.shutdown_grace);
+        config.metrics_listen = args.metrics_listen;
         let email = |flag: &str, value: &Option<String>| {
             value
                 .as_deref()

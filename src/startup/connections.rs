@@ -5,10 +5,31 @@
 //! short 503 and is closed — and a stop waits for the connections in flight
 //! only for a grace period. The process's open-file limit is raised to
 //! the hard limit first.
+//!
+//! A stop drains before it closes: it stops accepting, answers every
+//! further request with `Connection: close`, and waits a moment for the
+//! connections to end that way, before it closes the idle ones. A proxy
+//! that sent a request on an idle keep-alive connection just as the site
+//! closed it could not tell whether the request was taken, and would not
+//! send a form's POST again; a connection ended after an answer, or
+//! refused, leaves no doubt.
 
-use std::{convert::Infallible, future::Future, sync::Arc, time::Duration};
+use std::{
+    convert::Infallible,
+    future::Future,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    },
+    time::Duration,
+};
 
-use axum::{Router, body::Body, extract::ConnectInfo};
+use axum::{
+    Router,
+    body::Body,
+    extract::ConnectInfo,
+    http::{HeaderValue, header},
+};
 use hyper::{body::Incoming, server::conn::http1, service::service_fn};
 use hyper_util::{
     rt::{TokioIo, TokioTimer},
@@ -58,6 +79,10 @@ impl Limits {
     }
 }
 
+/// How long a stop waits, at most, for connections to end after an answer
+/// before it closes the idle ones (within the grace period).
+const DRAIN: Duration = Duration::from_secs(2);
+
 /// What a connection past the cap is told before it is closed.
 const BUSY_BODY: &str = "Too many connections: retry in a moment\n";
 
@@ -84,6 +109,7 @@ pub async fn serve(
     let builder = Arc::new(builder);
     let graceful = GracefulShutdown::new();
     let open = Arc::new(Semaphore::new(limits.max_connections));
+    let draining = Arc::new(AtomicBool::new(false));
     tokio::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -104,10 +130,18 @@ pub async fn serve(
             continue;
         };
         let app = app.clone();
+        let draining = draining.clone();
         let service = service_fn(move |mut request: hyper::Request<Incoming>| {
             request.extensions_mut().insert(ConnectInfo(peer));
             let app = app.clone();
-            async move { Ok::<_, Infallible>(app.oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {})) }
+            let draining = draining.clone();
+            async move {
+                let mut response = app.oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {});
+                if draining.load(Ordering::SeqCst) {
+                    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+                }
+                Ok::<_, Infallible>(response)
+            }
         });
         let builder = builder.clone();
         let watcher = graceful.watcher();
@@ -120,9 +154,19 @@ pub async fn serve(
         });
     }
     drop(listener);
+    draining.store(true, Ordering::SeqCst);
+    let deadline = tokio::time::Instant::now() + limits.shutdown_grace;
+    let every_connection = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
+    // Connections end after their next answer; idle ones are closed after
+    // the drain, and in-flight ones are waited for until the grace ends.
+    if let Ok(Ok(_all_ended)) =
+        tokio::time::timeout(DRAIN.min(limits.shutdown_grace), open.acquire_many(every_connection)).await
+    {
+        return;
+    }
     tokio::select! {
         () = graceful.shutdown() => {}
-        () = tokio::time::sleep(limits.shutdown_grace) => {
+        () = tokio::time::sleep_until(deadline) => {
             tracing::warn!("stopping with connections still open after the grace period");
         }
     }

@@ -1,28 +1,34 @@
-//! The server: binds its listener, builds the shared state, serves until
-//! told to stop.
+//! The server: binds its listeners (the site's, and the metrics' when
+//! asked for), builds the shared state, serves until told to stop.
 
 use std::{future::Future, net::SocketAddr, sync::Arc};
 
-use tokio::net::TcpListener;
+use tokio::{net::TcpListener, sync::watch};
 
 use crate::{
     infra::{mail::Mailer, random},
     startup::{config::SiteConfig, connections},
-    store::Store,
+    store::{Availability, Store},
     text::{i18n::Locales, pages::PageTexts},
     web::{
         AppState,
         assets::Assets,
-        build_app,
+        build_app, metrics,
         page_cache::PageCache,
         rate_limit::Limiter,
         state::{FormKey, SampleStatus},
     },
 };
 
-/// A site bound to its listening socket, ready to serve.
+/// The metrics listener's connections open at once at most: it is for a
+/// Prometheus server or two, not for visitors.
+const METRICS_CONNECTIONS: usize = 16;
+
+/// A site bound to its listening sockets, ready to serve.
 pub struct Server {
     listener: TcpListener,
+    /// The listener for `/metrics`, when `--metrics-listen` is set.
+    metrics_listener: Option<TcpListener>,
     state: AppState,
 }
 
@@ -31,17 +37,30 @@ impl Server {
     /// state. The store must already be migrated.
     pub async fn bind(addr: SocketAddr, store: Store, config: SiteConfig) -> anyhow::Result<Server> {
         let listener = TcpListener::bind(addr).await?;
+        // A message, not the bare I/O error, which `cli::start_error` takes
+        // for one of the site's own address.
+        let metrics_listener = match config.metrics_listen {
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .await
+                    .map_err(|error| anyhow::anyhow!("cannot listen on {addr} for the metrics: {error}"))?,
+            ),
+            None => None,
+        };
         // The key that signs form tokens, made on first start and shared by
         // every instance on the database.
         // Randomness that fails fails the start, and stores nothing.
         let form_key = store.secret("form-key", &random::hex_token(32)?).await?;
         let locales = Arc::new(Locales::load()?);
+        let availability = Availability::new(store.clone());
         let state = AppState {
             mailer: Arc::new(Mailer::new(config.mail.clone())?),
             signups: Arc::new(Limiter::per_minute("newsletter", config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
-            page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace)),
+            page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace, availability.clone())),
+            availability,
             sample: Arc::new(SampleStatus::default()),
+            metrics: Arc::default(),
             store,
             assets: Arc::new(Assets::load()?),
             pages: Arc::new(PageTexts::load(&locales, &config.contacts)),
@@ -50,24 +69,48 @@ impl Server {
         };
         let revision = state.store.revision().await?;
         state.sample.ensure(revision, &state.store).await;
-        Ok(Server { listener, state })
+        Ok(Server { listener, metrics_listener, state })
     }
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
     }
 
-    /// Serves until `shutdown` completes, then stops accepting and lets
-    /// the requests in flight finish, for a grace period at most.
+    /// The address `/metrics` is served on, if it is.
+    pub fn metrics_addr(&self) -> Option<std::io::Result<SocketAddr>> {
+        self.metrics_listener.as_ref().map(TcpListener::local_addr)
+    }
+
+    /// Serves until `shutdown` completes, then stops accepting (on both
+    /// listeners) and lets the requests in flight finish, for a grace
+    /// period at most.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let Server { listener, metrics_listener, state } = self;
         let worker = tokio::spawn(crate::infra::mail::run_worker(
-            self.state.store.clone(),
-            self.state.mailer.clone(),
-            self.state.config.clock.clone(),
+            state.store.clone(),
+            state.mailer.clone(),
+            state.config.clock.clone(),
         ));
-        let limits = self.state.config.connections;
-        let app = build_app(self.state);
-        connections::serve(self.listener, app, limits, shutdown).await;
+        let limits = state.config.connections;
+        // One stop for both listeners.
+        let (stop, mut stopping) = watch::channel(false);
+        let metrics = metrics_listener.map(|listener| {
+            let limits = connections::Limits { max_connections: METRICS_CONNECTIONS, ..limits };
+            let stopped = async move {
+                let _ = stopping.wait_for(|stop| *stop).await;
+            };
+            connections::serve(listener, metrics::router(state.clone()), limits, stopped)
+        });
+        let site = connections::serve(listener, build_app(state), limits, async move {
+            shutdown.await;
+            stop.send_replace(true);
+        });
+        match metrics {
+            Some(metrics) => {
+                tokio::join!(site, metrics);
+            }
+            None => site.await,
+        }
         // Queued mails stay in the outbox for the next start.
         worker.abort();
         Ok(())

@@ -2,9 +2,14 @@
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// The database cannot be reached right now.
+    /// The database cannot be reached right now: it is down, or the way
+    /// to it is (the site's breaker opens: see `Availability`).
     #[error("the database is unavailable: {0}")]
     Unavailable(#[source] sqlx::Error),
+    /// The database is there but busy: SQLite's write lock is held by
+    /// another process past the busy time-out. Worth a retry soon.
+    #[error("the database is busy: {0}")]
+    Busy(#[source] sqlx::Error),
     /// Stored data that does not parse into the domain types.
     #[error("corrupt data in the database: {0}")]
     Corrupt(String),
@@ -31,15 +36,26 @@ impl From<sqlx::Error> for StoreError {
         let unavailable = match &error {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_) => true,
             sqlx::Error::Database(database) => database.code().is_some_and(|code| {
+                POSTGRES_UNAVAILABLE_CLASSES.iter().any(|class| code.starts_with(class))
+                    && database.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some()
+            }),
+            _ => false,
+        };
+        let busy = match &error {
+            sqlx::Error::Database(database) => database.code().is_some_and(|code| {
                 // SQLite's extended codes keep the primary one in the low byte.
                 let primary = code.parse::<u32>().map(|c| (c & 0xff).to_string()).unwrap_or_default();
                 SQLITE_BUSY_OR_LOCKED.contains(&primary.as_str())
                     && database.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some()
-                    || POSTGRES_UNAVAILABLE_CLASSES.iter().any(|class| code.starts_with(class))
-                        && database.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some()
             }),
             _ => false,
         };
-        if unavailable { StoreError::Unavailable(error) } else { StoreError::Other(error) }
+        if unavailable {
+            StoreError::Unavailable(error)
+        } else if busy {
+            StoreError::Busy(error)
+        } else {
+            StoreError::Other(error)
+        }
     }
 }

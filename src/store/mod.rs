@@ -30,6 +30,7 @@ macro_rules! on_pool {
 mod accounts;
 mod attempts;
 mod audit;
+mod availability;
 mod error;
 mod events;
 mod news;
@@ -45,22 +46,40 @@ mod subscribers;
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
 pub use attempts::Quota;
 pub use audit::{Actor, AuditEntry, AuditFilter, AuditKind};
+pub use availability::Availability;
 pub use error::StoreError;
 pub use events::{EventFilter, Mode};
-pub use newsletter::{Claimed, Subscriber, Subscription, SubscriptionOutcome};
+pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
 pub use revision::{BUSY_THRESHOLD, Revisions};
 pub use sample::SampleRows;
 pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
-pub use subscribers::{OutboxCounts, SubscriberCount, SubscriberRecord};
+pub use subscribers::{SubscriberCount, SubscriberRecord};
 
 use std::time::Duration;
 
 use sqlx::{PgPool, SqlitePool};
 
-/// How long a request waits for a database connection before the site
-/// answers "unavailable": an outage must fail fast, not hang visitors.
-pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+/// Who waits for a database connection, and so for how long before the
+/// store answers "unavailable".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Patience {
+    /// A visitor: an outage must fail fast, not hang pages. (Once one
+    /// request has found the database down, the others do not wait at all:
+    /// see [`Availability`].)
+    Visitor,
+    /// A command run by staff, which may wait out a busy moment.
+    Command,
+}
+
+impl Patience {
+    fn acquire_timeout(self) -> Duration {
+        match self {
+            Patience::Visitor => Duration::from_millis(800),
+            Patience::Command => Duration::from_secs(10),
+        }
+    }
+}
 
 /// Instants are stored in UTC to the second, so that SQLite's text and
 /// PostgreSQL's timestamps sort alike.
@@ -100,13 +119,20 @@ pub enum Store {
 }
 
 impl Store {
-    /// Connects to the database a URL names: `postgres://…` or `sqlite://…`.
-    /// A SQLite file is created when missing.
+    /// Connects to the database a URL names: `postgres://…` or `sqlite://…`,
+    /// for a command (see [`Store::connect_with`]). A SQLite file is
+    /// created when missing.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        Store::connect_with(url, Patience::Command).await
+    }
+
+    /// Connects, with connections waited for as long as `patience` allows.
+    pub async fn connect_with(url: &str, patience: Patience) -> Result<Store, StoreError> {
+        let wait = patience.acquire_timeout();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            postgres::connect(url).await.map(Store::Postgres)
+            postgres::connect(url, wait).await.map(Store::Postgres)
         } else if url.starts_with("sqlite:") {
-            sqlite::connect(url).await.map(Store::Sqlite)
+            sqlite::connect(url, wait).await.map(Store::Sqlite)
         } else {
             // Only the scheme: the rest of a URL may hold a password.
             let scheme = url.split_once(':').map_or("", |(scheme, _)| scheme);
@@ -160,6 +186,11 @@ impl Store {
                 "on PostgreSQL, use pg_dump --format=custom (and pg_restore): see the README",
             )),
         }
+    }
+
+    /// Whether the store was closed (the site is stopping).
+    pub fn is_closed(&self) -> bool {
+        on_pool!(self, pool => pool.is_closed())
     }
 
     pub async fn close(&self) {

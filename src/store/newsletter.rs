@@ -49,6 +49,14 @@ pub struct Claimed {
     pub attempts: i32,
 }
 
+/// The mails in the outbox that are not sent yet (waiting, or being sent),
+/// and those given up on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub pending: i64,
+    pub failed: i64,
+}
+
 /// How long a confirmation link stays valid.
 pub const CONFIRMATION_LIFETIME: Duration = Duration::days(7);
 /// At most one mail to an address in this time.
@@ -226,6 +234,14 @@ impl Store {
             None => on_pool!(self, pool => sqlx::query(GIVE_UP).bind(&error).bind(id).execute(pool).await.map(|_| ()))?,
         };
         Ok(())
+    }
+
+    /// How many mails the outbox holds not sent yet, and given up on.
+    pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
+        const COUNT: &str = "SELECT count(*) FILTER (WHERE status IN ('pending', 'sending')), \
+            count(*) FILTER (WHERE status = 'failed') FROM mail_outbox";
+        let (pending, failed): (i64, i64) = on_pool!(self, pool => sqlx::query_as(COUNT).fetch_one(pool).await)?;
+        Ok(OutboxCounts { pending, failed })
     }
 
     /// Erases pending subscriptions whose link has expired, with their mails.

@@ -2,7 +2,7 @@
 
 use sqlx::{PgPool, migrate::Migrator, postgres::PgPoolOptions};
 
-use super::{ACQUIRE_TIMEOUT, StoreError};
+use super::StoreError;
 
 pub(super) static MIGRATOR: Migrator = sqlx::migrate!("migrations/postgres");
 
@@ -13,11 +13,11 @@ fn pool_size() -> u32 {
     u32::try_from(cores * 4).unwrap_or(u32::MAX).clamp(8, 64) + 1
 }
 
-pub(super) async fn connect(url: &str) -> Result<PgPool, StoreError> {
+pub(super) async fn connect(url: &str, acquire_timeout: std::time::Duration) -> Result<PgPool, StoreError> {
     let pool = PgPoolOptions::new()
         .max_connections(pool_size())
         .min_connections(0)
-        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .acquire_timeout(acquire_timeout)
         .connect(url)
         .await?;
     Ok(pool)

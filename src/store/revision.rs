@@ -34,7 +34,7 @@ use std::{
 
 use tokio::sync::{Notify, watch};
 
-use super::Store;
+use super::{Availability, Store, StoreError};
 
 /// A file changed more recently than this may change again without its
 /// modification time moving (file systems keep it in coarse steps), so it
@@ -140,6 +140,7 @@ struct Shared {
 /// The revision, as each request asks for it (see the module's comment).
 pub struct Revisions {
     shared: Arc<Shared>,
+    availability: Arc<Availability>,
     readings: watch::Receiver<Reading>,
     request_rate: RequestRate,
     busy_threshold: u64,
@@ -184,7 +185,7 @@ impl Revisions {
     /// Starts the reader (and on PostgreSQL the listener), which stop when
     /// the returned value is dropped. From `busy_threshold` requests in a
     /// hundredth of a second on, requests trust the cheap change signal.
-    pub fn start(store: Store, busy_threshold: u64) -> Revisions {
+    pub fn start(store: Store, busy_threshold: u64, availability: Arc<Availability>) -> Revisions {
         let (sender, readings) = watch::channel(Reading { number: 0, revision: None, fingerprint: None });
         let change_signal = match &store {
             Store::Sqlite(pool) => {
@@ -195,18 +196,22 @@ impl Revisions {
             }
             Store::Postgres(pool) => {
                 let count = Arc::new(AtomicU64::new(1));
-                tokio::spawn(listen(pool.clone(), count.clone(), sender.clone()));
+                tokio::spawn(listen(pool.clone(), count.clone(), sender.clone(), availability.clone()));
                 ChangeSignal::Notifications(count)
             }
         };
         let shared = Arc::new(Shared { progress: Mutex::default(), wake: Notify::new(), change_signal });
-        tokio::spawn(read_on_demand(shared.clone(), store, sender));
-        Revisions { shared, readings, request_rate: RequestRate::new(), busy_threshold }
+        tokio::spawn(read_on_demand(shared.clone(), store, sender, availability.clone()));
+        Revisions { shared, availability, readings, request_rate: RequestRate::new(), busy_threshold }
     }
 
     /// The revision as it stands now, or `None` when the database cannot
-    /// tell (the caller then does without the cache).
+    /// tell (the caller then does without the cache). While the database
+    /// is known to be down, `None` at once: nobody waits on it.
     pub async fn current(&self) -> Option<i64> {
+        if !self.availability.is_up() {
+            return None;
+        }
         if self.request_rate.count_request() >= self.busy_threshold
             && let Some(fingerprint) = self.shared.change_signal.fingerprint()
         {
@@ -229,7 +234,12 @@ impl Revisions {
     }
 }
 
-async fn read_on_demand(shared: Arc<Shared>, store: Store, sender: watch::Sender<Reading>) {
+async fn read_on_demand(
+    shared: Arc<Shared>,
+    store: Store,
+    sender: watch::Sender<Reading>,
+    availability: Arc<Availability>,
+) {
     loop {
         let number = {
             let mut progress = shared.progress.lock().unwrap_or_else(PoisonError::into_inner);
@@ -241,7 +251,15 @@ async fn read_on_demand(shared: Arc<Shared>, store: Store, sender: watch::Sender
         match number {
             Some(number) => {
                 let fingerprint = shared.change_signal.fingerprint();
-                let revision = store.revision().await.ok();
+                let revision = match store.revision().await {
+                    Ok(revision) => Some(revision),
+                    Err(error) => {
+                        if matches!(error, StoreError::Unavailable(_)) {
+                            availability.trip();
+                        }
+                        None
+                    }
+                };
                 sender.send_replace(Reading { number, revision, fingerprint });
             }
             None => tokio::select! {
@@ -254,7 +272,12 @@ async fn read_on_demand(shared: Arc<Shared>, store: Store, sender: watch::Sender
 
 /// Counts the notifications of changes on PostgreSQL, and says when it is
 /// not listening (then every request reads the row).
-async fn listen(pool: sqlx::PgPool, count: Arc<AtomicU64>, readings: watch::Sender<Reading>) {
+async fn listen(
+    pool: sqlx::PgPool,
+    count: Arc<AtomicU64>,
+    readings: watch::Sender<Reading>,
+    availability: Arc<Availability>,
+) {
     let mut connected = false;
     loop {
         if readings.is_closed() {
@@ -288,9 +311,11 @@ async fn listen(pool: sqlx::PgPool, count: Arc<AtomicU64>, readings: watch::Send
                 Ok(Some(_)) => {
                     count.fetch_add(2, Ordering::SeqCst);
                 }
-                // The connection was lost: notifications may have been missed.
+                // The connection was lost: notifications may have been
+                // missed, and the database may be down.
                 Ok(None) | Err(_) => {
                     count.fetch_add(1, Ordering::SeqCst);
+                    availability.suspect();
                     break;
                 }
             }

@@ -8,11 +8,11 @@ use sqlx::{
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
 };
 
-use super::{ACQUIRE_TIMEOUT, StoreError};
+use super::StoreError;
 
 pub(super) static MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
 
-pub(super) async fn connect(url: &str) -> Result<SqlitePool, StoreError> {
+pub(super) async fn connect(url: &str, acquire_timeout: std::time::Duration) -> Result<SqlitePool, StoreError> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(StoreError::Other)?
         .create_if_missing(true)
@@ -26,6 +26,6 @@ pub(super) async fn connect(url: &str) -> Result<SqlitePool, StoreError> {
         std::fs::create_dir_all(parent).map_err(|e| StoreError::Other(sqlx::Error::Io(e)))?;
     }
     let pool =
-        SqlitePoolOptions::new().max_connections(8).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options).await?;
+        SqlitePoolOptions::new().max_connections(8).acquire_timeout(acquire_timeout).connect_with(options).await?;
     Ok(pool)
 }

@@ -1,6 +1,6 @@
 //! Subscribers as staff see them: counts, a search by address, one
 //! person's record, and erasure (audited, without the address: an erased
-//! person is not kept in the log either). The outbox's counts too.
+//! person is not kept in the log either).
 
 use sqlx::FromRow;
 use time::OffsetDateTime;
@@ -27,13 +27,6 @@ pub struct SubscriberCount {
     pub status: String,
     pub lang: String,
     pub count: i64,
-}
-
-/// Mails waiting in the outbox (to send, or being sent) and given up on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct OutboxCounts {
-    pub waiting: i64,
-    pub failed: i64,
 }
 
 macro_rules! record_columns {
@@ -115,13 +108,5 @@ impl Store {
             found.is_some()
         });
         Ok(done)
-    }
-
-    /// The mails waiting in the outbox and those given up on.
-    pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
-        const COUNTS: &str = "SELECT (SELECT count(*) FROM mail_outbox WHERE status IN ('pending', 'sending')), \
-            (SELECT count(*) FROM mail_outbox WHERE status = 'failed')";
-        let (waiting, failed): (i64, i64) = on_pool!(self, pool => sqlx::query_as(COUNTS).fetch_one(pool).await)?;
-        Ok(OutboxCounts { waiting, failed })
     }
 }

@@ -27,6 +27,10 @@ pub enum AppError {
     /// leads to the sign-in page.
     #[error("sign-in required")]
     SignInRequired,
+    /// The database is known to be down (the breaker is open): nobody
+    /// waits on it.
+    #[error("the database is down")]
+    DatabaseDown,
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -44,9 +48,17 @@ impl IntoResponse for AppError {
             AppError::TooManyRequests => {
                 return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")]).into_response();
             }
+            AppError::DatabaseDown => return unavailable(),
             AppError::Store(StoreError::Unavailable(error)) => {
                 tracing::warn!(%error, "database unavailable");
-                return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")]).into_response();
+                let mut response = unavailable();
+                // The outage layer opens the breaker when it sees this.
+                response.extensions_mut().insert(DatabaseUnreachable);
+                return response;
+            }
+            AppError::Store(StoreError::Busy(error)) => {
+                tracing::warn!(%error, "database busy");
+                return unavailable();
             }
             AppError::Store(error) => {
                 tracing::error!(%error, "storage error");
@@ -59,4 +71,13 @@ impl IntoResponse for AppError {
         };
         status.into_response()
     }
+}
+
+/// Marks a response to a request that found the database unreachable.
+#[derive(Clone, Copy, Debug)]
+pub struct DatabaseUnreachable;
+
+/// 503, to be retried in a few seconds.
+fn unavailable() -> Response {
+    (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "5")]).into_response()
 }

@@ -8,6 +8,7 @@
 //! - `paths`: every address, in both languages;
 //! - `error`: the one error type; `state`: what handlers share;
 //! - `staff`: who is signed in to the back office, and its extractors;
+//! - `metrics`: what the site counts, and `/metrics` on its own address;
 //! - below them: content negotiation, conditional GET, the page cache's
 //!   store, static files, rate limits, extractors.
 
@@ -16,6 +17,7 @@ pub mod conditional;
 pub mod error;
 pub mod extract;
 pub mod handlers;
+pub mod metrics;
 pub mod middleware;
 pub mod negotiate;
 pub mod page_cache;

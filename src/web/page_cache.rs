@@ -19,7 +19,7 @@ use axum::{
 use tokio::sync::watch;
 
 use super::negotiate::Encoding;
-use crate::store::{Revisions, Store};
+use crate::store::{Availability, Revisions, Store};
 
 /// What the entries may take at most, in bytes (bodies, headers and keys);
 /// past this the cache starts afresh.
@@ -103,16 +103,16 @@ pub enum Lookup<'a> {
 }
 
 impl PageCache {
-    pub fn new(store: Store, busy_pace: u64) -> PageCache {
-        PageCache { entries: Mutex::default(), revisions: Revisions::start(store, busy_pace) }
+    pub fn new(store: Store, busy_pace: u64, availability: Arc<Availability>) -> PageCache {
+        PageCache { entries: Mutex::default(), revisions: Revisions::start(store, busy_pace, availability) }
     }
 
     fn lock(&self) -> MutexGuard<'_, Entries> {
         self.entries.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The entries and the bytes they take, as the cache counts them.
-    #[cfg(test)]
+    /// The entries and the bytes they take, as the cache counts them (for
+    /// `/metrics`).
     pub fn usage(&self) -> (usize, usize) {
         let entries = self.lock();
         (entries.slots.len(), entries.bytes)
@@ -125,7 +125,9 @@ impl PageCache {
         let now = (key.revision, key.minute);
         if now > entries.newest {
             entries.newest = now;
-            entries.slots.retain(|key, _| (key.revision, key.minute) == now);
+            // The minute before stays while the revision does: should the
+            // database go down now, its pages are still there to serve.
+            entries.slots.retain(|key, _| key.revision == now.0 && key.minute + 1 >= now.1);
             entries.bytes = entries.slots.iter().map(|(key, slot)| slot_bytes(key, slot)).sum();
         }
         match entries.slots.get(key) {
@@ -138,6 +140,22 @@ impl PageCache {
                 Lookup::Render(Rendering { cache: self, key: key.clone(), sender, receiver })
             }
         }
+    }
+}
+
+impl PageCache {
+    /// The last response kept for a request, whatever its minute: what is
+    /// served while the database is down (its revision cannot be known).
+    pub fn find_stale(&self, method: &Method, uri: &str, encoding: Option<Encoding>) -> Option<Arc<Cached>> {
+        let entries = self.lock();
+        let (revision, minute) = entries.newest;
+        [minute, minute - 1].into_iter().find_map(|minute| {
+            let key = Key { method: method.clone(), uri: uri.to_owned(), encoding, revision, minute };
+            match entries.slots.get(&key) {
+                Some(Slot::Ready(cached)) => Some(cached.clone()),
+                _ => None,
+            }
+        })
     }
 }
 
@@ -195,7 +213,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::connect(&format!("sqlite://{}", dir.path().join("cache.db").display())).await.expect("db");
         store.migrate().await.expect("migrate");
-        let cache = PageCache::new(store, crate::store::BUSY_THRESHOLD);
+        let availability = crate::store::Availability::new(store.clone());
+        let cache = PageCache::new(store, crate::store::BUSY_THRESHOLD, availability);
         let mut headers = HeaderMap::new();
         headers.insert("content-type", HeaderValue::from_static("text/html; charset=utf-8"));
         for i in 0..20_000 {

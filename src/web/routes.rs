@@ -28,7 +28,8 @@ use super::{
     handlers::{
         admin, assets, calendar, content, directory, event, health, home, language, news, newsletter, open_data, seo,
     },
-    middleware::{error_pages, page_cache, security},
+    metrics,
+    middleware::{error_pages, outage, page_cache, security},
     paths::{self, NewsletterAction, Page},
     state::AppState,
 };
@@ -60,6 +61,7 @@ pub fn build_app(state: AppState) -> Router {
         .layer(middleware::from_fn(security::valid_request))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::new())
+        .layer(middleware::from_fn_with_state(state.clone(), outage::layer))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages::layer))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), page_cache::layer))
@@ -70,6 +72,7 @@ pub fn build_app(state: AppState) -> Router {
                 .make_span_with(request_span)
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+        .layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::layer))
         .layer(SetRequestIdLayer::x_request_id(RandomRequestId))
         .with_state(state)
 }

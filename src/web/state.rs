@@ -7,11 +7,11 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use time::OffsetDateTime;
 
-use super::{assets::Assets, page_cache::PageCache, rate_limit::Limiter};
+use super::{assets::Assets, metrics::Metrics, page_cache::PageCache, rate_limit::Limiter};
 use crate::{
     infra::mail::Mailer,
     startup::config::SiteConfig,
-    store::Store,
+    store::{Availability, Store},
     text::{hex, i18n::Locales, pages::PageTexts},
 };
 
@@ -19,6 +19,9 @@ use crate::{
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// Whether the database answers (the breaker): while it does not, no
+    /// request waits on it.
+    pub availability: Arc<Availability>,
     pub locales: Arc<Locales>,
     pub assets: Arc<Assets>,
     pub pages: Arc<PageTexts>,
@@ -29,6 +32,8 @@ pub struct AppState {
     pub page_cache: Arc<PageCache>,
     /// Whether the site shows sample data, and so says it.
     pub sample: Arc<SampleStatus>,
+    /// What the site counts, for `/metrics`.
+    pub metrics: Arc<Metrics>,
     pub config: Arc<SiteConfig>,
 }
 

@@ -7,7 +7,9 @@
 //! - `calendar`: events and their iCalendar feeds;
 //! - `news`: news items, their feeds and images, `news import`/`export`;
 //! - `newsletter`: sign-up, confirmation, leaving, and mail;
+//! - `outage`: the database crashes and comes back while the site runs;
 //! - `command_line`: imports, exports, seeding, the server process;
+//! - `metrics`: `/metrics` on its own address, and what it counts;
 //! - `requests`: methods, encodings, Host, long targets, connections;
 //! - `sample`: the sample data said to be sample, and removed;
 //! - `admin`: the back office: sign-in, sessions, roles, subscribers, the
@@ -18,8 +20,10 @@ mod common;
 mod admin;
 mod calendar;
 mod command_line;
+mod metrics;
 mod news;
 mod newsletter;
+mod outage;
 mod pages;
 mod requests;
 mod sample;

@@ -4,8 +4,9 @@
 
 use scraper::Html;
 
-use crate::common::{
-    Backend, PATIENCE, TestApp, attr, attrs, both_backends, settle, smtp::SmtpServer, stderr, stdout, text,
+use crate::{
+    common::{Backend, PATIENCE, TestApp, attr, attrs, both_backends, settle, smtp::SmtpServer, stderr, stdout, text},
+    metrics::{scrape, value},
 };
 
 /// The newsletter page's address in a language.
@@ -252,6 +253,24 @@ both_backends! {
         assert!(response.headers().contains_key("retry-after"));
         assert_eq!(text(&html(response).await, "h1"), "Too many requests");
         assert!(!subscribers(app, true).contains("one-too-many"));
+    }
+
+    async fn sign_ups_are_counted_by_outcome(app.metrics().signups_per_minute(2)) {
+        let csrf = token(app, "en").await;
+        let invalid = post(app, page("en"), &[("email", "not an address"), ("consent", "yes"), ("csrf", &csrf)]).await;
+        assert_eq!(invalid.status(), 422);
+        let robot = [("email", "robot@example.org"), ("consent", "yes"), ("csrf", &csrf), ("website", "https://spam.example")];
+        assert_eq!(post(app, page("en"), &robot).await.status(), 200);
+        for i in 0..2 {
+            assert_eq!(sign_up(app, "en", &format!("person{i}@example.org")).await.status(), 200, "sign-up {i}");
+        }
+        assert_eq!(sign_up(app, "en", "one-too-many@example.org").await.status(), 429);
+        let samples = scrape(app).await;
+        let sign_ups = |outcome| value(&samples, "oneinfive_newsletter_signups_total", &[("outcome", outcome)]);
+        assert_eq!(sign_ups("accepted"), Some(2.0));
+        assert_eq!(sign_ups("invalid"), Some(1.0));
+        assert_eq!(sign_ups("rate_limited"), Some(1.0));
+        assert_eq!(sign_ups("honeypot"), Some(1.0));
     }
 
     async fn the_answer_reveals_nothing_and_mails_once_an_hour(app) {

@@ -30,6 +30,7 @@ use crate::{
     web::{
         error::AppError,
         extract::{ClientIp, PathLang, Visit},
+        metrics::Signup,
         middleware::csrf::{CheckedForm, SameOrigin},
         paths::{NewsletterAction, Page},
         state::AppState,
@@ -157,6 +158,7 @@ pub async fn subscribe(
     let email = match email {
         Ok(email) if consent => email,
         email => {
+            state.metrics.signup(Signup::Invalid);
             let mut page = newsletter_page(&state, lang);
             let tr = page.ctx.tr.clone();
             page.email = shown(typed);
@@ -169,9 +171,14 @@ pub async fn subscribe(
     let check_inbox = || outcome_page(&state, lang, "newsletter-check-title", "newsletter-check-body", None);
     // A robot filled the field people cannot see: answer as usual, do nothing.
     if form.website.as_deref().is_some_and(|v| !v.trim().is_empty()) {
+        state.metrics.signup(Signup::Honeypot);
         return check_inbox();
     }
-    rate_limit(&state, client).await?;
+    rate_limit(&state, client).await.inspect_err(|error| {
+        if matches!(error, AppError::TooManyRequests) {
+            state.metrics.signup(Signup::RateLimited);
+        }
+    })?;
     let confirm_token = random::hex_token(32)?;
     let unsubscribe_token = random::hex_token(32)?;
     let confirm_url = mail_link(&state, lang, NewsletterAction::Confirm, &confirm_token);
@@ -192,6 +199,7 @@ pub async fn subscribe(
         message: &message,
     };
     let outcome = state.store.subscribe(&subscription, state.config.clock.now()).await?;
+    state.metrics.signup(Signup::Accepted);
     if outcome == SubscriptionOutcome::Queued {
         state.mailer.notify();
         if state.mailer.writes_files() {

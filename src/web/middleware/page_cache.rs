@@ -117,13 +117,19 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     let Some(uri) = cache_uri(&request) else {
         return next.run(request).await;
     };
-    let Some(revision) = state.page_cache.revisions.current().await else {
-        return next.run(request).await;
-    };
     let request_headers = request.headers().clone();
     let path = request.uri().path().to_owned();
     let encoding = negotiate::encoding(&request_headers);
     settle_encoding(&mut request, encoding);
+    let Some(revision) = state.page_cache.revisions.current().await else {
+        // The database is down: the page as last rendered, if it was.
+        if !state.availability.is_up()
+            && let Some(cached) = state.page_cache.find_stale(request.method(), &uri, encoding)
+        {
+            return respond(&cached, &path, &request_headers);
+        }
+        return next.run(request).await;
+    };
     let key = Key {
         method: request.method().clone(),
         uri,
@@ -132,17 +138,25 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         minute: state.config.clock.now().unix_timestamp().div_euclid(60),
     };
     let rendering = match state.page_cache.find(&key) {
-        Lookup::Ready(cached) => return respond(&cached, &path, &request_headers),
+        Lookup::Ready(cached) => {
+            state.metrics.page_cache_hit();
+            return respond(&cached, &path, &request_headers);
+        }
         Lookup::Rendering(mut rendering) => {
             if let Ok(done) = rendering.wait_for(Option::is_some).await
                 && let Some(cached) = done.as_ref()
             {
+                state.metrics.page_cache_hit();
                 return respond(cached, &path, &request_headers);
             }
             // The rendering failed or was abandoned: render it for this request alone.
+            state.metrics.page_cache_miss();
             return next.run(request).await;
         }
-        Lookup::Render(rendering) => rendering,
+        Lookup::Render(rendering) => {
+            state.metrics.page_cache_miss();
+            rendering
+        }
     };
     // The page says whether the site shows sample data as of its revision.
     state.sample.ensure(revision, &state.store).await;

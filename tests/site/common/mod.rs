@@ -12,6 +12,7 @@
 //! memory and waited for, and what happens in the background is waited for
 //! with [`settle`], which gives up after a deadline.
 
+pub mod cluster;
 pub mod html;
 mod postgres;
 pub mod smtp;
@@ -33,7 +34,7 @@ use oneinfive::{
         mail::{MailConfig, MemoryOutbox},
     },
     startup::{config::SiteConfig, connections::Limits},
-    store::Store,
+    store::{Patience, Store},
 };
 use scraper::Html;
 use time::{OffsetDateTime, macros::datetime};
@@ -73,12 +74,16 @@ struct Settings {
     base_url: Option<String>,
     /// The bounds on connections; the process's defaults when `None`.
     connections: Option<Limits>,
+    /// Serve `/metrics` on an address of its own.
+    metrics: bool,
 }
 
 /// Sets up a test's site: `TestApp::builder(backend).seeded().start()`.
 #[must_use]
 pub struct Builder {
     backend: Backend,
+    /// A PostgreSQL database of the test's own, instead of a throwaway one.
+    database_url: Option<String>,
     seeded: bool,
     clock: Clock,
     settings: Settings,
@@ -129,6 +134,18 @@ impl Builder {
         self
     }
 
+    /// Runs the site on this PostgreSQL database (a private server's).
+    pub fn on_database(mut self, url: String) -> Builder {
+        self.database_url = Some(url);
+        self
+    }
+
+    /// Serves the Prometheus metrics on a port of their own: [`TestApp::metrics_url`].
+    pub fn metrics(mut self) -> Builder {
+        self.settings.metrics = true;
+        self
+    }
+
     /// Sets the site's clock at `at` instead of [`NOW`].
     pub fn clock(mut self, at: OffsetDateTime) -> Builder {
         self.clock = Clock::set_at(at);
@@ -148,18 +165,20 @@ impl Builder {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, database) = match self.backend {
             Backend::Sqlite => (format!("sqlite://{}", dir.path().join("test.db").display()), None),
+            Backend::Postgres if self.database_url.is_some() => (self.database_url.unwrap_or_default(), None),
             Backend::Postgres => {
                 let database = ThrowawayDatabase::create().await?;
                 (database.url.clone(), Some(database))
             }
         };
-        let store = Store::connect(&database_url).await.expect("connect to the test database");
+        let store = Store::connect_with(&database_url, Patience::Visitor).await.expect("connect to the test database");
         store.migrate().await.expect("migrate the test database");
         if self.seeded {
             oneinfive::formats::sample::load(&store, self.clock.now()).await.expect("load the sample data");
         }
         let mail = MemoryOutbox::new();
         let (addr, server) = Running::launch(store.clone(), &self.settings, &self.clock, &mail, dir.path()).await;
+        let metrics_addr = server.metrics_addr;
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(Duration::from_secs(20))
@@ -168,6 +187,7 @@ impl Builder {
         Some(TestApp {
             backend: self.backend,
             addr,
+            metrics_addr,
             database_url,
             client,
             clock: self.clock,
@@ -186,6 +206,8 @@ impl Builder {
 pub struct TestApp {
     pub backend: Backend,
     pub addr: SocketAddr,
+    /// Where `/metrics` is served, when the site was built with `.metrics()`.
+    metrics_addr: Option<SocketAddr>,
     pub database_url: String,
     /// Follows no redirect and keeps no cookie: every test sees the raw answer.
     pub client: reqwest::Client,
@@ -204,7 +226,7 @@ pub struct TestApp {
 
 impl TestApp {
     pub fn builder(backend: Backend) -> Builder {
-        Builder { backend, seeded: false, clock: Clock::set_at(NOW), settings: Settings::default() }
+        Builder { backend, database_url: None, seeded: false, clock: Clock::set_at(NOW), settings: Settings::default() }
     }
 
     /// Stops the site, as a restart or a crash would, and waits until it
@@ -220,6 +242,7 @@ impl TestApp {
         let (addr, server) =
             Running::launch(self.store.clone(), &self.settings, &self.clock, &self.mail, self.dir.path()).await;
         self.addr = addr;
+        self.metrics_addr = server.metrics_addr;
         self.server = Some(server);
     }
 
@@ -227,7 +250,8 @@ impl TestApp {
     /// own connections, as a second server behind a load balancer would:
     /// the same settings, clock and mail.
     pub async fn second_instance(&self) -> Instance {
-        let store = Store::connect(&self.database_url).await.expect("connect the second instance");
+        let store =
+            Store::connect_with(&self.database_url, Patience::Visitor).await.expect("connect the second instance");
         let (addr, server) =
             Running::launch(store.clone(), &self.settings, &self.clock, &self.mail, self.dir.path()).await;
         Instance { addr, server, store }
@@ -235,6 +259,12 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
+    }
+
+    /// The address of the metrics; the site must have been built with `.metrics()`.
+    pub fn metrics_url(&self) -> String {
+        let addr = self.metrics_addr.expect("the site serves metrics: build it with .metrics()");
+        format!("http://{addr}/metrics")
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -363,6 +393,8 @@ pub const NOTIFICATION_DELAY: Duration = Duration::from_secs(2);
 struct Running {
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
+    /// Where `/metrics` is served, if it is.
+    metrics_addr: Option<SocketAddr>,
 }
 
 impl Running {
@@ -396,13 +428,17 @@ impl Running {
             config.busy_pace = 0;
         }
         config.clock = clock.clone();
+        if settings.metrics {
+            config.metrics_listen = Some("127.0.0.1:0".parse().expect("address"));
+        }
         let server = Server::bind("127.0.0.1:0".parse().expect("address"), store, config).await.expect("bind");
         let addr = server.local_addr().expect("local address");
+        let metrics_addr = server.metrics_addr().transpose().expect("the metrics' address");
         let (shutdown, stop) = oneshot::channel::<()>();
         let task = tokio::spawn(server.run(async move {
             let _ = stop.await;
         }));
-        (addr, Running { shutdown: Some(shutdown), task })
+        (addr, Running { shutdown: Some(shutdown), task, metrics_addr })
     }
 
     /// Asks the site to stop and waits until it has: no more connections

@@ -98,7 +98,7 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> Result<Respons
         signatures,
         events: events.iter().map(|event| EventCard::new(&tr, event)).collect(),
         counts,
-        outbox_waiting: tr.count("admin-outbox-waiting", "count", outbox.waiting),
+        outbox_waiting: tr.count("admin-outbox-waiting", "count", outbox.pending),
         outbox_failed: tr.count("admin-outbox-failed", "count", outbox.failed),
         rows,
         caption: tr.t("admin-changes-caption"),

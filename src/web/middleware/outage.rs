@@ -1,0 +1,27 @@
+//! The database's breaker, as requests meet it: while the database is
+//! known to be down, a request that needs it gets 503 at once (the page
+//! cache, outside this layer, has already served what it kept); a response
+//! that found the database unreachable opens the breaker.
+
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use crate::web::{
+    error::{AppError, DatabaseUnreachable},
+    paths,
+    state::AppState,
+};
+
+pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if !state.availability.is_up() && paths::needs_database(request.uri().path()) {
+        return AppError::DatabaseDown.into_response();
+    }
+    let response = next.run(request).await;
+    if response.extensions().get::<DatabaseUnreachable>().is_some() {
+        state.availability.trip();
+    }
+    response
+}
