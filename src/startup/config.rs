@@ -367,3 +367,48 @@ impl SiteConfig {
 pub fn default_database() -> (PathBuf, String) {
     (PathBuf::from(DEFAULT_DATABASE_PATH), format!("sqlite://{DEFAULT_DATABASE_PATH}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve(args: &[&str]) -> Result<ServeArgs, clap::Error> {
+        let mut line = vec!["oneinfive", "serve"];
+        line.extend_from_slice(args);
+        match Cli::try_parse_from(line)?.command {
+            Some(Command::Serve(args)) => Ok(*args),
+            other => panic!("not serve: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn sessions_last_as_configured() {
+        let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
+        assert_eq!(
+            defaults.sessions,
+            SessionLimits { idle: time::Duration::minutes(30), max: time::Duration::hours(12) }
+        );
+        let args = serve(&["--session-idle-minutes", "10", "--session-max-hours", "2"]).expect("flags");
+        let set = SiteConfig::from_args(&args).expect("settings");
+        assert_eq!(set.sessions, SessionLimits { idle: time::Duration::minutes(10), max: time::Duration::hours(2) });
+        assert!(serve(&["--session-idle-minutes", "0"]).is_err());
+        assert!(serve(&["--session-max-hours", "721"]).is_err());
+    }
+
+    #[test]
+    fn admin_commands_parse() {
+        let parsed =
+            Cli::try_parse_from(["oneinfive", "admin", "create", "a@example.org", "--role", "admin"]).expect("parse");
+        assert!(matches!(
+            parsed.command,
+            Some(Command::Admin { command: AdminCommand::Create { role: RoleArg::Admin, .. } })
+        ));
+        let parsed = Cli::try_parse_from(["oneinfive", "admin", "create", "a@example.org"]).expect("parse");
+        assert!(matches!(
+            parsed.command,
+            Some(Command::Admin { command: AdminCommand::Create { role: RoleArg::Editor, .. } })
+        ));
+        // A password is never an argument.
+        assert!(Cli::try_parse_from(["oneinfive", "admin", "create", "a@example.org", "--password", "x"]).is_err());
+    }
+}
