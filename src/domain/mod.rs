@@ -1,5 +1,6 @@
 //! Typed domain values, parsed once at the edge (a form, a CSV file, a URL).
 
+pub mod account;
 pub mod country;
 pub mod date;
 pub mod email;
@@ -8,6 +9,7 @@ pub mod signatory;
 pub mod slug;
 pub mod text;
 
+pub use account::{Password, Role};
 pub use country::Country;
 pub use email::EmailAddress;
 pub use signatory::{Counter, Kind, Name, NewSignatory, Signatory, Website};

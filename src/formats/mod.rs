@@ -6,3 +6,4 @@ pub mod ical;
 pub mod news_files;
 pub mod sample;
 pub mod signatories_csv;
+pub mod subscribers_csv;

@@ -1,5 +1,6 @@
-//! Infrastructure: outgoing mail, the clock, randomness.
+//! Infrastructure: outgoing mail, the clock, randomness, password hashing.
 
 pub mod clock;
 pub mod mail;
+pub mod password;
 pub mod random;

@@ -9,15 +9,18 @@ use crate::{
     domain::{EmailAddress, NewEvent},
     formats::{
         csv_file::{CsvErrors, LineError},
-        events_csv, news_files, sample, signatories_csv,
+        events_csv, news_files, sample, signatories_csv, subscribers_csv,
     },
     infra::clock::Clock,
     shutdown_signal,
-    startup::config::{
-        self, Cli, Command, EventsCommand, NewsCommand, SampleCommand, ServeArgs, SignatoriesCommand, SiteConfig,
-        SubscribersCommand,
+    startup::{
+        accounts,
+        config::{
+            self, Cli, Command, EventsCommand, NewsCommand, SampleCommand, ServeArgs, SignatoriesCommand, SiteConfig,
+            SubscribersCommand,
+        },
     },
-    store::{self, ImportReport, Origin, Patience, Store, StoreError},
+    store::{self, Actor, AuditKind, ImportReport, Origin, Patience, Store, StoreError},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -41,6 +44,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::News { command: NewsCommand::Export { dir } } => export_news(url, &dir).await,
         Command::Subscribers { command: SubscribersCommand::Export { all } } => export_subscribers(url, all).await,
         Command::Subscribers { command: SubscribersCommand::Delete { email } } => delete_subscriber(url, &email).await,
+        Command::Admin { command } => accounts::run(url, command).await,
     }
 }
 
@@ -64,11 +68,22 @@ fn rejected(source: &Path, errors: impl Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Reports what an import did: "FILE: N things: a added, u updated, n unchanged".
-fn imported(source: &Path, count: usize, things: &str, report: ImportReport) -> ExitCode {
+/// Reports what an import did, on standard output and in the audit log:
+/// "FILE: N things: a added, u updated, n unchanged".
+async fn imported(
+    store: &Store,
+    kind: AuditKind,
+    source: &Path,
+    count: usize,
+    things: &str,
+    report: ImportReport,
+) -> anyhow::Result<ExitCode> {
     let ImportReport { added, updated, unchanged } = report;
-    println!("{}: {count} {things}: {added} added, {updated} updated, {unchanged} unchanged", source.display());
-    ExitCode::SUCCESS
+    let summary =
+        format!("{}: {count} {things}: {added} added, {updated} updated, {unchanged} unchanged", source.display());
+    store.record(&Actor::CommandLine, kind, &summary, Clock::system().now()).await?;
+    println!("{summary}");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn open_file(file: &Path) -> anyhow::Result<File> {
@@ -84,7 +99,7 @@ async fn import_signatories(url: Option<String>, file: &Path) -> anyhow::Result<
     let store = open(url).await?;
     let report = store.import_signatories(&signatories, Origin::Staff).await?;
     store.announce_changes().await;
-    let code = imported(file, signatories.len(), "signatories", report);
+    let code = imported(&store, AuditKind::SignatoriesImported, file, signatories.len(), "signatories", report).await?;
     say_sample_rows(&store).await?;
     Ok(code)
 }
@@ -126,10 +141,12 @@ async fn remove_sample(url: Option<String>) -> anyhow::Result<ExitCode> {
     let store = open(url).await?;
     let removed = store.remove_sample().await?;
     store.announce_changes().await;
-    println!(
+    let summary = format!(
         "sample data removed: {} signatories, {} events, {} news items",
         removed.signatories, removed.events, removed.news
     );
+    store.record(&Actor::CommandLine, AuditKind::SampleRemoved, &summary, Clock::system().now()).await?;
+    println!("{summary}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -155,7 +172,7 @@ async fn import_events(url: Option<String>, file: &Path) -> anyhow::Result<ExitC
     };
     let report = store.import_events(&resolved, Clock::system().now(), Origin::Staff).await?;
     store.announce_changes().await;
-    let code = imported(file, resolved.len(), "events", report);
+    let code = imported(&store, AuditKind::EventsImported, file, resolved.len(), "events", report).await?;
     say_sample_rows(&store).await?;
     Ok(code)
 }
@@ -202,7 +219,7 @@ async fn import_news(url: Option<String>, dir: &Path) -> anyhow::Result<ExitCode
     let store = open(url).await?;
     let report = store.import_news(&items, store::instant(Clock::system().now()), Origin::Staff).await?;
     store.announce_changes().await;
-    let code = imported(dir, items.len(), "news items", report);
+    let code = imported(&store, AuditKind::NewsImported, dir, items.len(), "news items", report).await?;
     say_sample_rows(&store).await?;
     Ok(code)
 }
@@ -224,24 +241,10 @@ async fn export_news(url: Option<String>, dir: &Path) -> anyhow::Result<ExitCode
 async fn export_subscribers(url: Option<String>, all: bool) -> anyhow::Result<ExitCode> {
     let store = open(url).await?;
     let subscribers = store.subscribers(all).await?;
-    let mut writer = csv::Writer::from_writer(std::io::stdout().lock());
-    let rfc3339 =
-        |at: time::OffsetDateTime| at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-    if all {
-        writer.write_record(["email", "language", "status", "confirmed_at", "subscribed_at", "consent_version"])?;
-    } else {
-        writer.write_record(["email", "language", "confirmed_at"])?;
-    }
-    for s in subscribers {
-        let confirmed = s.confirmed_at.map(rfc3339).unwrap_or_default();
-        if all {
-            let subscribed = rfc3339(s.created_at);
-            writer.write_record([&s.email, &s.lang, &s.status, &confirmed, &subscribed, &s.consent_version])?;
-        } else {
-            writer.write_record([&s.email, &s.lang, &confirmed])?;
-        }
-    }
-    writer.flush()?;
+    let what = if all { "every subscriber, pending ones too" } else { "the confirmed subscribers" };
+    let summary = format!("{what} ({})", subscribers.len());
+    store.record(&Actor::CommandLine, AuditKind::SubscribersExported, &summary, Clock::system().now()).await?;
+    subscribers_csv::write(std::io::stdout().lock(), &subscribers, all).context("cannot write the CSV")?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -251,7 +254,7 @@ async fn delete_subscriber(url: Option<String>, email: &str) -> anyhow::Result<E
         return Ok(ExitCode::FAILURE);
     };
     let store = open(url).await?;
-    if store.delete_subscriber(&address).await? {
+    if store.delete_subscriber(&address, &Actor::CommandLine, Clock::system().now()).await? {
         println!("{address}: erased");
     } else {
         println!("{address}: no such subscriber");
@@ -261,7 +264,7 @@ async fn delete_subscriber(url: Option<String>, email: &str) -> anyhow::Result<E
 
 /// Connects to the configured database and applies pending migrations. The
 /// embedded default database is filled with the sample data when it is new.
-async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
+pub(super) async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
     open_for(database_url, Patience::Command).await
 }
 

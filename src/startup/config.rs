@@ -9,6 +9,7 @@ use super::connections::Limits;
 use crate::{
     domain::EmailAddress,
     infra::{clock::Clock, mail::MailConfig},
+    store::SessionLimits,
     text::pages::Contacts,
 };
 
@@ -78,6 +79,57 @@ pub enum Command {
         #[command(subcommand)]
         command: SampleCommand,
     },
+    /// The back office's staff accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an account. The password is read twice from standard input
+    /// (typed, unseen, at a terminal; two lines from a pipe).
+    Create {
+        /// The person's e-mail address, with which they sign in.
+        email: String,
+        /// What the person may do: `editor` (content and subscribers) or
+        /// `admin` (also accounts and the audit log).
+        #[arg(long, value_enum, default_value_t = RoleArg::Editor)]
+        role: RoleArg,
+    },
+    /// Set a new password, read twice from standard input; ends the
+    /// person's sessions.
+    Passwd {
+        /// The account's address.
+        email: String,
+    },
+    /// Give an account another role.
+    Role {
+        /// The account's address.
+        email: String,
+        #[arg(value_enum)]
+        role: RoleArg,
+    },
+    /// List the accounts: address, role, state.
+    List,
+    /// Disable an account (it can no longer sign in) and end its sessions.
+    Disable {
+        /// The account's address.
+        email: String,
+    },
+    /// Delete an account for good.
+    Delete {
+        /// The account's address.
+        email: String,
+    },
+}
+
+/// A role as the command line names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    Editor,
+    Admin,
 }
 
 #[derive(Debug, Subcommand)]
@@ -201,6 +253,14 @@ pub struct ServeArgs {
     /// Seconds a stop (SIGTERM, Ctrl-C) waits for the requests in flight.
     #[arg(long, env = "SHUTDOWN_GRACE", default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=3600))]
     pub shutdown_grace: u64,
+
+    /// Minutes a back-office session lasts without a request.
+    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub session_idle_minutes: u32,
+
+    /// Hours a back-office session lasts at most, however busy.
+    #[arg(long, env = "SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=720))]
+    pub session_max_hours: u32,
 }
 
 impl ServeArgs {
@@ -238,6 +298,10 @@ pub struct SiteConfig {
     pub connections: Limits,
     /// The addresses the privacy notice gives.
     pub contacts: Contacts,
+    /// How long a back-office session lasts, idle and in all.
+    pub sessions: SessionLimits,
+    /// Sign-in attempts a client address may make per quarter of an hour.
+    pub sign_ins_per_quarter_hour: u32,
     /// Where to serve the Prometheus metrics, if anywhere.
     pub metrics_listen: Option<SocketAddr>,
 }
@@ -259,6 +323,8 @@ impl SiteConfig {
             clock: Clock::system(),
             connections: Limits::for_this_process(),
             contacts: Contacts::default(),
+            sessions: SessionLimits { idle: time::Duration::minutes(30), max: time::Duration::hours(12) },
+            sign_ins_per_quarter_hour: 10,
             metrics_listen: None,
         })
     }
@@ -296,6 +362,10 @@ impl SiteConfig {
                 .map(|host| crate::domain::text::one_line(host, 300).map_err(|e| format!("--hosting: {e}")))
                 .transpose()?
                 .filter(|host| !host.is_empty()),
+        };
+        config.sessions = SessionLimits {
+            idle: time::Duration::minutes(i64::from(args.session_idle_minutes)),
+            max: time::Duration::hours(i64::from(args.session_max_hours)),
         };
         if let Some(max) = args.max_connections {
             config.connections.max_connections = max as usize;

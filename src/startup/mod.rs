@@ -1,5 +1,6 @@
 //! Start-up: the command line, the settings, and the server.
 
+pub mod accounts;
 pub mod cli;
 pub mod config;
 pub mod connections;

@@ -8,8 +8,9 @@
 //! `sqlite.rs`. The same integration tests run against both.
 //!
 //! The queries are grouped by table: `signatories.rs`, `events.rs`,
-//! `news.rs`, `newsletter.rs`; `revision.rs` tells the page cache when
-//! anything changed.
+//! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
+//! `accounts.rs`, `sessions.rs` and `audit.rs` for the back office;
+//! `revision.rs` tells the page cache when anything changed.
 
 /// Runs the same code against whichever pool the store holds. The body is
 /// type-checked once per backend, so a query that one backend cannot
@@ -26,7 +27,9 @@ macro_rules! on_pool {
     };
 }
 
+mod accounts;
 mod attempts;
+mod audit;
 mod availability;
 mod error;
 mod events;
@@ -35,17 +38,23 @@ mod newsletter;
 mod postgres;
 mod revision;
 mod sample;
+mod sessions;
 mod signatories;
 mod sqlite;
+mod subscribers;
 
+pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
 pub use attempts::Quota;
+pub use audit::{Actor, AuditEntry, AuditFilter, AuditKind};
 pub use availability::Availability;
 pub use error::StoreError;
 pub use events::{EventFilter, Mode};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
 pub use revision::{BUSY_THRESHOLD, Revisions};
 pub use sample::SampleRows;
+pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
+pub use subscribers::{SubscriberCount, SubscriberRecord};
 
 use std::time::Duration;
 

@@ -152,20 +152,6 @@ impl Store {
         Ok(done > 0)
     }
 
-    /// Erases a person entirely, by address.
-    pub async fn delete_subscriber(&self, email: &EmailAddress) -> Result<bool, StoreError> {
-        const DELETE_MAILS: &str = "DELETE FROM mail_outbox WHERE recipient = $1";
-        const DELETE: &str = "DELETE FROM subscribers WHERE email = $1";
-        let done = on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            sqlx::query(DELETE_MAILS).bind(email.as_str()).execute(&mut *tx).await?;
-            let done = sqlx::query(DELETE).bind(email.as_str()).execute(&mut *tx).await?.rows_affected();
-            tx.commit().await?;
-            done
-        });
-        Ok(done > 0)
-    }
-
     /// Queues a mail with a new unsubscribe link for a confirmed subscriber,
     /// at most one an hour; the old link stops working. `false` when there
     /// is no such subscriber or a mail went out too recently.

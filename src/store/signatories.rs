@@ -190,6 +190,13 @@ impl Store {
         Ok(Counter { signatories, countries, latest: latest.map(|(date,)| date) })
     }
 
+    /// The latest signatories, by date of signature, newest first.
+    pub async fn latest_signatories(&self, limit: i64) -> Result<Vec<Signatory>, StoreError> {
+        const LATEST: &str = concat!(select_signatories!(), "ORDER BY joined_on DESC, id DESC LIMIT $1");
+        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(LATEST).bind(limit).fetch_all(pool).await)?;
+        rows.into_iter().map(SignatoryRow::into_domain).collect()
+    }
+
     /// Every signatory, by country and then name.
     pub async fn signatories(&self) -> Result<Vec<Signatory>, StoreError> {
         const ALL: &str = concat!(select_signatories!(), "ORDER BY country, name_key, id");

@@ -111,7 +111,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "news.ftl",
     "newsletter.ftl",
     "sample.ftl",
-    "countries.ftl"
+    "countries.ftl",
+    "admin.ftl"
 );
 
 /// The Fluent bundles of both languages, loaded once at start-up.

@@ -4,9 +4,10 @@
 
 use axum::{
     http::{StatusCode, header},
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
 };
 
+use super::paths;
 use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +23,10 @@ pub enum AppError {
     Forbidden,
     #[error("too many requests")]
     TooManyRequests,
+    /// A back-office page asked for without a live session: the answer
+    /// leads to the sign-in page.
+    #[error("sign-in required")]
+    SignInRequired,
     /// The database is known to be down (the breaker is open): nobody
     /// waits on it.
     #[error("the database is down")]
@@ -39,6 +44,7 @@ impl IntoResponse for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::SignInRequired => return Redirect::to(paths::admin::SIGN_IN).into_response(),
             AppError::TooManyRequests => {
                 return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")]).into_response();
             }

@@ -7,6 +7,7 @@
 //! - `view/`: what page templates carry, and the rendering of a template;
 //! - `paths`: every address, in both languages;
 //! - `error`: the one error type; `state`: what handlers share;
+//! - `staff`: who is signed in to the back office, and its extractors;
 //! - `metrics`: what the site counts, and `/metrics` on its own address;
 //! - below them: content negotiation, conditional GET, the page cache's
 //!   store, static files, rate limits, extractors.
@@ -23,6 +24,7 @@ pub mod page_cache;
 pub mod paths;
 pub mod rate_limit;
 pub mod routes;
+pub mod staff;
 pub mod state;
 pub mod view;
 

@@ -197,6 +197,78 @@ pub const SITEMAP: &str = "/sitemap.xml";
 pub const ROBOTS: &str = "/robots.txt";
 pub const HEALTH: &str = "/healthz";
 
+/// The back office, under `/admin`: one address per page, without a
+/// language, since each person reads it in the language they chose.
+pub mod admin {
+    /// `/admin`, which leads to the dashboard.
+    pub const ROOT: &str = "/admin";
+    /// The dashboard.
+    pub const HOME: &str = "/admin/";
+    pub const SIGN_IN: &str = "/admin/sign-in";
+    pub const SIGN_OUT: &str = "/admin/sign-out";
+    pub const SUBSCRIBERS: &str = "/admin/subscribers";
+    pub const SUBSCRIBERS_EXPORT: &str = "/admin/subscribers/export.csv";
+    pub const SUBSCRIBER_ROUTE: &str = "/admin/subscribers/{id}";
+    pub const SUBSCRIBER_ERASE_ROUTE: &str = "/admin/subscribers/{id}/erase";
+    pub const ACCOUNT: &str = "/admin/account";
+    pub const ACCOUNT_PASSWORD: &str = "/admin/account/password";
+    pub const ACCOUNT_LANGUAGE: &str = "/admin/account/language";
+    pub const AUDIT: &str = "/admin/audit";
+
+    /// A subscriber's record.
+    pub fn subscriber(id: i64) -> String {
+        format!("{SUBSCRIBERS}/{id}")
+    }
+
+    /// The page that confirms a subscriber's erasure, and its form's target.
+    pub fn subscriber_erase(id: i64) -> String {
+        format!("{SUBSCRIBERS}/{id}/erase")
+    }
+
+    /// Whether an address is the back office's.
+    pub fn contains(path: &str) -> bool {
+        path == ROOT || path.starts_with("/admin/")
+    }
+
+    /// An area of the back office, as its navigation lists them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Area {
+        Dashboard,
+        Subscribers,
+        Audit,
+        Account,
+    }
+
+    impl Area {
+        /// In the navigation's order.
+        pub const ALL: [Area; 4] = [Area::Dashboard, Area::Subscribers, Area::Audit, Area::Account];
+
+        pub fn path(self) -> &'static str {
+            match self {
+                Area::Dashboard => HOME,
+                Area::Subscribers => SUBSCRIBERS,
+                Area::Audit => AUDIT,
+                Area::Account => ACCOUNT,
+            }
+        }
+
+        /// The Fluent message that names the area.
+        pub fn label(self) -> &'static str {
+            match self {
+                Area::Dashboard => "admin-nav-dashboard",
+                Area::Subscribers => "admin-nav-subscribers",
+                Area::Audit => "admin-nav-audit",
+                Area::Account => "admin-nav-account",
+            }
+        }
+
+        /// Whether only admins may see it.
+        pub fn admins_only(self) -> bool {
+            self == Area::Audit
+        }
+    }
+}
+
 /// Whether answering at an address may need the database: everything but
 /// the static files, the health check (which says so itself), robots.txt
 /// and the redirects to a language's home page.
@@ -222,6 +294,7 @@ pub fn route_label(path: &str) -> &'static str {
         OPEN_DATA_CSV | OPEN_DATA_JSON => "open_data",
         _ if path.strip_prefix("/static/").is_some_and(one_segment) => "static",
         _ if path.strip_prefix("/media/").is_some_and(one_segment) => "media",
+        _ if admin::contains(path) => "admin",
         _ => Lang::ALL.into_iter().find_map(|lang| localized_route_label(lang, path)).unwrap_or("other"),
     }
 }
@@ -385,6 +458,9 @@ mod tests {
         assert_eq!(route_label(OPEN_DATA_JSON), "open_data");
         assert_eq!(route_label(&static_file("site.css")), "static");
         assert_eq!(route_label(&media("0123abcd", "jpg")), "media");
+        assert_eq!(route_label(admin::ROOT), "admin");
+        assert_eq!(route_label(&admin::subscriber(12)), "admin");
+        assert_eq!(route_label("/administration"), "other");
     }
 
     #[test]

@@ -25,7 +25,9 @@ use tracing::Level;
 
 use super::{
     error::AppError,
-    handlers::{assets, calendar, content, directory, event, health, home, language, news, newsletter, open_data, seo},
+    handlers::{
+        admin, assets, calendar, content, directory, event, health, home, language, news, newsletter, open_data, seo,
+    },
     metrics,
     middleware::{error_pages, outage, page_cache, security},
     paths::{self, NewsletterAction, Page},
@@ -51,6 +53,7 @@ pub fn build_app(state: AppState) -> Router {
     for lang in Lang::ALL {
         router = router.merge(localized(lang));
     }
+    router = router.merge(back_office());
     router
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -113,6 +116,24 @@ fn localized(lang: Lang) -> Router<AppState> {
             .route(&section.path_with_other_slug(lang), get(move || std::future::ready(Redirect::permanent(&target))));
     }
     router
+}
+
+/// The back office, under `/admin`, in each person's own language.
+fn back_office() -> Router<AppState> {
+    use paths::admin as at;
+    Router::new()
+        .route(at::ROOT, get(|| std::future::ready(Redirect::permanent(at::HOME))))
+        .route(at::HOME, get(admin::dashboard::show))
+        .route(at::SIGN_IN, get(admin::sign_in::show).post(admin::sign_in::sign_in))
+        .route(at::SIGN_OUT, post(admin::sign_in::sign_out))
+        .route(at::SUBSCRIBERS, get(admin::subscribers::list))
+        .route(at::SUBSCRIBERS_EXPORT, get(admin::subscribers::export))
+        .route(at::SUBSCRIBER_ROUTE, get(admin::subscribers::show))
+        .route(at::SUBSCRIBER_ERASE_ROUTE, get(admin::subscribers::confirm_erase).post(admin::subscribers::erase))
+        .route(at::ACCOUNT, get(admin::account::show))
+        .route(at::ACCOUNT_PASSWORD, post(admin::account::set_password))
+        .route(at::ACCOUNT_LANGUAGE, post(admin::account::set_language))
+        .route(at::AUDIT, get(admin::audit::show))
 }
 
 /// Each request's id: the one a trusted proxy set, else a random one; it is

@@ -82,16 +82,16 @@ impl FormKey {
         FormKey(key.into())
     }
 
-    fn mac(&self, bucket: i64) -> String {
+    fn mac(&self, message: &str) -> String {
         let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.0) else { return String::new() };
-        mac.update(format!("form-token:{bucket}").as_bytes());
+        mac.update(message.as_bytes());
         hex::encode(&mac.finalize().into_bytes())
     }
 
     /// The token to put in a form now.
     pub fn token(&self, now: OffsetDateTime) -> String {
         let bucket = now.unix_timestamp().div_euclid(BUCKET_SECONDS);
-        format!("{bucket}.{}", self.mac(bucket))
+        format!("{bucket}.{}", self.mac(&format!("form-token:{bucket}")))
     }
 
     /// Whether a form's token is one we made in the last day.
@@ -102,10 +102,26 @@ impl FormKey {
         if bucket > current || current - bucket > VALID_BUCKETS {
             return false;
         }
-        let expected = self.mac(bucket);
-        // Compare in constant time.
-        expected.len() == given.len() && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        same(&self.mac(&format!("form-token:{bucket}")), given)
     }
+
+    /// The token of the back office's forms for a session (by the hash of
+    /// its id): good for as long as the session, and for it alone.
+    pub fn session_token(&self, session_hash: &str) -> String {
+        self.mac(&format!("session-token:{session_hash}"))
+    }
+
+    /// Whether a form's token is the one of this session.
+    pub fn verify_session_token(&self, session_hash: &str, token: &str) -> bool {
+        same(&self.session_token(session_hash), token)
+    }
+}
+
+/// Whether two tokens are the same, compared in constant time.
+fn same(expected: &str, given: &str) -> bool {
+    !expected.is_empty()
+        && expected.len() == given.len()
+        && expected.bytes().zip(given.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
 #[cfg(test)]
@@ -134,5 +150,15 @@ mod tests {
         let other_hour = key.token(now - time::Duration::hours(1));
         let forged = format!("{stamp}.{}", other_hour.split_once('.').expect("two parts").1);
         assert!(!key.verify(&forged, now));
+    }
+
+    #[test]
+    fn session_tokens_belong_to_their_session() {
+        let key = FormKey::new(b"key".to_vec());
+        let token = key.session_token("a");
+        assert!(key.verify_session_token("a", &token));
+        assert!(!key.verify_session_token("b", &token));
+        assert!(!key.verify_session_token("a", ""));
+        assert!(!FormKey::new(b"other".to_vec()).verify_session_token("a", &token));
     }
 }

@@ -11,10 +11,13 @@
 //! - `command_line`: imports, exports, seeding, the server process;
 //! - `metrics`: `/metrics` on its own address, and what it counts;
 //! - `requests`: methods, encodings, Host, long targets, connections;
-//! - `sample`: the sample data said to be sample, and removed.
+//! - `sample`: the sample data said to be sample, and removed;
+//! - `admin`: the back office: sign-in, sessions, roles, subscribers, the
+//!   audit log, and the `admin` commands.
 
 mod common;
 
+mod admin;
 mod calendar;
 mod command_line;
 mod metrics;

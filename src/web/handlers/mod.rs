@@ -2,6 +2,7 @@
 //! handler that takes its own extractors; `routes` says which address
 //! leads to which.
 
+pub mod admin;
 pub mod assets;
 pub mod calendar;
 pub mod content;

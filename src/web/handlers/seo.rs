@@ -1,5 +1,6 @@
 //! For search engines: `/sitemap.xml`, every public page with its hreflang
-//! alternates, and `/robots.txt` pointing to it.
+//! alternates, and `/robots.txt` pointing to it (and keeping robots out of
+//! the back office).
 
 use axum::{
     extract::State,
@@ -10,7 +11,11 @@ use axum::{
 use crate::{
     store,
     text::i18n::Lang,
-    web::{error::AppError, paths::Page, state::AppState},
+    web::{
+        error::AppError,
+        paths::{self, Page},
+        state::AppState,
+    },
 };
 
 /// Escapes text for an XML element or attribute.
@@ -86,7 +91,11 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError
 }
 
 pub async fn robots(State(state): State<AppState>) -> Response {
-    let body = format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", state.config.base_url);
+    let body = format!(
+        "User-agent: *\nAllow: /\nDisallow: {}\n\nSitemap: {}/sitemap.xml\n",
+        paths::admin::ROOT,
+        state.config.base_url
+    );
     let mut response = body.into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; charset=utf-8"));
     response

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::{
     extract::{Request, State},
-    http::{HeaderValue, StatusCode, header},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware::Next,
     response::Response,
 };
@@ -12,9 +12,11 @@ use axum::{
 use crate::{
     text::i18n::{Arg, Lang},
     web::{
-        negotiate,
+        error::AppError,
+        negotiate, paths,
+        staff::Staff,
         state::AppState,
-        view::{PageContext, Rendered, render_with_status},
+        view::{PageContext, Rendered, admin::AdminContext, render_with_status},
     },
 };
 
@@ -41,20 +43,32 @@ fn messages(status: StatusCode) -> (&'static str, &'static str) {
     }
 }
 
+/// The back office's error page: its own layout, in the person's language.
+#[derive(Template)]
+#[template(path = "admin/error.html")]
+struct AdminErrorPage {
+    ctx: AdminContext,
+    code_text: String,
+    title: String,
+    message: String,
+}
+
 /// Renders a localized error page for any error response that is not a
-/// page already. The language is the one the path names, else the visitor's.
+/// page already. The language is the one the path names, else the
+/// visitor's; in the back office, the signed-in person's.
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let lang = Lang::from_path(request.uri().path()).unwrap_or_else(|| negotiate::language(request.headers()));
+    let back_office = paths::admin::contains(request.uri().path()).then(|| request.headers().clone());
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) || response.extensions().get::<Rendered>().is_some() {
         return response;
     }
-    let (title, message) = messages(status);
-    let ctx = PageContext::bare(&state, lang, None);
-    let code_text = ctx.tr.format("error-code", &[("status", Arg::Text(status.as_str().into()))]);
-    let page = ErrorPage { title: ctx.t(title), message: ctx.t(message), code_text, ctx };
-    let mut page_response = match render_with_status(&page, lang, status) {
+    let rendered = match back_office {
+        Some(headers) => back_office_page(&state, &headers, status).await,
+        None => public_page(&state, lang, status),
+    };
+    let mut page_response = match rendered {
         Ok(page_response) => page_response,
         Err(error) => {
             tracing::error!(%error, "could not render the error page");
@@ -74,4 +88,31 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         page_response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
     page_response
+}
+
+fn public_page(state: &AppState, lang: Lang, status: StatusCode) -> Result<Response, AppError> {
+    let (title, message) = messages(status);
+    let ctx = PageContext::bare(state, lang, None);
+    let code_text = ctx.tr.format("error-code", &[("status", Arg::Text(status.as_str().into()))]);
+    let page = ErrorPage { title: ctx.t(title), message: ctx.t(message), code_text, ctx };
+    render_with_status(&page, lang, status)
+}
+
+/// A back-office error page, with the navigation for someone signed in.
+/// A 403 there is most often an editor on an admin's page, or a form left
+/// open past its session.
+async fn back_office_page(state: &AppState, headers: &HeaderMap, status: StatusCode) -> Result<Response, AppError> {
+    let staff = Staff::find(state, headers, false).await.unwrap_or(None);
+    let ctx = match &staff {
+        Some(staff) => AdminContext::signed_in(state, staff, None),
+        None => AdminContext::signed_out(state, negotiate::language(headers)),
+    };
+    let (title, message) = match status {
+        StatusCode::FORBIDDEN => ("error-403-title", "admin-error-403-body"),
+        status => messages(status),
+    };
+    let code_text = ctx.tr.format("error-code", &[("status", Arg::Text(status.as_str().into()))]);
+    let lang = ctx.lang;
+    let page = AdminErrorPage { title: ctx.t(title), message: ctx.t(message), code_text, ctx };
+    render_with_status(&page, lang, status)
 }

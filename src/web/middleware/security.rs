@@ -8,7 +8,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::web::state::AppState;
+use crate::web::{paths, state::AppState};
 
 /// Only our own origin may provide anything; no inline script, no framing.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; \
@@ -20,10 +20,16 @@ pub const MAX_URI_BYTES: usize = 2048;
 
 /// Adds the security headers a handler did not set itself (a page that
 /// must not leak its address keeps its own `Referrer-Policy`), and, when
-/// the site is served over https, HSTS and `Secure` on every cookie.
+/// the site is served over https, HSTS and `Secure` on every cookie. No
+/// back-office response is kept by any cache or indexed.
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let back_office = paths::admin::contains(request.uri().path());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if back_office {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex"));
+    }
     let fixed: [(HeaderName, &'static str); 6] = [
         (header::CONTENT_SECURITY_POLICY, CSP),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),

@@ -3,6 +3,7 @@
 //! alternates, the footer's forms and links), the parts lists share, and
 //! the rendering of a template into a response.
 
+pub mod admin;
 pub mod cards;
 pub mod listing;
 

@@ -16,6 +16,7 @@ pub mod cluster;
 pub mod html;
 mod postgres;
 pub mod smtp;
+pub mod staff;
 
 use std::{
     future::Future,
@@ -64,6 +65,9 @@ struct Settings {
     smtp_url: Option<String>,
     /// Sign-ups per minute and client; the site's default when `None`.
     signups_per_minute: Option<u32>,
+    /// Sign-in attempts per quarter of an hour and client; the site's
+    /// default when `None`.
+    sign_ins_per_quarter_hour: Option<u32>,
     /// Behave as a busy site from the first request.
     busy: bool,
     /// The public origin; `http://site.test` when `None`.
@@ -109,6 +113,12 @@ impl Builder {
     /// Allows `n` sign-ups per minute and client.
     pub fn signups_per_minute(mut self, n: u32) -> Builder {
         self.settings.signups_per_minute = Some(n);
+        self
+    }
+
+    /// Allows `n` sign-in attempts per quarter of an hour and client.
+    pub fn sign_ins_per_quarter_hour(mut self, n: u32) -> Builder {
+        self.settings.sign_ins_per_quarter_hour = Some(n);
         self
     }
 
@@ -334,6 +344,27 @@ impl TestApp {
             .expect("run oneinfive")
     }
 
+    /// Runs the real binary against this app's database with `input` on
+    /// its standard input (a password typed twice: two lines).
+    pub fn cli_with_input(&self, args: &[&str], input: &str) -> Output {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_oneinfive"))
+            .arg("--database-url")
+            .arg(&self.database_url)
+            .args(args)
+            .env_remove("DATABASE_URL")
+            .env("RUST_LOG", "warn")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run oneinfive");
+        let mut stdin = child.stdin.take().expect("standard input");
+        stdin.write_all(input.as_bytes()).expect("write standard input");
+        drop(stdin);
+        child.wait_with_output().expect("wait for oneinfive")
+    }
+
     /// Writes a file into the test's temporary folder and returns its path.
     pub fn write_file(&self, name: &str, contents: &[u8]) -> PathBuf {
         let path = self.dir.path().join(name);
@@ -387,6 +418,9 @@ impl Running {
             config.mail.memory = Some(mail.clone());
         }
         config.mail.retry_base = Duration::from_millis(200);
+        if let Some(n) = settings.sign_ins_per_quarter_hour {
+            config.sign_ins_per_quarter_hour = n;
+        }
         if let Some(n) = settings.signups_per_minute {
             config.signups_per_minute = n;
         }

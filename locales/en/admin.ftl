@@ -1,0 +1,144 @@
+## The back office: its layout, sign-in, dashboard, subscribers, the
+## person's own account, and the audit log.
+
+admin-title = ONE in FIVE back office
+admin-nav-label = Back office
+admin-nav-dashboard = Dashboard
+admin-nav-subscribers = Subscribers
+admin-nav-audit = Audit log
+admin-nav-account = My account
+admin-sign-out = Sign out
+admin-back-to-dashboard = Back to the dashboard
+admin-error-403-body = You cannot do this: the page is for admins, or the form has expired. Reload the page and try again.
+admin-none = Nothing yet.
+admin-when = { $date }, { $time } UTC
+
+## Signing in
+
+admin-sign-in-title = Sign in
+admin-email-label = E-mail address
+admin-password-label = Password
+admin-sign-in-submit = Sign in
+admin-email-missing = Enter your e-mail address.
+admin-password-missing = Enter your password.
+admin-sign-in-failed = The address or the password is wrong. If you have tried several times, wait 15 minutes before trying again.
+admin-sign-in-too-many = Too many attempts from your connection. Wait 15 minutes before trying again.
+
+## Roles and passwords
+
+admin-role = Role
+admin-role-admin = Admin (content, subscribers, accounts and the audit log)
+admin-role-editor = Editor (content and subscribers)
+admin-password-too-short = The password is too short: at least 12 characters.
+admin-password-too-long = The password is too long: at most 128 characters.
+admin-password-common = This password is too easy to guess: it is a common password, or close to one.
+admin-password-personal = This password is too easy to guess: it is made of your address or the site’s name.
+admin-password-pattern = This password is too easy to guess: it has repeats, sequences or rows of keys.
+admin-password-word = This password is too easy to guess: a word, a name or a date alone.
+admin-password-weak = This password is too easy to guess: add more words or characters.
+
+## The dashboard
+
+admin-dashboard-title = Dashboard
+admin-latest-signatures = Latest signatures
+admin-outbox-title = Mail
+admin-outbox-waiting = { $count ->
+        [one] { $count-text } mail waiting to be sent
+       *[other] { $count-text } mails waiting to be sent
+    }
+admin-outbox-failed = { $count ->
+        [one] { $count-text } mail that could not be sent
+       *[other] { $count-text } mails that could not be sent
+    }
+admin-recent-changes = Recent changes
+admin-changes-caption = The latest changes, newest first
+
+## Subscribers
+
+admin-subscribers-none = No subscribers yet.
+admin-subscribers-counts = Subscribers by status and language
+admin-status = Status
+admin-language = Language
+admin-count = Number
+admin-status-confirmed = Confirmed
+admin-status-pending = Waiting for confirmation
+admin-lang-fr = Français
+admin-lang-en = English
+admin-subscribers-confirmed = { $count ->
+        [one] { $count-text } confirmed subscriber
+       *[other] { $count-text } confirmed subscribers
+    }
+admin-subscribers-pending = { $count ->
+        [one] { $count-text } subscription waiting for confirmation
+       *[other] { $count-text } subscriptions waiting for confirmation
+    }
+admin-subscribers-search-label = Search by address (or part of it)
+admin-search = Search
+admin-subscribers-found = { $count ->
+        [one] { $count-text } subscriber found
+       *[other] { $count-text } subscribers found
+    }
+admin-subscribed-at = Subscribed
+admin-confirmed-at = Confirmed
+admin-not-confirmed = Not confirmed
+admin-consent-at = Consent given
+admin-consent-version = Privacy notice agreed to
+admin-export-title = Export
+admin-export-confirmed = The confirmed subscribers (CSV)
+admin-export-all = Every subscriber, with those waiting for confirmation (CSV)
+admin-erase = Erase this person
+admin-erase-title = Erase this person?
+admin-erase-explanation = Their subscription and any mail waiting for them will be deleted for good. The audit log records the erasure, not the address.
+admin-erase-confirm = Erase for good
+admin-cancel = Cancel
+admin-subscriber-erased = The person has been erased.
+
+## My account
+
+admin-language-title = Language of the back office
+admin-language-legend = Show the back office in
+admin-save = Save
+admin-language-changed = Your language has been saved.
+admin-password-title = Change your password
+admin-password-rules = At least 12 characters, hard to guess: several unrelated words make a good password. Your other sessions will end.
+admin-current-password = Current password
+admin-new-password = New password
+admin-confirm-password = New password again
+admin-password-submit = Change the password
+admin-current-password-wrong = The current password is wrong.
+admin-passwords-differ = The two new passwords differ.
+admin-password-changed = Your password has been changed, and your other sessions have ended.
+
+## The audit log
+
+admin-audit-lead = Every change made in the back office or at the command line. The log is kept: nothing in it can be changed or deleted.
+admin-audit-filter = Filter the log
+admin-audit-who = Who
+admin-audit-what = What
+admin-audit-when = When
+admin-audit-summary = Details
+admin-audit-anyone = Anyone
+admin-audit-any-kind = Any change
+admin-audit-apply = Filter
+admin-audit-reset = Show everything
+admin-audit-command-line = Command line
+admin-audit-count = { $count ->
+        [one] { $count-text } entry
+       *[other] { $count-text } entries
+    }
+admin-kind-account-created = Account created
+admin-kind-account-password-changed = Password changed
+admin-kind-account-role-changed = Role changed
+admin-kind-account-language-changed = Language changed
+admin-kind-account-disabled = Account disabled
+admin-kind-account-deleted = Account deleted
+admin-kind-account-locked = Account waiting after failed sign-ins
+admin-kind-signed-in = Signed in
+admin-kind-sign-in-failed = Sign-in failed
+admin-kind-signed-out = Signed out
+admin-kind-subscriber-erased = Subscriber erased
+admin-kind-subscribers-exported = Subscribers exported
+admin-kind-signatories-imported = Signatories imported
+admin-kind-events-imported = Events imported
+admin-kind-news-imported = News imported
+admin-kind-sample-removed = Sample data removed

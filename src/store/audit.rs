@@ -1,0 +1,198 @@
+//! The audit log: every change made in the back office or by the command
+//! line, kept for good (the schema refuses updates and deletions).
+
+use sqlx::FromRow;
+use time::OffsetDateTime;
+
+use super::{Store, StoreError, instant};
+
+/// Who made a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Actor {
+    /// Someone at the server's command line.
+    CommandLine,
+    /// A person signed in to the back office, by address.
+    Staff(String),
+}
+
+impl Actor {
+    /// The address stored; none for the command line.
+    pub(super) fn email(&self) -> Option<&str> {
+        match self {
+            Actor::CommandLine => None,
+            Actor::Staff(email) => Some(email),
+        }
+    }
+}
+
+/// What kind of change an entry records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditKind {
+    AccountCreated,
+    AccountPasswordChanged,
+    AccountRoleChanged,
+    AccountLanguageChanged,
+    AccountDisabled,
+    AccountDeleted,
+    AccountLocked,
+    SignedIn,
+    SignInFailed,
+    SignedOut,
+    SubscriberErased,
+    SubscribersExported,
+    SignatoriesImported,
+    EventsImported,
+    NewsImported,
+    SampleRemoved,
+}
+
+impl AuditKind {
+    pub const ALL: [AuditKind; 16] = [
+        AuditKind::AccountCreated,
+        AuditKind::AccountPasswordChanged,
+        AuditKind::AccountRoleChanged,
+        AuditKind::AccountLanguageChanged,
+        AuditKind::AccountDisabled,
+        AuditKind::AccountDeleted,
+        AuditKind::AccountLocked,
+        AuditKind::SignedIn,
+        AuditKind::SignInFailed,
+        AuditKind::SignedOut,
+        AuditKind::SubscriberErased,
+        AuditKind::SubscribersExported,
+        AuditKind::SignatoriesImported,
+        AuditKind::EventsImported,
+        AuditKind::NewsImported,
+        AuditKind::SampleRemoved,
+    ];
+
+    /// The kind as stored and filtered on: `account.created`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditKind::AccountCreated => "account.created",
+            AuditKind::AccountPasswordChanged => "account.password_changed",
+            AuditKind::AccountRoleChanged => "account.role_changed",
+            AuditKind::AccountLanguageChanged => "account.language_changed",
+            AuditKind::AccountDisabled => "account.disabled",
+            AuditKind::AccountDeleted => "account.deleted",
+            AuditKind::AccountLocked => "account.locked",
+            AuditKind::SignedIn => "session.signed_in",
+            AuditKind::SignInFailed => "session.sign_in_failed",
+            AuditKind::SignedOut => "session.signed_out",
+            AuditKind::SubscriberErased => "subscriber.erased",
+            AuditKind::SubscribersExported => "subscribers.exported",
+            AuditKind::SignatoriesImported => "signatories.imported",
+            AuditKind::EventsImported => "events.imported",
+            AuditKind::NewsImported => "news.imported",
+            AuditKind::SampleRemoved => "sample.removed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<AuditKind> {
+        AuditKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+/// An entry of the log, as read back.
+#[derive(Clone, Debug, FromRow)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: OffsetDateTime,
+    /// None: the command line.
+    pub actor_email: Option<String>,
+    pub kind: String,
+    pub summary: String,
+}
+
+/// Which entries to list: by whom, of what kind; all when both are `None`.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    pub actor_email: Option<String>,
+    pub kind: Option<AuditKind>,
+}
+
+/// Records an entry: `$1` at, `$2` actor's address, `$3` kind, `$4` summary.
+/// Run in the transaction of the change it records, where there is one.
+pub(super) const INSERT: &str = "INSERT INTO audit_log (at, actor_email, kind, summary) VALUES ($1, $2, $3, $4)";
+
+/// A summary as kept: one line, 500 characters at most.
+pub(super) fn summary(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(500).collect()
+}
+
+/// The entries a filter selects: `$1` actor (or NULL), `$2` kind (or NULL).
+macro_rules! filtered {
+    () => {
+        " FROM audit_log WHERE ($1 IS NULL OR actor_email = $1) AND ($2 IS NULL OR kind = $2) "
+    };
+}
+
+impl Store {
+    /// Records a change that has no transaction of its own to join (an
+    /// import by the command line, a sign-out).
+    pub async fn record(
+        &self,
+        actor: &Actor,
+        kind: AuditKind,
+        text: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let text = summary(text);
+        on_pool!(self, pool => sqlx::query(INSERT)
+            .bind(instant(now))
+            .bind(actor.email())
+            .bind(kind.as_str())
+            .bind(&text)
+            .execute(pool)
+            .await
+            .map(drop))?;
+        Ok(())
+    }
+
+    /// A page of the entries a filter selects, newest first.
+    pub async fn audit_entries(
+        &self,
+        filter: &AuditFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        const PAGE: &str =
+            concat!("SELECT id, at, actor_email, kind, summary", filtered!(), "ORDER BY id DESC LIMIT $3 OFFSET $4");
+        let kind = filter.kind.map(AuditKind::as_str);
+        Ok(on_pool!(self, pool => sqlx::query_as(PAGE)
+            .bind(filter.actor_email.as_deref())
+            .bind(kind)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await)?)
+    }
+
+    /// How many entries a filter selects.
+    pub async fn audit_count(&self, filter: &AuditFilter) -> Result<i64, StoreError> {
+        const COUNT: &str = concat!("SELECT count(*)", filtered!());
+        let kind = filter.kind.map(AuditKind::as_str);
+        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
+            .bind(filter.actor_email.as_deref())
+            .bind(kind)
+            .fetch_one(pool)
+            .await)?;
+        Ok(n)
+    }
+
+    /// The latest changes to the site's data and accounts, newest first:
+    /// the sessions' comings and goings left out.
+    pub async fn recent_changes(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
+        const RECENT: &str = "SELECT id, at, actor_email, kind, summary FROM audit_log \
+            WHERE kind NOT LIKE 'session.%' ORDER BY id DESC LIMIT $1";
+        Ok(on_pool!(self, pool => sqlx::query_as(RECENT).bind(limit).fetch_all(pool).await)?)
+    }
+
+    /// Every address that made a change, for the log's filter.
+    pub async fn audit_actors(&self) -> Result<Vec<String>, StoreError> {
+        const ACTORS: &str =
+            "SELECT DISTINCT actor_email FROM audit_log WHERE actor_email IS NOT NULL ORDER BY actor_email";
+        let rows: Vec<(String,)> = on_pool!(self, pool => sqlx::query_as(ACTORS).fetch_all(pool).await)?;
+        Ok(rows.into_iter().map(|(email,)| email).collect())
+    }
+}
