@@ -235,6 +235,11 @@ pub struct ServeArgs {
     #[arg(long, env = "DPO_EMAIL")]
     pub dpo_email: Option<String>,
 
+    /// Who hosts the site, as the legal notice names it: a name and a postal
+    /// address, on one line.
+    #[arg(long, env = "HOSTING")]
+    pub hosting: Option<String>,
+
     /// The connections open at once at most; past it a connection gets 503.
     /// Default: what the open-file limit allows, at most 10,000.
     #[arg(long, env = "MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
@@ -351,6 +356,12 @@ impl SiteConfig {
         config.contacts = Contacts {
             secretariat: email("contact-email", &args.contact_email)?,
             dpo: email("dpo-email", &args.dpo_email)?,
+            hosting: args
+                .hosting
+                .as_deref()
+                .map(|host| crate::domain::text::one_line(host, 300).map_err(|e| format!("--hosting: {e}")))
+                .transpose()?
+                .filter(|host| !host.is_empty()),
         };
         config.sessions = SessionLimits {
             idle: time::Duration::minutes(i64::from(args.session_idle_minutes)),
