@@ -142,3 +142,62 @@ admin-kind-signatories-imported = Signatories imported
 admin-kind-events-imported = Events imported
 admin-kind-news-imported = News imported
 admin-kind-sample-removed = Sample data removed
+
+## The accounts page
+
+admin-nav-accounts = Accounts
+admin-accounts-caption = Every back-office account, by address
+admin-totp = Two-step sign-in
+admin-totp-on = On
+admin-totp-off = Off
+admin-last-sign-in = Last sign-in
+admin-never = Never
+admin-actions = Actions
+admin-account-active = Active
+admin-account-disabled = Disabled
+admin-account-waiting = Waiting after failed sign-ins
+admin-accounts-role-of = Role of { $email }
+admin-accounts-change-role = Change the role
+admin-accounts-you = This is you: another admin can change your account.
+admin-accounts-disable = Disable
+admin-accounts-enable = Enable
+admin-accounts-delete = Delete
+admin-accounts-delete-title = Delete this account?
+admin-accounts-delete-explanation = The person will no longer be able to sign in, and their sessions end at once. The audit log keeps what they did.
+admin-accounts-delete-confirm = Delete for good
+admin-accounts-role-changed = The role has been changed.
+admin-accounts-disabled = The account has been disabled, and its sessions have ended.
+admin-accounts-enabled = The account has been enabled.
+admin-accounts-deleted = The account has been deleted.
+admin-accounts-last-admin = This is the last active admin: without one, no one could manage the accounts. Make another person admin first.
+admin-accounts-yourself = You cannot demote, disable or delete your own account: ask another admin.
+admin-accounts-role-missing = Choose a role: admin or editor.
+admin-kind-account-enabled = Account enabled
+admin-kind-account-invited = Colleague invited
+
+## Invitations
+
+admin-invite-title = Invite a colleague
+admin-invite-lead = They get a mail with a link to choose their password, valid for 48 hours and once. Inviting the same address again replaces the older link.
+admin-invite-lang = Language of the mail and of their back office
+admin-invite-submit = Send the invitation
+admin-email-invalid = This is not an e-mail address: check it, for example name@example.org.
+admin-invitation-lang-missing = Choose the language of the mail.
+admin-invitation-has-account = This address already has an account: change its role in the list above instead.
+admin-invitation-sent = The invitation has been sent.
+admin-invitation-title = Choose your password
+admin-password-rules-new = At least 12 characters, hard to guess: several unrelated words make a good password.
+admin-invitation-submit = Create my account
+admin-invitation-accepted = Your account is ready: sign in with your address and the password you have just chosen.
+admin-invitation-used-title = This invitation has been used
+admin-invitation-used-body = The account has been made with this link already: sign in with your address and password.
+admin-invitation-expired-title = This invitation has expired
+admin-invitation-expired-body = The link was valid for 48 hours. Ask an admin to invite you again.
+admin-invitation-unknown-title = This invitation link is not valid
+admin-invitation-unknown-body = Check that the whole link was copied. If you were invited again, only the newest mail’s link works.
+mail-invitation-subject = Your invitation to the ONE in FIVE back office
+mail-invitation-intro = You have been invited to work on the website of the Council of Europe’s ONE in FIVE campaign.
+mail-invitation-action = To choose your password and create your account, open this link:
+mail-invitation-button = Choose my password
+mail-invitation-expiry = This link is valid for 48 hours, and once.
+mail-invitation-ignore = If you did not expect this invitation, ignore this message: no account will be made.

@@ -142,3 +142,62 @@ admin-kind-signatories-imported = Signataires importés
 admin-kind-events-imported = Événements importés
 admin-kind-news-imported = Actualités importées
 admin-kind-sample-removed = Données d’exemple supprimées
+
+## The accounts page
+
+admin-nav-accounts = Comptes
+admin-accounts-caption = Tous les comptes de l’administration, par adresse
+admin-totp = Connexion en deux étapes
+admin-totp-on = Activée
+admin-totp-off = Désactivée
+admin-last-sign-in = Dernière connexion
+admin-never = Jamais
+admin-actions = Actions
+admin-account-active = Actif
+admin-account-disabled = Désactivé
+admin-account-waiting = En attente après des connexions manquées
+admin-accounts-role-of = Rôle de { $email }
+admin-accounts-change-role = Changer le rôle
+admin-accounts-you = C’est vous : un autre administrateur peut modifier votre compte.
+admin-accounts-disable = Désactiver
+admin-accounts-enable = Réactiver
+admin-accounts-delete = Supprimer
+admin-accounts-delete-title = Supprimer ce compte ?
+admin-accounts-delete-explanation = La personne ne pourra plus se connecter, et ses sessions sont fermées aussitôt. Le journal des modifications garde ce qu’elle a fait.
+admin-accounts-delete-confirm = Supprimer définitivement
+admin-accounts-role-changed = Le rôle a été changé.
+admin-accounts-disabled = Le compte a été désactivé, et ses sessions ont été fermées.
+admin-accounts-enabled = Le compte a été réactivé.
+admin-accounts-deleted = Le compte a été supprimé.
+admin-accounts-last-admin = C’est le dernier administrateur actif : sans lui, personne ne pourrait gérer les comptes. Nommez d’abord une autre personne administrateur.
+admin-accounts-yourself = Vous ne pouvez pas rétrograder, désactiver ni supprimer votre propre compte : demandez-le à un autre administrateur.
+admin-accounts-role-missing = Choisissez un rôle : administrateur ou rédacteur.
+admin-kind-account-enabled = Compte réactivé
+admin-kind-account-invited = Collègue invité
+
+## Invitations
+
+admin-invite-title = Inviter un collègue
+admin-invite-lead = La personne reçoit un courriel avec un lien pour choisir son mot de passe, valable 48 heures et une seule fois. Inviter à nouveau la même adresse remplace le lien précédent.
+admin-invite-lang = Langue du courriel et de son administration
+admin-invite-submit = Envoyer l’invitation
+admin-email-invalid = Ce n’est pas une adresse électronique : vérifiez-la, par exemple nom@example.org.
+admin-invitation-lang-missing = Choisissez la langue du courriel.
+admin-invitation-has-account = Cette adresse a déjà un compte : changez plutôt son rôle dans la liste ci-dessus.
+admin-invitation-sent = L’invitation a été envoyée.
+admin-invitation-title = Choisissez votre mot de passe
+admin-password-rules-new = 12 caractères au moins, difficile à deviner : plusieurs mots sans rapport font un bon mot de passe.
+admin-invitation-submit = Créer mon compte
+admin-invitation-accepted = Votre compte est prêt : connectez-vous avec votre adresse et le mot de passe que vous venez de choisir.
+admin-invitation-used-title = Cette invitation a déjà servi
+admin-invitation-used-body = Le compte a déjà été créé avec ce lien : connectez-vous avec votre adresse et votre mot de passe.
+admin-invitation-expired-title = Cette invitation a expiré
+admin-invitation-expired-body = Le lien était valable 48 heures. Demandez à un administrateur de vous inviter à nouveau.
+admin-invitation-unknown-title = Ce lien d’invitation n’est pas valable
+admin-invitation-unknown-body = Vérifiez que le lien a été copié en entier. Si vous avez été invité à nouveau, seul le lien du courriel le plus récent fonctionne.
+mail-invitation-subject = Votre invitation à l’administration du site UN sur CINQ
+mail-invitation-intro = Vous êtes invité à travailler sur le site de la campagne UN sur CINQ du Conseil de l’Europe.
+mail-invitation-action = Pour choisir votre mot de passe et créer votre compte, ouvrez ce lien :
+mail-invitation-button = Choisir mon mot de passe
+mail-invitation-expiry = Ce lien est valable 48 heures, une seule fois.
+mail-invitation-ignore = Si vous n’attendiez pas cette invitation, ignorez ce message : aucun compte ne sera créé.

@@ -249,8 +249,25 @@ struct UnsubscribeHtml<'a> {
     unsubscribe_url: &'a str,
 }
 
+/// An invitation's text part.
+#[derive(Template)]
+#[template(path = "mail/invitation.txt")]
+struct InvitationText<'a> {
+    tr: &'a Tr,
+    accept_url: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "mail/invitation.html")]
+struct InvitationHtml<'a> {
+    tr: &'a Tr,
+    accept_url: &'a str,
+}
+
 /// The kinds of mail the site sends.
 pub enum Mail<'a> {
+    /// "You are invited to the back office: choose a password."
+    Invitation { accept_url: &'a str },
     /// "Confirm your subscription."
     Confirm { confirm_url: &'a str, unsubscribe_url: &'a str },
     /// "Here is your link to leave."
@@ -265,27 +282,37 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
             tr.t("mail-confirm-subject"),
             ConfirmText { tr, confirm_url, unsubscribe_url }.render()?,
             ConfirmHtml { tr, confirm_url, unsubscribe_url }.render()?,
-            *unsubscribe_url,
+            Some(*unsubscribe_url),
         ),
         Mail::Unsubscribe { unsubscribe_url } => (
             tr.t("mail-unsubscribe-subject"),
             UnsubscribeText { tr, unsubscribe_url }.render()?,
             UnsubscribeHtml { tr, unsubscribe_url }.render()?,
-            *unsubscribe_url,
+            Some(*unsubscribe_url),
+        ),
+        Mail::Invitation { accept_url } => (
+            tr.t("mail-invitation-subject"),
+            InvitationText { tr, accept_url }.render()?,
+            InvitationHtml { tr, accept_url }.render()?,
+            None,
         ),
     };
     let recipient = Mailbox::new(None, Address::from_str(to.as_str())?);
     let header = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);
-    let message = Message::builder()
+    let mut builder = Message::builder()
         .from(mailer.config.from.clone())
         .to(recipient)
         .subject(subject)
         .message_id(Some(format!("<{}@oneinfive>", random::hex_token(16)?)))
         .raw_header(header("Content-Language", tr.lang().code().to_owned()))
-        .raw_header(header("List-Unsubscribe", format!("<{unsubscribe_url}>")))
-        .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".to_owned()))
-        .raw_header(header("Auto-Submitted", "auto-generated".to_owned()))
-        .multipart(MultiPart::alternative_plain_html(text, html))?;
+        .raw_header(header("Auto-Submitted", "auto-generated".to_owned()));
+    // The newsletter's mails can be left in one click; a staff mail has no list.
+    if let Some(url) = unsubscribe_url {
+        builder = builder
+            .raw_header(header("List-Unsubscribe", format!("<{url}>")))
+            .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".to_owned()));
+    }
+    let message = builder.multipart(MultiPart::alternative_plain_html(text, html))?;
     Ok(message.formatted())
 }
 

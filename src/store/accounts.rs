@@ -33,6 +33,9 @@ pub struct Account {
     pub disabled: bool,
     pub failed_sign_ins: i32,
     pub last_failed_at: Option<OffsetDateTime>,
+    pub last_sign_in_at: Option<OffsetDateTime>,
+    /// Whether the two-step sign-in is on (an authenticator app confirmed).
+    pub totp_on: bool,
 }
 
 impl Account {
@@ -45,7 +48,8 @@ impl Account {
 /// The columns an [`Account`] is read from, in this order.
 macro_rules! account_columns {
     () => {
-        "id, email, role, lang, created_at, disabled_at, failed_sign_ins, last_failed_at"
+        "id, email, role, lang, created_at, disabled_at, failed_sign_ins, last_failed_at, last_sign_in_at, \
+            totp_confirmed_at"
     };
 }
 
@@ -59,6 +63,8 @@ struct AccountRow {
     disabled_at: Option<OffsetDateTime>,
     failed_sign_ins: i32,
     last_failed_at: Option<OffsetDateTime>,
+    last_sign_in_at: Option<OffsetDateTime>,
+    totp_confirmed_at: Option<OffsetDateTime>,
 }
 
 impl AccountRow {
@@ -76,6 +82,8 @@ impl AccountRow {
             disabled: self.disabled_at.is_some(),
             failed_sign_ins: self.failed_sign_ins,
             last_failed_at: self.last_failed_at,
+            last_sign_in_at: self.last_sign_in_at,
+            totp_on: self.totp_confirmed_at.is_some(),
         })
     }
 }
@@ -132,6 +140,13 @@ impl Store {
         let row: Option<Row> =
             on_pool!(self, pool => sqlx::query_as(FIND).bind(email.as_str()).fetch_optional(pool).await)?;
         row.map(|row| Ok((row.account.into_account()?, row.password_hash))).transpose()
+    }
+
+    /// An account by its number.
+    pub async fn account_by_id(&self, id: i64) -> Result<Option<Account>, StoreError> {
+        const FIND: &str = concat!("SELECT ", account_columns!(), " FROM accounts WHERE id = $1");
+        let row: Option<AccountRow> = on_pool!(self, pool => sqlx::query_as(FIND).bind(id).fetch_optional(pool).await)?;
+        row.map(AccountRow::into_account).transpose()
     }
 
     /// An account by address.
@@ -327,14 +342,15 @@ impl Store {
         session_hash: &str,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        const RESET: &str = "UPDATE accounts SET failed_sign_ins = 0, last_failed_at = NULL WHERE id = $1";
+        const RESET: &str =
+            "UPDATE accounts SET failed_sign_ins = 0, last_failed_at = NULL, last_sign_in_at = $1 WHERE id = $2";
         const OPEN: &str =
             "INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)";
         let now = instant(now);
         let actor = Actor::Staff(account.email.to_string());
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            sqlx::query(RESET).bind(account.id).execute(&mut *tx).await?;
+            sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *tx).await?;
             sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *tx).await?;
             sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SignedIn.as_str()).bind("")
                 .execute(&mut *tx).await?;

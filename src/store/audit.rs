@@ -34,6 +34,8 @@ pub enum AuditKind {
     AccountLanguageChanged,
     AccountDisabled,
     AccountDeleted,
+    AccountEnabled,
+    AccountInvited,
     AccountLocked,
     SignedIn,
     SignInFailed,
@@ -47,13 +49,15 @@ pub enum AuditKind {
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 16] = [
+    pub const ALL: [AuditKind; 18] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
         AuditKind::AccountLanguageChanged,
         AuditKind::AccountDisabled,
         AuditKind::AccountDeleted,
+        AuditKind::AccountEnabled,
+        AuditKind::AccountInvited,
         AuditKind::AccountLocked,
         AuditKind::SignedIn,
         AuditKind::SignInFailed,
@@ -75,6 +79,8 @@ impl AuditKind {
             AuditKind::AccountLanguageChanged => "account.language_changed",
             AuditKind::AccountDisabled => "account.disabled",
             AuditKind::AccountDeleted => "account.deleted",
+            AuditKind::AccountEnabled => "account.enabled",
+            AuditKind::AccountInvited => "account.invited",
             AuditKind::AccountLocked => "account.locked",
             AuditKind::SignedIn => "session.signed_in",
             AuditKind::SignInFailed => "session.sign_in_failed",

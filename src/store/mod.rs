@@ -9,7 +9,8 @@
 //!
 //! The queries are grouped by table: `signatories.rs`, `events.rs`,
 //! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
-//! `accounts.rs`, `sessions.rs` and `audit.rs` for the back office;
+//! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
+//! and `audit.rs` for the back office;
 //! `revision.rs` tells the page cache when anything changed.
 
 /// Runs the same code against whichever pool the store holds. The body is
@@ -27,12 +28,14 @@ macro_rules! on_pool {
     };
 }
 
+mod account_changes;
 mod accounts;
 mod attempts;
 mod audit;
 mod availability;
 mod error;
 mod events;
+mod invitations;
 mod news;
 mod newsletter;
 mod postgres;
@@ -43,12 +46,14 @@ mod signatories;
 mod sqlite;
 mod subscribers;
 
+pub use account_changes::{AccountChange, ChangeOutcome};
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
 pub use attempts::Quota;
 pub use audit::{Actor, AuditEntry, AuditFilter, AuditKind};
 pub use availability::Availability;
 pub use error::StoreError;
 pub use events::{EventFilter, Mode};
+pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvitation};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
 pub use revision::{BUSY_THRESHOLD, Revisions};
 pub use sample::SampleRows;

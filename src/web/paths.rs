@@ -214,6 +214,24 @@ pub mod admin {
     pub const ACCOUNT_PASSWORD: &str = "/admin/account/password";
     pub const ACCOUNT_LANGUAGE: &str = "/admin/account/language";
     pub const AUDIT: &str = "/admin/audit";
+    pub const ACCOUNTS: &str = "/admin/accounts";
+    pub const ACCOUNT_ROLE_ROUTE: &str = "/admin/accounts/{id}/role";
+    pub const ACCOUNT_DISABLE_ROUTE: &str = "/admin/accounts/{id}/disable";
+    pub const ACCOUNT_ENABLE_ROUTE: &str = "/admin/accounts/{id}/enable";
+    pub const ACCOUNT_DELETE_ROUTE: &str = "/admin/accounts/{id}/delete";
+    pub const INVITE: &str = "/admin/accounts/invite";
+    pub const INVITATION_ROUTE: &str = "/admin/invitation/{token}";
+
+    /// An invitation's link, as its mail carries it (after the origin).
+    pub fn invitation(token: &str) -> String {
+        format!("/admin/invitation/{token}")
+    }
+
+    /// What can be done to an account on the accounts page, by its number:
+    /// `/admin/accounts/12/role`.
+    pub fn account_action(id: i64, action: &str) -> String {
+        format!("{ACCOUNTS}/{id}/{action}")
+    }
 
     /// A subscriber's record.
     pub fn subscriber(id: i64) -> String {
@@ -236,18 +254,20 @@ pub mod admin {
         Dashboard,
         Subscribers,
         Audit,
+        Accounts,
         Account,
     }
 
     impl Area {
         /// In the navigation's order.
-        pub const ALL: [Area; 4] = [Area::Dashboard, Area::Subscribers, Area::Audit, Area::Account];
+        pub const ALL: [Area; 5] = [Area::Dashboard, Area::Subscribers, Area::Audit, Area::Accounts, Area::Account];
 
         pub fn path(self) -> &'static str {
             match self {
                 Area::Dashboard => HOME,
                 Area::Subscribers => SUBSCRIBERS,
                 Area::Audit => AUDIT,
+                Area::Accounts => ACCOUNTS,
                 Area::Account => ACCOUNT,
             }
         }
@@ -258,13 +278,14 @@ pub mod admin {
                 Area::Dashboard => "admin-nav-dashboard",
                 Area::Subscribers => "admin-nav-subscribers",
                 Area::Audit => "admin-nav-audit",
+                Area::Accounts => "admin-nav-accounts",
                 Area::Account => "admin-nav-account",
             }
         }
 
         /// Whether only admins may see it.
         pub fn admins_only(self) -> bool {
-            self == Area::Audit
+            matches!(self, Area::Audit | Area::Accounts)
         }
     }
 }

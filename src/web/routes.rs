@@ -134,6 +134,13 @@ fn back_office() -> Router<AppState> {
         .route(at::ACCOUNT_PASSWORD, post(admin::account::set_password))
         .route(at::ACCOUNT_LANGUAGE, post(admin::account::set_language))
         .route(at::AUDIT, get(admin::audit::show))
+        .route(at::ACCOUNTS, get(admin::accounts::list))
+        .route(at::ACCOUNT_ROLE_ROUTE, post(admin::accounts::set_role))
+        .route(at::ACCOUNT_DISABLE_ROUTE, post(admin::accounts::disable))
+        .route(at::ACCOUNT_ENABLE_ROUTE, post(admin::accounts::enable))
+        .route(at::INVITE, post(admin::invitations::invite))
+        .route(at::INVITATION_ROUTE, get(admin::invitations::show).post(admin::invitations::accept))
+        .route(at::ACCOUNT_DELETE_ROUTE, get(admin::accounts::confirm_delete).post(admin::accounts::delete))
 }
 
 /// Each request's id: the one a trusted proxy set, else a random one; it is

@@ -13,10 +13,12 @@
 //! - `requests`: methods, encodings, Host, long targets, connections;
 //! - `sample`: the sample data said to be sample, and removed;
 //! - `admin`: the back office: sign-in, sessions, roles, subscribers, the
-//!   audit log, and the `admin` commands.
+//!   audit log, and the `admin` commands;
+//! - `accounts`: the accounts page, invitations, and the two-step sign-in.
 
 mod common;
 
+mod accounts;
 mod admin;
 mod calendar;
 mod command_line;

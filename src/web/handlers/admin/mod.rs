@@ -1,12 +1,14 @@
 //! The back office, one file per area: signing in and out, the dashboard,
-//! the subscribers, the person's own account, and the audit log (admins
-//! only). Every handler takes [`Staff`](crate::web::staff::Staff) or
+//! the subscribers, the person's own account, and, for admins, the audit
+//! log, the accounts and the invitations. Every handler takes [`Staff`](crate::web::staff::Staff) or
 //! [`AdminOnly`](crate::web::staff::AdminOnly), and every form post a
 //! [`StaffForm`](crate::web::staff::StaffForm).
 
 pub mod account;
+pub mod accounts;
 pub mod audit;
 pub mod dashboard;
+pub mod invitations;
 pub mod sign_in;
 pub mod subscribers;
 
@@ -63,6 +65,8 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::AccountLanguageChanged => "admin-kind-account-language-changed",
         AuditKind::AccountDisabled => "admin-kind-account-disabled",
         AuditKind::AccountDeleted => "admin-kind-account-deleted",
+        AuditKind::AccountEnabled => "admin-kind-account-enabled",
+        AuditKind::AccountInvited => "admin-kind-account-invited",
         AuditKind::AccountLocked => "admin-kind-account-locked",
         AuditKind::SignedIn => "admin-kind-signed-in",
         AuditKind::SignInFailed => "admin-kind-sign-in-failed",

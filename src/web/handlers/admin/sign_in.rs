@@ -7,7 +7,7 @@
 
 use askama::Template;
 use axum::{
-    extract::State,
+    extract::{Query, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
@@ -45,6 +45,8 @@ struct SignInPage {
     password_error: Option<String>,
     /// The failure of the whole form.
     error: Option<String>,
+    /// What the page says first: an account just made by invitation.
+    notice: Option<String>,
 }
 
 impl SignInPage {
@@ -56,17 +58,30 @@ impl SignInPage {
             email_error: None,
             password_error: None,
             error: None,
+            notice: None,
         }
     }
 }
 
-/// GET `/admin/sign-in`: the form, or the dashboard for someone signed in.
-pub async fn show(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+#[derive(Deserialize)]
+pub struct Welcome {
+    welcome: Option<String>,
+}
+
+/// GET `/admin/sign-in`: the form, or the dashboard for someone signed in;
+/// `?welcome=1` after an invitation was accepted.
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(query): Query<Welcome>,
+) -> Result<Response, AppError> {
     if Staff::find(&state, &headers, false).await?.is_some() {
         return Ok(Redirect::to(paths::admin::HOME).into_response());
     }
     let lang = negotiate::language(&headers);
-    render(&SignInPage::new(&state, lang), lang)
+    let mut page = SignInPage::new(&state, lang);
+    page.notice = query.welcome.is_some().then(|| page.ctx.t("admin-invitation-accepted"));
+    render(&page, lang)
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,267 @@
+//! `/admin/accounts` (admins only): every account with its role, state,
+//! two-step sign-in and last sign-in; a role changed, an account disabled,
+//! enabled or deleted (after a confirmation step). An admin cannot demote,
+//! disable or delete themselves, and the last active admin cannot be
+//! removed; a refusal shows the page again (422) and says why.
+
+use askama::Template;
+use axum::{
+    extract::{Path, Query, State},
+    http::StatusCode,
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Deserialize;
+
+use super::{datetime, invitations::InviteForm, when};
+use crate::{
+    domain::Role,
+    store::{Account, AccountChange, ChangeOutcome},
+    text::i18n::Arg,
+    web::{
+        error::AppError,
+        paths::admin::{self, Area},
+        staff::{AdminOnly, Staff, StaffForm},
+        state::AppState,
+        view::{admin::AdminContext, render, render_with_status},
+    },
+};
+
+/// A role as the role form offers it.
+pub struct RoleChoice {
+    pub code: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// An account as a row of the list shows it.
+pub struct AccountLine {
+    pub id: i64,
+    pub email: String,
+    pub role: String,
+    pub roles: Vec<RoleChoice>,
+    pub status: String,
+    pub totp: String,
+    /// When the person last signed in, as read and for `<time>`.
+    pub last_sign_in: Option<(String, String)>,
+    /// The person looking at the page: no actions on their own row.
+    pub is_self: bool,
+    pub disabled: bool,
+    pub role_label: String,
+    pub role_action: String,
+    pub disable_action: String,
+    pub enable_action: String,
+    pub delete_href: String,
+    /// The row the page's error is about.
+    pub invalid: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/accounts.html")]
+pub(super) struct AccountsPage {
+    pub ctx: AdminContext,
+    lines: Vec<AccountLine>,
+    done: Option<String>,
+    /// Why the last action was refused.
+    error: Option<String>,
+    pub invite: InviteForm,
+}
+
+impl AccountsPage {
+    pub(super) async fn new(state: &AppState, staff: &Staff, invalid: Option<i64>) -> Result<AccountsPage, AppError> {
+        let ctx = AdminContext::signed_in(state, staff, Some(Area::Accounts));
+        let now = state.config.clock.now();
+        let lines = state
+            .store
+            .accounts()
+            .await?
+            .into_iter()
+            .map(|account| line(&ctx, &account, staff.account_id, now, invalid))
+            .collect();
+        let invite = InviteForm::new(&ctx);
+        Ok(AccountsPage { ctx, lines, done: None, error: None, invite })
+    }
+}
+
+fn line(
+    ctx: &AdminContext,
+    account: &Account,
+    me: i64,
+    now: time::OffsetDateTime,
+    invalid: Option<i64>,
+) -> AccountLine {
+    let email = account.email.to_string();
+    let status = if account.disabled {
+        "admin-account-disabled"
+    } else if account.locked(now) {
+        "admin-account-waiting"
+    } else {
+        "admin-account-active"
+    };
+    AccountLine {
+        id: account.id,
+        role: ctx.t(account.role.message_id()),
+        roles: Role::ALL
+            .into_iter()
+            .map(|role| RoleChoice {
+                code: role.as_str(),
+                label: ctx.t(role.message_id()),
+                selected: role == account.role,
+            })
+            .collect(),
+        status: ctx.t(status),
+        totp: ctx.t(if account.totp_on { "admin-totp-on" } else { "admin-totp-off" }),
+        last_sign_in: account.last_sign_in_at.map(|at| (when(&ctx.tr, at), datetime(at))),
+        is_self: account.id == me,
+        disabled: account.disabled,
+        role_label: ctx.tr.format("admin-accounts-role-of", &[("email", Arg::Text(email.clone().into()))]),
+        role_action: admin::account_action(account.id, "role"),
+        disable_action: admin::account_action(account.id, "disable"),
+        enable_action: admin::account_action(account.id, "enable"),
+        delete_href: admin::account_action(account.id, "delete"),
+        invalid: invalid == Some(account.id),
+        email,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+/// GET `/admin/accounts`.
+pub async fn list(
+    State(state): State<AppState>,
+    AdminOnly(staff): AdminOnly,
+    Query(query): Query<Done>,
+) -> Result<Response, AppError> {
+    let mut page = AccountsPage::new(&state, &staff, None).await?;
+    page.done = match query.done.as_deref() {
+        Some("role") => Some(page.ctx.t("admin-accounts-role-changed")),
+        Some("disabled") => Some(page.ctx.t("admin-accounts-disabled")),
+        Some("enabled") => Some(page.ctx.t("admin-accounts-enabled")),
+        Some("deleted") => Some(page.ctx.t("admin-accounts-deleted")),
+        Some("invited") => Some(page.ctx.t("admin-invitation-sent")),
+        _ => None,
+    };
+    render(&page, staff.lang)
+}
+
+/// An account's number from its address; anything else is not found.
+fn account_id(item: &str) -> Result<i64, AppError> {
+    item.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
+}
+
+/// The person posting, who must be an admin.
+fn admin_only(staff: Staff) -> Result<Staff, AppError> {
+    if staff.is_admin() { Ok(staff) } else { Err(AppError::Forbidden) }
+}
+
+/// Makes a change and answers: back to the list with a notice, or the
+/// list again with the reason of a refusal.
+async fn apply(state: &AppState, staff: &Staff, id: i64, change: AccountChange) -> Result<Response, AppError> {
+    let now = state.config.clock.now();
+    let outcome = state.store.change_account(id, change, staff.account_id, &staff.actor(), now).await?;
+    let refusal = match outcome {
+        ChangeOutcome::Done | ChangeOutcome::Unchanged => {
+            let done = match change {
+                AccountChange::Role(_) => "role",
+                AccountChange::Disable => "disabled",
+                AccountChange::Enable => "enabled",
+                AccountChange::Delete => "deleted",
+            };
+            return Ok(Redirect::to(&format!("{}?done={done}", admin::ACCOUNTS)).into_response());
+        }
+        ChangeOutcome::NotFound => return Err(AppError::NotFound),
+        ChangeOutcome::LastAdmin => "admin-accounts-last-admin",
+        ChangeOutcome::Yourself => "admin-accounts-yourself",
+    };
+    refuse(state, staff, id, refusal).await
+}
+
+/// The list again, with the reason of a refusal next to the account's row.
+async fn refuse(state: &AppState, staff: &Staff, id: i64, message: &str) -> Result<Response, AppError> {
+    let mut page = AccountsPage::new(state, staff, Some(id)).await?;
+    page.error = Some(page.ctx.t(message));
+    render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+#[derive(Deserialize)]
+pub struct RoleFields {
+    role: Option<String>,
+}
+
+/// POST `/admin/accounts/{id}/role`.
+pub async fn set_role(
+    State(state): State<AppState>,
+    Path(item): Path<String>,
+    StaffForm { staff, form }: StaffForm<RoleFields>,
+) -> Result<Response, AppError> {
+    let staff = admin_only(staff)?;
+    let id = account_id(&item)?;
+    match form.role.as_deref().and_then(Role::parse) {
+        Some(role) => apply(&state, &staff, id, AccountChange::Role(role)).await,
+        None if state.store.account_by_id(id).await?.is_none() => Err(AppError::NotFound),
+        None => refuse(&state, &staff, id, "admin-accounts-role-missing").await,
+    }
+}
+
+/// The forms that carry only their token.
+#[derive(Deserialize)]
+pub struct NoFields {}
+
+/// POST `/admin/accounts/{id}/disable`: the person's sessions end at once.
+pub async fn disable(
+    State(state): State<AppState>,
+    Path(item): Path<String>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
+) -> Result<Response, AppError> {
+    let staff = admin_only(staff)?;
+    apply(&state, &staff, account_id(&item)?, AccountChange::Disable).await
+}
+
+/// POST `/admin/accounts/{id}/enable`.
+pub async fn enable(
+    State(state): State<AppState>,
+    Path(item): Path<String>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
+) -> Result<Response, AppError> {
+    let staff = admin_only(staff)?;
+    apply(&state, &staff, account_id(&item)?, AccountChange::Enable).await
+}
+
+#[derive(Template)]
+#[template(path = "admin/account_delete.html")]
+struct DeletePage {
+    ctx: AdminContext,
+    email: String,
+    action: String,
+    cancel_href: &'static str,
+}
+
+/// GET `/admin/accounts/{id}/delete`: the confirmation step.
+pub async fn confirm_delete(
+    State(state): State<AppState>,
+    AdminOnly(staff): AdminOnly,
+    Path(item): Path<String>,
+) -> Result<Response, AppError> {
+    let id = account_id(&item)?;
+    let account = state.store.account_by_id(id).await?.ok_or(AppError::NotFound)?;
+    let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Accounts));
+    let page = DeletePage {
+        ctx,
+        email: account.email.to_string(),
+        action: admin::account_action(id, "delete"),
+        cancel_href: admin::ACCOUNTS,
+    };
+    render(&page, staff.lang)
+}
+
+/// POST `/admin/accounts/{id}/delete`.
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(item): Path<String>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
+) -> Result<Response, AppError> {
+    let staff = admin_only(staff)?;
+    apply(&state, &staff, account_id(&item)?, AccountChange::Delete).await
+}

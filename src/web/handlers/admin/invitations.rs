@@ -1,0 +1,261 @@
+//! Invitations: an admin invites a colleague by address, role and
+//! language from the accounts page; the mail's link, valid 48 hours and
+//! once, opens a page where the person chooses a password (a GET changes
+//! nothing: mail scanners follow links). The POST makes the account and
+//! sends the person to the sign-in page, where they sign in as anyone
+//! does (and set up the two-step sign-in if it is required).
+
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Deserialize;
+
+use super::accounts::{AccountsPage, RoleChoice};
+use crate::{
+    domain::{EmailAddress, Password, Role},
+    infra::{
+        mail::{self, Mail},
+        password, random,
+    },
+    store::{InvitationState, NewInvitation},
+    text::{
+        hex,
+        i18n::{Lang, Tr},
+    },
+    web::{
+        error::AppError,
+        handlers::newsletter::token_hash,
+        middleware::csrf::CheckedForm,
+        negotiate,
+        paths::admin,
+        staff::StaffForm,
+        state::AppState,
+        view::{admin::AdminContext, render, render_with_status},
+    },
+};
+
+/// A language as the invitation form offers it.
+pub struct LangChoice {
+    pub code: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+/// The invitation form of the accounts page, with what was typed and what
+/// is wrong with it.
+pub struct InviteForm {
+    pub action: &'static str,
+    pub email: String,
+    pub email_error: Option<String>,
+    pub roles: Vec<RoleChoice>,
+    pub role_error: Option<String>,
+    pub langs: Vec<LangChoice>,
+    pub lang_error: Option<String>,
+}
+
+impl InviteForm {
+    /// The empty form: an editor, in the admin's own language.
+    pub fn new(ctx: &AdminContext) -> InviteForm {
+        InviteForm {
+            action: admin::INVITE,
+            email: String::new(),
+            email_error: None,
+            roles: Role::ALL
+                .into_iter()
+                .map(|role| RoleChoice {
+                    code: role.as_str(),
+                    label: ctx.t(role.message_id()),
+                    selected: role == Role::Editor,
+                })
+                .collect(),
+            role_error: None,
+            langs: Lang::ALL
+                .into_iter()
+                .map(|lang| LangChoice {
+                    code: lang.code(),
+                    label: ctx.t(if lang == Lang::Fr { "admin-lang-fr" } else { "admin-lang-en" }),
+                    checked: lang == ctx.lang,
+                })
+                .collect(),
+            lang_error: None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct InviteFields {
+    email: Option<String>,
+    role: Option<String>,
+    lang: Option<String>,
+}
+
+/// POST `/admin/accounts/invite`: the invitation is stored and its mail
+/// queued; an address with an account, or a form with a mistake, shows the
+/// page again (422) with a message next to each field.
+pub async fn invite(
+    State(state): State<AppState>,
+    StaffForm { staff, form }: StaffForm<InviteFields>,
+) -> Result<Response, AppError> {
+    if !staff.is_admin() {
+        return Err(AppError::Forbidden);
+    }
+    let typed = form.email.as_deref().unwrap_or("").trim();
+    let email = EmailAddress::parse(typed);
+    let role = form.role.as_deref().and_then(Role::parse);
+    let lang = form.lang.as_deref().and_then(Lang::parse);
+    let mut page = AccountsPage::new(&state, &staff, None).await?;
+    if let (Ok(email), Some(role), Some(lang)) = (&email, role, lang) {
+        let token = random::hex_token(32)?;
+        let accept_url = format!("{}{}", state.config.base_url, admin::invitation(&token));
+        let tr = Tr::new(lang, state.locales.clone());
+        let message = mail::render(&state.mailer, &tr, email, &Mail::Invitation { accept_url: &accept_url })?;
+        let invitation = NewInvitation { email, role, lang, token_hash: &token_hash(&token), message: &message };
+        if state.store.invite(&invitation, &staff.actor(), state.config.clock.now()).await? {
+            state.mailer.notify();
+            if state.mailer.writes_files() {
+                tracing::info!(%accept_url, "no SMTP server: the invitation's address, for a local try-out");
+            }
+            return Ok(Redirect::to(&format!("{}?done=invited", admin::ACCOUNTS)).into_response());
+        }
+        page.invite.email_error = Some(page.ctx.t("admin-invitation-has-account"));
+    }
+    let form_view = &mut page.invite;
+    form_view.email = typed.chars().filter(|c| !c.is_control()).take(254).collect();
+    if email.is_err() {
+        form_view.email_error =
+            Some(page.ctx.t(if typed.is_empty() { "admin-email-missing" } else { "admin-email-invalid" }));
+    }
+    for choice in &mut form_view.roles {
+        choice.selected = Some(choice.code) == role.map(Role::as_str);
+    }
+    form_view.role_error = role.is_none().then(|| page.ctx.t("admin-accounts-role-missing"));
+    for choice in &mut form_view.langs {
+        choice.checked = Some(choice.code) == lang.map(Lang::code);
+    }
+    form_view.lang_error = lang.is_none().then(|| page.ctx.t("admin-invitation-lang-missing"));
+    render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+#[derive(Template)]
+#[template(path = "admin/invitation.html")]
+struct AcceptPage {
+    ctx: AdminContext,
+    action: String,
+    email: String,
+    role: String,
+    password_error: Option<String>,
+    confirm_error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/invitation_gone.html")]
+struct GonePage {
+    ctx: AdminContext,
+    title: String,
+    message: String,
+    sign_in_href: &'static str,
+}
+
+/// A token from a link: 64 hexadecimal characters, or nothing we know.
+fn token(item: &str) -> Option<&str> {
+    hex::is_hex(item, 64).then_some(item)
+}
+
+/// The page for a link that no longer works: unknown or replaced (404),
+/// used or expired (410). Nothing changes.
+fn gone(state: &AppState, lang: Lang, found: &InvitationState) -> Result<Response, AppError> {
+    let (status, title, message) = match found {
+        InvitationState::Used => (StatusCode::GONE, "admin-invitation-used-title", "admin-invitation-used-body"),
+        InvitationState::Expired => {
+            (StatusCode::GONE, "admin-invitation-expired-title", "admin-invitation-expired-body")
+        }
+        InvitationState::Unknown | InvitationState::Valid(_) => {
+            (StatusCode::NOT_FOUND, "admin-invitation-unknown-title", "admin-invitation-unknown-body")
+        }
+    };
+    let ctx = AdminContext::signed_out(state, lang);
+    let page = GonePage { title: ctx.t(title), message: ctx.t(message), sign_in_href: admin::SIGN_IN, ctx };
+    private(render_with_status(&page, lang, status)?)
+}
+
+/// A page whose address holds a secret: never sent on as a referrer.
+fn private(mut response: Response) -> Result<Response, AppError> {
+    response.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    Ok(response)
+}
+
+/// The form to choose a password, in the invitation's language.
+fn accept_page(state: &AppState, item: &str, email: &EmailAddress, role: Role, lang: Lang) -> AcceptPage {
+    let ctx = AdminContext::signed_out(state, lang);
+    AcceptPage {
+        action: admin::invitation(item),
+        email: email.to_string(),
+        role: ctx.t(role.message_id()),
+        password_error: None,
+        confirm_error: None,
+        ctx,
+    }
+}
+
+/// GET `/admin/invitation/{token}`: the form, which changes nothing.
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(item): Path<String>,
+) -> Result<Response, AppError> {
+    let lang = negotiate::language(&headers);
+    let Some(token) = token(&item) else { return gone(&state, lang, &InvitationState::Unknown) };
+    match state.store.invitation(&token_hash(token), state.config.clock.now()).await? {
+        InvitationState::Valid(invitation) => {
+            let page = accept_page(&state, token, &invitation.email, invitation.role, invitation.lang);
+            private(render(&page, invitation.lang)?)
+        }
+        other => gone(&state, lang, &other),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AcceptFields {
+    password: Option<String>,
+    confirm: Option<String>,
+}
+
+/// POST `/admin/invitation/{token}`: a password that passes the policy,
+/// typed twice, makes the account; then the sign-in page.
+pub async fn accept(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(item): Path<String>,
+    CheckedForm(form): CheckedForm<AcceptFields>,
+) -> Result<Response, AppError> {
+    let lang = negotiate::language(&headers);
+    let Some(token) = token(&item) else { return gone(&state, lang, &InvitationState::Unknown) };
+    let hash = token_hash(token);
+    let now = state.config.clock.now();
+    let invitation = match state.store.invitation(&hash, now).await? {
+        InvitationState::Valid(invitation) => invitation,
+        other => return gone(&state, lang, &other),
+    };
+    let new = form.password.unwrap_or_default();
+    let confirm = form.confirm.unwrap_or_default();
+    let mut page = accept_page(&state, token, &invitation.email, invitation.role, invitation.lang);
+    let password = match Password::new(&new, invitation.email.as_str()) {
+        Ok(password) if new == confirm => password,
+        Ok(_) => {
+            page.confirm_error = Some(page.ctx.t("admin-passwords-differ"));
+            return private(render_with_status(&page, invitation.lang, StatusCode::UNPROCESSABLE_ENTITY)?);
+        }
+        Err(error) => {
+            page.password_error = Some(page.ctx.t(error.message_id()));
+            return private(render_with_status(&page, invitation.lang, StatusCode::UNPROCESSABLE_ENTITY)?);
+        }
+    };
+    let password_hash = password::hash(password).await?;
+    match state.store.accept_invitation(&hash, &password_hash, state.config.clock.now()).await? {
+        InvitationState::Valid(_) => Ok(Redirect::to(&format!("{}?welcome=1", admin::SIGN_IN)).into_response()),
+        other => gone(&state, lang, &other),
+    }
+}
