@@ -58,6 +58,7 @@ pub fn build_app(state: AppState) -> Router {
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(uploads())
         .layer(middleware::from_fn(security::valid_request))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::new())
@@ -132,6 +133,25 @@ fn back_office() -> Router<AppState> {
         .route(at::ACCOUNT_PASSWORD, post(admin::account::set_password))
         .route(at::ACCOUNT_LANGUAGE, post(admin::account::set_language))
         .route(at::AUDIT, get(admin::audit::show))
+        .route(at::SIGNATORIES, get(admin::signatories::list))
+        .route(at::SIGNATORIES_NEW, get(admin::signatories::new).post(admin::signatories::add))
+        .route(at::SIGNATORIES_EXPORT, get(admin::signatories::export))
+        .route(at::SIGNATORIES_IMPORT, get(admin::signatories::upload))
+        .route(at::SIGNATORY_ROUTE, get(admin::signatories::edit).post(admin::signatories::save))
+        .route(at::SIGNATORY_DELETE_ROUTE, get(admin::signatories::confirm_delete).post(admin::signatories::delete))
+}
+
+/// The routes that take a larger body than [`BODY_LIMIT`], each with its
+/// own limit: a CSV file of signatories, uploaded for its preview, and the
+/// previewed file sent back to be applied.
+fn uploads() -> Router<AppState> {
+    use admin::signatories::{APPLY_LIMIT, UPLOAD_LIMIT};
+    use paths::admin as at;
+    let limited = |limit: usize| (DefaultBodyLimit::max(limit), RequestBodyLimitLayer::new(limit));
+    Router::new()
+        .route(at::SIGNATORIES_PREVIEW, post(admin::signatories::preview))
+        .layer(limited(UPLOAD_LIMIT))
+        .merge(Router::new().route(at::SIGNATORIES_APPLY, post(admin::signatories::apply)).layer(limited(APPLY_LIMIT)))
 }
 
 /// Each request's id: the one a trusted proxy set, else a random one; it is

@@ -13,11 +13,13 @@
 //! - `requests`: methods, encodings, Host, long targets, connections;
 //! - `sample`: the sample data said to be sample, and removed;
 //! - `admin`: the back office: sign-in, sessions, roles, subscribers, the
-//!   audit log, and the `admin` commands.
+//!   audit log, and the `admin` commands;
+//! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
 
 mod common;
 
 mod admin;
+mod admin_signatories;
 mod calendar;
 mod command_line;
 mod metrics;
