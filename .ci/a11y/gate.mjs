@@ -21,6 +21,7 @@
 //
 // Needs: Node >= 20, /usr/bin/chromium (Debian package "chromium"), java >= 11 on PATH.
 // Env: GATE_SITEMAP=1, GATE_CHROMIUM=/path/to/chromium (default /usr/bin/chromium),
+//      GATE_COOKIE='name=value' (sent with every request: a back-office session),
 //      JAVA_HOME (else `java` from PATH), GATE_WATCHDOG_MS (whole-run limit, default 30 min).
 // Timeouts: 30 s per fetch and per navigation, 90 s per page check, so the gate cannot hang.
 
@@ -46,6 +47,7 @@ const VIEWPORTS = [
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CHROMIUM = process.env.GATE_CHROMIUM || '/usr/bin/chromium';
+const COOKIE = process.env.GATE_COOKIE ? { cookie: process.env.GATE_COOKIE } : {};
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -100,7 +102,7 @@ async function fetchFollow(url) {
   for (let i = 0; i <= MAX_REDIRECTS; i++) {
     const res = await fetch(current, {
       redirect: 'manual',
-      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'user-agent': 'oneinfive-a11y-gate' },
+      headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'user-agent': 'oneinfive-a11y-gate', ...COOKIE },
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
     hops.push({ url: current, status: res.status });
@@ -192,7 +194,7 @@ function overflowProbe() {
 }
 
 async function checkInBrowser(browser, url, viewport) {
-  const context = await browser.newContext({ viewport, bypassCSP: true, ignoreHTTPSErrors: true });
+  const context = await browser.newContext({ viewport, bypassCSP: true, ignoreHTTPSErrors: true, extraHTTPHeaders: COOKIE });
   const notes = [];
   try {
     const page = await context.newPage();

@@ -54,3 +54,13 @@ signatory-back = All members in { $country }
 # The privacy notice's contacts, when the operator gives them.
 privacy-contact-secretariat = The secretariat’s email address: { $email }
 privacy-contact-dpo = Data protection officer: { $email }
+
+legal-title = Legal notice
+accessibility-title = Accessibility statement
+# The footer's link to the accessibility statement, with the site's compliance status.
+footer-accessibility = Accessibility: partially compliant
+# Where a page gives the operator's contact addresses and none is set.
+pages-contact-unset = The secretariat’s address is given on the Council of Europe’s website, [www.coe.int](https://www.coe.int).
+# $host: the host's name and postal address, as the operator gives them.
+pages-hosting = The site is hosted by: { $host }.
+pages-hosting-unset = The site’s operator has not named its host yet: ask the secretariat.

@@ -54,3 +54,13 @@ signatory-back = Tous les adhérents — { $country }
 # The privacy notice's contacts, when the operator gives them.
 privacy-contact-secretariat = Adresse électronique du secrétariat : { $email }
 privacy-contact-dpo = Délégué à la protection des données : { $email }
+
+legal-title = Mentions légales
+accessibility-title = Déclaration d’accessibilité
+# The footer's link to the accessibility statement, with the site's compliance status.
+footer-accessibility = Accessibilité : partiellement conforme
+# Where a page gives the operator's contact addresses and none is set.
+pages-contact-unset = L’adresse du secrétariat est indiquée sur le site du Conseil de l’Europe, [www.coe.int](https://www.coe.int).
+# $host: the host's name and postal address, as the operator gives them.
+pages-hosting = Le site est hébergé par : { $host }.
+pages-hosting-unset = L’exploitant du site n’a pas encore indiqué son hébergeur : renseignez-vous auprès du secrétariat.

@@ -235,6 +235,11 @@ pub struct ServeArgs {
     #[arg(long, env = "DPO_EMAIL")]
     pub dpo_email: Option<String>,
 
+    /// Who hosts the site, as the legal notice names it: a name and a postal
+    /// address, on one line.
+    #[arg(long, env = "HOSTING")]
+    pub hosting: Option<String>,
+
     /// The connections open at once at most; past it a connection gets 503.
     /// Default: what the open-file limit allows, at most 10,000.
     #[arg(long, env = "MAX_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..))]
@@ -351,6 +356,12 @@ impl SiteConfig {
         config.contacts = Contacts {
             secretariat: email("contact-email", &args.contact_email)?,
             dpo: email("dpo-email", &args.dpo_email)?,
+            hosting: args
+                .hosting
+                .as_deref()
+                .map(|host| crate::domain::text::one_line(host, 300).map_err(|e| format!("--hosting: {e}")))
+                .transpose()?
+                .filter(|host| !host.is_empty()),
         };
         config.sessions = SessionLimits {
             idle: time::Duration::minutes(i64::from(args.session_idle_minutes)),
@@ -366,4 +377,49 @@ impl SiteConfig {
 /// Where the embedded database lives, as a path and as a URL.
 pub fn default_database() -> (PathBuf, String) {
     (PathBuf::from(DEFAULT_DATABASE_PATH), format!("sqlite://{DEFAULT_DATABASE_PATH}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serve(args: &[&str]) -> Result<ServeArgs, clap::Error> {
+        let mut line = vec!["oneinfive", "serve"];
+        line.extend_from_slice(args);
+        match Cli::try_parse_from(line)?.command {
+            Some(Command::Serve(args)) => Ok(*args),
+            other => panic!("not serve: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn sessions_last_as_configured() {
+        let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
+        assert_eq!(
+            defaults.sessions,
+            SessionLimits { idle: time::Duration::minutes(30), max: time::Duration::hours(12) }
+        );
+        let args = serve(&["--session-idle-minutes", "10", "--session-max-hours", "2"]).expect("flags");
+        let set = SiteConfig::from_args(&args).expect("settings");
+        assert_eq!(set.sessions, SessionLimits { idle: time::Duration::minutes(10), max: time::Duration::hours(2) });
+        assert!(serve(&["--session-idle-minutes", "0"]).is_err());
+        assert!(serve(&["--session-max-hours", "721"]).is_err());
+    }
+
+    #[test]
+    fn admin_commands_parse() {
+        let parsed =
+            Cli::try_parse_from(["oneinfive", "admin", "create", "a@example.org", "--role", "admin"]).expect("parse");
+        assert!(matches!(
+            parsed.command,
+            Some(Command::Admin { command: AdminCommand::Create { role: RoleArg::Admin, .. } })
+        ));
+        let parsed = Cli::try_parse_from(["oneinfive", "admin", "create", "a@example.org"]).expect("parse");
+        assert!(matches!(
+            parsed.command,
+            Some(Command::Admin { command: AdminCommand::Create { role: RoleArg::Editor, .. } })
+        ));
+        // A password is never an argument.
+        assert!(Cli::try_parse_from(["oneinfive", "admin", "create", "a@example.org", "--password", "x"]).is_err());
+    }
 }

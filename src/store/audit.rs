@@ -116,8 +116,16 @@ pub struct AuditEntry {
 /// Which entries to list: by whom, of what kind; all when both are `None`.
 #[derive(Clone, Debug, Default)]
 pub struct AuditFilter {
-    pub actor_email: Option<String>,
+    pub actor: Option<Actor>,
     pub kind: Option<AuditKind>,
+}
+
+impl AuditFilter {
+    /// The filter's `$1`: NULL for anyone, an empty text for the command
+    /// line (no address is empty), else the address.
+    fn who(&self) -> Option<&str> {
+        self.actor.as_ref().map(|actor| actor.email().unwrap_or(""))
+    }
 }
 
 /// Records an entry: `$1` at, `$2` actor's address, `$3` kind, `$4` summary.
@@ -129,10 +137,12 @@ pub(super) fn summary(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(500).collect()
 }
 
-/// The entries a filter selects: `$1` actor (or NULL), `$2` kind (or NULL).
+/// The entries a filter selects: `$1` who (see [`AuditFilter::who`]), `$2`
+/// kind (or NULL).
 macro_rules! filtered {
     () => {
-        " FROM audit_log WHERE ($1 IS NULL OR actor_email = $1) AND ($2 IS NULL OR kind = $2) "
+        " FROM audit_log WHERE ($1 IS NULL OR actor_email = $1 OR ($1 = '' AND actor_email IS NULL)) \
+          AND ($2 IS NULL OR kind = $2) "
     };
 }
 
@@ -169,7 +179,7 @@ impl Store {
             concat!("SELECT id, at, actor_email, kind, summary", filtered!(), "ORDER BY id DESC LIMIT $3 OFFSET $4");
         let kind = filter.kind.map(AuditKind::as_str);
         Ok(on_pool!(self, pool => sqlx::query_as(PAGE)
-            .bind(filter.actor_email.as_deref())
+            .bind(filter.who())
             .bind(kind)
             .bind(limit)
             .bind(offset)
@@ -182,7 +192,7 @@ impl Store {
         const COUNT: &str = concat!("SELECT count(*)", filtered!());
         let kind = filter.kind.map(AuditKind::as_str);
         let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
-            .bind(filter.actor_email.as_deref())
+            .bind(filter.who())
             .bind(kind)
             .fetch_one(pool)
             .await)?;

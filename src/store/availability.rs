@@ -43,9 +43,14 @@ impl Availability {
         !self.down.load(Ordering::SeqCst)
     }
 
-    /// Opens the breaker: the database was found down. Starts the probe
-    /// unless it runs already.
+    /// Opens the breaker: a request found the database unreachable. Starts
+    /// the probe unless it runs already. Not when every connection of the
+    /// pool is open: the request waited for one in a busy moment, and the
+    /// database is there.
     pub fn trip(self: &Arc<Self>) {
+        if self.store.is_saturated() {
+            return;
+        }
         if !self.down.swap(true, Ordering::SeqCst) {
             tracing::warn!("the database is down: serving cached pages, 503 for the rest, until it answers");
         }

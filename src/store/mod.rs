@@ -190,6 +190,12 @@ impl Store {
         }
     }
 
+    /// Whether every connection the pool may open is open: requests then
+    /// wait for one to be free, however well the database answers.
+    pub fn is_saturated(&self) -> bool {
+        on_pool!(self, pool => pool.size() >= pool.options().get_max_connections())
+    }
+
     /// Whether the store was closed (the site is stopping).
     pub fn is_closed(&self) -> bool {
         on_pool!(self, pool => pool.is_closed())

@@ -33,6 +33,19 @@ pub fn to_html(markdown: &str) -> String {
     SANITIZER.clean(&raw).to_string().trim_end().to_owned()
 }
 
+/// Text to put into Markdown as it is: every character Markdown could read
+/// as markup is escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if "\\`*_{}[]()#+-.!<>|&~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Markdown as plain text, for where no markup is read (a calendar app's
 /// description): the words, paragraphs apart, links followed by their
 /// address; no emphasis marks, no HTML.
@@ -63,6 +76,13 @@ pub fn to_plain_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_text_stays_text() {
+        let host = "Host & Co. <b>[x](javascript:1)</b> *1* #2 ~3~";
+        let html = to_html(&escape(host));
+        assert_eq!(html, "<p>Host &amp; Co. &lt;b&gt;[x](javascript:1)&lt;/b&gt; *1* #2 ~3~</p>");
+    }
 
     #[test]
     fn keeps_the_text_and_drops_the_danger() {

@@ -26,6 +26,8 @@ pub enum Page {
     },
     Newsletter,
     Privacy,
+    Legal,
+    Accessibility,
     /// The list of news items (Actualités / News).
     News,
     /// A news item's own page: its slug.
@@ -40,7 +42,7 @@ impl Page {
         [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar, Page::News];
 
     /// The pages whose address is `/{lang}/{section}`.
-    pub const SECTIONS: [Page; 8] = [
+    pub const SECTIONS: [Page; 10] = [
         Page::About,
         Page::Aims,
         Page::Pact,
@@ -49,6 +51,8 @@ impl Page {
         Page::News,
         Page::Newsletter,
         Page::Privacy,
+        Page::Legal,
+        Page::Accessibility,
     ];
 
     /// The localized first segment after the language.
@@ -68,6 +72,10 @@ impl Page {
             (Page::Newsletter, Lang::En) => "newsletter",
             (Page::Privacy, Lang::Fr) => "confidentialite",
             (Page::Privacy, Lang::En) => "privacy",
+            (Page::Legal, Lang::Fr) => "mentions-legales",
+            (Page::Legal, Lang::En) => "legal-notice",
+            (Page::Accessibility, Lang::Fr) => "accessibilite",
+            (Page::Accessibility, Lang::En) => "accessibility",
             (Page::News | Page::NewsItem { .. }, Lang::Fr) => "actualites",
             (Page::News | Page::NewsItem { .. }, Lang::En) => "news",
             (Page::Home, _) => "",
@@ -120,6 +128,8 @@ impl Page {
             Page::Calendar | Page::CalendarArchive | Page::Event { .. } => "nav-calendar",
             Page::Newsletter => "newsletter-title",
             Page::Privacy => "privacy-title",
+            Page::Legal => "legal-title",
+            Page::Accessibility => "accessibility-title",
             Page::News | Page::NewsItem { .. } => "nav-news",
         }
     }
@@ -342,7 +352,7 @@ fn localized_route_label(lang: Lang, path: &str) -> Option<&'static str> {
         return Some(if other_slug && item.is_none() { "redirect" } else { "other" });
     };
     Some(match (section, item) {
-        (Page::About | Page::Aims | Page::Pact | Page::Privacy, None) => "content",
+        (Page::About | Page::Aims | Page::Pact | Page::Privacy | Page::Legal | Page::Accessibility, None) => "content",
         (Page::Directory, None) => "directory",
         (Page::Directory, Some(item)) if one_segment(item) => "signatory",
         (Page::Calendar, None) => "calendar",
@@ -441,6 +451,8 @@ mod tests {
                 (Page::Aims.path(lang), "content"),
                 (Page::Pact.path(lang), "content"),
                 (Page::Privacy.path(lang), "content"),
+                (Page::Legal.path(lang), "content"),
+                (Page::Accessibility.path(lang), "content"),
                 (Page::About.path_with_other_slug(lang), "redirect"),
                 (Page::Directory.path(lang), "directory"),
                 (Page::Signatory { id: 7, slug: "lyon".into() }.path(lang), "signatory"),

@@ -89,6 +89,8 @@ fn localized(lang: Lang) -> Router<AppState> {
         .route(&page(Page::Aims), get(content::page(Prose::Aims)))
         .route(&page(Page::Pact), get(content::page(Prose::Pact)))
         .route(&page(Page::Privacy), get(content::page(Prose::Privacy)))
+        .route(&page(Page::Legal), get(content::page(Prose::Legal)))
+        .route(&page(Page::Accessibility), get(content::page(Prose::Accessibility)))
         .route(&page(Page::Directory), get(directory::show))
         .route(&items(Page::Directory), get(directory::signatory))
         .route(&page(Page::Calendar), get(calendar::upcoming))

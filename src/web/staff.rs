@@ -82,8 +82,6 @@ pub struct Staff {
     pub role: Role,
     /// The interface language: the person's choice, else their browser's.
     pub lang: Lang,
-    /// Whether the person chose the language (else it is the browser's).
-    pub chose_lang: bool,
     /// The hash of the session's id.
     pub session_hash: String,
 }
@@ -104,7 +102,6 @@ impl Staff {
             email: account.email,
             role: account.role,
             lang: account.lang.unwrap_or_else(|| negotiate::language(headers)),
-            chose_lang: account.lang.is_some(),
             session_hash: hash,
         }))
     }

@@ -344,6 +344,12 @@ both_backends! {
         let by_person = admin.page("/admin/audit?who=ada%40example.org").await;
         assert_eq!(texts(&by_person, ".admin-table tbody tr").len(), 1);
         assert_eq!(attrs(&by_person, "#audit-who option[selected]", "value"), ["ada@example.org"]);
+        let by_command_line = admin.page("/admin/audit?who=command-line").await;
+        assert_eq!(texts(&by_command_line, ".admin-table tbody tr").len(), 2, "the import and the account");
+        // Removing the sample data is recorded too, with its counts.
+        assert!(app.cli(&["sample", "remove"]).status.success());
+        let removed = admin.page("/admin/audit?kind=sample.removed").await;
+        assert_eq!(texts(&removed, ".admin-table tbody td:last-child"), ["sample data removed: 0 signatories, 0 events, 0 news items"]);
         assert_eq!(admin.get("/admin/audit?kind=nonsense").await.status(), 400);
         assert_eq!(admin.get("/admin/audit?page=2").await.status(), 404);
         // Kept: the database refuses to change or delete an entry.

@@ -183,6 +183,7 @@ both_backends! {
             &[
                 "--database-url", &app.database_url, "serve", "--listen", "127.0.0.1:0",
                 "--contact-email", "Secretariat@Example.org", "--dpo-email", "dpo@example.org",
+                "--hosting", "Example Hosting <b>SA</b>, 1 rue de l’Exemple, Strasbourg",
             ],
             app.dir.path(),
             &[],
@@ -197,6 +198,16 @@ both_backends! {
             let contacts: Vec<String> = texts(&html, "main li").into_iter().filter(|t| t.contains("@")).collect();
             assert_eq!(contacts, expected, "{path}");
             assert!(attrs(&html, "main a", "href").contains(&"mailto:dpo@example.org".to_owned()), "{path}");
+        }
+        // The legal notice names the host as given, as text.
+        for (path, hosted) in [("/fr/mentions-legales", "Le site est hébergé par\u{a0}:"), ("/en/legal-notice", "The site is hosted by:")] {
+            let body = reqwest::get(format!("http://{}{path}", server.address)).await.expect("GET").text().await.expect("body");
+            let html = scraper::Html::parse_document(&body);
+            let expected = format!("{hosted} Example Hosting <b>SA</b>, 1 rue de l’Exemple, Strasbourg.");
+            assert!(texts(&html, "main p").contains(&expected), "{path}");
+            assert!(texts(&html, "main b").is_empty(), "{path}: no markup from the setting");
+            let contacts: Vec<String> = texts(&html, "main li").into_iter().filter(|t| t.contains("@")).collect();
+            assert_eq!(contacts.len(), 2, "{path}");
         }
         assert!(server.terminate().await.success());
         // A bad address is refused, naming the setting.

@@ -517,6 +517,8 @@ both_backends! {
         let third = app.second_instance().await;
         let csrf = token(app, "en").await;
         let mut sign_ups = tokio::task::JoinSet::new();
+        // A burst of twenty at a time, as a newsletter's announcement brings.
+        let burst = std::sync::Arc::new(tokio::sync::Semaphore::new(20));
         for i in 0..200 {
             let url = match i % 3 {
                 0 => app.url(page("en")),
@@ -527,7 +529,9 @@ both_backends! {
                 .extend_pairs([("email", format!("reader{i}@example.org")), ("consent", "yes".into()), ("csrf", csrf.clone())])
                 .finish();
             let client = app.client.clone();
+            let burst = burst.clone();
             sign_ups.spawn(async move {
+                let _turn = burst.acquire_owned().await;
                 client
                     .post(url)
                     .header("content-type", "application/x-www-form-urlencoded")

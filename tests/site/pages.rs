@@ -79,6 +79,30 @@ both_backends! {
         }
     }
 
+    async fn the_legal_pages_are_linked_from_every_page(app.seeded()) {
+        let pages = [
+            ("fr", "Mentions légales", "Déclaration d’accessibilité", "Accessibilité\u{a0}: partiellement conforme"),
+            ("en", "Legal notice", "Accessibility statement", "Accessibility: partially compliant"),
+        ];
+        for (lang, legal, accessibility, footer_label) in pages {
+            let home = app.page(&format!("/{lang}/")).await;
+            let footer = texts(&home, "footer .site-footer__legal a");
+            assert_eq!(footer.len(), 3, "{footer:?}");
+            assert_eq!((footer[0].as_str(), footer[2].as_str()), (legal, footer_label));
+            let hrefs = attrs(&home, "footer .site-footer__legal a", "href");
+            let legal_page = app.page(&hrefs[0]).await;
+            assert_eq!(text(&legal_page, "h1"), legal);
+            // The publisher, and, with no host set, a line that says so.
+            assert!(text(&legal_page, "article").contains("F-67075 Strasbourg"));
+            assert!(text(&legal_page, "article").contains("www.coe.int"), "no contact set: where to find it");
+            let statement = app.page(&hrefs[2]).await;
+            assert_eq!(text(&statement, "h1"), accessibility);
+            let headings = texts(&statement, "article h2");
+            assert_eq!(headings.len(), 5, "the model statement's five parts: {headings:?}");
+            assert!(text(&statement, "article").contains("WCAG 2.1"));
+        }
+    }
+
     async fn a_slug_of_the_other_language_leads_to_this_one(app.seeded()) {
         for (from, to) in [("/fr/about", "/fr/a-propos"), ("/en/adherents", "/en/members"), ("/en/pacte", "/en/pact")] {
             let response = app.get(from).await;
@@ -285,9 +309,10 @@ both_backends! {
         let document = roxmltree::Document::parse(&xml).expect("well-formed XML");
         let urls: Vec<_> = document.descendants().filter(|n| n.has_tag_name("url")).collect();
         // In both languages: the navigation's 7 pages, the calendar's archive,
-        // the newsletter and privacy pages, 77 signatories and 9 events; the
-        // sample news: five items in both languages, two in one language only.
-        assert_eq!(urls.len(), (7 + 3 + 77 + 9) * 2 + 5 * 2 + 2);
+        // the newsletter, privacy, legal and accessibility pages, 77
+        // signatories and 9 events; the sample news: five items in both
+        // languages, two in one language only.
+        assert_eq!(urls.len(), (7 + 5 + 77 + 9) * 2 + 5 * 2 + 2);
         let mut locs = Vec::new();
         for url in &urls {
             let loc = url.children().find(|n| n.has_tag_name("loc")).and_then(|n| n.text()).expect("loc");

@@ -34,11 +34,15 @@ fn show(state: &AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -> Res
         Prose::Aims => (Page::Aims, "aims-title"),
         Prose::Pact => (Page::Pact, "pact-title"),
         Prose::Privacy => (Page::Privacy, "privacy-title"),
+        Prose::Legal => (Page::Legal, "legal-title"),
+        Prose::Accessibility => (Page::Accessibility, "accessibility-title"),
     };
     let ctx = PageContext::for_page(state, lang, page, &state.locales.format(lang, title_id, None));
     let mut next = Vec::new();
     match prose {
         Prose::Privacy => next.push((Page::Newsletter.path(lang), ctx.t("newsletter-title"))),
+        Prose::Legal => next.push((Page::Privacy.path(lang), ctx.t("privacy-title"))),
+        Prose::Accessibility => next.push((Page::Legal.path(lang), ctx.t("legal-title"))),
         Prose::Pact => {}
         Prose::About | Prose::Aims => next.push((Page::Pact.path(lang), ctx.t("content-read-pact"))),
     }

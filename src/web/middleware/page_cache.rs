@@ -216,8 +216,10 @@ mod tests {
         assert_eq!(cache_uri(&get("/en/members?q=a%20b")).as_deref(), Some("/en/members?q=a+b"));
         // A long value is answered, not kept.
         assert_eq!(cache_uri(&get(&format!("/en/members?q={}", "x".repeat(201)))), None);
-        // Not a page, or not a GET: not kept.
+        // Not a page, or not a GET: not kept. Nor is the back office.
         assert_eq!(cache_uri(&get("/healthz")), None);
+        assert_eq!(cache_uri(&get("/admin/")), None);
+        assert_eq!(cache_uri(&get("/admin/subscribers?q=a")), None);
         let post = Request::builder().method("POST").uri("/en/newsletter").body(Body::empty()).expect("request");
         assert_eq!(cache_uri(&post), None);
     }

@@ -54,6 +54,8 @@ pub struct PageContext {
     pub newsletter_action: String,
     pub form_token: String,
     pub privacy_href: String,
+    pub legal_href: String,
+    pub accessibility_href: String,
     pub facebook_url: String,
     /// Plain links to share the page, built here: no third-party script.
     pub share: Vec<ShareLink>,
@@ -133,6 +135,8 @@ impl PageContext {
             newsletter_action: Page::Newsletter.path(lang),
             form_token: state.form_key.token(state.config.clock.now()),
             privacy_href: Page::Privacy.path(lang),
+            legal_href: Page::Legal.path(lang),
+            accessibility_href: Page::Accessibility.path(lang),
             facebook_url: state.config.facebook_url.clone(),
             share: Vec::new(),
             feed_href: paths::news_feed(lang),

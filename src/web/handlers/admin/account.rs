@@ -57,7 +57,7 @@ impl AccountPage {
                 .map(|lang| LangChoice {
                     code: lang.code(),
                     label: ctx.t(if lang == Lang::Fr { "admin-lang-fr" } else { "admin-lang-en" }),
-                    checked: staff.chose_lang && lang == staff.lang,
+                    checked: lang == staff.lang,
                 })
                 .collect(),
             language_action: admin::ACCOUNT_LANGUAGE,

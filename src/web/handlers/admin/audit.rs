@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use super::{EntryRow, kind_label};
 use crate::{
-    store::{AuditFilter, AuditKind},
+    store::{Actor, AuditFilter, AuditKind},
     web::{
         error::AppError,
         paths::admin::{self, Area},
@@ -26,6 +26,9 @@ use crate::{
 
 /// Entries a page.
 const PAGE_SIZE: i64 = 50;
+
+/// The filter's value for the command line (no address looks like it).
+const COMMAND_LINE: &str = "command-line";
 
 #[derive(Template)]
 #[template(path = "admin/audit.html")]
@@ -63,19 +66,28 @@ pub async fn show(
         None => None,
     };
     let page = page_number(query.page.as_deref())?;
-    let filter = AuditFilter { actor_email: who.clone(), kind };
+    let actor = who.as_deref().map(|who| match who {
+        COMMAND_LINE => Actor::CommandLine,
+        email => Actor::Staff(email.to_owned()),
+    });
+    let filter = AuditFilter { actor, kind };
     let total = state.store.audit_count(&filter).await?;
     let pages = page_count(total, PAGE_SIZE);
     if page > pages {
         return Err(AppError::NotFound);
     }
     let entries = state.store.audit_entries(&filter, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
-    let people = state
-        .store
-        .audit_actors()
-        .await?
-        .into_iter()
-        .map(|email| Choice { selected: who.as_deref() == Some(email.as_str()), label: email.clone(), value: email })
+    let command_line = Choice {
+        value: COMMAND_LINE.to_owned(),
+        label: tr.t("admin-audit-command-line"),
+        selected: who.as_deref() == Some(COMMAND_LINE),
+    };
+    let people = std::iter::once(command_line)
+        .chain(state.store.audit_actors().await?.into_iter().map(|email| Choice {
+            selected: who.as_deref() == Some(email.as_str()),
+            label: email.clone(),
+            value: email,
+        }))
         .collect();
     let kinds = AuditKind::ALL
         .into_iter()
