@@ -201,3 +201,82 @@ mail-invitation-action = To choose your password and create your account, open t
 mail-invitation-button = Choose my password
 mail-invitation-expiry = This link is valid for 48 hours, and once.
 mail-invitation-ignore = If you did not expect this invitation, ignore this message: no account will be made.
+
+## Signatories: the list, the form, deletion, the CSV file's preview
+
+admin-nav-signatories = Signatories
+admin-kind-signatory-added = Signatory added
+admin-kind-signatory-updated = Signatory edited
+admin-kind-signatory-deleted = Signatory deleted
+admin-signatories-count = { $count ->
+        [one] { $count-text } signatory
+       *[other] { $count-text } signatories
+    }
+admin-signatories-new = Add a signatory
+admin-signatories-import = Import a CSV file
+admin-signatories-export = Export as CSV
+admin-signatories-sample = Sample
+admin-signatories-added = The signatory has been added. It shows on the public site now.
+admin-signatories-saved = The signatory has been saved. The change shows on the public site now.
+admin-signatories-deleted = The signatory has been deleted.
+admin-signatories-imported = The file has been applied: { $added-text } added, { $updated-text } updated, { $unchanged-text } unchanged.
+admin-signatories-field-name = Name (as the authority writes it)
+admin-signatories-field-name-fr = Name in French
+admin-signatories-field-name-en = Name in English
+admin-signatories-field-kind = Kind
+admin-signatories-field-country = Country
+admin-signatories-field-joined-on = Date of signature
+admin-signatories-field-website = Website
+admin-signatories-hint-translated = Only where it differs from the authority’s own name.
+admin-signatories-hint-date = Written YYYY-MM-DD, for example 2026-03-02.
+admin-signatories-hint-website = An address starting with http:// or https://.
+admin-signatories-choose = Choose…
+admin-signatories-has-errors = The signatory was not saved: correct the fields marked below.
+admin-signatories-error-name-empty = Enter the name.
+admin-signatories-error-name-too-long = The name is too long: at most 200 characters.
+admin-signatories-error-name-control = The name contains a character that cannot be shown.
+admin-signatories-error-kind = Choose city or region.
+admin-signatories-error-country-missing = Choose the country.
+admin-signatories-error-country = Choose a member or observer state of the Council of Europe.
+admin-signatories-error-date-missing = Enter the date of signature.
+admin-signatories-error-date = Enter a real date written YYYY-MM-DD, for example 2026-03-02.
+admin-signatories-error-website = Enter an address starting with http:// or https://.
+admin-signatories-error-duplicate = A signatory of this name in this country exists already.
+admin-signatories-conflict = Someone else saved this signatory while you were editing it. Your text is kept below; here is what they saved. Save again to replace their version with yours.
+admin-signatories-empty-value = (empty)
+admin-signatories-sample-note = This is a sample signatory. Once saved, it becomes real data.
+admin-signatories-public-page = See its page on the public site
+admin-signatories-delete = Delete this signatory
+admin-signatories-delete-title = Delete this signatory?
+admin-signatories-delete-explanation = It will disappear from the directory, the counter and the open data at once. The audit log records the deletion.
+admin-signatories-delete-confirm = Delete for good
+admin-signatories-upload-title = Choose a file
+admin-signatories-upload-hint = A CSV file with the columns name, kind, country, joined_on and, if you like, name_fr, name_en, website (2 MB at most). Nothing is written before you have seen the preview and applied it.
+admin-signatories-file = CSV file
+admin-signatories-file-missing = Choose a CSV file.
+admin-signatories-preview = Preview
+admin-signatories-preview-title = What the file will do
+admin-signatories-preview-added = { $count ->
+        [one] { $count-text } signatory added
+       *[other] { $count-text } signatories added
+    }
+admin-signatories-preview-updated = { $count ->
+        [one] { $count-text } signatory updated
+       *[other] { $count-text } signatories updated
+    }
+admin-signatories-preview-unchanged = { $count ->
+        [one] { $count-text } signatory unchanged
+       *[other] { $count-text } signatories unchanged
+    }
+admin-signatories-preview-added-title = Added
+admin-signatories-preview-updated-title = Updated
+admin-signatories-preview-changes = Changes
+admin-signatories-becomes-real = sample data becomes real
+admin-signatories-apply = Apply the file
+admin-signatories-import-stale = The signatories changed since the preview, so nothing was written. Here is the preview again, as things stand now.
+admin-signatories-import-rejected = The file has problems, so nothing was written. Correct them and try again.
+admin-signatories-line = Line { $line-text }:
+admin-signatories-more-problems = { $count ->
+        [one] … and { $count-text } more problem
+       *[other] … and { $count-text } more problems
+    }

@@ -201,3 +201,82 @@ mail-invitation-action = Pour choisir votre mot de passe et créer votre compte,
 mail-invitation-button = Choisir mon mot de passe
 mail-invitation-expiry = Ce lien est valable 48 heures, une seule fois.
 mail-invitation-ignore = Si vous n’attendiez pas cette invitation, ignorez ce message : aucun compte ne sera créé.
+
+## Signatories: the list, the form, deletion, the CSV file's preview
+
+admin-nav-signatories = Adhérents
+admin-kind-signatory-added = Adhérent ajouté
+admin-kind-signatory-updated = Adhérent modifié
+admin-kind-signatory-deleted = Adhérent supprimé
+admin-signatories-count = { $count ->
+        [one] { $count-text } adhérent
+       *[other] { $count-text } adhérents
+    }
+admin-signatories-new = Ajouter un adhérent
+admin-signatories-import = Importer un fichier CSV
+admin-signatories-export = Exporter en CSV
+admin-signatories-sample = Exemple
+admin-signatories-added = L’adhérent a été ajouté. Il apparaît dès maintenant sur le site public.
+admin-signatories-saved = L’adhérent a été enregistré. La modification apparaît dès maintenant sur le site public.
+admin-signatories-deleted = L’adhérent a été supprimé.
+admin-signatories-imported = Le fichier a été appliqué : { $added-text } ajout(s), { $updated-text } mise(s) à jour, { $unchanged-text } inchangé(s).
+admin-signatories-field-name = Nom (tel que la collectivité l’écrit)
+admin-signatories-field-name-fr = Nom en français
+admin-signatories-field-name-en = Nom en anglais
+admin-signatories-field-kind = Type
+admin-signatories-field-country = Pays
+admin-signatories-field-joined-on = Date d’adhésion
+admin-signatories-field-website = Site web
+admin-signatories-hint-translated = Seulement s’il diffère du nom propre de la collectivité.
+admin-signatories-hint-date = Au format AAAA-MM-JJ, par exemple 2026-03-02.
+admin-signatories-hint-website = Une adresse commençant par http:// ou https://.
+admin-signatories-choose = Choisir…
+admin-signatories-has-errors = L’adhérent n’a pas été enregistré : corrigez les champs signalés ci-dessous.
+admin-signatories-error-name-empty = Saisissez le nom.
+admin-signatories-error-name-too-long = Le nom est trop long : 200 caractères au plus.
+admin-signatories-error-name-control = Le nom contient un caractère qui ne peut pas être affiché.
+admin-signatories-error-kind = Choisissez ville ou région.
+admin-signatories-error-country-missing = Choisissez le pays.
+admin-signatories-error-country = Choisissez un État membre ou observateur du Conseil de l’Europe.
+admin-signatories-error-date-missing = Saisissez la date d’adhésion.
+admin-signatories-error-date = Saisissez une date réelle au format AAAA-MM-JJ, par exemple 2026-03-02.
+admin-signatories-error-website = Saisissez une adresse commençant par http:// ou https://.
+admin-signatories-error-duplicate = Un adhérent de ce nom existe déjà dans ce pays.
+admin-signatories-conflict = Quelqu’un d’autre a enregistré cet adhérent pendant que vous le modifiiez. Votre saisie est conservée ci-dessous ; voici ce que cette personne a enregistré. Enregistrez de nouveau pour remplacer sa version par la vôtre.
+admin-signatories-empty-value = (vide)
+admin-signatories-sample-note = Cet adhérent est un exemple. Une fois enregistré, il devient une donnée réelle.
+admin-signatories-public-page = Voir sa page sur le site public
+admin-signatories-delete = Supprimer cet adhérent
+admin-signatories-delete-title = Supprimer cet adhérent ?
+admin-signatories-delete-explanation = Il disparaîtra aussitôt de la liste des adhérents, du compteur et des données ouvertes. Le journal des modifications garde trace de la suppression.
+admin-signatories-delete-confirm = Supprimer définitivement
+admin-signatories-upload-title = Choisir un fichier
+admin-signatories-upload-hint = Un fichier CSV avec les colonnes name, kind, country, joined_on et, au besoin, name_fr, name_en, website (2 Mo au plus). Rien n’est enregistré avant que vous ayez vu l’aperçu et l’ayez appliqué.
+admin-signatories-file = Fichier CSV
+admin-signatories-file-missing = Choisissez un fichier CSV.
+admin-signatories-preview = Voir l’aperçu
+admin-signatories-preview-title = Ce que le fichier va faire
+admin-signatories-preview-added = { $count ->
+        [one] { $count-text } adhérent ajouté
+       *[other] { $count-text } adhérents ajoutés
+    }
+admin-signatories-preview-updated = { $count ->
+        [one] { $count-text } adhérent mis à jour
+       *[other] { $count-text } adhérents mis à jour
+    }
+admin-signatories-preview-unchanged = { $count ->
+        [one] { $count-text } adhérent inchangé
+       *[other] { $count-text } adhérents inchangés
+    }
+admin-signatories-preview-added-title = Ajoutés
+admin-signatories-preview-updated-title = Mis à jour
+admin-signatories-preview-changes = Modifications
+admin-signatories-becomes-real = l’exemple devient une donnée réelle
+admin-signatories-apply = Appliquer le fichier
+admin-signatories-import-stale = Les adhérents ont changé depuis l’aperçu : rien n’a été enregistré. Voici de nouveau l’aperçu, d’après les données actuelles.
+admin-signatories-import-rejected = Le fichier comporte des erreurs : rien n’a été enregistré. Corrigez-les et réessayez.
+admin-signatories-line = Ligne { $line-text } :
+admin-signatories-more-problems = { $count ->
+        [one] … et { $count-text } autre problème
+       *[other] … et { $count-text } autres problèmes
+    }

@@ -12,7 +12,7 @@ pub mod text;
 pub use account::{Password, Role};
 pub use country::Country;
 pub use email::EmailAddress;
-pub use signatory::{Counter, Kind, Name, NewSignatory, Signatory, Website};
+pub use signatory::{Counter, Field, FieldError, Kind, Name, NewSignatory, Signatory, SignatoryFields, Website};
 pub use slug::Slug;
 pub use text::Title;
 pub mod event;

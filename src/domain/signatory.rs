@@ -5,7 +5,8 @@ use std::fmt;
 use time::Date;
 
 use super::{
-    country::Country,
+    country::{Country, CountryError},
+    date,
     text::{TextError, one_line},
 };
 use crate::{text::collate, text::i18n::Lang};
@@ -150,10 +151,155 @@ impl NewSignatory {
             .join(" | ")
     }
 
+    /// A field as the CSV writes it (empty when absent).
+    pub fn field_text(&self, field: Field) -> String {
+        let optional = |name: &Option<Name>| name.as_ref().map_or_else(String::new, |n| n.as_str().to_owned());
+        match field {
+            Field::Name => self.name.as_str().to_owned(),
+            Field::Kind => self.kind.as_str().to_owned(),
+            Field::Country => self.country.code().to_owned(),
+            Field::JoinedOn => date::format(self.joined_on),
+            Field::NameFr => optional(&self.name_fr),
+            Field::NameEn => optional(&self.name_en),
+            Field::Website => self.website.as_ref().map_or_else(String::new, |w| w.as_str().to_owned()),
+        }
+    }
+
+    /// The fields in which `other` differs from this one.
+    pub fn differences(&self, other: &NewSignatory) -> Vec<Field> {
+        Field::ALL.into_iter().filter(|field| self.field_text(*field) != other.field_text(*field)).collect()
+    }
+
+    /// What changed from this to `other`, for the audit log:
+    /// `website: "" → "https://…"; kind: "city" → "region"`.
+    pub fn describe_changes(&self, other: &NewSignatory) -> String {
+        self.differences(other)
+            .into_iter()
+            .map(|field| format!("{}: {:?} → {:?}", field.column(), self.field_text(field), other.field_text(field)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// The slug of the signatory's own name, for its page's address.
     pub fn slug(&self) -> String {
         collate::slug(self.name.as_str())
     }
+}
+
+/// A field of a signatory, as the CSV's columns and the back office's
+/// form name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Kind,
+    Country,
+    JoinedOn,
+    NameFr,
+    NameEn,
+    Website,
+}
+
+impl Field {
+    /// In the CSV's order.
+    pub const ALL: [Field; 7] =
+        [Field::Name, Field::Kind, Field::Country, Field::JoinedOn, Field::NameFr, Field::NameEn, Field::Website];
+
+    /// The CSV column, and the form field, of this name.
+    pub fn column(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Kind => "kind",
+            Field::Country => "country",
+            Field::JoinedOn => "joined_on",
+            Field::NameFr => "name_fr",
+            Field::NameEn => "name_en",
+            Field::Website => "website",
+        }
+    }
+}
+
+/// What is wrong with one field of a signatory.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    #[error(transparent)]
+    Name(#[from] NameError),
+    #[error(transparent)]
+    Kind(#[from] KindError),
+    #[error(transparent)]
+    Country(#[from] CountryError),
+    #[error("the date is empty")]
+    DateMissing,
+    /// The date as `date::parse` explains it.
+    #[error("{0}")]
+    Date(String),
+    #[error(transparent)]
+    Website(#[from] WebsiteError),
+}
+
+/// A signatory's fields as typed, in a CSV row or the back office's form:
+/// each is parsed by its own type, the same way wherever it comes from.
+/// An optional field left blank is absent.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SignatoryFields<'a> {
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub country: &'a str,
+    pub joined_on: &'a str,
+    pub name_fr: &'a str,
+    pub name_en: &'a str,
+    pub website: &'a str,
+}
+
+impl SignatoryFields<'_> {
+    /// The signatory, or every field that is wrong, in the fields' order.
+    pub fn parse(&self) -> Result<NewSignatory, Vec<(Field, FieldError)>> {
+        let mut errors = Vec::new();
+        let name = keep(&mut errors, Field::Name, Name::parse(self.name).map_err(FieldError::from));
+        let kind = keep(&mut errors, Field::Kind, Kind::parse(self.kind).map_err(FieldError::from));
+        let country = keep(&mut errors, Field::Country, Country::parse(self.country).map_err(FieldError::from));
+        let joined_on = keep(
+            &mut errors,
+            Field::JoinedOn,
+            if self.joined_on.trim().is_empty() {
+                Err(FieldError::DateMissing)
+            } else {
+                date::parse(self.joined_on).map_err(FieldError::Date)
+            },
+        );
+        let name_fr = keep(
+            &mut errors,
+            Field::NameFr,
+            optional(self.name_fr).map(Name::parse).transpose().map_err(FieldError::from),
+        );
+        let name_en = keep(
+            &mut errors,
+            Field::NameEn,
+            optional(self.name_en).map(Name::parse).transpose().map_err(FieldError::from),
+        );
+        let website = keep(
+            &mut errors,
+            Field::Website,
+            optional(self.website).map(Website::parse).transpose().map_err(FieldError::from),
+        );
+        match (name, kind, country, joined_on, name_fr, name_en, website) {
+            (Some(name), Some(kind), Some(country), Some(joined_on), Some(name_fr), Some(name_en), Some(website))
+                if errors.is_empty() =>
+            {
+                Ok(NewSignatory { name, kind, country, joined_on, name_fr, name_en, website })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// An optional field: absent when left blank.
+fn optional(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|t| !t.is_empty())
+}
+
+/// A field's value, or `None` with its error kept.
+fn keep<T>(errors: &mut Vec<(Field, FieldError)>, field: Field, result: Result<T, FieldError>) -> Option<T> {
+    result.map_err(|error| errors.push((field, error))).ok()
 }
 
 /// A stored signatory.
@@ -197,6 +343,44 @@ mod tests {
         assert_eq!(Kind::parse("region"), Ok(Kind::Region));
         assert!(Kind::parse("town").is_err());
         assert!(Kind::parse("").is_err());
+    }
+
+    #[test]
+    fn fields_are_parsed_each_by_its_type() {
+        let good = SignatoryFields {
+            name: " Strasbourg ",
+            kind: "city",
+            country: "fr",
+            joined_on: "2013-05-02",
+            website: "https://www.strasbourg.eu/",
+            ..SignatoryFields::default()
+        };
+        let parsed = good.parse().expect("good fields");
+        assert_eq!(parsed.name.as_str(), "Strasbourg");
+        assert_eq!((parsed.name_fr, parsed.name_en), (None, None));
+        let bad = SignatoryFields { name: "", kind: "town", country: "XX", website: "ftp://x", ..good };
+        let fields: Vec<Field> = bad.parse().err().unwrap_or_default().into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, [Field::Name, Field::Kind, Field::Country, Field::Website]);
+        let errors = SignatoryFields { joined_on: " ", ..good }.parse().err().unwrap_or_default();
+        assert_eq!(errors, [(Field::JoinedOn, FieldError::DateMissing)]);
+    }
+
+    #[test]
+    fn changes_are_described_field_by_field() {
+        let before = SignatoryFields {
+            name: "Lyon",
+            kind: "city",
+            country: "FR",
+            joined_on: "2013-01-01",
+            ..SignatoryFields::default()
+        };
+        let after = SignatoryFields { website: "https://www.lyon.fr/", kind: "region", ..before };
+        let (before, after) = (before.parse().expect("before"), after.parse().expect("after"));
+        assert_eq!(before.differences(&after), [Field::Kind, Field::Website]);
+        assert_eq!(
+            before.describe_changes(&after),
+            "kind: \"city\" → \"region\"; website: \"\" → \"https://www.lyon.fr/\""
+        );
     }
 
     #[test]

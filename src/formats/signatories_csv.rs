@@ -13,8 +13,8 @@ use std::{
 
 pub use super::csv_file::CsvErrors;
 use crate::{
-    domain::{Country, Kind, Name, NewSignatory, Signatory, Website, date},
-    formats::csv_file::{self, Format, Problems, Row},
+    domain::{Country, Name, NewSignatory, Signatory, SignatoryFields, Website, date},
+    formats::csv_file::{self, Format, Row},
     text::i18n::{Arg, Lang, Locales, Tr},
 };
 
@@ -34,27 +34,20 @@ pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors> {
     Ok(rows.into_iter().map(|(_, signatory)| signatory).collect())
 }
 
+/// A row is checked field by field as the back office's form is: the same
+/// types, the same rules ([`SignatoryFields::parse`]).
 fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<String>> {
-    let mut problems = Problems::default();
-    let name = problems.take("name", Name::parse(row.get("name")));
-    let kind = problems.take("kind", Kind::parse(row.get("kind")));
-    let country = problems.take("country", Country::parse(row.get("country")));
-    let joined_on = problems.take("joined_on", date::parse(row.get("joined_on")));
-    let name_fr = problems.take("name_fr", row.optional("name_fr").map(Name::parse).transpose());
-    let name_en = problems.take("name_en", row.optional("name_en").map(Name::parse).transpose());
-    let website = problems.take("website", row.optional("website").map(Website::parse).transpose());
-    let signatory = (|| {
-        Some(NewSignatory {
-            name: name?,
-            kind: kind?,
-            country: country?,
-            joined_on: joined_on?,
-            name_fr: name_fr?,
-            name_en: name_en?,
-            website: website?,
-        })
-    })();
-    problems.finish(signatory)
+    SignatoryFields {
+        name: row.get("name"),
+        kind: row.get("kind"),
+        country: row.get("country"),
+        joined_on: row.get("joined_on"),
+        name_fr: row.get("name_fr"),
+        name_en: row.get("name_en"),
+        website: row.get("website"),
+    }
+    .parse()
+    .map_err(|errors| errors.into_iter().map(|(field, error)| format!("{}: {error}", field.column())).collect())
 }
 
 /// Writes signatories with every column, so that the output imports back.

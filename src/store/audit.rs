@@ -43,13 +43,16 @@ pub enum AuditKind {
     SubscriberErased,
     SubscribersExported,
     SignatoriesImported,
+    SignatoryAdded,
+    SignatoryUpdated,
+    SignatoryDeleted,
     EventsImported,
     NewsImported,
     SampleRemoved,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 18] = [
+    pub const ALL: [AuditKind; 21] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -65,6 +68,9 @@ impl AuditKind {
         AuditKind::SubscriberErased,
         AuditKind::SubscribersExported,
         AuditKind::SignatoriesImported,
+        AuditKind::SignatoryAdded,
+        AuditKind::SignatoryUpdated,
+        AuditKind::SignatoryDeleted,
         AuditKind::EventsImported,
         AuditKind::NewsImported,
         AuditKind::SampleRemoved,
@@ -88,6 +94,9 @@ impl AuditKind {
             AuditKind::SubscriberErased => "subscriber.erased",
             AuditKind::SubscribersExported => "subscribers.exported",
             AuditKind::SignatoriesImported => "signatories.imported",
+            AuditKind::SignatoryAdded => "signatory.added",
+            AuditKind::SignatoryUpdated => "signatory.updated",
+            AuditKind::SignatoryDeleted => "signatory.deleted",
             AuditKind::EventsImported => "events.imported",
             AuditKind::NewsImported => "news.imported",
             AuditKind::SampleRemoved => "sample.removed",

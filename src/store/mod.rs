@@ -43,6 +43,7 @@ mod revision;
 mod sample;
 mod sessions;
 mod signatories;
+mod signatory_edits;
 mod sqlite;
 mod subscribers;
 
@@ -59,6 +60,7 @@ pub use revision::{BUSY_THRESHOLD, Revisions};
 pub use sample::SampleRows;
 pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
+pub use signatory_edits::{ImportPreview, Saved, Versioned};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
 
 use std::time::Duration;

@@ -26,7 +26,7 @@ impl DirectoryFilter {
     }
 
     /// The LIKE pattern for the query: folded, with LIKE's wildcards escaped.
-    fn pattern(&self) -> Option<String> {
+    pub(super) fn pattern(&self) -> Option<String> {
         self.query.as_ref().map(|query| {
             let folded = collate::fold(query);
             let mut pattern = String::from("%");
@@ -134,21 +134,56 @@ fn directory_page_sql(slices: usize, lang: Lang) -> String {
     format!("SELECT * FROM ({}) AS page ORDER BY slice, sort_key, id", selects.join(" UNION ALL "))
 }
 
+/// A signatory by its name's key (`$1`) and country (`$2`).
+const FIND_BY_KEY: &str = concat!(select_signatories!(), "WHERE name_key = $1 AND country = $2");
+
+/// Adds a signatory, or updates the one of the same name and country
+/// (raising its version): `$1` … `$12` as [`upsert!`] binds them.
+pub(super) const UPSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, \
+    name_en, website, sort_fr, sort_en, search_text, sample) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+    ON CONFLICT (name_key, country) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+    joined_on = excluded.joined_on, name_fr = excluded.name_fr, name_en = excluded.name_en, \
+    website = excluded.website, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, \
+    search_text = excluded.search_text, sample = excluded.sample, updated_at = CURRENT_TIMESTAMP, \
+    version = signatories.version + 1";
+
+/// [`UPSERT`] with a signatory's values bound, and whether it is sample data.
+macro_rules! upsert {
+    ($s:expr, $sample:expr) => {{
+        let s: &NewSignatory = $s;
+        sqlx::query(UPSERT)
+            .bind(s.name.key())
+            .bind(s.country.code())
+            .bind(s.name.as_str().to_owned())
+            .bind(s.kind.as_str())
+            .bind(s.joined_on)
+            .bind(s.name_fr.as_ref().map(|n| n.as_str().to_owned()))
+            .bind(s.name_en.as_ref().map(|n| n.as_str().to_owned()))
+            .bind(s.website.as_ref().map(|w| w.as_str().to_owned()))
+            .bind(s.sort_key(Lang::Fr))
+            .bind(s.sort_key(Lang::En))
+            .bind(s.search_text())
+            .bind($sample)
+    }};
+}
+pub(super) use upsert;
+
 #[derive(FromRow)]
-struct SignatoryRow {
-    id: i64,
-    name: String,
-    kind: String,
-    country: String,
-    joined_on: Date,
-    name_fr: Option<String>,
-    name_en: Option<String>,
-    website: Option<String>,
-    sample: bool,
+pub(super) struct SignatoryRow {
+    pub(super) id: i64,
+    pub(super) name: String,
+    pub(super) kind: String,
+    pub(super) country: String,
+    pub(super) joined_on: Date,
+    pub(super) name_fr: Option<String>,
+    pub(super) name_en: Option<String>,
+    pub(super) website: Option<String>,
+    pub(super) sample: bool,
 }
 
 impl SignatoryRow {
-    fn into_domain(self) -> Result<Signatory, StoreError> {
+    pub(super) fn into_domain(self) -> Result<Signatory, StoreError> {
         let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("signatory {}: {what} {value:?}", self.id));
         let optional_name = |value: &Option<String>| match value {
             Some(text) => Name::parse(text).map(Some).map_err(|_| corrupt("name", text)),
@@ -169,7 +204,7 @@ impl SignatoryRow {
         Ok(Signatory { id: self.id, details, sample: self.sample })
     }
 
-    fn same_as(&self, s: &NewSignatory) -> bool {
+    pub(super) fn same_as(&self, s: &NewSignatory) -> bool {
         self.name == s.name.as_str()
             && self.kind == s.kind.as_str()
             && self.joined_on == s.joined_on
@@ -320,19 +355,12 @@ impl Store {
         signatories: &[NewSignatory],
         origin: Origin,
     ) -> Result<ImportReport, StoreError> {
-        const FIND: &str = concat!(select_signatories!(), "WHERE name_key = $1 AND country = $2");
-        const UPSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, name_en, \
-            website, sort_fr, sort_en, search_text, sample) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-            ON CONFLICT (name_key, country) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
-            joined_on = excluded.joined_on, name_fr = excluded.name_fr, name_en = excluded.name_en, \
-            website = excluded.website, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, \
-            search_text = excluded.search_text, sample = excluded.sample, updated_at = CURRENT_TIMESTAMP";
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             for s in signatories {
                 let key = s.name.key();
-                let existing: Option<SignatoryRow> = sqlx::query_as(FIND)
+                let existing: Option<SignatoryRow> = sqlx::query_as(FIND_BY_KEY)
                     .bind(&key)
                     .bind(s.country.code())
                     .fetch_optional(&mut *tx)
@@ -345,21 +373,7 @@ impl Store {
                     Some(_) => report.updated += 1,
                     None => report.added += 1,
                 }
-                sqlx::query(UPSERT)
-                    .bind(&key)
-                    .bind(s.country.code())
-                    .bind(s.name.as_str())
-                    .bind(s.kind.as_str())
-                    .bind(s.joined_on)
-                    .bind(s.name_fr.as_ref().map(Name::as_str))
-                    .bind(s.name_en.as_ref().map(Name::as_str))
-                    .bind(s.website.as_ref().map(Website::as_str))
-                    .bind(s.sort_key(Lang::Fr))
-                    .bind(s.sort_key(Lang::En))
-                    .bind(s.search_text())
-                    .bind(origin.is_sample())
-                    .execute(&mut *tx)
-                    .await?;
+                upsert!(s, origin.is_sample()).execute(&mut *tx).await?;
             }
             tx.commit().await?;
         });

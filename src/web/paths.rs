@@ -233,6 +233,27 @@ pub mod admin {
         format!("{ACCOUNTS}/{id}/{action}")
     }
 
+    pub const SIGNATORIES: &str = "/admin/signatories";
+    pub const SIGNATORIES_NEW: &str = "/admin/signatories/new";
+    pub const SIGNATORIES_EXPORT: &str = "/admin/signatories/export.csv";
+    pub const SIGNATORIES_IMPORT: &str = "/admin/signatories/import";
+    /// Where a CSV file is uploaded for its preview (a larger body allowed).
+    pub const SIGNATORIES_PREVIEW: &str = "/admin/signatories/import/preview";
+    /// Where a previewed file is applied (a larger body allowed).
+    pub const SIGNATORIES_APPLY: &str = "/admin/signatories/import/apply";
+    pub const SIGNATORY_ROUTE: &str = "/admin/signatories/{id}";
+    pub const SIGNATORY_DELETE_ROUTE: &str = "/admin/signatories/{id}/delete";
+
+    /// A signatory's form in the back office.
+    pub fn signatory(id: i64) -> String {
+        format!("{SIGNATORIES}/{id}")
+    }
+
+    /// The page that confirms a signatory's deletion, and its form's target.
+    pub fn signatory_delete(id: i64) -> String {
+        format!("{SIGNATORIES}/{id}/delete")
+    }
+
     /// A subscriber's record.
     pub fn subscriber(id: i64) -> String {
         format!("{SUBSCRIBERS}/{id}")
@@ -252,6 +273,7 @@ pub mod admin {
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     pub enum Area {
         Dashboard,
+        Signatories,
         Subscribers,
         Audit,
         Accounts,
@@ -260,11 +282,13 @@ pub mod admin {
 
     impl Area {
         /// In the navigation's order.
-        pub const ALL: [Area; 5] = [Area::Dashboard, Area::Subscribers, Area::Audit, Area::Accounts, Area::Account];
+        pub const ALL: [Area; 6] =
+            [Area::Dashboard, Area::Signatories, Area::Subscribers, Area::Audit, Area::Accounts, Area::Account];
 
         pub fn path(self) -> &'static str {
             match self {
                 Area::Dashboard => HOME,
+                Area::Signatories => SIGNATORIES,
                 Area::Subscribers => SUBSCRIBERS,
                 Area::Audit => AUDIT,
                 Area::Accounts => ACCOUNTS,
@@ -276,6 +300,7 @@ pub mod admin {
         pub fn label(self) -> &'static str {
             match self {
                 Area::Dashboard => "admin-nav-dashboard",
+                Area::Signatories => "admin-nav-signatories",
                 Area::Subscribers => "admin-nav-subscribers",
                 Area::Audit => "admin-nav-audit",
                 Area::Accounts => "admin-nav-accounts",

@@ -58,6 +58,7 @@ pub fn build_app(state: AppState) -> Router {
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(uploads())
         .layer(middleware::from_fn(security::valid_request))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::new())
@@ -141,6 +142,25 @@ fn back_office() -> Router<AppState> {
         .route(at::INVITE, post(admin::invitations::invite))
         .route(at::INVITATION_ROUTE, get(admin::invitations::show).post(admin::invitations::accept))
         .route(at::ACCOUNT_DELETE_ROUTE, get(admin::accounts::confirm_delete).post(admin::accounts::delete))
+        .route(at::SIGNATORIES, get(admin::signatories::list))
+        .route(at::SIGNATORIES_NEW, get(admin::signatories::new).post(admin::signatories::add))
+        .route(at::SIGNATORIES_EXPORT, get(admin::signatories::export))
+        .route(at::SIGNATORIES_IMPORT, get(admin::signatories::upload))
+        .route(at::SIGNATORY_ROUTE, get(admin::signatories::edit).post(admin::signatories::save))
+        .route(at::SIGNATORY_DELETE_ROUTE, get(admin::signatories::confirm_delete).post(admin::signatories::delete))
+}
+
+/// The routes that take a larger body than [`BODY_LIMIT`], each with its
+/// own limit: a CSV file of signatories, uploaded for its preview, and the
+/// previewed file sent back to be applied.
+fn uploads() -> Router<AppState> {
+    use admin::signatories::{APPLY_LIMIT, UPLOAD_LIMIT};
+    use paths::admin as at;
+    let limited = |limit: usize| (DefaultBodyLimit::max(limit), RequestBodyLimitLayer::new(limit));
+    Router::new()
+        .route(at::SIGNATORIES_PREVIEW, post(admin::signatories::preview))
+        .layer(limited(UPLOAD_LIMIT))
+        .merge(Router::new().route(at::SIGNATORIES_APPLY, post(admin::signatories::apply)).layer(limited(APPLY_LIMIT)))
 }
 
 /// Each request's id: the one a trusted proxy set, else a random one; it is

@@ -15,11 +15,13 @@
 //! - `admin`: the back office: sign-in, sessions, roles, subscribers, the
 //!   audit log, and the `admin` commands;
 //! - `accounts`: the accounts page, invitations, and the two-step sign-in.
+//! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
 
 mod common;
 
 mod accounts;
 mod admin;
+mod admin_signatories;
 mod calendar;
 mod command_line;
 mod metrics;

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod invitations;
 pub mod sign_in;
+pub mod signatories;
 pub mod subscribers;
 
 use time::{OffsetDateTime, UtcOffset};
@@ -74,6 +75,9 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::SubscriberErased => "admin-kind-subscriber-erased",
         AuditKind::SubscribersExported => "admin-kind-subscribers-exported",
         AuditKind::SignatoriesImported => "admin-kind-signatories-imported",
+        AuditKind::SignatoryAdded => "admin-kind-signatory-added",
+        AuditKind::SignatoryUpdated => "admin-kind-signatory-updated",
+        AuditKind::SignatoryDeleted => "admin-kind-signatory-deleted",
         AuditKind::EventsImported => "admin-kind-events-imported",
         AuditKind::NewsImported => "admin-kind-news-imported",
         AuditKind::SampleRemoved => "admin-kind-sample-removed",

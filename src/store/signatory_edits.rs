@@ -1,0 +1,402 @@
+//! Staff's changes to signatories from the back office: one added, edited
+//! or deleted at a time, and a CSV file previewed, then applied. Each
+//! change writes its audit entry in its own transaction.
+//!
+//! An edit carries the version of the signatory it was read at: a save
+//! over a newer version is refused, with the row as it now stands. A
+//! file's preview carries a fingerprint of the rows it names as they were
+//! read; the file is applied only if they are still the same.
+
+use sha2::{Digest, Sha256};
+use sqlx::FromRow;
+use time::OffsetDateTime;
+
+use super::{
+    Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError,
+    audit::{self, INSERT as AUDIT},
+    instant,
+    signatories::{SignatoryRow, UPSERT, upsert},
+};
+use crate::{
+    domain::{Country, Kind, Name, NewSignatory, Signatory, Website},
+    text::{hex, i18n::Lang},
+};
+
+/// A signatory with the version of the row it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Versioned {
+    pub signatory: Signatory,
+    pub version: i64,
+}
+
+#[derive(FromRow)]
+struct VersionedRow {
+    #[sqlx(flatten)]
+    row: SignatoryRow,
+    version: i64,
+}
+
+impl VersionedRow {
+    fn into_domain(self) -> Result<Versioned, StoreError> {
+        Ok(Versioned { signatory: self.row.into_domain()?, version: self.version })
+    }
+}
+
+const COLUMNS: &str = "id, name, kind, country, joined_on, name_fr, name_en, website, sample, version";
+
+/// The conditions of the back office's list: `$1` the kind, `$2` the name
+/// pattern, `$3` the country, each NULL for "any".
+macro_rules! listed {
+    () => {
+        " FROM signatories WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) \
+          AND (CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\') \
+          AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) "
+    };
+}
+
+/// What a save did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// Written: the signatory's id.
+    Done(i64),
+    /// No signatory has this id (any more).
+    NotFound,
+    /// Someone else changed it since the form was read: as it stands now.
+    Conflict(Box<Versioned>),
+    /// Another signatory has this name in this country.
+    Duplicate,
+}
+
+/// What a file would do, row by row, before anything is written.
+#[derive(Clone, Debug, Default)]
+pub struct ImportPreview {
+    pub added: Vec<NewSignatory>,
+    /// Each row that changes a stored signatory, with that signatory.
+    pub updated: Vec<(Signatory, NewSignatory)>,
+    pub unchanged: Vec<NewSignatory>,
+    /// The rows the file names, as stored when read: applying the file
+    /// needs the same.
+    pub fingerprint: String,
+}
+
+impl ImportPreview {
+    pub fn report(&self) -> ImportReport {
+        ImportReport { added: self.added.len(), updated: self.updated.len(), unchanged: self.unchanged.len() }
+    }
+}
+
+/// Adds a row's stored state (or its absence) to a fingerprint.
+fn fingerprint_row(hash: &mut Sha256, s: &NewSignatory, stored: Option<&(SignatoryRow, i64)>) {
+    hash.update(s.name.key().as_bytes());
+    hash.update([0]);
+    hash.update(s.country.code().as_bytes());
+    match stored {
+        Some((row, version)) => {
+            let text = format!(
+                "{}|{version}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{}",
+                row.id,
+                row.name,
+                row.kind,
+                row.country,
+                row.joined_on,
+                row.name_fr,
+                row.name_en,
+                row.website,
+                row.sample
+            );
+            hash.update(text.as_bytes());
+        }
+        None => hash.update(b"absent"),
+    }
+    hash.update([0xff]);
+}
+
+impl Store {
+    /// One signatory with its version.
+    pub async fn versioned_signatory(&self, id: i64) -> Result<Option<Versioned>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM signatories WHERE id = $1");
+        let row: Option<VersionedRow> =
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)?;
+        row.map(VersionedRow::into_domain).transpose()
+    }
+
+    /// The back office's list: the signatories a filter lets through, by
+    /// country and then the name shown in `lang`, `limit` from `offset` on.
+    pub async fn listed_signatories(
+        &self,
+        filter: &DirectoryFilter,
+        lang: Lang,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<Versioned>, StoreError> {
+        let sort = match lang {
+            Lang::Fr => "sort_fr",
+            Lang::En => "sort_en",
+        };
+        let sql = format!("SELECT {COLUMNS}{} ORDER BY country, {sort}, id LIMIT $4 OFFSET $5", listed!());
+        let pattern = filter.pattern();
+        let rows: Vec<VersionedRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(filter.kind.map(Kind::as_str))
+            .bind(pattern.as_deref())
+            .bind(filter.country.map(Country::code))
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(pool)
+            .await)?;
+        rows.into_iter().map(VersionedRow::into_domain).collect()
+    }
+
+    /// How many signatories a filter lets through.
+    pub async fn listed_signatory_count(&self, filter: &DirectoryFilter) -> Result<i64, StoreError> {
+        const COUNT: &str = concat!("SELECT count(*)", listed!());
+        let pattern = filter.pattern();
+        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
+            .bind(filter.kind.map(Kind::as_str))
+            .bind(pattern.as_deref())
+            .bind(filter.country.map(Country::code))
+            .fetch_one(pool)
+            .await)?;
+        Ok(n)
+    }
+
+    /// Adds a signatory (real data); refused when one of the same name and
+    /// country exists.
+    pub async fn add_signatory(
+        &self,
+        s: &NewSignatory,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<Saved, StoreError> {
+        const INSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, name_en, \
+            website, sort_fr, sort_en, search_text, sample) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, FALSE) \
+            ON CONFLICT (name_key, country) DO NOTHING RETURNING id";
+        let text = audit::summary(&format!(
+            "{} ({}, {}, {})",
+            s.name,
+            s.country.code(),
+            s.kind,
+            crate::domain::date::format(s.joined_on)
+        ));
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let id: Option<(i64,)> = sqlx::query_as(INSERT)
+                .bind(s.name.key())
+                .bind(s.country.code())
+                .bind(s.name.as_str())
+                .bind(s.kind.as_str())
+                .bind(s.joined_on)
+                .bind(s.name_fr.as_ref().map(Name::as_str))
+                .bind(s.name_en.as_ref().map(Name::as_str))
+                .bind(s.website.as_ref().map(Website::as_str))
+                .bind(s.sort_key(Lang::Fr))
+                .bind(s.sort_key(Lang::En))
+                .bind(s.search_text())
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some((id,)) = id else { return Ok(Saved::Duplicate) };
+            sqlx::query(AUDIT)
+                .bind(instant(now))
+                .bind(actor.email())
+                .bind(AuditKind::SignatoryAdded.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(Saved::Done(id))
+        })
+    }
+
+    /// Saves a signatory read at `version`: refused when it changed since
+    /// (with the row as it now stands), or when the new name and country
+    /// are another's. A sample signatory saved by staff becomes real.
+    pub async fn update_signatory(
+        &self,
+        id: i64,
+        version: i64,
+        s: &NewSignatory,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<Saved, StoreError> {
+        const OTHER: &str = "SELECT id FROM signatories WHERE name_key = $1 AND country = $2 AND id <> $3";
+        const UPDATE: &str = "UPDATE signatories SET name_key = $1, country = $2, name = $3, kind = $4, \
+            joined_on = $5, name_fr = $6, name_en = $7, website = $8, sort_fr = $9, sort_en = $10, \
+            search_text = $11, sample = FALSE, updated_at = CURRENT_TIMESTAMP, version = version + 1 \
+            WHERE id = $12 AND version = $13";
+        let select = format!("SELECT {COLUMNS} FROM signatories WHERE id = $1");
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let current: Option<VersionedRow> =
+                sqlx::query_as(sqlx::AssertSqlSafe(select.clone())).bind(id).fetch_optional(&mut *tx).await?;
+            let Some(current) = current else { return Ok(Saved::NotFound) };
+            let current = current.into_domain()?;
+            if current.version != version {
+                return Ok(Saved::Conflict(Box::new(current)));
+            }
+            let other: Option<(i64,)> = sqlx::query_as(OTHER)
+                .bind(s.name.key())
+                .bind(s.country.code())
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if other.is_some() {
+                return Ok(Saved::Duplicate);
+            }
+            let done = sqlx::query(UPDATE)
+                .bind(s.name.key())
+                .bind(s.country.code())
+                .bind(s.name.as_str())
+                .bind(s.kind.as_str())
+                .bind(s.joined_on)
+                .bind(s.name_fr.as_ref().map(Name::as_str))
+                .bind(s.name_en.as_ref().map(Name::as_str))
+                .bind(s.website.as_ref().map(Website::as_str))
+                .bind(s.sort_key(Lang::Fr))
+                .bind(s.sort_key(Lang::En))
+                .bind(s.search_text())
+                .bind(id)
+                .bind(version)
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() == 0 {
+                // Changed between the reading and the writing (PostgreSQL
+                // lets another transaction in): as it stands now.
+                drop(tx);
+                return match self.versioned_signatory(id).await? {
+                    Some(now) => Ok(Saved::Conflict(Box::new(now))),
+                    None => Ok(Saved::NotFound),
+                };
+            }
+            let before = &current.signatory.details;
+            let mut changes = before.describe_changes(s);
+            if current.signatory.sample {
+                changes.push_str(if changes.is_empty() { "sample → real" } else { "; sample → real" });
+            }
+            let text = audit::summary(&format!("#{id} {} ({}): {changes}", before.name, before.country.code()));
+            sqlx::query(AUDIT)
+                .bind(instant(now))
+                .bind(actor.email())
+                .bind(AuditKind::SignatoryUpdated.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(Saved::Done(id))
+        })
+    }
+
+    /// Deletes a signatory; false when there is none of this id.
+    pub async fn delete_signatory(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
+        const DELETE: &str = "DELETE FROM signatories WHERE id = $1 \
+            RETURNING id, name, kind, country, joined_on, name_fr, name_en, website, sample";
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let row: Option<SignatoryRow> = sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
+            let Some(row) = row else { return Ok(false) };
+            let s = row.into_domain()?;
+            let d = &s.details;
+            let text = audit::summary(&format!(
+                "#{id} {} ({}, {}, {}){}",
+                d.name,
+                d.country.code(),
+                d.kind,
+                crate::domain::date::format(d.joined_on),
+                if s.sample { ", sample" } else { "" }
+            ));
+            sqlx::query(AUDIT)
+                .bind(instant(now))
+                .bind(actor.email())
+                .bind(AuditKind::SignatoryDeleted.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// What applying a file's rows would do, with the fingerprint of the
+    /// rows it names; nothing is written.
+    pub async fn preview_signatories_import(&self, rows: &[NewSignatory]) -> Result<ImportPreview, StoreError> {
+        let find = format!("SELECT {COLUMNS} FROM signatories WHERE name_key = $1 AND country = $2");
+        let mut preview = ImportPreview::default();
+        let mut hash = Sha256::new();
+        on_pool!(self, pool => {
+            let mut conn = pool.acquire().await?;
+            for s in rows {
+                let stored: Option<VersionedRow> = sqlx::query_as(sqlx::AssertSqlSafe(find.clone()))
+                    .bind(s.name.key())
+                    .bind(s.country.code())
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                let stored = stored.map(|v| (v.row, v.version));
+                fingerprint_row(&mut hash, s, stored.as_ref());
+                match stored {
+                    None => preview.added.push(s.clone()),
+                    Some((row, _)) if row.same_as(s) && !row.sample => preview.unchanged.push(s.clone()),
+                    Some((row, _)) => preview.updated.push((row.into_domain()?, s.clone())),
+                }
+            }
+        });
+        preview.fingerprint = hex::encode(&hash.finalize());
+        Ok(preview)
+    }
+
+    /// Applies a file's rows as staff's (real data), all in one transaction
+    /// with its audit entry, if the rows it names are still as the preview
+    /// read them (`fingerprint`); `None` when they changed, and nothing is
+    /// written. `source` names the file in the audit log.
+    pub async fn apply_signatories_import(
+        &self,
+        rows: &[NewSignatory],
+        fingerprint: &str,
+        source: &str,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<Option<ImportReport>, StoreError> {
+        let find = format!("SELECT {COLUMNS} FROM signatories WHERE name_key = $1 AND country = $2");
+        let mut report = ImportReport::default();
+        let mut hash = Sha256::new();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let mut changed = Vec::new();
+            for s in rows {
+                let stored: Option<VersionedRow> = sqlx::query_as(sqlx::AssertSqlSafe(find.clone()))
+                    .bind(s.name.key())
+                    .bind(s.country.code())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let stored = stored.map(|v| (v.row, v.version));
+                fingerprint_row(&mut hash, s, stored.as_ref());
+                match &stored {
+                    None => report.added += 1,
+                    Some((row, _)) if row.same_as(s) && !row.sample => {
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    Some(_) => report.updated += 1,
+                }
+                changed.push(s);
+            }
+            if hex::encode(&hash.finalize()) != fingerprint {
+                return Ok(None);
+            }
+            for s in changed {
+                upsert!(s, false).execute(&mut *tx).await?;
+            }
+            let ImportReport { added, updated, unchanged } = report;
+            let text = audit::summary(&format!(
+                "{source}: {} signatories: {added} added, {updated} updated, {unchanged} unchanged",
+                rows.len()
+            ));
+            sqlx::query(AUDIT)
+                .bind(instant(now))
+                .bind(actor.email())
+                .bind(AuditKind::SignatoriesImported.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(Some(report))
+    }
+}
