@@ -43,6 +43,14 @@ directory-open-data = Open data
 directory-open-data-text = The full list of members, free to reuse:
 directory-download-csv = CSV
 directory-download-json = JSON
+directory-download-history = History of signatures (CSV)
+history-heading = Signatures over the years
+history-title = Number of signatories of the Pact, year by year
+history-desc = Line of the total number of signatories: { $firstCount-text } in { $first }, { $count-text } in { $last }.
+history-table-summary = The figures, year by year
+history-year = Year
+history-added = New signatories
+history-total = Total
 
 signatory-kind = Type
 signatory-country = Country

@@ -43,6 +43,14 @@ directory-open-data = Données ouvertes
 directory-open-data-text = La liste complète des adhérents, libre de réutilisation :
 directory-download-csv = CSV
 directory-download-json = JSON
+directory-download-history = Historique des adhésions (CSV)
+history-heading = Les adhésions au fil des ans
+history-title = Nombre d’adhérents au Pacte, année par année
+history-desc = Courbe du nombre total d’adhérents : { $firstCount-text } en { $first }, { $count-text } en { $last }.
+history-table-summary = Les chiffres année par année
+history-year = Année
+history-added = Nouveaux adhérents
+history-total = Total
 
 signatory-kind = Type
 signatory-country = Pays

@@ -225,6 +225,21 @@ impl Store {
         Ok(Counter { signatories, countries, latest: latest.map(|(date,)| date) })
     }
 
+    /// How many signatures each year holds, for the counter's history:
+    /// `(year, count)`, oldest first, years without any left out.
+    pub async fn signatures_by_year(&self) -> Result<Vec<(i32, i64)>, StoreError> {
+        const POSTGRES: &str = "SELECT CAST(EXTRACT(YEAR FROM joined_on) AS INTEGER) AS year, count(*) \
+                                FROM signatories GROUP BY 1 ORDER BY 1";
+        // SQLite keeps dates as `YYYY-MM-DD` text.
+        const SQLITE: &str = "SELECT CAST(substr(joined_on, 1, 4) AS INTEGER) AS year, count(*) \
+                              FROM signatories GROUP BY 1 ORDER BY 1";
+        let rows: Vec<(i32, i64)> = match self {
+            Store::Postgres(pool) => sqlx::query_as(POSTGRES).fetch_all(pool).await?,
+            Store::Sqlite(pool) => sqlx::query_as(SQLITE).fetch_all(pool).await?,
+        };
+        Ok(rows)
+    }
+
     /// The latest signatories, by date of signature, newest first.
     pub async fn latest_signatories(&self, limit: i64) -> Result<Vec<Signatory>, StoreError> {
         const LATEST: &str = concat!(select_signatories!(), "ORDER BY joined_on DESC, id DESC LIMIT $1");

@@ -166,6 +166,15 @@ pub fn calendar_feed(lang: Lang) -> String {
     format!("{}.ics", Page::Calendar.path(lang))
 }
 
+/// The counter's history as open data: `/fr/adherents/historique.csv`.
+pub fn history_csv(lang: Lang) -> String {
+    let file = match lang {
+        Lang::Fr => "historique.csv",
+        Lang::En => "history.csv",
+    };
+    format!("{}/{file}", Page::Directory.path(lang))
+}
+
 /// The extension of an event's own iCalendar file, `/fr/calendrier/{slug}.ics`.
 pub const EVENT_ICS_SUFFIX: &str = ".ics";
 

@@ -26,7 +26,8 @@ use tracing::Level;
 use super::{
     error::AppError,
     handlers::{
-        admin, assets, calendar, content, directory, event, health, home, language, news, newsletter, open_data, seo,
+        admin, assets, calendar, content, directory, event, health, history, home, language, news, newsletter,
+        open_data, seo,
     },
     metrics,
     middleware::{error_pages, outage, page_cache, security},
@@ -93,6 +94,7 @@ fn localized(lang: Lang) -> Router<AppState> {
         .route(&page(Page::Accessibility), get(content::page(Prose::Accessibility)))
         .route(&page(Page::Directory), get(directory::show))
         .route(&items(Page::Directory), get(directory::signatory))
+        .route(&paths::history_csv(lang), get(history::csv))
         .route(&page(Page::Calendar), get(calendar::upcoming))
         .route(&page(Page::CalendarArchive), get(calendar::archive))
         .route(&paths::calendar_feed(lang), get(calendar::feed))

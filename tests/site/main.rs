@@ -16,6 +16,7 @@
 //!   audit log, and the `admin` commands;
 //! - `accounts`: the accounts page, invitations, and the two-step sign-in.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
+//! - `history`: the counter's history, its chart, table and CSV.
 
 mod common;
 
@@ -24,6 +25,7 @@ mod admin;
 mod admin_signatories;
 mod calendar;
 mod command_line;
+mod history;
 mod metrics;
 mod news;
 mod newsletter;

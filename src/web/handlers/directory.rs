@@ -21,10 +21,12 @@ use crate::{
     web::{
         error::AppError,
         extract::Visit,
-        paths::Page,
+        handlers::history,
+        paths::{self, Page},
         state::AppState,
         view::{
             PageContext,
+            history::{ChartSize, HistoryChart},
             listing::{self, Choice, Pagination, page_count, page_number, present},
             render_remembering,
         },
@@ -140,6 +142,8 @@ struct DirectoryPage {
     groups: Vec<Group>,
     pagination: Option<Pagination>,
     reset_href: String,
+    history: Option<HistoryChart>,
+    history_csv_href: String,
 }
 
 /// `/fr/adherents`, `/en/members`: the directory.
@@ -211,6 +215,8 @@ pub async fn show(
         groups,
         pagination: Pagination::new(&tr, &listing::PAGES, page, pages, |p| directory_href(lang, &filter, p)),
         reset_href: Page::Directory.path(lang),
+        history: HistoryChart::new(&tr, &history::load(&state).await?, ChartSize::Full, "history"),
+        history_csv_href: paths::history_csv(lang),
         ctx,
     };
     render_remembering(&template, lang, cookie)

@@ -10,11 +10,13 @@ use crate::{
     web::{
         error::AppError,
         extract::Visit,
+        handlers::history,
         paths::Page,
         state::AppState,
         view::{
             PageContext,
             cards::{EventCard, NewsCard},
+            history::{ChartSize, HistoryChart},
             render_remembering,
         },
     },
@@ -33,6 +35,8 @@ struct HomePage {
     /// "Dernière adhésion : 3 mars 2016"
     latest_text: Option<String>,
     directory_href: String,
+    /// The counter's history, drawn small.
+    history: Option<HistoryChart>,
     about_href: String,
     aims_href: String,
     pact_href: String,
@@ -60,6 +64,7 @@ pub async fn show(State(state): State<AppState>, Visit { lang, cookie }: Visit) 
         counter_text,
         latest_text,
         directory_href: Page::Directory.path(lang),
+        history: HistoryChart::new(&ctx.tr, &history::load(&state).await?, ChartSize::Compact, "history"),
         about_href: Page::About.path(lang),
         aims_href: Page::Aims.path(lang),
         pact_href: Page::Pact.path(lang),

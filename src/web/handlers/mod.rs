@@ -9,6 +9,7 @@ pub mod content;
 pub mod directory;
 pub mod event;
 pub mod health;
+pub mod history;
 pub mod home;
 pub mod language;
 pub mod news;

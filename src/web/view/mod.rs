@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod cards;
+pub mod history;
 pub mod listing;
 
 use askama::Template;
