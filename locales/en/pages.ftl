@@ -72,3 +72,27 @@ pages-contact-unset = The secretariat’s address is given on the Council of Eur
 # $host: the host's name and postal address, as the operator gives them.
 pages-hosting = The site is hosted by: { $host }.
 pages-hosting-unset = The site’s operator has not named its host yet: ask the secretariat.
+
+map-title = Map of the members
+map-lead = Each country is shaded by its number of members of the Pact, and each dot is a member whose position is known. Choose a country or a dot to see its members.
+map-filter-legend = Filter the map
+map-skip = Skip the map and go to the list of countries
+map-caption = Map of Europe and its neighbours, in which each country with members and each member is a link.
+map-legend = Members per country
+map-legend-none = No members
+map-legend-dot = A member
+map-country-label = { $country }: { $count }
+map-dot-label = { $name } ({ $kind })
+map-countries = The countries
+map-to-directory = See these members in the list
+map-too-many-dots = Too many members to show one by one: choose a country to see its dots.
+map-outside = { $count ->
+    [one] One member lies outside this map; it is in the list.
+   *[other] { $count-text } members lie outside this map; they are in the list.
+}
+map-unplaced = { $count ->
+    [one] One member’s position is not known; it has no dot, but is counted in its country.
+   *[other] The position of { $count-text } members is not known; they have no dot, but are counted in their country.
+}
+directory-map-link = See the members on a map
+counter-map-link = See the map

@@ -72,3 +72,27 @@ pages-contact-unset = L’adresse du secrétariat est indiquée sur le site du C
 # $host: the host's name and postal address, as the operator gives them.
 pages-hosting = Le site est hébergé par : { $host }.
 pages-hosting-unset = L’exploitant du site n’a pas encore indiqué son hébergeur : renseignez-vous auprès du secrétariat.
+
+map-title = Carte des adhérents
+map-lead = Chaque pays est teinté selon son nombre d’adhérents au Pacte, et chaque point est un adhérent dont la position est connue. Choisissez un pays ou un point pour voir ses adhérents.
+map-filter-legend = Filtrer la carte
+map-skip = Passer la carte et aller à la liste des pays
+map-caption = Carte de l’Europe et de ses voisins, où chaque pays ayant des adhérents et chaque adhérent sont des liens.
+map-legend = Nombre d’adhérents par pays
+map-legend-none = Aucun adhérent
+map-legend-dot = Un adhérent
+map-country-label = { $country } : { $count }
+map-dot-label = { $name } ({ $kind })
+map-countries = Les pays
+map-to-directory = Voir ces adhérents dans la liste
+map-too-many-dots = Trop d’adhérents pour les montrer un à un : choisissez un pays pour voir ses points.
+map-outside = { $count ->
+    [one] Un adhérent est situé hors de cette carte ; il figure dans la liste.
+   *[other] { $count-text } adhérents sont situés hors de cette carte ; ils figurent dans la liste.
+}
+map-unplaced = { $count ->
+    [one] La position d’un adhérent n’est pas connue ; il n’a pas de point, mais il est compté dans son pays.
+   *[other] La position de { $count-text } adhérents n’est pas connue ; ils n’ont pas de point, mais ils sont comptés dans leur pays.
+}
+directory-map-link = Voir les adhérents sur une carte
+counter-map-link = Voir la carte

@@ -7,6 +7,7 @@ use time::Date;
 use super::{
     country::{Country, CountryError},
     date,
+    position::{Axis, Coordinate, CoordinateError, Position},
     text::{TextError, one_line},
 };
 use crate::{text::collate, text::i18n::Lang};
@@ -124,6 +125,8 @@ pub struct NewSignatory {
     pub name_fr: Option<Name>,
     pub name_en: Option<Name>,
     pub website: Option<Website>,
+    /// Where it is on the map (a region's seat), when known.
+    pub position: Option<Position>,
 }
 
 impl NewSignatory {
@@ -162,6 +165,8 @@ impl NewSignatory {
             Field::NameFr => optional(&self.name_fr),
             Field::NameEn => optional(&self.name_en),
             Field::Website => self.website.as_ref().map_or_else(String::new, |w| w.as_str().to_owned()),
+            Field::Latitude => self.position.map_or_else(String::new, |p| p.latitude.to_string()),
+            Field::Longitude => self.position.map_or_else(String::new, |p| p.longitude.to_string()),
         }
     }
 
@@ -197,12 +202,23 @@ pub enum Field {
     NameFr,
     NameEn,
     Website,
+    Latitude,
+    Longitude,
 }
 
 impl Field {
     /// In the CSV's order.
-    pub const ALL: [Field; 7] =
-        [Field::Name, Field::Kind, Field::Country, Field::JoinedOn, Field::NameFr, Field::NameEn, Field::Website];
+    pub const ALL: [Field; 9] = [
+        Field::Name,
+        Field::Kind,
+        Field::Country,
+        Field::JoinedOn,
+        Field::NameFr,
+        Field::NameEn,
+        Field::Website,
+        Field::Latitude,
+        Field::Longitude,
+    ];
 
     /// The CSV column, and the form field, of this name.
     pub fn column(self) -> &'static str {
@@ -214,6 +230,8 @@ impl Field {
             Field::NameFr => "name_fr",
             Field::NameEn => "name_en",
             Field::Website => "website",
+            Field::Latitude => "latitude",
+            Field::Longitude => "longitude",
         }
     }
 }
@@ -234,6 +252,11 @@ pub enum FieldError {
     Date(String),
     #[error(transparent)]
     Website(#[from] WebsiteError),
+    #[error(transparent)]
+    Coordinate(#[from] CoordinateError),
+    /// One coordinate without the other.
+    #[error("give both the latitude and the longitude, or neither")]
+    HalfPosition,
 }
 
 /// A signatory's fields as typed, in a CSV row or the back office's form:
@@ -248,6 +271,8 @@ pub struct SignatoryFields<'a> {
     pub name_fr: &'a str,
     pub name_en: &'a str,
     pub website: &'a str,
+    pub latitude: &'a str,
+    pub longitude: &'a str,
 }
 
 impl SignatoryFields<'_> {
@@ -281,11 +306,34 @@ impl SignatoryFields<'_> {
             Field::Website,
             optional(self.website).map(Website::parse).transpose().map_err(FieldError::from),
         );
+        let coordinate = |errors: &mut Vec<(Field, FieldError)>, field, text, axis| {
+            keep(
+                errors,
+                field,
+                optional(text).map(|t| Coordinate::parse(t, axis)).transpose().map_err(FieldError::from),
+            )
+        };
+        let latitude = coordinate(&mut errors, Field::Latitude, self.latitude, Axis::Latitude);
+        let longitude = coordinate(&mut errors, Field::Longitude, self.longitude, Axis::Longitude);
+        let position = match (latitude, longitude) {
+            (Some(Some(latitude)), Some(Some(longitude))) => Some(Position { latitude, longitude }),
+            (Some(None), Some(None)) => None,
+            (Some(None), Some(Some(_))) => {
+                errors.push((Field::Latitude, FieldError::HalfPosition));
+                None
+            }
+            (Some(Some(_)), Some(None)) => {
+                errors.push((Field::Longitude, FieldError::HalfPosition));
+                None
+            }
+            // A coordinate that is wrong has said so already.
+            _ => None,
+        };
         match (name, kind, country, joined_on, name_fr, name_en, website) {
             (Some(name), Some(kind), Some(country), Some(joined_on), Some(name_fr), Some(name_en), Some(website))
                 if errors.is_empty() =>
             {
-                Ok(NewSignatory { name, kind, country, joined_on, name_fr, name_en, website })
+                Ok(NewSignatory { name, kind, country, joined_on, name_fr, name_en, website, position })
             }
             _ => Err(errors),
         }
@@ -363,6 +411,31 @@ mod tests {
         assert_eq!(fields, [Field::Name, Field::Kind, Field::Country, Field::Website]);
         let errors = SignatoryFields { joined_on: " ", ..good }.parse().err().unwrap_or_default();
         assert_eq!(errors, [(Field::JoinedOn, FieldError::DateMissing)]);
+    }
+
+    #[test]
+    fn a_position_is_both_coordinates_in_range_or_none() {
+        let base = SignatoryFields {
+            name: "Lyon",
+            kind: "city",
+            country: "FR",
+            joined_on: "2013-01-01",
+            ..SignatoryFields::default()
+        };
+        let placed = SignatoryFields { latitude: "45.76", longitude: "4,84", ..base }.parse().expect("placed");
+        assert_eq!(placed.field_text(Field::Latitude), "45.76");
+        assert_eq!(placed.field_text(Field::Longitude), "4.84");
+        assert_eq!(base.parse().expect("no position").position, None);
+        let errors = |fields: SignatoryFields<'_>| fields.parse().err().unwrap_or_default();
+        assert_eq!(
+            errors(SignatoryFields { latitude: "95", longitude: "4.84", ..base }),
+            [(Field::Latitude, FieldError::Coordinate(CoordinateError::OutOfRange(Axis::Latitude)))]
+        );
+        assert_eq!(
+            errors(SignatoryFields { latitude: "45.76", ..base }),
+            [(Field::Longitude, FieldError::HalfPosition)]
+        );
+        assert_eq!(errors(SignatoryFields { longitude: "x", ..base }).len(), 1, "one message for a wrong coordinate");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! `signatories export` and the open-data download.
 //!
 //! Columns: `name,kind,country,joined_on` are required; `name_fr`,
-//! `name_en` and `website` are optional. Every row is checked before
+//! `name_en`, `website`, `latitude` and `longitude` are optional. Every row is checked before
 //! anything is written: one bad row rejects the whole file.
 
 use std::{
@@ -13,12 +13,13 @@ use std::{
 
 pub use super::csv_file::CsvErrors;
 use crate::{
-    domain::{Country, Name, NewSignatory, Signatory, SignatoryFields, Website, date},
+    domain::{Country, Field, NewSignatory, Signatory, SignatoryFields},
     formats::csv_file::{self, Format, Row},
     text::i18n::{Arg, Lang, Locales, Tr},
 };
 
-pub const COLUMNS: [&str; 7] = ["name", "kind", "country", "joined_on", "name_fr", "name_en", "website"];
+pub const COLUMNS: [&str; 9] =
+    ["name", "kind", "country", "joined_on", "name_fr", "name_en", "website", "latitude", "longitude"];
 const REQUIRED: [&str; 4] = ["name", "kind", "country", "joined_on"];
 
 /// Parses a whole file. Returns every signatory, or every problem found.
@@ -45,6 +46,8 @@ fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<String>> {
         name_fr: row.get("name_fr"),
         name_en: row.get("name_en"),
         website: row.get("website"),
+        latitude: row.get("latitude"),
+        longitude: row.get("longitude"),
     }
     .parse()
     .map_err(|errors| errors.into_iter().map(|(field, error)| format!("{}: {error}", field.column())).collect())
@@ -79,16 +82,7 @@ pub fn write(mut output: impl Write, signatories: &[Signatory], notes: &[String]
     let mut writer = csv::WriterBuilder::new().quote_style(quote).from_writer(output);
     writer.write_record(COLUMNS)?;
     for signatory in signatories {
-        let s = &signatory.details;
-        writer.write_record([
-            s.name.as_str(),
-            s.kind.as_str(),
-            s.country.code(),
-            &date::format(s.joined_on),
-            s.name_fr.as_ref().map_or("", Name::as_str),
-            s.name_en.as_ref().map_or("", Name::as_str),
-            s.website.as_ref().map_or("", Website::as_str),
-        ])?;
+        writer.write_record(Field::ALL.map(|field| signatory.details.field_text(field)))?;
     }
     writer.flush()?;
     Ok(())
@@ -130,13 +124,17 @@ mod tests {
         assert_eq!(lines(parse("".as_bytes())), vec![1]);
         assert_eq!(lines(parse("name,kind,country\nA,city,FR\n".as_bytes())), vec![1]);
         assert_eq!(lines(parse("name,kind,contry,joined_on\n".as_bytes())), vec![1, 1]);
+        assert_eq!(
+            lines(parse("name,kind,country,joined_on,latitude,longitude\nA,city,FR,2013-01-01,95,2\n".as_bytes())),
+            vec![2]
+        );
         assert_eq!(lines(parse("name,kind,country,joined_on\nA,city,FR\n".as_bytes())), vec![2]);
         assert_eq!(lines(parse(b"name,kind,country,joined_on\nA\xff,city,FR,2013-01-01\n".as_slice())), vec![2]);
     }
 
     #[test]
     fn round_trips() {
-        let file = "name,kind,country,joined_on,name_fr,name_en,website\nMünchen,city,DE,2013-01-01,Munich,Munich,https://www.muenchen.de/\n\"Quote \"\"d\"\"\",region,IT,2014-06-30,,,\n";
+        let file = "name,kind,country,joined_on,name_fr,name_en,website,latitude,longitude\nMünchen,city,DE,2013-01-01,Munich,Munich,https://www.muenchen.de/,48.14,11.58\n\"Quote \"\"d\"\"\",region,IT,2014-06-30,,,,,\n";
         let parsed = parse(file.as_bytes()).expect("good file");
         let stored: Vec<Signatory> = parsed
             .iter()

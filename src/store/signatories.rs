@@ -6,7 +6,7 @@ use time::Date;
 
 use super::{BeginWrite, ImportReport, Origin, Store, StoreError};
 use crate::{
-    domain::{Counter, Country, Kind, Name, NewSignatory, Signatory, Website, event::SignatoryRef},
+    domain::{Counter, Country, Kind, Name, NewSignatory, Position, Signatory, Website, event::SignatoryRef},
     text::collate,
     text::i18n::Lang,
 };
@@ -59,7 +59,7 @@ impl CountryCount {
 /// The columns a [`SignatoryRow`] reads.
 macro_rules! signatory_columns {
     () => {
-        "id, name, kind, country, joined_on, name_fr, name_en, website, sample"
+        "id, name, kind, country, joined_on, name_fr, name_en, website, latitude, longitude, sample"
     };
 }
 
@@ -138,21 +138,24 @@ fn directory_page_sql(slices: usize, lang: Lang) -> String {
 const FIND_BY_KEY: &str = concat!(select_signatories!(), "WHERE name_key = $1 AND country = $2");
 
 /// Adds a signatory, or updates the one of the same name and country
-/// (raising its version): `$1` … `$12` as [`upsert!`] binds them.
+/// (raising its version): `$1` … `$14` as [`upsert!`] binds them.
 pub(super) const UPSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, \
-    name_en, website, sort_fr, sort_en, search_text, sample) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+    name_en, website, sort_fr, sort_en, search_text, latitude, longitude, sample) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
     ON CONFLICT (name_key, country) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
     joined_on = excluded.joined_on, name_fr = excluded.name_fr, name_en = excluded.name_en, \
     website = excluded.website, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, \
-    search_text = excluded.search_text, sample = excluded.sample, updated_at = CURRENT_TIMESTAMP, \
-    version = signatories.version + 1";
+    search_text = excluded.search_text, latitude = excluded.latitude, longitude = excluded.longitude, \
+    sample = excluded.sample, updated_at = CURRENT_TIMESTAMP, version = signatories.version + 1";
 
-/// [`UPSERT`] with a signatory's values bound, and whether it is sample data.
-macro_rules! upsert {
-    ($s:expr, $sample:expr) => {{
+/// A query with a signatory's stored values bound as `$1` … `$13`: its
+/// name's key, country, name, kind, date, French and English names,
+/// website, sort keys, search text, latitude and longitude. Every statement
+/// that writes a signatory takes them in this order.
+macro_rules! bind_signatory {
+    ($query:expr, $s:expr) => {{
         let s: &NewSignatory = $s;
-        sqlx::query(UPSERT)
+        $query
             .bind(s.name.key())
             .bind(s.country.code())
             .bind(s.name.as_str().to_owned())
@@ -164,8 +167,15 @@ macro_rules! upsert {
             .bind(s.sort_key(Lang::Fr))
             .bind(s.sort_key(Lang::En))
             .bind(s.search_text())
-            .bind($sample)
+            .bind(s.position.map(|p| p.latitude.degrees()))
+            .bind(s.position.map(|p| p.longitude.degrees()))
     }};
+}
+pub(super) use bind_signatory;
+
+/// [`UPSERT`] with a signatory's values bound, and whether it is sample data.
+macro_rules! upsert {
+    ($s:expr, $sample:expr) => {{ bind_signatory!(sqlx::query(UPSERT), $s).bind($sample) }};
 }
 pub(super) use upsert;
 
@@ -179,6 +189,8 @@ pub(super) struct SignatoryRow {
     pub(super) name_fr: Option<String>,
     pub(super) name_en: Option<String>,
     pub(super) website: Option<String>,
+    pub(super) latitude: Option<f64>,
+    pub(super) longitude: Option<f64>,
     pub(super) sample: bool,
 }
 
@@ -200,8 +212,18 @@ impl SignatoryRow {
                 Some(text) => Some(Website::parse(text).map_err(|_| corrupt("website", text))?),
                 None => None,
             },
+            position: self.position().map_err(|()| corrupt("position", ""))?,
         };
         Ok(Signatory { id: self.id, details, sample: self.sample })
+    }
+
+    /// The stored position: both coordinates in range, or neither.
+    fn position(&self) -> Result<Option<Position>, ()> {
+        match (self.latitude, self.longitude) {
+            (Some(latitude), Some(longitude)) => Position::from_degrees(latitude, longitude).map(Some).ok_or(()),
+            (None, None) => Ok(None),
+            _ => Err(()),
+        }
     }
 
     pub(super) fn same_as(&self, s: &NewSignatory) -> bool {
@@ -211,6 +233,7 @@ impl SignatoryRow {
             && self.name_fr.as_deref() == s.name_fr.as_ref().map(Name::as_str)
             && self.name_en.as_deref() == s.name_en.as_ref().map(Name::as_str)
             && self.website.as_deref() == s.website.as_ref().map(Website::as_str)
+            && self.position() == Ok(s.position)
     }
 }
 
@@ -286,6 +309,33 @@ impl Store {
             }
         }
         Ok(counts)
+    }
+
+    /// The signatories with a position that a filter (its kind and
+    /// country) lets through, at most `limit`; and how many it lets through
+    /// have none.
+    pub async fn placed_signatories(
+        &self,
+        filter: &DirectoryFilter,
+        limit: i64,
+    ) -> Result<(Vec<Signatory>, i64), StoreError> {
+        const PLACED: &str = concat!(
+            select_signatories!(),
+            "WHERE latitude IS NOT NULL AND (CAST($1 AS TEXT) IS NULL OR kind = $1) \
+             AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2))) ORDER BY country, name_key, id LIMIT $3"
+        );
+        const UNPLACED: &str = "SELECT count(*) FROM signatories WHERE latitude IS NULL \
+             AND (CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2)))";
+        let (kind, country) = (filter.kind.map(Kind::as_str), filter.country.map(Country::code));
+        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(PLACED)
+            .bind(kind)
+            .bind(country)
+            .bind(limit)
+            .fetch_all(pool)
+            .await)?;
+        let (unplaced,): (i64,) =
+            on_pool!(self, pool => sqlx::query_as(UNPLACED).bind(kind).bind(country).fetch_one(pool).await)?;
+        Ok((rows.into_iter().map(SignatoryRow::into_domain).collect::<Result<_, _>>()?, unplaced))
     }
 
     /// One country's signatories that a filter lets through, sorted by the

@@ -13,6 +13,7 @@ fn signatory(name: &str, country: &str, kind: Kind, name_en: Option<&str>) -> Ne
         name_fr: None,
         name_en: name_en.map(|name| Name::parse(name).unwrap()),
         website: None,
+        position: None,
     }
 }
 

@@ -15,10 +15,10 @@ use super::{
     Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError,
     audit::{self, INSERT as AUDIT},
     instant,
-    signatories::{SignatoryRow, UPSERT, upsert},
+    signatories::{SignatoryRow, UPSERT, bind_signatory, upsert},
 };
 use crate::{
-    domain::{Country, Kind, Name, NewSignatory, Signatory, Website},
+    domain::{Country, Kind, NewSignatory, Signatory},
     text::{hex, i18n::Lang},
 };
 
@@ -42,7 +42,8 @@ impl VersionedRow {
     }
 }
 
-const COLUMNS: &str = "id, name, kind, country, joined_on, name_fr, name_en, website, sample, version";
+const COLUMNS: &str =
+    "id, name, kind, country, joined_on, name_fr, name_en, website, latitude, longitude, sample, version";
 
 /// The conditions of the back office's list: `$1` the kind, `$2` the name
 /// pattern, `$3` the country, each NULL for "any".
@@ -93,7 +94,7 @@ fn fingerprint_row(hash: &mut Sha256, s: &NewSignatory, stored: Option<&(Signato
     match stored {
         Some((row, version)) => {
             let text = format!(
-                "{}|{version}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{}",
+                "{}|{version}|{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}|{}",
                 row.id,
                 row.name,
                 row.kind,
@@ -102,6 +103,8 @@ fn fingerprint_row(hash: &mut Sha256, s: &NewSignatory, stored: Option<&(Signato
                 row.name_fr,
                 row.name_en,
                 row.website,
+                row.latitude,
+                row.longitude,
                 row.sample
             );
             hash.update(text.as_bytes());
@@ -168,7 +171,8 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<Saved, StoreError> {
         const INSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, name_en, \
-            website, sort_fr, sort_en, search_text, sample) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, FALSE) \
+            website, sort_fr, sort_en, search_text, latitude, longitude, sample) \
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE) \
             ON CONFLICT (name_key, country) DO NOTHING RETURNING id";
         let text = audit::summary(&format!(
             "{} ({}, {}, {})",
@@ -179,20 +183,7 @@ impl Store {
         ));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let id: Option<(i64,)> = sqlx::query_as(INSERT)
-                .bind(s.name.key())
-                .bind(s.country.code())
-                .bind(s.name.as_str())
-                .bind(s.kind.as_str())
-                .bind(s.joined_on)
-                .bind(s.name_fr.as_ref().map(Name::as_str))
-                .bind(s.name_en.as_ref().map(Name::as_str))
-                .bind(s.website.as_ref().map(Website::as_str))
-                .bind(s.sort_key(Lang::Fr))
-                .bind(s.sort_key(Lang::En))
-                .bind(s.search_text())
-                .fetch_optional(&mut *tx)
-                .await?;
+            let id: Option<(i64,)> = bind_signatory!(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
             let Some((id,)) = id else { return Ok(Saved::Duplicate) };
             sqlx::query(AUDIT)
                 .bind(instant(now))
@@ -220,8 +211,8 @@ impl Store {
         const OTHER: &str = "SELECT id FROM signatories WHERE name_key = $1 AND country = $2 AND id <> $3";
         const UPDATE: &str = "UPDATE signatories SET name_key = $1, country = $2, name = $3, kind = $4, \
             joined_on = $5, name_fr = $6, name_en = $7, website = $8, sort_fr = $9, sort_en = $10, \
-            search_text = $11, sample = FALSE, updated_at = CURRENT_TIMESTAMP, version = version + 1 \
-            WHERE id = $12 AND version = $13";
+            search_text = $11, latitude = $12, longitude = $13, sample = FALSE, updated_at = CURRENT_TIMESTAMP, \
+            version = version + 1 WHERE id = $14 AND version = $15";
         let select = format!("SELECT {COLUMNS} FROM signatories WHERE id = $1");
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
@@ -241,18 +232,7 @@ impl Store {
             if other.is_some() {
                 return Ok(Saved::Duplicate);
             }
-            let done = sqlx::query(UPDATE)
-                .bind(s.name.key())
-                .bind(s.country.code())
-                .bind(s.name.as_str())
-                .bind(s.kind.as_str())
-                .bind(s.joined_on)
-                .bind(s.name_fr.as_ref().map(Name::as_str))
-                .bind(s.name_en.as_ref().map(Name::as_str))
-                .bind(s.website.as_ref().map(Website::as_str))
-                .bind(s.sort_key(Lang::Fr))
-                .bind(s.sort_key(Lang::En))
-                .bind(s.search_text())
+            let done = bind_signatory!(sqlx::query(UPDATE), s)
                 .bind(id)
                 .bind(version)
                 .execute(&mut *tx)
@@ -287,7 +267,7 @@ impl Store {
     /// Deletes a signatory; false when there is none of this id.
     pub async fn delete_signatory(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
         const DELETE: &str = "DELETE FROM signatories WHERE id = $1 \
-            RETURNING id, name, kind, country, joined_on, name_fr, name_en, website, sample";
+            RETURNING id, name, kind, country, joined_on, name_fr, name_en, website, latitude, longitude, sample";
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let row: Option<SignatoryRow> = sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;

@@ -13,6 +13,8 @@ pub enum Page {
     Aims,
     Pact,
     Directory,
+    /// The directory drawn on a map of Europe.
+    Map,
     /// A signatory's own page: its id and the slug of its name.
     Signatory {
         id: i64,
@@ -64,8 +66,8 @@ impl Page {
             (Page::Aims, Lang::En) => "campaign-aims",
             (Page::Pact, Lang::Fr) => "pacte",
             (Page::Pact, Lang::En) => "pact",
-            (Page::Directory | Page::Signatory { .. }, Lang::Fr) => "adherents",
-            (Page::Directory | Page::Signatory { .. }, Lang::En) => "members",
+            (Page::Directory | Page::Map | Page::Signatory { .. }, Lang::Fr) => "adherents",
+            (Page::Directory | Page::Map | Page::Signatory { .. }, Lang::En) => "members",
             (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::Fr) => "calendrier",
             (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::En) => "calendar",
             (Page::Newsletter, Lang::Fr) => "lettre-d-information",
@@ -90,6 +92,7 @@ impl Page {
             Page::Signatory { id, slug } if slug.is_empty() => format!("/{lang}/{section}/{id}"),
             Page::Signatory { id, slug } => format!("/{lang}/{section}/{id}-{slug}"),
             Page::CalendarArchive => format!("/{lang}/{section}/{}", archive_slug(lang)),
+            Page::Map => format!("/{lang}/{section}/{}", map_slug(lang)),
             Page::Event { slug } | Page::NewsItem { slug } => format!("/{lang}/{section}/{slug}"),
             _ => format!("/{lang}/{section}"),
         }
@@ -110,7 +113,7 @@ impl Page {
     /// The navigation entry a page belongs to.
     pub fn section(&self) -> Page {
         match self {
-            Page::Signatory { .. } => Page::Directory,
+            Page::Signatory { .. } | Page::Map => Page::Directory,
             Page::CalendarArchive | Page::Event { .. } => Page::Calendar,
             Page::NewsItem { .. } => Page::News,
             page => page.clone(),
@@ -124,7 +127,7 @@ impl Page {
             Page::About => "nav-about",
             Page::Aims => "nav-aims",
             Page::Pact => "nav-pact",
-            Page::Directory | Page::Signatory { .. } => "nav-directory",
+            Page::Directory | Page::Map | Page::Signatory { .. } => "nav-directory",
             Page::Calendar | Page::CalendarArchive | Page::Event { .. } => "nav-calendar",
             Page::Newsletter => "newsletter-title",
             Page::Privacy => "privacy-title",
@@ -141,6 +144,7 @@ pub fn query_parameters(path: &str) -> &'static [&'static str] {
     const DIRECTORY: &[&str] = &["country", "kind", "q", "page"];
     const CALENDAR: &[&str] = &["year", "country", "mode", "page"];
     const NEWS: &[&str] = &["page"];
+    const MAP: &[&str] = &["country", "kind"];
     let is = |page: Page| Lang::ALL.iter().any(|lang| page.path(*lang) == path);
     if is(Page::Directory) {
         DIRECTORY
@@ -148,8 +152,18 @@ pub fn query_parameters(path: &str) -> &'static [&'static str] {
         CALENDAR
     } else if is(Page::News) {
         NEWS
+    } else if is(Page::Map) {
+        MAP
     } else {
         &[]
+    }
+}
+
+/// The last segment of the directory's map: `/fr/adherents/carte`.
+pub fn map_slug(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "carte",
+        Lang::En => "map",
     }
 }
 
@@ -168,11 +182,14 @@ pub fn calendar_feed(lang: Lang) -> String {
 
 /// The counter's history as open data: `/fr/adherents/historique.csv`.
 pub fn history_csv(lang: Lang) -> String {
-    let file = match lang {
+    format!("{}/{}", Page::Directory.path(lang), history_file(lang))
+}
+
+fn history_file(lang: Lang) -> &'static str {
+    match lang {
         Lang::Fr => "historique.csv",
         Lang::En => "history.csv",
-    };
-    format!("{}/{file}", Page::Directory.path(lang))
+    }
 }
 
 /// The extension of an event's own iCalendar file, `/fr/calendrier/{slug}.ics`.
@@ -386,6 +403,8 @@ fn localized_route_label(lang: Lang, path: &str) -> Option<&'static str> {
     Some(match (section, item) {
         (Page::About | Page::Aims | Page::Pact | Page::Privacy | Page::Legal | Page::Accessibility, None) => "content",
         (Page::Directory, None) => "directory",
+        (Page::Directory, Some(item)) if item == map_slug(lang) => "map",
+        (Page::Directory, Some(item)) if item == history_file(lang) => "history",
         (Page::Directory, Some(item)) if one_segment(item) => "signatory",
         (Page::Calendar, None) => "calendar",
         (Page::Calendar, Some(item)) if item == archive_slug(lang) => "calendar",
@@ -488,6 +507,8 @@ mod tests {
                 (Page::About.path_with_other_slug(lang), "redirect"),
                 (Page::Directory.path(lang), "directory"),
                 (Page::Signatory { id: 7, slug: "lyon".into() }.path(lang), "signatory"),
+                (Page::Map.path(lang), "map"),
+                (history_csv(lang), "history"),
                 (Page::Calendar.path(lang), "calendar"),
                 (Page::CalendarArchive.path(lang), "calendar"),
                 (Page::Event { slug: "forum-2027".into() }.path(lang), "event"),

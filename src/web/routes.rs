@@ -26,7 +26,7 @@ use tracing::Level;
 use super::{
     error::AppError,
     handlers::{
-        admin, assets, calendar, content, directory, event, health, history, home, language, news, newsletter,
+        admin, assets, calendar, content, directory, event, health, history, home, language, map, news, newsletter,
         open_data, seo,
     },
     metrics,
@@ -95,6 +95,7 @@ fn localized(lang: Lang) -> Router<AppState> {
         .route(&page(Page::Directory), get(directory::show))
         .route(&items(Page::Directory), get(directory::signatory))
         .route(&paths::history_csv(lang), get(history::csv))
+        .route(&page(Page::Map), get(map::show))
         .route(&page(Page::Calendar), get(calendar::upcoming))
         .route(&page(Page::CalendarArchive), get(calendar::archive))
         .route(&paths::calendar_feed(lang), get(calendar::feed))

@@ -114,6 +114,9 @@ both_backends! {
             ("empty file", String::new(), "line 1"),
             ("control character", format!("name,kind,country,joined_on\n{good}Ni\u{7}ce,city,FR,2015-01-01\n"), "line 3: name"),
             ("bad website", "name,kind,country,joined_on,website\nNice,city,FR,2015-01-01,javascript:alert(1)\n".to_owned(), "line 2: website"),
+            ("latitude out of range", format!("name,kind,country,joined_on,latitude,longitude\n{good}Nice,city,FR,2015-01-01,95,7.26\n"), "line 3: latitude"),
+            ("half a position", format!("name,kind,country,joined_on,latitude,longitude\n{good}Nice,city,FR,2015-01-01,43.7,\n"), "line 3: longitude"),
+            ("not a longitude", format!("name,kind,country,joined_on,latitude,longitude\n{good}Nice,city,FR,2015-01-01,43.7,7°E\n"), "line 3: longitude"),
         ] {
             let output = app.import("bad.csv", &file);
             assert!(!output.status.success(), "{case}: accepted");
@@ -140,7 +143,7 @@ both_backends! {
         // Two notes (French, English) say the rows are sample data.
         assert_eq!(exported.lines().take_while(|line| line.starts_with("# ")).count(), 2);
         let data: Vec<&str> = exported.lines().filter(|line| !line.starts_with('#')).collect();
-        assert_eq!(data.first().copied(), Some("name,kind,country,joined_on,name_fr,name_en,website"));
+        assert_eq!(data.first().copied(), Some("name,kind,country,joined_on,name_fr,name_en,website,latitude,longitude"));
         assert_eq!(data.len(), 78);
         let other = TestApp::builder(app.backend).start().await.expect("second database");
         let output = other.import("export.csv", &exported);

@@ -17,6 +17,7 @@
 //! - `accounts`: the accounts page, invitations, and the two-step sign-in.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
 //! - `history`: the counter's history, its chart, table and CSV.
+//! - `map`: the map of the members.
 
 mod common;
 
@@ -26,6 +27,7 @@ mod admin_signatories;
 mod calendar;
 mod command_line;
 mod history;
+mod map;
 mod metrics;
 mod news;
 mod newsletter;

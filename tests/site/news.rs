@@ -180,7 +180,7 @@ both_backends! {
         let en_path = format!("/en/news/{slug}");
         let fr = app.page(&fr_path).await;
         assert_eq!(text(&fr, "h1"), "Brightwater, ville d’exemple, rejoint le Pacte des villes et des régions");
-        assert_eq!(text(&fr, "title"), "Brightwater, ville d’exemple, rejoint le Pacte des villes et des régions – UN sur CINQ");
+        assert_eq!(text(&fr, "head > title"), "Brightwater, ville d’exemple, rejoint le Pacte des villes et des régions – UN sur CINQ");
         assert_eq!(text(&fr, ".news-item__date"), "Publié le 10 mars 2025");
         assert_eq!(attr(&fr, ".news-item__date time", "datetime"), "2025-03-10T14:30:00+01:00");
         assert!(text(&fr, ".news-item__summary").starts_with("Le conseil municipal de Brightwater"));

@@ -44,7 +44,7 @@ async fn a_database_outage_is_served_from_the_cache_and_recovered_from() {
     }
     let csrf =
         attr(&app.page(NEWSLETTER).await, ".newsletter-page form[action='/en/newsletter'] input[name=csrf]", "value");
-    let signatory = attrs(&app.page("/en/members").await, "main a[href^='/en/members/']", "href").remove(0);
+    let signatory = attrs(&app.page("/en/members").await, ".signatory a[href^='/en/members/']", "href").remove(0);
 
     cluster.stop_immediately();
     // For a few seconds, every kind of request: each is answered within a

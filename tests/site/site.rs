@@ -70,7 +70,7 @@ both_backends! {
         ] {
             let html = app.page(&format!("/{lang}/")).await;
             assert_eq!(attr(&html, "html", "lang"), lang);
-            assert_eq!(text(&html, "title"), title);
+            assert_eq!(text(&html, "head > title"), title);
             assert_eq!(text(&html, "h1"), heading);
             assert_eq!(text(&html, "#counter-title"), counter_title);
             // Landmarks: one header, one navigation labelled, one main, one footer.

@@ -49,7 +49,7 @@ pub struct DirectoryQuery {
 
 impl DirectoryQuery {
     /// The filter and page number; an empty field means "any".
-    fn parse(&self) -> Result<(DirectoryFilter, i64), AppError> {
+    pub(super) fn parse(&self) -> Result<(DirectoryFilter, i64), AppError> {
         let country =
             present(self.country.as_deref()).map(Country::parse).transpose().map_err(|_| AppError::BadRequest)?;
         let kind = present(self.kind.as_deref()).map(Kind::parse).transpose().map_err(|_| AppError::BadRequest)?;
@@ -61,7 +61,7 @@ impl DirectoryQuery {
 }
 
 /// The directory's address with a filter and a page.
-fn directory_href(lang: Lang, filter: &DirectoryFilter, page: i64) -> String {
+pub(super) fn directory_href(lang: Lang, filter: &DirectoryFilter, page: i64) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
     if let Some(country) = filter.country {
         query.append_pair("country", country.code());
@@ -80,8 +80,22 @@ fn directory_href(lang: Lang, filter: &DirectoryFilter, page: i64) -> String {
     if query.is_empty() { path } else { format!("{path}?{query}") }
 }
 
+/// The map's address with the filter's country and kind.
+fn map_href(lang: Lang, filter: &DirectoryFilter) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(country) = filter.country {
+        query.append_pair("country", country.code());
+    }
+    if let Some(kind) = filter.kind {
+        query.append_pair("kind", kind.as_str());
+    }
+    let query = query.finish();
+    let path = Page::Map.path(lang);
+    if query.is_empty() { path } else { format!("{path}?{query}") }
+}
+
 /// "3 villes, 1 région": the parts that are not zero.
-fn breakdown(tr: &Tr, count: &CountryCount) -> String {
+pub(super) fn breakdown(tr: &Tr, count: &CountryCount) -> String {
     let mut parts = Vec::new();
     if count.cities > 0 {
         parts.push(tr.count("count-cities", "count", count.cities));
@@ -92,7 +106,7 @@ fn breakdown(tr: &Tr, count: &CountryCount) -> String {
     parts.join(", ")
 }
 
-fn kind_label(tr: &Tr, kind: Kind) -> String {
+pub(super) fn kind_label(tr: &Tr, kind: Kind) -> String {
     tr.t(match kind {
         Kind::City => "kind-city",
         Kind::Region => "kind-region",
@@ -104,12 +118,12 @@ pub fn signatory_page(signatory: &Signatory) -> Page {
     Page::Signatory { id: signatory.id, slug: signatory.details.slug() }
 }
 
-struct CountryLink {
-    href: String,
-    name: String,
-    count: String,
-    code: &'static str,
-    selected: bool,
+pub(super) struct CountryLink {
+    pub(super) href: String,
+    pub(super) name: String,
+    pub(super) count: String,
+    pub(super) code: &'static str,
+    pub(super) selected: bool,
 }
 
 struct Entry {
@@ -144,6 +158,7 @@ struct DirectoryPage {
     reset_href: String,
     history: Option<HistoryChart>,
     history_csv_href: String,
+    map_href: String,
 }
 
 /// `/fr/adherents`, `/en/members`: the directory.
@@ -193,18 +208,7 @@ pub async fn show(
     }
 
     let results = tr.count("directory-results", "count", total);
-    let country_choices = countries
-        .iter()
-        .map(|c| Choice { value: c.code.to_owned(), label: c.name.clone(), selected: c.selected })
-        .collect();
-    let kinds = [Kind::City, Kind::Region]
-        .into_iter()
-        .map(|kind| Choice {
-            value: kind.as_str().to_owned(),
-            label: kind_label(&tr, kind),
-            selected: filter.kind == Some(kind),
-        })
-        .collect();
+    let (country_choices, kinds) = filter_choices(&tr, &countries, &filter);
     let template = DirectoryPage {
         countries,
         country_choices,
@@ -217,13 +221,35 @@ pub async fn show(
         reset_href: Page::Directory.path(lang),
         history: HistoryChart::new(&tr, &history::load(&state).await?, ChartSize::Full, "history"),
         history_csv_href: paths::history_csv(lang),
+        map_href: map_href(lang, &filter),
         ctx,
     };
     render_remembering(&template, lang, cookie)
 }
 
+/// The choices of the filter form: the countries with signatories, and the kinds.
+pub(super) fn filter_choices(
+    tr: &Tr,
+    countries: &[CountryLink],
+    filter: &DirectoryFilter,
+) -> (Vec<Choice>, Vec<Choice>) {
+    let countries = countries
+        .iter()
+        .map(|c| Choice { value: c.code.to_owned(), label: c.name.clone(), selected: c.selected })
+        .collect();
+    let kinds = [Kind::City, Kind::Region]
+        .into_iter()
+        .map(|kind| Choice {
+            value: kind.as_str().to_owned(),
+            label: kind_label(tr, kind),
+            selected: filter.kind == Some(kind),
+        })
+        .collect();
+    (countries, kinds)
+}
+
 /// A country in the directory's overview, linked to its slice.
-fn country_link(tr: &Tr, count: &CountryCount, selected: bool) -> CountryLink {
+pub(super) fn country_link(tr: &Tr, count: &CountryCount, selected: bool) -> CountryLink {
     let filter = DirectoryFilter { country: Some(count.country), ..DirectoryFilter::default() };
     CountryLink {
         href: directory_href(tr.lang(), &filter, 1),

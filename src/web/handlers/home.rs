@@ -35,6 +35,7 @@ struct HomePage {
     /// "Dernière adhésion : 3 mars 2016"
     latest_text: Option<String>,
     directory_href: String,
+    map_href: String,
     /// The counter's history, drawn small.
     history: Option<HistoryChart>,
     about_href: String,
@@ -64,6 +65,7 @@ pub async fn show(State(state): State<AppState>, Visit { lang, cookie }: Visit) 
         counter_text,
         latest_text,
         directory_href: Page::Directory.path(lang),
+        map_href: Page::Map.path(lang),
         history: HistoryChart::new(&ctx.tr, &history::load(&state).await?, ChartSize::Compact, "history"),
         about_href: Page::About.path(lang),
         aims_href: Page::Aims.path(lang),

@@ -12,6 +12,7 @@ pub mod health;
 pub mod history;
 pub mod home;
 pub mod language;
+pub mod map;
 pub mod news;
 pub mod newsletter;
 pub mod open_data;

@@ -24,6 +24,9 @@ struct Record<'a> {
     name_fr: Option<&'a str>,
     name_en: Option<&'a str>,
     website: Option<&'a str>,
+    /// Decimal degrees, where the position is known.
+    latitude: Option<f64>,
+    longitude: Option<f64>,
     /// Present, and true, for a row of the bundled sample data.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     sample: bool,
@@ -64,6 +67,8 @@ pub async fn json(State(state): State<AppState>) -> Result<Response, AppError> {
                 name_fr: s.name_fr.as_ref().map(Name::as_str),
                 name_en: s.name_en.as_ref().map(Name::as_str),
                 website: s.website.as_ref().map(Website::as_str),
+                latitude: s.position.map(|p| p.latitude.degrees()),
+                longitude: s.position.map(|p| p.longitude.degrees()),
                 sample: signatory.sample,
             }
         })

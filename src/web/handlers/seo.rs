@@ -41,7 +41,7 @@ fn xml_escape(text: &str) -> String {
 pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, AppError> {
     let mut pages: Vec<(Page, Vec<Lang>)> = Page::NAVIGATION
         .iter()
-        .chain(&[Page::CalendarArchive, Page::Newsletter, Page::Privacy, Page::Legal, Page::Accessibility])
+        .chain(&[Page::Map, Page::CalendarArchive, Page::Newsletter, Page::Privacy, Page::Legal, Page::Accessibility])
         .map(|p| (p.clone(), Lang::ALL.to_vec()))
         .collect();
     for signatory in state.store.signatories().await? {

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod cards;
 pub mod history;
 pub mod listing;
+pub mod map;
 
 use askama::Template;
 use axum::{

@@ -22,7 +22,9 @@ use url::form_urlencoded;
 use super::sign_in::NoFields;
 use crate::{
     domain::{
-        Country, Field, FieldError, Kind, NewSignatory, Signatory, SignatoryFields, country::CountryError,
+        Country, Field, FieldError, Kind, NewSignatory, Signatory, SignatoryFields,
+        country::CountryError,
+        position::{Axis, CoordinateError},
         signatory::NameError,
     },
     formats::{csv_file::CsvErrors, signatories_csv},
@@ -73,6 +75,8 @@ fn field_label(field: Field) -> &'static str {
         Field::NameFr => "admin-signatories-field-name-fr",
         Field::NameEn => "admin-signatories-field-name-en",
         Field::Website => "admin-signatories-field-website",
+        Field::Latitude => "admin-signatories-field-latitude",
+        Field::Longitude => "admin-signatories-field-longitude",
     }
 }
 
@@ -88,6 +92,12 @@ fn error_message(error: &FieldError) -> &'static str {
         FieldError::DateMissing => "admin-signatories-error-date-missing",
         FieldError::Date(_) => "admin-signatories-error-date",
         FieldError::Website(_) => "admin-signatories-error-website",
+        FieldError::Coordinate(CoordinateError::NotANumber) => "admin-signatories-error-coordinate",
+        FieldError::Coordinate(CoordinateError::OutOfRange(Axis::Latitude)) => "admin-signatories-error-latitude-range",
+        FieldError::Coordinate(CoordinateError::OutOfRange(Axis::Longitude)) => {
+            "admin-signatories-error-longitude-range"
+        }
+        FieldError::HalfPosition => "admin-signatories-error-half-position",
     }
 }
 
@@ -272,6 +282,10 @@ pub struct SignatoryForm {
     name_en: String,
     #[serde(default)]
     website: String,
+    #[serde(default)]
+    latitude: String,
+    #[serde(default)]
+    longitude: String,
     version: Option<String>,
 }
 
@@ -285,6 +299,8 @@ impl SignatoryForm {
             name_fr: s.field_text(Field::NameFr),
             name_en: s.field_text(Field::NameEn),
             website: s.field_text(Field::Website),
+            latitude: s.field_text(Field::Latitude),
+            longitude: s.field_text(Field::Longitude),
             version: None,
         }
     }
@@ -298,6 +314,8 @@ impl SignatoryForm {
             name_fr: &self.name_fr,
             name_en: &self.name_en,
             website: &self.website,
+            latitude: &self.latitude,
+            longitude: &self.longitude,
         }
     }
 
@@ -310,6 +328,8 @@ impl SignatoryForm {
             Field::NameFr => &self.name_fr,
             Field::NameEn => &self.name_en,
             Field::Website => &self.website,
+            Field::Latitude => &self.latitude,
+            Field::Longitude => &self.longitude,
         }
     }
 }
@@ -366,8 +386,20 @@ impl FormPage {
         joined.hint = Some(tr.t("admin-signatories-hint-date"));
         let mut website = input(Field::Website, "signatory-website", "url", false);
         website.hint = Some(tr.t("admin-signatories-hint-website"));
-        let inputs =
-            vec![input(Field::Name, "signatory-name", "text", true), name_fr, name_en, kind, country, joined, website];
+        let mut latitude = input(Field::Latitude, "signatory-latitude", "text", false);
+        latitude.hint = Some(tr.t("admin-signatories-hint-position"));
+        let longitude = input(Field::Longitude, "signatory-longitude", "text", false);
+        let inputs = vec![
+            input(Field::Name, "signatory-name", "text", true),
+            name_fr,
+            name_en,
+            kind,
+            country,
+            joined,
+            website,
+            latitude,
+            longitude,
+        ];
         FormPage {
             title: String::new(),
             action: admin::SIGNATORIES_NEW.to_owned(),
