@@ -8,6 +8,7 @@ pub mod news;
 pub mod signatory;
 pub mod slug;
 pub mod text;
+pub mod two_step;
 
 pub use account::{Password, Role};
 pub use country::Country;

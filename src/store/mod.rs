@@ -46,6 +46,7 @@ mod signatories;
 mod signatory_edits;
 mod sqlite;
 mod subscribers;
+mod two_step;
 
 pub use account_changes::{AccountChange, ChangeOutcome};
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
@@ -62,6 +63,7 @@ pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 pub use signatory_edits::{ImportPreview, Saved, Versioned};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
+pub use two_step::{PENDING_LIFETIME, PendingSignIn, TwoStep};
 
 use std::time::Duration;
 

@@ -16,6 +16,8 @@
 //!   audit log, and the `admin` commands;
 //! - `accounts`: the accounts page, invitations, and the two-step sign-in.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
+//! - `two_step`: the two-step sign-in with an authenticator app, its
+//!   recovery codes, and the admins' setting that requires it.
 
 mod common;
 
@@ -32,3 +34,4 @@ mod pages;
 mod requests;
 mod sample;
 mod site;
+mod two_step;

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod audit;
 pub mod dashboard;
 pub mod invitations;
+pub mod second_step;
 pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;
@@ -81,5 +82,10 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::EventsImported => "admin-kind-events-imported",
         AuditKind::NewsImported => "admin-kind-news-imported",
         AuditKind::SampleRemoved => "admin-kind-sample-removed",
+        AuditKind::TwoStepOn => "admin-kind-two-step-on",
+        AuditKind::TwoStepOff => "admin-kind-two-step-off",
+        AuditKind::RecoveryCodesRenewed => "admin-kind-recovery-codes-renewed",
+        AuditKind::RecoveryCodeUsed => "admin-kind-recovery-code-used",
+        AuditKind::SettingChanged => "admin-kind-setting-changed",
     }
 }
