@@ -10,7 +10,8 @@
 //! The queries are grouped by table: `signatories.rs`, `events.rs`,
 //! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
 //! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
-//! and `audit.rs` for the back office;
+//! and `audit.rs` for the back office, `two_step.rs` for its two-step
+//! sign-in and settings;
 //! `revision.rs` tells the page cache when anything changed.
 
 /// Runs the same code against whichever pool the store holds. The body is
