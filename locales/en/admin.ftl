@@ -287,3 +287,48 @@ admin-signatories-more-problems = { $count ->
         [one] … and { $count-text } more problem
        *[other] … and { $count-text } more problems
     }
+
+## The two-step sign-in (authenticator app)
+admin-two-step-title = Two-step sign-in
+admin-two-step-lead = Your password was right. Type the 6-digit code your authenticator app shows now, or one of your recovery codes.
+admin-two-step-code-label = Code from the app, or a recovery code
+admin-two-step-submit = Continue
+admin-two-step-code-missing = Type the code.
+admin-two-step-code-wrong = This code is not right, or has been used already. Wait for the next code and try again.
+admin-two-step-expired = The time to type the code has run out (5 minutes). Sign in again.
+admin-two-step-qr-label = QR code to scan with your authenticator app
+admin-two-step-qr-caption = Scan this code with your authenticator app.
+admin-two-step-secret-label = Or type this key into the app:
+admin-two-step-setup-lead = Set up your authenticator app (for example FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator), then type the code it shows to confirm.
+admin-two-step-confirm-label = 6-digit code shown by the app
+admin-two-step-confirm-submit = Confirm and turn on
+admin-two-step-off-state = Off. With two-step sign-in, signing in also asks for a code from an app on your phone, so that a stolen password is not enough.
+admin-two-step-start = Turn on two-step sign-in
+admin-two-step-turned-on = Two-step sign-in is on. From now on, signing in asks for a code from your app.
+admin-two-step-turned-off = Two-step sign-in is off.
+admin-two-step-codes-title = Your recovery codes
+admin-two-step-codes-lead = Each code works once, in place of a code from the app, if you lose your phone. Keep them somewhere safe now (printed, or in a password manager): they will not be shown again.
+admin-two-step-codes-renewed = New recovery codes were made. The old ones no longer work.
+admin-two-step-codes-left = { $count ->
+        [one] { $count-text } recovery code left.
+       *[other] { $count-text } recovery codes left.
+    }
+admin-two-step-on-lead = On: signing in asks for a code from your authenticator app.
+admin-two-step-renew-title = New recovery codes
+admin-two-step-renew-lead = Makes ten new codes; the old ones stop working.
+admin-two-step-renew-submit = Make new recovery codes
+admin-two-step-off-title = Turn off two-step sign-in
+admin-two-step-off-lead = Your password and a code from the app (or a recovery code) are needed.
+admin-two-step-off-submit = Turn off
+admin-two-step-required-notice = An admin requires two-step sign-in for everyone. Turn it on here to use the rest of the back office.
+admin-two-step-setting-title = Two-step sign-in for everyone
+admin-two-step-setting-lead = When required, a person without two-step sign-in can only reach their own account page until they turn it on.
+admin-two-step-setting-legend = Two-step sign-in
+admin-two-step-setting-on = Required for everyone
+admin-two-step-setting-off = Each person's choice
+admin-two-step-setting-saved = The two-step sign-in setting has been saved.
+admin-kind-two-step-on = Two-step sign-in turned on
+admin-kind-two-step-off = Two-step sign-in turned off
+admin-kind-recovery-codes-renewed = Recovery codes renewed
+admin-kind-recovery-code-used = Recovery code used
+admin-kind-setting-changed = Setting changed

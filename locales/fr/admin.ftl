@@ -287,3 +287,48 @@ admin-signatories-more-problems = { $count ->
         [one] … et { $count-text } autre problème
        *[other] … et { $count-text } autres problèmes
     }
+
+## La connexion en deux étapes (application d’authentification)
+admin-two-step-title = Connexion en deux étapes
+admin-two-step-lead = Votre mot de passe est correct. Saisissez le code à 6 chiffres que votre application d’authentification affiche maintenant, ou l’un de vos codes de secours.
+admin-two-step-code-label = Code de l’application, ou code de secours
+admin-two-step-submit = Continuer
+admin-two-step-code-missing = Saisissez le code.
+admin-two-step-code-wrong = Ce code n’est pas correct, ou a déjà servi. Attendez le code suivant et réessayez.
+admin-two-step-expired = Le temps pour saisir le code est écoulé (5 minutes). Connectez-vous à nouveau.
+admin-two-step-qr-label = Code QR à scanner avec votre application d’authentification
+admin-two-step-qr-caption = Scannez ce code avec votre application d’authentification.
+admin-two-step-secret-label = Ou saisissez cette clé dans l’application :
+admin-two-step-setup-lead = Configurez votre application d’authentification (par exemple FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator), puis saisissez le code qu’elle affiche pour confirmer.
+admin-two-step-confirm-label = Code à 6 chiffres affiché par l’application
+admin-two-step-confirm-submit = Confirmer et activer
+admin-two-step-off-state = Désactivée. Avec la connexion en deux étapes, la connexion demande aussi un code d’une application sur votre téléphone : un mot de passe volé ne suffit plus.
+admin-two-step-start = Activer la connexion en deux étapes
+admin-two-step-turned-on = La connexion en deux étapes est activée. Désormais, la connexion demande un code de votre application.
+admin-two-step-turned-off = La connexion en deux étapes est désactivée.
+admin-two-step-codes-title = Vos codes de secours
+admin-two-step-codes-lead = Chaque code sert une fois, à la place d’un code de l’application, si vous perdez votre téléphone. Gardez-les en lieu sûr dès maintenant (imprimés, ou dans un gestionnaire de mots de passe) : ils ne seront plus affichés.
+admin-two-step-codes-renewed = De nouveaux codes de secours ont été créés. Les anciens ne fonctionnent plus.
+admin-two-step-codes-left = { $count ->
+        [one] { $count-text } code de secours restant.
+       *[other] { $count-text } codes de secours restants.
+    }
+admin-two-step-on-lead = Activée : la connexion demande un code de votre application d’authentification.
+admin-two-step-renew-title = Nouveaux codes de secours
+admin-two-step-renew-lead = Crée dix nouveaux codes ; les anciens ne fonctionnent plus.
+admin-two-step-renew-submit = Créer de nouveaux codes de secours
+admin-two-step-off-title = Désactiver la connexion en deux étapes
+admin-two-step-off-lead = Votre mot de passe et un code de l’application (ou un code de secours) sont demandés.
+admin-two-step-off-submit = Désactiver
+admin-two-step-required-notice = Un administrateur exige la connexion en deux étapes pour tous. Activez-la ici pour accéder au reste de l’espace d’administration.
+admin-two-step-setting-title = Connexion en deux étapes pour tous
+admin-two-step-setting-lead = Lorsqu’elle est exigée, une personne sans connexion en deux étapes n’accède qu’à la page de son compte, jusqu’à ce qu’elle l’active.
+admin-two-step-setting-legend = Connexion en deux étapes
+admin-two-step-setting-on = Exigée pour tous
+admin-two-step-setting-off = Au choix de chacun
+admin-two-step-setting-saved = Le réglage de la connexion en deux étapes a été enregistré.
+admin-kind-two-step-on = Connexion en deux étapes activée
+admin-kind-two-step-off = Connexion en deux étapes désactivée
+admin-kind-recovery-codes-renewed = Codes de secours renouvelés
+admin-kind-recovery-code-used = Code de secours utilisé
+admin-kind-setting-changed = Réglage modifié

@@ -10,6 +10,7 @@ pub mod position;
 pub mod signatory;
 pub mod slug;
 pub mod text;
+pub mod two_step;
 
 pub use account::{Password, Role};
 pub use country::Country;

@@ -13,7 +13,7 @@ use crate::{
     infra::{clock::Clock, password},
     startup::{
         cli::open,
-        config::{AdminCommand, RoleArg},
+        config::{AdminCommand, RoleArg, TwoStepCommand},
     },
     store::Actor,
 };
@@ -46,6 +46,7 @@ pub async fn run(url: Option<String>, command: AdminCommand) -> anyhow::Result<E
         AdminCommand::List => list(url).await?,
         AdminCommand::Disable { email } => disable(url, &email).await?,
         AdminCommand::Delete { email } => delete(url, &email).await?,
+        AdminCommand::TwoStep { command: TwoStepCommand::Off { email } } => two_step_off(url, &email).await?,
     };
     Ok(match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -192,4 +193,19 @@ async fn delete(url: Option<String>, email: &str) -> anyhow::Result<Result<(), R
     } else {
         Ok(Err(no_account(&email)))
     }
+}
+
+async fn two_step_off(url: Option<String>, email: &str) -> anyhow::Result<Result<(), Refusal>> {
+    let email = match address(email) {
+        Ok(email) => email,
+        Err(refusal) => return Ok(Err(refusal)),
+    };
+    let store = open(url).await?;
+    let Some(account) = store.account(&email).await? else { return Ok(Err(no_account(&email))) };
+    if store.turn_off_two_step(account.id, &Actor::CommandLine, Clock::system().now()).await? {
+        println!("{email}: two-step sign-in turned off; the next sign-in asks for the password only");
+    } else {
+        println!("{email}: two-step sign-in was off already");
+    }
+    Ok(Ok(()))
 }

@@ -123,6 +123,24 @@ pub enum AdminCommand {
         /// The account's address.
         email: String,
     },
+    /// The two-step sign-in of an account.
+    TwoStep {
+        #[command(subcommand)]
+        command: TwoStepCommand,
+    },
+}
+
+/// `admin two-step …`.
+#[derive(Debug, Subcommand)]
+pub enum TwoStepCommand {
+    /// Turn off an account's two-step sign-in (a person who lost both
+    /// their phone and their recovery codes): its secret and recovery
+    /// codes are forgotten; the person signs in with their password alone
+    /// and may set it up again.
+    Off {
+        /// The account's address.
+        email: String,
+    },
 }
 
 /// A role as the command line names it.

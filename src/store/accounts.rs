@@ -175,6 +175,8 @@ impl Store {
         const UPDATE: &str = "UPDATE accounts SET password_hash = $1, password_changed_at = $2, failed_sign_ins = 0, \
             last_failed_at = NULL WHERE email = $3 RETURNING id";
         const END_OTHERS: &str = "DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2";
+        // A sign-in waiting for its second step was made with the old password.
+        const END_PENDING: &str = "DELETE FROM pending_sign_ins WHERE account_id = $1";
         let now = instant(now);
         let text = audit::summary(email.as_str());
         let done = on_pool!(self, pool => {
@@ -183,6 +185,7 @@ impl Store {
                 .fetch_optional(&mut *tx).await?;
             if let Some((id,)) = id {
                 sqlx::query(END_OTHERS).bind(id).bind(keep.unwrap_or("")).execute(&mut *tx).await?;
+                sqlx::query(END_PENDING).bind(id).execute(&mut *tx).await?;
                 sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountPasswordChanged.as_str())
                     .bind(&text).execute(&mut *tx).await?;
             }

@@ -49,10 +49,15 @@ pub enum AuditKind {
     EventsImported,
     NewsImported,
     SampleRemoved,
+    TwoStepOn,
+    TwoStepOff,
+    RecoveryCodesRenewed,
+    RecoveryCodeUsed,
+    SettingChanged,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 21] = [
+    pub const ALL: [AuditKind; 26] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -74,6 +79,11 @@ impl AuditKind {
         AuditKind::EventsImported,
         AuditKind::NewsImported,
         AuditKind::SampleRemoved,
+        AuditKind::TwoStepOn,
+        AuditKind::TwoStepOff,
+        AuditKind::RecoveryCodesRenewed,
+        AuditKind::RecoveryCodeUsed,
+        AuditKind::SettingChanged,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -100,6 +110,11 @@ impl AuditKind {
             AuditKind::EventsImported => "events.imported",
             AuditKind::NewsImported => "news.imported",
             AuditKind::SampleRemoved => "sample.removed",
+            AuditKind::TwoStepOn => "account.two_step_on",
+            AuditKind::TwoStepOff => "account.two_step_off",
+            AuditKind::RecoveryCodesRenewed => "account.recovery_codes_renewed",
+            AuditKind::RecoveryCodeUsed => "session.recovery_code_used",
+            AuditKind::SettingChanged => "settings.changed",
         }
     }
 

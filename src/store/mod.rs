@@ -10,7 +10,8 @@
 //! The queries are grouped by table: `signatories.rs`, `events.rs`,
 //! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
 //! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
-//! and `audit.rs` for the back office;
+//! and `audit.rs` for the back office, `two_step.rs` for its two-step
+//! sign-in and settings;
 //! `revision.rs` tells the page cache when anything changed.
 
 /// Runs the same code against whichever pool the store holds. The body is
@@ -46,6 +47,7 @@ mod signatories;
 mod signatory_edits;
 mod sqlite;
 mod subscribers;
+mod two_step;
 
 pub use account_changes::{AccountChange, ChangeOutcome};
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
@@ -62,6 +64,7 @@ pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 pub use signatory_edits::{ImportPreview, Saved, Versioned};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
+pub use two_step::{PENDING_LIFETIME, PendingSignIn, TwoStep};
 
 use std::time::Duration;
 

@@ -290,6 +290,33 @@ pub mod admin {
         format!("{SUBSCRIBERS}/{id}/erase")
     }
 
+    /// The second step of a sign-in, for an account with the two-step
+    /// sign-in on.
+    pub const SIGN_IN_TWO_STEP: &str = "/admin/sign-in/two-step";
+    /// My account's two-step sign-in: set up, confirmed, turned off, its
+    /// recovery codes renewed.
+    pub const TWO_STEP_START: &str = "/admin/account/two-step";
+    pub const TWO_STEP_CONFIRM: &str = "/admin/account/two-step/confirm";
+    pub const TWO_STEP_OFF: &str = "/admin/account/two-step/off";
+    pub const RECOVERY_CODES: &str = "/admin/account/two-step/recovery-codes";
+    /// Where the person is sent while an admin requires the two-step
+    /// sign-in and theirs is off.
+    pub const TWO_STEP_REQUIRED_NOTICE: &str = "/admin/account?two-step=required#two-step";
+    /// The admins' setting: the two-step sign-in required of everyone.
+    pub const TWO_STEP_SETTING: &str = "/admin/accounts/two-step-required";
+
+    /// Whether an address stays open to someone signed in while the
+    /// two-step sign-in is required and theirs is off: their account and
+    /// its set-up, signing in and out, an invitation.
+    pub fn open_before_two_step(path: &str) -> bool {
+        path == ACCOUNT
+            || path.starts_with("/admin/account/")
+            || path == SIGN_IN
+            || path.starts_with("/admin/sign-in/")
+            || path == SIGN_OUT
+            || path.starts_with("/admin/invitation/")
+    }
+
     /// Whether an address is the back office's.
     pub fn contains(path: &str) -> bool {
         path == ROOT || path.starts_with("/admin/")

@@ -30,7 +30,7 @@ use super::{
         open_data, seo,
     },
     metrics,
-    middleware::{error_pages, outage, page_cache, security},
+    middleware::{error_pages, outage, page_cache, security, two_step},
     paths::{self, NewsletterAction, Page},
     state::AppState,
 };
@@ -54,12 +54,13 @@ pub fn build_app(state: AppState) -> Router {
     for lang in Lang::ALL {
         router = router.merge(localized(lang));
     }
-    router = router.merge(back_office());
+    let two_step_required = || middleware::from_fn_with_state(state.clone(), two_step::layer);
+    router = router.merge(back_office().route_layer(two_step_required()));
     router
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .merge(uploads())
+        .merge(uploads().route_layer(two_step_required()))
         .layer(middleware::from_fn(security::valid_request))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::new())
@@ -151,6 +152,12 @@ fn back_office() -> Router<AppState> {
         .route(at::SIGNATORIES_IMPORT, get(admin::signatories::upload))
         .route(at::SIGNATORY_ROUTE, get(admin::signatories::edit).post(admin::signatories::save))
         .route(at::SIGNATORY_DELETE_ROUTE, get(admin::signatories::confirm_delete).post(admin::signatories::delete))
+        .route(at::SIGN_IN_TWO_STEP, get(admin::second_step::show).post(admin::second_step::check))
+        .route(at::TWO_STEP_START, post(admin::account::start_two_step))
+        .route(at::TWO_STEP_CONFIRM, post(admin::account::confirm_two_step))
+        .route(at::TWO_STEP_OFF, post(admin::account::turn_off_two_step))
+        .route(at::RECOVERY_CODES, post(admin::account::renew_recovery_codes))
+        .route(at::TWO_STEP_SETTING, post(admin::accounts::set_two_step_required))
 }
 
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its

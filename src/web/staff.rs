@@ -57,6 +57,12 @@ impl SessionCookie {
         self.header(id, "")
     }
 
+    /// The `Set-Cookie` value of a cookie that the browser forgets after
+    /// `lifetime` (the pending sign-in's, at the second step).
+    pub fn set_lasting(&self, id: &str, lifetime: time::Duration) -> HeaderValue {
+        self.header(id, &format!("; Max-Age={}", lifetime.whole_seconds()))
+    }
+
     /// The `Set-Cookie` value that makes the browser forget its session.
     pub fn clear(&self) -> HeaderValue {
         self.header("", "; Max-Age=0")

@@ -14,10 +14,12 @@
 //! - `sample`: the sample data said to be sample, and removed;
 //! - `admin`: the back office: sign-in, sessions, roles, subscribers, the
 //!   audit log, and the `admin` commands;
-//! - `accounts`: the accounts page, invitations, and the two-step sign-in.
+//! - `accounts`: the accounts page and invitations.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
 //! - `history`: the counter's history, its chart, table and CSV.
 //! - `map`: the map of the members.
+//! - `two_step`: the two-step sign-in with an authenticator app, its
+//!   recovery codes, and the admins' setting that requires it.
 
 mod common;
 
@@ -36,3 +38,4 @@ mod pages;
 mod requests;
 mod sample;
 mod site;
+mod two_step;

@@ -8,3 +8,4 @@ pub mod error_pages;
 pub mod outage;
 pub mod page_cache;
 pub mod security;
+pub mod two_step;

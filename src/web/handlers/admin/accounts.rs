@@ -64,6 +64,10 @@ pub(super) struct AccountsPage {
     /// Why the last action was refused.
     error: Option<String>,
     pub invite: InviteForm,
+    /// Whether the two-step sign-in is required of everyone, and the
+    /// setting's form.
+    two_step_required: bool,
+    two_step_action: &'static str,
 }
 
 impl AccountsPage {
@@ -78,7 +82,16 @@ impl AccountsPage {
             .map(|account| line(&ctx, &account, staff.account_id, now, invalid))
             .collect();
         let invite = InviteForm::new(&ctx);
-        Ok(AccountsPage { ctx, lines, done: None, error: None, invite })
+        let two_step_required = state.store.two_step_required().await?;
+        Ok(AccountsPage {
+            ctx,
+            lines,
+            done: None,
+            error: None,
+            invite,
+            two_step_required,
+            two_step_action: admin::TWO_STEP_SETTING,
+        })
     }
 }
 
@@ -141,6 +154,7 @@ pub async fn list(
         Some("enabled") => Some(page.ctx.t("admin-accounts-enabled")),
         Some("deleted") => Some(page.ctx.t("admin-accounts-deleted")),
         Some("invited") => Some(page.ctx.t("admin-invitation-sent")),
+        Some("two-step") => Some(page.ctx.t("admin-two-step-setting-saved")),
         _ => None,
     };
     render(&page, staff.lang)
@@ -264,4 +278,25 @@ pub async fn delete(
 ) -> Result<Response, AppError> {
     let staff = admin_only(staff)?;
     apply(&state, &staff, account_id(&item)?, AccountChange::Delete).await
+}
+
+#[derive(Deserialize)]
+pub struct TwoStepSettingFields {
+    required: Option<String>,
+}
+
+/// POST `/admin/accounts/two-step-required`: the two-step sign-in required
+/// of everyone (`on`), or left to each person (`off`).
+pub async fn set_two_step_required(
+    State(state): State<AppState>,
+    StaffForm { staff, form }: StaffForm<TwoStepSettingFields>,
+) -> Result<Response, AppError> {
+    let staff = admin_only(staff)?;
+    let required = match form.required.as_deref() {
+        Some("on") => true,
+        Some("off") => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    state.store.set_two_step_required(required, &staff.actor(), state.config.clock.now()).await?;
+    Ok(Redirect::to(&format!("{}?done=two-step", admin::ACCOUNTS)).into_response())
 }

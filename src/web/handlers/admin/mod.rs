@@ -1,4 +1,5 @@
-//! The back office, one file per area: signing in and out, the dashboard,
+//! The back office, one file per area: signing in and out (and the second
+//! step of a two-step sign-in), the dashboard,
 //! the subscribers, the person's own account, and, for admins, the audit
 //! log, the accounts and the invitations. Every handler takes [`Staff`](crate::web::staff::Staff) or
 //! [`AdminOnly`](crate::web::staff::AdminOnly), and every form post a
@@ -9,6 +10,7 @@ pub mod accounts;
 pub mod audit;
 pub mod dashboard;
 pub mod invitations;
+pub mod second_step;
 pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;
@@ -81,5 +83,10 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::EventsImported => "admin-kind-events-imported",
         AuditKind::NewsImported => "admin-kind-news-imported",
         AuditKind::SampleRemoved => "admin-kind-sample-removed",
+        AuditKind::TwoStepOn => "admin-kind-two-step-on",
+        AuditKind::TwoStepOff => "admin-kind-two-step-off",
+        AuditKind::RecoveryCodesRenewed => "admin-kind-recovery-codes-renewed",
+        AuditKind::RecoveryCodeUsed => "admin-kind-recovery-code-used",
+        AuditKind::SettingChanged => "admin-kind-setting-changed",
     }
 }

@@ -13,6 +13,7 @@ use axum::{
 };
 use serde::Deserialize;
 
+use super::second_step;
 use crate::{
     domain::EmailAddress,
     infra::{password, random},
@@ -30,9 +31,9 @@ use crate::{
 };
 
 /// What the attempts of a client address are counted under.
-const SCOPE: &str = "sign-in";
+pub(super) const SCOPE: &str = "sign-in";
 /// The window they are counted in; a client past its quota waits this long.
-const WINDOW: time::Duration = time::Duration::minutes(15);
+pub(super) const WINDOW: time::Duration = time::Duration::minutes(15);
 
 #[derive(Template)]
 #[template(path = "admin/sign_in.html")]
@@ -66,6 +67,8 @@ impl SignInPage {
 #[derive(Deserialize)]
 pub struct Welcome {
     welcome: Option<String>,
+    /// A second step not taken in time.
+    expired: Option<String>,
 }
 
 /// GET `/admin/sign-in`: the form, or the dashboard for someone signed in;
@@ -81,6 +84,9 @@ pub async fn show(
     let lang = negotiate::language(&headers);
     let mut page = SignInPage::new(&state, lang);
     page.notice = query.welcome.is_some().then(|| page.ctx.t("admin-invitation-accepted"));
+    if query.expired.is_some() {
+        page.notice = Some(page.ctx.t("admin-two-step-expired"));
+    }
     render(&page, lang)
 }
 
@@ -106,11 +112,7 @@ pub async fn sign_in(
     let client = rate_limit::client_key(client);
     let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: WINDOW };
     if !state.store.allow_attempt(SCOPE, &client, quota, now).await? {
-        page.error = Some(page.ctx.t("admin-sign-in-too-many"));
-        let mut response = render_with_status(&page, lang, StatusCode::TOO_MANY_REQUESTS)?;
-        let wait = HeaderValue::from(WINDOW.whole_seconds());
-        response.headers_mut().insert(header::RETRY_AFTER, wait);
-        return Ok(response);
+        return too_many(&state, lang);
     }
     if typed.is_empty() || candidate.is_empty() {
         page.email_error = typed.is_empty().then(|| page.ctx.t("admin-email-missing"));
@@ -124,6 +126,9 @@ pub async fn sign_in(
     let (account, hash) = found.map_or((None, None), |(account, hash)| (Some(account), Some(hash)));
     let right = password::verify(candidate, hash).await?;
     match account {
+        Some(account) if right && !account.disabled && !account.locked(now) && account.totp_on => {
+            return second_step::begin(&state, &account, now).await;
+        }
         Some(account) if right && !account.disabled && !account.locked(now) => {
             let id = random::hex_token(32)?;
             state.store.sign_in_succeeded(&account, &session_hash(&id), now).await?;
@@ -148,6 +153,24 @@ pub async fn sign_in(
     }
     page.error = Some(page.ctx.t("admin-sign-in-failed"));
     render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// The sign-in form again, with the failure every refusal gets (422):
+/// also after too many wrong codes at the second step.
+pub(super) fn refused(state: &AppState, lang: Lang) -> Result<Response, AppError> {
+    let mut page = SignInPage::new(state, lang);
+    page.error = Some(page.ctx.t("admin-sign-in-failed"));
+    render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// The answer to a client past its quota of sign-in attempts (429).
+pub(super) fn too_many(state: &AppState, lang: Lang) -> Result<Response, AppError> {
+    let mut page = SignInPage::new(state, lang);
+    page.error = Some(page.ctx.t("admin-sign-in-too-many"));
+    let mut response = render_with_status(&page, lang, StatusCode::TOO_MANY_REQUESTS)?;
+    let wait = HeaderValue::from(WINDOW.whole_seconds());
+    response.headers_mut().insert(header::RETRY_AFTER, wait);
+    Ok(response)
 }
 
 /// The sign-out form carries only its token.

@@ -1,0 +1,181 @@
+//! The second step of a sign-in, for an account with the two-step sign-in
+//! on. A right password opens no session yet: it records a pending
+//! sign-in (a random 256-bit token, of which the database keeps the
+//! SHA-256 hash, valid five minutes) that a short-lived cookie carries,
+//! and this page asks for a code from the authenticator app or a recovery
+//! code. Only a right code opens the session. Wrong codes count with the
+//! wrong passwords towards the account's lockout and the client address's
+//! quota; the account locking drops the pending sign-in.
+
+use askama::Template;
+use axum::{
+    extract::State,
+    http::{HeaderMap, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
+};
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use super::sign_in::{self, SCOPE, WINDOW};
+use crate::{
+    domain::two_step::SecondFactor,
+    infra::random,
+    store::{Account, PENDING_LIFETIME, PendingSignIn, Quota},
+    text::i18n::Lang,
+    web::{
+        error::AppError,
+        extract::ClientIp,
+        middleware::csrf::CheckedForm,
+        negotiate, paths, rate_limit,
+        staff::{SessionCookie, Staff, session_hash},
+        state::AppState,
+        view::{admin::AdminContext, render, render_with_status},
+    },
+};
+
+/// The pending sign-in's cookie: named and scoped as the session's.
+pub fn pending_cookie(base_url: &str) -> SessionCookie {
+    let session = SessionCookie::for_site(base_url);
+    let name = if session.secure { "__Host-oneinfive-two-step" } else { "oneinfive-two-step" };
+    SessionCookie { name, ..session }
+}
+
+/// After a right password: the pending sign-in recorded, its cookie set,
+/// and the second step's page next.
+pub(super) async fn begin(state: &AppState, account: &Account, now: OffsetDateTime) -> Result<Response, AppError> {
+    let token = random::hex_token(32)?;
+    state.store.open_pending_sign_in(account.id, &session_hash(&token), now).await?;
+    let cookie = pending_cookie(&state.config.base_url);
+    let mut response = Redirect::to(paths::admin::SIGN_IN_TWO_STEP).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie.set_lasting(&token, PENDING_LIFETIME));
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "admin/second_step.html")]
+struct SecondStepPage {
+    ctx: AdminContext,
+    action: &'static str,
+    code_error: Option<String>,
+}
+
+impl SecondStepPage {
+    fn new(state: &AppState, lang: Lang) -> SecondStepPage {
+        SecondStepPage {
+            ctx: AdminContext::signed_out(state, lang),
+            action: paths::admin::SIGN_IN_TWO_STEP,
+            code_error: None,
+        }
+    }
+}
+
+/// The pending sign-in a request's cookie stands for, with the hash of its
+/// token.
+async fn pending(state: &AppState, headers: &HeaderMap) -> Result<(PendingSignIn, String), AppError> {
+    let cookie = pending_cookie(&state.config.base_url);
+    let Some(token) = cookie.read(headers) else { return Ok((PendingSignIn::Unknown, String::new())) };
+    let hash = session_hash(&token);
+    Ok((state.store.pending_sign_in(&hash, state.config.clock.now()).await?, hash))
+}
+
+/// Back to the sign-in form, the pending cookie forgotten; with a notice
+/// when the pending sign-in expired.
+fn back_to_sign_in(state: &AppState, expired: bool) -> Response {
+    let to = if expired { format!("{}?expired=1", paths::admin::SIGN_IN) } else { paths::admin::SIGN_IN.to_owned() };
+    let mut response = Redirect::to(&to).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear());
+    response
+}
+
+/// GET `/admin/sign-in/two-step`.
+pub async fn show(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    if Staff::find(&state, &headers, false).await?.is_some() {
+        return Ok(Redirect::to(paths::admin::HOME).into_response());
+    }
+    match pending(&state, &headers).await?.0 {
+        PendingSignIn::Waiting(_) => {
+            let lang = negotiate::language(&headers);
+            render(&SecondStepPage::new(&state, lang), lang)
+        }
+        PendingSignIn::Expired => Ok(back_to_sign_in(&state, true)),
+        PendingSignIn::Unknown => Ok(back_to_sign_in(&state, false)),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CodeFields {
+    code: Option<String>,
+}
+
+/// POST `/admin/sign-in/two-step`.
+pub async fn check(
+    State(state): State<AppState>,
+    ClientIp(client): ClientIp,
+    headers: HeaderMap,
+    CheckedForm(form): CheckedForm<CodeFields>,
+) -> Result<Response, AppError> {
+    let lang = negotiate::language(&headers);
+    let now = state.config.clock.now();
+    let client = rate_limit::client_key(client);
+    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: WINDOW };
+    if !state.store.allow_attempt(SCOPE, &client, quota, now).await? {
+        return sign_in::too_many(&state, lang);
+    }
+    let (account, pending_hash) = match pending(&state, &headers).await? {
+        (PendingSignIn::Waiting(account), hash) => (account, hash),
+        (PendingSignIn::Expired, _) => return Ok(back_to_sign_in(&state, true)),
+        (PendingSignIn::Unknown, _) => return Ok(back_to_sign_in(&state, false)),
+    };
+    if account.disabled || account.locked(now) {
+        state.store.drop_pending_sign_in(&pending_hash).await?;
+        return refused(&state, lang);
+    }
+    let typed = form.code.unwrap_or_default();
+    let mut page = SecondStepPage::new(&state, lang);
+    if typed.trim().is_empty() {
+        page.code_error = Some(page.ctx.t("admin-two-step-code-missing"));
+        return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let Some(two_step) = state.store.two_step(account.id).await?.filter(|two_step| two_step.on) else {
+        // Turned off meanwhile (at the command line): sign in again.
+        state.store.drop_pending_sign_in(&pending_hash).await?;
+        return Ok(back_to_sign_in(&state, false));
+    };
+    let how = match (SecondFactor::parse(&typed), &two_step.secret) {
+        (Some(SecondFactor::App(code)), Some(secret)) => match secret.step_of(&code, now) {
+            Some(step) if state.store.accept_step(account.id, step).await? => Some("authenticator app"),
+            _ => None,
+        },
+        (Some(SecondFactor::Recovery(code)), _) => {
+            let actor = crate::store::Actor::Staff(account.email.to_string());
+            state.store.use_recovery_code(account.id, &code.hash(), &actor, now).await?.then_some("recovery code")
+        }
+        _ => None,
+    };
+    let Some(how) = how else {
+        if state.store.second_step_failed(&account, now).await? {
+            return refused(&state, lang);
+        }
+        page.code_error = Some(page.ctx.t("admin-two-step-code-wrong"));
+        return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let id = random::hex_token(32)?;
+    if !state.store.second_step_succeeded(&account, &pending_hash, &session_hash(&id), how, now).await? {
+        return Ok(back_to_sign_in(&state, false));
+    }
+    state.store.forget_attempts(SCOPE, &client).await?;
+    state.store.purge_sessions(state.config.sessions, now).await?;
+    let mut response = Redirect::to(paths::admin::HOME).into_response();
+    let headers = response.headers_mut();
+    headers.append(header::SET_COOKIE, SessionCookie::for_site(&state.config.base_url).set(&id));
+    headers.append(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear());
+    Ok(response)
+}
+
+/// The sign-in form with the refusal every failure gets, the pending
+/// cookie forgotten.
+fn refused(state: &AppState, lang: Lang) -> Result<Response, AppError> {
+    let mut response = sign_in::refused(state, lang)?;
+    response.headers_mut().insert(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear());
+    Ok(response)
+}
