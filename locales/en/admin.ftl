@@ -280,3 +280,65 @@ admin-signatories-more-problems = { $count ->
         [one] … and { $count-text } more problem
        *[other] … and { $count-text } more problems
     }
+
+## Prose pages: the list, the form and its preview, the revisions
+
+admin-nav-pages = Pages
+admin-kind-page-saved = Page saved
+admin-kind-page-restored = Page revision restored
+admin-pages-intro = The site’s prose pages, in each language. Each save is kept as a revision, which the public page shows at its next load; the text the site was built with is the first revision of each page.
+admin-pages-caption = Pages and their current text
+admin-pages-page = Page
+admin-pages-language = Language
+admin-pages-current = Current text
+admin-pages-author = Author
+admin-pages-name = { $page } ({ $language })
+admin-pages-lang-fr = French
+admin-pages-lang-en = English
+admin-pages-bundled = Bundled text
+admin-pages-no-author = —
+admin-pages-unknown-author = an account since deleted
+admin-pages-history = Revisions
+admin-pages-history-title = Revisions of { $page }
+admin-pages-history-intro = Every saved text of this page, newest first, down to the text the site was built with. Restoring a revision saves its text again as a new revision: nothing is ever erased.
+admin-pages-history-truncated = Only the 200 latest revisions are listed.
+admin-pages-revisions-caption = Revisions, newest first
+admin-pages-saved-at = Saved
+admin-pages-current-badge = current
+admin-pages-view = View
+admin-pages-compare = Compare with the current text
+admin-pages-restore = Restore this text
+admin-pages-restore-conflict = Nothing was restored: someone saved a new text of this page meanwhile. Here are the revisions as they now stand.
+admin-pages-by = by { $author }
+admin-pages-saved-by = Saved on { $when } by { $author }.
+admin-pages-text = Text of the page (Markdown)
+admin-pages-hint = Markdown: a line starting with ## is a heading, a blank line starts a new paragraph, [words](https://…) is a link. At most { $kilobytes-text } KB. The addresses of the secretariat and of the host are added where the text says so.
+admin-pages-preview = Preview
+admin-pages-preview-title = Preview of the page (not saved)
+admin-pages-public-page = See the page on the public site
+admin-pages-current-revision = The current text was saved on
+admin-pages-current-bundled = The current text is the one the site was built with.
+admin-pages-saved = The page has been saved. The public page shows it from now on.
+admin-pages-restored = The text has been restored as a new revision. The public page shows it from now on.
+admin-pages-error-empty = Enter the text of the page.
+admin-pages-error-too-long = The text is too long: at most 100 KB.
+admin-pages-conflict = Someone else saved this page while you were editing it. Your text is kept in the form below; the table shows how theirs differs from yours. Save again to replace their text with yours.
+admin-pages-conflict-caption = Their text (lines removed) compared with yours (lines added)
+admin-pages-conflict-bundled = The page now has the text the site was built with.
+admin-pages-their-text = See their text
+admin-pages-revision-of = Revision of { $when }
+admin-pages-revision-title = { $revision }, { $page }
+admin-pages-bundled-note = The text the site was built with.
+admin-pages-is-current = This is the current text.
+admin-pages-as-shown = The text as the public page shows it
+admin-pages-compare-title = Changes since a revision, { $page }
+admin-pages-compare-intro = Each line that differs between the revision and the current text: removed lines are in the revision only, added lines in the current text only; a few unchanged lines around them help find them.
+admin-pages-diff-caption = { $revision } compared with the current text
+admin-pages-diff-none = The two texts are the same.
+admin-pages-diff-change = Change
+admin-pages-diff-old-line = Line before
+admin-pages-diff-new-line = Line after
+admin-pages-diff-text = Text
+admin-pages-diff-removed = Removed
+admin-pages-diff-added = Added
+admin-pages-diff-unchanged = Unchanged

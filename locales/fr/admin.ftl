@@ -280,3 +280,65 @@ admin-signatories-more-problems = { $count ->
         [one] … et { $count-text } autre problème
        *[other] … et { $count-text } autres problèmes
     }
+
+## Prose pages: the list, the form and its preview, the revisions
+
+admin-nav-pages = Pages
+admin-kind-page-saved = Page enregistrée
+admin-kind-page-restored = Version de page rétablie
+admin-pages-intro = Les pages de texte du site, dans chaque langue. Chaque enregistrement est conservé comme une version, que la page publique affiche dès son prochain chargement ; le texte livré avec le site est la première version de chaque page.
+admin-pages-caption = Les pages et leur texte actuel
+admin-pages-page = Page
+admin-pages-language = Langue
+admin-pages-current = Texte actuel
+admin-pages-author = Auteur
+admin-pages-name = { $page } ({ $language })
+admin-pages-lang-fr = français
+admin-pages-lang-en = anglais
+admin-pages-bundled = Texte livré avec le site
+admin-pages-no-author = —
+admin-pages-unknown-author = un compte supprimé depuis
+admin-pages-history = Versions
+admin-pages-history-title = Versions de la page { $page }
+admin-pages-history-intro = Tous les textes enregistrés de cette page, du plus récent au plus ancien, jusqu’au texte livré avec le site. Rétablir une version enregistre à nouveau son texte comme une nouvelle version : rien n’est jamais effacé.
+admin-pages-history-truncated = Seules les 200 dernières versions sont affichées.
+admin-pages-revisions-caption = Versions, de la plus récente à la plus ancienne
+admin-pages-saved-at = Enregistrée le
+admin-pages-current-badge = actuelle
+admin-pages-view = Afficher
+admin-pages-compare = Comparer avec le texte actuel
+admin-pages-restore = Rétablir ce texte
+admin-pages-restore-conflict = Rien n’a été rétabli : quelqu’un a enregistré un nouveau texte de cette page entre-temps. Voici les versions telles qu’elles sont maintenant.
+admin-pages-by = par { $author }
+admin-pages-saved-by = Enregistrée le { $when } par { $author }.
+admin-pages-text = Texte de la page (Markdown)
+admin-pages-hint = Markdown : une ligne qui commence par ## est un intertitre, une ligne vide commence un nouveau paragraphe, [mots](https://…) est un lien. { $kilobytes-text } Ko au plus. Les adresses du secrétariat et de l’hébergeur sont ajoutées là où le texte le prévoit.
+admin-pages-preview = Aperçu
+admin-pages-preview-title = Aperçu de la page (non enregistré)
+admin-pages-public-page = Voir la page sur le site public
+admin-pages-current-revision = Le texte actuel a été enregistré le
+admin-pages-current-bundled = Le texte actuel est celui livré avec le site.
+admin-pages-saved = La page a été enregistrée. La page publique l’affiche dès maintenant.
+admin-pages-restored = Le texte a été rétabli comme nouvelle version. La page publique l’affiche dès maintenant.
+admin-pages-error-empty = Saisissez le texte de la page.
+admin-pages-error-too-long = Le texte est trop long : 100 Ko au plus.
+admin-pages-conflict = Quelqu’un d’autre a enregistré cette page pendant que vous la modifiiez. Votre texte est conservé dans le formulaire ci-dessous ; le tableau montre en quoi le sien diffère du vôtre. Enregistrez à nouveau pour remplacer son texte par le vôtre.
+admin-pages-conflict-caption = Son texte (lignes retirées) comparé au vôtre (lignes ajoutées)
+admin-pages-conflict-bundled = La page a maintenant le texte livré avec le site.
+admin-pages-their-text = Voir son texte
+admin-pages-revision-of = Version du { $when }
+admin-pages-revision-title = { $revision }, { $page }
+admin-pages-bundled-note = Le texte livré avec le site.
+admin-pages-is-current = C’est le texte actuel.
+admin-pages-as-shown = Le texte tel que la page publique l’affiche
+admin-pages-compare-title = Modifications depuis une version, { $page }
+admin-pages-compare-intro = Chaque ligne qui diffère entre la version et le texte actuel : les lignes retirées ne sont que dans la version, les lignes ajoutées que dans le texte actuel ; quelques lignes inchangées autour aident à les situer.
+admin-pages-diff-caption = { $revision } comparée au texte actuel
+admin-pages-diff-none = Les deux textes sont identiques.
+admin-pages-diff-change = Modification
+admin-pages-diff-old-line = Ligne avant
+admin-pages-diff-new-line = Ligne après
+admin-pages-diff-text = Texte
+admin-pages-diff-removed = Retirée
+admin-pages-diff-added = Ajoutée
+admin-pages-diff-unchanged = Inchangée

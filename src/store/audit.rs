@@ -49,10 +49,12 @@ pub enum AuditKind {
     EventsImported,
     NewsImported,
     SampleRemoved,
+    PageSaved,
+    PageRestored,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 21] = [
+    pub const ALL: [AuditKind; 23] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -74,6 +76,8 @@ impl AuditKind {
         AuditKind::EventsImported,
         AuditKind::NewsImported,
         AuditKind::SampleRemoved,
+        AuditKind::PageSaved,
+        AuditKind::PageRestored,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -100,6 +104,8 @@ impl AuditKind {
             AuditKind::EventsImported => "events.imported",
             AuditKind::NewsImported => "news.imported",
             AuditKind::SampleRemoved => "sample.removed",
+            AuditKind::PageSaved => "page.saved",
+            AuditKind::PageRestored => "page.restored",
         }
     }
 

@@ -10,7 +10,7 @@
 //! The queries are grouped by table: `signatories.rs`, `events.rs`,
 //! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
 //! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
-//! and `audit.rs` for the back office;
+//! and `audit.rs` for the back office; `pages.rs`, the prose pages' revisions;
 //! `revision.rs` tells the page cache when anything changed.
 
 /// Runs the same code against whichever pool the store holds. The body is
@@ -38,6 +38,7 @@ mod events;
 mod invitations;
 mod news;
 mod newsletter;
+mod pages;
 mod postgres;
 mod revision;
 mod sample;
@@ -56,6 +57,7 @@ pub use error::StoreError;
 pub use events::{EventFilter, Mode};
 pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvitation};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
+pub use pages::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource};
 pub use revision::{BUSY_THRESHOLD, Revisions};
 pub use sample::SampleRows;
 pub use sessions::{SessionAccount, SessionLimits};

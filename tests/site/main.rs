@@ -16,11 +16,13 @@
 //!   audit log, and the `admin` commands;
 //! - `accounts`: the accounts page, invitations, and the two-step sign-in.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
+//! - `admin_pages`: staff editing the prose pages, and their revisions.
 
 mod common;
 
 mod accounts;
 mod admin;
+mod admin_pages;
 mod admin_signatories;
 mod calendar;
 mod command_line;

@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod audit;
 pub mod dashboard;
 pub mod invitations;
+pub mod pages;
 pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;
@@ -81,5 +82,7 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::EventsImported => "admin-kind-events-imported",
         AuditKind::NewsImported => "admin-kind-news-imported",
         AuditKind::SampleRemoved => "admin-kind-sample-removed",
+        AuditKind::PageSaved => "admin-kind-page-saved",
+        AuditKind::PageRestored => "admin-kind-page-restored",
     }
 }
