@@ -150,6 +150,14 @@ both_backends! {
         let kinds = texts(&log, ".audit-kind");
         assert!(kinds.iter().any(|k| k == "Page enregistrée"), "{kinds:?}");
         assert!(kinds.iter().any(|k| k == "Version de page rétablie"), "{kinds:?}");
+
+        // The author's account deleted: the revisions still name its address.
+        let rows: Vec<(i64,)> = app.rows("SELECT id FROM accounts WHERE email = 'eddie@example.org'").await;
+        assert_eq!(admin.post(&format!("/admin/accounts/{}/delete", rows[0].0), &[]).await.status(), 303);
+        let authors: Vec<(Option<i64>, String)> = app.rows("SELECT author_id, author_email FROM page_revisions ORDER BY id").await;
+        assert_eq!(authors, [(None, "eddie@example.org".to_owned()), (None, "eddie@example.org".to_owned())]);
+        let history = admin.page(&format!("{ABOUT_EN}/revisions")).await;
+        assert!(text(&history, &format!("#revision-{first}")).contains("eddie@example.org"));
     }
 
     async fn a_save_over_someone_elses_is_refused_with_the_text_kept(app) {
