@@ -88,7 +88,16 @@ pub struct NewRevision<'a> {
     pub source: TextSource,
 }
 
-const INFO: &str = "id, seq, author_email, created_at";
+/// The columns of a [`RevisionInfo`].
+macro_rules! info {
+    () => {
+        "id, seq, author_email, created_at"
+    };
+}
+
+/// The latest revision of a page (`$1`) in a language (`$2`), with its text.
+const LATEST: &str =
+    concat!("SELECT ", info!(), ", body FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT 1");
 
 impl Store {
     /// The text the public sees of a page in a language: the latest
@@ -106,9 +115,7 @@ impl Store {
     /// The latest revision of a page in a language; `None`: the bundled
     /// text.
     pub async fn current_page_revision(&self, page: Prose, lang: Lang) -> Result<Option<PageRevision>, StoreError> {
-        let sql =
-            format!("SELECT {INFO}, body FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT 1");
-        Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        Ok(on_pool!(self, pool => sqlx::query_as(LATEST)
             .bind(page.key())
             .bind(lang.code())
             .fetch_optional(pool)
@@ -118,8 +125,9 @@ impl Store {
     /// One revision of a page in a language; `None` when no revision of
     /// this id is of that page and language.
     pub async fn page_revision(&self, page: Prose, lang: Lang, id: i64) -> Result<Option<PageRevision>, StoreError> {
-        let sql = format!("SELECT {INFO}, body FROM page_revisions WHERE page = $1 AND lang = $2 AND id = $3");
-        Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        const ONE: &str =
+            concat!("SELECT ", info!(), ", body FROM page_revisions WHERE page = $1 AND lang = $2 AND id = $3");
+        Ok(on_pool!(self, pool => sqlx::query_as(ONE)
             .bind(page.key())
             .bind(lang.code())
             .bind(id)
@@ -129,8 +137,12 @@ impl Store {
 
     /// The revisions of a page in a language, newest first, `limit` at most.
     pub async fn page_revisions(&self, page: Prose, lang: Lang, limit: i64) -> Result<Vec<RevisionInfo>, StoreError> {
-        let sql = format!("SELECT {INFO} FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT $3");
-        Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        const LIST: &str = concat!(
+            "SELECT ",
+            info!(),
+            " FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT $3"
+        );
+        Ok(on_pool!(self, pool => sqlx::query_as(LIST)
             .bind(page.key())
             .bind(lang.code())
             .bind(limit)
@@ -140,12 +152,13 @@ impl Store {
 
     /// The current revision of every page and language that has one.
     pub async fn current_page_revisions(&self) -> Result<Vec<(Prose, Lang, RevisionInfo)>, StoreError> {
-        let sql = format!(
-            "SELECT page, lang, {INFO} FROM page_revisions AS r \
+        const CURRENT: &str = concat!(
+            "SELECT page, lang, ",
+            info!(),
+            " FROM page_revisions AS r \
              WHERE seq = (SELECT max(seq) FROM page_revisions WHERE page = r.page AND lang = r.lang)"
         );
-        let rows: Vec<LatestRow> =
-            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await)?;
+        let rows: Vec<LatestRow> = on_pool!(self, pool => sqlx::query_as(CURRENT).fetch_all(pool).await)?;
         Ok(rows
             .into_iter()
             .filter_map(|row| Some((Prose::parse(&row.page)?, Lang::parse(&row.lang)?, row.info)))
@@ -163,12 +176,10 @@ impl Store {
         let NewRevision { page, lang, base, body, source } = *revision;
         const INSERT: &str = "INSERT INTO page_revisions (page, lang, seq, body, author_id, author_email, created_at) \
             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (page, lang, seq) DO NOTHING RETURNING id";
-        let latest =
-            format!("SELECT {INFO}, body FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT 1");
         let actor = Actor::Staff(author.email.to_owned());
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let current: Option<PageRevision> = sqlx::query_as(sqlx::AssertSqlSafe(latest.clone()))
+            let current: Option<PageRevision> = sqlx::query_as(LATEST)
                 .bind(page.key())
                 .bind(lang.code())
                 .fetch_optional(&mut *tx)

@@ -42,7 +42,7 @@ async fn show(state: AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -
     // One small query when the page is rendered; the page cache keeps the
     // result until the next change anywhere (a save raises the revision).
     let body = match state.store.page_body(prose, lang).await? {
-        Some(markdown) => Cow::Owned(state.pages.render(lang, prose, &markdown)),
+        Some(markdown) => Cow::Owned(render_text(&state, lang, prose, markdown).await?),
         None => Cow::Borrowed(state.pages.body(lang, prose)),
     };
     let ctx = PageContext::for_page(&state, lang, page, &state.locales.format(lang, title_id, None));
@@ -57,6 +57,16 @@ async fn show(state: AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -
     next.push((Page::Directory.path(lang), ctx.t("content-see-members")));
     let title = ctx.t(title_id);
     render_remembering(&ContentPage { ctx, title, body, next }, lang, cookie)
+}
+
+/// A prose page's Markdown rendered as the public page shows it (see
+/// [`PageTexts::render`](crate::text::pages::PageTexts::render)), off the
+/// runtime's threads: a text may be 100 KB.
+pub async fn render_text(state: &AppState, lang: Lang, prose: Prose, markdown: String) -> Result<String, AppError> {
+    let pages = state.pages.clone();
+    tokio::task::spawn_blocking(move || pages.render(lang, prose, &markdown))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))
 }
 
 /// The handler of a prose page: `get(content::page(Prose::About))`.

@@ -30,6 +30,7 @@ use crate::{
     },
     web::{
         error::AppError,
+        handlers::content::render_text,
         paths::{
             Page,
             admin::{self, Area},
@@ -307,7 +308,7 @@ pub async fn preview(
         form.error = Some(form.ctx.t(error));
         return render_with_status(&form, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    form.preview = Some(state.pages.render(lang, page, &form.text));
+    form.preview = Some(render_text(&state, lang, page, form.text.clone()).await?);
     render(&form, staff.lang)
 }
 
@@ -337,8 +338,8 @@ pub async fn save(
         PageSaved::Conflict(current) => {
             // The form keeps the typed text, now based on their revision,
             // so that saving again is a choice made knowingly.
-            let theirs = current.as_ref().map_or_else(|| PageTexts::bundled(lang, page), |r| r.body.as_str());
-            let diff = diff_lines(&Tr::new(staff.lang, state.locales.clone()), theirs, &text);
+            let theirs = current.as_ref().map_or_else(|| PageTexts::bundled(lang, page).to_owned(), |r| r.body.clone());
+            let diff = diff_lines(Tr::new(staff.lang, state.locales.clone()), theirs, text.clone()).await?;
             let mut form = FormPage::new(&state, &staff, page, lang, current.as_ref().map(|r| r.info.id), text);
             let tr = &form.ctx.tr;
             form.conflict = Some(Conflict {
@@ -506,7 +507,7 @@ pub async fn revision(
         restore_action: admin::page_revision(key, lang, revision, "/restore"),
         base: base_text(current),
         is_current: current == revision,
-        body: state.pages.render(lang, page, &text),
+        body: render_text(&state, lang, page, text).await?,
         ctx,
     };
     render(&view, staff.lang)
@@ -522,8 +523,13 @@ struct DiffLine {
     text: String,
 }
 
-/// The changes from `old` to `new`, in groups of nearby lines.
-fn diff_lines(tr: &Tr, old: &str, new: &str) -> Vec<Vec<DiffLine>> {
+/// The changes from `old` to `new`, in groups of nearby lines; compared
+/// off the runtime's threads (two texts of 100 KB may take a while).
+async fn diff_lines(tr: Tr, old: String, new: String) -> Result<Vec<Vec<DiffLine>>, AppError> {
+    tokio::task::spawn_blocking(move || describe_diff(&tr, &old, &new)).await.map_err(|e| AppError::Internal(e.into()))
+}
+
+fn describe_diff(tr: &Tr, old: &str, new: &str) -> Vec<Vec<DiffLine>> {
     let removed = tr.t("admin-pages-diff-removed");
     let added = tr.t("admin-pages-diff-added");
     let unchanged = tr.t("admin-pages-diff-unchanged");
@@ -594,7 +600,7 @@ pub async fn compare(
         restore_action: admin::page_revision(key, lang, revision, "/restore"),
         base: base_text(current),
         is_current: current == revision,
-        groups: diff_lines(&ctx.tr, &text, &current_text),
+        groups: diff_lines(ctx.tr.clone(), text, current_text).await?,
         ctx,
     };
     render(&compared, staff.lang)
