@@ -72,6 +72,7 @@ both_backends! {
         let form = editor.page(ABOUT_EN).await;
         assert!(typed(&form).contains("Lanzarote Convention"));
         assert_eq!(base(&form), "bundled");
+        assert_eq!(text(&form, "#page-current"), "Le texte actuel est celui livré avec le site.");
         assert_eq!(attr(&form, "label[for=page-body]", "for"), "page-body");
 
         // A preview: drawn by the server above the form, the text kept, nothing written.
@@ -96,6 +97,7 @@ both_backends! {
         let saved = editor.page("/admin/pages/about/en?done=saved").await;
         assert!(!text(&saved, "#page-done").is_empty());
         assert_eq!(typed(&saved), NEW_TEXT);
+        assert!(text(&saved, "#page-current").ends_with("par eddie@example.org."), "{}", text(&saved, "#page-current"));
         let first = latest_id(app).await;
         assert_eq!(base(&saved), first.to_string());
         assert_eq!(
@@ -178,6 +180,7 @@ both_backends! {
         assert_eq!(texts(&page, "#page-conflict-diff tr.diff-removed td code"), ["The first person's text."]);
         assert_eq!(texts(&page, "#page-conflict-diff tr.diff-added td code"), ["The second person's text."]);
         assert_eq!(typed(&page), mine);
+        assert!(texts(&page, "#page-current").is_empty(), "the form posted back does not say which text is current");
         assert_eq!(base(&page), theirs.to_string());
         assert_eq!(revision_count(app).await, 1);
         assert!(public_about(app).await.contains("The first person's text."));

@@ -215,8 +215,9 @@ struct FormPage {
     /// The typed text rendered as the public page would show it.
     preview: Option<String>,
     conflict: Option<Conflict>,
-    /// The current revision: none, the bundled text.
-    current: Option<Saved>,
+    /// The current revision, said on the form as read (not on a form
+    /// posted back): `Some(None)`, the bundled text.
+    current: Option<Option<Saved>>,
     limit_hint: String,
 }
 
@@ -276,7 +277,7 @@ pub async fn edit(
     let (current, text) = current_text(&state, page, lang).await?;
     let mut form = FormPage::new(&state, &staff, page, lang, current.as_ref().map(|r| r.info.id), text);
     form.current =
-        current.as_ref().map(|r| Saved::new(&form.ctx.tr, r.info.created_at, r.info.author_email.as_deref()));
+        Some(current.as_ref().map(|r| Saved::new(&form.ctx.tr, r.info.created_at, r.info.author_email.as_deref())));
     form.done = match query.done.as_deref() {
         Some("saved") => Some(form.ctx.t("admin-pages-saved")),
         Some("restored") => Some(form.ctx.t("admin-pages-restored")),
