@@ -162,3 +162,40 @@ impl PageTexts {
         markdown::to_html(&text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_has_a_key_and_a_bundled_text_in_each_language() {
+        for page in Prose::ALL {
+            assert_eq!(Prose::parse(page.key()), Some(page));
+            for lang in Lang::ALL {
+                assert!(!PageTexts::bundled(lang, page).trim().is_empty(), "{page:?} {lang}");
+            }
+        }
+        for unknown in ["", "About", "about ", "../about", "home"] {
+            assert_eq!(Prose::parse(unknown), None, "{unknown:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_staff_wrote_gets_the_contacts_where_its_markers_say() {
+        let locales = Arc::new(Locales::load().expect("locales"));
+        let contacts = Contacts {
+            secretariat: Some("office@example.org".into()),
+            dpo: None,
+            hosting: Some("Host & Co, 1 rue du Port".into()),
+        };
+        let texts = PageTexts::load(&locales, &contacts);
+        let html = texts.render(Lang::En, Prose::Legal, "Hello.\n\n<!-- contacts: -->\n\n<!-- hosting: -->\n");
+        assert!(html.contains("mailto:office@example.org"), "{html}");
+        assert!(html.contains("Host &amp; Co"), "{html}");
+        // The same renderer as the bundled pages.
+        assert_eq!(
+            texts.body(Lang::En, Prose::Legal),
+            texts.render(Lang::En, Prose::Legal, PageTexts::bundled(Lang::En, Prose::Legal))
+        );
+    }
+}

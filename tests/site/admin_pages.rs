@@ -218,6 +218,14 @@ both_backends! {
         assert_eq!(text(&page, "#page-body-error"), "Le texte est trop long\u{a0}: 100 Ko au plus.");
         assert_eq!(typed(&page).len(), long.len());
         assert_eq!(editor.post(&format!("{ABOUT_EN}/preview"), &[("body", ""), ("base", "bundled")]).await.status(), 422);
+
+        // The operator's contacts and host go where the markers say, in the
+        // preview as on the public page.
+        let marked = "Write to us.\n\n<!-- contacts: listed here -->\n\n<!-- hosting: named here -->\n";
+        let preview = html(editor.post("/admin/pages/legal/en/preview", &[("body", marked), ("base", "bundled")]).await).await;
+        let shown = text(&preview, "#page-preview .prose");
+        assert!(shown.contains("www.coe.int") && shown.contains("has not named its host yet"), "{shown}");
+        assert_eq!(revision_count(app).await, 0);
         // A text of the largest size fits the body the address accepts.
         let largest = "a".repeat(100 * 1024);
         assert_eq!(save(&editor, "/admin/pages/legal/fr", &largest, "bundled").await.status(), 303);
