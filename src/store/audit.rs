@@ -54,10 +54,12 @@ pub enum AuditKind {
     RecoveryCodesRenewed,
     RecoveryCodeUsed,
     SettingChanged,
+    PageSaved,
+    PageRestored,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 26] = [
+    pub const ALL: [AuditKind; 28] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -84,6 +86,8 @@ impl AuditKind {
         AuditKind::RecoveryCodesRenewed,
         AuditKind::RecoveryCodeUsed,
         AuditKind::SettingChanged,
+        AuditKind::PageSaved,
+        AuditKind::PageRestored,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -115,6 +119,8 @@ impl AuditKind {
             AuditKind::RecoveryCodesRenewed => "account.recovery_codes_renewed",
             AuditKind::RecoveryCodeUsed => "session.recovery_code_used",
             AuditKind::SettingChanged => "settings.changed",
+            AuditKind::PageSaved => "page.saved",
+            AuditKind::PageRestored => "page.restored",
         }
     }
 

@@ -11,7 +11,7 @@
 //! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
 //! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
 //! and `audit.rs` for the back office, `two_step.rs` for its two-step
-//! sign-in and settings;
+//! sign-in and settings; `pages.rs`, the prose pages' revisions;
 //! `revision.rs` tells the page cache when anything changed.
 
 /// Runs the same code against whichever pool the store holds. The body is
@@ -39,6 +39,7 @@ mod events;
 mod invitations;
 mod news;
 mod newsletter;
+mod pages;
 mod postgres;
 mod revision;
 mod sample;
@@ -58,6 +59,7 @@ pub use error::StoreError;
 pub use events::{EventFilter, Mode};
 pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvitation};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
+pub use pages::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource};
 pub use revision::{BUSY_THRESHOLD, Revisions};
 pub use sample::SampleRows;
 pub use sessions::{SessionAccount, SessionLimits};

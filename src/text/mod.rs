@@ -1,7 +1,8 @@
-//! Text: the two languages and their messages, collation, Markdown, and
-//! hexadecimal.
+//! Text: the two languages and their messages, collation, Markdown,
+//! hexadecimal, and line-by-line comparison.
 
 pub mod collate;
+pub mod diff;
 pub mod hex;
 pub mod i18n;
 pub mod markdown;

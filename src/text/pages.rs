@@ -1,12 +1,14 @@
 //! The campaign's long prose (About, Campaign aims, The Pact, the privacy
 //! notice, the legal notice, the accessibility statement): Markdown kept in
 //! `locales/{fr,en}/pages/`, rendered once at start-up, with the operator's
-//! contacts and host put in where the pages' markers say.
+//! contacts and host put in where the pages' markers say. Staff may replace
+//! a page's text from the back office (the revisions are in the database);
+//! the bundled text is then the page's first revision, and the fallback.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, sync::Arc};
 
 use super::{
-    i18n::{Arg, Lang, Tr},
+    i18n::{Arg, Lang, Locales, Tr},
     markdown,
 };
 
@@ -60,6 +62,41 @@ pub enum Prose {
     Accessibility,
 }
 
+impl Prose {
+    pub const ALL: [Prose; 6] =
+        [Prose::About, Prose::Aims, Prose::Pact, Prose::Privacy, Prose::Legal, Prose::Accessibility];
+
+    /// The page's name in the back office's addresses and in the database:
+    /// `about`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Prose::About => "about",
+            Prose::Aims => "aims",
+            Prose::Pact => "pact",
+            Prose::Privacy => "privacy",
+            Prose::Legal => "legal",
+            Prose::Accessibility => "accessibility",
+        }
+    }
+
+    /// The page a [`Prose::key`] names.
+    pub fn parse(key: &str) -> Option<Prose> {
+        Prose::ALL.into_iter().find(|page| page.key() == key)
+    }
+
+    /// The Fluent message of the page's title.
+    pub fn title_id(self) -> &'static str {
+        match self {
+            Prose::About => "about-title",
+            Prose::Aims => "aims-title",
+            Prose::Pact => "pact-title",
+            Prose::Privacy => "privacy-title",
+            Prose::Legal => "legal-title",
+            Prose::Accessibility => "accessibility-title",
+        }
+    }
+}
+
 const SOURCES: &[(Lang, Prose, &str)] = &[
     (Lang::Fr, Prose::About, include_str!("../../locales/fr/pages/about.md")),
     (Lang::Fr, Prose::Aims, include_str!("../../locales/fr/pages/aims.md")),
@@ -75,40 +112,90 @@ const SOURCES: &[(Lang, Prose, &str)] = &[
     (Lang::En, Prose::Accessibility, include_str!("../../locales/en/pages/accessibility.md")),
 ];
 
-/// The prose pages' bodies as HTML, by language and page.
+/// The prose pages' bodies as HTML, by language and page, and what it
+/// takes to render a text staff wrote for one of them.
 pub struct PageTexts {
     bodies: HashMap<(Lang, Prose), String>,
+    locales: Arc<Locales>,
+    contacts: Contacts,
 }
 
 impl PageTexts {
     /// Renders every page; the privacy notice lists the `contacts` given.
-    pub fn load(locales: &std::sync::Arc<super::i18n::Locales>, contacts: &Contacts) -> PageTexts {
-        let bodies = SOURCES
-            .iter()
-            .map(|(lang, page, source)| {
-                let tr = Tr::new(*lang, locales.clone());
-                let mut text = (*source).to_owned();
-                if let Some(at) = text.find(CONTACTS_MARKER) {
-                    // The privacy notice says where to find the addresses itself.
-                    if !(*page == Prose::Privacy && contacts.secretariat.is_none() && contacts.dpo.is_none()) {
-                        text.insert_str(at, &contacts.markdown(&tr));
-                    }
-                }
-                if let Some(at) = text.find(HOSTING_MARKER) {
-                    let hosting = match &contacts.hosting {
-                        Some(host) => tr.format("pages-hosting", &[("host", Arg::Text(markdown::escape(host).into()))]),
-                        None => tr.t("pages-hosting-unset"),
-                    };
-                    text.insert_str(at, &format!("{hosting}\n\n"));
-                }
-                ((*lang, *page), markdown::to_html(&text))
-            })
-            .collect();
-        PageTexts { bodies }
+    pub fn load(locales: &Arc<Locales>, contacts: &Contacts) -> PageTexts {
+        let mut texts = PageTexts { bodies: HashMap::new(), locales: locales.clone(), contacts: contacts.clone() };
+        texts.bodies =
+            SOURCES.iter().map(|(lang, page, source)| ((*lang, *page), texts.render(*lang, *page, source))).collect();
+        texts
     }
 
-    /// A page's body: trusted HTML rendered from the project's own Markdown.
+    /// A page's body as bundled: trusted HTML rendered from the project's
+    /// own Markdown.
     pub fn body(&self, lang: Lang, page: Prose) -> &str {
         self.bodies.get(&(lang, page)).map_or("", String::as_str)
+    }
+
+    /// A page's Markdown as bundled: its first revision.
+    pub fn bundled(lang: Lang, page: Prose) -> &'static str {
+        SOURCES.iter().find(|(l, p, _)| *l == lang && *p == page).map_or("", |(_, _, source)| source)
+    }
+
+    /// A page's Markdown rendered as the public page shows it: sanitised
+    /// HTML, with the operator's contacts and host where the markers say.
+    pub fn render(&self, lang: Lang, page: Prose, source: &str) -> String {
+        let contacts = &self.contacts;
+        let tr = Tr::new(lang, self.locales.clone());
+        let mut text = source.to_owned();
+        if let Some(at) = text.find(CONTACTS_MARKER) {
+            // The privacy notice says where to find the addresses itself.
+            if !(page == Prose::Privacy && contacts.secretariat.is_none() && contacts.dpo.is_none()) {
+                text.insert_str(at, &contacts.markdown(&tr));
+            }
+        }
+        if let Some(at) = text.find(HOSTING_MARKER) {
+            let hosting = match &contacts.hosting {
+                Some(host) => tr.format("pages-hosting", &[("host", Arg::Text(markdown::escape(host).into()))]),
+                None => tr.t("pages-hosting-unset"),
+            };
+            text.insert_str(at, &format!("{hosting}\n\n"));
+        }
+        markdown::to_html(&text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_has_a_key_and_a_bundled_text_in_each_language() {
+        for page in Prose::ALL {
+            assert_eq!(Prose::parse(page.key()), Some(page));
+            for lang in Lang::ALL {
+                assert!(!PageTexts::bundled(lang, page).trim().is_empty(), "{page:?} {lang}");
+            }
+        }
+        for unknown in ["", "About", "about ", "../about", "home"] {
+            assert_eq!(Prose::parse(unknown), None, "{unknown:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_staff_wrote_gets_the_contacts_where_its_markers_say() {
+        let locales = Arc::new(Locales::load().expect("locales"));
+        let contacts = Contacts {
+            secretariat: Some("office@example.org".into()),
+            dpo: None,
+            hosting: Some("Host & Co, 1 rue du Port".into()),
+        };
+        let texts = PageTexts::load(&locales, &contacts);
+        let html = texts.render(Lang::En, Prose::Legal, "Hello.\n\n<!-- contacts: -->\n\n<!-- hosting: -->\n");
+        assert!(html.contains("mailto:office@example.org"), "{html}");
+        assert!(html.contains("Host &amp; Co"), "{html}");
+        // The same renderer as the bundled pages.
+        assert_eq!(
+            texts.body(Lang::En, Prose::Legal),
+            texts.render(Lang::En, Prose::Legal, PageTexts::bundled(Lang::En, Prose::Legal))
+        );
     }
 }

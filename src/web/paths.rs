@@ -317,6 +317,31 @@ pub mod admin {
             || path.starts_with("/admin/invitation/")
     }
 
+    pub const PAGES: &str = "/admin/pages";
+    pub const PAGE_ROUTE: &str = "/admin/pages/{page}/{lang}";
+    pub const PAGE_PREVIEW_ROUTE: &str = "/admin/pages/{page}/{lang}/preview";
+    pub const PAGE_REVISIONS_ROUTE: &str = "/admin/pages/{page}/{lang}/revisions";
+    pub const PAGE_REVISION_ROUTE: &str = "/admin/pages/{page}/{lang}/revisions/{revision}";
+    pub const PAGE_COMPARE_ROUTE: &str = "/admin/pages/{page}/{lang}/revisions/{revision}/compare";
+    pub const PAGE_RESTORE_ROUTE: &str = "/admin/pages/{page}/{lang}/revisions/{revision}/restore";
+    /// How the bundled text, a page's first revision, is named in addresses.
+    pub const BUNDLED_REVISION: &str = "bundled";
+
+    /// A prose page's form in a language: `/admin/pages/about/fr`; `rest`
+    /// is empty or what follows, like `/revisions`.
+    pub fn page(key: &str, lang: crate::text::i18n::Lang, rest: &str) -> String {
+        format!("{PAGES}/{key}/{lang}{rest}")
+    }
+
+    /// A revision of a prose page (none: the bundled text), and what
+    /// follows (`""`, `/compare`, `/restore`).
+    pub fn page_revision(key: &str, lang: crate::text::i18n::Lang, revision: Option<i64>, rest: &str) -> String {
+        match revision {
+            Some(id) => format!("{PAGES}/{key}/{lang}/revisions/{id}{rest}"),
+            None => format!("{PAGES}/{key}/{lang}/revisions/{BUNDLED_REVISION}{rest}"),
+        }
+    }
+
     /// Whether an address is the back office's.
     pub fn contains(path: &str) -> bool {
         path == ROOT || path.starts_with("/admin/")
@@ -331,12 +356,20 @@ pub mod admin {
         Audit,
         Accounts,
         Account,
+        Pages,
     }
 
     impl Area {
         /// In the navigation's order.
-        pub const ALL: [Area; 6] =
-            [Area::Dashboard, Area::Signatories, Area::Subscribers, Area::Audit, Area::Accounts, Area::Account];
+        pub const ALL: [Area; 7] = [
+            Area::Dashboard,
+            Area::Signatories,
+            Area::Pages,
+            Area::Subscribers,
+            Area::Audit,
+            Area::Accounts,
+            Area::Account,
+        ];
 
         pub fn path(self) -> &'static str {
             match self {
@@ -346,6 +379,7 @@ pub mod admin {
                 Area::Audit => AUDIT,
                 Area::Accounts => ACCOUNTS,
                 Area::Account => ACCOUNT,
+                Area::Pages => PAGES,
             }
         }
 
@@ -358,6 +392,7 @@ pub mod admin {
                 Area::Audit => "admin-nav-audit",
                 Area::Accounts => "admin-nav-accounts",
                 Area::Account => "admin-nav-account",
+                Area::Pages => "admin-nav-pages",
             }
         }
 

@@ -158,11 +158,18 @@ fn back_office() -> Router<AppState> {
         .route(at::TWO_STEP_OFF, post(admin::account::turn_off_two_step))
         .route(at::RECOVERY_CODES, post(admin::account::renew_recovery_codes))
         .route(at::TWO_STEP_SETTING, post(admin::accounts::set_two_step_required))
+        .route(at::PAGES, get(admin::pages::list))
+        .route(at::PAGE_ROUTE, get(admin::pages::edit))
+        .route(at::PAGE_REVISIONS_ROUTE, get(admin::pages::revisions))
+        .route(at::PAGE_REVISION_ROUTE, get(admin::pages::revision))
+        .route(at::PAGE_COMPARE_ROUTE, get(admin::pages::compare))
+        .route(at::PAGE_RESTORE_ROUTE, post(admin::pages::restore))
 }
 
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its
 /// own limit: a CSV file of signatories, uploaded for its preview, and the
-/// previewed file sent back to be applied.
+/// previewed file sent back to be applied; a prose page's text, saved or
+/// previewed.
 fn uploads() -> Router<AppState> {
     use admin::signatories::{APPLY_LIMIT, UPLOAD_LIMIT};
     use paths::admin as at;
@@ -171,6 +178,12 @@ fn uploads() -> Router<AppState> {
         .route(at::SIGNATORIES_PREVIEW, post(admin::signatories::preview))
         .layer(limited(UPLOAD_LIMIT))
         .merge(Router::new().route(at::SIGNATORIES_APPLY, post(admin::signatories::apply)).layer(limited(APPLY_LIMIT)))
+        .merge(
+            Router::new()
+                .route(at::PAGE_ROUTE, post(admin::pages::save))
+                .route(at::PAGE_PREVIEW_ROUTE, post(admin::pages::preview))
+                .layer(limited(admin::pages::FORM_LIMIT)),
+        )
 }
 
 /// Each request's id: the one a trusted proxy set, else a random one; it is

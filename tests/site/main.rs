@@ -20,11 +20,13 @@
 //! - `map`: the map of the members.
 //! - `two_step`: the two-step sign-in with an authenticator app, its
 //!   recovery codes, and the admins' setting that requires it.
+//! - `admin_pages`: staff editing the prose pages, and their revisions.
 
 mod common;
 
 mod accounts;
 mod admin;
+mod admin_pages;
 mod admin_signatories;
 mod calendar;
 mod command_line;

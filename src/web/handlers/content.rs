@@ -1,7 +1,8 @@
 //! The campaign's prose pages: About, Campaign aims, The Pact, and the
-//! privacy notice (their text: `text::pages`).
+//! privacy notice (their text: `text::pages`): the latest revision staff
+//! saved, else the bundled text.
 
-use std::future::{Ready, ready};
+use std::{borrow::Cow, future::Future, pin::Pin};
 
 use askama::Template;
 use axum::{extract::State, response::Response};
@@ -22,22 +23,29 @@ use crate::{
 struct ContentPage<'a> {
     ctx: PageContext,
     title: String,
-    /// Trusted HTML rendered from the project's own Markdown.
-    body: &'a str,
+    /// Sanitised HTML rendered from the project's or staff's Markdown.
+    body: Cow<'a, str>,
     /// Links to the other pages a reader goes on to.
     next: Vec<(String, String)>,
 }
 
-fn show(state: &AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -> Result<Response, AppError> {
-    let (page, title_id) = match prose {
-        Prose::About => (Page::About, "about-title"),
-        Prose::Aims => (Page::Aims, "aims-title"),
-        Prose::Pact => (Page::Pact, "pact-title"),
-        Prose::Privacy => (Page::Privacy, "privacy-title"),
-        Prose::Legal => (Page::Legal, "legal-title"),
-        Prose::Accessibility => (Page::Accessibility, "accessibility-title"),
+async fn show(state: AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -> Result<Response, AppError> {
+    let page = match prose {
+        Prose::About => Page::About,
+        Prose::Aims => Page::Aims,
+        Prose::Pact => Page::Pact,
+        Prose::Privacy => Page::Privacy,
+        Prose::Legal => Page::Legal,
+        Prose::Accessibility => Page::Accessibility,
     };
-    let ctx = PageContext::for_page(state, lang, page, &state.locales.format(lang, title_id, None));
+    let title_id = prose.title_id();
+    // One small query when the page is rendered; the page cache keeps the
+    // result until the next change anywhere (a save raises the revision).
+    let body = match state.store.page_body(prose, lang).await? {
+        Some(markdown) => Cow::Owned(render_text(&state, lang, prose, markdown).await?),
+        None => Cow::Borrowed(state.pages.body(lang, prose)),
+    };
+    let ctx = PageContext::for_page(&state, lang, page, &state.locales.format(lang, title_id, None));
     let mut next = Vec::new();
     match prose {
         Prose::Privacy => next.push((Page::Newsletter.path(lang), ctx.t("newsletter-title"))),
@@ -48,13 +56,23 @@ fn show(state: &AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -> Res
     }
     next.push((Page::Directory.path(lang), ctx.t("content-see-members")));
     let title = ctx.t(title_id);
-    let body = state.pages.body(lang, prose);
     render_remembering(&ContentPage { ctx, title, body, next }, lang, cookie)
 }
 
-/// The handler of a prose page: `get(content::page(Prose::About))`.
-pub fn page(
-    prose: Prose,
-) -> impl Fn(State<AppState>, Visit) -> Ready<Result<Response, AppError>> + Clone + Send + Sync + 'static {
-    move |State(state): State<AppState>, Visit { lang, cookie }: Visit| ready(show(&state, lang, prose, cookie))
+/// A prose page's Markdown rendered as the public page shows it (see
+/// [`PageTexts::render`](crate::text::pages::PageTexts::render)), off the
+/// runtime's threads: a text may be 100 KB.
+pub async fn render_text(state: &AppState, lang: Lang, prose: Prose, markdown: String) -> Result<String, AppError> {
+    let pages = state.pages.clone();
+    tokio::task::spawn_blocking(move || pages.render(lang, prose, &markdown))
+        .await
+        .map_err(|e| AppError::Internal(e.into()))
 }
+
+/// The handler of a prose page: `get(content::page(Prose::About))`.
+pub fn page(prose: Prose) -> impl Fn(State<AppState>, Visit) -> Shown + Clone + Send + Sync + 'static {
+    move |State(state): State<AppState>, Visit { lang, cookie }: Visit| Box::pin(show(state, lang, prose, cookie))
+}
+
+/// What a prose page's handler returns.
+type Shown = Pin<Box<dyn Future<Output = Result<Response, AppError>> + Send>>;

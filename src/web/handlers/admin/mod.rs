@@ -1,6 +1,7 @@
 //! The back office, one file per area: signing in and out (and the second
-//! step of a two-step sign-in), the dashboard,
-//! the subscribers, the person's own account, and, for admins, the audit
+//! step of a two-step sign-in), the dashboard, the signatories, the prose
+//! pages and their revisions, the subscribers, the person's own account,
+//! and, for admins, the audit
 //! log, the accounts and the invitations. Every handler takes [`Staff`](crate::web::staff::Staff) or
 //! [`AdminOnly`](crate::web::staff::AdminOnly), and every form post a
 //! [`StaffForm`](crate::web::staff::StaffForm).
@@ -11,6 +12,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod invitations;
 pub mod second_step;
+pub mod pages;
 pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;
@@ -88,5 +90,7 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::RecoveryCodesRenewed => "admin-kind-recovery-codes-renewed",
         AuditKind::RecoveryCodeUsed => "admin-kind-recovery-code-used",
         AuditKind::SettingChanged => "admin-kind-setting-changed",
+        AuditKind::PageSaved => "admin-kind-page-saved",
+        AuditKind::PageRestored => "admin-kind-page-restored",
     }
 }
