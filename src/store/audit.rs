@@ -49,10 +49,15 @@ pub enum AuditKind {
     EventsImported,
     NewsImported,
     SampleRemoved,
+    EventAdded,
+    EventUpdated,
+    EventPostponed,
+    EventCancelled,
+    EventDeleted,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 21] = [
+    pub const ALL: [AuditKind; 26] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -74,6 +79,11 @@ impl AuditKind {
         AuditKind::EventsImported,
         AuditKind::NewsImported,
         AuditKind::SampleRemoved,
+        AuditKind::EventAdded,
+        AuditKind::EventUpdated,
+        AuditKind::EventPostponed,
+        AuditKind::EventCancelled,
+        AuditKind::EventDeleted,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -100,6 +110,11 @@ impl AuditKind {
             AuditKind::EventsImported => "events.imported",
             AuditKind::NewsImported => "news.imported",
             AuditKind::SampleRemoved => "sample.removed",
+            AuditKind::EventAdded => "event.added",
+            AuditKind::EventUpdated => "event.updated",
+            AuditKind::EventPostponed => "event.postponed",
+            AuditKind::EventCancelled => "event.cancelled",
+            AuditKind::EventDeleted => "event.deleted",
         }
     }
 

@@ -148,11 +148,15 @@ fn back_office() -> Router<AppState> {
         .route(at::SIGNATORIES_IMPORT, get(admin::signatories::upload))
         .route(at::SIGNATORY_ROUTE, get(admin::signatories::edit).post(admin::signatories::save))
         .route(at::SIGNATORY_DELETE_ROUTE, get(admin::signatories::confirm_delete).post(admin::signatories::delete))
+        .route(at::EVENTS, get(admin::events::list))
+        .route(at::EVENT_POSTPONE_ROUTE, get(admin::events::postpone_form).post(admin::events::postpone))
+        .route(at::EVENT_CANCEL_ROUTE, get(admin::events::confirm_cancel).post(admin::events::cancel))
+        .route(at::EVENT_DELETE_ROUTE, get(admin::events::confirm_delete).post(admin::events::delete))
 }
 
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its
 /// own limit: a CSV file of signatories, uploaded for its preview, and the
-/// previewed file sent back to be applied.
+/// previewed file sent back to be applied; an event's form.
 fn uploads() -> Router<AppState> {
     use admin::signatories::{APPLY_LIMIT, UPLOAD_LIMIT};
     use paths::admin as at;
@@ -161,6 +165,13 @@ fn uploads() -> Router<AppState> {
         .route(at::SIGNATORIES_PREVIEW, post(admin::signatories::preview))
         .layer(limited(UPLOAD_LIMIT))
         .merge(Router::new().route(at::SIGNATORIES_APPLY, post(admin::signatories::apply)).layer(limited(APPLY_LIMIT)))
+        .merge(
+            // An event's form: two descriptions of up to 20,000 characters.
+            Router::new()
+                .route(at::EVENTS_NEW, get(admin::events::new).post(admin::events::add))
+                .route(at::EVENT_ROUTE, get(admin::events::edit).post(admin::events::save))
+                .layer(limited(admin::events::FORM_LIMIT)),
+        )
 }
 
 /// Each request's id: the one a trusted proxy set, else a random one; it is

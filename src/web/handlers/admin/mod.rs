@@ -8,6 +8,7 @@ pub mod account;
 pub mod accounts;
 pub mod audit;
 pub mod dashboard;
+pub mod events;
 pub mod invitations;
 pub mod sign_in;
 pub mod signatories;
@@ -81,5 +82,10 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::EventsImported => "admin-kind-events-imported",
         AuditKind::NewsImported => "admin-kind-news-imported",
         AuditKind::SampleRemoved => "admin-kind-sample-removed",
+        AuditKind::EventAdded => "admin-kind-event-added",
+        AuditKind::EventUpdated => "admin-kind-event-updated",
+        AuditKind::EventPostponed => "admin-kind-event-postponed",
+        AuditKind::EventCancelled => "admin-kind-event-cancelled",
+        AuditKind::EventDeleted => "admin-kind-event-deleted",
     }
 }
