@@ -464,12 +464,16 @@ impl EventFields<'_> {
         let title_en = keep(&mut errors, F::TitleEn, Title::parse(self.title_en).map_err(EventFieldError::from));
         // A start that is wrong on its own is the start's fault; otherwise
         // the end's.
+        // (A time alone ends as it starts, which is not after it, but is a
+        // good start.)
         let when = match When::parse(self.start, "") {
+            Ok(_) | Err(WhenError::EndNotAfter) => {
+                keep(&mut errors, F::End, When::parse(self.start, self.end).map_err(EventFieldError::from))
+            }
             Err(error) => {
                 errors.push((F::Start, error.into()));
                 None
             }
-            Ok(_) => keep(&mut errors, F::End, When::parse(self.start, self.end).map_err(EventFieldError::from)),
         };
         let zone = optional(self.time_zone).unwrap_or(TimeZone::DEFAULT);
         let time_zone = keep(&mut errors, F::TimeZone, TimeZone::parse(zone).map_err(EventFieldError::from));
@@ -641,6 +645,72 @@ mod tests {
         assert_eq!(paris.offset_at(datetime!(2026-07-03 12:30 UTC)).whole_hours(), 2);
         assert!(TimeZone::parse("Mars/Olympus").is_err());
         assert!(TimeZone::parse("").is_err());
+    }
+
+    #[test]
+    fn fields_say_which_is_wrong() {
+        use EventField as F;
+        let fields = EventFields {
+            slug: "forum",
+            title_fr: "Forum",
+            title_en: " ",
+            start: "2026-12-05T10:00",
+            end: "2026-12-05T09:00",
+            venue_name: "Hall",
+            venue_country: "XX",
+            online_url: "ftp://example.org",
+            ..EventFields::default()
+        };
+        let errors = fields.parse().expect_err("bad fields");
+        assert_eq!(
+            errors,
+            [
+                (F::TitleEn, EventFieldError::Text(TextError::Empty)),
+                (F::End, EventFieldError::When(WhenError::EndNotAfter)),
+                (F::VenueCity, EventFieldError::VenuePartial),
+                (F::OnlineUrl, EventFieldError::Url(WebsiteError)),
+            ]
+        );
+        let bad_start = EventFields { start: "2026-02-30", ..fields };
+        let errors = bad_start.parse().expect_err("bad start");
+        assert!(errors.iter().any(|(f, e)| *f == F::Start && matches!(e, EventFieldError::When(WhenError::Format(_)))));
+        let nowhere =
+            EventFields { slug: "archives", title_fr: "A", title_en: "A", start: "2026-12-05", ..EventFields::default() };
+        assert_eq!(
+            nowhere.parse().expect_err("no place"),
+            [(F::Slug, EventFieldError::SlugReserved), (F::OnlineUrl, EventFieldError::NoPlace)]
+        );
+        let good = EventFields { slug: "a", online_url: "https://example.org/live", ..nowhere };
+        let event = good.parse().expect("good fields");
+        assert_eq!(event.time_zone.name(), TimeZone::DEFAULT);
+        assert_eq!(event.status, Status::Scheduled);
+        let optional = [
+            F::VenueName,
+            F::VenueCity,
+            F::VenueCountry,
+            F::RegistrationUrl,
+            F::Signatory,
+            F::DescriptionFr,
+            F::DescriptionEn,
+        ];
+        for field in EventField::ALL {
+            assert_eq!(event.field_text(field).is_empty(), optional.contains(&field), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_come_from_titles() {
+        let slugs = |title: &str| {
+            slug_candidates(&Title::parse(title).expect("title")).take(3).map(|s| s.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            slugs("Forum des villes, 2027 !"),
+            ["forum-des-villes-2027", "forum-des-villes-2027-2", "forum-des-villes-2027-3"]
+        );
+        assert_eq!(slugs("Archives"), ["archives-2", "archives-3", "archives-4"]);
+        assert_eq!(slugs("«\u{a0}—\u{a0}»"), ["event", "event-2", "event-3"]);
+        let long = slugs(&"Très long titre ".repeat(12));
+        assert!(long.iter().all(|s| s.len() <= SLUG_MAX_CHARS), "{long:?}");
     }
 
     #[test]

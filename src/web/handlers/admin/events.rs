@@ -865,10 +865,14 @@ impl ConfirmPage {
     fn new(state: &AppState, staff: &Staff, stored: &VersionedEvent, what: &'static str) -> ConfirmPage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
         let e = &stored.event;
+        let (heading, explanation, confirm) = match what {
+            "cancel" => ("admin-events-cancel-title", "admin-events-cancel-explanation", "admin-events-cancel-confirm"),
+            _ => ("admin-events-delete-title", "admin-events-delete-explanation", "admin-events-delete-confirm"),
+        };
         ConfirmPage {
-            heading: ctx.t(&format!("admin-events-{what}-title")),
-            explanation: ctx.t(&format!("admin-events-{what}-explanation")),
-            confirm: ctx.t(&format!("admin-events-{what}-confirm")),
+            heading: ctx.t(heading),
+            explanation: ctx.t(explanation),
+            confirm: ctx.t(confirm),
             title: e.details.title(staff.lang).as_str().to_owned(),
             facts: facts(&ctx.tr, e),
             action: admin::event_action(e.id, what),
