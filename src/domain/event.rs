@@ -5,11 +5,7 @@ use std::fmt;
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use super::{
-    Country, Slug, Title, Website,
-    country::CountryError,
-    signatory::WebsiteError,
-    slug::SlugError,
-    text::TextError,
+    Country, Slug, Title, Website, country::CountryError, signatory::WebsiteError, slug::SlugError, text::TextError,
 };
 use crate::text::i18n::Lang;
 
@@ -483,7 +479,8 @@ impl EventFields<'_> {
             (Some(name), Some(city), Some(country)) => {
                 let name = keep(&mut errors, F::VenueName, Title::parse(name).map_err(EventFieldError::from));
                 let city = keep(&mut errors, F::VenueCity, Title::parse(city).map_err(EventFieldError::from));
-                let country = keep(&mut errors, F::VenueCountry, Country::parse(country).map_err(EventFieldError::from));
+                let country =
+                    keep(&mut errors, F::VenueCountry, Country::parse(country).map_err(EventFieldError::from));
                 match (name, city, country) {
                     (Some(name), Some(city), Some(country)) => {
                         Some(Some(Venue { name: name.as_str().to_owned(), city: city.as_str().to_owned(), country }))
@@ -674,8 +671,13 @@ mod tests {
         let bad_start = EventFields { start: "2026-02-30", ..fields };
         let errors = bad_start.parse().expect_err("bad start");
         assert!(errors.iter().any(|(f, e)| *f == F::Start && matches!(e, EventFieldError::When(WhenError::Format(_)))));
-        let nowhere =
-            EventFields { slug: "archives", title_fr: "A", title_en: "A", start: "2026-12-05", ..EventFields::default() };
+        let nowhere = EventFields {
+            slug: "archives",
+            title_fr: "A",
+            title_en: "A",
+            start: "2026-12-05",
+            ..EventFields::default()
+        };
         assert_eq!(
             nowhere.parse().expect_err("no place"),
             [(F::Slug, EventFieldError::SlugReserved), (F::OnlineUrl, EventFieldError::NoPlace)]

@@ -135,10 +135,8 @@ impl Store {
         filter: StaffEventFilter,
         now: OffsetDateTime,
     ) -> Result<(Vec<VersionedEvent>, Vec<VersionedEvent>), StoreError> {
-        let upcoming =
-            format!("{SELECT_EVENTS}{} AND e.ends_at >= $3 ORDER BY e.starts_at, e.id", staff_where!());
-        let past =
-            format!("{SELECT_EVENTS}{} AND e.ends_at < $3 ORDER BY e.starts_at DESC, e.id DESC", staff_where!());
+        let upcoming = format!("{SELECT_EVENTS}{} AND e.ends_at >= $3 ORDER BY e.starts_at, e.id", staff_where!());
+        let past = format!("{SELECT_EVENTS}{} AND e.ends_at < $3 ORDER BY e.starts_at DESC, e.id DESC", staff_where!());
         let year = filter.year.map(|y| y.to_string());
         let status = filter.status.map(Status::as_str);
         let mut lists = Vec::with_capacity(2);

@@ -103,8 +103,10 @@ impl EventRow {
             status: Status::parse(&self.status).map_err(|e| corrupt("status", e.to_string()))?,
             title_fr: Title::parse(&self.title_fr).map_err(|e| corrupt("title_fr", e.to_string()))?,
             title_en: Title::parse(&self.title_en).map_err(|e| corrupt("title_en", e.to_string()))?,
-            description_fr: Description::parse(&self.description_fr).map_err(|e| corrupt("description_fr", e.to_string()))?,
-            description_en: Description::parse(&self.description_en).map_err(|e| corrupt("description_en", e.to_string()))?,
+            description_fr: Description::parse(&self.description_fr)
+                .map_err(|e| corrupt("description_fr", e.to_string()))?,
+            description_en: Description::parse(&self.description_en)
+                .map_err(|e| corrupt("description_en", e.to_string()))?,
             when: When::parse(&self.start_local, &self.end_local).map_err(|e| corrupt("start/end", e.to_string()))?,
             time_zone: TimeZone::parse(&self.time_zone).map_err(|e| corrupt("time_zone", e.to_string()))?,
             venue,

@@ -16,11 +16,13 @@
 //!   audit log, and the `admin` commands;
 //! - `accounts`: the accounts page, invitations, and the two-step sign-in.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
+//! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
 
 mod common;
 
 mod accounts;
 mod admin;
+mod admin_events;
 mod admin_signatories;
 mod calendar;
 mod command_line;

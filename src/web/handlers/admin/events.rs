@@ -22,7 +22,8 @@ use crate::{
         Country, Event, NewEvent, Title,
         country::CountryError,
         event::{
-            Description, DescriptionError, EventField, EventFieldError, EventFields, Status, TimeZone, WhenError, slug_candidates,
+            Description, DescriptionError, EventField, EventFieldError, EventFields, Status, TimeZone, WhenError,
+            slug_candidates,
         },
         text::TextError,
     },
@@ -516,7 +517,8 @@ impl FormPage {
         self.version = Some(stored.version);
         self.sample = e.sample;
         let tr = &self.ctx.tr;
-        self.status = event_status(tr, e).map(|(_, label)| tr.format("admin-events-status-note", &[("status", Arg::Text(label.into()))]));
+        self.status = event_status(tr, e)
+            .map(|(_, label)| tr.format("admin-events-status-note", &[("status", Arg::Text(label.into()))]));
         self.public_href = Some(Page::Event { slug: e.details.slug.to_string() }.path(self.ctx.lang));
         self.postpone_href = Some(admin::event_action(e.id, "postpone"));
         self.cancel_href = (e.details.status != Status::Cancelled).then(|| admin::event_action(e.id, "cancel"));
@@ -682,13 +684,7 @@ pub async fn save(
             return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let edit = EventEdit {
-        id: current.event.id,
-        version,
-        event: &event,
-        signatory_id,
-        kind: AuditKind::EventUpdated,
-    };
+    let edit = EventEdit { id: current.event.id, version, event: &event, signatory_id, kind: AuditKind::EventUpdated };
     match state.store.update_event(&edit, &staff.actor(), state.config.clock.now()).await? {
         EventSaved::Done(_) => Ok(done("saved")),
         EventSaved::NotFound => Err(AppError::NotFound),
