@@ -387,5 +387,17 @@ both_backends! {
         assert_eq!(staff.get("/admin/events?year=soon").await.status(), 400);
         assert_eq!(app.get("/admin/events").await.status(), 303, "signed out: to the sign-in page");
         assert_eq!(count(app).await, 1);
+
+        // A long description takes more than the 16 KiB of other forms; past
+        // 20,000 characters, it is refused with its message.
+        let long = "é".repeat(20_000);
+        let response = add(&staff, &[("title_en", "Long"), ("description_fr", &long)]).await;
+        assert_eq!(response.status(), 303);
+        let longer = "é".repeat(20_001);
+        let response = add(&staff, &[("title_en", "Longer"), ("description_fr", &longer)]).await;
+        assert_eq!(response.status(), 422);
+        assert_eq!(text(&html(response).await, "#event-description-fr-error"), "La description est trop longue\u{a0}: 20\u{202f}000 caractères au plus.");
+        assert_eq!(count(app).await, 2);
+        assert_eq!(staff.post(&format!("/admin/events/{id}/postpone"), &[("start", &long)]).await.status(), 413, "only the form takes a large body");
     }
 }
