@@ -371,6 +371,7 @@ admin-events-postpone-explanation = Give its new date. The event is marked as po
 admin-events-postpone-confirm = Postpone to this date
 admin-events-cancel-title = Cancel this event?
 admin-events-cancel-explanation = It stays in the calendar and its feeds, marked as cancelled, so that people who planned to come learn of it. Calendar apps that subscribed mark it cancelled.
+admin-events-keep = Keep the event
 admin-events-cancel-confirm = Cancel the event
 admin-events-delete-title = Delete this event?
 admin-events-delete-explanation = It will disappear at once from the calendar, its page and the feeds. To tell people it will not take place, cancel it instead. The audit log records the deletion.

@@ -371,6 +371,7 @@ admin-events-postpone-explanation = Indiquez sa nouvelle date. L’événement e
 admin-events-postpone-confirm = Reporter à cette date
 admin-events-cancel-title = Annuler cet événement ?
 admin-events-cancel-explanation = Il reste dans le calendrier et ses flux, signalé comme annulé, pour que les personnes qui comptaient venir l’apprennent. Les agendas abonnés le marquent comme annulé.
+admin-events-keep = Garder l’événement
 admin-events-cancel-confirm = Annuler l’événement
 admin-events-delete-title = Supprimer cet événement ?
 admin-events-delete-explanation = Il disparaîtra aussitôt du calendrier, de sa page et des flux. Pour annoncer qu’il n’aura pas lieu, annulez-le plutôt. Le journal des modifications garde trace de la suppression.

@@ -181,6 +181,7 @@ both_backends! {
         // Cancelled, after a confirmation step: it stays, marked, under the same UID.
         let confirm = staff.page(&format!("{path}/cancel")).await;
         assert_eq!(text(&confirm, "h1"), "Annuler cet événement\u{202f}?");
+        assert_eq!(text(&confirm, "#event-cancel-form a"), "Garder l’événement", "not a second \"Annuler\"");
         assert_eq!(staff.post_raw(&format!("{path}/cancel"), &[("version", &version(&confirm))]).await.status(), 403, "without a token");
         let response = staff.post(&format!("{path}/cancel"), &[("version", &version(&confirm))]).await;
         assert_eq!(response.status(), 303);

@@ -521,8 +521,9 @@ impl FormPage {
             .map(|(_, label)| tr.format("admin-events-status-note", &[("status", Arg::Text(label.into()))]));
         self.public_href = Some(Page::Event { slug: e.details.slug.to_string() }.path(self.ctx.lang));
         self.postpone_href = Some(admin::event_action(e.id, "postpone"));
-        self.cancel_href = (e.details.status != Status::Cancelled).then(|| admin::event_action(e.id, "cancel"));
-        self.delete_href = Some(admin::event_action(e.id, "delete"));
+        self.cancel_href =
+            (e.details.status != Status::Cancelled).then(|| admin::event_action(e.id, Step::Cancel.action()));
+        self.delete_href = Some(admin::event_action(e.id, Step::Delete.action()));
         self
     }
 
@@ -838,6 +839,23 @@ pub async fn postpone(
 
 // ---------------------------------------------------------------- cancel and delete
 
+/// A change that has a confirmation step of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Cancel,
+    Delete,
+}
+
+impl Step {
+    /// The last segment of its address: `/admin/events/12/cancel`.
+    fn action(self) -> &'static str {
+        match self {
+            Step::Cancel => "cancel",
+            Step::Delete => "delete",
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/event_confirm.html")]
 struct ConfirmPage {
@@ -855,27 +873,40 @@ struct ConfirmPage {
     /// The event changed since the page was read.
     changed: bool,
     back_href: String,
+    back_label: String,
 }
 
 impl ConfirmPage {
-    fn new(state: &AppState, staff: &Staff, stored: &VersionedEvent, what: &'static str) -> ConfirmPage {
+    fn new(state: &AppState, staff: &Staff, stored: &VersionedEvent, step: Step) -> ConfirmPage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
         let e = &stored.event;
-        let (heading, explanation, confirm) = match what {
-            "cancel" => ("admin-events-cancel-title", "admin-events-cancel-explanation", "admin-events-cancel-confirm"),
-            _ => ("admin-events-delete-title", "admin-events-delete-explanation", "admin-events-delete-confirm"),
+        // Beside "Cancel the event", going back says what it does.
+        let (heading, explanation, confirm, back) = match step {
+            Step::Cancel => (
+                "admin-events-cancel-title",
+                "admin-events-cancel-explanation",
+                "admin-events-cancel-confirm",
+                "admin-events-keep",
+            ),
+            Step::Delete => (
+                "admin-events-delete-title",
+                "admin-events-delete-explanation",
+                "admin-events-delete-confirm",
+                "admin-cancel",
+            ),
         };
         ConfirmPage {
             heading: ctx.t(heading),
             explanation: ctx.t(explanation),
             confirm: ctx.t(confirm),
+            back_label: ctx.t(back),
             title: e.details.title(staff.lang).as_str().to_owned(),
             facts: facts(&ctx.tr, e),
-            action: admin::event_action(e.id, what),
-            version: (what == "cancel").then_some(stored.version),
+            action: admin::event_action(e.id, step.action()),
+            version: (step == Step::Cancel).then_some(stored.version),
             changed: false,
             back_href: admin::event(e.id),
-            what,
+            what: step.action(),
             ctx,
         }
     }
@@ -888,7 +919,7 @@ pub async fn confirm_cancel(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let stored = stored(&state, &id).await?;
-    render(&ConfirmPage::new(&state, &staff, &stored, "cancel"), staff.lang)
+    render(&ConfirmPage::new(&state, &staff, &stored, Step::Cancel), staff.lang)
 }
 
 #[derive(Deserialize)]
@@ -919,7 +950,7 @@ pub async fn cancel(
         EventSaved::Done(_) => Ok(done("cancelled")),
         EventSaved::NotFound => Err(AppError::NotFound),
         EventSaved::Conflict(now_stored) => {
-            let mut page = ConfirmPage::new(&state, &staff, &now_stored, "cancel");
+            let mut page = ConfirmPage::new(&state, &staff, &now_stored, Step::Cancel);
             page.changed = true;
             render_with_status(&page, staff.lang, StatusCode::CONFLICT)
         }
@@ -933,7 +964,7 @@ pub async fn confirm_delete(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let stored = stored(&state, &id).await?;
-    render(&ConfirmPage::new(&state, &staff, &stored, "delete"), staff.lang)
+    render(&ConfirmPage::new(&state, &staff, &stored, Step::Delete), staff.lang)
 }
 
 /// POST `/admin/events/{id}/delete`: deleted, gone from the calendar, its
