@@ -216,7 +216,12 @@ impl Store {
                 return Ok(EventSaved::Conflict(Box::new(current)));
             }
             let before = &current.event;
-            let mut changes = before.details.describe_changes(e);
+            // The same signatory, however its name was typed, is no change.
+            let mut after = e.clone();
+            if before.signatory_id == signatory_id {
+                after.signatory.clone_from(&before.details.signatory);
+            }
+            let mut changes = before.details.describe_changes(&after);
             if before.signatory_id != signatory_id && !changes.contains("signatory:") {
                 changes = join(&changes, "signatory changed");
             }

@@ -272,7 +272,15 @@ both_backends! {
         let rows: Vec<(Option<i64>,)> = app.rows("SELECT signatory_id FROM events").await;
         assert!(rows[0].0.is_some(), "the signatory is linked");
         let id = id_of(app, "forum-of-cities").await;
-        assert_eq!(attr(&staff.page(&format!("/admin/events/{id}")).await, "#event-signatory", "value"), "Strasbourg (FR)");
+        let form = staff.page(&format!("/admin/events/{id}")).await;
+        assert_eq!(attr(&form, "#event-signatory", "value"), "Strasbourg (FR)");
+        // Saved as it was, the signatory typed otherwise: nothing changed, nothing written.
+        let read = version(&form);
+        let same = fields(&[("signatory", "STRASBOURG (fr)"), ("version", &read)]);
+        assert_eq!(staff.post(&format!("/admin/events/{id}"), &same).await.status(), 303);
+        let rows: Vec<(i32,)> = app.rows("SELECT sequence FROM events").await;
+        assert_eq!(rows, [(0,)], "no change for calendar apps");
+        assert_eq!(audit(app).await.len(), 1, "only the addition");
 
         // In the person's language.
         assert_eq!(staff.post("/admin/account/language", &[("lang", "en")]).await.status(), 303);
