@@ -374,6 +374,28 @@ both_backends! {
         assert_eq!(second.post(&path, &fields(&[("version", "x")])).await.status(), 400);
     }
 
+    async fn a_sample_event_saved_by_staff_becomes_real(app.seeded()) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let rows: Vec<(i64,)> = app.rows("SELECT id FROM events WHERE sample ORDER BY id LIMIT 1").await;
+        let path = format!("/admin/events/{}", rows[0].0);
+        let form = staff.page(&path).await;
+        assert!(!text(&form, "#event-sample").is_empty());
+        let inputs = ["title_fr", "title_en", "start", "end", "time_zone", "venue_name", "venue_city", "online_url", "registration_url", "signatory", "version"];
+        let mut values: Vec<(String, String)> = inputs.iter().map(|name| (name.to_string(), attr(&form, &format!("form.admin-form input[name={name}]"), "value"))).collect();
+        for select in ["status", "venue_country"] {
+            let selected = attrs(&form, &format!("select[name={select}] option[selected]"), "value");
+            values.push((select.to_owned(), selected.into_iter().next().unwrap_or_default()));
+        }
+        for area in ["description_fr", "description_en"] {
+            values.push((area.to_owned(), text(&form, &format!("textarea[name={area}]"))));
+        }
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        assert_eq!(staff.post(&path, &pairs).await.status(), 303);
+        let rows: Vec<(bool,)> = app.rows(&format!("SELECT sample FROM events WHERE id = {}", rows[0].0)).await;
+        assert_eq!(rows, [(false,)]);
+        assert!(audit(app).await.last().is_some_and(|(_, kind, summary)| kind == "event.updated" && summary.ends_with("sample → real")));
+    }
+
     async fn tokens_and_unknown_ids(app.clock(TODAY)) {
         let staff = app.staff("eddie@example.org", "editor").await;
         assert_eq!(staff.post_raw("/admin/events/new", &fields(&[])).await.status(), 403);
