@@ -1,5 +1,5 @@
 //! The back office, one file per area: signing in and out, the dashboard,
-//! the subscribers, the person's own account, and, for admins, the audit
+//! the signatories, the events, the subscribers, the person's own account, and, for admins, the audit
 //! log, the accounts and the invitations. Every handler takes [`Staff`](crate::web::staff::Staff) or
 //! [`AdminOnly`](crate::web::staff::AdminOnly), and every form post a
 //! [`StaffForm`](crate::web::staff::StaffForm).
