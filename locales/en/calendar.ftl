@@ -28,7 +28,7 @@ calendar-feed-description = Events of the Council of Europe’s ONE in FIVE camp
 event-status-cancelled = Cancelled
 event-status-postponed = Postponed
 event-cancelled-notice = This event is cancelled.
-event-postponed-notice = This event is postponed; a new date will be announced.
+event-postponed-notice = This event has been postponed. The date shown is the latest one announced.
 event-online = Online
 # $place is a venue, written "name, city, country".
 event-place-and-online = { $place }, and online

@@ -28,7 +28,7 @@ calendar-feed-description = Les événements de la campagne UN sur CINQ du Conse
 event-status-cancelled = Annulé
 event-status-postponed = Reporté
 event-cancelled-notice = Cet événement est annulé.
-event-postponed-notice = Cet événement est reporté ; une nouvelle date sera annoncée.
+event-postponed-notice = Cet événement a été reporté. La date indiquée est la dernière annoncée.
 event-online = En ligne
 # $place is a venue, written "name, city, country".
 event-place-and-online = { $place }, et en ligne

@@ -4,7 +4,9 @@ use std::fmt;
 
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-use super::{Country, Slug, Title, Website};
+use super::{
+    Country, Slug, Title, Website, country::CountryError, signatory::WebsiteError, slug::SlugError, text::TextError,
+};
 use crate::text::i18n::Lang;
 
 /// Whether an event takes place as planned.
@@ -54,17 +56,29 @@ const DESCRIPTION_MAX_CHARS: usize = 20_000;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Description(String);
 
+/// What is wrong with a description.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DescriptionError {
+    #[error("it is longer than {DESCRIPTION_MAX_CHARS} characters")]
+    TooLong,
+    #[error("it contains a control character")]
+    ControlCharacter,
+}
+
 impl Description {
-    pub fn parse(input: &str) -> Result<Description, String> {
+    /// The longest description, in characters.
+    pub const MAX_CHARS: usize = DESCRIPTION_MAX_CHARS;
+
+    pub fn parse(input: &str) -> Result<Description, DescriptionError> {
         if input.trim().is_empty() {
             return Ok(Description::default());
         }
         let text = input.trim();
         if text.chars().count() > DESCRIPTION_MAX_CHARS {
-            return Err(format!("it is longer than {DESCRIPTION_MAX_CHARS} characters"));
+            return Err(DescriptionError::TooLong);
         }
         if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
-            return Err("it contains a control character".into());
+            return Err(DescriptionError::ControlCharacter);
         }
         Ok(Description(text.replace("\r\n", "\n")))
     }
@@ -140,26 +154,37 @@ pub enum When {
 const LOCAL_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
 
+/// What is wrong with an event's start and end.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WhenError {
+    #[error("the start is empty")]
+    StartMissing,
+    #[error("the end day is before the start day")]
+    EndDayBefore,
+    #[error("the end is not after the start")]
+    EndNotAfter,
+    #[error("{0}: write both as dates (2026-12-03) or both as local times (2026-12-03T14:30)")]
+    Format(String),
+}
+
 impl When {
     /// Parses a start and an end, both dates (`2026-12-03`, an all-day
     /// event; the end day is included) or both local times
     /// (`2026-12-03T14:30`).
-    pub fn parse(start: &str, end: &str) -> Result<When, String> {
+    pub fn parse(start: &str, end: &str) -> Result<When, WhenError> {
         let (start, end) = (start.trim(), end.trim());
         if start.is_empty() {
-            return Err("the start is empty".into());
+            return Err(WhenError::StartMissing);
         }
         let end = if end.is_empty() { start } else { end };
         let date = |s: &str| crate::domain::date::parse(s).ok();
         let local = |s: &str| PrimitiveDateTime::parse(&s.replacen(' ', "T", 1), LOCAL_FORMAT).ok();
         match (date(start), date(end), local(start), local(end)) {
             (Some(first), Some(last), _, _) if last >= first => Ok(When::AllDay { first, last }),
-            (Some(_), Some(_), _, _) => Err("the end day is before the start day".into()),
+            (Some(_), Some(_), _, _) => Err(WhenError::EndDayBefore),
             (_, _, Some(starts), Some(ends)) if ends > starts => Ok(When::Timed { starts, ends }),
-            (_, _, Some(_), Some(_)) => Err("the end is not after the start".into()),
-            _ => Err(format!(
-                "{start:?} to {end:?}: write both as dates (2026-12-03) or both as local times (2026-12-03T14:30)"
-            )),
+            (_, _, Some(_), Some(_)) => Err(WhenError::EndNotAfter),
+            _ => Err(WhenError::Format(format!("{:?} to {:?}", cut(start), cut(end)))),
         }
     }
 
@@ -176,6 +201,11 @@ impl When {
     pub fn is_all_day(self) -> bool {
         matches!(self, When::AllDay { .. })
     }
+}
+
+/// The first characters of a text, for a message that quotes it.
+fn cut(text: &str) -> String {
+    text.chars().take(40).collect()
 }
 
 /// Where an event takes place in person.
@@ -270,6 +300,298 @@ impl NewEvent {
     }
 }
 
+/// The longest event slug, in characters.
+pub const SLUG_MAX_CHARS: usize = 80;
+/// Slugs the calendar's own addresses use.
+pub const RESERVED_SLUGS: [&str; 2] = ["archive", "archives"];
+
+/// The slugs a new event may take, from its title, in order of preference:
+/// `forum-of-cities`, then `forum-of-cities-2`, `forum-of-cities-3`… (never
+/// a reserved one), so that the first free one is unique.
+pub fn slug_candidates(title: &Title) -> impl Iterator<Item = Slug> {
+    // Room for a suffix of up to four digits.
+    let mut base = crate::text::collate::slug(title.as_str());
+    base.truncate(SLUG_MAX_CHARS - 5);
+    let base = match base.trim_end_matches('-') {
+        "" => "event".to_owned(),
+        trimmed => trimmed.to_owned(),
+    };
+    (1..10_000).filter_map(move |n| {
+        let text = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        Slug::parse_at_most(&text, SLUG_MAX_CHARS).ok().filter(|s| !RESERVED_SLUGS.contains(&s.as_str()))
+    })
+}
+
+/// A field of an event, as the CSV's columns and the back office's form
+/// name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EventField {
+    Slug,
+    TitleFr,
+    TitleEn,
+    Start,
+    End,
+    TimeZone,
+    Status,
+    VenueName,
+    VenueCity,
+    VenueCountry,
+    OnlineUrl,
+    RegistrationUrl,
+    Signatory,
+    DescriptionFr,
+    DescriptionEn,
+}
+
+impl EventField {
+    /// In the CSV's order.
+    pub const ALL: [EventField; 15] = [
+        EventField::Slug,
+        EventField::TitleFr,
+        EventField::TitleEn,
+        EventField::Start,
+        EventField::End,
+        EventField::TimeZone,
+        EventField::Status,
+        EventField::VenueName,
+        EventField::VenueCity,
+        EventField::VenueCountry,
+        EventField::OnlineUrl,
+        EventField::RegistrationUrl,
+        EventField::Signatory,
+        EventField::DescriptionFr,
+        EventField::DescriptionEn,
+    ];
+
+    /// The CSV column, and the form field, of this name.
+    pub fn column(self) -> &'static str {
+        match self {
+            EventField::Slug => "slug",
+            EventField::TitleFr => "title_fr",
+            EventField::TitleEn => "title_en",
+            EventField::Start => "start",
+            EventField::End => "end",
+            EventField::TimeZone => "time_zone",
+            EventField::Status => "status",
+            EventField::VenueName => "venue_name",
+            EventField::VenueCity => "venue_city",
+            EventField::VenueCountry => "venue_country",
+            EventField::OnlineUrl => "online_url",
+            EventField::RegistrationUrl => "registration_url",
+            EventField::Signatory => "signatory",
+            EventField::DescriptionFr => "description_fr",
+            EventField::DescriptionEn => "description_en",
+        }
+    }
+}
+
+/// What is wrong with one field of an event.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EventFieldError {
+    #[error(transparent)]
+    Slug(#[from] SlugError),
+    #[error("archive and archives name the calendar's archive")]
+    SlugReserved,
+    #[error(transparent)]
+    Text(#[from] TextError),
+    #[error(transparent)]
+    Description(#[from] DescriptionError),
+    #[error(transparent)]
+    When(#[from] WhenError),
+    #[error(transparent)]
+    TimeZone(#[from] TimeZoneError),
+    #[error(transparent)]
+    Status(#[from] StatusError),
+    #[error(transparent)]
+    Country(#[from] CountryError),
+    #[error(transparent)]
+    Url(#[from] WebsiteError),
+    /// Some of the venue's name, city and country given, not all.
+    #[error("give the venue's name, city and country together, or none of them")]
+    VenuePartial,
+    /// Neither a venue nor an online address.
+    #[error("give a venue (venue_name, venue_city, venue_country), an online_url, or both")]
+    NoPlace,
+    /// The reference as `SignatoryRef::parse` explains it.
+    #[error("{0}")]
+    Signatory(String),
+    /// A well-written reference to a signatory that does not exist.
+    #[error("no such signatory")]
+    SignatoryUnknown,
+}
+
+/// An event's fields as typed, in a CSV row or the back office's form:
+/// each is parsed by its own type, the same way wherever it comes from.
+/// An optional field left blank is absent; a blank time zone is
+/// [`TimeZone::DEFAULT`], a blank status `scheduled`, a blank end the
+/// start.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct EventFields<'a> {
+    pub slug: &'a str,
+    pub title_fr: &'a str,
+    pub title_en: &'a str,
+    pub start: &'a str,
+    pub end: &'a str,
+    pub time_zone: &'a str,
+    pub status: &'a str,
+    pub venue_name: &'a str,
+    pub venue_city: &'a str,
+    pub venue_country: &'a str,
+    pub online_url: &'a str,
+    pub registration_url: &'a str,
+    pub signatory: &'a str,
+    pub description_fr: &'a str,
+    pub description_en: &'a str,
+}
+
+impl EventFields<'_> {
+    /// The event, or every field that is wrong, in the fields' order.
+    pub fn parse(&self) -> Result<NewEvent, Vec<(EventField, EventFieldError)>> {
+        use EventField as F;
+        let mut errors = Vec::new();
+        let slug = keep(
+            &mut errors,
+            F::Slug,
+            Slug::parse_at_most(self.slug.trim(), SLUG_MAX_CHARS).map_err(EventFieldError::from).and_then(|slug| {
+                if RESERVED_SLUGS.contains(&slug.as_str()) { Err(EventFieldError::SlugReserved) } else { Ok(slug) }
+            }),
+        );
+        let title_fr = keep(&mut errors, F::TitleFr, Title::parse(self.title_fr).map_err(EventFieldError::from));
+        let title_en = keep(&mut errors, F::TitleEn, Title::parse(self.title_en).map_err(EventFieldError::from));
+        // A start that is wrong on its own is the start's fault; otherwise
+        // the end's.
+        // (A time alone ends as it starts, which is not after it, but is a
+        // good start.)
+        let when = match When::parse(self.start, "") {
+            Ok(_) | Err(WhenError::EndNotAfter) => {
+                keep(&mut errors, F::End, When::parse(self.start, self.end).map_err(EventFieldError::from))
+            }
+            Err(error) => {
+                errors.push((F::Start, error.into()));
+                None
+            }
+        };
+        let zone = optional(self.time_zone).unwrap_or(TimeZone::DEFAULT);
+        let time_zone = keep(&mut errors, F::TimeZone, TimeZone::parse(zone).map_err(EventFieldError::from));
+        let status = keep(&mut errors, F::Status, Status::parse(self.status).map_err(EventFieldError::from));
+        let venue = match (optional(self.venue_name), optional(self.venue_city), optional(self.venue_country)) {
+            (None, None, None) => Some(None),
+            (Some(name), Some(city), Some(country)) => {
+                let name = keep(&mut errors, F::VenueName, Title::parse(name).map_err(EventFieldError::from));
+                let city = keep(&mut errors, F::VenueCity, Title::parse(city).map_err(EventFieldError::from));
+                let country =
+                    keep(&mut errors, F::VenueCountry, Country::parse(country).map_err(EventFieldError::from));
+                match (name, city, country) {
+                    (Some(name), Some(city), Some(country)) => {
+                        Some(Some(Venue { name: name.as_str().to_owned(), city: city.as_str().to_owned(), country }))
+                    }
+                    _ => None,
+                }
+            }
+            (name, city, country) => {
+                // Each missing part of the venue says so.
+                for (field, part) in [(F::VenueName, name), (F::VenueCity, city), (F::VenueCountry, country)] {
+                    if part.is_none() {
+                        errors.push((field, EventFieldError::VenuePartial));
+                    }
+                }
+                None
+            }
+        };
+        let url = |text: &str| optional(text).map(Website::parse).transpose().map_err(EventFieldError::from);
+        let online_url = keep(&mut errors, F::OnlineUrl, url(self.online_url));
+        let registration_url = keep(&mut errors, F::RegistrationUrl, url(self.registration_url));
+        if let (Some(None), Some(None)) = (&venue, &online_url) {
+            errors.push((F::OnlineUrl, EventFieldError::NoPlace));
+        }
+        let signatory = keep(
+            &mut errors,
+            F::Signatory,
+            optional(self.signatory).map(SignatoryRef::parse).transpose().map_err(EventFieldError::Signatory),
+        );
+        let description_fr =
+            keep(&mut errors, F::DescriptionFr, Description::parse(self.description_fr).map_err(EventFieldError::from));
+        let description_en =
+            keep(&mut errors, F::DescriptionEn, Description::parse(self.description_en).map_err(EventFieldError::from));
+        if !errors.is_empty() {
+            // In the fields' order, whatever order they were found in.
+            errors.sort_by_key(|(field, _)| EventField::ALL.iter().position(|f| f == field));
+            return Err(errors);
+        }
+        let event = (|| {
+            Some(NewEvent {
+                slug: slug?,
+                status: status?,
+                title_fr: title_fr?,
+                title_en: title_en?,
+                description_fr: description_fr?,
+                description_en: description_en?,
+                when: when?,
+                time_zone: time_zone?,
+                venue: venue?,
+                online_url: online_url?,
+                registration_url: registration_url?,
+                signatory: signatory?,
+            })
+        })();
+        event.ok_or_else(|| vec![(F::Slug, EventFieldError::Slug(SlugError::Empty))])
+    }
+}
+
+/// An optional field: absent when left blank.
+fn optional(text: &str) -> Option<&str> {
+    Some(text.trim()).filter(|t| !t.is_empty())
+}
+
+/// A field's value, or `None` with its error kept.
+fn keep<T>(
+    errors: &mut Vec<(EventField, EventFieldError)>,
+    field: EventField,
+    result: Result<T, EventFieldError>,
+) -> Option<T> {
+    result.map_err(|error| errors.push((field, error))).ok()
+}
+
+impl NewEvent {
+    /// A field as the CSV writes it (empty when absent).
+    pub fn field_text(&self, field: EventField) -> String {
+        let url = |url: &Option<Website>| url.as_ref().map_or_else(String::new, |u| u.as_str().to_owned());
+        let venue = |part: fn(&Venue) -> String| self.venue.as_ref().map_or_else(String::new, part);
+        match field {
+            EventField::Slug => self.slug.to_string(),
+            EventField::TitleFr => self.title_fr.as_str().to_owned(),
+            EventField::TitleEn => self.title_en.as_str().to_owned(),
+            EventField::Start => self.when.to_strings().0,
+            EventField::End => self.when.to_strings().1,
+            EventField::TimeZone => self.time_zone.name().to_owned(),
+            EventField::Status => self.status.as_str().to_owned(),
+            EventField::VenueName => venue(|v| v.name.clone()),
+            EventField::VenueCity => venue(|v| v.city.clone()),
+            EventField::VenueCountry => venue(|v| v.country.code().to_owned()),
+            EventField::OnlineUrl => url(&self.online_url),
+            EventField::RegistrationUrl => url(&self.registration_url),
+            EventField::Signatory => self.signatory.as_ref().map(ToString::to_string).unwrap_or_default(),
+            EventField::DescriptionFr => self.description_fr.as_str().to_owned(),
+            EventField::DescriptionEn => self.description_en.as_str().to_owned(),
+        }
+    }
+
+    /// What changed from this to `other`, for the audit log:
+    /// `start: "2026-12-03" → "2027-01-14"; status: "scheduled" → "postponed"`.
+    /// A description is said to have changed, not quoted.
+    pub fn describe_changes(&self, other: &NewEvent) -> String {
+        EventField::ALL
+            .into_iter()
+            .filter(|field| self.field_text(*field) != other.field_text(*field))
+            .map(|field| match field {
+                EventField::DescriptionFr | EventField::DescriptionEn => format!("{}: changed", field.column()),
+                _ => format!("{}: {:?} → {:?}", field.column(), self.field_text(field), other.field_text(field)),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// A stored event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
@@ -320,6 +642,77 @@ mod tests {
         assert_eq!(paris.offset_at(datetime!(2026-07-03 12:30 UTC)).whole_hours(), 2);
         assert!(TimeZone::parse("Mars/Olympus").is_err());
         assert!(TimeZone::parse("").is_err());
+    }
+
+    #[test]
+    fn fields_say_which_is_wrong() {
+        use EventField as F;
+        let fields = EventFields {
+            slug: "forum",
+            title_fr: "Forum",
+            title_en: " ",
+            start: "2026-12-05T10:00",
+            end: "2026-12-05T09:00",
+            venue_name: "Hall",
+            venue_country: "XX",
+            online_url: "ftp://example.org",
+            ..EventFields::default()
+        };
+        let errors = fields.parse().expect_err("bad fields");
+        assert_eq!(
+            errors,
+            [
+                (F::TitleEn, EventFieldError::Text(TextError::Empty)),
+                (F::End, EventFieldError::When(WhenError::EndNotAfter)),
+                (F::VenueCity, EventFieldError::VenuePartial),
+                (F::OnlineUrl, EventFieldError::Url(WebsiteError)),
+            ]
+        );
+        let bad_start = EventFields { start: "2026-02-30", ..fields };
+        let errors = bad_start.parse().expect_err("bad start");
+        assert!(errors.iter().any(|(f, e)| *f == F::Start && matches!(e, EventFieldError::When(WhenError::Format(_)))));
+        let nowhere = EventFields {
+            slug: "archives",
+            title_fr: "A",
+            title_en: "A",
+            start: "2026-12-05",
+            ..EventFields::default()
+        };
+        assert_eq!(
+            nowhere.parse().expect_err("no place"),
+            [(F::Slug, EventFieldError::SlugReserved), (F::OnlineUrl, EventFieldError::NoPlace)]
+        );
+        let good = EventFields { slug: "a", online_url: "https://example.org/live", ..nowhere };
+        let event = good.parse().expect("good fields");
+        assert_eq!(event.time_zone.name(), TimeZone::DEFAULT);
+        assert_eq!(event.status, Status::Scheduled);
+        let optional = [
+            F::VenueName,
+            F::VenueCity,
+            F::VenueCountry,
+            F::RegistrationUrl,
+            F::Signatory,
+            F::DescriptionFr,
+            F::DescriptionEn,
+        ];
+        for field in EventField::ALL {
+            assert_eq!(event.field_text(field).is_empty(), optional.contains(&field), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn slugs_come_from_titles() {
+        let slugs = |title: &str| {
+            slug_candidates(&Title::parse(title).expect("title")).take(3).map(|s| s.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            slugs("Forum des villes, 2027 !"),
+            ["forum-des-villes-2027", "forum-des-villes-2027-2", "forum-des-villes-2027-3"]
+        );
+        assert_eq!(slugs("Archives"), ["archives-2", "archives-3", "archives-4"]);
+        assert_eq!(slugs("«\u{a0}—\u{a0}»"), ["event", "event-2", "event-3"]);
+        let long = slugs(&"Très long titre ".repeat(12));
+        assert!(long.iter().all(|s| s.len() <= SLUG_MAX_CHARS), "{long:?}");
     }
 
     #[test]

@@ -12,10 +12,10 @@ use std::{
 pub use crate::formats::csv_file::CsvErrors;
 use crate::{
     domain::{
-        Country, Slug, Title, Website,
-        event::{Description, NewEvent, SignatoryRef, Status, TimeZone, Venue, When},
+        Slug, Website,
+        event::{EventField, EventFieldError, EventFields, NewEvent},
     },
-    formats::csv_file::{self, Format, Problems, Row},
+    formats::csv_file::{self, Format, Row},
 };
 
 pub const COLUMNS: [&str; 15] = [
@@ -36,10 +36,6 @@ pub const COLUMNS: [&str; 15] = [
     "description_en",
 ];
 const REQUIRED: [&str; 4] = ["slug", "title_fr", "title_en", "start"];
-/// The longest event slug, in characters.
-const EVENT_SLUG_MAX_CHARS: usize = 80;
-/// Slugs the calendar's own addresses use.
-const RESERVED_SLUGS: [&str; 2] = ["archive", "archives"];
 
 /// Parses a whole file: every event with its line, or every problem found.
 pub fn parse(input: impl Read) -> Result<Vec<(u64, NewEvent)>, CsvErrors> {
@@ -52,61 +48,43 @@ pub fn parse(input: impl Read) -> Result<Vec<(u64, NewEvent)>, CsvErrors> {
     })
 }
 
+/// A row is checked field by field as the back office's form is: the same
+/// types, the same rules ([`EventFields::parse`]).
 fn parse_row(row: &Row<'_>) -> Result<NewEvent, Vec<String>> {
-    let mut problems = Problems::default();
-    let slug = problems.take("slug", Slug::parse_at_most(row.get("slug").trim(), EVENT_SLUG_MAX_CHARS));
-    if slug.as_ref().is_some_and(|s| RESERVED_SLUGS.contains(&s.as_str())) {
-        problems.add("slug: archive and archives name the calendar's archive");
+    EventFields {
+        slug: row.get("slug"),
+        title_fr: row.get("title_fr"),
+        title_en: row.get("title_en"),
+        start: row.get("start"),
+        end: row.get("end"),
+        time_zone: row.get("time_zone"),
+        status: row.get("status"),
+        venue_name: row.get("venue_name"),
+        venue_city: row.get("venue_city"),
+        venue_country: row.get("venue_country"),
+        online_url: row.get("online_url"),
+        registration_url: row.get("registration_url"),
+        signatory: row.get("signatory"),
+        description_fr: row.get("description_fr"),
+        description_en: row.get("description_en"),
     }
-    let status = problems.take("status", Status::parse(row.get("status")));
-    let title_fr = problems.take("title_fr", Title::parse(row.get("title_fr")));
-    let title_en = problems.take("title_en", Title::parse(row.get("title_en")));
-    let description_fr = problems.take("description_fr", Description::parse(row.get("description_fr")));
-    let description_en = problems.take("description_en", Description::parse(row.get("description_en")));
-    let when = problems.take("start/end", When::parse(row.get("start"), row.get("end")));
-    let time_zone = problems.take("time_zone", TimeZone::parse(row.optional("time_zone").unwrap_or(TimeZone::DEFAULT)));
-    let online_url = problems.take("online_url", row.optional("online_url").map(Website::parse).transpose());
-    let registration_url =
-        problems.take("registration_url", row.optional("registration_url").map(Website::parse).transpose());
-    let signatory = problems.take("signatory", row.optional("signatory").map(SignatoryRef::parse).transpose());
-    let venue = match (row.optional("venue_name"), row.optional("venue_city"), row.optional("venue_country")) {
-        (None, None, None) => Some(None),
-        (Some(name), Some(city), Some(country)) => {
-            let name = problems.take("venue_name", Title::parse(name));
-            let city = problems.take("venue_city", Title::parse(city));
-            let country = problems.take("venue_country", Country::parse(country));
-            match (name, city, country) {
-                (Some(name), Some(city), Some(country)) => {
-                    Some(Some(Venue { name: name.as_str().to_owned(), city: city.as_str().to_owned(), country }))
-                }
-                _ => None,
-            }
-        }
-        _ => {
-            problems.add("venue: give its name, city and country together, or none of them");
-            None
-        }
-    };
-    if let (Some(None), Some(None)) = (&venue, &online_url) {
-        problems.add("give a venue (venue_name, venue_city, venue_country), an online_url, or both");
+    .parse()
+    .map_err(|errors| {
+        let mut messages: Vec<String> = errors.iter().map(|(field, error)| message(*field, error)).collect();
+        // A venue given in part is one problem, not one per missing part.
+        messages.dedup();
+        messages
+    })
+}
+
+/// A problem as the command line reports it: the column, then what is wrong.
+fn message(field: EventField, error: &EventFieldError) -> String {
+    match (field, error) {
+        (_, EventFieldError::NoPlace) => error.to_string(),
+        (_, EventFieldError::VenuePartial) => format!("venue: {error}"),
+        (EventField::Start | EventField::End, _) => format!("start/end: {error}"),
+        _ => format!("{}: {error}", field.column()),
     }
-    let event = (|| {
-        Some(NewEvent {
-            slug: slug?,
-            status: status?,
-            title_fr: title_fr?,
-            title_en: title_en?,
-            description_fr: description_fr?,
-            description_en: description_en?,
-            when: when?,
-            time_zone: time_zone?,
-            venue: venue?,
-            online_url: online_url?,
-            registration_url: registration_url?,
-            signatory: signatory?,
-        })
-    })();
-    problems.finish(event)
 }
 
 /// Writes events with every column, so that the output imports back.

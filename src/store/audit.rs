@@ -56,10 +56,15 @@ pub enum AuditKind {
     SettingChanged,
     PageSaved,
     PageRestored,
+    EventAdded,
+    EventUpdated,
+    EventPostponed,
+    EventCancelled,
+    EventDeleted,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 28] = [
+    pub const ALL: [AuditKind; 33] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -88,6 +93,11 @@ impl AuditKind {
         AuditKind::SettingChanged,
         AuditKind::PageSaved,
         AuditKind::PageRestored,
+        AuditKind::EventAdded,
+        AuditKind::EventUpdated,
+        AuditKind::EventPostponed,
+        AuditKind::EventCancelled,
+        AuditKind::EventDeleted,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -121,6 +131,11 @@ impl AuditKind {
             AuditKind::SettingChanged => "settings.changed",
             AuditKind::PageSaved => "page.saved",
             AuditKind::PageRestored => "page.restored",
+            AuditKind::EventAdded => "event.added",
+            AuditKind::EventUpdated => "event.updated",
+            AuditKind::EventPostponed => "event.postponed",
+            AuditKind::EventCancelled => "event.cancelled",
+            AuditKind::EventDeleted => "event.deleted",
         }
     }
 

@@ -49,7 +49,7 @@ impl EventFilter {
 }
 
 #[derive(FromRow)]
-struct EventRow {
+pub(super) struct EventRow {
     id: i64,
     slug: String,
     status: String,
@@ -72,10 +72,12 @@ struct EventRow {
     created_at: OffsetDateTime,
     updated_at: OffsetDateTime,
     sample: bool,
+    /// Raised by every change, for the back office's conflicting edits.
+    pub(super) version: i64,
 }
 
 impl EventRow {
-    fn into_domain(self) -> Result<Event, StoreError> {
+    pub(super) fn into_domain(self) -> Result<Event, StoreError> {
         let id = self.id;
         let corrupt = |what: &str, error: String| StoreError::Corrupt(format!("event {id}: {what}: {error}"));
         let url = |value: Option<String>, what: &str| {
@@ -101,9 +103,11 @@ impl EventRow {
             status: Status::parse(&self.status).map_err(|e| corrupt("status", e.to_string()))?,
             title_fr: Title::parse(&self.title_fr).map_err(|e| corrupt("title_fr", e.to_string()))?,
             title_en: Title::parse(&self.title_en).map_err(|e| corrupt("title_en", e.to_string()))?,
-            description_fr: Description::parse(&self.description_fr).map_err(|e| corrupt("description_fr", e))?,
-            description_en: Description::parse(&self.description_en).map_err(|e| corrupt("description_en", e))?,
-            when: When::parse(&self.start_local, &self.end_local).map_err(|e| corrupt("start/end", e))?,
+            description_fr: Description::parse(&self.description_fr)
+                .map_err(|e| corrupt("description_fr", e.to_string()))?,
+            description_en: Description::parse(&self.description_en)
+                .map_err(|e| corrupt("description_en", e.to_string()))?,
+            when: When::parse(&self.start_local, &self.end_local).map_err(|e| corrupt("start/end", e.to_string()))?,
             time_zone: TimeZone::parse(&self.time_zone).map_err(|e| corrupt("time_zone", e.to_string()))?,
             venue,
             online_url: url(self.online_url, "online_url")?,
@@ -128,10 +132,13 @@ macro_rules! select_events {
         "SELECT e.id, e.slug, e.status, e.title_fr, e.title_en, e.description_fr, e.description_en, \
          e.start_local, e.end_local, e.time_zone, e.venue_name, e.venue_city, e.venue_country, \
          e.online_url, e.registration_url, e.signatory_id, s.name AS signatory_name, \
-         s.country AS signatory_country, e.sequence, e.created_at, e.updated_at, e.sample \
+         s.country AS signatory_country, e.sequence, e.created_at, e.updated_at, e.sample, e.version \
          FROM events e LEFT JOIN signatories s ON s.id = e.signatory_id "
     };
 }
+
+/// The columns an [`EventRow`] reads, for the back office's queries.
+pub(super) const SELECT_EVENTS: &str = select_events!();
 
 /// The calendar's filters; `$1` country, `$2` year, `$3` mode, each NULL for "any".
 macro_rules! events_where {
@@ -255,7 +262,8 @@ impl Store {
             starts_at = excluded.starts_at, ends_at = excluded.ends_at, venue_name = excluded.venue_name, \
             venue_city = excluded.venue_city, venue_country = excluded.venue_country, \
             online_url = excluded.online_url, registration_url = excluded.registration_url, \
-            signatory_id = excluded.signatory_id, sequence = events.sequence + 1, updated_at = excluded.updated_at, \
+            signatory_id = excluded.signatory_id, sequence = events.sequence + 1, version = events.version + 1, \
+            updated_at = excluded.updated_at, \
             sample = excluded.sample";
         let now = instant(now);
         let mut report = ImportReport::default();

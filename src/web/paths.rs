@@ -342,6 +342,24 @@ pub mod admin {
         }
     }
 
+    pub const EVENTS: &str = "/admin/events";
+    pub const EVENTS_NEW: &str = "/admin/events/new";
+    pub const EVENT_ROUTE: &str = "/admin/events/{id}";
+    pub const EVENT_POSTPONE_ROUTE: &str = "/admin/events/{id}/postpone";
+    pub const EVENT_CANCEL_ROUTE: &str = "/admin/events/{id}/cancel";
+    pub const EVENT_DELETE_ROUTE: &str = "/admin/events/{id}/delete";
+
+    /// An event's form in the back office.
+    pub fn event(id: i64) -> String {
+        format!("{EVENTS}/{id}")
+    }
+
+    /// What can be done to an event besides editing it, by its number:
+    /// `/admin/events/12/postpone`, `…/cancel`, `…/delete`.
+    pub fn event_action(id: i64, action: &str) -> String {
+        format!("{EVENTS}/{id}/{action}")
+    }
+
     /// Whether an address is the back office's.
     pub fn contains(path: &str) -> bool {
         path == ROOT || path.starts_with("/admin/")
@@ -352,6 +370,7 @@ pub mod admin {
     pub enum Area {
         Dashboard,
         Signatories,
+        Events,
         Subscribers,
         Audit,
         Accounts,
@@ -361,9 +380,10 @@ pub mod admin {
 
     impl Area {
         /// In the navigation's order.
-        pub const ALL: [Area; 7] = [
+        pub const ALL: [Area; 8] = [
             Area::Dashboard,
             Area::Signatories,
+            Area::Events,
             Area::Pages,
             Area::Subscribers,
             Area::Audit,
@@ -375,6 +395,7 @@ pub mod admin {
             match self {
                 Area::Dashboard => HOME,
                 Area::Signatories => SIGNATORIES,
+                Area::Events => EVENTS,
                 Area::Subscribers => SUBSCRIBERS,
                 Area::Audit => AUDIT,
                 Area::Accounts => ACCOUNTS,
@@ -388,6 +409,7 @@ pub mod admin {
             match self {
                 Area::Dashboard => "admin-nav-dashboard",
                 Area::Signatories => "admin-nav-signatories",
+                Area::Events => "admin-nav-events",
                 Area::Subscribers => "admin-nav-subscribers",
                 Area::Audit => "admin-nav-audit",
                 Area::Accounts => "admin-nav-accounts",

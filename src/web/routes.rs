@@ -164,12 +164,16 @@ fn back_office() -> Router<AppState> {
         .route(at::PAGE_REVISION_ROUTE, get(admin::pages::revision))
         .route(at::PAGE_COMPARE_ROUTE, get(admin::pages::compare))
         .route(at::PAGE_RESTORE_ROUTE, post(admin::pages::restore))
+        .route(at::EVENTS, get(admin::events::list))
+        .route(at::EVENT_POSTPONE_ROUTE, get(admin::events::postpone_form).post(admin::events::postpone))
+        .route(at::EVENT_CANCEL_ROUTE, get(admin::events::confirm_cancel).post(admin::events::cancel))
+        .route(at::EVENT_DELETE_ROUTE, get(admin::events::confirm_delete).post(admin::events::delete))
 }
 
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its
 /// own limit: a CSV file of signatories, uploaded for its preview, and the
 /// previewed file sent back to be applied; a prose page's text, saved or
-/// previewed.
+/// previewed; an event's form.
 fn uploads() -> Router<AppState> {
     use admin::signatories::{APPLY_LIMIT, UPLOAD_LIMIT};
     use paths::admin as at;
@@ -183,6 +187,13 @@ fn uploads() -> Router<AppState> {
                 .route(at::PAGE_ROUTE, post(admin::pages::save))
                 .route(at::PAGE_PREVIEW_ROUTE, post(admin::pages::preview))
                 .layer(limited(admin::pages::FORM_LIMIT)),
+        )
+        .merge(
+            // An event's form: two descriptions of up to 20,000 characters.
+            Router::new()
+                .route(at::EVENTS_NEW, get(admin::events::new).post(admin::events::add))
+                .route(at::EVENT_ROUTE, get(admin::events::edit).post(admin::events::save))
+                .layer(limited(admin::events::FORM_LIMIT)),
         )
 }
 

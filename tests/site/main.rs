@@ -21,11 +21,13 @@
 //! - `two_step`: the two-step sign-in with an authenticator app, its
 //!   recovery codes, and the admins' setting that requires it.
 //! - `admin_pages`: staff editing the prose pages, and their revisions.
+//! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
 
 mod common;
 
 mod accounts;
 mod admin;
+mod admin_events;
 mod admin_pages;
 mod admin_signatories;
 mod calendar;

@@ -1,7 +1,7 @@
 //! The back office, one file per area: signing in and out (and the second
-//! step of a two-step sign-in), the dashboard, the signatories, the prose
-//! pages and their revisions, the subscribers, the person's own account,
-//! and, for admins, the audit
+//! step of a two-step sign-in), the dashboard, the signatories, the events,
+//! the prose pages and their revisions, the subscribers, the person's own
+//! account, and, for admins, the audit
 //! log, the accounts and the invitations. Every handler takes [`Staff`](crate::web::staff::Staff) or
 //! [`AdminOnly`](crate::web::staff::AdminOnly), and every form post a
 //! [`StaffForm`](crate::web::staff::StaffForm).
@@ -10,9 +10,10 @@ pub mod account;
 pub mod accounts;
 pub mod audit;
 pub mod dashboard;
+pub mod events;
 pub mod invitations;
-pub mod second_step;
 pub mod pages;
+pub mod second_step;
 pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;
@@ -92,5 +93,10 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::SettingChanged => "admin-kind-setting-changed",
         AuditKind::PageSaved => "admin-kind-page-saved",
         AuditKind::PageRestored => "admin-kind-page-restored",
+        AuditKind::EventAdded => "admin-kind-event-added",
+        AuditKind::EventUpdated => "admin-kind-event-updated",
+        AuditKind::EventPostponed => "admin-kind-event-postponed",
+        AuditKind::EventCancelled => "admin-kind-event-cancelled",
+        AuditKind::EventDeleted => "admin-kind-event-deleted",
     }
 }

@@ -1,0 +1,287 @@
+//! Staff's changes to events from the back office: one added, edited,
+//! postponed, cancelled or deleted at a time, each in its own transaction
+//! with its audit entry (the triggers raise the site's revision).
+//!
+//! An edit carries the version of the event it was read at: a save over a
+//! newer version is refused, with the event as it now stands.
+
+use time::OffsetDateTime;
+
+use super::{
+    Actor, AuditKind, BeginWrite, Store, StoreError,
+    audit::{self, INSERT as AUDIT},
+    events::{EventRow, SELECT_EVENTS},
+    instant,
+};
+use crate::domain::{
+    Event, NewEvent, Website,
+    event::{Status, slug_candidates},
+};
+
+/// An event with the version of the row it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VersionedEvent {
+    pub event: Event,
+    pub version: i64,
+}
+
+impl EventRow {
+    fn into_versioned(self) -> Result<VersionedEvent, StoreError> {
+        let version = self.version;
+        Ok(VersionedEvent { event: self.into_domain()?, version })
+    }
+}
+
+/// What a save of an event did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventSaved {
+    /// Written: the event's id.
+    Done(i64),
+    /// No event has this id (any more).
+    NotFound,
+    /// Someone else changed it since the form was read: as it stands now.
+    Conflict(Box<VersionedEvent>),
+}
+
+/// A change to a stored event, as staff make it.
+#[derive(Clone, Copy, Debug)]
+pub struct EventEdit<'a> {
+    pub id: i64,
+    /// The version the change was made at.
+    pub version: i64,
+    /// The event as it is to be (its slug is not used: it stays).
+    pub event: &'a NewEvent,
+    pub signatory_id: Option<i64>,
+    /// What the change is, for the audit log: edited, postponed, cancelled.
+    pub kind: AuditKind,
+}
+
+/// Which events the back office's list shows: by the year they start in,
+/// by status; all when both are `None`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StaffEventFilter {
+    pub year: Option<i32>,
+    pub status: Option<Status>,
+}
+
+/// The list's conditions: `$1` the year, `$2` the status, each NULL for
+/// "any"; `$3` now.
+macro_rules! staff_where {
+    () => {
+        "WHERE (CAST($1 AS TEXT) IS NULL OR substr(e.start_local, 1, 4) = $1) \
+         AND (CAST($2 AS TEXT) IS NULL OR e.status = $2) "
+    };
+}
+
+/// The longest run of taken slugs tried before a new event is refused.
+const SLUG_TRIES: usize = 200;
+
+/// The values bound after `$1` by [`INSERT`] and [`UPDATE`], in order.
+macro_rules! bind_event {
+    ($query:expr, $e:expr, $signatory_id:expr) => {{
+        let e: &NewEvent = $e;
+        let (start, end) = e.when.to_strings();
+        let venue = e.venue.as_ref();
+        $query
+            .bind(e.status.as_str())
+            .bind(e.title_fr.as_str())
+            .bind(e.title_en.as_str())
+            .bind(e.description_fr.as_str())
+            .bind(e.description_en.as_str())
+            .bind(e.when.is_all_day())
+            .bind(start)
+            .bind(end)
+            .bind(e.time_zone.name())
+            .bind(instant(e.starts_at()))
+            .bind(instant(e.ends_at()))
+            .bind(venue.map(|v| v.name.clone()))
+            .bind(venue.map(|v| v.city.clone()))
+            .bind(venue.map(|v| v.country.code()))
+            .bind(e.online_url.as_ref().map(|u| Website::as_str(u).to_owned()))
+            .bind(e.registration_url.as_ref().map(|u| Website::as_str(u).to_owned()))
+            .bind($signatory_id)
+    }};
+}
+
+/// `$1` the slug, `$2`–`$18` as [`bind_event!`], `$19` now.
+const INSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
+    all_day, start_local, end_local, time_zone, starts_at, ends_at, venue_name, venue_city, venue_country, \
+    online_url, registration_url, signatory_id, sequence, created_at, updated_at, sample) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19, FALSE) \
+    ON CONFLICT (slug) DO NOTHING RETURNING id";
+
+/// `$1` the id, `$2`–`$18` as [`bind_event!`], `$19` now, `$20` the version
+/// read. The slug stays, so that links and calendar UIDs do too; the
+/// sequence rises, for calendar apps.
+const UPDATE: &str = "UPDATE events SET status = $2, title_fr = $3, title_en = $4, description_fr = $5, \
+    description_en = $6, all_day = $7, start_local = $8, end_local = $9, time_zone = $10, starts_at = $11, \
+    ends_at = $12, venue_name = $13, venue_city = $14, venue_country = $15, online_url = $16, \
+    registration_url = $17, signatory_id = $18, updated_at = $19, sequence = sequence + 1, \
+    version = version + 1, sample = FALSE WHERE id = $1 AND version = $20";
+
+impl Store {
+    /// One event with its version.
+    pub async fn versioned_event(&self, id: i64) -> Result<Option<VersionedEvent>, StoreError> {
+        let sql = format!("{SELECT_EVENTS} WHERE e.id = $1");
+        let row: Option<EventRow> =
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)?;
+        row.map(EventRow::into_versioned).transpose()
+    }
+
+    /// The back office's list: the events a filter lets through that are
+    /// not over at `now`, soonest first, and those that are, latest first.
+    pub async fn staff_events(
+        &self,
+        filter: StaffEventFilter,
+        now: OffsetDateTime,
+    ) -> Result<(Vec<VersionedEvent>, Vec<VersionedEvent>), StoreError> {
+        let upcoming = format!("{SELECT_EVENTS}{} AND e.ends_at >= $3 ORDER BY e.starts_at, e.id", staff_where!());
+        let past = format!("{SELECT_EVENTS}{} AND e.ends_at < $3 ORDER BY e.starts_at DESC, e.id DESC", staff_where!());
+        let year = filter.year.map(|y| y.to_string());
+        let status = filter.status.map(Status::as_str);
+        let mut lists = Vec::with_capacity(2);
+        for sql in [upcoming, past] {
+            let rows: Vec<EventRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(year.as_deref())
+                .bind(status)
+                .bind(instant(now))
+                .fetch_all(pool)
+                .await)?;
+            lists.push(rows.into_iter().map(EventRow::into_versioned).collect::<Result<Vec<_>, _>>()?);
+        }
+        let past = lists.pop().unwrap_or_default();
+        let upcoming = lists.pop().unwrap_or_default();
+        Ok((upcoming, past))
+    }
+
+    /// Adds an event (real data) under the first slug made from its English
+    /// title that no event has (the event's own `slug` is not used), with
+    /// its related signatory's id: the new event's id and slug.
+    pub async fn add_event(
+        &self,
+        e: &NewEvent,
+        signatory_id: Option<i64>,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<(i64, String), StoreError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let mut added = None;
+            for slug in slug_candidates(&e.title_en).take(SLUG_TRIES) {
+                let id: Option<(i64,)> = bind_event!(sqlx::query_as(INSERT).bind(slug.as_str()), e, signatory_id)
+                    .bind(instant(now))
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if let Some((id,)) = id {
+                    added = Some((id, slug.to_string()));
+                    break;
+                }
+            }
+            let Some((id, slug)) = added else {
+                return Err(StoreError::Corrupt(format!("no free slug for the event {:?}", e.title_en.as_str())));
+            };
+            let (start, _) = e.when.to_strings();
+            let text = audit::summary(&format!("#{id} {slug} ({start}): {}", e.title_en.as_str()));
+            sqlx::query(AUDIT)
+                .bind(instant(now))
+                .bind(actor.email())
+                .bind(AuditKind::EventAdded.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok((id, slug))
+        })
+    }
+
+    /// Saves an event read at `edit.version` (its slug stays): refused when
+    /// it changed since, with the event as it now stands. A sample event
+    /// saved by staff becomes real; a save that changes nothing writes
+    /// nothing.
+    pub async fn update_event(
+        &self,
+        edit: &EventEdit<'_>,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<EventSaved, StoreError> {
+        let EventEdit { id, version, event: e, signatory_id, kind } = *edit;
+        let select = format!("{SELECT_EVENTS} WHERE e.id = $1");
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let current: Option<EventRow> =
+                sqlx::query_as(sqlx::AssertSqlSafe(select.clone())).bind(id).fetch_optional(&mut *tx).await?;
+            let Some(current) = current else { return Ok(EventSaved::NotFound) };
+            let current = current.into_versioned()?;
+            if current.version != version {
+                return Ok(EventSaved::Conflict(Box::new(current)));
+            }
+            let before = &current.event;
+            // The same signatory, however its name was typed, is no change.
+            let mut after = e.clone();
+            if before.signatory_id == signatory_id {
+                after.signatory.clone_from(&before.details.signatory);
+            }
+            let mut changes = before.details.describe_changes(&after);
+            if before.signatory_id != signatory_id && !changes.contains("signatory:") {
+                changes = join(&changes, "signatory changed");
+            }
+            if before.sample {
+                changes = join(&changes, "sample → real");
+            }
+            if changes.is_empty() {
+                return Ok(EventSaved::Done(id));
+            }
+            let done = bind_event!(sqlx::query(UPDATE).bind(id), e, signatory_id)
+                .bind(instant(now))
+                .bind(version)
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() == 0 {
+                // Changed between the reading and the writing (PostgreSQL
+                // lets another transaction in): as it stands now.
+                drop(tx);
+                return match self.versioned_event(id).await? {
+                    Some(now) => Ok(EventSaved::Conflict(Box::new(now))),
+                    None => Ok(EventSaved::NotFound),
+                };
+            }
+            let text = audit::summary(&format!("#{id} {}: {changes}", before.details.slug));
+            sqlx::query(AUDIT)
+                .bind(instant(now))
+                .bind(actor.email())
+                .bind(kind.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(EventSaved::Done(id))
+        })
+    }
+
+    /// Deletes an event; false when there is none of this id.
+    pub async fn delete_event(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
+        const DELETE: &str = "DELETE FROM events WHERE id = $1 RETURNING slug, start_local, title_en, sample";
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let row: Option<(String, String, String, bool)> =
+                sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
+            let Some((slug, start, title, sample)) = row else { return Ok(false) };
+            let text =
+                audit::summary(&format!("#{id} {slug} ({start}): {title}{}", if sample { ", sample" } else { "" }));
+            sqlx::query(AUDIT)
+                .bind(instant(now))
+                .bind(actor.email())
+                .bind(AuditKind::EventDeleted.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+}
+
+/// Two parts of a summary, joined by `; ` when both are there.
+fn join(first: &str, second: &str) -> String {
+    if first.is_empty() { second.to_owned() } else { format!("{first}; {second}") }
+}
