@@ -49,10 +49,15 @@ pub enum AuditKind {
     EventsImported,
     NewsImported,
     SampleRemoved,
+    NewsAdded,
+    NewsUpdated,
+    NewsPublished,
+    NewsUnpublished,
+    NewsDeleted,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 21] = [
+    pub const ALL: [AuditKind; 26] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -74,6 +79,11 @@ impl AuditKind {
         AuditKind::EventsImported,
         AuditKind::NewsImported,
         AuditKind::SampleRemoved,
+        AuditKind::NewsAdded,
+        AuditKind::NewsUpdated,
+        AuditKind::NewsPublished,
+        AuditKind::NewsUnpublished,
+        AuditKind::NewsDeleted,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -100,6 +110,11 @@ impl AuditKind {
             AuditKind::EventsImported => "events.imported",
             AuditKind::NewsImported => "news.imported",
             AuditKind::SampleRemoved => "sample.removed",
+            AuditKind::NewsAdded => "news.added",
+            AuditKind::NewsUpdated => "news.updated",
+            AuditKind::NewsPublished => "news.published",
+            AuditKind::NewsUnpublished => "news.unpublished",
+            AuditKind::NewsDeleted => "news.deleted",
         }
     }
 

@@ -254,6 +254,25 @@ pub mod admin {
         format!("{SIGNATORIES}/{id}/delete")
     }
 
+    pub const NEWS: &str = "/admin/news";
+    /// The new item's form; it posts there too (multipart, a larger body).
+    pub const NEWS_NEW: &str = "/admin/news/new";
+    /// An item's form; it posts there too (multipart, a larger body).
+    pub const NEWS_ITEM_ROUTE: &str = "/admin/news/{id}";
+    pub const NEWS_PUBLISH_ROUTE: &str = "/admin/news/{id}/publish";
+    pub const NEWS_UNPUBLISH_ROUTE: &str = "/admin/news/{id}/unpublish";
+    pub const NEWS_DELETE_ROUTE: &str = "/admin/news/{id}/delete";
+
+    /// A news item's form in the back office.
+    pub fn news_item(id: i64) -> String {
+        format!("{NEWS}/{id}")
+    }
+
+    /// What can be done to a news item: `/admin/news/12/publish`.
+    pub fn news_action(id: i64, action: &str) -> String {
+        format!("{NEWS}/{id}/{action}")
+    }
+
     /// A subscriber's record.
     pub fn subscriber(id: i64) -> String {
         format!("{SUBSCRIBERS}/{id}")
@@ -278,12 +297,20 @@ pub mod admin {
         Audit,
         Accounts,
         Account,
+        News,
     }
 
     impl Area {
         /// In the navigation's order.
-        pub const ALL: [Area; 6] =
-            [Area::Dashboard, Area::Signatories, Area::Subscribers, Area::Audit, Area::Accounts, Area::Account];
+        pub const ALL: [Area; 7] = [
+            Area::Dashboard,
+            Area::Signatories,
+            Area::News,
+            Area::Subscribers,
+            Area::Audit,
+            Area::Accounts,
+            Area::Account,
+        ];
 
         pub fn path(self) -> &'static str {
             match self {
@@ -293,6 +320,7 @@ pub mod admin {
                 Area::Audit => AUDIT,
                 Area::Accounts => ACCOUNTS,
                 Area::Account => ACCOUNT,
+                Area::News => NEWS,
             }
         }
 
@@ -305,6 +333,7 @@ pub mod admin {
                 Area::Audit => "admin-nav-audit",
                 Area::Accounts => "admin-nav-accounts",
                 Area::Account => "admin-nav-account",
+                Area::News => "admin-nav-news",
             }
         }
 

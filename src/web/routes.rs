@@ -148,11 +148,17 @@ fn back_office() -> Router<AppState> {
         .route(at::SIGNATORIES_IMPORT, get(admin::signatories::upload))
         .route(at::SIGNATORY_ROUTE, get(admin::signatories::edit).post(admin::signatories::save))
         .route(at::SIGNATORY_DELETE_ROUTE, get(admin::signatories::confirm_delete).post(admin::signatories::delete))
+        .route(at::NEWS, get(admin::news::list))
+        .route(at::NEWS_NEW, get(admin::news::new))
+        .route(at::NEWS_ITEM_ROUTE, get(admin::news::edit))
+        .route(at::NEWS_PUBLISH_ROUTE, post(admin::news::publish))
+        .route(at::NEWS_UNPUBLISH_ROUTE, post(admin::news::unpublish))
+        .route(at::NEWS_DELETE_ROUTE, get(admin::news::confirm_delete).post(admin::news::delete))
 }
 
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its
 /// own limit: a CSV file of signatories, uploaded for its preview, and the
-/// previewed file sent back to be applied.
+/// previewed file sent back to be applied; a news item's form with its image.
 fn uploads() -> Router<AppState> {
     use admin::signatories::{APPLY_LIMIT, UPLOAD_LIMIT};
     use paths::admin as at;
@@ -161,6 +167,18 @@ fn uploads() -> Router<AppState> {
         .route(at::SIGNATORIES_PREVIEW, post(admin::signatories::preview))
         .layer(limited(UPLOAD_LIMIT))
         .merge(Router::new().route(at::SIGNATORIES_APPLY, post(admin::signatories::apply)).layer(limited(APPLY_LIMIT)))
+        .merge(news_form())
+}
+
+/// The news item's form, posted with its image (the pages themselves, GET,
+/// are in [`back_office`]).
+fn news_form() -> Router<AppState> {
+    use admin::news::UPLOAD_LIMIT;
+    use paths::admin as at;
+    Router::new()
+        .route(at::NEWS_NEW, post(admin::news::add))
+        .route(at::NEWS_ITEM_ROUTE, post(admin::news::save))
+        .layer((DefaultBodyLimit::max(UPLOAD_LIMIT), RequestBodyLimitLayer::new(UPLOAD_LIMIT)))
 }
 
 /// Each request's id: the one a trusted proxy set, else a random one; it is

@@ -16,11 +16,13 @@
 //!   audit log, and the `admin` commands;
 //! - `accounts`: the accounts page, invitations, and the two-step sign-in.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
+//! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
 
 mod common;
 
 mod accounts;
 mod admin;
+mod admin_news;
 mod admin_signatories;
 mod calendar;
 mod command_line;

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod invitations;
 pub mod sign_in;
+pub mod news;
 pub mod signatories;
 pub mod subscribers;
 
@@ -81,5 +82,10 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::EventsImported => "admin-kind-events-imported",
         AuditKind::NewsImported => "admin-kind-news-imported",
         AuditKind::SampleRemoved => "admin-kind-sample-removed",
+        AuditKind::NewsAdded => "admin-kind-news-added",
+        AuditKind::NewsUpdated => "admin-kind-news-updated",
+        AuditKind::NewsPublished => "admin-kind-news-published",
+        AuditKind::NewsUnpublished => "admin-kind-news-unpublished",
+        AuditKind::NewsDeleted => "admin-kind-news-deleted",
     }
 }
