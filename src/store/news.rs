@@ -196,7 +196,8 @@ impl Store {
         slug: &Slug,
         now: OffsetDateTime,
     ) -> Result<Option<NewsEntry>, StoreError> {
-        const ONE: &str = concat!(select_entries!(), "WHERE t.lang = $1 AND n.slug = $2 AND NOT n.draft AND n.published_at <= $3");
+        const ONE: &str =
+            concat!(select_entries!(), "WHERE t.lang = $1 AND n.slug = $2 AND NOT n.draft AND n.published_at <= $3");
         let now = instant(now);
         let row: Option<EntryRow> = on_pool!(self, pool => sqlx::query_as(ONE)
             .bind(lang.code())
@@ -321,8 +322,7 @@ impl Store {
         now: OffsetDateTime,
         origin: Origin,
     ) -> Result<ImportReport, StoreError> {
-        const FIND: &str =
-            "SELECT id, published_at, published_offset, image_hash, image_name, sample, draft FROM news WHERE slug = $1";
+        const FIND: &str = "SELECT id, published_at, published_offset, image_hash, image_name, sample, draft FROM news WHERE slug = $1";
         const FIND_TRANSLATIONS: &str =
             "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
         const ADD_IMAGE: &str = "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) \

@@ -324,9 +324,10 @@ impl Store {
             return Ok(NewsSaved::Conflict(Box::new(current)));
         }
         let (hash, name) = match image {
-            ImageChange::Keep => {
-                (current.image.as_ref().map(|i| i.hash.clone()), current.image.as_ref().map(|i| i.file_name.to_string()))
-            }
+            ImageChange::Keep => (
+                current.image.as_ref().map(|i| i.hash.clone()),
+                current.image.as_ref().map(|i| i.file_name.to_string()),
+            ),
             ImageChange::Replace(new) => (Some(new.image.hash().to_owned()), Some(new.file_name.to_string())),
             ImageChange::Remove => (None, None),
         };

@@ -10,7 +10,11 @@
 use scraper::Html;
 use time::macros::datetime;
 
-use crate::common::{TestApp, attr, attrs, both_backends, staff::Staff, text, texts};
+use crate::common::{
+    TestApp, attr, attrs, both_backends,
+    staff::{PASSWORD, Staff},
+    text, texts,
+};
 
 /// A real 1×1 PNG.
 const PNG: &[u8] = &[
@@ -210,6 +214,8 @@ both_backends! {
         for lang in ["fr", "en"] {
             assert_eq!(seen(app, lang, slug).await, EVERYWHERE, "{lang}");
         }
+        // A day later, the session has ended: signed in again.
+        let staff = app.sign_in("eddie@example.org", PASSWORD).await;
         // A wrong moment: the form again, nothing changed.
         let response = staff.post(&format!("/admin/news/{id}/unpublish"), &[]).await;
         assert_eq!(response.status(), 303);

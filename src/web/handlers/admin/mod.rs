@@ -9,8 +9,8 @@ pub mod accounts;
 pub mod audit;
 pub mod dashboard;
 pub mod invitations;
-pub mod sign_in;
 pub mod news;
+pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;
 

@@ -703,8 +703,7 @@ pub async fn publish(
     let at = match publish_at(&form) {
         Ok(at) => at,
         Err(()) => {
-            let mut page =
-                FormPage::new(&state, &staff, &NewsForm::of(&item), &Errors::default()).for_item(&item, now);
+            let mut page = FormPage::new(&state, &staff, &NewsForm::of(&item), &Errors::default()).for_item(&item, now);
             let error = page.ctx.t("admin-news-error-publish-at");
             let publish = page.publish.get_or_insert(PublishForm {
                 action: admin::news_action(item.id, "publish"),
