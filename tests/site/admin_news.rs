@@ -411,6 +411,18 @@ both_backends! {
         let again = add(&staff, &english, None).await;
         let (slug,): (String,) = app.rows(&format!("SELECT slug FROM news WHERE id = {again}")).await.remove(0);
         assert_eq!(slug, "only-in-english-2");
+        // `news export` writes the published item, not the draft: a news
+        // folder has no drafts.
+        let dir = app.dir.path().join("export");
+        let output = app.cli(&["news", "export", dir.to_str().expect("path")]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .expect("the folder")
+            .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        assert!(files.iter().any(|name| name.contains("only-in-english.")), "{files:?}");
+        assert!(!files.iter().any(|name| name.contains("only-in-english-2")), "{files:?}");
 
         let kinds: Vec<String> = audit(app).await.into_iter().map(|(_, kind, _)| kind).collect();
         assert_eq!(kinds, ["news.added", "news.published", "news.updated", "news.updated", "news.updated", "news.added"]);
