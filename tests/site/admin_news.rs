@@ -428,3 +428,34 @@ both_backends! {
         assert_eq!(kinds, ["news.added", "news.published", "news.updated", "news.updated", "news.updated", "news.added"]);
     }
 }
+
+both_backends! {
+    async fn a_sample_item_saved_by_staff_becomes_real(app.seeded()) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let samples = count(app, "SELECT count(*) FROM news WHERE sample").await;
+        assert!(samples > 1);
+        let list = staff.page("/admin/news").await;
+        assert_eq!(texts(&list, "#news-items .tag").len() as i64, samples);
+        let (id,): (i64,) = app.rows("SELECT id FROM news WHERE sample ORDER BY id LIMIT 1").await.remove(0);
+        let form = staff.page(&format!("/admin/news/{id}")).await;
+        assert!(!text(&form, "#news-sample").is_empty());
+        let value = |selector: &str| attr(&form, selector, "value");
+        let (version, title_fr, title_en) = (value("#news-form input[name=version]"), value("#news-title-fr"), value("#news-title-en"));
+        let (summary_fr, body_fr) = (text(&form, "#news-summary-fr"), text(&form, "#news-body-fr"));
+        let (summary_en, body_en) = (text(&form, "#news-summary-en"), text(&form, "#news-body-en"));
+        let saved = [
+            ("version", version.as_str()),
+            ("title_fr", title_fr.as_str()),
+            ("summary_fr", summary_fr.as_str()),
+            ("body_fr", body_fr.as_str()),
+            ("title_en", title_en.as_str()),
+            ("summary_en", summary_en.as_str()),
+            ("body_en", body_en.as_str()),
+        ];
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &saved, None, None).await.status(), 303);
+        assert_eq!(count(app, "SELECT count(*) FROM news WHERE sample").await, samples - 1);
+        assert!(attrs(&staff.page(&format!("/admin/news/{id}")).await, "#news-sample", "id").is_empty());
+        let entries = audit(app).await;
+        assert!(entries.last().is_some_and(|(_, kind, summary)| kind == "news.updated" && summary.ends_with("sample → real")), "{entries:?}");
+    }
+}

@@ -74,6 +74,7 @@ struct Row {
     title: String,
     languages: String,
     status: String,
+    sample: bool,
 }
 
 #[derive(Template)]
@@ -108,6 +109,7 @@ pub async fn list(
             title: item.title(staff.lang).to_owned(),
             languages: item.languages().iter().map(|l| l.code().to_uppercase()).collect::<Vec<_>>().join(", "),
             status: status(&ctx.tr, item, now),
+            sample: item.sample,
         })
         .collect();
     let done = query.done.as_deref().and_then(done_message).map(|id| ctx.t(id));
@@ -293,6 +295,8 @@ struct FormPage {
     conflict: Option<Vec<StoredValue>>,
     /// What was just done, said at the top of the page.
     done: Option<String>,
+    /// Part of the sample data: saved, it becomes real.
+    sample: bool,
     publish: Option<PublishForm>,
     unpublish_action: Option<String>,
     public_href: Option<String>,
@@ -365,6 +369,7 @@ impl FormPage {
             preview: Vec::new(),
             conflict: None,
             done: None,
+            sample: false,
             publish: None,
             unpublish_action: None,
             public_href: None,
@@ -380,6 +385,7 @@ impl FormPage {
         self.title = item.title(lang).to_owned();
         self.action = admin::news_item(item.id);
         self.version = Some(item.version.to_string());
+        self.sample = item.sample;
         self.status = Some(status(&self.ctx.tr, item, now));
         self.image = item.image.as_ref().map(|image| CurrentImage {
             src: paths::media(&image.hash, image.kind.extension()),
