@@ -29,7 +29,11 @@ use crate::{
         },
     },
     store::{ImageChange, NewsSaved, NewsTexts, StaffNews},
-    text::{collate, i18n::Lang, markdown},
+    text::{
+        collate,
+        i18n::{Arg, Lang, Tr},
+        markdown,
+    },
     web::{
         error::AppError,
         middleware::csrf::same_origin,
@@ -56,14 +60,14 @@ fn language_name(lang: Lang) -> &'static str {
 }
 
 /// How an item stands for visitors, in words.
-fn status(tr: &crate::text::i18n::Tr, item: &StaffNews, now: OffsetDateTime) -> String {
+fn status(tr: &Tr, item: &StaffNews, now: OffsetDateTime) -> String {
     let at = when(tr, item.published.utc());
     if item.draft {
         tr.t("admin-news-status-draft")
     } else if item.published.utc() > now {
-        tr.format("admin-news-status-scheduled", &[("when", crate::text::i18n::Arg::Text(at.into()))])
+        tr.format("admin-news-status-scheduled", &[("when", Arg::Text(at.into()))])
     } else {
-        tr.format("admin-news-status-published", &[("when", crate::text::i18n::Arg::Text(at.into()))])
+        tr.format("admin-news-status-published", &[("when", Arg::Text(at.into()))])
     }
 }
 
@@ -478,7 +482,7 @@ fn done_message(done: &str) -> Option<&'static str> {
 }
 
 /// The image the form brings: none, or one checked by its first bytes.
-fn check_upload(tr: &crate::text::i18n::Tr, upload: Option<&Upload>) -> Result<Option<NewsImage>, String> {
+fn check_upload(tr: &Tr, upload: Option<&Upload>) -> Result<Option<NewsImage>, String> {
     let Some(upload) = upload else { return Ok(None) };
     let image = Image::parse(upload.bytes.clone()).map_err(|e| match e {
         ImageError::TooLarge(_) => tr.t("admin-news-error-image-too-large"),
@@ -491,7 +495,7 @@ fn check_upload(tr: &crate::text::i18n::Tr, upload: Option<&Upload>) -> Result<O
 }
 
 /// The form's texts checked, given whether the item will have an image.
-fn check_texts(tr: &crate::text::i18n::Tr, form: &NewsForm, has_image: bool, errors: &mut Errors) -> NewsTexts {
+fn check_texts(tr: &Tr, form: &NewsForm, has_image: bool, errors: &mut Errors) -> NewsTexts {
     let mut texts = NewsTexts { fr: None, en: None };
     for lang in Lang::ALL {
         let typed = form.lang(lang);
@@ -566,7 +570,7 @@ pub async fn add(
         Ok(form) => form,
         Err(response) => return Ok(response),
     };
-    let tr = crate::text::i18n::Tr::new(staff.lang, state.locales.clone());
+    let tr = Tr::new(staff.lang, state.locales.clone());
     if form.preview {
         let page = FormPage::new(&state, &staff, &form, &Errors::default()).with_preview(&form);
         return render(&page, staff.lang);
@@ -625,7 +629,7 @@ pub async fn save(
     let current = stored(&state, &id).await?;
     let version: i64 = form.version.as_deref().and_then(|v| v.trim().parse().ok()).ok_or(AppError::BadRequest)?;
     let now = state.config.clock.now();
-    let tr = crate::text::i18n::Tr::new(staff.lang, state.locales.clone());
+    let tr = Tr::new(staff.lang, state.locales.clone());
     let shown = |errors: &Errors| {
         let mut page = FormPage::new(&state, &staff, &form, errors).for_item(&current, now);
         page.version = Some(version.to_string());
