@@ -61,10 +61,15 @@ pub enum AuditKind {
     EventPostponed,
     EventCancelled,
     EventDeleted,
+    NewsAdded,
+    NewsUpdated,
+    NewsPublished,
+    NewsUnpublished,
+    NewsDeleted,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 33] = [
+    pub const ALL: [AuditKind; 38] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -98,6 +103,11 @@ impl AuditKind {
         AuditKind::EventPostponed,
         AuditKind::EventCancelled,
         AuditKind::EventDeleted,
+        AuditKind::NewsAdded,
+        AuditKind::NewsUpdated,
+        AuditKind::NewsPublished,
+        AuditKind::NewsUnpublished,
+        AuditKind::NewsDeleted,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -136,6 +146,11 @@ impl AuditKind {
             AuditKind::EventPostponed => "event.postponed",
             AuditKind::EventCancelled => "event.cancelled",
             AuditKind::EventDeleted => "event.deleted",
+            AuditKind::NewsAdded => "news.added",
+            AuditKind::NewsUpdated => "news.updated",
+            AuditKind::NewsPublished => "news.published",
+            AuditKind::NewsUnpublished => "news.unpublished",
+            AuditKind::NewsDeleted => "news.deleted",
         }
     }
 

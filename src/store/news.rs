@@ -79,6 +79,7 @@ struct ItemRow {
     image_hash: Option<String>,
     image_name: Option<String>,
     sample: bool,
+    draft: bool,
 }
 
 impl ItemRow {
@@ -86,7 +87,8 @@ impl ItemRow {
     /// translations (in any order).
     fn same_as(&self, item: &NewNewsItem, mut stored: Vec<TranslationRow>) -> bool {
         stored.sort_by_key(|t| Lang::ALL.iter().position(|l| l.code() == t.lang));
-        Published::from_parts(self.published_at, self.published_offset) == Some(item.published)
+        !self.draft
+            && Published::from_parts(self.published_at, self.published_offset) == Some(item.published)
             && self.image_hash.as_deref() == item.image.as_ref().map(|i| i.image.hash())
             && self.image_name.as_deref() == item.image.as_ref().map(|i| i.file_name.as_str())
             && stored == TranslationRow::all_of(item)
@@ -94,12 +96,12 @@ impl ItemRow {
 }
 
 #[derive(Clone, FromRow, PartialEq, Eq)]
-struct TranslationRow {
-    lang: String,
-    title: String,
-    summary: String,
-    body: String,
-    image_alt: Option<String>,
+pub(super) struct TranslationRow {
+    pub(super) lang: String,
+    pub(super) title: String,
+    pub(super) summary: String,
+    pub(super) body: String,
+    pub(super) image_alt: Option<String>,
 }
 
 impl TranslationRow {
@@ -108,7 +110,7 @@ impl TranslationRow {
         Lang::ALL.iter().filter_map(|lang| item.translation(*lang).map(|t| TranslationRow::of(*lang, t))).collect()
     }
 
-    fn of(lang: Lang, t: &Translation) -> TranslationRow {
+    pub(super) fn of(lang: Lang, t: &Translation) -> TranslationRow {
         TranslationRow {
             lang: lang.code().to_owned(),
             title: t.title.as_str().to_owned(),
@@ -118,7 +120,7 @@ impl TranslationRow {
         }
     }
 
-    fn into_domain(self, slug: &str) -> Result<(Lang, Translation), StoreError> {
+    pub(super) fn into_domain(self, slug: &str) -> Result<(Lang, Translation), StoreError> {
         let corrupt = |what: &str| StoreError::Corrupt(format!("news {slug:?} ({}): {what}", self.lang));
         let lang = Lang::parse(&self.lang).ok_or_else(|| corrupt("language"))?;
         let translation = Translation {
@@ -156,7 +158,7 @@ impl Store {
     /// How many items are published in a language at `now`.
     pub async fn news_count(&self, lang: Lang, now: OffsetDateTime) -> Result<i64, StoreError> {
         const COUNT: &str = "SELECT count(*) FROM news n JOIN news_translations t ON t.news_id = n.id \
-                             WHERE t.lang = $1 AND n.published_at <= $2";
+                             WHERE t.lang = $1 AND NOT n.draft AND n.published_at <= $2";
         let now = instant(now);
         let (count,): (i64,) =
             on_pool!(self, pool => sqlx::query_as(COUNT).bind(lang.code()).bind(now).fetch_one(pool).await)?;
@@ -174,7 +176,7 @@ impl Store {
     ) -> Result<Vec<NewsEntry>, StoreError> {
         const LIST: &str = concat!(
             select_entries!(),
-            "WHERE t.lang = $1 AND n.published_at <= $2 ORDER BY n.published_at DESC, n.slug LIMIT $3 OFFSET $4"
+            "WHERE t.lang = $1 AND NOT n.draft AND n.published_at <= $2 ORDER BY n.published_at DESC, n.slug LIMIT $3 OFFSET $4"
         );
         let now = instant(now);
         let rows: Vec<EntryRow> = on_pool!(self, pool => sqlx::query_as(LIST)
@@ -194,7 +196,8 @@ impl Store {
         slug: &Slug,
         now: OffsetDateTime,
     ) -> Result<Option<NewsEntry>, StoreError> {
-        const ONE: &str = concat!(select_entries!(), "WHERE t.lang = $1 AND n.slug = $2 AND n.published_at <= $3");
+        const ONE: &str =
+            concat!(select_entries!(), "WHERE t.lang = $1 AND n.slug = $2 AND NOT n.draft AND n.published_at <= $3");
         let now = instant(now);
         let row: Option<EntryRow> = on_pool!(self, pool => sqlx::query_as(ONE)
             .bind(lang.code())
@@ -209,7 +212,7 @@ impl Store {
     /// first: for the sitemap and for an item's language links.
     pub async fn news_index(&self, now: OffsetDateTime) -> Result<Vec<(Slug, Vec<Lang>)>, StoreError> {
         const INDEX: &str = "SELECT n.slug, t.lang FROM news n JOIN news_translations t ON t.news_id = n.id \
-                             WHERE n.published_at <= $1 ORDER BY n.published_at DESC, n.slug";
+                             WHERE NOT n.draft AND n.published_at <= $1 ORDER BY n.published_at DESC, n.slug";
         let now = instant(now);
         let rows: Vec<(String, String)> =
             on_pool!(self, pool => sqlx::query_as(INDEX).bind(now).fetch_all(pool).await)?;
@@ -232,7 +235,7 @@ impl Store {
     /// The languages one item is published in at `now`.
     pub async fn news_languages(&self, slug: &Slug, now: OffsetDateTime) -> Result<Vec<Lang>, StoreError> {
         const LANGS: &str = "SELECT t.lang FROM news n JOIN news_translations t ON t.news_id = n.id \
-                             WHERE n.slug = $1 AND n.published_at <= $2";
+                             WHERE n.slug = $1 AND NOT n.draft AND n.published_at <= $2";
         let now = instant(now);
         let rows: Vec<(String,)> =
             on_pool!(self, pool => sqlx::query_as(LANGS).bind(slug.as_str()).bind(now).fetch_all(pool).await)?;
@@ -243,7 +246,7 @@ impl Store {
     /// change to any item, or the latest publication up to `now`.
     pub async fn news_last_modified(&self, now: OffsetDateTime) -> Result<Option<OffsetDateTime>, StoreError> {
         const CHANGED: &str = "SELECT max(updated_at) FROM news";
-        const PUBLISHED: &str = "SELECT max(published_at) FROM news WHERE published_at <= $1";
+        const PUBLISHED: &str = "SELECT max(published_at) FROM news WHERE NOT draft AND published_at <= $1";
         let now = instant(now);
         let (changed,): (Option<OffsetDateTime>,) =
             on_pool!(self, pool => sqlx::query_as(CHANGED).fetch_one(pool).await)?;
@@ -265,11 +268,12 @@ impl Store {
         .transpose()
     }
 
-    /// Every item, published or not, with its image: what `news export` writes.
+    /// Every item but the drafts, published or scheduled, with its image:
+    /// what `news export` writes (a folder has no drafts).
     pub async fn all_news(&self) -> Result<Vec<NewNewsItem>, StoreError> {
         const ITEMS: &str = "SELECT n.id, n.slug, n.published_at, n.published_offset, n.image_name, n.image_hash, \
                              i.data FROM news n LEFT JOIN news_images i ON i.hash = n.image_hash \
-                             ORDER BY n.published_at, n.slug";
+                             WHERE NOT n.draft ORDER BY n.published_at, n.slug";
         const TRANSLATIONS: &str = "SELECT news_id, lang, title, summary, body, image_alt FROM news_translations \
                                     ORDER BY news_id, lang";
         let rows: Vec<ExportRow> = on_pool!(self, pool => sqlx::query_as(ITEMS).fetch_all(pool).await)?;
@@ -318,8 +322,7 @@ impl Store {
         now: OffsetDateTime,
         origin: Origin,
     ) -> Result<ImportReport, StoreError> {
-        const FIND: &str =
-            "SELECT id, published_at, published_offset, image_hash, image_name, sample FROM news WHERE slug = $1";
+        const FIND: &str = "SELECT id, published_at, published_offset, image_hash, image_name, sample, draft FROM news WHERE slug = $1";
         const FIND_TRANSLATIONS: &str =
             "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
         const ADD_IMAGE: &str = "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) \
@@ -328,7 +331,8 @@ impl Store {
             created_at, updated_at, sample) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) \
             ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, \
             published_offset = excluded.published_offset, image_hash = excluded.image_hash, \
-            image_name = excluded.image_name, updated_at = excluded.updated_at, sample = excluded.sample RETURNING id";
+            image_name = excluded.image_name, updated_at = excluded.updated_at, sample = excluded.sample, \
+            draft = FALSE, version = news.version + 1 RETURNING id";
         const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
         const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
                                        VALUES ($1, $2, $3, $4, $5, $6)";

@@ -280,6 +280,25 @@ pub mod admin {
         format!("{SIGNATORIES}/{id}/delete")
     }
 
+    pub const NEWS: &str = "/admin/news";
+    /// The new item's form; it posts there too (multipart, a larger body).
+    pub const NEWS_NEW: &str = "/admin/news/new";
+    /// An item's form; it posts there too (multipart, a larger body).
+    pub const NEWS_ITEM_ROUTE: &str = "/admin/news/{id}";
+    pub const NEWS_PUBLISH_ROUTE: &str = "/admin/news/{id}/publish";
+    pub const NEWS_UNPUBLISH_ROUTE: &str = "/admin/news/{id}/unpublish";
+    pub const NEWS_DELETE_ROUTE: &str = "/admin/news/{id}/delete";
+
+    /// A news item's form in the back office.
+    pub fn news_item(id: i64) -> String {
+        format!("{NEWS}/{id}")
+    }
+
+    /// What can be done to a news item: `/admin/news/12/publish`.
+    pub fn news_action(id: i64, action: &str) -> String {
+        format!("{NEWS}/{id}/{action}")
+    }
+
     /// A subscriber's record.
     pub fn subscriber(id: i64) -> String {
         format!("{SUBSCRIBERS}/{id}")
@@ -376,14 +395,16 @@ pub mod admin {
         Accounts,
         Account,
         Pages,
+        News,
     }
 
     impl Area {
         /// In the navigation's order.
-        pub const ALL: [Area; 8] = [
+        pub const ALL: [Area; 9] = [
             Area::Dashboard,
             Area::Signatories,
             Area::Events,
+            Area::News,
             Area::Pages,
             Area::Subscribers,
             Area::Audit,
@@ -401,6 +422,7 @@ pub mod admin {
                 Area::Accounts => ACCOUNTS,
                 Area::Account => ACCOUNT,
                 Area::Pages => PAGES,
+                Area::News => NEWS,
             }
         }
 
@@ -415,6 +437,7 @@ pub mod admin {
                 Area::Accounts => "admin-nav-accounts",
                 Area::Account => "admin-nav-account",
                 Area::Pages => "admin-nav-pages",
+                Area::News => "admin-nav-news",
             }
         }
 

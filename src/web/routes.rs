@@ -168,12 +168,18 @@ fn back_office() -> Router<AppState> {
         .route(at::EVENT_POSTPONE_ROUTE, get(admin::events::postpone_form).post(admin::events::postpone))
         .route(at::EVENT_CANCEL_ROUTE, get(admin::events::confirm_cancel).post(admin::events::cancel))
         .route(at::EVENT_DELETE_ROUTE, get(admin::events::confirm_delete).post(admin::events::delete))
+        .route(at::NEWS, get(admin::news::list))
+        .route(at::NEWS_NEW, get(admin::news::new))
+        .route(at::NEWS_ITEM_ROUTE, get(admin::news::edit))
+        .route(at::NEWS_PUBLISH_ROUTE, post(admin::news::publish))
+        .route(at::NEWS_UNPUBLISH_ROUTE, post(admin::news::unpublish))
+        .route(at::NEWS_DELETE_ROUTE, get(admin::news::confirm_delete).post(admin::news::delete))
 }
 
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its
 /// own limit: a CSV file of signatories, uploaded for its preview, and the
 /// previewed file sent back to be applied; a prose page's text, saved or
-/// previewed; an event's form.
+/// previewed; an event's form; a news item's form with its image.
 fn uploads() -> Router<AppState> {
     use admin::signatories::{APPLY_LIMIT, UPLOAD_LIMIT};
     use paths::admin as at;
@@ -195,6 +201,18 @@ fn uploads() -> Router<AppState> {
                 .route(at::EVENT_ROUTE, get(admin::events::edit).post(admin::events::save))
                 .layer(limited(admin::events::FORM_LIMIT)),
         )
+        .merge(news_form())
+}
+
+/// The news item's form, posted with its image (the pages themselves, GET,
+/// are in [`back_office`]).
+fn news_form() -> Router<AppState> {
+    use admin::news::UPLOAD_LIMIT;
+    use paths::admin as at;
+    Router::new()
+        .route(at::NEWS_NEW, post(admin::news::add))
+        .route(at::NEWS_ITEM_ROUTE, post(admin::news::save))
+        .layer((DefaultBodyLimit::max(UPLOAD_LIMIT), RequestBodyLimitLayer::new(UPLOAD_LIMIT)))
 }
 
 /// Each request's id: the one a trusted proxy set, else a random one; it is

@@ -22,12 +22,14 @@
 //!   recovery codes, and the admins' setting that requires it.
 //! - `admin_pages`: staff editing the prose pages, and their revisions.
 //! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
+//! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
 
 mod common;
 
 mod accounts;
 mod admin;
 mod admin_events;
+mod admin_news;
 mod admin_pages;
 mod admin_signatories;
 mod calendar;

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod events;
 pub mod invitations;
+pub mod news;
 pub mod pages;
 pub mod second_step;
 pub mod sign_in;
@@ -98,5 +99,10 @@ fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::EventPostponed => "admin-kind-event-postponed",
         AuditKind::EventCancelled => "admin-kind-event-cancelled",
         AuditKind::EventDeleted => "admin-kind-event-deleted",
+        AuditKind::NewsAdded => "admin-kind-news-added",
+        AuditKind::NewsUpdated => "admin-kind-news-updated",
+        AuditKind::NewsPublished => "admin-kind-news-published",
+        AuditKind::NewsUnpublished => "admin-kind-news-unpublished",
+        AuditKind::NewsDeleted => "admin-kind-news-deleted",
     }
 }

@@ -1,0 +1,446 @@
+//! Staff's news items from the back office: written as drafts, edited,
+//! published at once or at a later time, taken back to draft, deleted.
+//! Each change writes its audit entry in its own transaction, and drops
+//! the images no item uses any more.
+//!
+//! An edit carries the version of the item it was read at: a save over a
+//! newer version is refused, with the item as it now stands.
+
+use sqlx::FromRow;
+use time::OffsetDateTime;
+
+use super::{
+    Actor, AuditKind, BeginWrite, Store, StoreError,
+    audit::{self, INSERT as AUDIT},
+    instant,
+    news::{DROP_UNUSED_IMAGES, TranslationRow},
+};
+use crate::{
+    domain::{
+        Slug,
+        news::{FileName, ImageType, NewsImage, Published, Translation},
+    },
+    text::i18n::Lang,
+};
+
+/// An item's image as stored: what it is, and the name it is kept under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredImage {
+    pub hash: String,
+    pub kind: ImageType,
+    pub file_name: FileName,
+}
+
+/// A news item as staff see it: draft or not, in every language it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaffNews {
+    pub id: i64,
+    pub slug: Slug,
+    /// Shown nowhere on the public site.
+    pub draft: bool,
+    /// When it is (or was, or will be) shown; a placeholder for a draft.
+    pub published: Published,
+    pub version: i64,
+    pub image: Option<StoredImage>,
+    pub fr: Option<Translation>,
+    pub en: Option<Translation>,
+    /// Part of the bundled sample data; saved by staff, it becomes real.
+    pub sample: bool,
+}
+
+impl StaffNews {
+    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+        match lang {
+            Lang::Fr => self.fr.as_ref(),
+            Lang::En => self.en.as_ref(),
+        }
+    }
+
+    /// The languages it is written in.
+    pub fn languages(&self) -> Vec<Lang> {
+        Lang::ALL.into_iter().filter(|lang| self.translation(*lang).is_some()).collect()
+    }
+
+    /// Its title in `lang`, else in the other language.
+    pub fn title(&self, lang: Lang) -> &str {
+        self.translation(lang).or(self.translation(lang.other())).map(|t| t.title.as_str()).unwrap_or("")
+    }
+}
+
+/// An item's texts: at least one of the two languages, each with the
+/// image's alternative text when the item has an image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewsTexts {
+    pub fr: Option<Translation>,
+    pub en: Option<Translation>,
+}
+
+impl NewsTexts {
+    fn rows(&self) -> Vec<TranslationRow> {
+        [(Lang::Fr, &self.fr), (Lang::En, &self.en)]
+            .into_iter()
+            .filter_map(|(lang, t)| t.as_ref().map(|t| TranslationRow::of(lang, t)))
+            .collect()
+    }
+
+    fn title(&self) -> &str {
+        self.fr.as_ref().or(self.en.as_ref()).map(|t| t.title.as_str()).unwrap_or("")
+    }
+}
+
+/// What a save does to an item's image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImageChange {
+    Keep,
+    Replace(NewsImage),
+    Remove,
+}
+
+/// What a save of a news item did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NewsSaved {
+    /// Written: the item's id.
+    Done(i64),
+    /// No item has this id (any more).
+    NotFound,
+    /// Someone else changed it since the form was read: as it stands now.
+    Conflict(Box<StaffNews>),
+}
+
+#[derive(FromRow)]
+struct StaffRow {
+    id: i64,
+    slug: String,
+    draft: bool,
+    published_at: OffsetDateTime,
+    published_offset: i32,
+    version: i64,
+    image_hash: Option<String>,
+    image_name: Option<String>,
+    content_type: Option<String>,
+    sample: bool,
+}
+
+#[derive(FromRow)]
+struct StaffTranslationRow {
+    news_id: i64,
+    #[sqlx(flatten)]
+    translation: TranslationRow,
+}
+
+const SELECT: &str = "SELECT n.id, n.slug, n.draft, n.published_at, n.published_offset, n.version, n.image_hash, \
+                      n.image_name, i.content_type, n.sample FROM news n LEFT JOIN news_images i ON i.hash = n.image_hash ";
+const TRANSLATIONS: &str = "SELECT news_id, lang, title, summary, body, image_alt FROM news_translations ";
+
+impl StaffRow {
+    fn into_domain(self, translations: &[StaffTranslationRow]) -> Result<StaffNews, StoreError> {
+        let corrupt = |what: &str| StoreError::Corrupt(format!("news {:?}: {what}", self.slug));
+        let image = match (&self.image_hash, &self.image_name, &self.content_type) {
+            (None, None, _) => None,
+            (Some(hash), Some(name), Some(content_type)) => Some(StoredImage {
+                hash: hash.clone(),
+                kind: ImageType::from_content_type(content_type).ok_or_else(|| corrupt("content type"))?,
+                file_name: FileName::parse(name).map_err(|_| corrupt("image name"))?,
+            }),
+            _ => return Err(corrupt("image")),
+        };
+        let mut item = StaffNews {
+            id: self.id,
+            slug: Slug::parse(&self.slug).map_err(|_| corrupt("slug"))?,
+            draft: self.draft,
+            published: Published::from_parts(self.published_at, self.published_offset)
+                .ok_or_else(|| corrupt("offset"))?,
+            version: self.version,
+            image,
+            fr: None,
+            en: None,
+            sample: self.sample,
+        };
+        for t in translations.iter().filter(|t| t.news_id == self.id) {
+            let (lang, translation) = t.translation.clone().into_domain(&self.slug)?;
+            match lang {
+                Lang::Fr => item.fr = Some(translation),
+                Lang::En => item.en = Some(translation),
+            }
+        }
+        Ok(item)
+    }
+}
+
+/// Stores an image in a transaction, once per hash.
+macro_rules! add_image {
+    ($tx:expr, $image:expr) => {
+        sqlx::query(
+            "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING",
+        )
+        .bind($image.image.hash())
+        .bind($image.image.kind().content_type())
+        .bind($image.image.bytes())
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+/// Stores an item's texts in a transaction.
+macro_rules! add_translations {
+    ($tx:expr, $id:expr, $texts:expr) => {
+        for t in $texts.rows() {
+            sqlx::query(
+                "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind($id)
+            .bind(t.lang)
+            .bind(t.title)
+            .bind(t.summary)
+            .bind(t.body)
+            .bind(t.image_alt)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    };
+}
+
+/// Runs one statement on an item (`$query`, returning its slug), drops
+/// the images no item uses any more, and writes the audit entry, in one
+/// transaction; false when no item has this id.
+macro_rules! change_news {
+    ($store:expr, $id:expr, $kind:expr, $what:expr, $now:expr, $actor:expr, $query:expr) => {{
+        let title = $store.staff_news($id).await?.map(|item| item.title(Lang::Fr).to_owned()).unwrap_or_default();
+        on_pool!($store, pool => {
+            let mut tx = pool.begin_write().await?;
+            let row: Option<(String,)> = $query.fetch_optional(&mut *tx).await?;
+            let Some((slug,)) = row else { return Ok(false) };
+            sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
+            let text = audit::summary(&format!("{}: {}", describe($id, &slug, &title), $what));
+            sqlx::query(AUDIT)
+                .bind(instant($now))
+                .bind($actor.email())
+                .bind($kind.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }};
+}
+
+/// How an item is named in the audit log.
+fn describe(id: i64, slug: &str, title: &str) -> String {
+    format!("#{id} {slug} ({title})")
+}
+
+impl Store {
+    /// Every item, drafts first, then newest first (the scheduled ones
+    /// at the top).
+    pub async fn staff_news_list(&self) -> Result<Vec<StaffNews>, StoreError> {
+        let items = format!("{SELECT}ORDER BY n.draft DESC, n.published_at DESC, n.id DESC");
+        let translations = format!("{TRANSLATIONS}ORDER BY news_id, lang");
+        let rows: Vec<StaffRow> =
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(items)).fetch_all(pool).await)?;
+        let translations: Vec<StaffTranslationRow> =
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(translations)).fetch_all(pool).await)?;
+        rows.into_iter().map(|row| row.into_domain(&translations)).collect()
+    }
+
+    /// One item as staff see it.
+    pub async fn staff_news(&self, id: i64) -> Result<Option<StaffNews>, StoreError> {
+        let item = format!("{SELECT}WHERE n.id = $1");
+        let translations = format!("{TRANSLATIONS}WHERE news_id = $1");
+        let row: Option<StaffRow> =
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(item)).bind(id).fetch_optional(pool).await)?;
+        let Some(row) = row else { return Ok(None) };
+        let translations: Vec<StaffTranslationRow> = on_pool!(self, pool =>
+            sqlx::query_as(sqlx::AssertSqlSafe(translations)).bind(id).fetch_all(pool).await)?;
+        row.into_domain(&translations).map(Some)
+    }
+
+    /// Adds a draft, under `slug` or, when another item has it, the first
+    /// of `slug-2`, `slug-3`… that is free. Its id.
+    pub async fn add_news(
+        &self,
+        slug: &Slug,
+        texts: &NewsTexts,
+        image: Option<&NewsImage>,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<i64, StoreError> {
+        const TAKEN: &str = "SELECT count(*) FROM news WHERE slug = $1";
+        const INSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
+            created_at, updated_at, sample, draft) VALUES ($1, $2, 0, $3, $4, $2, $2, FALSE, TRUE) RETURNING id";
+        let now = instant(now);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let mut chosen = slug.clone();
+            for n in 2.. {
+                let (taken,): (i64,) = sqlx::query_as(TAKEN).bind(chosen.as_str()).fetch_one(&mut *tx).await?;
+                if taken == 0 {
+                    break;
+                }
+                chosen = Slug::parse(&format!("{slug}-{n}")).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            }
+            if let Some(image) = image {
+                add_image!(tx, image);
+            }
+            let (id,): (i64,) = sqlx::query_as(INSERT)
+                .bind(chosen.as_str())
+                .bind(now)
+                .bind(image.map(|i| i.image.hash()))
+                .bind(image.map(|i| i.file_name.as_str()))
+                .fetch_one(&mut *tx)
+                .await?;
+            add_translations!(tx, id, texts);
+            let text = audit::summary(&format!("{} (draft)", describe(id, chosen.as_str(), texts.title())));
+            sqlx::query(AUDIT)
+                .bind(now)
+                .bind(actor.email())
+                .bind(AuditKind::NewsAdded.as_str())
+                .bind(&text)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Saves an item's texts and image, read at `version`: refused when it
+    /// changed since, with the item as it now stands. The slug stays; a
+    /// sample item saved by staff becomes real.
+    pub async fn update_news(
+        &self,
+        id: i64,
+        version: i64,
+        texts: &NewsTexts,
+        image: &ImageChange,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<NewsSaved, StoreError> {
+        const UPDATE: &str = "UPDATE news SET image_hash = $1, image_name = $2, updated_at = $3, sample = FALSE, \
+            version = version + 1 WHERE id = $4 AND version = $5";
+        const CLEAR: &str = "DELETE FROM news_translations WHERE news_id = $1";
+        let Some(current) = self.staff_news(id).await? else { return Ok(NewsSaved::NotFound) };
+        if current.version != version {
+            return Ok(NewsSaved::Conflict(Box::new(current)));
+        }
+        let (hash, name) = match image {
+            ImageChange::Keep => (
+                current.image.as_ref().map(|i| i.hash.clone()),
+                current.image.as_ref().map(|i| i.file_name.to_string()),
+            ),
+            ImageChange::Replace(new) => (Some(new.image.hash().to_owned()), Some(new.file_name.to_string())),
+            ImageChange::Remove => (None, None),
+        };
+        let now = instant(now);
+        let done = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            if let ImageChange::Replace(new) = image {
+                add_image!(tx, new);
+            }
+            let done = sqlx::query(UPDATE)
+                .bind(hash.as_deref())
+                .bind(name.as_deref())
+                .bind(now)
+                .bind(id)
+                .bind(version)
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() == 0 {
+                false
+            } else {
+                sqlx::query(CLEAR).bind(id).execute(&mut *tx).await?;
+                add_translations!(tx, id, texts);
+                sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
+                let mut changes: Vec<String> = Vec::new();
+                for lang in Lang::ALL {
+                    let (before, after) = match lang {
+                        Lang::Fr => (&current.fr, &texts.fr),
+                        Lang::En => (&current.en, &texts.en),
+                    };
+                    match (before, after) {
+                        (None, Some(_)) => changes.push(format!("{lang} added")),
+                        (Some(_), None) => changes.push(format!("{lang} removed")),
+                        (Some(a), Some(b)) if a != b => changes.push(format!("{lang} edited")),
+                        _ => {}
+                    }
+                }
+                match image {
+                    ImageChange::Keep => {}
+                    ImageChange::Replace(_) => changes.push("image replaced".to_owned()),
+                    ImageChange::Remove if current.image.is_some() => changes.push("image removed".to_owned()),
+                    ImageChange::Remove => {}
+                }
+                if current.sample {
+                    changes.push("sample → real".to_owned());
+                }
+                let changes = if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") };
+                let text = audit::summary(&format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title())));
+                sqlx::query(AUDIT)
+                    .bind(now)
+                    .bind(actor.email())
+                    .bind(AuditKind::NewsUpdated.as_str())
+                    .bind(&text)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                true
+            }
+        });
+        if done {
+            return Ok(NewsSaved::Done(id));
+        }
+        // Changed between the reading and the writing: as it stands now.
+        match self.staff_news(id).await? {
+            Some(now) => Ok(NewsSaved::Conflict(Box::new(now))),
+            None => Ok(NewsSaved::NotFound),
+        }
+    }
+
+    /// Publishes an item at `at`: shown from then on (scheduled, when
+    /// later than `now`). False when there is no item of this id.
+    pub async fn publish_news(
+        &self,
+        id: i64,
+        at: Published,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        const PUBLISH: &str = "UPDATE news SET draft = FALSE, published_at = $1, published_offset = $2, \
+            updated_at = $3, version = version + 1 WHERE id = $4 RETURNING slug";
+        let when = if at.utc() > instant(now) { "scheduled for" } else { "published at" };
+        let moment = at.utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+        let what = format!("{when} {moment}");
+        change_news!(
+            self,
+            id,
+            AuditKind::NewsPublished,
+            what,
+            now,
+            actor,
+            sqlx::query_as(PUBLISH).bind(at.utc()).bind(at.offset_seconds()).bind(instant(now)).bind(id)
+        )
+    }
+
+    /// Takes an item back to draft: shown nowhere until published again.
+    /// False when there is no item of this id.
+    pub async fn unpublish_news(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
+        const UNPUBLISH: &str =
+            "UPDATE news SET draft = TRUE, updated_at = $1, version = version + 1 WHERE id = $2 RETURNING slug";
+        change_news!(
+            self,
+            id,
+            AuditKind::NewsUnpublished,
+            "back to draft",
+            now,
+            actor,
+            sqlx::query_as(UNPUBLISH).bind(instant(now)).bind(id)
+        )
+    }
+
+    /// Deletes an item, its texts, and its image if no other item uses it.
+    /// False when there is no item of this id.
+    pub async fn delete_news(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
+        const DELETE: &str = "DELETE FROM news WHERE id = $1 RETURNING slug";
+        change_news!(self, id, AuditKind::NewsDeleted, "deleted", now, actor, sqlx::query_as(DELETE).bind(id))
+    }
+}

@@ -1,0 +1,471 @@
+//! Writing news in the back office, over HTTP on both backends: a draft
+//! (shown nowhere), published (on the home page, the news list, its page,
+//! the RSS feed and the sitemap, in each language it has), scheduled (shown
+//! once the clock reaches it), back to draft, deleted; an image uploaded
+//! and served, a file that is not an image, an image without its
+//! description, a body too large; one language only; the preview; two
+//! people saving the same item; the token of a multipart form; and the
+//! audit log of it all.
+
+use scraper::Html;
+use time::macros::datetime;
+
+use crate::common::{
+    TestApp, attr, attrs, both_backends,
+    staff::{PASSWORD, Staff},
+    text, texts,
+};
+
+/// A real 1×1 PNG.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49,
+    0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00,
+    0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+async fn html(response: reqwest::Response) -> Html {
+    Html::parse_document(&response.text().await.expect("body"))
+}
+
+/// A file sent with the form: its name, declared type and bytes.
+struct File<'a> {
+    name: &'a str,
+    content_type: &'a str,
+    bytes: &'a [u8],
+}
+
+/// The fields of an item in both languages, with `changes` over them.
+fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("title_fr", "La campagne avance\u{a0}!"),
+        ("summary_fr", "Un résumé en **français**."),
+        ("body_fr", "Le texte en français.\n\nDeuxième paragraphe."),
+        ("alt_fr", ""),
+        ("title_en", "The campaign moves on"),
+        ("summary_en", "A summary in **English**."),
+        ("body_en", "The text in English."),
+        ("alt_en", ""),
+    ];
+    for &(name, value) in changes {
+        match form.iter_mut().find(|(field, _)| *field == name) {
+            Some(field) => field.1 = value,
+            None => form.push((name, value)),
+        }
+    }
+    form
+}
+
+/// Posts the item's form as a browser sends it (multipart), with the
+/// session's token unless `token` says otherwise.
+async fn send(
+    staff: &Staff<'_>,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<File<'_>>,
+    token: Option<&str>,
+) -> reqwest::Response {
+    let session_token = staff.token().await;
+    let token = token.unwrap_or(&session_token);
+    let boundary = "----oneinfive-news-boundary";
+    let mut body = Vec::new();
+    for (name, value) in std::iter::once(&("csrf", token)).chain(fields.iter()) {
+        if name == &"csrf" && token.is_empty() {
+            continue;
+        }
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
+    let file = file.unwrap_or(File { name: "", content_type: "application/octet-stream", bytes: b"" });
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"{}\"\r\nContent-Type: {}\r\n\r\n",
+            file.name, file.content_type
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(file.bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    staff
+        .app
+        .client
+        .post(staff.app.url(path))
+        .header("cookie", &staff.cookie)
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .body(body)
+        .send()
+        .await
+        .expect("POST news form")
+}
+
+/// Adds an item; its id, read from where the answer leads.
+async fn add(staff: &Staff<'_>, fields: &[(&str, &str)], file: Option<File<'_>>) -> i64 {
+    let response = send(staff, "/admin/news/new", fields, file, None).await;
+    assert_eq!(response.status(), 303, "{}", response.text().await.unwrap_or_default());
+    let location = response.headers()["location"].to_str().expect("location").to_owned();
+    let id = location.strip_prefix("/admin/news/").and_then(|rest| rest.strip_suffix("?done=added"));
+    id.and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("led to {location}"))
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    let rows: Vec<(i64,)> = app.rows(sql).await;
+    rows[0].0
+}
+
+/// The audit log's entries of news, oldest first.
+async fn audit(app: &TestApp) -> Vec<(Option<String>, String, String)> {
+    app.rows("SELECT actor_email, kind, summary FROM audit_log WHERE kind LIKE 'news.%' ORDER BY id").await
+}
+
+/// The ids of a language's RSS feed.
+async fn feed_ids(app: &TestApp, path: &str) -> Vec<String> {
+    let response = app.get(path).await;
+    assert_eq!(response.status(), 200, "{path}");
+    let feed = feed_rs::parser::parse(&response.bytes().await.expect("feed")[..]).expect("the feed parses");
+    feed.entries.into_iter().map(|entry| entry.id).collect()
+}
+
+/// Where a visitor finds an item in a language: (home page, news list,
+/// its page answers 200, RSS feed, sitemap).
+async fn seen(app: &TestApp, lang: &str, slug: &str) -> (bool, bool, bool, bool, bool) {
+    let (list, path) = match lang {
+        "fr" => ("/fr/actualites".to_owned(), format!("/fr/actualites/{slug}")),
+        _ => ("/en/news".to_owned(), format!("/en/news/{slug}")),
+    };
+    let home = attrs(&app.page(&format!("/{lang}/")).await, ".news-card__title a", "href").contains(&path);
+    let listed = attrs(&app.page(&list).await, ".news-list__title a", "href").contains(&path);
+    let page = app.get(&path).await.status() == 200;
+    let feed = feed_ids(app, &format!("{list}.rss")).await.contains(&format!("http://site.test{path}"));
+    let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+    let document = roxmltree::Document::parse(&sitemap).expect("XML");
+    let mapped = document
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .any(|n| n.text() == Some(format!("http://site.test{path}").as_str()));
+    (home, listed, page, feed, mapped)
+}
+
+const NOWHERE: (bool, bool, bool, bool, bool) = (false, false, false, false, false);
+const EVERYWHERE: (bool, bool, bool, bool, bool) = (true, true, true, true, true);
+
+both_backends! {
+    async fn a_draft_is_published_scheduled_taken_back_and_deleted(app) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let list = staff.page("/admin/news").await;
+        assert_eq!(text(&list, "h1"), "Actualités");
+        assert_eq!(attr(&list, ".main-nav a[aria-current=page]", "href"), "/admin/news");
+        let form = staff.page("/admin/news/new").await;
+        assert!(attrs(&form, "#news-form input[name=version]", "value").is_empty());
+        assert_eq!(attr(&form, "#news-form", "enctype"), "multipart/form-data");
+
+        // A draft: stored, shown nowhere.
+        let id = add(&staff, &fields(&[]), None).await;
+        let slug = "la-campagne-avance";
+        let (stored_slug,): (String,) = app.rows(&format!("SELECT slug FROM news WHERE id = {id}")).await.remove(0);
+        assert_eq!(stored_slug, slug, "the slug comes from the title");
+        let page = staff.page(&format!("/admin/news/{id}?done=added")).await;
+        assert_eq!(text(&page, "#news-done"), "Le brouillon a été enregistré. Le public le verra une fois publié.");
+        assert_eq!(text(&page, "#news-status"), "Brouillon\u{a0}: visible nulle part sur le site public.");
+        assert_eq!(attr(&page, "#news-title-fr", "value"), "La campagne avance\u{a0}!");
+        assert_eq!(text(&page, "#news-body-en"), "The text in English.");
+        for lang in ["fr", "en"] {
+            assert_eq!(seen(app, lang, slug).await, NOWHERE, "{lang}");
+        }
+        let list = staff.page("/admin/news").await;
+        assert_eq!(texts(&list, "#news-items tbody td"), ["La campagne avance\u{a0}!", "FR, EN", "Brouillon\u{a0}: visible nulle part sur le site public."]);
+
+        // Published now: everywhere, in both languages.
+        assert_eq!(staff.post_raw(&format!("/admin/news/{id}/publish"), &[("date", ""), ("time", "")]).await.status(), 403, "without a token");
+        let response = staff.post(&format!("/admin/news/{id}/publish"), &[("date", ""), ("time", "")]).await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], "/admin/news?done=published");
+        for lang in ["fr", "en"] {
+            assert_eq!(seen(app, lang, slug).await, EVERYWHERE, "{lang}");
+        }
+        let fr = app.page(&format!("/fr/actualites/{slug}")).await;
+        assert_eq!(text(&fr, "h1"), "La campagne avance\u{a0}!");
+        assert_eq!(texts(&fr, ".news-item__summary strong"), ["français"]);
+        assert_eq!(text(&app.page(&format!("/en/news/{slug}")).await, "h1"), "The campaign moves on");
+        let page = staff.page(&format!("/admin/news/{id}")).await;
+        assert_eq!(attr(&page, "#news-public", "href"), format!("/fr/actualites/{slug}"));
+
+        // Back to draft: gone.
+        let response = staff.post(&format!("/admin/news/{id}/unpublish"), &[]).await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], "/admin/news?done=unpublished");
+        for lang in ["fr", "en"] {
+            assert_eq!(seen(app, lang, slug).await, NOWHERE, "{lang}");
+        }
+
+        // Scheduled for tomorrow: not yet shown; shown once the time comes.
+        let response = staff.post(&format!("/admin/news/{id}/publish"), &[("date", "2026-11-26"), ("time", "09:30")]).await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], "/admin/news?done=scheduled");
+        let list = staff.page("/admin/news?done=scheduled").await;
+        assert!(text(&list, "#news-done").starts_with("L’actualité a été programmée."));
+        assert_eq!(texts(&list, "#news-items .news-status"), ["Programmée\u{a0}: visible à partir du 26 novembre 2026 à 9\u{a0}h\u{a0}30 UTC."]);
+        for lang in ["fr", "en"] {
+            assert_eq!(seen(app, lang, slug).await, NOWHERE, "{lang}");
+        }
+        app.clock.set(datetime!(2026-11-26 09:29 UTC));
+        assert_eq!(seen(app, "fr", slug).await, NOWHERE);
+        app.clock.set(datetime!(2026-11-26 09:30 UTC));
+        for lang in ["fr", "en"] {
+            assert_eq!(seen(app, lang, slug).await, EVERYWHERE, "{lang}");
+        }
+        // A day later, the session has ended: signed in again.
+        let staff = app.sign_in("eddie@example.org", PASSWORD).await;
+        // A wrong moment: the form again, nothing changed.
+        let response = staff.post(&format!("/admin/news/{id}/unpublish"), &[]).await;
+        assert_eq!(response.status(), 303);
+        let response = staff.post(&format!("/admin/news/{id}/publish"), &[("date", "2026-02-30"), ("time", "25:00")]).await;
+        assert_eq!(response.status(), 422);
+        let page = html(response).await;
+        assert_eq!(attr(&page, "#news-publish-date", "value"), "2026-02-30");
+        assert!(!text(&page, "#news-publish-error").is_empty());
+        assert_eq!(count(app, "SELECT count(*) FROM news WHERE draft").await, 1);
+
+        // Deleted, after a confirmation step.
+        let confirm = staff.page(&format!("/admin/news/{id}/delete")).await;
+        assert_eq!(text(&confirm, "h1"), "Supprimer cette actualité\u{202f}?");
+        assert_eq!(count(app, "SELECT count(*) FROM news").await, 1, "nothing deleted by the confirmation page");
+        assert_eq!(staff.post_raw(&format!("/admin/news/{id}/delete"), &[]).await.status(), 403, "without a token");
+        let response = staff.post(&format!("/admin/news/{id}/delete"), &[]).await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], "/admin/news?done=deleted");
+        assert_eq!(count(app, "SELECT count(*) FROM news").await, 0);
+        assert_eq!(count(app, "SELECT count(*) FROM news_translations").await, 0);
+
+        // An id that is not (or no longer) there.
+        for path in [format!("/admin/news/{id}"), format!("/admin/news/{id}/delete"), "/admin/news/x".to_owned()] {
+            assert_eq!(staff.get(&path).await.status(), 404, "{path}");
+        }
+        for action in ["publish", "unpublish", "delete"] {
+            assert_eq!(staff.post(&format!("/admin/news/{id}/{action}"), &[]).await.status(), 404, "{action}");
+        }
+        let save = send(&staff, &format!("/admin/news/{id}"), &fields(&[("version", "1")]), None, None).await;
+        assert_eq!(save.status(), 404);
+
+        // The audit log: who and what.
+        let entries = audit(app).await;
+        let kinds: Vec<&str> = entries.iter().map(|(_, kind, _)| kind.as_str()).collect();
+        assert_eq!(kinds, ["news.added", "news.published", "news.unpublished", "news.published", "news.unpublished", "news.deleted"]);
+        assert!(entries.iter().all(|(who, _, _)| who.as_deref() == Some("eddie@example.org")));
+        assert_eq!(entries[0].2, format!("#{id} {slug} (La campagne avance\u{a0}!) (draft)"));
+        assert_eq!(entries[3].2, format!("#{id} {slug} (La campagne avance\u{a0}!): scheduled for 2026-11-26T09:30:00Z"));
+        let admin = app.staff("ada@example.org", "admin").await;
+        let log = admin.page("/admin/audit?kind=news.published").await;
+        assert!(texts(&log, "td").iter().any(|cell| cell == "Actualité publiée"));
+    }
+
+    async fn an_image_is_checked_by_its_bytes_and_served(app) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let png = || Some(File { name: "photo.png", content_type: "image/png", bytes: PNG });
+
+        // Without its description: refused, nothing stored.
+        let response = send(&staff, "/admin/news/new", &fields(&[("alt_fr", "Des élus réunis")]), png(), None).await;
+        assert_eq!(response.status(), 422);
+        let page = html(response).await;
+        assert_eq!(text(&page, "#news-alt-en-error"), "Décrivez l’image dans cette langue.");
+        assert_eq!(attr(&page, "#news-alt-en", "aria-describedby"), "news-alt-en-error news-alt-en-hint");
+        assert!(attrs(&page, "#news-alt-fr-error", "id").is_empty());
+        assert_eq!(attr(&page, "#news-alt-fr", "value"), "Des élus réunis", "typed values kept");
+        assert!(!text(&page, "#news-image-again").is_empty(), "the chosen file must be chosen again");
+        // Text with an image's name: refused, nothing stored.
+        let fake = Some(File { name: "photo.png", content_type: "image/png", bytes: b"just some text, not a picture" });
+        let response = send(&staff, "/admin/news/new", &fields(&[("alt_fr", "a"), ("alt_en", "a")]), fake, None).await;
+        assert_eq!(response.status(), 422);
+        assert_eq!(text(&html(response).await, "#news-image-error"), "Le fichier n’est pas une image JPEG, PNG ou WebP. Rien n’a été enregistré.");
+        // Over 2 MiB of image, in a body under the limit: refused with the reason.
+        let mut big = PNG.to_vec();
+        big.resize(2 * 1024 * 1024 + 1, 0);
+        let response = send(&staff, "/admin/news/new", &fields(&[("alt_fr", "a"), ("alt_en", "a")]), Some(File { name: "big.png", content_type: "image/png", bytes: &big }), None).await;
+        assert_eq!(response.status(), 422);
+        assert_eq!(text(&html(response).await, "#news-image-error"), "L’image dépasse 2\u{a0}Mo. Rien n’a été enregistré.");
+        // A body over 3 MiB: refused before it is read, with a localized page.
+        big.resize(3 * 1024 * 1024 + 1, 0);
+        let response = send(&staff, "/admin/news/new", &fields(&[("alt_fr", "a"), ("alt_en", "a")]), Some(File { name: "big.png", content_type: "image/png", bytes: &big }), None).await;
+        assert_eq!(response.status(), 413);
+        let page = html(response).await;
+        assert_eq!(attr(&page, "html", "lang"), "fr");
+        assert_eq!(text(&page, "h1"), "Envoi trop volumineux");
+        // Any other form still takes 16 KiB at most.
+        let long = "x".repeat(20 * 1024);
+        assert_eq!(staff.post("/admin/news/1/publish", &[("date", &long)]).await.status(), 413);
+        assert_eq!(count(app, "SELECT count(*) FROM news").await, 0);
+        assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 0);
+
+        // With a description in each language: stored once, served.
+        let described = fields(&[("alt_fr", "Des élus réunis"), ("alt_en", "Elected members together")]);
+        let id = add(&staff, &described, png()).await;
+        assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 1);
+        assert_eq!(staff.post(&format!("/admin/news/{id}/publish"), &[]).await.status(), 303);
+        let fr = app.page("/fr/actualites/la-campagne-avance").await;
+        assert_eq!(attr(&fr, ".news-item__figure img", "alt"), "Des élus réunis");
+        let en = app.page("/en/news/la-campagne-avance").await;
+        assert_eq!(attr(&en, ".news-item__figure img", "alt"), "Elected members together");
+        let src = attr(&fr, ".news-item__figure img", "src");
+        assert!(src.starts_with("/media/") && src.ends_with(".png"), "{src}");
+        let image = app.get(&src).await;
+        assert_eq!(image.status(), 200);
+        assert_eq!(image.headers()["content-type"], "image/png");
+        assert_eq!(&image.bytes().await.expect("image")[..], PNG);
+        // A second item with the same image: stored once.
+        let other = add(&staff, &fields(&[("title_fr", "Autre"), ("title_en", "Other"), ("alt_fr", "x"), ("alt_en", "y")]), png()).await;
+        assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 1);
+
+        // Kept by an edit; removed by another; dropped once no item uses it.
+        let form = staff.page(&format!("/admin/news/{id}")).await;
+        assert_eq!(attr(&form, "#news-current-image", "alt"), "Des élus réunis");
+        let version = attr(&form, "#news-form input[name=version]", "value");
+        let keep = fields(&[("alt_fr", "Des élus réunis à Strasbourg"), ("alt_en", "Elected members together"), ("version", &version)]);
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &keep, None, None).await.status(), 303);
+        let fr = app.page("/fr/actualites/la-campagne-avance").await;
+        assert_eq!(attr(&fr, ".news-item__figure img", "alt"), "Des élus réunis à Strasbourg");
+        // Replaced by a JPEG (told by its first bytes, whatever its name says).
+        let version = attr(&staff.page(&format!("/admin/news/{id}")).await, "#news-form input[name=version]", "value");
+        let jpeg = Some(File { name: "photo.png", content_type: "image/png", bytes: b"\xFF\xD8\xFF\xE0 a JPEG's first bytes" });
+        let replace = fields(&[("alt_fr", "Une autre image"), ("alt_en", "Another image"), ("version", &version)]);
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &replace, jpeg, None).await.status(), 303);
+        let replaced = attr(&app.page("/fr/actualites/la-campagne-avance").await, ".news-item__figure img", "src");
+        assert!(replaced.ends_with(".jpg"), "{replaced}");
+        assert_eq!(app.get(&replaced).await.headers()["content-type"], "image/jpeg");
+        assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 2);
+        let version = attr(&staff.page(&format!("/admin/news/{id}")).await, "#news-form input[name=version]", "value");
+        let remove = fields(&[("remove_image", "1"), ("version", &version)]);
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &remove, None, None).await.status(), 303);
+        assert!(attrs(&app.page("/fr/actualites/la-campagne-avance").await, ".news-item__figure img", "src").is_empty());
+        assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 1, "the PNG: the other item still uses it");
+        assert_eq!(app.get(&replaced).await.status(), 404, "the JPEG: no item uses it any more");
+        assert_eq!(staff.post(&format!("/admin/news/{other}/delete"), &[]).await.status(), 303);
+        assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 0);
+        assert_eq!(app.get(&src).await.status(), 404);
+
+        // A multipart form without its token, or with another: 403, nothing stored.
+        for token in ["", "forged"] {
+            let response = send(&staff, "/admin/news/new", &described, png(), Some(token)).await;
+            assert_eq!(response.status(), 403, "{token:?}");
+        }
+        let version = attr(&staff.page(&format!("/admin/news/{id}")).await, "#news-form input[name=version]", "value");
+        let response = send(&staff, &format!("/admin/news/{id}"), &fields(&[("title_fr", "Piraté"), ("version", &version)]), None, Some("")).await;
+        assert_eq!(response.status(), 403);
+        assert_eq!(count(app, "SELECT count(*) FROM news").await, 1);
+        assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 0);
+    }
+
+    async fn one_language_the_preview_errors_and_conflicts(app) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let english = fields(&[("title_fr", ""), ("summary_fr", ""), ("body_fr", ""), ("title_en", "Only in English")]);
+
+        // The preview: rendered by the server, the typed text kept, nothing written.
+        let mut previewed = english.clone();
+        previewed.push(("preview", "1"));
+        let response = send(&staff, "/admin/news/new", &previewed, None, None).await;
+        assert_eq!(response.status(), 200);
+        let page = html(response).await;
+        assert_eq!(texts(&page, "#news-preview-en strong"), ["English"]);
+        assert_eq!(text(&page, "#news-preview-en h3"), "Only in English");
+        assert!(texts(&page, "#news-preview-fr").is_empty());
+        assert_eq!(attr(&page, "#news-title-en", "value"), "Only in English");
+        assert_eq!(text(&page, "#news-summary-en"), "A summary in **English**.");
+        assert_eq!(count(app, "SELECT count(*) FROM news").await, 0);
+
+        // Each field's message.
+        let response = send(&staff, "/admin/news/new", &fields(&[("title_fr", ""), ("summary_fr", ""), ("body_fr", ""), ("title_en", ""), ("summary_en", ""), ("body_en", "")]), None, None).await;
+        assert_eq!(response.status(), 422);
+        assert_eq!(text(&html(response).await, "#news-form-error"), "Écrivez le titre, le résumé et le texte dans au moins une langue.");
+        let response = send(&staff, "/admin/news/new", &fields(&[("summary_fr", " "), ("title_en", &"x".repeat(201))]), None, None).await;
+        assert_eq!(response.status(), 422);
+        let page = html(response).await;
+        assert_eq!(text(&page, "#news-summary-fr-error"), "Saisissez le résumé, ou laissez cette langue vide.");
+        assert_eq!(text(&page, "#news-title-en-error"), "Le titre est trop long\u{a0}: 200\u{a0}caractères au plus.");
+        assert_eq!(attr(&page, "#news-summary-fr", "aria-invalid"), "true");
+        assert_eq!(attr(&page, "#news-title-fr", "value"), "La campagne avance\u{a0}!");
+        assert_eq!(count(app, "SELECT count(*) FROM news").await, 0);
+
+        // One language only: the item exists in it alone.
+        let id = add(&staff, &english, None).await;
+        assert_eq!(staff.post(&format!("/admin/news/{id}/publish"), &[]).await.status(), 303);
+        assert_eq!(seen(app, "en", "only-in-english").await, EVERYWHERE);
+        assert_eq!(seen(app, "fr", "only-in-english").await, NOWHERE);
+        assert_eq!(texts(&staff.page("/admin/news").await, "#news-items tbody td")[1], "EN");
+
+        // Two people editing it: the later save is refused, with the
+        // other's text shown and the typed one kept.
+        let read = attr(&staff.page(&format!("/admin/news/{id}")).await, "#news-form input[name=version]", "value");
+        let theirs = fields(&[("title_fr", ""), ("summary_fr", ""), ("body_fr", ""), ("title_en", "Their title"), ("version", &read)]);
+        let response = send(&staff, &format!("/admin/news/{id}"), &theirs, None, None).await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], format!("/admin/news/{id}?done=saved"));
+        let mine = fields(&[("title_fr", ""), ("summary_fr", ""), ("body_fr", ""), ("title_en", "My title"), ("version", &read)]);
+        let response = send(&staff, &format!("/admin/news/{id}"), &mine, None, None).await;
+        assert_eq!(response.status(), 409);
+        let page = html(response).await;
+        assert!(texts(&page, "#news-conflict dd").contains(&"Their title".to_owned()));
+        assert_eq!(attr(&page, "#news-title-en", "value"), "My title");
+        let now = attr(&page, "#news-form input[name=version]", "value");
+        assert_ne!(now, read);
+        assert_eq!(text(&app.page("/en/news/only-in-english").await, "h1"), "Their title");
+        // Saved again knowingly: the slug stays.
+        let mine = fields(&[("title_fr", ""), ("summary_fr", ""), ("body_fr", ""), ("title_en", "My title"), ("version", &now)]);
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &mine, None, None).await.status(), 303);
+        assert_eq!(text(&app.page("/en/news/only-in-english").await, "h1"), "My title");
+        // A French version added later: now in both.
+        let version = attr(&staff.page(&format!("/admin/news/{id}")).await, "#news-form input[name=version]", "value");
+        let both = fields(&[("title_en", "My title"), ("version", &version)]);
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &both, None, None).await.status(), 303);
+        assert_eq!(seen(app, "fr", "only-in-english").await, EVERYWHERE);
+
+        // A second item of the same title gets its own slug.
+        let again = add(&staff, &english, None).await;
+        let (slug,): (String,) = app.rows(&format!("SELECT slug FROM news WHERE id = {again}")).await.remove(0);
+        assert_eq!(slug, "only-in-english-2");
+        // `news export` writes the published item, not the draft: a news
+        // folder has no drafts.
+        let dir = app.dir.path().join("export");
+        let output = app.cli(&["news", "export", dir.to_str().expect("path")]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .expect("the folder")
+            .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        assert!(files.iter().any(|name| name.contains("only-in-english.")), "{files:?}");
+        assert!(!files.iter().any(|name| name.contains("only-in-english-2")), "{files:?}");
+
+        let kinds: Vec<String> = audit(app).await.into_iter().map(|(_, kind, _)| kind).collect();
+        assert_eq!(kinds, ["news.added", "news.published", "news.updated", "news.updated", "news.updated", "news.added"]);
+    }
+}
+
+both_backends! {
+    async fn a_sample_item_saved_by_staff_becomes_real(app.seeded()) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let samples = count(app, "SELECT count(*) FROM news WHERE sample").await;
+        assert!(samples > 1);
+        let list = staff.page("/admin/news").await;
+        assert_eq!(texts(&list, "#news-items .tag").len() as i64, samples);
+        let (id,): (i64,) = app.rows("SELECT id FROM news WHERE sample ORDER BY id LIMIT 1").await.remove(0);
+        let form = staff.page(&format!("/admin/news/{id}")).await;
+        assert!(!text(&form, "#news-sample").is_empty());
+        let value = |selector: &str| attr(&form, selector, "value");
+        let (version, title_fr, title_en) = (value("#news-form input[name=version]"), value("#news-title-fr"), value("#news-title-en"));
+        let (summary_fr, body_fr) = (text(&form, "#news-summary-fr"), text(&form, "#news-body-fr"));
+        let (summary_en, body_en) = (text(&form, "#news-summary-en"), text(&form, "#news-body-en"));
+        let saved = [
+            ("version", version.as_str()),
+            ("title_fr", title_fr.as_str()),
+            ("summary_fr", summary_fr.as_str()),
+            ("body_fr", body_fr.as_str()),
+            ("title_en", title_en.as_str()),
+            ("summary_en", summary_en.as_str()),
+            ("body_en", body_en.as_str()),
+        ];
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &saved, None, None).await.status(), 303);
+        assert_eq!(count(app, "SELECT count(*) FROM news WHERE sample").await, samples - 1);
+        assert!(attrs(&staff.page(&format!("/admin/news/{id}")).await, "#news-sample", "id").is_empty());
+        let entries = audit(app).await;
+        assert!(entries.last().is_some_and(|(_, kind, summary)| kind == "news.updated" && summary.ends_with("sample → real")), "{entries:?}");
+    }
+}
