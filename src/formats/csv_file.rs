@@ -8,28 +8,80 @@ use std::{collections::HashMap, fmt, io::Read};
 /// More problems than this are not worth listing one by one.
 const MAX_REPORTED: usize = 20;
 
-/// One problem in a file, with the line it is on.
+/// One problem in a file, with the line it is on. The problem is a message
+/// (`String`) or a value a format describes itself, so that a page can say
+/// it in its reader's language; its `Display` is the command line's English.
 #[derive(Debug, PartialEq, Eq)]
-pub struct LineError {
+pub struct LineError<M = String> {
     pub line: u64,
-    pub message: String,
+    pub message: M,
 }
 
 /// Everything wrong with a file; it is rejected whole.
 #[derive(Debug, PartialEq, Eq)]
-pub struct CsvErrors {
-    pub errors: Vec<LineError>,
+pub struct CsvErrors<M = String> {
+    pub errors: Vec<LineError<M>>,
     pub more: usize,
 }
 
-impl CsvErrors {
+impl<M> CsvErrors<M> {
     /// Problems found after reading, such as references to nothing.
-    pub fn new(errors: Vec<LineError>) -> CsvErrors {
+    pub fn new(errors: Vec<LineError<M>>) -> CsvErrors<M> {
         CsvErrors { errors, more: 0 }
     }
 }
 
-impl fmt::Display for CsvErrors {
+/// What is wrong with a file's shape or encoding, whatever its format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// No header: the required columns, comma-separated.
+    Empty {
+        expected: String,
+    },
+    UnknownColumn {
+        column: String,
+        columns: String,
+    },
+    ColumnTwice {
+        column: String,
+    },
+    MissingColumn {
+        column: String,
+        expected: String,
+    },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    NotUtf8,
+    Unreadable(String),
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileProblem::Empty { expected } => write!(f, "the file is empty: expected the header {expected}"),
+            FileProblem::UnknownColumn { column, columns } => {
+                write!(f, "unknown column {column:?}: the columns are {columns}")
+            }
+            FileProblem::ColumnTwice { column } => write!(f, "the column {column:?} appears twice"),
+            FileProblem::MissingColumn { column, expected } => {
+                write!(f, "missing column {column:?}: the header must name {expected}")
+            }
+            FileProblem::FieldCount { expected, found } => write!(f, "expected {expected} fields, found {found}"),
+            FileProblem::NotUtf8 => write!(f, "the file is not valid UTF-8 text"),
+            FileProblem::Unreadable(reason) => write!(f, "could not read the file: {reason}"),
+        }
+    }
+}
+
+impl From<FileProblem> for String {
+    fn from(problem: FileProblem) -> String {
+        problem.to_string()
+    }
+}
+
+impl<M: fmt::Display> fmt::Display for CsvErrors<M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, error) in self.errors.iter().enumerate() {
             if i > 0 {
@@ -44,16 +96,15 @@ impl fmt::Display for CsvErrors {
     }
 }
 
-impl std::error::Error for CsvErrors {}
+impl<M: fmt::Debug + fmt::Display> std::error::Error for CsvErrors<M> {}
 
-#[derive(Default)]
-struct Collector {
-    errors: Vec<LineError>,
+struct Collector<M> {
+    errors: Vec<LineError<M>>,
     more: usize,
 }
 
-impl Collector {
-    fn push(&mut self, line: u64, message: impl Into<String>) {
+impl<M> Collector<M> {
+    fn push(&mut self, line: u64, message: impl Into<M>) {
         if self.errors.len() < MAX_REPORTED {
             self.errors.push(LineError { line, message: message.into() });
         } else {
@@ -61,7 +112,7 @@ impl Collector {
         }
     }
 
-    fn finish<T>(self, value: T) -> Result<T, CsvErrors> {
+    fn finish<T>(self, value: T) -> Result<T, CsvErrors<M>> {
         if self.errors.is_empty() { Ok(value) } else { Err(CsvErrors { errors: self.errors, more: self.more }) }
     }
 }
@@ -94,13 +145,13 @@ pub struct Format<'a> {
 /// wrong with it (one message per problem); `check` sees each good value
 /// with its line, for checks across rows such as duplicates. Returns each
 /// value with its line.
-pub fn read<T>(
+pub fn read<T, M: From<FileProblem>>(
     input: impl Read,
     format: &Format<'_>,
-    mut parse_row: impl FnMut(&Row<'_>) -> Result<T, Vec<String>>,
-    mut check: impl FnMut(&T, u64) -> Result<(), String>,
-) -> Result<Vec<(u64, T)>, CsvErrors> {
-    let mut problems = Collector::default();
+    mut parse_row: impl FnMut(&Row<'_>) -> Result<T, Vec<M>>,
+    mut check: impl FnMut(&T, u64) -> Result<(), M>,
+) -> Result<Vec<(u64, T)>, CsvErrors<M>> {
+    let mut problems = Collector { errors: Vec::new(), more: 0 };
     // Lines starting with `#` are comments (the open data's notes).
     let mut reader =
         csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::None).comment(Some(b'#')).from_reader(input);
@@ -123,20 +174,20 @@ pub fn read<T>(
         .collect();
     let expected = format.required.join(",");
     if columns.iter().all(|c| c.is_empty()) {
-        problems.push(1, format!("the file is empty: expected the header {expected}"));
+        problems.push(1, FileProblem::Empty { expected });
         return problems.finish(Vec::new());
     }
     let mut index = HashMap::new();
     for (i, column) in columns.iter().enumerate() {
         if !format.columns.contains(&column.as_str()) {
-            problems.push(1, format!("unknown column {column:?}: the columns are {}", format.columns.join(",")));
+            problems.push(1, FileProblem::UnknownColumn { column: column.clone(), columns: format.columns.join(",") });
         } else if index.insert(column.as_str(), i).is_some() {
-            problems.push(1, format!("the column {column:?} appears twice"));
+            problems.push(1, FileProblem::ColumnTwice { column: column.clone() });
         }
     }
     for required in format.required {
         if !index.contains_key(required) {
-            problems.push(1, format!("missing column {required:?}: the header must name {expected}"));
+            problems.push(1, FileProblem::MissingColumn { column: (*required).to_owned(), expected: expected.clone() });
         }
     }
     if !problems.errors.is_empty() {
@@ -157,7 +208,7 @@ pub fn read<T>(
             continue; // a blank line, as editors leave at the end of a file
         }
         if record.len() != columns.len() {
-            problems.push(line, format!("expected {} fields, found {}", columns.len(), record.len()));
+            problems.push(line, FileProblem::FieldCount { expected: columns.len(), found: record.len() });
             continue;
         }
         match parse_row(&Row { record: &record, index: &index }) {
@@ -207,10 +258,10 @@ fn error_line(error: &csv::Error) -> Option<u64> {
     }
 }
 
-fn describe(error: &csv::Error) -> String {
+fn describe(error: &csv::Error) -> FileProblem {
     match error.kind() {
-        csv::ErrorKind::Utf8 { .. } => "the file is not valid UTF-8 text".into(),
-        csv::ErrorKind::Io(e) => format!("could not read the file: {e}"),
-        _ => error.to_string(),
+        csv::ErrorKind::Utf8 { .. } => FileProblem::NotUtf8,
+        csv::ErrorKind::Io(e) => FileProblem::Unreadable(e.to_string()),
+        _ => FileProblem::Unreadable(error.to_string()),
     }
 }

@@ -7,13 +7,14 @@
 
 use std::{
     collections::HashMap,
+    fmt,
     io::{Read, Write},
     sync::Arc,
 };
 
-pub use super::csv_file::CsvErrors;
+pub use super::csv_file::{CsvErrors, FileProblem};
 use crate::{
-    domain::{Country, Field, NewSignatory, Signatory, SignatoryFields},
+    domain::{Country, Field, FieldError, NewSignatory, Signatory, SignatoryFields},
     formats::csv_file::{self, Format, Row},
     text::i18n::{Arg, Lang, Locales, Tr},
 };
@@ -22,13 +23,46 @@ pub const COLUMNS: [&str; 9] =
     ["name", "kind", "country", "joined_on", "name_fr", "name_en", "website", "latitude", "longitude"];
 const REQUIRED: [&str; 4] = ["name", "kind", "country", "joined_on"];
 
+/// What is wrong on a line of a signatories file. `Display` says it in
+/// English, for the command line; the back office says it in its reader's
+/// language from the same value.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Problem {
+    File(FileProblem),
+    Field(Field, FieldError),
+    /// The same name and country as on an earlier line.
+    Duplicate {
+        name: String,
+        country: Country,
+        first: u64,
+    },
+}
+
+impl From<FileProblem> for Problem {
+    fn from(problem: FileProblem) -> Problem {
+        Problem::File(problem)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::File(problem) => problem.fmt(f),
+            Problem::Field(field, error) => write!(f, "{}: {error}", field.column()),
+            Problem::Duplicate { name, country, first } => write!(f, "{name} ({country}) is already on line {first}"),
+        }
+    }
+}
+
 /// Parses a whole file. Returns every signatory, or every problem found.
-pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors> {
+pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors<Problem>> {
     let mut seen: HashMap<(String, Country), u64> = HashMap::new();
     let rows =
         csv_file::read(input, &Format { columns: &COLUMNS, required: &REQUIRED }, parse_row, |signatory, line| {
             match seen.insert((signatory.name.key(), signatory.country), line) {
-                Some(first) => Err(format!("{} ({}) is already on line {first}", signatory.name, signatory.country)),
+                Some(first) => {
+                    Err(Problem::Duplicate { name: signatory.name.to_string(), country: signatory.country, first })
+                }
                 None => Ok(()),
             }
         })?;
@@ -37,7 +71,7 @@ pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors> {
 
 /// A row is checked field by field as the back office's form is: the same
 /// types, the same rules ([`SignatoryFields::parse`]).
-fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<String>> {
+fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<Problem>> {
     SignatoryFields {
         name: row.get("name"),
         kind: row.get("kind"),
@@ -50,7 +84,7 @@ fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<String>> {
         longitude: row.get("longitude"),
     }
     .parse()
-    .map_err(|errors| errors.into_iter().map(|(field, error)| format!("{}: {error}", field.column())).collect())
+    .map_err(|errors| errors.into_iter().map(|(field, error)| Problem::Field(field, error)).collect())
 }
 
 /// Writes signatories with every column, so that the output imports back.
@@ -92,7 +126,7 @@ pub fn write(mut output: impl Write, signatories: &[Signatory], notes: &[String]
 mod tests {
     use super::*;
 
-    fn lines(result: Result<Vec<NewSignatory>, CsvErrors>) -> Vec<u64> {
+    fn lines(result: Result<Vec<NewSignatory>, CsvErrors<Problem>>) -> Vec<u64> {
         result.err().map(|e| e.errors.iter().map(|e| e.line).collect()).unwrap_or_default()
     }
 

@@ -318,9 +318,21 @@ both_backends! {
         let page = html(response).await;
         let problems = texts(&page, "#import-problems li");
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].starts_with("Ligne 3\u{a0}: country: unknown country code \"XX\""), "{problems:?}");
+        assert_eq!(
+            problems[0],
+            "Ligne 3\u{a0}: colonne country\u{a0}: Choisissez un État membre ou observateur du Conseil de l’Europe.",
+            "said in the interface's language"
+        );
         assert!(attrs(&page, "#import-apply", "action").is_empty(), "nothing to apply");
         assert_eq!(count(app).await, 3);
+        // Problems of the file's shape, and a name listed twice, said in French too.
+        let file = "name,kind,country,joined_on,mayor\nInnsbruck,city,AT,2017-01-01,X\n";
+        let problems = texts(&html(upload(&staff, "bad.csv", file).await).await, "#import-problems li");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("Ligne 1\u{a0}: Colonne inconnue «\u{a0}mayor\u{a0}»"), "{problems:?}");
+        let file = "name,kind,country,joined_on\nInnsbruck,city,AT,2017-01-01\nINNSBRUCK,city,AT,2018-01-01\n";
+        let problems = texts(&html(upload(&staff, "bad.csv", file).await).await, "#import-problems li");
+        assert_eq!(problems, ["Ligne 3\u{a0}: INNSBRUCK (Autriche) figure déjà à la ligne 2."]);
         // A form without a file, or without the token.
         let response = upload(&staff, "empty.csv", "").await;
         assert_eq!(response.status(), 422);

@@ -27,7 +27,10 @@ use crate::{
         position::{Axis, CoordinateError},
         signatory::NameError,
     },
-    formats::{csv_file::CsvErrors, signatories_csv},
+    formats::{
+        csv_file::{CsvErrors, FileProblem},
+        signatories_csv::{self, Problem as CsvProblem},
+    },
     store::{DirectoryFilter, ImportPreview, ImportReport, Saved, Versioned},
     text::{
         collate,
@@ -98,6 +101,41 @@ fn error_message(error: &FieldError) -> &'static str {
             "admin-signatories-error-longitude-range"
         }
         FieldError::HalfPosition => "admin-signatories-error-half-position",
+    }
+}
+
+/// A problem of an uploaded file, in the person's language.
+fn problem_message(tr: &Tr, problem: &CsvProblem) -> String {
+    let text = |value: &str| Arg::Text(value.to_owned().into());
+    let count = |n: usize| Arg::Count(i64::try_from(n).unwrap_or(i64::MAX));
+    match problem {
+        CsvProblem::Field(field, error) => tr.format(
+            "admin-signatories-problem-field",
+            &[("field", text(field.column())), ("message", Arg::Text(tr.t(error_message(error)).into()))],
+        ),
+        CsvProblem::Duplicate { name, country, first } => tr.format(
+            "admin-signatories-problem-duplicate",
+            &[
+                ("name", text(name)),
+                ("country", Arg::Text(tr.t(&country.message_id()).into())),
+                ("line", Arg::Count(i64::try_from(*first).unwrap_or(0))),
+            ],
+        ),
+        CsvProblem::File(file) => match file {
+            FileProblem::Empty { expected } => tr.format("admin-csv-empty", &[("columns", text(expected))]),
+            FileProblem::UnknownColumn { column, columns } => {
+                tr.format("admin-csv-unknown-column", &[("column", text(column)), ("columns", text(columns))])
+            }
+            FileProblem::ColumnTwice { column } => tr.format("admin-csv-column-twice", &[("column", text(column))]),
+            FileProblem::MissingColumn { column, expected } => {
+                tr.format("admin-csv-missing-column", &[("column", text(column)), ("columns", text(expected))])
+            }
+            FileProblem::FieldCount { expected, found } => {
+                tr.format("admin-csv-field-count", &[("expected", count(*expected)), ("found", count(*found))])
+            }
+            FileProblem::NotUtf8 => tr.t("admin-csv-not-utf8"),
+            FileProblem::Unreadable(_) => tr.t("admin-csv-unreadable"),
+        },
     }
 }
 
@@ -652,14 +690,14 @@ impl ImportPage {
         }
     }
 
-    fn with_problems(mut self, errors: &CsvErrors) -> ImportPage {
+    fn with_problems(mut self, errors: &CsvErrors<CsvProblem>) -> ImportPage {
         let tr = &self.ctx.tr;
         self.problems = errors
             .errors
             .iter()
             .map(|e| Problem {
                 line: tr.format("admin-signatories-line", &[("line", Arg::Count(i64::try_from(e.line).unwrap_or(0)))]),
-                message: e.message.clone(),
+                message: problem_message(tr, &e.message),
             })
             .collect();
         if errors.more > 0 {
