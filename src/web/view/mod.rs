@@ -5,6 +5,7 @@
 
 pub mod admin;
 pub mod cards;
+pub mod form;
 pub mod history;
 pub mod listing;
 pub mod map;

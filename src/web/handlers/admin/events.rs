@@ -44,6 +44,7 @@ use crate::{
         view::{
             admin::AdminContext,
             cards::{event_status, event_venue, event_when},
+            form::{FormField, StoredValue},
             listing::{Choice, present},
             render, render_with_status,
         },
@@ -276,37 +277,6 @@ pub async fn list(
 
 // ---------------------------------------------------------------- the form
 
-/// A field of the form: a text input, a drop-down list when it has
-/// choices, or a text area.
-struct Input {
-    id: String,
-    name: &'static str,
-    label: String,
-    value: String,
-    /// `text`, `url`, `select` or `textarea`.
-    kind: &'static str,
-    required: bool,
-    /// The label of the drop-down list's empty choice, if it has one.
-    blank: Option<String>,
-    hint: Option<String>,
-    choices: Vec<Choice>,
-    error: Option<String>,
-}
-
-impl Input {
-    /// The `aria-describedby` of the field: its error, then its hint.
-    fn described_by(&self) -> String {
-        let mut ids = Vec::new();
-        if self.error.is_some() {
-            ids.push(format!("{}-error", self.id));
-        }
-        if self.hint.is_some() {
-            ids.push(format!("{}-hint", self.id));
-        }
-        ids.join(" ")
-    }
-}
-
 /// The values typed in the form, as posted.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct EventForm {
@@ -421,12 +391,6 @@ impl EventForm {
     }
 }
 
-/// A stored value, shown beside a form or on a confirmation page.
-struct StoredValue {
-    label: String,
-    value: String,
-}
-
 /// A description rendered as the event's page will show it.
 struct Preview {
     lang: &'static str,
@@ -443,7 +407,7 @@ struct FormPage {
     action: String,
     /// The version the form was read at; none for a new event.
     version: Option<i64>,
-    inputs: Vec<Input>,
+    inputs: Vec<FormField>,
     has_errors: bool,
     /// Someone else's change, when a save was refused for it.
     conflict: Option<Vec<StoredValue>>,
@@ -476,17 +440,20 @@ impl FormPage {
                     EventField::OnlineUrl | EventField::RegistrationUrl => ("url", Vec::new(), None),
                     _ => ("text", Vec::new(), None),
                 };
-                Input {
-                    id: format!("event-{}", field.column().replace('_', "-")),
-                    name: field.column(),
-                    label: tr.t(field_label(field)),
-                    value,
+                FormField {
                     kind,
                     required: matches!(field, EventField::TitleFr | EventField::TitleEn | EventField::Start),
+                    maxlength: Some(if kind == "textarea" { 20_000 } else { 500 }),
                     blank,
-                    hint: field_hint(field).map(|id| tr.t(id)),
                     choices,
+                    hint: field_hint(field).map(|id| tr.t(id)),
                     error: errors.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone()),
+                    ..FormField::new(
+                        format!("event-{}", field.column().replace('_', "-")),
+                        field.column(),
+                        tr.t(field_label(field)),
+                        value,
+                    )
                 }
             })
             .collect();
@@ -711,7 +678,7 @@ struct PostponePage {
     action: String,
     version: i64,
     /// The new start and end.
-    inputs: Vec<Input>,
+    inputs: Vec<FormField>,
     has_errors: bool,
     /// The event changed since the page was read: its dates now.
     conflict: Option<Vec<StoredValue>>,
@@ -728,20 +695,20 @@ impl PostponePage {
     ) -> PostponePage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
         let tr = ctx.tr.clone();
-        let input = |field: EventField, value: &str| Input {
-            id: format!("event-{}", field.column()),
-            name: field.column(),
-            label: tr.t(match field {
-                EventField::Start => "admin-events-field-new-start",
-                _ => "admin-events-field-new-end",
-            }),
-            value: value.to_owned(),
-            kind: "text",
+        let input = |field: EventField, value: &str| FormField {
             required: field == EventField::Start,
-            blank: None,
+            maxlength: Some(100),
             hint: field_hint(field).map(|id| tr.t(id)),
-            choices: Vec::new(),
             error: errors.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone()),
+            ..FormField::new(
+                format!("event-{}", field.column()),
+                field.column(),
+                tr.t(match field {
+                    EventField::Start => "admin-events-field-new-start",
+                    _ => "admin-events-field-new-end",
+                }),
+                value,
+            )
         };
         let e = &stored.event;
         PostponePage {

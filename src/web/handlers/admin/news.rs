@@ -43,7 +43,11 @@ use crate::{
         },
         staff::{Staff, StaffForm},
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status},
+        view::{
+            admin::AdminContext,
+            form::{FormField, StoredValue},
+            render, render_with_status,
+        },
     },
 };
 
@@ -228,24 +232,11 @@ impl NewsForm {
     }
 }
 
-/// A field of the form.
-struct Input {
-    id: String,
-    name: String,
-    label: String,
-    value: String,
-    /// A text area of this many rows; else a one-line input.
-    rows: Option<u32>,
-    maxlength: usize,
-    hint: Option<String>,
-    error: Option<String>,
-}
-
 /// One language's part of the form.
 struct LangSection {
     code: &'static str,
     legend: String,
-    inputs: Vec<Input>,
+    inputs: Vec<FormField>,
 }
 
 /// One language's preview: sanitised HTML.
@@ -255,12 +246,6 @@ struct PreviewSection {
     title: String,
     summary: String,
     body: String,
-}
-
-/// A stored value another person saved, shown beside the form.
-struct StoredValue {
-    label: String,
-    value: String,
 }
 
 /// The item's image as the form shows it.
@@ -336,15 +321,14 @@ impl FormPage {
                 let typed = form.lang(lang);
                 let input = |name: &str, value: &str, rows: Option<u32>, maxlength: usize, hint: Option<&str>| {
                     let id = field_id(name, lang);
-                    Input {
-                        error: errors.fields.iter().find(|(f, _)| *f == id).map(|(_, m)| m.clone()),
-                        name: format!("{name}_{}", lang.code()),
-                        label: tr.t(field_label(name)),
-                        value: value.to_owned(),
-                        rows,
-                        maxlength,
+                    FormField {
+                        kind: if rows.is_some() { "textarea" } else { "text" },
+                        rows: rows.unwrap_or(1),
+                        maxlength: Some(maxlength),
+                        lang: Some(lang.code()),
                         hint: hint.map(|h| tr.t(h)),
-                        id,
+                        error: errors.fields.iter().find(|(f, _)| *f == id).map(|(_, m)| m.clone()),
+                        ..FormField::new(id, format!("{name}_{}", lang.code()), tr.t(field_label(name)), value)
                     }
                 };
                 LangSection {

@@ -45,6 +45,7 @@ use crate::{
         state::AppState,
         view::{
             admin::AdminContext,
+            form::{FormField, StoredValue},
             listing::{self, Choice, Pagination, page_count, page_number, present},
             render, render_with_status,
         },
@@ -289,20 +290,6 @@ pub async fn list(
 
 // ---------------------------------------------------------------- the form
 
-/// A field of the form: a text input, or a drop-down list when it has
-/// choices.
-struct Input {
-    id: &'static str,
-    name: &'static str,
-    label: String,
-    value: String,
-    input_type: &'static str,
-    required: bool,
-    hint: Option<String>,
-    choices: Vec<Choice>,
-    error: Option<String>,
-}
-
 /// The values typed in the form, as posted.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct SignatoryForm {
@@ -372,12 +359,6 @@ impl SignatoryForm {
     }
 }
 
-/// A stored value another person saved, shown beside the form.
-struct StoredValue {
-    label: String,
-    value: String,
-}
-
 #[derive(Template)]
 #[template(path = "admin/signatory.html")]
 struct FormPage {
@@ -386,7 +367,7 @@ struct FormPage {
     action: String,
     /// The version the form was read at; none for a new signatory.
     version: Option<i64>,
-    inputs: Vec<Input>,
+    inputs: Vec<FormField>,
     has_errors: bool,
     /// Someone else's change, when a save was refused for it.
     conflict: Option<Vec<StoredValue>>,
@@ -401,25 +382,24 @@ impl FormPage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Signatories));
         let tr = ctx.tr.clone();
         let error = |field: Field| errors.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone());
-        let input = |field: Field, id: &'static str, input_type: &'static str, required: bool| Input {
-            id,
-            name: field.column(),
-            label: tr.t(field_label(field)),
-            value: form.value(field).to_owned(),
-            input_type,
+        let input = |field: Field, id: &'static str, kind: &'static str, required: bool| FormField {
+            kind,
             required,
-            hint: None,
-            choices: Vec::new(),
+            maxlength: (kind != "date").then_some(500),
             error: error(field),
+            ..FormField::new(id, field.column(), tr.t(field_label(field)), form.value(field))
         };
         let mut name_fr = input(Field::NameFr, "signatory-name-fr", "text", false);
         name_fr.hint = Some(tr.t("admin-signatories-hint-translated"));
         let mut name_en = input(Field::NameEn, "signatory-name-en", "text", false);
         name_en.hint = Some(tr.t("admin-signatories-hint-translated"));
-        let mut kind = input(Field::Kind, "signatory-kind", "", true);
-        kind.choices = kind_choices(&tr, Some(&form.kind));
-        let mut country = input(Field::Country, "signatory-country", "", true);
-        country.choices = country_choices(&tr, Some(&form.country));
+        let select = |field: Field, id: &'static str, choices: Vec<Choice>| FormField {
+            blank: Some(tr.t("admin-signatories-choose")),
+            choices,
+            ..input(field, id, "select", true)
+        };
+        let kind = select(Field::Kind, "signatory-kind", kind_choices(&tr, Some(&form.kind)));
+        let country = select(Field::Country, "signatory-country", country_choices(&tr, Some(&form.country)));
         let mut joined = input(Field::JoinedOn, "signatory-joined-on", "date", true);
         joined.hint = Some(tr.t("admin-signatories-hint-date"));
         let mut website = input(Field::Website, "signatory-website", "url", false);

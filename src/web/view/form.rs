@@ -1,0 +1,84 @@
+//! The fields of the back office's forms, drawn the same way everywhere by
+//! `templates/admin/form.html`: a label, the control, a hint, and the
+//! field's error in the person's language, both tied to the control by
+//! `aria-describedby`; and the values someone else saved, shown when a save
+//! is refused for them.
+
+use super::listing::Choice;
+
+/// One field of a form.
+pub struct FormField {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    /// As typed, or as stored.
+    pub value: String,
+    /// `select`, `textarea`, or an `<input>`'s type (`text`, `date`, `url`).
+    pub kind: &'static str,
+    pub required: bool,
+    pub maxlength: Option<usize>,
+    /// A text area's height.
+    pub rows: u32,
+    /// The language of what is typed, where it is not the interface's.
+    pub lang: Option<&'static str>,
+    /// A drop-down list's empty choice, and its choices.
+    pub blank: Option<String>,
+    pub choices: Vec<Choice>,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+}
+
+impl FormField {
+    /// A one-line text field; the other settings are changed on the value.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, label: String, value: impl Into<String>) -> FormField {
+        FormField {
+            id: id.into(),
+            name: name.into(),
+            label,
+            value: value.into(),
+            kind: "text",
+            required: false,
+            maxlength: None,
+            rows: 10,
+            lang: None,
+            blank: None,
+            choices: Vec::new(),
+            hint: None,
+            error: None,
+        }
+    }
+
+    /// The `aria-describedby` of the control: its error, then its hint.
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.id));
+        }
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.id));
+        }
+        ids.join(" ")
+    }
+}
+
+/// A value as another person saved it, shown beside a form whose save was
+/// refused because of it.
+pub struct StoredValue {
+    pub label: String,
+    pub value: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_then_the_hint_describe_the_control() {
+        let mut field = FormField::new("event-title", "title", "Title".into(), "");
+        assert_eq!(field.described_by(), "");
+        field.hint = Some("A hint".into());
+        assert_eq!(field.described_by(), "event-title-hint");
+        field.error = Some("Wrong".into());
+        assert_eq!(field.described_by(), "event-title-error event-title-hint");
+    }
+}
