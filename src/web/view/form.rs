@@ -4,7 +4,9 @@
 //! `aria-describedby`; and the values someone else saved, shown when a save
 //! is refused for them.
 
-use super::listing::Choice;
+use askama::Template;
+
+use super::{admin::AdminContext, listing::Choice};
 
 /// One field of a form.
 pub struct FormField {
@@ -66,6 +68,31 @@ impl FormField {
 pub struct StoredValue {
     pub label: String,
     pub value: String,
+}
+
+/// A confirmation step before a change that cannot be undone (a deletion,
+/// a cancellation): what it is about, then a button to go on and a link
+/// back.
+#[derive(Template)]
+#[template(path = "admin/confirm.html")]
+pub struct ConfirmPage {
+    pub ctx: AdminContext,
+    /// What the page's ids are made from: `event-cancel` gives
+    /// `event-cancel-record` and `event-cancel-form`.
+    pub id: String,
+    pub heading: String,
+    pub explanation: String,
+    /// A warning above it all, with its id: that the item changed since
+    /// the page was read, say.
+    pub warning: Option<(&'static str, String)>,
+    /// What the item is: its name or title first.
+    pub facts: Vec<StoredValue>,
+    pub action: String,
+    /// The version the page was read at, when the change needs it.
+    pub version: Option<i64>,
+    pub confirm: String,
+    pub back_href: String,
+    pub back_label: String,
 }
 
 #[cfg(test)]

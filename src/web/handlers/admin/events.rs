@@ -44,7 +44,7 @@ use crate::{
         view::{
             admin::AdminContext,
             cards::{event_status, event_venue, event_when},
-            form::{FormField, StoredValue},
+            form::{ConfirmPage, FormField, StoredValue},
             listing::{Choice, present},
             render, render_with_status,
         },
@@ -823,59 +823,42 @@ impl Step {
     }
 }
 
-#[derive(Template)]
-#[template(path = "admin/event_confirm.html")]
-struct ConfirmPage {
-    ctx: AdminContext,
-    /// `cancel` or `delete`.
-    what: &'static str,
-    heading: String,
-    explanation: String,
-    confirm: String,
-    title: String,
-    facts: Vec<StoredValue>,
-    action: String,
-    /// The version the page was read at, for a cancellation.
-    version: Option<i64>,
-    /// The event changed since the page was read.
-    changed: bool,
-    back_href: String,
-    back_label: String,
-}
-
-impl ConfirmPage {
-    fn new(state: &AppState, staff: &Staff, stored: &VersionedEvent, step: Step) -> ConfirmPage {
-        let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
-        let e = &stored.event;
-        // Beside "Cancel the event", going back says what it does.
-        let (heading, explanation, confirm, back) = match step {
-            Step::Cancel => (
-                "admin-events-cancel-title",
-                "admin-events-cancel-explanation",
-                "admin-events-cancel-confirm",
-                "admin-events-keep",
-            ),
-            Step::Delete => (
-                "admin-events-delete-title",
-                "admin-events-delete-explanation",
-                "admin-events-delete-confirm",
-                "admin-cancel",
-            ),
-        };
-        ConfirmPage {
-            heading: ctx.t(heading),
-            explanation: ctx.t(explanation),
-            confirm: ctx.t(confirm),
-            back_label: ctx.t(back),
-            title: e.details.title(staff.lang).as_str().to_owned(),
-            facts: facts(&ctx.tr, e),
-            action: admin::event_action(e.id, step.action()),
-            version: (step == Step::Cancel).then_some(stored.version),
-            changed: false,
-            back_href: admin::event(e.id),
-            what: step.action(),
-            ctx,
-        }
+/// The confirmation step of a cancellation or a deletion.
+fn confirm_page(state: &AppState, staff: &Staff, stored: &VersionedEvent, step: Step) -> ConfirmPage {
+    let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
+    let e = &stored.event;
+    // Beside "Cancel the event", going back says what it does.
+    let (heading, explanation, confirm, back) = match step {
+        Step::Cancel => (
+            "admin-events-cancel-title",
+            "admin-events-cancel-explanation",
+            "admin-events-cancel-confirm",
+            "admin-events-keep",
+        ),
+        Step::Delete => (
+            "admin-events-delete-title",
+            "admin-events-delete-explanation",
+            "admin-events-delete-confirm",
+            "admin-cancel",
+        ),
+    };
+    let mut facts = vec![StoredValue {
+        label: ctx.t("admin-events-column-title"),
+        value: e.details.title(staff.lang).as_str().to_owned(),
+    }];
+    facts.extend(self::facts(&ctx.tr, e));
+    ConfirmPage {
+        id: format!("event-{}", step.action()),
+        heading: ctx.t(heading),
+        explanation: ctx.t(explanation),
+        warning: None,
+        facts,
+        action: admin::event_action(e.id, step.action()),
+        version: (step == Step::Cancel).then_some(stored.version),
+        confirm: ctx.t(confirm),
+        back_href: admin::event(e.id),
+        back_label: ctx.t(back),
+        ctx,
     }
 }
 
@@ -886,7 +869,7 @@ pub async fn confirm_cancel(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let stored = stored(&state, &id).await?;
-    render(&ConfirmPage::new(&state, &staff, &stored, Step::Cancel), staff.lang)
+    render(&confirm_page(&state, &staff, &stored, Step::Cancel), staff.lang)
 }
 
 #[derive(Deserialize)]
@@ -917,8 +900,8 @@ pub async fn cancel(
         EventSaved::Done(_) => Ok(done("cancelled")),
         EventSaved::NotFound => Err(AppError::NotFound),
         EventSaved::Conflict(now_stored) => {
-            let mut page = ConfirmPage::new(&state, &staff, &now_stored, Step::Cancel);
-            page.changed = true;
+            let mut page = confirm_page(&state, &staff, &now_stored, Step::Cancel);
+            page.warning = Some(("event-conflict", page.ctx.t("admin-events-changed")));
             render_with_status(&page, staff.lang, StatusCode::CONFLICT)
         }
     }
@@ -931,7 +914,7 @@ pub async fn confirm_delete(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let stored = stored(&state, &id).await?;
-    render(&ConfirmPage::new(&state, &staff, &stored, Step::Delete), staff.lang)
+    render(&confirm_page(&state, &staff, &stored, Step::Delete), staff.lang)
 }
 
 /// POST `/admin/events/{id}/delete`: deleted, gone from the calendar, its

@@ -45,7 +45,7 @@ use crate::{
         state::AppState,
         view::{
             admin::AdminContext,
-            form::{FormField, StoredValue},
+            form::{ConfirmPage, FormField, StoredValue},
             render, render_with_status,
         },
     },
@@ -734,16 +734,6 @@ pub async fn unpublish(
     Ok(Redirect::to(&format!("{}?done=unpublished", admin::NEWS)).into_response())
 }
 
-#[derive(Template)]
-#[template(path = "admin/news_delete.html")]
-struct DeletePage {
-    ctx: AdminContext,
-    title: String,
-    facts: Vec<StoredValue>,
-    action: String,
-    cancel_href: String,
-}
-
 /// GET `/admin/news/{id}/delete`: the confirmation step.
 pub async fn confirm_delete(
     State(state): State<AppState>,
@@ -754,17 +744,24 @@ pub async fn confirm_delete(
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::News));
     let now = state.config.clock.now();
     let facts = vec![
+        StoredValue { label: ctx.t("admin-news-field-title"), value: item.title(staff.lang).to_owned() },
         StoredValue { label: ctx.t("admin-news-column-status"), value: status(&ctx.tr, &item, now) },
         StoredValue {
             label: ctx.t("admin-news-column-languages"),
             value: item.languages().iter().map(|l| ctx.t(language_name(*l))).collect::<Vec<_>>().join(", "),
         },
     ];
-    let page = DeletePage {
-        title: item.title(staff.lang).to_owned(),
+    let page = ConfirmPage {
+        id: "news-delete".into(),
+        heading: ctx.t("admin-news-delete-title"),
+        explanation: ctx.t("admin-news-delete-explanation"),
+        warning: None,
         facts,
         action: admin::news_action(item.id, "delete"),
-        cancel_href: admin::news_item(item.id),
+        version: None,
+        confirm: ctx.t("admin-news-delete-confirm"),
+        back_href: admin::news_item(item.id),
+        back_label: ctx.t("admin-cancel"),
         ctx,
     };
     render(&page, staff.lang)

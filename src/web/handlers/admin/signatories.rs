@@ -45,7 +45,7 @@ use crate::{
         state::AppState,
         view::{
             admin::AdminContext,
-            form::{FormField, StoredValue},
+            form::{ConfirmPage, FormField, StoredValue},
             listing::{self, Choice, Pagination, page_count, page_number, present},
             render, render_with_status,
         },
@@ -551,16 +551,6 @@ pub async fn save(
     }
 }
 
-#[derive(Template)]
-#[template(path = "admin/signatory_delete.html")]
-struct DeletePage {
-    ctx: AdminContext,
-    name: String,
-    facts: Vec<StoredValue>,
-    action: String,
-    cancel_href: String,
-}
-
 /// GET `/admin/signatories/{id}/delete`: the confirmation step.
 pub async fn confirm_delete(
     State(state): State<AppState>,
@@ -572,15 +562,22 @@ pub async fn confirm_delete(
     let s: &Signatory = &stored.signatory;
     let d = &s.details;
     let facts = vec![
+        StoredValue { label: ctx.t(field_label(Field::Name)), value: d.name.to_string() },
         StoredValue { label: ctx.t(field_label(Field::Kind)), value: kind_label(&ctx.tr, d.kind) },
         StoredValue { label: ctx.t(field_label(Field::Country)), value: ctx.t(&d.country.message_id()) },
         StoredValue { label: ctx.t(field_label(Field::JoinedOn)), value: ctx.tr.date(d.joined_on) },
     ];
-    let page = DeletePage {
-        name: d.name.to_string(),
+    let page = ConfirmPage {
+        id: "signatory-delete".into(),
+        heading: ctx.t("admin-signatories-delete-title"),
+        explanation: ctx.t("admin-signatories-delete-explanation"),
+        warning: None,
         facts,
         action: admin::signatory_delete(s.id),
-        cancel_href: admin::signatory(s.id),
+        version: None,
+        confirm: ctx.t("admin-signatories-delete-confirm"),
+        back_href: admin::signatory(s.id),
+        back_label: ctx.t("admin-cancel"),
         ctx,
     };
     render(&page, staff.lang)
