@@ -7,6 +7,7 @@
 use askama::Template;
 
 use super::{admin::AdminContext, listing::Choice};
+use crate::web::error::AppError;
 
 /// One field of a form.
 pub struct FormField {
@@ -61,6 +62,12 @@ impl FormField {
         }
         ids.join(" ")
     }
+}
+
+/// The version a form was read at, as it posts it back; a form without one
+/// (or with anything else) was not the site's.
+pub fn posted_version(posted: Option<&str>) -> Result<i64, AppError> {
+    posted.and_then(|v| v.trim().parse().ok()).ok_or(AppError::BadRequest)
 }
 
 /// A value as another person saved it, shown beside a form whose save was

@@ -44,7 +44,7 @@ use crate::{
         view::{
             admin::AdminContext,
             cards::{event_status, event_venue, event_when},
-            form::{ConfirmPage, FormField, StoredValue},
+            form::{ConfirmPage, FormField, StoredValue, posted_version},
             listing::{Choice, present},
             render, render_with_status,
         },
@@ -387,7 +387,7 @@ impl EventForm {
     /// The version the form was read at; a form without one, or with one
     /// that is not a number, is a bad request.
     fn version(&self) -> Result<i64, AppError> {
-        self.version.as_deref().and_then(|v| v.trim().parse().ok()).ok_or(AppError::BadRequest)
+        posted_version(self.version.as_deref())
     }
 }
 
@@ -769,7 +769,7 @@ pub async fn postpone(
     StaffForm { staff, form }: StaffForm<PostponeForm>,
 ) -> Result<Response, AppError> {
     let current = stored(&state, &id).await?;
-    let version: i64 = form.version.as_deref().and_then(|v| v.trim().parse().ok()).ok_or(AppError::BadRequest)?;
+    let version: i64 = posted_version(form.version.as_deref())?;
     let tr = Tr::new(staff.lang, state.locales.clone());
     // The stored event with its new dates, through the form's checks.
     let mut typed = EventForm::of(&current.event.details);
@@ -886,7 +886,7 @@ pub async fn cancel(
     StaffForm { staff, form }: StaffForm<VersionForm>,
 ) -> Result<Response, AppError> {
     let current = stored(&state, &id).await?;
-    let version: i64 = form.version.as_deref().and_then(|v| v.trim().parse().ok()).ok_or(AppError::BadRequest)?;
+    let version: i64 = posted_version(form.version.as_deref())?;
     let mut event = current.event.details.clone();
     event.status = Status::Cancelled;
     let edit = EventEdit {

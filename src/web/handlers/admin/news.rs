@@ -45,7 +45,7 @@ use crate::{
         state::AppState,
         view::{
             admin::AdminContext,
-            form::{ConfirmPage, FormField, StoredValue},
+            form::{ConfirmPage, FormField, StoredValue, posted_version},
             render, render_with_status,
         },
     },
@@ -611,7 +611,7 @@ pub async fn save(
         Err(response) => return Ok(response),
     };
     let current = stored(&state, &id).await?;
-    let version: i64 = form.version.as_deref().and_then(|v| v.trim().parse().ok()).ok_or(AppError::BadRequest)?;
+    let version: i64 = posted_version(form.version.as_deref())?;
     let now = state.config.clock.now();
     let tr = Tr::new(staff.lang, state.locales.clone());
     let shown = |errors: &Errors| {

@@ -45,7 +45,7 @@ use crate::{
         state::AppState,
         view::{
             admin::AdminContext,
-            form::{ConfirmPage, FormField, StoredValue},
+            form::{ConfirmPage, FormField, StoredValue, posted_version},
             listing::{self, Choice, Pagination, page_count, page_number, present},
             render, render_with_status,
         },
@@ -504,7 +504,7 @@ pub async fn save(
     StaffForm { staff, form }: StaffForm<SignatoryForm>,
 ) -> Result<Response, AppError> {
     let current = stored(&state, &id).await?;
-    let version: i64 = form.version.as_deref().and_then(|v| v.trim().parse().ok()).ok_or(AppError::BadRequest)?;
+    let version: i64 = posted_version(form.version.as_deref())?;
     let tr = Tr::new(staff.lang, state.locales.clone());
     let signatory = match check(&tr, &form) {
         Ok(signatory) => signatory,
