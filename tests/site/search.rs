@@ -57,7 +57,7 @@ both_backends! {
             ("KÖLN", "Cologne"),
             ("cologne", "Cologne"),
             ("MÜNCHEN", "Munich"),
-            ("e de bruxelles-cap", "Brussels-Capital Region"),
+            ("ON DE bruxelles-cap", "Brussels-Capital Region"),
         ] {
             let (names, count) = found(app, query).await;
             assert_eq!(names, vec![name.to_owned()], "{query}");
