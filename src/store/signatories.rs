@@ -40,6 +40,60 @@ impl DirectoryFilter {
             pattern
         })
     }
+
+    /// How a store reads the query: through its search index when the
+    /// folded query has [`INDEXED_SEARCH_MIN_CHARS`] characters or more,
+    /// else (and for no query) by reading the names one by one.
+    pub(super) fn name_search(&self, store: &Store) -> NameSearch {
+        let Some(query) = &self.query else { return NameSearch::scan(None) };
+        let folded = collate::fold(query);
+        if folded.chars().count() < INDEXED_SEARCH_MIN_CHARS {
+            return NameSearch::scan(self.pattern());
+        }
+        match store {
+            Store::Postgres(_) => NameSearch { condition: POSTGRES_INDEXED, value: self.pattern() },
+            // A phrase of the folded words: FTS5 reads all between double
+            // quotes as it is, but a double quote, which is written twice.
+            Store::Sqlite(_) => {
+                NameSearch { condition: SQLITE_INDEXED, value: Some(format!("\"{}\"", folded.replace('"', "\"\""))) }
+            }
+        }
+    }
+}
+
+/// The shortest search, in folded characters, that the search index
+/// answers: trigrams need three. A shorter one reads every name, as a word
+/// search of one or two letters finds a large part of the directory anyway.
+const INDEXED_SEARCH_MIN_CHARS: usize = 3;
+
+/// The directory's condition on the names, with `$2` bound to `value`.
+pub(super) struct NameSearch {
+    condition: &'static str,
+    value: Option<String>,
+}
+
+/// Every name, or those matching the LIKE pattern `$2`, read one by one.
+const SCAN: &str = "(CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\')";
+/// The LIKE pattern `$2`, which the trigram index on `search_text` answers
+/// (migration `directory_search`); the index is usable only where the
+/// condition is the pattern alone.
+const POSTGRES_INDEXED: &str = "search_text LIKE $2 ESCAPE '\\'";
+/// The phrase `$2`, which the trigram table `signatories_search` answers
+/// (migration `directory_search`): its rows are the signatories' ids.
+const SQLITE_INDEXED: &str = "id IN (SELECT rowid FROM signatories_search WHERE signatories_search MATCH $2)";
+
+impl NameSearch {
+    fn scan(pattern: Option<String>) -> NameSearch {
+        NameSearch { condition: SCAN, value: pattern }
+    }
+
+    /// The directory's conditions but the country: `$1` is the kind, NULL
+    /// for "any", `$2` the search's value, NULL for "any name". Every
+    /// directory query starts with them, so that its other placeholders
+    /// follow in ascending order.
+    fn kind_and_name(&self) -> String {
+        format!("(CAST($1 AS TEXT) IS NULL OR kind = $1) AND {}", self.condition)
+    }
 }
 
 /// How many cities and regions of a country the directory holds.
@@ -70,34 +124,6 @@ macro_rules! select_signatories {
     };
 }
 
-/// The directory's conditions but the country; `$1` is the kind, `$2` the
-/// name pattern, each NULL for "any". Every directory query starts with
-/// them, so that its other placeholders follow in ascending order.
-macro_rules! directory_kind_and_name {
-    () => {
-        "(CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\')"
-    };
-}
-
-/// One country's slice of the directory, sorted by a sort key column:
-/// `$1` and `$2` as in [`directory_kind_and_name!`], `$3` the country,
-/// `$4` the limit, `$5` the offset. The country is always given: the index
-/// on it and the sort key find the slice without sorting the whole table.
-/// (PostgreSQL keeps the country as CHAR(2), and compared to text, as
-/// parameters are, its index goes unused: hence the cast.)
-macro_rules! directory_slice_by {
-    ($sort:literal) => {
-        concat!(
-            select_signatories!(),
-            "WHERE ",
-            directory_kind_and_name!(),
-            " AND country = CAST($3 AS CHAR(2)) ORDER BY ",
-            $sort,
-            ", id LIMIT $4 OFFSET $5"
-        )
-    };
-}
-
 /// One country's slice of the directory: which, and which part of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DirectorySlice {
@@ -110,24 +136,33 @@ pub struct DirectorySlice {
 /// terms in a `UNION ALL`); a directory page has at most one per entry.
 const SLICES_PER_QUERY: usize = 200;
 
-/// The statement [`Store::directory_page`] runs for `slices` slices: one
-/// sub-select per slice, each read as [`directory_slice_by!`] reads it,
-/// numbered, and the whole sorted by slice number, then as each slice is.
-/// The slice's placeholders follow `$1` and `$2`, three by three.
-fn directory_page_sql(slices: usize, lang: Lang) -> String {
-    let sort = match lang {
+/// The column that sorts the directory by the name shown in a language.
+fn sort_column(lang: Lang) -> &'static str {
+    match lang {
         Lang::Fr => "sort_fr",
         Lang::En => "sort_en",
-    };
+    }
+}
+
+/// The statement [`Store::directory_page`] runs for `slices` slices: one
+/// sub-select per slice, one country's signatories sorted by a sort key,
+/// numbered, and the whole sorted by slice number, then as each slice is.
+/// The slice's placeholders follow `$1` and `$2`, three by three: the
+/// country, the limit and the offset. The country is always given: the
+/// index on it and the sort key find the slice without sorting the table.
+/// (PostgreSQL keeps the country as CHAR(2), and compared to text, as
+/// parameters are, its index goes unused: hence the cast.)
+fn directory_page_sql(slices: usize, search: &NameSearch, lang: Lang) -> String {
+    let sort = sort_column(lang);
+    let conditions = search.kind_and_name();
     let selects: Vec<String> = (0..slices)
         .map(|n| {
             let (country, limit, offset) = (3 + 3 * n, 4 + 3 * n, 5 + 3 * n);
             format!(
                 "SELECT * FROM (SELECT {n} AS slice, {sort} AS sort_key, {} FROM signatories \
-                 WHERE {} AND country = CAST(${country} AS CHAR(2)) \
+                 WHERE {conditions} AND country = CAST(${country} AS CHAR(2)) \
                  ORDER BY {sort}, id LIMIT ${limit} OFFSET ${offset}) AS s{n}",
                 signatory_columns!(),
-                directory_kind_and_name!(),
             )
         })
         .collect();
@@ -280,15 +315,15 @@ impl Store {
     /// How many signatories of each kind each country has, among those a
     /// filter lets through.
     pub async fn directory_counts(&self, filter: &DirectoryFilter) -> Result<Vec<CountryCount>, StoreError> {
-        const COUNTS: &str = concat!(
-            "SELECT country, kind, count(*) FROM signatories WHERE ",
-            directory_kind_and_name!(),
-            " AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) GROUP BY country, kind"
+        let search = filter.name_search(self);
+        let sql = format!(
+            "SELECT country, kind, count(*) FROM signatories WHERE {} \
+             AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) GROUP BY country, kind",
+            search.kind_and_name()
         );
-        let pattern = filter.pattern();
-        let rows: Vec<(String, String, i64)> = on_pool!(self, pool => sqlx::query_as(COUNTS)
+        let rows: Vec<(String, String, i64)> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(filter.kind.map(Kind::as_str))
-            .bind(pattern.as_deref())
+            .bind(search.value.as_deref())
             .bind(filter.country.map(Country::code))
             .fetch_all(pool)
             .await)?;
@@ -348,14 +383,16 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<Signatory>, StoreError> {
-        let sql = match lang {
-            Lang::Fr => directory_slice_by!("sort_fr"),
-            Lang::En => directory_slice_by!("sort_en"),
-        };
-        let pattern = filter.pattern();
-        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(sql)
+        let search = filter.name_search(self);
+        let sort = sort_column(lang);
+        let sql = format!(
+            "{}WHERE {} AND country = CAST($3 AS CHAR(2)) ORDER BY {sort}, id LIMIT $4 OFFSET $5",
+            select_signatories!(),
+            search.kind_and_name()
+        );
+        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(filter.kind.map(Kind::as_str))
-            .bind(pattern.as_deref())
+            .bind(search.value.as_deref())
             .bind(country.code())
             .bind(limit)
             .bind(offset)
@@ -374,14 +411,14 @@ impl Store {
         filter: &DirectoryFilter,
         lang: Lang,
     ) -> Result<Vec<Signatory>, StoreError> {
-        let pattern = filter.pattern();
+        let search = filter.name_search(self);
         let mut signatories = Vec::new();
         for chunk in slices.chunks(SLICES_PER_QUERY) {
-            let sql = directory_page_sql(chunk.len(), lang);
+            let sql = directory_page_sql(chunk.len(), &search, lang);
             let rows: Vec<SignatoryRow> = on_pool!(self, pool => {
                 let mut query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
                     .bind(filter.kind.map(Kind::as_str))
-                    .bind(pattern.as_deref());
+                    .bind(search.value.as_deref());
                 for slice in chunk {
                     query = query.bind(slice.country.code()).bind(slice.limit).bind(slice.offset);
                 }

@@ -23,6 +23,7 @@
 //! - `admin_pages`: staff editing the prose pages, and their revisions.
 //! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
+//! - `search`: the directory's word search, read through its index.
 
 mod common;
 
@@ -43,5 +44,6 @@ mod outage;
 mod pages;
 mod requests;
 mod sample;
+mod search;
 mod site;
 mod two_step;
