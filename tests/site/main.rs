@@ -23,6 +23,7 @@
 //! - `admin_pages`: staff editing the prose pages, and their revisions.
 //! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
+//! - `bulk_import`: large imports of signatories, and the revision they raise.
 
 mod common;
 
@@ -32,6 +33,7 @@ mod admin_events;
 mod admin_news;
 mod admin_pages;
 mod admin_signatories;
+mod bulk_import;
 mod calendar;
 mod command_line;
 mod history;
