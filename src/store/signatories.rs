@@ -155,12 +155,12 @@ pub(super) const KEYS_PER_LOOKUP: usize = MAX_BOUND / 2;
 /// (raising their version), in one statement: each row's values as
 /// [`bind_signatory!`] binds them, then whether it is sample data,
 /// `$1` … `$14` for the first row, `$15` … `$28` for the second, and so on.
-/// The rows must name different signatories.
-pub(super) fn upsert_sql(rows: usize) -> String {
+/// The rows must name different signatories. See [`placeholder`].
+pub(super) fn upsert_sql(rows: usize, numbered: bool) -> String {
     let values: Vec<String> = (0..rows)
         .map(|row| {
             let first = row * BOUND_PER_ROW;
-            let row: Vec<String> = (1..=BOUND_PER_ROW).map(|n| format!("${}", first + n)).collect();
+            let row: Vec<String> = (1..=BOUND_PER_ROW).map(|n| placeholder(first + n, numbered)).collect();
             format!("({})", row.join(", "))
         })
         .collect();
@@ -175,11 +175,21 @@ pub(super) fn upsert_sql(rows: usize) -> String {
     )
 }
 
+/// The `n`th parameter of a bulk statement: `$n` when `numbered`
+/// (PostgreSQL), or else `?` (SQLite, whose parser looks each `$n` up in
+/// the list of those before it: with thousands of them, seconds per
+/// statement). The parameters are bound in order either way.
+fn placeholder(n: usize, numbered: bool) -> String {
+    if numbered { format!("${n}") } else { String::from("?") }
+}
+
 /// The stored signatories of `keys` names' keys and countries, as
 /// [`StoredRow`] reads them: `$1` and `$2` the first key and country, `$3`
-/// and `$4` the second, and so on.
-pub(super) fn lookup_sql(keys: usize) -> String {
-    let pairs: Vec<String> = (0..keys).map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2)).collect();
+/// and `$4` the second, and so on. See [`placeholder`].
+pub(super) fn lookup_sql(keys: usize, numbered: bool) -> String {
+    let pairs: Vec<String> = (0..keys)
+        .map(|n| format!("({}, {})", placeholder(2 * n + 1, numbered), placeholder(2 * n + 2, numbered)))
+        .collect();
     format!(
         "SELECT name_key, version, {} FROM signatories WHERE (name_key, country) IN (VALUES {})",
         signatory_columns!(),
@@ -232,12 +242,13 @@ pub(super) fn stored_key(s: &NewSignatory) -> (String, String) {
 
 /// The stored signatories that `$signatories` (a slice of
 /// [`NewSignatory`]) name, read on the connection `$conn` in a few
-/// statements, as [`Stored`].
+/// statements, as [`Stored`]; `$numbered` as [`Store::numbered_placeholders`].
 macro_rules! find_stored {
-    ($conn:ident, $signatories:expr) => {{
+    ($conn:ident, $signatories:expr, $numbered:expr) => {{
         let mut stored = $crate::store::signatories::Stored::new();
         for chunk in $signatories.chunks($crate::store::signatories::KEYS_PER_LOOKUP) {
-            let mut query = sqlx::query_as(sqlx::AssertSqlSafe($crate::store::signatories::lookup_sql(chunk.len())));
+            let mut query =
+                sqlx::query_as(sqlx::AssertSqlSafe($crate::store::signatories::lookup_sql(chunk.len(), $numbered)));
             for s in chunk {
                 query = query.bind(s.name.key()).bind(s.country.code());
             }
@@ -287,16 +298,17 @@ impl ImportReport {
 /// are sample data, `$held` whether the revision must be held (SQLite,
 /// whose triggers would raise it for each row: held, then raised once).
 /// On PostgreSQL the statements' triggers raise it once per transaction.
-/// Of signatories named twice, the last is written.
+/// Of signatories named twice, the last is written. `$numbered` as
+/// [`Store::numbered_placeholders`].
 macro_rules! write_signatories {
-    ($tx:ident, $rows:expr, $sample:expr, $held:expr) => {{
+    ($tx:ident, $rows:expr, $sample:expr, $held:expr, $numbered:expr) => {{
         let rows = $crate::store::signatories::last_of_each($rows);
         if !rows.is_empty() {
             if $held {
                 sqlx::query("INSERT INTO revision_held (id) VALUES (1)").execute(&mut *$tx).await?;
             }
             for chunk in rows.chunks($crate::store::signatories::ROWS_PER_UPSERT) {
-                let sql = $crate::store::signatories::upsert_sql(chunk.len());
+                let sql = $crate::store::signatories::upsert_sql(chunk.len(), $numbered);
                 let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
                 for &s in chunk {
                     query = bind_signatory!(query, s).bind($sample);
@@ -573,11 +585,11 @@ impl Store {
         origin: Origin,
     ) -> Result<ImportReport, StoreError> {
         let sample = origin.is_sample();
-        let held = self.holds_revision();
+        let (held, numbered) = (self.holds_revision(), self.numbered_placeholders());
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let stored = find_stored!(tx, signatories);
+            let stored = find_stored!(tx, signatories, numbered);
             let mut changed = Vec::new();
             for s in signatories {
                 let change = Change::of(s, stored.get(&stored_key(s)).map(|found| &found.row), sample);
@@ -586,7 +598,7 @@ impl Store {
                     changed.push(s);
                 }
             }
-            write_signatories!(tx, changed, sample, held);
+            write_signatories!(tx, changed, sample, held, numbered);
             tx.commit().await?;
         });
         Ok(report)
@@ -596,6 +608,12 @@ impl Store {
     /// [`write_signatories!`]): on SQLite.
     pub(super) fn holds_revision(&self) -> bool {
         matches!(self, Store::Sqlite(_))
+    }
+
+    /// Whether bulk statements number their parameters (`$1`, `$2`, …):
+    /// on PostgreSQL; SQLite takes `?` (see [`placeholder`]).
+    pub(super) fn numbered_placeholders(&self) -> bool {
+        matches!(self, Store::Postgres(_))
     }
 }
 

@@ -299,9 +299,10 @@ impl Store {
     pub async fn preview_signatories_import(&self, rows: &[NewSignatory]) -> Result<ImportPreview, StoreError> {
         let mut preview = ImportPreview::default();
         let mut hash = Sha256::new();
+        let numbered = self.numbered_placeholders();
         let stored = on_pool!(self, pool => {
             let mut conn = pool.acquire().await?;
-            find_stored!(conn, rows)
+            find_stored!(conn, rows, numbered)
         });
         for s in rows {
             let found = stored.get(&stored_key(s));
@@ -330,12 +331,12 @@ impl Store {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<Option<ImportReport>, StoreError> {
-        let held = self.holds_revision();
+        let (held, numbered) = (self.holds_revision(), self.numbered_placeholders());
         let mut report = ImportReport::default();
         let mut hash = Sha256::new();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let stored = find_stored!(tx, rows);
+            let stored = find_stored!(tx, rows, numbered);
             let mut changed = Vec::new();
             for s in rows {
                 let found = stored.get(&stored_key(s));
@@ -349,7 +350,7 @@ impl Store {
             if hex::encode(&hash.finalize()) != fingerprint {
                 return Ok(None);
             }
-            write_signatories!(tx, changed, false, held);
+            write_signatories!(tx, changed, false, held, numbered);
             let ImportReport { added, updated, unchanged } = report;
             let text = audit::summary(&format!(
                 "{source}: {} signatories: {added} added, {updated} updated, {unchanged} unchanged",
