@@ -4,7 +4,10 @@
 //! row-by-row import gives them, and the public pages showing the import
 //! on their next load.
 
-use crate::common::{TestApp, both_backends, stderr, stdout, text};
+use crate::{
+    admin_signatories::{apply, html, upload},
+    common::{TestApp, both_backends, stderr, stdout, text, texts},
+};
 
 const COUNTRIES: [&str; 10] = ["FR", "DE", "IT", "ES", "PT", "PL", "NL", "BE", "AT", "SE"];
 
@@ -87,5 +90,17 @@ both_backends! {
         assert!(stderr(&output).contains("line 3002: country"), "{}", stderr(&output));
         assert_eq!((revision(app).await, versions(app).await), before);
         assert_eq!(count(app).await, 2000);
+    }
+
+    async fn the_back_office_applies_a_large_file_the_same_way(app) {
+        assert!(app.import("many.csv", &file(2000, |_| false)).status.success());
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let before = revision(app).await;
+        let preview = html(upload(&staff, "more.csv", &file(2300, |n| n % 20 == 7)).await).await;
+        assert_eq!(texts(&preview, "#import-counts li"), ["300 adhérents ajoutés", "100 adhérents mis à jour", "1\u{202f}900 adhérents inchangés"]);
+        assert_eq!(revision(app).await, before, "the preview writes nothing");
+        assert_eq!(apply(&staff, &preview).await.status(), 303);
+        assert_eq!(revision(app).await, before + 1);
+        assert_eq!(versions(app).await, [(1, 2200), (2, 100)]);
     }
 }
