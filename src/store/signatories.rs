@@ -1,6 +1,8 @@
 //! The directory's signatories: the counter, the directory's queries, and
 //! the import.
 
+use std::collections::{HashMap, hash_map::Entry};
+
 use sqlx::FromRow;
 use time::Date;
 
@@ -169,19 +171,66 @@ fn directory_page_sql(slices: usize, search: &NameSearch, lang: Lang) -> String 
     format!("SELECT * FROM ({}) AS page ORDER BY slice, sort_key, id", selects.join(" UNION ALL "))
 }
 
-/// A signatory by its name's key (`$1`) and country (`$2`).
-const FIND_BY_KEY: &str = concat!(select_signatories!(), "WHERE name_key = $1 AND country = $2");
+/// The columns a signatory's writing fills, in the order
+/// [`bind_signatory!`] binds them, then whether it is sample data.
+const WRITTEN_COLUMNS: &str = "name_key, country, name, kind, joined_on, name_fr, name_en, website, sort_fr, \
+    sort_en, search_text, latitude, longitude, sample";
+/// How many values one signatory's writing binds.
+const BOUND_PER_ROW: usize = 14;
+/// The most parameters a statement may bind on both backends (SQLite's
+/// limit; PostgreSQL's is 65,535).
+const MAX_BOUND: usize = 32_766;
+/// At most this many signatories are written in one statement.
+pub(super) const ROWS_PER_UPSERT: usize = MAX_BOUND / BOUND_PER_ROW;
+/// At most this many signatories are looked up in one statement (by name's
+/// key and country, two values each).
+pub(super) const KEYS_PER_LOOKUP: usize = MAX_BOUND / 2;
 
-/// Adds a signatory, or updates the one of the same name and country
-/// (raising its version): `$1` … `$14` as [`upsert!`] binds them.
-pub(super) const UPSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, \
-    name_en, website, sort_fr, sort_en, search_text, latitude, longitude, sample) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
-    ON CONFLICT (name_key, country) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
-    joined_on = excluded.joined_on, name_fr = excluded.name_fr, name_en = excluded.name_en, \
-    website = excluded.website, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, \
-    search_text = excluded.search_text, latitude = excluded.latitude, longitude = excluded.longitude, \
-    sample = excluded.sample, updated_at = CURRENT_TIMESTAMP, version = signatories.version + 1";
+/// Adds `rows` signatories, or updates those of the same name and country
+/// (raising their version), in one statement: each row's values as
+/// [`bind_signatory!`] binds them, then whether it is sample data,
+/// `$1` … `$14` for the first row, `$15` … `$28` for the second, and so on.
+/// The rows must name different signatories. See [`placeholder`].
+pub(super) fn upsert_sql(rows: usize, numbered: bool) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|row| {
+            let first = row * BOUND_PER_ROW;
+            let row: Vec<String> = (1..=BOUND_PER_ROW).map(|n| placeholder(first + n, numbered)).collect();
+            format!("({})", row.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO signatories ({WRITTEN_COLUMNS}) VALUES {} \
+         ON CONFLICT (name_key, country) DO UPDATE SET name = excluded.name, kind = excluded.kind, \
+         joined_on = excluded.joined_on, name_fr = excluded.name_fr, name_en = excluded.name_en, \
+         website = excluded.website, sort_fr = excluded.sort_fr, sort_en = excluded.sort_en, \
+         search_text = excluded.search_text, latitude = excluded.latitude, longitude = excluded.longitude, \
+         sample = excluded.sample, updated_at = CURRENT_TIMESTAMP, version = signatories.version + 1",
+        values.join(", ")
+    )
+}
+
+/// The `n`th parameter of a bulk statement: `$n` when `numbered`
+/// (PostgreSQL), or else `?` (SQLite, whose parser looks each `$n` up in
+/// the list of those before it: with thousands of them, seconds per
+/// statement). The parameters are bound in order either way.
+fn placeholder(n: usize, numbered: bool) -> String {
+    if numbered { format!("${n}") } else { String::from("?") }
+}
+
+/// The stored signatories of `keys` names' keys and countries, as
+/// [`StoredRow`] reads them: `$1` and `$2` the first key and country, `$3`
+/// and `$4` the second, and so on. See [`placeholder`].
+pub(super) fn lookup_sql(keys: usize, numbered: bool) -> String {
+    let pairs: Vec<String> = (0..keys)
+        .map(|n| format!("({}, {})", placeholder(2 * n + 1, numbered), placeholder(2 * n + 2, numbered)))
+        .collect();
+    format!(
+        "SELECT name_key, version, {} FROM signatories WHERE (name_key, country) IN (VALUES {})",
+        signatory_columns!(),
+        pairs.join(", ")
+    )
+}
 
 /// A query with a signatory's stored values bound as `$1` … `$13`: its
 /// name's key, country, name, kind, date, French and English names,
@@ -208,13 +257,126 @@ macro_rules! bind_signatory {
 }
 pub(super) use bind_signatory;
 
-/// [`UPSERT`] with a signatory's values bound, and whether it is sample data.
-macro_rules! upsert {
-    ($s:expr, $sample:expr) => {{ bind_signatory!(sqlx::query(UPSERT), $s).bind($sample) }};
-}
-pub(super) use upsert;
-
+/// A signatory as an import finds it stored: its row, its name's key and
+/// its version.
 #[derive(FromRow)]
+pub(super) struct StoredRow {
+    #[sqlx(flatten)]
+    pub(super) row: SignatoryRow,
+    pub(super) name_key: String,
+    pub(super) version: i64,
+}
+
+/// Stored signatories by their name's key and country.
+pub(super) type Stored = HashMap<(String, String), StoredRow>;
+
+/// The key of [`Stored`] that names a signatory.
+pub(super) fn stored_key(s: &NewSignatory) -> (String, String) {
+    (s.name.key(), s.country.code().to_owned())
+}
+
+/// The stored signatories that `$signatories` (a slice of
+/// [`NewSignatory`]) name, read on the connection `$conn` in a few
+/// statements, as [`Stored`]; `$numbered` as [`Store::numbered_placeholders`].
+macro_rules! find_stored {
+    ($conn:ident, $signatories:expr, $numbered:expr) => {{
+        let mut stored = $crate::store::signatories::Stored::new();
+        for chunk in $signatories.chunks($crate::store::signatories::KEYS_PER_LOOKUP) {
+            let mut query =
+                sqlx::query_as(sqlx::AssertSqlSafe($crate::store::signatories::lookup_sql(chunk.len(), $numbered)));
+            for s in chunk {
+                query = query.bind(s.name.key()).bind(s.country.code());
+            }
+            let rows: Vec<$crate::store::signatories::StoredRow> = query.fetch_all(&mut *$conn).await?;
+            for found in rows {
+                stored.insert((found.name_key.clone(), found.row.country.clone()), found);
+            }
+        }
+        stored
+    }};
+}
+pub(super) use find_stored;
+
+/// What an import does to one signatory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Change {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+impl Change {
+    /// What writing `s` (sample data or not) over `stored` does. A stored
+    /// row the same but for being sample data is updated: an import of real
+    /// data makes it real, and the sample data marks it again.
+    pub(super) fn of(s: &NewSignatory, stored: Option<&SignatoryRow>, sample: bool) -> Change {
+        match stored {
+            None => Change::Added,
+            Some(row) if row.same_as(s) && row.sample == sample => Change::Unchanged,
+            Some(_) => Change::Updated,
+        }
+    }
+}
+
+impl ImportReport {
+    pub(super) fn count(&mut self, change: Change) {
+        match change {
+            Change::Added => self.added += 1,
+            Change::Updated => self.updated += 1,
+            Change::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// Writes signatories (added or changed) on the transaction `$tx` in a
+/// few statements: `$rows` a `Vec<&NewSignatory>`, `$sample` whether they
+/// are sample data, `$held` whether the revision must be held (SQLite,
+/// whose triggers would raise it for each row: held, then raised once).
+/// On PostgreSQL the statements' triggers raise it once per transaction.
+/// Of signatories named twice, the last is written. `$numbered` as
+/// [`Store::numbered_placeholders`].
+macro_rules! write_signatories {
+    ($tx:ident, $rows:expr, $sample:expr, $held:expr, $numbered:expr) => {{
+        let rows = $crate::store::signatories::last_of_each($rows);
+        if !rows.is_empty() {
+            if $held {
+                sqlx::query("INSERT INTO revision_held (id) VALUES (1)").execute(&mut *$tx).await?;
+            }
+            for chunk in rows.chunks($crate::store::signatories::ROWS_PER_UPSERT) {
+                let sql = $crate::store::signatories::upsert_sql(chunk.len(), $numbered);
+                let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for &s in chunk {
+                    query = bind_signatory!(query, s).bind($sample);
+                }
+                query.execute(&mut *$tx).await?;
+            }
+            if $held {
+                sqlx::query("DELETE FROM revision_held").execute(&mut *$tx).await?;
+                sqlx::query("UPDATE site_revision SET value = value + 1 WHERE id = 1").execute(&mut *$tx).await?;
+            }
+        }
+    }};
+}
+pub(super) use write_signatories;
+
+/// The rows, each signatory once (its last row), in the order of their
+/// first rows: one statement may not write a row twice.
+pub(super) fn last_of_each(rows: Vec<&NewSignatory>) -> Vec<&NewSignatory> {
+    let mut index: HashMap<(String, String), usize> = HashMap::with_capacity(rows.len());
+    let mut kept: Vec<&NewSignatory> = Vec::with_capacity(rows.len());
+    for s in rows {
+        match index.entry(stored_key(s)) {
+            Entry::Occupied(at) => kept[*at.get()] = s,
+            Entry::Vacant(at) => {
+                at.insert(kept.len());
+                kept.push(s);
+            }
+        }
+    }
+    kept
+}
+
+#[derive(Clone, FromRow)]
 pub(super) struct SignatoryRow {
     pub(super) id: i64,
     pub(super) name: String,
@@ -451,35 +613,44 @@ impl Store {
     }
 
     /// Adds or updates signatories, matched on name and country, all in one
-    /// transaction: on any error nothing is written.
+    /// transaction: on any error nothing is written. The stored rows are
+    /// read, and the new or changed ones written, a few thousand to a
+    /// statement; the site's revision rises once.
     pub async fn import_signatories(
         &self,
         signatories: &[NewSignatory],
         origin: Origin,
     ) -> Result<ImportReport, StoreError> {
+        let sample = origin.is_sample();
+        let (held, numbered) = (self.holds_revision(), self.numbered_placeholders());
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            let stored = find_stored!(tx, signatories, numbered);
+            let mut changed = Vec::new();
             for s in signatories {
-                let key = s.name.key();
-                let existing: Option<SignatoryRow> = sqlx::query_as(FIND_BY_KEY)
-                    .bind(&key)
-                    .bind(s.country.code())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                match existing {
-                    Some(row) if row.same_as(s) && row.sample == origin.is_sample() => {
-                        report.unchanged += 1;
-                        continue;
-                    }
-                    Some(_) => report.updated += 1,
-                    None => report.added += 1,
+                let change = Change::of(s, stored.get(&stored_key(s)).map(|found| &found.row), sample);
+                report.count(change);
+                if change != Change::Unchanged {
+                    changed.push(s);
                 }
-                upsert!(s, origin.is_sample()).execute(&mut *tx).await?;
             }
+            write_signatories!(tx, changed, sample, held, numbered);
             tx.commit().await?;
         });
         Ok(report)
+    }
+
+    /// Whether bulk writes of signatories must hold the revision (see
+    /// [`write_signatories!`]): on SQLite.
+    pub(super) fn holds_revision(&self) -> bool {
+        matches!(self, Store::Sqlite(_))
+    }
+
+    /// Whether bulk statements number their parameters (`$1`, `$2`, …):
+    /// on PostgreSQL; SQLite takes `?` (see [`placeholder`]).
+    pub(super) fn numbered_placeholders(&self) -> bool {
+        matches!(self, Store::Postgres(_))
     }
 }
 

@@ -15,7 +15,7 @@ use super::{
     Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError,
     audit::{self, INSERT as AUDIT},
     instant,
-    signatories::{SignatoryRow, UPSERT, bind_signatory, upsert},
+    signatories::{Change, SignatoryRow, bind_signatory, find_stored, stored_key, write_signatories},
 };
 use crate::{
     domain::{Country, Kind, NewSignatory, Signatory},
@@ -87,7 +87,7 @@ impl ImportPreview {
 }
 
 /// Adds a row's stored state (or its absence) to a fingerprint.
-fn fingerprint_row(hash: &mut Sha256, s: &NewSignatory, stored: Option<&(SignatoryRow, i64)>) {
+fn fingerprint_row(hash: &mut Sha256, s: &NewSignatory, stored: Option<(&SignatoryRow, i64)>) {
     hash.update(s.name.key().as_bytes());
     hash.update([0]);
     hash.update(s.country.code().as_bytes());
@@ -297,26 +297,22 @@ impl Store {
     /// What applying a file's rows would do, with the fingerprint of the
     /// rows it names; nothing is written.
     pub async fn preview_signatories_import(&self, rows: &[NewSignatory]) -> Result<ImportPreview, StoreError> {
-        let find = format!("SELECT {COLUMNS} FROM signatories WHERE name_key = $1 AND country = $2");
         let mut preview = ImportPreview::default();
         let mut hash = Sha256::new();
-        on_pool!(self, pool => {
+        let numbered = self.numbered_placeholders();
+        let stored = on_pool!(self, pool => {
             let mut conn = pool.acquire().await?;
-            for s in rows {
-                let stored: Option<VersionedRow> = sqlx::query_as(sqlx::AssertSqlSafe(find.clone()))
-                    .bind(s.name.key())
-                    .bind(s.country.code())
-                    .fetch_optional(&mut *conn)
-                    .await?;
-                let stored = stored.map(|v| (v.row, v.version));
-                fingerprint_row(&mut hash, s, stored.as_ref());
-                match stored {
-                    None => preview.added.push(s.clone()),
-                    Some((row, _)) if row.same_as(s) && !row.sample => preview.unchanged.push(s.clone()),
-                    Some((row, _)) => preview.updated.push((row.into_domain()?, s.clone())),
-                }
-            }
+            find_stored!(conn, rows, numbered)
         });
+        for s in rows {
+            let found = stored.get(&stored_key(s));
+            fingerprint_row(&mut hash, s, found.map(|f| (&f.row, f.version)));
+            match (Change::of(s, found.map(|f| &f.row), false), found) {
+                (Change::Updated, Some(found)) => preview.updated.push((found.row.clone().into_domain()?, s.clone())),
+                (Change::Unchanged, _) => preview.unchanged.push(s.clone()),
+                _ => preview.added.push(s.clone()),
+            }
+        }
         preview.fingerprint = hex::encode(&hash.finalize());
         Ok(preview)
     }
@@ -324,7 +320,9 @@ impl Store {
     /// Applies a file's rows as staff's (real data), all in one transaction
     /// with its audit entry, if the rows it names are still as the preview
     /// read them (`fingerprint`); `None` when they changed, and nothing is
-    /// written. `source` names the file in the audit log.
+    /// written. `source` names the file in the audit log. The rows are read
+    /// and written as [`Store::import_signatories`] does: a few thousand to
+    /// a statement, the site's revision raised once.
     pub async fn apply_signatories_import(
         &self,
         rows: &[NewSignatory],
@@ -333,36 +331,26 @@ impl Store {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<Option<ImportReport>, StoreError> {
-        let find = format!("SELECT {COLUMNS} FROM signatories WHERE name_key = $1 AND country = $2");
+        let (held, numbered) = (self.holds_revision(), self.numbered_placeholders());
         let mut report = ImportReport::default();
         let mut hash = Sha256::new();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            let stored = find_stored!(tx, rows, numbered);
             let mut changed = Vec::new();
             for s in rows {
-                let stored: Option<VersionedRow> = sqlx::query_as(sqlx::AssertSqlSafe(find.clone()))
-                    .bind(s.name.key())
-                    .bind(s.country.code())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                let stored = stored.map(|v| (v.row, v.version));
-                fingerprint_row(&mut hash, s, stored.as_ref());
-                match &stored {
-                    None => report.added += 1,
-                    Some((row, _)) if row.same_as(s) && !row.sample => {
-                        report.unchanged += 1;
-                        continue;
-                    }
-                    Some(_) => report.updated += 1,
+                let found = stored.get(&stored_key(s));
+                fingerprint_row(&mut hash, s, found.map(|f| (&f.row, f.version)));
+                let change = Change::of(s, found.map(|f| &f.row), false);
+                report.count(change);
+                if change != Change::Unchanged {
+                    changed.push(s);
                 }
-                changed.push(s);
             }
             if hex::encode(&hash.finalize()) != fingerprint {
                 return Ok(None);
             }
-            for s in changed {
-                upsert!(s, false).execute(&mut *tx).await?;
-            }
+            write_signatories!(tx, changed, false, held, numbered);
             let ImportReport { added, updated, unchanged } = report;
             let text = audit::summary(&format!(
                 "{source}: {} signatories: {added} added, {updated} updated, {unchanged} unchanged",

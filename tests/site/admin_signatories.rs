@@ -10,7 +10,7 @@ use scraper::Html;
 
 use crate::common::{TestApp, attr, attrs, both_backends, staff::Staff, text, texts};
 
-async fn html(response: reqwest::Response) -> Html {
+pub(crate) async fn html(response: reqwest::Response) -> Html {
     Html::parse_document(&response.text().await.expect("body"))
 }
 
@@ -60,7 +60,7 @@ async fn public(app: &TestApp) -> (Vec<String>, String, String) {
 }
 
 /// Uploads a CSV file for its preview, as the browser's form sends it.
-async fn upload(staff: &Staff<'_>, name: &str, csv: &str) -> reqwest::Response {
+pub(crate) async fn upload(staff: &Staff<'_>, name: &str, csv: &str) -> reqwest::Response {
     let token = staff.token().await;
     let boundary = "----oneinfive-test-boundary";
     let body = format!(
@@ -81,7 +81,7 @@ async fn upload(staff: &Staff<'_>, name: &str, csv: &str) -> reqwest::Response {
 }
 
 /// Posts a preview's "apply" form as the browser would.
-async fn apply(staff: &Staff<'_>, preview: &Html) -> reqwest::Response {
+pub(crate) async fn apply(staff: &Staff<'_>, preview: &Html) -> reqwest::Response {
     let value = |name: &str| attr(preview, &format!("#import-apply input[name={name}]"), "value");
     let (csrf, fingerprint, source, csv) = (value("csrf"), value("fingerprint"), value("source"), value("csv"));
     staff

@@ -24,6 +24,7 @@
 //! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
 //! - `search`: the directory's word search, read through its index.
+//! - `bulk_import`: large imports of signatories, and the revision they raise.
 
 mod common;
 
@@ -33,6 +34,7 @@ mod admin_events;
 mod admin_news;
 mod admin_pages;
 mod admin_signatories;
+mod bulk_import;
 mod calendar;
 mod command_line;
 mod history;
