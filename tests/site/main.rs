@@ -23,6 +23,8 @@
 //! - `admin_pages`: staff editing the prose pages, and their revisions.
 //! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
+//! - `render_bound`: a flood of uncached pages meets the bound on drawings;
+//!   cached pages and the back office are still answered.
 
 mod common;
 
@@ -41,6 +43,7 @@ mod news;
 mod newsletter;
 mod outage;
 mod pages;
+mod render_bound;
 mod requests;
 mod sample;
 mod site;
