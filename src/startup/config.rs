@@ -272,6 +272,18 @@ pub struct ServeArgs {
     #[arg(long, env = "SHUTDOWN_GRACE", default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=3600))]
     pub shutdown_grace: u64,
 
+    /// Public pages drawn at once when the page cache does not have them
+    /// (searches, filters, pages of the directory); past it a request waits
+    /// its turn. Default: twice the processor's cores.
+    #[arg(long, env = "RENDER_CONCURRENCY", value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub render_concurrency: Option<u32>,
+
+    /// Requests waiting at most for a turn to draw, each for a second at
+    /// most; past it a request gets 503 with `Retry-After: 1`. Default:
+    /// four times the drawings at once.
+    #[arg(long, env = "RENDER_QUEUE", value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub render_queue: Option<u32>,
+
     /// Minutes a back-office session lasts without a request.
     #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=1440))]
     pub session_idle_minutes: u32,
@@ -322,6 +334,8 @@ pub struct SiteConfig {
     pub sign_ins_per_quarter_hour: u32,
     /// Where to serve the Prometheus metrics, if anywhere.
     pub metrics_listen: Option<SocketAddr>,
+    /// How many public pages are drawn at once, and how many wait.
+    pub render: RenderLimits,
 }
 
 impl SiteConfig {
@@ -344,6 +358,7 @@ impl SiteConfig {
             sessions: SessionLimits { idle: time::Duration::minutes(30), max: time::Duration::hours(12) },
             sign_ins_per_quarter_hour: 10,
             metrics_listen: None,
+            render: RenderLimits::for_this_machine(),
         })
     }
 
@@ -385,10 +400,39 @@ impl SiteConfig {
             idle: time::Duration::minutes(i64::from(args.session_idle_minutes)),
             max: time::Duration::hours(i64::from(args.session_max_hours)),
         };
+        if let Some(concurrency) = args.render_concurrency {
+            config.render.concurrency = concurrency as usize;
+            config.render.queue = 4 * config.render.concurrency;
+        }
+        if let Some(queue) = args.render_queue {
+            config.render.queue = queue as usize;
+        }
         if let Some(max) = args.max_connections {
             config.connections.max_connections = max as usize;
         }
         Ok(config)
+    }
+}
+
+/// How many draw at once, how many wait, and how long.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RenderLimits {
+    /// Drawings at once.
+    pub concurrency: usize,
+    /// Requests waiting for a turn at most; past it a request is refused.
+    pub queue: usize,
+    /// How long each drawing pauses before it starts: zero, but in the
+    /// tests, which need drawings that last to show the bound.
+    pub pause: Duration,
+}
+
+impl RenderLimits {
+    /// Twice the processor's cores at once, and as many waiting as four
+    /// times that.
+    pub fn for_this_machine() -> RenderLimits {
+        let cores = std::thread::available_parallelism().map_or(4, std::num::NonZeroUsize::get);
+        let concurrency = 2 * cores;
+        RenderLimits { concurrency, queue: 4 * concurrency, pause: Duration::ZERO }
     }
 }
 
@@ -422,6 +466,19 @@ mod tests {
         assert_eq!(set.sessions, SessionLimits { idle: time::Duration::minutes(10), max: time::Duration::hours(2) });
         assert!(serve(&["--session-idle-minutes", "0"]).is_err());
         assert!(serve(&["--session-max-hours", "721"]).is_err());
+    }
+
+    #[test]
+    fn drawings_are_bounded_as_configured() {
+        let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
+        assert!(defaults.render.concurrency >= 2);
+        assert_eq!(defaults.render.queue, 4 * defaults.render.concurrency);
+        let set = SiteConfig::from_args(&serve(&["--render-concurrency", "3"]).expect("flags")).expect("settings");
+        assert_eq!((set.render.concurrency, set.render.queue), (3, 12));
+        let args = serve(&["--render-concurrency", "1", "--render-queue", "0"]).expect("flags");
+        let set = SiteConfig::from_args(&args).expect("settings");
+        assert_eq!((set.render.concurrency, set.render.queue), (1, 0));
+        assert!(serve(&["--render-concurrency", "0"]).is_err());
     }
 
     #[test]

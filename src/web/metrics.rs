@@ -1,6 +1,7 @@
 //! The Prometheus metrics: what the site counts as it goes (requests by
 //! route and status, and how long they took; the page cache's hits and
-//! misses; newsletter sign-ups by outcome), kept in one registry, and
+//! misses; the uncached pages refused a turn to be drawn; newsletter
+//! sign-ups by outcome), kept in one registry, and
 //! `GET /metrics`, which first reads what is read when scraped (the page
 //! cache's size, whether the database answers, the mail outbox), then
 //! writes them all in the OpenMetrics text format that Prometheus reads.
@@ -97,6 +98,8 @@ pub struct Metrics {
     outbox_pending: Gauge,
     outbox_failed: Gauge,
     signups: Family<OutcomeLabels, Counter>,
+    drawings_refused: Counter,
+    drawings_waiting: Gauge,
 }
 
 impl Default for Metrics {
@@ -140,6 +143,18 @@ impl Default for Metrics {
         for outcome in Signup::ALL {
             signups.get_or_create_owned(&OutcomeLabels { outcome: outcome.label() });
         }
+        let drawings_refused = Counter::default();
+        registry.register(
+            "drawings_refused",
+            "Uncached public pages answered 503 because too many were being drawn at once",
+            drawings_refused.clone(),
+        );
+        let drawings_waiting = Gauge::default();
+        registry.register(
+            "drawings_waiting",
+            "Uncached public pages waiting for a turn to be drawn",
+            drawings_waiting.clone(),
+        );
         Metrics {
             registry,
             requests,
@@ -152,6 +167,8 @@ impl Default for Metrics {
             outbox_pending,
             outbox_failed,
             signups,
+            drawings_refused,
+            drawings_waiting,
         }
     }
 }
@@ -179,12 +196,18 @@ impl Metrics {
         self.signups.get_or_create(&OutcomeLabels { outcome: outcome.label() }).inc();
     }
 
+    /// Counts an uncached page refused a turn to be drawn.
+    pub fn drawing_refused(&self) {
+        self.drawings_refused.inc();
+    }
+
     /// Reads what is read when scraped. With the database down, the
     /// outbox's gauges keep their last values, and `database_up` says why.
     async fn read_gauges(&self, state: &AppState) {
         let (entries, bytes) = state.page_cache.usage();
         self.cache_entries.set(gauge_value(entries));
         self.cache_bytes.set(gauge_value(bytes));
+        self.drawings_waiting.set(gauge_value(state.render_bound.waiting()));
         let up = state.availability.is_up() && database_up(&state.store).await;
         self.database_up.set(i64::from(up));
         if up {

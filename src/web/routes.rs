@@ -30,7 +30,7 @@ use super::{
         open_data, seo,
     },
     metrics,
-    middleware::{error_pages, outage, page_cache, security, two_step},
+    middleware::{error_pages, outage, page_cache, render_bound, security, two_step},
     paths::{self, NewsletterAction, Page},
     state::AppState,
 };
@@ -65,6 +65,7 @@ pub fn build_app(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), outage::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), render_bound::layer))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages::layer))
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn_with_state(state.clone(), page_cache::layer))

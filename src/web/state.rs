@@ -7,7 +7,9 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use time::OffsetDateTime;
 
-use super::{assets::Assets, metrics::Metrics, page_cache::PageCache, rate_limit::Limiter};
+use super::{
+    assets::Assets, metrics::Metrics, middleware::render_bound::RenderBound, page_cache::PageCache, rate_limit::Limiter,
+};
 use crate::{
     infra::mail::Mailer,
     startup::config::SiteConfig,
@@ -30,6 +32,8 @@ pub struct AppState {
     pub signups: Arc<Limiter>,
     pub form_key: Arc<FormKey>,
     pub page_cache: Arc<PageCache>,
+    /// The turns to draw the pages the cache does not have.
+    pub render_bound: Arc<RenderBound>,
     /// Whether the site shows sample data, and so says it.
     pub sample: Arc<SampleStatus>,
     /// What the site counts, for `/metrics`.

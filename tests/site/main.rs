@@ -25,6 +25,8 @@
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
 //! - `search`: the directory's word search, read through its index.
 //! - `bulk_import`: large imports of signatories, and the revision they raise.
+//! - `render_bound`: a flood of uncached pages meets the bound on drawings;
+//!   cached pages and the back office are still answered.
 
 mod common;
 
@@ -44,6 +46,7 @@ mod news;
 mod newsletter;
 mod outage;
 mod pages;
+mod render_bound;
 mod requests;
 mod sample;
 mod search;

@@ -1,6 +1,7 @@
 //! The page-cache layer: answers GETs of public pages and feeds from the
 //! cache of rendered responses (`web::page_cache`), renders a missing one
-//! once for everyone asking, and keeps it.
+//! once for everyone asking, and keeps it. What it draws waits its turn
+//! (`render_bound`); what it answers from the cache never does.
 
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use axum::{
 
 use url::form_urlencoded;
 
-use super::security;
+use super::{render_bound::Drawing, security};
 use crate::{
     text::i18n::Lang,
     web::{
@@ -33,22 +34,34 @@ const MAX_READ: usize = 256 * 1024 * 1024;
 /// under; a request with a longer one is answered, but not kept.
 const MAX_PARAMETER_BYTES: usize = 200;
 
+/// Whether the request is a GET (or HEAD) of a public page or feed: what
+/// the cache keeps, and, when it does not have it, what is drawn in turn.
+fn public_read(request: &Request) -> bool {
+    let path = request.uri().path();
+    let public = Lang::from_path(path).is_some()
+        || path == paths::SITEMAP
+        || path == paths::OPEN_DATA_CSV
+        || path == paths::OPEN_DATA_JSON;
+    matches!(*request.method(), Method::GET | Method::HEAD) && public
+}
+
+/// Marks a request whose page is drawn afresh: it waits its turn
+/// (`render_bound`).
+fn draw(mut request: Request) -> Request {
+    request.extensions_mut().insert(Drawing);
+    request
+}
+
 /// What a GET of a page or a feed is kept under: its path and the query
 /// parameters the page reads, in a canonical form, so that parameters a
 /// page ignores (`?utm_source=…`) neither make entries nor miss them.
 /// `None` when the request is not to be kept: another method, another
 /// address, or a parameter too long to key by.
 fn cache_uri(request: &Request) -> Option<String> {
-    let path = request.uri().path();
-    let public = Lang::from_path(path).is_some()
-        || path == paths::SITEMAP
-        || path == paths::OPEN_DATA_CSV
-        || path == paths::OPEN_DATA_JSON;
-    if !(matches!(*request.method(), Method::GET | Method::HEAD) && public)
-        || security::request_problem(request).is_some()
-    {
+    if !public_read(request) || security::request_problem(request).is_some() {
         return None;
     }
+    let path = request.uri().path();
     let known = paths::query_parameters(path);
     let mut query = form_urlencoded::Serializer::new(String::new());
     for (name, value) in form_urlencoded::parse(request.uri().query().unwrap_or("").as_bytes()) {
@@ -115,6 +128,10 @@ fn settle_encoding(request: &mut Request, encoding: Option<Encoding>) {
 
 pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let Some(uri) = cache_uri(&request) else {
+        // A page with a parameter too long to keep is drawn all the same.
+        if public_read(&request) {
+            request = draw(request);
+        }
         return next.run(request).await;
     };
     let request_headers = request.headers().clone();
@@ -128,7 +145,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         {
             return respond(&cached, &path, &request_headers);
         }
-        return next.run(request).await;
+        return next.run(draw(request)).await;
     };
     let key = Key {
         method: request.method().clone(),
@@ -151,7 +168,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
             }
             // The rendering failed or was abandoned: render it for this request alone.
             state.metrics.page_cache_miss();
-            return next.run(request).await;
+            return next.run(draw(request)).await;
         }
         Lookup::Render(rendering) => {
             state.metrics.page_cache_miss();
@@ -160,7 +177,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     };
     // The page says whether the site shows sample data as of its revision.
     state.sample.ensure(revision, &state.store).await;
-    let response = next.run(request).await;
+    let response = next.run(draw(request)).await;
     let no_store = response
         .headers()
         .get(header::CACHE_CONTROL)

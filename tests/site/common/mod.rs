@@ -33,7 +33,10 @@ use oneinfive::{
         clock::Clock,
         mail::{MailConfig, MemoryOutbox},
     },
-    startup::{config::SiteConfig, connections::Limits},
+    startup::{
+        config::{RenderLimits, SiteConfig},
+        connections::Limits,
+    },
     store::{Patience, Store},
 };
 use scraper::Html;
@@ -76,6 +79,8 @@ struct Settings {
     connections: Option<Limits>,
     /// Serve `/metrics` on an address of its own.
     metrics: bool,
+    /// The bound on drawings of uncached pages; the machine's default when `None`.
+    render: Option<RenderLimits>,
 }
 
 /// Sets up a test's site: `TestApp::builder(backend).seeded().start()`.
@@ -131,6 +136,14 @@ impl Builder {
     /// Bounds the site's connections so (header time-out, cap, grace).
     pub fn connections(mut self, limits: Limits) -> Builder {
         self.settings.connections = Some(limits);
+        self
+    }
+
+    /// Draws at most `concurrency` uncached pages at once, with `queue`
+    /// more waiting; each drawing first pauses for `pause`, so that a
+    /// test's flood meets the bound.
+    pub fn render_bound(mut self, concurrency: usize, queue: usize, pause: Duration) -> Builder {
+        self.settings.render = Some(RenderLimits { concurrency, queue, pause });
         self
     }
 
@@ -426,6 +439,9 @@ impl Running {
         }
         if settings.busy {
             config.busy_pace = 0;
+        }
+        if let Some(render) = settings.render {
+            config.render = render;
         }
         config.clock = clock.clone();
         if settings.metrics {
