@@ -55,24 +55,11 @@ use crate::{
 /// characters, form-encoded (up to nine bytes for one), and the rest.
 pub const FORM_LIMIT: usize = 2 * 9 * 20_000 + 32 * 1024;
 
-/// The fields of the form, in its order (the slug is not typed: it is made
-/// from the title, and stays).
-const FORM_FIELDS: [EventField; 14] = [
-    EventField::TitleFr,
-    EventField::TitleEn,
-    EventField::Start,
-    EventField::End,
-    EventField::TimeZone,
-    EventField::Status,
-    EventField::VenueName,
-    EventField::VenueCity,
-    EventField::VenueCountry,
-    EventField::OnlineUrl,
-    EventField::RegistrationUrl,
-    EventField::Signatory,
-    EventField::DescriptionFr,
-    EventField::DescriptionEn,
-];
+/// The fields of the form, in its order: the CSV's but the slug, which is
+/// not typed (it is made from the title, and stays).
+fn form_fields() -> impl Iterator<Item = EventField> {
+    EventField::ALL.into_iter().filter(|field| *field != EventField::Slug)
+}
 
 const STATUSES: [Status; 3] = [Status::Scheduled, Status::Postponed, Status::Cancelled];
 
@@ -427,8 +414,7 @@ impl FormPage {
     fn new(state: &AppState, staff: &Staff, form: &EventForm, errors: &[(EventField, String)]) -> FormPage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
         let tr = ctx.tr.clone();
-        let inputs = FORM_FIELDS
-            .into_iter()
+        let inputs = form_fields()
             .map(|field| {
                 let value = form.value(field).to_owned();
                 let (kind, choices, blank) = match field {
@@ -609,8 +595,7 @@ pub async fn edit(State(state): State<AppState>, staff: Staff, Path(id): Path<St
 
 /// What someone else saved, where it differs from what was typed.
 fn their_values(tr: &Tr, theirs: &NewEvent, typed: impl Fn(EventField) -> String) -> Vec<StoredValue> {
-    FORM_FIELDS
-        .into_iter()
+    form_fields()
         .filter(|field| theirs.field_text(*field).trim() != typed(*field).trim())
         .map(|field| StoredValue {
             label: tr.t(field_label(field)),
