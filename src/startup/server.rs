@@ -17,7 +17,7 @@ use crate::{
         middleware::render_bound::RenderBound,
         page_cache::PageCache,
         rate_limit::Limiter,
-        state::{FormKey, SampleStatus},
+        state::{FormKey, SampleStatus, SiteState},
     },
 };
 
@@ -54,7 +54,7 @@ impl Server {
         let form_key = store.secret("form-key", &random::hex_token(32)?).await?;
         let locales = Arc::new(Locales::load()?);
         let availability = Availability::new(store.clone());
-        let state = AppState {
+        let state = AppState::new(SiteState {
             mailer: Arc::new(Mailer::new(config.mail.clone())?),
             signups: Arc::new(Limiter::per_minute("newsletter", config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
@@ -68,7 +68,7 @@ impl Server {
             pages: Arc::new(PageTexts::load(&locales, &config.contacts)),
             locales,
             config: Arc::new(config),
-        };
+        });
         let revision = state.store.revision().await?;
         state.sample.ensure(revision, &state.store).await;
         Ok(Server { listener, metrics_listener, state })

@@ -1,7 +1,10 @@
 //! The state every handler and layer shares, cheap to clone, and the key
 //! that signs the forms' tokens.
 
-use std::sync::{Arc, Mutex};
+use std::{
+    ops::Deref,
+    sync::{Arc, Mutex},
+};
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -17,9 +20,28 @@ use crate::{
     text::{hex, i18n::Locales, pages::PageTexts},
 };
 
-/// Everything a handler may need.
+/// Everything a handler may need, behind one shared pointer: every layer
+/// and handler holds a copy, and the router copies its layers for each
+/// request, so a copy must cost one counter, not one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<SiteState>);
+
+impl AppState {
+    pub fn new(state: SiteState) -> AppState {
+        AppState(Arc::new(state))
+    }
+}
+
+impl Deref for AppState {
+    type Target = SiteState;
+
+    fn deref(&self) -> &SiteState {
+        &self.0
+    }
+}
+
+/// What [`AppState`] shares.
+pub struct SiteState {
     pub store: Store,
     /// Whether the database answers (the breaker): while it does not, no
     /// request waits on it.
