@@ -175,7 +175,7 @@ impl Default for Metrics {
 
 impl Metrics {
     /// Counts a request answered with `status` after `elapsed`.
-    fn record_request(&self, route: &'static str, status: StatusCode, elapsed: Duration) {
+    pub fn record_request(&self, route: &'static str, status: StatusCode, elapsed: Duration) {
         self.requests.get_or_create(&RequestLabels { route, status: status.as_u16() }).inc();
         self.durations.get_or_create(&RouteLabels { route }).observe(elapsed.as_secs_f64());
     }

@@ -9,6 +9,7 @@
 //! - `error`: the one error type; `state`: what handlers share;
 //! - `staff`: who is signed in to the back office, and its extractors;
 //! - `metrics`: what the site counts, and `/metrics` on its own address;
+//! - `request_log`: each request's id and log span;
 //! - below them: content negotiation, conditional GET, the page cache's
 //!   store, static files, rate limits, extractors.
 
@@ -23,6 +24,7 @@ pub mod negotiate;
 pub mod page_cache;
 pub mod paths;
 pub mod rate_limit;
+pub mod request_log;
 pub mod routes;
 pub mod staff;
 pub mod state;

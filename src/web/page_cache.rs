@@ -144,6 +144,14 @@ impl PageCache {
 }
 
 impl PageCache {
+    /// The response kept for a key, if it is ready; nothing else is done.
+    pub fn ready(&self, key: &Key) -> Option<Arc<Cached>> {
+        match self.lock().slots.get(key) {
+            Some(Slot::Ready(cached)) => Some(cached.clone()),
+            _ => None,
+        }
+    }
+
     /// The last response kept for a request, whatever its minute: what is
     /// served while the database is down (its revision cannot be known).
     pub fn find_stale(&self, method: &Method, uri: &str, encoding: Option<Encoding>) -> Option<Arc<Cached>> {

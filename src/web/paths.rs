@@ -145,17 +145,13 @@ pub fn query_parameters(path: &str) -> &'static [&'static str] {
     const CALENDAR: &[&str] = &["year", "country", "mode", "page"];
     const NEWS: &[&str] = &["page"];
     const MAP: &[&str] = &["country", "kind"];
-    let is = |page: Page| Lang::ALL.iter().any(|lang| page.path(*lang) == path);
-    if is(Page::Directory) {
-        DIRECTORY
-    } else if is(Page::Calendar) || is(Page::CalendarArchive) {
-        CALENDAR
-    } else if is(Page::News) {
-        NEWS
-    } else if is(Page::Map) {
-        MAP
-    } else {
-        &[]
+    // By the route's label, which the path gives without building any.
+    match route_label(path) {
+        "directory" => DIRECTORY,
+        "calendar" => CALENDAR,
+        "news" => NEWS,
+        "map" => MAP,
+        _ => &[],
     }
 }
 

@@ -4,7 +4,6 @@
 
 use std::time::Duration;
 
-use axum::http::HeaderValue;
 use axum::{
     Router,
     extract::DefaultBodyLimit,
@@ -17,7 +16,7 @@ use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
-    request_id::{MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
+    request_id::{PropagateRequestIdLayer, SetRequestIdLayer},
     timeout::TimeoutLayer,
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -32,6 +31,7 @@ use super::{
     metrics,
     middleware::{error_pages, outage, page_cache, render_bound, security, two_step},
     paths::{self, NewsletterAction, Page},
+    request_log::{RandomRequestId, request_span},
     state::AppState,
 };
 use crate::text::{i18n::Lang, pages::Prose};
@@ -56,7 +56,7 @@ pub fn build_app(state: AppState) -> Router {
     }
     let two_step_required = || middleware::from_fn_with_state(state.clone(), two_step::layer);
     router = router.merge(back_office().route_layer(two_step_required()));
-    router
+    let router = router
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
@@ -78,7 +78,10 @@ pub fn build_app(state: AppState) -> Router {
         )
         .layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::layer))
         .layer(SetRequestIdLayer::x_request_id(RandomRequestId))
-        .with_state(state)
+        .with_state(state.clone());
+    // Ahead of all the layers above, once for the whole site (a router's
+    // layers are copied for each request): the pages the cache has ready.
+    Router::new().fallback_service(router).layer(middleware::from_fn_with_state(state, page_cache::answer_hits))
 }
 
 /// The pages of one language. Handlers learn the language from the path.
@@ -214,24 +217,6 @@ fn news_form() -> Router<AppState> {
         .route(at::NEWS_NEW, post(admin::news::add))
         .route(at::NEWS_ITEM_ROUTE, post(admin::news::save))
         .layer((DefaultBodyLimit::max(UPLOAD_LIMIT), RequestBodyLimitLayer::new(UPLOAD_LIMIT)))
-}
-
-/// Each request's id: the one a trusted proxy set, else a random one; it is
-/// in every log line of the request and in the response's `x-request-id`.
-#[derive(Clone, Copy)]
-struct RandomRequestId;
-
-impl MakeRequestId for RandomRequestId {
-    fn make_request_id<B>(&mut self, _: &axum::http::Request<B>) -> Option<RequestId> {
-        let id = crate::infra::random::hex_token(16).ok()?;
-        HeaderValue::from_str(&id).ok().map(RequestId::new)
-    }
-}
-
-/// The span a request's log lines are written in.
-fn request_span<B>(request: &axum::http::Request<B>) -> tracing::Span {
-    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("");
-    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
 }
 
 /// Any address the site does not know.

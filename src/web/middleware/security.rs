@@ -3,7 +3,7 @@
 
 use axum::{
     extract::{Request, State},
-    http::{HeaderName, HeaderValue, StatusCode, Version, header},
+    http::{HeaderMap, HeaderName, HeaderValue, StatusCode, Version, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -25,7 +25,13 @@ pub const MAX_URI_BYTES: usize = 2048;
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let back_office = paths::admin::contains(request.uri().path());
     let mut response = next.run(request).await;
-    let headers = response.headers_mut();
+    add_headers(response.headers_mut(), &state, back_office);
+    response
+}
+
+/// What [`layer`] adds to a response's headers; also used by the pages
+/// the page cache answers ahead of the layers.
+pub fn add_headers(headers: &mut HeaderMap, state: &AppState, back_office: bool) {
     if back_office {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex"));
@@ -41,16 +47,22 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     for (name, value) in fixed {
         headers.entry(name).or_insert(HeaderValue::from_static(value));
     }
+    secure_transport(headers, state);
+    headers.remove(header::SERVER);
+}
+
+/// When the site is served over https: HSTS, and `Secure` on every cookie.
+pub fn secure_transport(headers: &mut HeaderMap, state: &AppState) {
     if state.config.base_url.starts_with("https://") {
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
-        let cookies: Vec<HeaderValue> = headers.get_all(header::SET_COOKIE).iter().cloned().collect();
-        headers.remove(header::SET_COOKIE);
-        for cookie in cookies {
-            headers.append(header::SET_COOKIE, secure(cookie));
+        if headers.contains_key(header::SET_COOKIE) {
+            let cookies: Vec<HeaderValue> = headers.get_all(header::SET_COOKIE).iter().cloned().collect();
+            headers.remove(header::SET_COOKIE);
+            for cookie in cookies {
+                headers.append(header::SET_COOKIE, secure(cookie));
+            }
         }
     }
-    headers.remove(header::SERVER);
-    response
 }
 
 /// A cookie with the `Secure` attribute.
