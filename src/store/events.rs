@@ -3,7 +3,9 @@
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{BeginWrite, ImportReport, Origin, Store, StoreError, instant};
+use super::{
+    BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError, instant,
+};
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,
     event::{Description, SignatoryRef, Status, TimeZone, Venue, When},
@@ -267,8 +269,14 @@ impl Store {
             sample = excluded.sample";
         let now = instant(now);
         let mut report = ImportReport::default();
+        // SQLite's triggers would raise the revision for each row: held, then
+        // raised once (see the migration 20261129000029).
+        let held = matches!(self, Store::Sqlite(_));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if held {
+                sqlx::query(HOLD_REVISION).execute(&mut *tx).await?;
+            }
             for (event, signatory_id) in events {
                 let existing: Option<EventRow> =
                     sqlx::query_as(FIND).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
@@ -314,6 +322,12 @@ impl Store {
                     .bind(origin.is_sample())
                     .execute(&mut *tx)
                     .await?;
+            }
+            if held {
+                sqlx::query(RELEASE_REVISION).execute(&mut *tx).await?;
+                if report.added + report.updated > 0 {
+                    sqlx::query(RAISE_REVISION).execute(&mut *tx).await?;
+                }
             }
             tx.commit().await?;
         });

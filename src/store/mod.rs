@@ -220,6 +220,14 @@ impl Store {
     }
 }
 
+/// On SQLite, whose triggers fire for each row: while `revision_held`
+/// holds its row, changes to the public pages' tables leave the revision
+/// alone. An import holds it, writes, releases it and raises the revision
+/// once, all in its transaction, so that no other connection sees the row.
+const HOLD_REVISION: &str = "INSERT INTO revision_held (id) VALUES (1)";
+const RELEASE_REVISION: &str = "DELETE FROM revision_held";
+const RAISE_REVISION: &str = "UPDATE site_revision SET value = value + 1 WHERE id = 1";
+
 /// Starts a write transaction. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that two writers queue on the busy timeout
 /// instead of failing when a reader upgrades.

@@ -6,7 +6,9 @@
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{BeginWrite, ImportReport, Origin, Store, StoreError, instant};
+use super::{
+    BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError, instant,
+};
 use crate::{
     domain::{
         Slug, Title,
@@ -338,8 +340,15 @@ impl Store {
                                        VALUES ($1, $2, $3, $4, $5, $6)";
         let now = instant(now);
         let mut report = ImportReport::default();
+        // SQLite's triggers would raise the revision for each item,
+        // translation and image: held, then raised once (see the migration
+        // 20261129000029).
+        let held = matches!(self, Store::Sqlite(_));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if held {
+                sqlx::query(HOLD_REVISION).execute(&mut *tx).await?;
+            }
             for item in items {
                 let existing: Option<ItemRow> =
                     sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *tx).await?;
@@ -384,7 +393,19 @@ impl Store {
                         .await?;
                 }
             }
-            sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
+            // Only a changed item can leave an image unused. (An import that
+            // changes nothing runs no statement on the news tables, whose
+            // statement triggers would raise the revision on PostgreSQL.)
+            let changed = report.added + report.updated > 0;
+            if changed {
+                sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
+            }
+            if held {
+                sqlx::query(RELEASE_REVISION).execute(&mut *tx).await?;
+                if changed {
+                    sqlx::query(RAISE_REVISION).execute(&mut *tx).await?;
+                }
+            }
             tx.commit().await?;
         });
         Ok(report)

@@ -12,8 +12,10 @@
 //! - A busy site first looks for a cheap signal that nothing changed since
 //!   the last reading: a fingerprint of the database, taken before each
 //!   reading, that is still the same. On SQLite the fingerprint is the
-//!   database file and its write-ahead log as the file system describes
-//!   them (`stat`): every commit, from any process, writes to them. On
+//!   header of the write-ahead log's index (the `-shm` file), which every
+//!   commit, from any process, changes; and where that file cannot be read,
+//!   the database file and its write-ahead log as the file system describes
+//!   them (`stat`), trusted only a second after they last changed. On
 //!   PostgreSQL it is the count of notifications, unchanged: the triggers
 //!   `NOTIFY`, and a listener counts the notifications, so several
 //!   instances of the site stay in step. A notification arrives within
@@ -24,7 +26,8 @@
 //!   ran, so the cost per request falls as the load rises.
 
 use std::{
-    path::PathBuf,
+    fs::File,
+    path::{Path, PathBuf},
     sync::{
         Arc, Mutex, PoisonError,
         atomic::{AtomicU64, Ordering},
@@ -63,6 +66,9 @@ struct Reading {
 enum Fingerprint {
     /// The SQLite file and its write-ahead log, as the file system describes them.
     Files([Option<FileFingerprint>; 2]),
+    /// The SQLite file's and its index's inodes (a file put in place of
+    /// another is another file), and the index's header.
+    WalIndex { database: u64, index: u64, header: [u8; WAL_INDEX_HEADER] },
     /// The listener's count of notifications and reconnections.
     Notifications(u64),
 }
@@ -75,11 +81,79 @@ struct FileFingerprint {
     modified: SystemTime,
 }
 
+/// The size of one copy of the header of SQLite's write-ahead log index
+/// (<https://www.sqlite.org/walformat.html>, "The WAL-Index Header"),
+/// which the `-shm` file holds twice at its start.
+const WAL_INDEX_HEADER: usize = 48;
+/// Where the header says whether the index is initialised.
+const IS_INIT: usize = 12;
+
+/// The SQLite database's files.
+struct SqliteFiles {
+    database: PathBuf,
+    /// The write-ahead log, `-wal`.
+    log: PathBuf,
+    /// The write-ahead log's index, `-shm`.
+    index: PathBuf,
+    /// The index, kept open with its inode: opened again when the path
+    /// names another file.
+    open_index: Mutex<Option<Arc<(File, u64)>>>,
+}
+
+impl SqliteFiles {
+    fn new(database: PathBuf) -> SqliteFiles {
+        let with_suffix = |suffix: &str| {
+            let mut path = database.clone().into_os_string();
+            path.push(suffix);
+            PathBuf::from(path)
+        };
+        SqliteFiles { log: with_suffix("-wal"), index: with_suffix("-shm"), database, open_index: Mutex::default() }
+    }
+
+    /// The fingerprint of the write-ahead log's index: every commit, by any
+    /// connection of any process, raises the header's change counter and
+    /// frame count, or starts a new log with new salts, and writes the
+    /// header twice, the second copy first. The header is taken only when
+    /// both copies are equal and it says it is initialised, as SQLite itself
+    /// reads it; otherwise (a write under way, no index: not in WAL mode,
+    /// or nobody has the database open) `None`.
+    fn wal_index(&self) -> Option<Fingerprint> {
+        let database = inode(&self.database)?;
+        let index = inode(&self.index)?;
+        let open = {
+            let mut open = self.open_index.lock().unwrap_or_else(PoisonError::into_inner);
+            if open.as_ref().is_none_or(|open| open.1 != index) {
+                *open = File::open(&self.index).ok().map(|file| Arc::new((file, index)));
+            }
+            open.clone()?
+        };
+        let mut headers = [0u8; 2 * WAL_INDEX_HEADER];
+        read_exact_at(&open.0, &mut headers)?;
+        let (first, second) = headers.split_at(WAL_INDEX_HEADER);
+        if first != second || first[IS_INIT] == 0 {
+            return None;
+        }
+        let mut header = [0u8; WAL_INDEX_HEADER];
+        header.copy_from_slice(first);
+        Some(Fingerprint::WalIndex { database, index: open.1, header })
+    }
+
+    /// The fingerprint from what the file system says of the database and
+    /// its log, or `None` while either changed too recently.
+    fn stat(&self) -> Option<Fingerprint> {
+        let now = SystemTime::now();
+        let database = file_fingerprint(&self.database)?;
+        let log = file_fingerprint(&self.log);
+        let settled = |file: &FileFingerprint| now.duration_since(file.modified).is_ok_and(|age| age > SETTLED_AFTER);
+        (settled(&database) && log.as_ref().is_none_or(settled)).then_some(Fingerprint::Files([Some(database), log]))
+    }
+}
+
 /// Where the fingerprints come from: how this backend detects changes.
 enum ChangeSignal {
     /// Nothing cheap tells of changes (an in-memory database): always read.
     Unavailable,
-    Files([PathBuf; 2]),
+    Sqlite(SqliteFiles),
     /// Even while listening, odd while not; raised by two on each
     /// notification and on each change of state.
     Notifications(Arc<AtomicU64>),
@@ -91,15 +165,7 @@ impl ChangeSignal {
     fn fingerprint(&self) -> Option<Fingerprint> {
         match self {
             ChangeSignal::Unavailable => None,
-            ChangeSignal::Files(paths) => {
-                let now = SystemTime::now();
-                let database = file_fingerprint(&paths[0])?;
-                let log = file_fingerprint(&paths[1]);
-                let settled =
-                    |file: &FileFingerprint| now.duration_since(file.modified).is_ok_and(|age| age > SETTLED_AFTER);
-                (settled(&database) && log.as_ref().is_none_or(settled))
-                    .then_some(Fingerprint::Files([Some(database), log]))
-            }
+            ChangeSignal::Sqlite(files) => files.wal_index().or_else(|| files.stat()),
             ChangeSignal::Notifications(count) => {
                 let count = count.load(Ordering::SeqCst);
                 (count % 2 == 0).then_some(Fingerprint::Notifications(count))
@@ -109,14 +175,37 @@ impl ChangeSignal {
 }
 
 #[cfg(unix)]
-fn file_fingerprint(path: &std::path::Path) -> Option<FileFingerprint> {
+fn file_fingerprint(path: &Path) -> Option<FileFingerprint> {
     use std::os::unix::fs::MetadataExt;
     let metadata = std::fs::metadata(path).ok()?;
     Some(FileFingerprint { inode: metadata.ino(), size: metadata.size(), modified: metadata.modified().ok()? })
 }
 
 #[cfg(not(unix))]
-fn file_fingerprint(_: &std::path::Path) -> Option<FileFingerprint> {
+fn file_fingerprint(_: &Path) -> Option<FileFingerprint> {
+    None
+}
+
+#[cfg(unix)]
+fn inode(path: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|metadata| metadata.ino())
+}
+
+#[cfg(not(unix))]
+fn inode(_: &Path) -> Option<u64> {
+    None
+}
+
+/// Fills `buffer` from the start of `file`, or `None` (a file too short).
+#[cfg(unix)]
+fn read_exact_at(file: &File, buffer: &mut [u8]) -> Option<()> {
+    use std::os::unix::fs::FileExt;
+    file.read_exact_at(buffer, 0).ok()
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(_: &File, _: &mut [u8]) -> Option<()> {
     None
 }
 
@@ -190,9 +279,11 @@ impl Revisions {
         let change_signal = match &store {
             Store::Sqlite(pool) => {
                 let database = PathBuf::from(pool.connect_options().get_filename());
-                let mut log = database.clone().into_os_string();
-                log.push("-wal");
-                if database.is_file() { ChangeSignal::Files([database, log.into()]) } else { ChangeSignal::Unavailable }
+                if database.is_file() {
+                    ChangeSignal::Sqlite(SqliteFiles::new(database))
+                } else {
+                    ChangeSignal::Unavailable
+                }
             }
             Store::Postgres(pool) => {
                 let count = Arc::new(AtomicU64::new(1));
@@ -340,5 +431,54 @@ impl Store {
         if let Ok(Err(error)) = tokio::time::timeout(Duration::from_secs(1), heard).await {
             tracing::warn!(%error, "could not check that the running sites heard of the changes");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The write-ahead log index's header is the fingerprint: the same
+    /// while nothing is written, another after each commit (within the
+    /// same second, which file times cannot tell), whichever connection
+    /// commits, and the same after a transaction that writes nothing.
+    #[tokio::test]
+    async fn every_commit_changes_the_wal_index_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fingerprint.db");
+        let url = format!("sqlite://{}", path.display());
+        let store = Store::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        let Store::Sqlite(pool) = &store else { unreachable!() };
+        let files = SqliteFiles::new(path.clone());
+        let mut seen = vec![files.wal_index().expect("a fingerprint from the index")];
+        assert!(matches!(seen[0], Fingerprint::WalIndex { .. }));
+        assert_eq!(files.wal_index(), Some(seen[0]));
+        // Another connection, as another process would be.
+        let other = sqlx::SqlitePool::connect(&url).await.unwrap();
+        for n in 0..5 {
+            let writer = if n % 2 == 0 { pool } else { &other };
+            sqlx::query("INSERT INTO site_secrets (name, value) VALUES ($1, 'x')")
+                .bind(format!("test-{n}"))
+                .execute(writer)
+                .await
+                .unwrap();
+            let now = files.wal_index().expect("a fingerprint from the index");
+            assert!(!seen.contains(&now), "commit {n} left the fingerprint as it was");
+            seen.push(now);
+        }
+        let last = seen[seen.len() - 1];
+        sqlx::query("SELECT count(*) FROM site_secrets").execute(&other).await.unwrap();
+        sqlx::query("DELETE FROM site_secrets WHERE name = 'none'").execute(pool).await.unwrap();
+        assert_eq!(files.wal_index(), Some(last));
+        // A checkpoint moves the data, not the header.
+        sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(pool).await.unwrap();
+        assert_eq!(files.wal_index(), Some(last));
+        other.close().await;
+        store.close().await;
+        // Without the index (nobody has the database open: SQLite removed
+        // it, or it was never made), no such fingerprint.
+        let _ = std::fs::remove_file(dir.path().join("fingerprint.db-shm"));
+        assert_eq!(files.wal_index(), None);
     }
 }

@@ -340,7 +340,7 @@ macro_rules! write_signatories {
         let rows = $crate::store::signatories::last_of_each($rows);
         if !rows.is_empty() {
             if $held {
-                sqlx::query("INSERT INTO revision_held (id) VALUES (1)").execute(&mut *$tx).await?;
+                sqlx::query($crate::store::HOLD_REVISION).execute(&mut *$tx).await?;
             }
             for chunk in rows.chunks($crate::store::signatories::ROWS_PER_UPSERT) {
                 let sql = $crate::store::signatories::upsert_sql(chunk.len(), $numbered);
@@ -351,8 +351,8 @@ macro_rules! write_signatories {
                 query.execute(&mut *$tx).await?;
             }
             if $held {
-                sqlx::query("DELETE FROM revision_held").execute(&mut *$tx).await?;
-                sqlx::query("UPDATE site_revision SET value = value + 1 WHERE id = 1").execute(&mut *$tx).await?;
+                sqlx::query($crate::store::RELEASE_REVISION).execute(&mut *$tx).await?;
+                sqlx::query($crate::store::RAISE_REVISION).execute(&mut *$tx).await?;
             }
         }
     }};

@@ -2,11 +2,11 @@
 //! statements, all or nothing, the site's revision raised once per import
 //! (not once per row), the report's counts and the rows' versions as a
 //! row-by-row import gives them, and the public pages showing the import
-//! on their next load.
+//! on their next load. Imports of events and of news raise it once too.
 
 use crate::{
     admin_signatories::{apply, html, upload},
-    common::{TestApp, both_backends, stderr, stdout, text, texts},
+    common::{TestApp, both_backends, path_str, stderr, stdout, text, texts},
 };
 
 const COUNTRIES: [&str; 10] = ["FR", "DE", "IT", "ES", "PT", "PL", "NL", "BE", "AT", "SE"];
@@ -44,7 +44,72 @@ async fn versions(app: &TestApp) -> Vec<(i64, i64)> {
     app.rows("SELECT CAST(version AS BIGINT), count(*) FROM signatories GROUP BY version ORDER BY version").await
 }
 
+/// A file of `count` events, the first `changed` of them retitled.
+fn events(count: usize, changed: usize) -> String {
+    let mut csv = String::from(
+        "slug,title_fr,title_en,start,end,time_zone,status,venue_name,venue_city,venue_country,online_url,registration_url,signatory,description_fr,description_en\n",
+    );
+    for n in 0..count {
+        let title = if n < changed { "Nouveau titre" } else { "Réunion" };
+        csv.push_str(&format!(
+            "meeting-{n},{title} {n},Meeting {n},2030-12-{:02}T14:30,2030-12-{:02}T16:00,Europe/Paris,,,,,https://example.org/live,,,,\n",
+            n + 1,
+            n + 1
+        ));
+    }
+    csv
+}
+
+/// A news folder of `count` items in both languages, the first `changed`
+/// of them retitled; returns its path.
+fn news_folder(app: &TestApp, name: &str, count: usize, changed: usize) -> String {
+    let dir = app.dir.path().join(name);
+    std::fs::create_dir_all(&dir).expect("create folder");
+    for n in 0..count {
+        for lang in ["fr", "en"] {
+            let title = if n < changed { format!("Changed {n}") } else { format!("Item {n}") };
+            let file = format!(
+                "+++\nslug = \"item-{n}\"\npublished_at = 2026-03-{:02}T11:00:00+01:00\ntitle = \"{title}\"\n\
+                 summary = \"Summary {n}.\"\n+++\n\nBody {n}.\n",
+                n + 1
+            );
+            std::fs::write(dir.join(format!("item-{n}.{lang}.md")), file).expect("write file");
+        }
+    }
+    path_str(&dir).to_owned()
+}
+
 both_backends! {
+    async fn an_import_of_events_or_news_raises_the_revision_once(app) {
+        let before = revision(app).await;
+        let file = app.write_file("events.csv", events(6, 0).as_bytes());
+        let output = app.cli(&["events", "import", path_str(&file)]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(revision(app).await, before + 1, "6 events added");
+        let output = app.cli(&["events", "import", path_str(&file)]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(revision(app).await, before + 1, "nothing changed");
+        let file = app.write_file("changed.csv", events(6, 3).as_bytes());
+        assert!(app.cli(&["events", "import", path_str(&file)]).status.success());
+        assert_eq!(revision(app).await, before + 2, "3 events changed");
+
+        let folder = news_folder(app, "news", 5, 0);
+        let output = app.cli(&["news", "import", &folder]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(revision(app).await, before + 3, "5 items in 2 languages added");
+        assert!(app.cli(&["news", "import", &folder]).status.success());
+        assert_eq!(revision(app).await, before + 3, "nothing changed");
+        let folder = news_folder(app, "changed", 5, 2);
+        assert!(app.cli(&["news", "import", &folder]).status.success());
+        assert_eq!(revision(app).await, before + 4, "2 items changed");
+        let titles = texts(&app.page("/en/news").await, ".news-list__title");
+        assert!(titles.iter().any(|title| title == "Changed 1"), "{titles:?}");
+
+        // A change by hand still raises it, row by row.
+        app.execute("UPDATE events SET title_en = 'By hand' WHERE slug = 'meeting-0'").await;
+        assert_eq!(revision(app).await, before + 5);
+    }
+
     async fn a_large_import_raises_the_revision_once_and_shows_at_once(app) {
         // Seen once, so that the page is in the cache.
         assert_eq!(text(&app.page("/en/").await, "#counter"), "0 cities and regions in 0 countries");

@@ -365,6 +365,35 @@ both_backends! {
         second.stop().await;
     }
 
+    async fn a_busy_site_shows_each_change_at_once_and_nothing_else(app.seeded().busy()) {
+        // A busy site trusts its sign of change. Each change made by another
+        // connection, one right after the other (within the second that
+        // file times cannot tell apart), shows on the next page load; a
+        // write that leaves the revision alone (a rate-limit count, as each
+        // sign-up writes) leaves the page as it was, ETag included.
+        let home = || async {
+            let response = app.get("/en/").await;
+            assert_eq!(response.status(), 200);
+            let etag = response.headers()["etag"].to_str().expect("etag").to_owned();
+            (etag, text(&Html::parse_document(&response.text().await.expect("body")), "#counter"))
+        };
+        let (etag, counter) = home().await;
+        assert_eq!(counter, "77 cities and regions in 22 countries");
+        for n in 0..3 {
+            app.execute(&format!("INSERT INTO attempts (scope, client, window_start, count) VALUES ('test', 'c{n}', 0, 1)")).await;
+            assert_eq!(home().await, (etag.clone(), counter.clone()), "after write {n}");
+        }
+        for (country, expected) in [
+            ("FR", "69 cities and regions in 21 countries"),
+            ("IT", "61 cities and regions in 20 countries"),
+            ("DE", "57 cities and regions in 19 countries"),
+        ] {
+            app.execute(&format!("DELETE FROM signatories WHERE country = '{country}'")).await;
+            let shows = |page: &Html| text(page, "#counter") == expected;
+            assert_eq!(text(&app.page_showing("/en/", shows).await, "#counter"), expected, "without {country}");
+        }
+    }
+
     async fn a_crowd_after_a_change_gets_the_new_page(app.seeded()) {
         // Many visitors asking at once for a page nobody has drawn yet all
         // get it whole, the same, and up to date.
