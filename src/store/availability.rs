@@ -59,6 +59,21 @@ impl Availability {
         }
     }
 
+    /// Opens the breaker, as [`Availability::trip`], if the database
+    /// cannot be reached on a connection of its own either: a request that
+    /// found it unreachable may only have waited too long for one of the
+    /// pool's connections while the site was busy (the pool still opening
+    /// connections), and then the next requests should not be refused.
+    pub async fn trip_unless_reachable(self: &Arc<Self>) {
+        if !self.is_up() || self.store.is_saturated() {
+            return;
+        }
+        if let Ok(Ok(())) = tokio::time::timeout(SUSPICION_TIMEOUT, self.store.connect_aside()).await {
+            return;
+        }
+        self.trip();
+    }
+
     /// Something hints that the database went away (on PostgreSQL, the
     /// listener for changes lost its connection): asks it at once, and
     /// opens the breaker unless it answers quickly, before visitors find

@@ -178,6 +178,21 @@ impl Store {
         Ok(())
     }
 
+    /// Opens a connection outside the pool, and closes it: whether the
+    /// database can be reached at all, whatever the pool's connections do.
+    pub async fn connect_aside(&self) -> Result<(), StoreError> {
+        use sqlx::Connection;
+        match self {
+            Store::Postgres(pool) => {
+                sqlx::PgConnection::connect_with(&pool.connect_options()).await?.close().await?;
+            }
+            Store::Sqlite(pool) => {
+                sqlx::SqliteConnection::connect_with(&pool.connect_options()).await?.close().await?;
+            }
+        }
+        Ok(())
+    }
+
     /// The number every change to the public pages' data raises.
     pub async fn revision(&self) -> Result<i64, StoreError> {
         const REVISION: &str = "SELECT value FROM site_revision WHERE id = 1";

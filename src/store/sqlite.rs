@@ -19,7 +19,11 @@ pub(super) async fn connect(url: &str, acquire_timeout: std::time::Duration) -> 
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(5))
-        .foreign_keys(true);
+        .foreign_keys(true)
+        // Each connection's page cache, at most: 1 MiB (SQLite's default is
+        // 2 MB), so that the pool's eight stay within the site's memory
+        // budget; the operating system caches the file anyway.
+        .pragma("cache_size", "-1024");
     if let Some(parent) = Path::new(options.get_filename()).parent()
         && !parent.as_os_str().is_empty()
     {

@@ -1,7 +1,9 @@
 //! The database's breaker, as requests meet it: while the database is
 //! known to be down, a request that needs it gets 503 at once (the page
 //! cache, outside this layer, has already served what it kept); a response
-//! that found the database unreachable opens the breaker.
+//! that found the database unreachable opens the breaker, unless the
+//! database answers a connection of its own (the request only waited for
+//! the pool in a busy moment).
 
 use axum::{
     extract::{Request, State},
@@ -21,7 +23,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     }
     let response = next.run(request).await;
     if response.extensions().get::<DatabaseUnreachable>().is_some() {
-        state.availability.trip();
+        state.availability.trip_unless_reachable().await;
     }
     response
 }
