@@ -1,5 +1,12 @@
 //! The directory's signatories: the counter, the directory's queries, and
 //! the import.
+//!
+//! The counts the public pages show (the counter, the history by year, the
+//! directory's and the map's counts by country and kind) are read from the
+//! table `signatory_counts`, one row per country, kind and year of
+//! signature, which the database's triggers keep exact in the transaction
+//! of every write to `signatories` (migration `signatory_counts`): a page
+//! reads a few hundred rows at most, however many signatories there are.
 
 use std::collections::{HashMap, hash_map::Entry};
 
@@ -435,9 +442,11 @@ impl SignatoryRow {
 }
 
 impl Store {
-    /// The live counter, computed by the database.
+    /// The live counter: the figures read from the counts the database
+    /// keeps (`signatory_counts`), the latest date from the index on dates.
     pub async fn counter(&self) -> Result<Counter, StoreError> {
-        const COUNTS: &str = "SELECT count(*), count(DISTINCT country) FROM signatories";
+        const COUNTS: &str = "SELECT CAST(COALESCE(sum(n), 0) AS BIGINT), count(DISTINCT country) \
+                              FROM signatory_counts WHERE n > 0";
         const LATEST: &str = "SELECT joined_on FROM signatories ORDER BY joined_on DESC LIMIT 1";
         let (signatories, countries): (i64, i64) =
             on_pool!(self, pool => sqlx::query_as(COUNTS).fetch_one(pool).await)?;
@@ -446,17 +455,12 @@ impl Store {
     }
 
     /// How many signatures each year holds, for the counter's history:
-    /// `(year, count)`, oldest first, years without any left out.
+    /// `(year, count)`, oldest first, years without any left out. Read
+    /// from the counts the database keeps (`signatory_counts`).
     pub async fn signatures_by_year(&self) -> Result<Vec<(i32, i64)>, StoreError> {
-        const POSTGRES: &str = "SELECT CAST(EXTRACT(YEAR FROM joined_on) AS INTEGER) AS year, count(*) \
-                                FROM signatories GROUP BY 1 ORDER BY 1";
-        // SQLite keeps dates as `YYYY-MM-DD` text.
-        const SQLITE: &str = "SELECT CAST(substr(joined_on, 1, 4) AS INTEGER) AS year, count(*) \
-                              FROM signatories GROUP BY 1 ORDER BY 1";
-        let rows: Vec<(i32, i64)> = match self {
-            Store::Postgres(pool) => sqlx::query_as(POSTGRES).fetch_all(pool).await?,
-            Store::Sqlite(pool) => sqlx::query_as(SQLITE).fetch_all(pool).await?,
-        };
+        const BY_YEAR: &str = "SELECT year, CAST(sum(n) AS BIGINT) FROM signatory_counts \
+                               GROUP BY year HAVING sum(n) > 0 ORDER BY year";
+        let rows: Vec<(i32, i64)> = on_pool!(self, pool => sqlx::query_as(BY_YEAR).fetch_all(pool).await)?;
         Ok(rows)
     }
 
@@ -475,20 +479,31 @@ impl Store {
     }
 
     /// How many signatories of each kind each country has, among those a
-    /// filter lets through.
+    /// filter lets through, by country and kind. Without a word search,
+    /// read from the counts the database keeps (`signatory_counts`); with
+    /// one, counted over the signatories it finds.
     pub async fn directory_counts(&self, filter: &DirectoryFilter) -> Result<Vec<CountryCount>, StoreError> {
-        let search = filter.name_search(self);
-        let sql = format!(
-            "SELECT country, kind, count(*) FROM signatories WHERE {} \
-             AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) GROUP BY country, kind",
-            search.kind_and_name()
-        );
-        let rows: Vec<(String, String, i64)> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(filter.kind.map(Kind::as_str))
-            .bind(search.value.as_deref())
-            .bind(filter.country.map(Country::code))
-            .fetch_all(pool)
-            .await)?;
+        const KEPT: &str = "SELECT country, kind, CAST(sum(n) AS BIGINT) FROM signatory_counts \
+             WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2))) \
+             GROUP BY country, kind HAVING sum(n) > 0 ORDER BY country, kind";
+        let (kind, country) = (filter.kind.map(Kind::as_str), filter.country.map(Country::code));
+        let rows: Vec<(String, String, i64)> = if filter.query.is_none() {
+            on_pool!(self, pool => sqlx::query_as(KEPT).bind(kind).bind(country).fetch_all(pool).await)?
+        } else {
+            let search = filter.name_search(self);
+            let sql = format!(
+                "SELECT country, kind, count(*) FROM signatories WHERE {} \
+                 AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) GROUP BY country, kind \
+                 ORDER BY country, kind",
+                search.kind_and_name()
+            );
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(kind)
+                .bind(search.value.as_deref())
+                .bind(country)
+                .fetch_all(pool)
+                .await)?
+        };
         let mut counts: Vec<CountryCount> = Vec::new();
         for (code, kind, n) in rows {
             let country = Country::parse(&code).map_err(|_| StoreError::Corrupt(format!("country {code:?}")))?;
@@ -509,8 +524,10 @@ impl Store {
     }
 
     /// The signatories with a position that a filter (its kind and
-    /// country) lets through, at most `limit`; and how many it lets through
-    /// have none.
+    /// country) lets through, at most `limit`, read through the index of
+    /// those with one (migration `signatory_counts`); and how many it lets
+    /// through have none, read from the counts the database keeps
+    /// (`signatory_counts`).
     pub async fn placed_signatories(
         &self,
         filter: &DirectoryFilter,
@@ -521,8 +538,8 @@ impl Store {
             "WHERE latitude IS NOT NULL AND (CAST($1 AS TEXT) IS NULL OR kind = $1) \
              AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2))) ORDER BY country, name_key, id LIMIT $3"
         );
-        const UNPLACED: &str = "SELECT count(*) FROM signatories WHERE latitude IS NULL \
-             AND (CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2)))";
+        const UNPLACED: &str = "SELECT CAST(COALESCE(sum(n - placed), 0) AS BIGINT) FROM signatory_counts \
+             WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2)))";
         let (kind, country) = (filter.kind.map(Kind::as_str), filter.country.map(Country::code));
         let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(PLACED)
             .bind(kind)
