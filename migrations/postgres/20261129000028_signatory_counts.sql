@@ -72,3 +72,12 @@ CREATE TRIGGER signatory_counts_truncate AFTER TRUNCATE ON signatories
 -- The map's dots: the signatories with a position, in the map's order,
 -- found without reading those without one.
 CREATE INDEX signatories_placed ON signatories (country, name_key, id) WHERE latitude IS NOT NULL;
+
+-- The directory's slices: each country's signatories in either language's
+-- order, with the id that breaks ties and the kind the filter may ask
+-- for, so that a page far into a country skips the rows before it in the
+-- index alone, then reads its own hundred rows by id.
+DROP INDEX signatories_country_fr;
+DROP INDEX signatories_country_en;
+CREATE INDEX signatories_country_fr ON signatories (country, sort_fr, id) INCLUDE (kind);
+CREATE INDEX signatories_country_en ON signatories (country, sort_en, id) INCLUDE (kind);

@@ -48,3 +48,6 @@ END;
 -- The map's dots: the signatories with a position, in the map's order,
 -- found without reading those without one.
 CREATE INDEX signatories_placed ON signatories (country, name_key, id) WHERE latitude IS NOT NULL;
+
+-- (The directory's slices need no new index here: SQLite's indexes on the
+-- country and each language's sort key end with the id already.)

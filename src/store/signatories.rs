@@ -50,22 +50,27 @@ impl DirectoryFilter {
         })
     }
 
-    /// How a store reads the query: through its search index when the
-    /// folded query has [`INDEXED_SEARCH_MIN_CHARS`] characters or more,
-    /// else (and for no query) by reading the names one by one.
+    /// How a store reads the filter's kind and query: the query through
+    /// its search index when the folded query has
+    /// [`INDEXED_SEARCH_MIN_CHARS`] characters or more, else by reading
+    /// the names one by one. What the filter leaves open is a condition on
+    /// no column.
     pub(super) fn name_search(&self, store: &Store) -> NameSearch {
-        let Some(query) = &self.query else { return NameSearch::scan(None) };
+        let kind = if self.kind.is_some() { KIND } else { ANY_KIND };
+        let Some(query) = &self.query else { return NameSearch { kind, condition: ANY_NAME, value: None } };
         let folded = collate::fold(query);
         if folded.chars().count() < INDEXED_SEARCH_MIN_CHARS {
-            return NameSearch::scan(self.pattern());
+            return NameSearch { kind, condition: SCAN, value: self.pattern() };
         }
         match store {
-            Store::Postgres(_) => NameSearch { condition: POSTGRES_INDEXED, value: self.pattern() },
+            Store::Postgres(_) => NameSearch { kind, condition: POSTGRES_INDEXED, value: self.pattern() },
             // A phrase of the folded words: FTS5 reads all between double
             // quotes as it is, but a double quote, which is written twice.
-            Store::Sqlite(_) => {
-                NameSearch { condition: SQLITE_INDEXED, value: Some(format!("\"{}\"", folded.replace('"', "\"\""))) }
-            }
+            Store::Sqlite(_) => NameSearch {
+                kind,
+                condition: SQLITE_INDEXED,
+                value: Some(format!("\"{}\"", folded.replace('"', "\"\""))),
+            },
         }
     }
 }
@@ -75,13 +80,25 @@ impl DirectoryFilter {
 /// search of one or two letters finds a large part of the directory anyway.
 const INDEXED_SEARCH_MIN_CHARS: usize = 3;
 
-/// The directory's condition on the names, with `$2` bound to `value`.
+/// The directory's conditions on the kind, with `$1` bound to the kind,
+/// and on the names, with `$2` bound to `value`.
 pub(super) struct NameSearch {
+    kind: &'static str,
     condition: &'static str,
     value: Option<String>,
 }
 
-/// Every name, or those matching the LIKE pattern `$2`, read one by one.
+/// Any kind: `$1` is NULL.
+const ANY_KIND: &str = "CAST($1 AS TEXT) IS NULL";
+/// The kind `$1`.
+const KIND: &str = "kind = $1";
+/// Every name: `$2` is NULL. Conditions on no column, as this and
+/// [`ANY_KIND`], leave the directory's slices to an index of the sort keys
+/// alone (see [`directory_page_sql`]).
+const ANY_NAME: &str = "CAST($2 AS TEXT) IS NULL";
+/// The names matching the LIKE pattern `$2`, read one by one (the
+/// condition keeps PostgreSQL's trigram index, useless for fewer than three
+/// characters, out of the plan).
 const SCAN: &str = "(CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\')";
 /// The LIKE pattern `$2`, which the trigram index on `search_text` answers
 /// (migration `directory_search`); the index is usable only where the
@@ -92,16 +109,12 @@ const POSTGRES_INDEXED: &str = "search_text LIKE $2 ESCAPE '\\'";
 const SQLITE_INDEXED: &str = "id IN (SELECT rowid FROM signatories_search WHERE signatories_search MATCH $2)";
 
 impl NameSearch {
-    fn scan(pattern: Option<String>) -> NameSearch {
-        NameSearch { condition: SCAN, value: pattern }
-    }
-
     /// The directory's conditions but the country: `$1` is the kind, NULL
     /// for "any", `$2` the search's value, NULL for "any name". Every
     /// directory query starts with them, so that its other placeholders
     /// follow in ascending order.
     fn kind_and_name(&self) -> String {
-        format!("(CAST($1 AS TEXT) IS NULL OR kind = $1) AND {}", self.condition)
+        format!("{} AND {}", self.kind, self.condition)
     }
 }
 
@@ -159,8 +172,12 @@ fn sort_column(lang: Lang) -> &'static str {
 /// The slice's placeholders follow `$1` and `$2`, three by three: the
 /// country, the limit and the offset. The country is always given: the
 /// index on it and the sort key find the slice without sorting the table.
-/// (PostgreSQL keeps the country as CHAR(2), and compared to text, as
-/// parameters are, its index goes unused: hence the cast.)
+/// Each slice's ids are found first, and its rows read by id after: the
+/// rows a large offset skips are then read from the index alone (on
+/// PostgreSQL, which holds the id and the kind in it, migration
+/// `signatory_counts`; on SQLite each index holds the id). (PostgreSQL
+/// keeps the country as CHAR(2), and compared to text, as parameters are,
+/// its index goes unused: hence the cast.)
 fn directory_page_sql(slices: usize, search: &NameSearch, lang: Lang) -> String {
     let sort = sort_column(lang);
     let conditions = search.kind_and_name();
@@ -168,9 +185,9 @@ fn directory_page_sql(slices: usize, search: &NameSearch, lang: Lang) -> String 
         .map(|n| {
             let (country, limit, offset) = (3 + 3 * n, 4 + 3 * n, 5 + 3 * n);
             format!(
-                "SELECT * FROM (SELECT {n} AS slice, {sort} AS sort_key, {} FROM signatories \
-                 WHERE {conditions} AND country = CAST(${country} AS CHAR(2)) \
-                 ORDER BY {sort}, id LIMIT ${limit} OFFSET ${offset}) AS s{n}",
+                "SELECT {n} AS slice, {sort} AS sort_key, {} FROM signatories WHERE id IN \
+                 (SELECT id FROM signatories WHERE {conditions} AND country = CAST(${country} AS CHAR(2)) \
+                 ORDER BY {sort}, id LIMIT ${limit} OFFSET ${offset})",
                 signatory_columns!(),
             )
         })
