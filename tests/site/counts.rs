@@ -215,7 +215,11 @@ fn file(rows: usize, variant: usize) -> String {
         let country = COUNTRIES[n % COUNTRIES.len()];
         let year = 2012 + (n + 3 * variant) % 15;
         let position = if (n + variant) % 3 == 0 { String::from(",") } else { format!("46.5,{}.5", n % 9) };
-        csv.push_str(&format!("Commune {n:05},{kind},{country},{year}-{:02}-{:02},{position}\n", 1 + n % 12, 1 + n % 28));
+        csv.push_str(&format!(
+            "Commune {n:05},{kind},{country},{year}-{:02}-{:02},{position}\n",
+            1 + n % 12,
+            1 + n % 28
+        ));
     }
     csv
 }
