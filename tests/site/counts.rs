@@ -211,10 +211,10 @@ const COUNTRIES: [&str; 6] = ["FR", "DE", "IT", "MT", "AT", "SE"];
 fn file(rows: usize, variant: usize) -> String {
     let mut csv = String::from("name,kind,country,joined_on,latitude,longitude\n");
     for n in 0..rows {
-        let kind = if (n + variant) % 7 == 0 { "region" } else { "city" };
+        let kind = if (n + variant).is_multiple_of(7) { "region" } else { "city" };
         let country = COUNTRIES[n % COUNTRIES.len()];
         let year = 2012 + (n + 3 * variant) % 15;
-        let position = if (n + variant) % 3 == 0 { String::from(",") } else { format!("46.5,{}.5", n % 9) };
+        let position = if (n + variant).is_multiple_of(3) { String::from(",") } else { format!("46.5,{}.5", n % 9) };
         csv.push_str(&format!(
             "Commune {n:05},{kind},{country},{year}-{:02}-{:02},{position}\n",
             1 + n % 12,
