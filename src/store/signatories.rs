@@ -1,5 +1,12 @@
 //! The directory's signatories: the counter, the directory's queries, and
 //! the import.
+//!
+//! The counts the public pages show (the counter, the history by year, the
+//! directory's and the map's counts by country and kind) are read from the
+//! table `signatory_counts`, one row per country, kind and year of
+//! signature, which the database's triggers keep exact in the transaction
+//! of every write to `signatories` (migration `signatory_counts`): a page
+//! reads a few hundred rows at most, however many signatories there are.
 
 use std::collections::{HashMap, hash_map::Entry};
 
@@ -43,22 +50,27 @@ impl DirectoryFilter {
         })
     }
 
-    /// How a store reads the query: through its search index when the
-    /// folded query has [`INDEXED_SEARCH_MIN_CHARS`] characters or more,
-    /// else (and for no query) by reading the names one by one.
+    /// How a store reads the filter's kind and query: the query through
+    /// its search index when the folded query has
+    /// [`INDEXED_SEARCH_MIN_CHARS`] characters or more, else by reading
+    /// the names one by one. What the filter leaves open is a condition on
+    /// no column.
     pub(super) fn name_search(&self, store: &Store) -> NameSearch {
-        let Some(query) = &self.query else { return NameSearch::scan(None) };
+        let kind = if self.kind.is_some() { KIND } else { ANY_KIND };
+        let Some(query) = &self.query else { return NameSearch { kind, condition: ANY_NAME, value: None } };
         let folded = collate::fold(query);
         if folded.chars().count() < INDEXED_SEARCH_MIN_CHARS {
-            return NameSearch::scan(self.pattern());
+            return NameSearch { kind, condition: SCAN, value: self.pattern() };
         }
         match store {
-            Store::Postgres(_) => NameSearch { condition: POSTGRES_INDEXED, value: self.pattern() },
+            Store::Postgres(_) => NameSearch { kind, condition: POSTGRES_INDEXED, value: self.pattern() },
             // A phrase of the folded words: FTS5 reads all between double
             // quotes as it is, but a double quote, which is written twice.
-            Store::Sqlite(_) => {
-                NameSearch { condition: SQLITE_INDEXED, value: Some(format!("\"{}\"", folded.replace('"', "\"\""))) }
-            }
+            Store::Sqlite(_) => NameSearch {
+                kind,
+                condition: SQLITE_INDEXED,
+                value: Some(format!("\"{}\"", folded.replace('"', "\"\""))),
+            },
         }
     }
 }
@@ -68,13 +80,25 @@ impl DirectoryFilter {
 /// search of one or two letters finds a large part of the directory anyway.
 const INDEXED_SEARCH_MIN_CHARS: usize = 3;
 
-/// The directory's condition on the names, with `$2` bound to `value`.
+/// The directory's conditions on the kind, with `$1` bound to the kind,
+/// and on the names, with `$2` bound to `value`.
 pub(super) struct NameSearch {
+    kind: &'static str,
     condition: &'static str,
     value: Option<String>,
 }
 
-/// Every name, or those matching the LIKE pattern `$2`, read one by one.
+/// Any kind: `$1` is NULL.
+const ANY_KIND: &str = "CAST($1 AS TEXT) IS NULL";
+/// The kind `$1`.
+const KIND: &str = "kind = $1";
+/// Every name: `$2` is NULL. Conditions on no column, as this and
+/// [`ANY_KIND`], leave the directory's slices to an index of the sort keys
+/// alone (see [`directory_page_sql`]).
+const ANY_NAME: &str = "CAST($2 AS TEXT) IS NULL";
+/// The names matching the LIKE pattern `$2`, read one by one (the
+/// condition keeps PostgreSQL's trigram index, useless for fewer than three
+/// characters, out of the plan).
 const SCAN: &str = "(CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\')";
 /// The LIKE pattern `$2`, which the trigram index on `search_text` answers
 /// (migration `directory_search`); the index is usable only where the
@@ -85,16 +109,12 @@ const POSTGRES_INDEXED: &str = "search_text LIKE $2 ESCAPE '\\'";
 const SQLITE_INDEXED: &str = "id IN (SELECT rowid FROM signatories_search WHERE signatories_search MATCH $2)";
 
 impl NameSearch {
-    fn scan(pattern: Option<String>) -> NameSearch {
-        NameSearch { condition: SCAN, value: pattern }
-    }
-
     /// The directory's conditions but the country: `$1` is the kind, NULL
     /// for "any", `$2` the search's value, NULL for "any name". Every
     /// directory query starts with them, so that its other placeholders
     /// follow in ascending order.
     fn kind_and_name(&self) -> String {
-        format!("(CAST($1 AS TEXT) IS NULL OR kind = $1) AND {}", self.condition)
+        format!("{} AND {}", self.kind, self.condition)
     }
 }
 
@@ -152,8 +172,12 @@ fn sort_column(lang: Lang) -> &'static str {
 /// The slice's placeholders follow `$1` and `$2`, three by three: the
 /// country, the limit and the offset. The country is always given: the
 /// index on it and the sort key find the slice without sorting the table.
-/// (PostgreSQL keeps the country as CHAR(2), and compared to text, as
-/// parameters are, its index goes unused: hence the cast.)
+/// Each slice's ids are found first, and its rows read by id after: the
+/// rows a large offset skips are then read from the index alone (on
+/// PostgreSQL, which holds the id and the kind in it, migration
+/// `signatory_counts`; on SQLite each index holds the id). (PostgreSQL
+/// keeps the country as CHAR(2), and compared to text, as parameters are,
+/// its index goes unused: hence the cast.)
 fn directory_page_sql(slices: usize, search: &NameSearch, lang: Lang) -> String {
     let sort = sort_column(lang);
     let conditions = search.kind_and_name();
@@ -161,9 +185,9 @@ fn directory_page_sql(slices: usize, search: &NameSearch, lang: Lang) -> String 
         .map(|n| {
             let (country, limit, offset) = (3 + 3 * n, 4 + 3 * n, 5 + 3 * n);
             format!(
-                "SELECT * FROM (SELECT {n} AS slice, {sort} AS sort_key, {} FROM signatories \
-                 WHERE {conditions} AND country = CAST(${country} AS CHAR(2)) \
-                 ORDER BY {sort}, id LIMIT ${limit} OFFSET ${offset}) AS s{n}",
+                "SELECT {n} AS slice, {sort} AS sort_key, {} FROM signatories WHERE id IN \
+                 (SELECT id FROM signatories WHERE {conditions} AND country = CAST(${country} AS CHAR(2)) \
+                 ORDER BY {sort}, id LIMIT ${limit} OFFSET ${offset})",
                 signatory_columns!(),
             )
         })
@@ -435,9 +459,11 @@ impl SignatoryRow {
 }
 
 impl Store {
-    /// The live counter, computed by the database.
+    /// The live counter: the figures read from the counts the database
+    /// keeps (`signatory_counts`), the latest date from the index on dates.
     pub async fn counter(&self) -> Result<Counter, StoreError> {
-        const COUNTS: &str = "SELECT count(*), count(DISTINCT country) FROM signatories";
+        const COUNTS: &str = "SELECT CAST(COALESCE(sum(n), 0) AS BIGINT), count(DISTINCT country) \
+                              FROM signatory_counts WHERE n > 0";
         const LATEST: &str = "SELECT joined_on FROM signatories ORDER BY joined_on DESC LIMIT 1";
         let (signatories, countries): (i64, i64) =
             on_pool!(self, pool => sqlx::query_as(COUNTS).fetch_one(pool).await)?;
@@ -446,17 +472,12 @@ impl Store {
     }
 
     /// How many signatures each year holds, for the counter's history:
-    /// `(year, count)`, oldest first, years without any left out.
+    /// `(year, count)`, oldest first, years without any left out. Read
+    /// from the counts the database keeps (`signatory_counts`).
     pub async fn signatures_by_year(&self) -> Result<Vec<(i32, i64)>, StoreError> {
-        const POSTGRES: &str = "SELECT CAST(EXTRACT(YEAR FROM joined_on) AS INTEGER) AS year, count(*) \
-                                FROM signatories GROUP BY 1 ORDER BY 1";
-        // SQLite keeps dates as `YYYY-MM-DD` text.
-        const SQLITE: &str = "SELECT CAST(substr(joined_on, 1, 4) AS INTEGER) AS year, count(*) \
-                              FROM signatories GROUP BY 1 ORDER BY 1";
-        let rows: Vec<(i32, i64)> = match self {
-            Store::Postgres(pool) => sqlx::query_as(POSTGRES).fetch_all(pool).await?,
-            Store::Sqlite(pool) => sqlx::query_as(SQLITE).fetch_all(pool).await?,
-        };
+        const BY_YEAR: &str = "SELECT year, CAST(sum(n) AS BIGINT) FROM signatory_counts \
+                               GROUP BY year HAVING sum(n) > 0 ORDER BY year";
+        let rows: Vec<(i32, i64)> = on_pool!(self, pool => sqlx::query_as(BY_YEAR).fetch_all(pool).await)?;
         Ok(rows)
     }
 
@@ -475,20 +496,31 @@ impl Store {
     }
 
     /// How many signatories of each kind each country has, among those a
-    /// filter lets through.
+    /// filter lets through, by country and kind. Without a word search,
+    /// read from the counts the database keeps (`signatory_counts`); with
+    /// one, counted over the signatories it finds.
     pub async fn directory_counts(&self, filter: &DirectoryFilter) -> Result<Vec<CountryCount>, StoreError> {
-        let search = filter.name_search(self);
-        let sql = format!(
-            "SELECT country, kind, count(*) FROM signatories WHERE {} \
-             AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) GROUP BY country, kind",
-            search.kind_and_name()
-        );
-        let rows: Vec<(String, String, i64)> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(filter.kind.map(Kind::as_str))
-            .bind(search.value.as_deref())
-            .bind(filter.country.map(Country::code))
-            .fetch_all(pool)
-            .await)?;
+        const KEPT: &str = "SELECT country, kind, CAST(sum(n) AS BIGINT) FROM signatory_counts \
+             WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2))) \
+             GROUP BY country, kind HAVING sum(n) > 0 ORDER BY country, kind";
+        let (kind, country) = (filter.kind.map(Kind::as_str), filter.country.map(Country::code));
+        let rows: Vec<(String, String, i64)> = if filter.query.is_none() {
+            on_pool!(self, pool => sqlx::query_as(KEPT).bind(kind).bind(country).fetch_all(pool).await)?
+        } else {
+            let search = filter.name_search(self);
+            let sql = format!(
+                "SELECT country, kind, count(*) FROM signatories WHERE {} \
+                 AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) GROUP BY country, kind \
+                 ORDER BY country, kind",
+                search.kind_and_name()
+            );
+            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(kind)
+                .bind(search.value.as_deref())
+                .bind(country)
+                .fetch_all(pool)
+                .await)?
+        };
         let mut counts: Vec<CountryCount> = Vec::new();
         for (code, kind, n) in rows {
             let country = Country::parse(&code).map_err(|_| StoreError::Corrupt(format!("country {code:?}")))?;
@@ -509,8 +541,10 @@ impl Store {
     }
 
     /// The signatories with a position that a filter (its kind and
-    /// country) lets through, at most `limit`; and how many it lets through
-    /// have none.
+    /// country) lets through, at most `limit`, read through the index of
+    /// those with one (migration `signatory_counts`); and how many it lets
+    /// through have none, read from the counts the database keeps
+    /// (`signatory_counts`).
     pub async fn placed_signatories(
         &self,
         filter: &DirectoryFilter,
@@ -521,8 +555,8 @@ impl Store {
             "WHERE latitude IS NOT NULL AND (CAST($1 AS TEXT) IS NULL OR kind = $1) \
              AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2))) ORDER BY country, name_key, id LIMIT $3"
         );
-        const UNPLACED: &str = "SELECT count(*) FROM signatories WHERE latitude IS NULL \
-             AND (CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2)))";
+        const UNPLACED: &str = "SELECT CAST(COALESCE(sum(n - placed), 0) AS BIGINT) FROM signatory_counts \
+             WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2)))";
         let (kind, country) = (filter.kind.map(Kind::as_str), filter.country.map(Country::code));
         let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(PLACED)
             .bind(kind)

@@ -9,7 +9,7 @@ use scraper::{Html, Selector};
 use crate::common::{NOW, TestApp, attr, attrs, both_backends, text};
 
 /// (year, new, total) as a table of the history shows them.
-fn table_rows(page: &Html, scope: &str) -> Vec<(i32, i64, i64)> {
+pub(crate) fn table_rows(page: &Html, scope: &str) -> Vec<(i32, i64, i64)> {
     let rows = Selector::parse(&format!("{scope} .history__table tbody tr")).expect("selector");
     let cell = Selector::parse("th, td").expect("selector");
     page.select(&rows)

@@ -25,6 +25,8 @@
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
 //! - `search`: the directory's word search, read through its index.
 //! - `bulk_import`: large imports of signatories, and the revision they raise.
+//! - `counts`: the counts the pages show, kept by the database, right after
+//!   every way of writing signatories.
 //! - `render_bound`: a flood of uncached pages meets the bound on drawings;
 //!   cached pages and the back office are still answered.
 
@@ -39,6 +41,7 @@ mod admin_signatories;
 mod bulk_import;
 mod calendar;
 mod command_line;
+mod counts;
 mod history;
 mod map;
 mod metrics;
