@@ -15,7 +15,7 @@ pub(crate) async fn html(response: reqwest::Response) -> Html {
 }
 
 /// The fields of a signatory's form, with `changes` over a plain city.
-fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut form = vec![
         ("name", "Valmorin"),
         ("kind", "city"),
@@ -35,7 +35,7 @@ fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
 }
 
 /// The id of the signatory of this name, read from the database.
-async fn id_of(app: &TestApp, name: &str) -> i64 {
+pub(crate) async fn id_of(app: &TestApp, name: &str) -> i64 {
     let rows: Vec<(i64,)> = app.rows(&format!("SELECT id FROM signatories WHERE name = '{name}'")).await;
     rows.first().map(|(id,)| *id).expect("the signatory is stored")
 }

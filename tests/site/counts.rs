@@ -9,7 +9,7 @@
 use scraper::Html;
 
 use crate::{
-    admin_signatories::{apply, html, upload},
+    admin_signatories::{apply, fields, html, id_of, upload},
     common::{Backend, NOTIFICATION_DELAY, TestApp, attr, both_backends, settle, stderr, text, texts},
     history::table_rows,
 };
@@ -175,33 +175,6 @@ async fn assert_counts_right(app: &TestApp, after: &str) {
     let want = expected(&counts);
     let got = settle(NOTIFICATION_DELAY, || shown(app), |got| *got == want).await;
     assert_eq!(got, want, "the pages after {after}");
-}
-
-/// The fields of the back office's form for a signatory.
-fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut form = vec![
-        ("name", "Valmorin"),
-        ("kind", "city"),
-        ("country", "FR"),
-        ("joined_on", "2026-03-02"),
-        ("name_fr", ""),
-        ("name_en", ""),
-        ("website", ""),
-        ("latitude", ""),
-        ("longitude", ""),
-    ];
-    for &(name, value) in changes {
-        match form.iter_mut().find(|(field, _)| *field == name) {
-            Some(field) => field.1 = value,
-            None => form.push((name, value)),
-        }
-    }
-    form
-}
-
-async fn id_of(app: &TestApp, name: &str) -> i64 {
-    let rows: Vec<(i64,)> = app.rows(&format!("SELECT id FROM signatories WHERE name = '{name}'")).await;
-    rows.first().map(|(id,)| *id).expect("the signatory is stored")
 }
 
 const COUNTRIES: [&str; 6] = ["FR", "DE", "IT", "MT", "AT", "SE"];
