@@ -17,6 +17,7 @@
 use std::{
     convert::Infallible,
     future::Future,
+    net::SocketAddr,
     sync::{
         Arc,
         atomic::{AtomicBool, Ordering},
@@ -28,7 +29,8 @@ use axum::{
     Router,
     body::Body,
     extract::ConnectInfo,
-    http::{HeaderValue, header},
+    http::{HeaderValue, Request, header},
+    response::Response,
 };
 use hyper::{body::Incoming, server::conn::http1, service::service_fn};
 use hyper_util::{
@@ -79,6 +81,20 @@ impl Limits {
     }
 }
 
+/// What answers the requests of a connection: a router, or the site, which
+/// answers some requests itself before its router.
+pub trait Answer: Clone + Send + Sync + 'static {
+    /// The response to `request`, from the client at `peer`.
+    fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> impl Future<Output = Response> + Send;
+}
+
+impl Answer for Router {
+    async fn answer(&self, mut request: Request<Incoming>, peer: SocketAddr) -> Response {
+        request.extensions_mut().insert(ConnectInfo(peer));
+        self.clone().oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {})
+    }
+}
+
 /// How long a stop waits, at most, for connections to end after an answer
 /// before it closes the idle ones (within the grace period).
 const DRAIN: Duration = Duration::from_secs(2);
@@ -98,7 +114,7 @@ fn busy_answer() -> String {
 /// accepting, and gives the connections in flight `shutdown_grace` to end.
 pub async fn serve(
     listener: TcpListener,
-    app: Router,
+    app: impl Answer,
     limits: Limits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
@@ -131,12 +147,11 @@ pub async fn serve(
         };
         let app = app.clone();
         let draining = draining.clone();
-        let service = service_fn(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo(peer));
+        let service = service_fn(move |request: Request<Incoming>| {
             let app = app.clone();
             let draining = draining.clone();
             async move {
-                let mut response = app.oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {});
+                let mut response = app.answer(request, peer).await;
                 if draining.load(Ordering::SeqCst) {
                     response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
                 }

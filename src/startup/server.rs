@@ -11,9 +11,9 @@ use crate::{
     store::{Availability, Store},
     text::{i18n::Locales, pages::PageTexts},
     web::{
-        AppState,
+        AppState, Site,
         assets::Assets,
-        build_app, metrics,
+        metrics,
         middleware::render_bound::RenderBound,
         page_cache::PageCache,
         rate_limit::Limiter,
@@ -103,7 +103,7 @@ impl Server {
             };
             connections::serve(listener, metrics::router(state.clone()), limits, stopped)
         });
-        let site = connections::serve(listener, build_app(state), limits, async move {
+        let site = connections::serve(listener, Site::new(state), limits, async move {
             shutdown.await;
             stop.send_replace(true);
         });

@@ -88,6 +88,12 @@ const WAL_INDEX_HEADER: usize = 48;
 /// Where the header says whether the index is initialised.
 const IS_INIT: usize = 12;
 
+/// How long the index found at the index's path is trusted to be the one
+/// there: a file put in place of the database or its index is seen
+/// within this time. Looking by path on every request cost two system
+/// calls more than reading the header.
+const PATHS_TRUSTED_FOR: Duration = Duration::from_millis(10);
+
 /// The SQLite database's files.
 struct SqliteFiles {
     database: PathBuf,
@@ -95,9 +101,17 @@ struct SqliteFiles {
     log: PathBuf,
     /// The write-ahead log's index, `-shm`.
     index: PathBuf,
-    /// The index, kept open with its inode: opened again when the path
-    /// names another file.
-    open_index: Mutex<Option<Arc<(File, u64)>>>,
+    /// The index, kept open: opened again when its path names another file.
+    open_index: Mutex<Option<Arc<OpenIndex>>>,
+}
+
+/// The index as opened, the inodes its path and the database's named then,
+/// and when that was last confirmed.
+struct OpenIndex {
+    file: Arc<File>,
+    database: u64,
+    index: u64,
+    confirmed: Instant,
 }
 
 impl SqliteFiles {
@@ -110,6 +124,28 @@ impl SqliteFiles {
         SqliteFiles { log: with_suffix("-wal"), index: with_suffix("-shm"), database, open_index: Mutex::default() }
     }
 
+    /// The index, open, as its path names it (confirmed within
+    /// [`PATHS_TRUSTED_FOR`]); `None` without an index or a database.
+    fn open_index(&self) -> Option<Arc<OpenIndex>> {
+        let mut open = self.open_index.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(current) = open.as_ref()
+            && current.confirmed.elapsed() < PATHS_TRUSTED_FOR
+        {
+            return Some(current.clone());
+        }
+        let (Some(database), Some(index)) = (inode(&self.database), inode(&self.index)) else {
+            *open = None;
+            return None;
+        };
+        let file = match open.take() {
+            Some(current) if current.index == index => current.file.clone(),
+            _ => Arc::new(File::open(&self.index).ok()?),
+        };
+        let confirmed = Arc::new(OpenIndex { file, database, index, confirmed: Instant::now() });
+        *open = Some(confirmed.clone());
+        Some(confirmed)
+    }
+
     /// The fingerprint of the write-ahead log's index: every commit, by any
     /// connection of any process, raises the header's change counter and
     /// frame count, or starts a new log with new salts, and writes the
@@ -118,24 +154,16 @@ impl SqliteFiles {
     /// reads it; otherwise (a write under way, no index: not in WAL mode,
     /// or nobody has the database open) `None`.
     fn wal_index(&self) -> Option<Fingerprint> {
-        let database = inode(&self.database)?;
-        let index = inode(&self.index)?;
-        let open = {
-            let mut open = self.open_index.lock().unwrap_or_else(PoisonError::into_inner);
-            if open.as_ref().is_none_or(|open| open.1 != index) {
-                *open = File::open(&self.index).ok().map(|file| Arc::new((file, index)));
-            }
-            open.clone()?
-        };
+        let open = self.open_index()?;
         let mut headers = [0u8; 2 * WAL_INDEX_HEADER];
-        read_exact_at(&open.0, &mut headers)?;
+        read_exact_at(&open.file, &mut headers)?;
         let (first, second) = headers.split_at(WAL_INDEX_HEADER);
         if first != second || first[IS_INIT] == 0 {
             return None;
         }
         let mut header = [0u8; WAL_INDEX_HEADER];
         header.copy_from_slice(first);
-        Some(Fingerprint::WalIndex { database, index: open.1, header })
+        Some(Fingerprint::WalIndex { database: open.database, index: open.index, header })
     }
 
     /// The fingerprint from what the file system says of the database and
@@ -478,7 +506,10 @@ mod tests {
         store.close().await;
         // Without the index (nobody has the database open: SQLite removed
         // it, or it was never made), no such fingerprint.
+        // Within the time the index's path is trusted, the index still open
+        // is read; after it, the path is looked at again.
         let _ = std::fs::remove_file(dir.path().join("fingerprint.db-shm"));
+        tokio::time::sleep(PATHS_TRUSTED_FOR).await;
         assert_eq!(files.wal_index(), None);
     }
 }

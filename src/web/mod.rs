@@ -1,5 +1,7 @@
 //! The web site. Where things live:
 //!
+//! - `site`: what the connections serve: the cache's ready pages at the
+//!   door, then the router;
 //! - `routes`: the route table and the order of the layers;
 //! - `handlers/`: one file per area, each handler taking its own extractors;
 //! - `middleware/`: the layers (security headers, page cache, error pages)
@@ -26,9 +28,10 @@ pub mod paths;
 pub mod rate_limit;
 pub mod request_log;
 pub mod routes;
+pub mod site;
 pub mod staff;
 pub mod state;
 pub mod view;
 
-pub use routes::build_app;
+pub use site::Site;
 pub use state::AppState;

@@ -92,6 +92,16 @@ pub struct PageCache {
     pub revisions: Revisions,
 }
 
+/// What the cache has for a key, at a glance.
+pub enum Peek {
+    /// The response, ready.
+    Ready(Arc<Cached>),
+    /// Another request is rendering it.
+    Rendering,
+    /// Nothing: whoever asks must render it.
+    Absent,
+}
+
 /// What the cache has for a key.
 pub enum Lookup<'a> {
     /// The response, ready.
@@ -144,11 +154,12 @@ impl PageCache {
 }
 
 impl PageCache {
-    /// The response kept for a key, if it is ready; nothing else is done.
-    pub fn ready(&self, key: &Key) -> Option<Arc<Cached>> {
+    /// What the cache has for a key, without taking on anything.
+    pub fn peek(&self, key: &Key) -> Peek {
         match self.lock().slots.get(key) {
-            Some(Slot::Ready(cached)) => Some(cached.clone()),
-            _ => None,
+            Some(Slot::Ready(cached)) => Peek::Ready(cached.clone()),
+            Some(Slot::Rendering(_)) => Peek::Rendering,
+            None => Peek::Absent,
         }
     }
 

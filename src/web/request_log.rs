@@ -48,9 +48,10 @@ pub fn id_of<B>(request: &Request<B>) -> Option<HeaderValue> {
     request.headers().get(REQUEST_ID).cloned().or_else(new_id)
 }
 
-/// The span a request's log lines are written in.
-pub fn request_span<B>(request: &Request<B>) -> tracing::Span {
-    let id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("");
+/// The span a request's log lines are written in, with its id (`id`, else
+/// the one in its headers).
+pub fn request_span<B>(request: &Request<B>, id: Option<&HeaderValue>) -> tracing::Span {
+    let id = id.or_else(|| request.headers().get(REQUEST_ID)).and_then(|v| v.to_str().ok()).unwrap_or("");
     tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
 }
 

@@ -40,7 +40,7 @@ use crate::text::{i18n::Lang, pages::Prose};
 pub const BODY_LIMIT: usize = 16 * 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// The whole site as one router, used by `serve` and by the tests alike.
+/// The whole site as one router, behind the page cache's door (`site`).
 pub fn build_app(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/", get(language::root))
@@ -56,7 +56,7 @@ pub fn build_app(state: AppState) -> Router {
     }
     let two_step_required = || middleware::from_fn_with_state(state.clone(), two_step::layer);
     router = router.merge(back_office().route_layer(two_step_required()));
-    let router = router
+    router
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
@@ -73,15 +73,12 @@ pub fn build_app(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()
-                .make_span_with(request_span)
+                .make_span_with(|request: &axum::extract::Request| request_span(request, None))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .layer(middleware::from_fn_with_state(state.metrics.clone(), metrics::layer))
         .layer(SetRequestIdLayer::x_request_id(RandomRequestId))
-        .with_state(state.clone());
-    // Ahead of all the layers above, once for the whole site (a router's
-    // layers are copied for each request): the pages the cache has ready.
-    Router::new().fallback_service(router).layer(middleware::from_fn_with_state(state, page_cache::answer_hits))
+        .with_state(state)
 }
 
 /// The pages of one language. Handlers learn the language from the path.

@@ -19,26 +19,31 @@ const DRAWING: Duration = Duration::from_secs(3);
 /// Requests of the flood, each a search of its own.
 const FLOOD: usize = 16;
 
-/// Answers one GET: its status, its `Retry-After`, and its body.
-async fn answer(client: reqwest::Client, url: String) -> (u16, Option<String>, String) {
+/// Answers one GET: its status, its headers, and its body.
+async fn answer(client: reqwest::Client, url: String) -> (u16, reqwest::header::HeaderMap, String) {
     let response = client.get(url).send().await.expect("GET");
     let status = response.status().as_u16();
-    let retry = response.headers().get("retry-after").and_then(|v| v.to_str().ok()).map(str::to_owned);
-    (status, retry, response.text().await.expect("body"))
+    let headers = response.headers().clone();
+    (status, headers, response.text().await.expect("body"))
 }
 
 /// Checks one answer of the flood: drawn, or refused with the localized
-/// page and a second to wait.
-fn check((status, retry, body): &(u16, Option<String>, String)) {
+/// page, a second to wait, and the headers every answer has.
+fn check((status, headers, body): &(u16, reqwest::header::HeaderMap, String)) {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default();
     match status {
         200 => {}
         503 => {
-            assert_eq!(retry.as_deref(), Some("1"));
+            assert_eq!(header("retry-after"), "1");
+            assert_eq!(header("cache-control"), "no-store");
             let html = Html::parse_document(body);
             assert_eq!(text(&html, "h1"), "Service temporarily unavailable");
         }
         other => panic!("a flood's request got {other}"),
     }
+    assert!(header("content-security-policy").starts_with("default-src 'self'"), "{headers:?}");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert_eq!(header("x-request-id").len(), 32, "{headers:?}");
 }
 
 both_backends! {

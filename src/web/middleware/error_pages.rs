@@ -6,7 +6,7 @@ use axum::{
     extract::{Request, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware::Next,
-    response::Response,
+    response::{IntoResponse, Response},
 };
 
 use crate::{
@@ -19,6 +19,9 @@ use crate::{
         view::{PageContext, Rendered, admin::AdminContext, render_with_status},
     },
 };
+
+/// The seconds a refused drawing is to be asked again after.
+pub const RETRY_AFTER_BUSY: &str = "1";
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -88,6 +91,23 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         page_response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
     }
     page_response
+}
+
+/// The page of a public page refused for want of a turn to draw it
+/// (`render_bound`), as the layer would make it, for the page cache to
+/// answer at the door.
+pub fn busy(state: &AppState, lang: Lang) -> Response {
+    let status = StatusCode::SERVICE_UNAVAILABLE;
+    let mut response = match public_page(state, lang, status) {
+        Ok(response) => response,
+        Err(error) => {
+            tracing::error!(%error, "could not render the error page");
+            status.into_response()
+        }
+    };
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_BUSY));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 fn public_page(state: &AppState, lang: Lang, status: StatusCode) -> Result<Response, AppError> {

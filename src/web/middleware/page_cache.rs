@@ -3,13 +3,16 @@
 //! once for everyone asking, and keep it. What they draw waits its turn
 //! (`render_bound`); what they answer from the cache never does.
 //!
-//! Two layers share the work. [`answer_hits`], outside every other layer,
+//! Two parts share the work. [`answer_hits`], at the door (`web::site`),
 //! answers the pages the cache has ready and adds itself what the layers
 //! would have (the security headers, the request's id, its count and log
-//! line): most requests are such hits, and the layers' own cost (a copy
-//! of each for every request, a timer, a span) was half of theirs.
-//! Everything else goes through the layers to [`layer`], which finds the
-//! page again, waits for another request's drawing of it, or draws it.
+//! line): most requests are such hits, and the router's and the layers'
+//! own cost (a copy of each for every request, a timer, a span) was half
+//! of theirs. While no turn to draw is free, it also refuses there the
+//! pages nobody is drawing, as `render_bound` would, so that a flood of
+//! searches costs what hits cost. Everything else goes through the layers
+//! to [`layer`], which finds the page again, waits for another request's
+//! drawing of it, or draws it.
 
 use std::{sync::Arc, time::Instant};
 
@@ -23,13 +26,13 @@ use axum::{
 
 use url::form_urlencoded;
 
-use super::{render_bound::Drawing, security};
+use super::{error_pages, render_bound::Drawing, security};
 use crate::{
     text::i18n::Lang,
     web::{
         conditional,
         negotiate::{self, Encoding},
-        page_cache::{Cached, Key, Lookup},
+        page_cache::{Cached, Key, Lookup, Peek},
         paths, request_log,
         state::AppState,
     },
@@ -44,7 +47,7 @@ const MAX_PARAMETER_BYTES: usize = 200;
 
 /// Whether the request is a GET (or HEAD) of a public page or feed: what
 /// the cache keeps, and, when it does not have it, what is drawn in turn.
-fn public_read(request: &Request) -> bool {
+fn public_read<B>(request: &Request<B>) -> bool {
     let path = request.uri().path();
     let public = Lang::from_path(path).is_some()
         || path == paths::SITEMAP
@@ -65,7 +68,7 @@ fn draw(mut request: Request) -> Request {
 /// page ignores (`?utm_source=…`) neither make entries nor miss them.
 /// `None` when the request is not to be kept: another method, another
 /// address, or a parameter too long to key by.
-fn cache_uri(request: &Request) -> Option<String> {
+fn cache_uri<B>(request: &Request<B>) -> Option<String> {
     if !public_read(request) || security::request_problem(request).is_some() {
         return None;
     }
@@ -137,7 +140,7 @@ fn settle_encoding(request: &mut Request, encoding: Option<Encoding>) {
     request.headers_mut().insert(header::ACCEPT_ENCODING, value);
 }
 
-/// What [`answer_hits`] learnt of a request it passed on, so that
+/// What [`answer_hits`] learnt of a request it gave back, so that
 /// [`layer`] does not ask again: the revision is read once per request.
 #[derive(Clone)]
 struct Looked {
@@ -146,16 +149,18 @@ struct Looked {
     revision: Option<i64>,
 }
 
-/// Answers a public page or feed the cache has ready, ahead of the other
-/// layers, as they would have answered it; passes on anything else.
-pub async fn answer_hits(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+/// Answers a public page or feed the cache has ready, ahead of the router
+/// and its layers, as they would have answered it; refuses one that would
+/// have to be drawn while the bound on drawings is full, as the layers
+/// would; gives back anything else, with what it learnt for [`layer`].
+pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result<Response, Request<B>> {
     let started = Instant::now();
     let Some(uri) = cache_uri(&request) else {
-        return next.run(request).await;
+        return Err(request);
     };
     let Some(revision) = state.page_cache.revisions.current().await else {
         request.extensions_mut().insert(Looked { uri, revision: None });
-        return next.run(request).await;
+        return Err(request);
     };
     let key = Key {
         method: request.method().clone(),
@@ -164,30 +169,44 @@ pub async fn answer_hits(State(state): State<AppState>, mut request: Request, ne
         revision,
         minute: state.config.clock.now().unix_timestamp().div_euclid(60),
     };
-    let Some(cached) = state.page_cache.ready(&key) else {
-        request.extensions_mut().insert(Looked { uri: key.uri, revision: Some(revision) });
-        return next.run(request).await;
-    };
-    state.metrics.page_cache_hit();
-    let id = request_log::id_of(&request);
-    if let Some(id) = &id {
-        request.headers_mut().insert(request_log::REQUEST_ID, id.clone());
-    }
     let path = request.uri().path();
-    let mut response = respond(&cached, path, request.headers());
-    // A kept response has its security headers already (see `layer`).
-    if response.status() == StatusCode::NOT_MODIFIED {
-        security::add_headers(response.headers_mut(), &state, false);
-    } else {
-        security::secure_transport(response.headers_mut(), &state);
-    }
-    if let Some(id) = id {
-        response.headers_mut().insert(request_log::REQUEST_ID, id);
-    }
+    let response = match state.page_cache.peek(&key) {
+        Peek::Ready(cached) => {
+            state.metrics.page_cache_hit();
+            let mut response = respond(&cached, path, request.headers());
+            // A kept response has its security headers already (see `layer`).
+            if response.status() == StatusCode::NOT_MODIFIED {
+                security::add_headers(response.headers_mut(), state, false);
+            } else {
+                security::secure_transport(response.headers_mut(), state);
+            }
+            response
+        }
+        Peek::Absent if state.render_bound.full() => {
+            state.metrics.page_cache_miss();
+            state.metrics.drawing_refused();
+            let lang = Lang::from_path(path).unwrap_or_else(|| negotiate::language(request.headers()));
+            let mut response = error_pages::busy(state, lang);
+            security::add_headers(response.headers_mut(), state, false);
+            response
+        }
+        Peek::Absent | Peek::Rendering => {
+            request.extensions_mut().insert(Looked { uri: key.uri, revision: Some(revision) });
+            return Err(request);
+        }
+    };
+    Ok(answered(state, &request, response, started))
+}
+
+/// What the layers add to a response the door answered: the request's id,
+/// its count in the metrics, and its log line.
+fn answered<B>(state: &AppState, request: &Request<B>, mut response: Response, started: Instant) -> Response {
+    let id = request_log::id_of(request);
     let elapsed = started.elapsed();
+    let path = request.uri().path();
     state.metrics.record_request(paths::route_label(path), response.status(), elapsed);
     if tracing::enabled!(tracing::Level::INFO) {
-        let span = request_log::request_span(&request);
+        let span = request_log::request_span(request, id.as_ref());
         let _entered = span.enter();
         let latency = format!("{} ms", elapsed.as_millis());
         // As the trace layer writes it for the other requests.
@@ -197,6 +216,9 @@ pub async fn answer_hits(State(state): State<AppState>, mut request: Request, ne
             status = response.status().as_u16(),
             "finished processing request"
         );
+    }
+    if let Some(id) = id {
+        response.headers_mut().insert(request_log::REQUEST_ID, id);
     }
     response
 }

@@ -20,6 +20,7 @@ use axum::{
 };
 use tokio::sync::{Semaphore, SemaphorePermit};
 
+use super::error_pages::RETRY_AFTER_BUSY;
 use crate::{startup::config::RenderLimits, web::state::AppState};
 
 /// How long a request waits in the queue for its turn to draw.
@@ -68,6 +69,12 @@ impl RenderBound {
         }
     }
 
+    /// Whether a request would be refused now: no turn free, and the queue
+    /// full.
+    pub fn full(&self) -> bool {
+        self.permits.available_permits() == 0 && self.waiting.load(Ordering::Acquire) >= self.limits.queue
+    }
+
     /// Requests waiting for a turn now.
     pub fn waiting(&self) -> usize {
         self.waiting.load(Ordering::Acquire)
@@ -75,14 +82,17 @@ impl RenderBound {
 }
 
 /// Lets a marked request draw in its turn, or answers 503 (the error-page
-/// layer, outside, makes it the localized page).
+/// layer, outside, makes it the localized page). While the bound is full,
+/// the page cache refuses at the door the pages it would have to draw
+/// (`page_cache::answer_hits`): a flood is turned away at the cost of a
+/// hit.
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if request.extensions().get::<Drawing>().is_none() {
         return next.run(request).await;
     }
     let Some(_permit) = state.render_bound.enter().await else {
         state.metrics.drawing_refused();
-        return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "1")]).into_response();
+        return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, RETRY_AFTER_BUSY)]).into_response();
     };
     let pause = state.render_bound.limits.pause;
     if !pause.is_zero() {

@@ -81,7 +81,7 @@ fn secure(cookie: HeaderValue) -> HeaderValue {
 /// What makes a request one no server should answer: an HTTP/1.1 request
 /// without exactly one `Host` (RFC 9112 § 3.2: 400), or a request target
 /// too long to be one of ours (414).
-pub fn request_problem(request: &Request) -> Option<StatusCode> {
+pub fn request_problem<B>(request: &axum::http::Request<B>) -> Option<StatusCode> {
     if request.version() == Version::HTTP_11 && request.headers().get_all(header::HOST).iter().count() != 1 {
         return Some(StatusCode::BAD_REQUEST);
     }
