@@ -427,11 +427,13 @@ pub struct RenderLimits {
 }
 
 impl RenderLimits {
-    /// Twice the processor's cores at once, and as many waiting as four
-    /// times that.
+    /// Half the processor's cores at once (one at least), and as many
+    /// waiting as four times that: the other half stays free for the pages
+    /// the cache keeps, which a flood of searches would otherwise slow
+    /// (see the README, "A flood of searches").
     pub fn for_this_machine() -> RenderLimits {
-        let cores = std::thread::available_parallelism().map_or(4, std::num::NonZeroUsize::get);
-        let concurrency = 2 * cores;
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        let concurrency = (cores / 2).max(1);
         RenderLimits { concurrency, queue: 4 * concurrency, pause: Duration::ZERO }
     }
 }
@@ -471,7 +473,8 @@ mod tests {
     #[test]
     fn drawings_are_bounded_as_configured() {
         let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
-        assert!(defaults.render.concurrency >= 2);
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        assert_eq!(defaults.render.concurrency, (cores / 2).max(1));
         assert_eq!(defaults.render.queue, 4 * defaults.render.concurrency);
         let set = SiteConfig::from_args(&serve(&["--render-concurrency", "3"]).expect("flags")).expect("settings");
         assert_eq!((set.render.concurrency, set.render.queue), (3, 12));

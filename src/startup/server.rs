@@ -64,7 +64,7 @@ impl Server {
             sample: Arc::new(SampleStatus::default()),
             metrics: Arc::default(),
             store,
-            assets: Arc::new(Assets::load()?),
+            assets: Arc::new(Assets::load()),
             pages: Arc::new(PageTexts::load(&locales, &config.contacts)),
             locales,
             config: Arc::new(config),

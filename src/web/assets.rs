@@ -1,9 +1,10 @@
 //! Static files (stylesheet, icons), embedded in the binary and served under
 //! a name that carries a hash of their content, `style.3f9c2a1b7d.css`, so
 //! that browsers may keep them for a year and still never see a stale one.
-//! Each is compressed once, at start-up, with brotli and gzip.
+//! Each is compressed once, when the binary is built (`build.rs`), with
+//! brotli and gzip.
 
-use std::{collections::HashMap, io::Write};
+use std::collections::HashMap;
 
 use axum::body::Bytes;
 use sha2::{Digest, Sha256};
@@ -11,10 +12,24 @@ use sha2::{Digest, Sha256};
 use super::{negotiate::Encoding, paths};
 use crate::text::hex;
 
-const FILES: &[(&str, &str, &[u8])] = &[
-    ("style.css", "text/css; charset=utf-8", include_bytes!("../../static/style.css")),
-    ("favicon.svg", "image/svg+xml", include_bytes!("../../static/favicon.svg")),
-];
+/// A file embedded in its three encodings: as it is, brotli, gzip.
+macro_rules! embedded {
+    ($name:literal, $content_type:literal) => {
+        (
+            $name,
+            $content_type,
+            [
+                include_bytes!(concat!("../../static/", $name)).as_slice(),
+                include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".br")).as_slice(),
+                include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".gz")).as_slice(),
+            ],
+        )
+    };
+}
+
+/// The files (`build.rs` compresses the same list).
+const FILES: &[(&str, &str, [&[u8]; 3])] =
+    &[embedded!("style.css", "text/css; charset=utf-8"), embedded!("favicon.svg", "image/svg+xml")];
 
 /// One embedded file, in each encoding.
 pub struct Asset {
@@ -46,27 +61,11 @@ pub struct Assets {
     urls: HashMap<&'static str, String>,
 }
 
-/// Brotli at its best quality, written into `out`.
-fn brotli_into<W: Write>(out: W, bytes: &[u8]) -> std::io::Result<W> {
-    let mut writer = brotli::CompressorWriter::new(out, 4096, 11, 22);
-    writer.write_all(bytes)?;
-    writer.flush()?;
-    Ok(writer.into_inner())
-}
-
-/// Gzip at its best level, written into `out`.
-fn gzip_into<W: Write>(out: W, bytes: &[u8]) -> std::io::Result<W> {
-    let mut encoder = flate2::write::GzEncoder::new(out, flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    encoder.finish()
-}
-
 impl Assets {
-    /// Hashes and compresses the embedded files; a compression that fails
-    /// fails the start rather than serve a truncated file.
-    pub fn load() -> anyhow::Result<Assets> {
+    /// Hashes the embedded files.
+    pub fn load() -> Assets {
         let mut assets = Assets { by_name: HashMap::new(), hashed: HashMap::new(), urls: HashMap::new() };
-        for (name, content_type, bytes) in FILES {
+        for (name, content_type, [bytes, brotli, gzip]) in FILES {
             let hash = hex::encode(&Sha256::digest(bytes)[..5]);
             let hashed_name = match name.rsplit_once('.') {
                 Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
@@ -75,15 +74,15 @@ impl Assets {
             let asset = Asset {
                 content_type,
                 identity: Bytes::from_static(bytes),
-                brotli: Bytes::from(brotli_into(Vec::new(), bytes)?),
-                gzip: Bytes::from(gzip_into(Vec::new(), bytes)?),
+                brotli: Bytes::from_static(brotli),
+                gzip: Bytes::from_static(gzip),
                 hash,
             };
             assets.by_name.insert(name, asset);
             assets.hashed.insert(hashed_name.clone(), name);
             assets.urls.insert(name, paths::static_file(&hashed_name));
         }
-        Ok(assets)
+        assets
     }
 
     /// The versioned address of an embedded file.
@@ -107,33 +106,9 @@ mod tests {
 
     use super::*;
 
-    /// A writer that accepts a few bytes, then fails, as a full disk would.
-    struct Failing(usize);
-
-    impl Write for Failing {
-        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            if self.0 == 0 {
-                return Err(std::io::Error::other("no room"));
-            }
-            let n = buf.len().min(self.0);
-            self.0 -= n;
-            Ok(n)
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-
-    #[test]
-    fn compression_errors_are_reported_not_swallowed() {
-        let text = "body { color: black }\n".repeat(500);
-        assert!(brotli_into(Failing(10), text.as_bytes()).is_err());
-        assert!(gzip_into(Failing(10), text.as_bytes()).is_err());
-    }
-
     #[test]
     fn compressed_files_decompress_to_the_original() {
-        let assets = Assets::load().expect("assets");
+        let assets = Assets::load();
         let (style, immutable) = assets.find("style.css").expect("style.css");
         assert!(!immutable);
         let original = style.body(None);

@@ -103,10 +103,7 @@ fn response_from(cached: &Cached, request_headers: &HeaderMap) -> Response {
         }
         return response;
     }
-    let mut response = Response::new(Body::from(cached.body.clone()));
-    *response.status_mut() = cached.status;
-    *response.headers_mut() = cached.headers.clone();
-    response
+    plain_response(cached)
 }
 
 /// Remembers the language of a page read, as pages rendered afresh do.
@@ -186,9 +183,7 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
             state.metrics.page_cache_miss();
             state.metrics.drawing_refused();
             let lang = Lang::from_path(path).unwrap_or_else(|| negotiate::language(request.headers()));
-            let mut response = error_pages::busy(state, lang);
-            security::add_headers(response.headers_mut(), state, false);
-            response
+            busy(state, lang, revision, key.minute).await
         }
         Peek::Absent | Peek::Rendering => {
             request.extensions_mut().insert(Looked { uri: key.uri, revision: Some(revision) });
@@ -196,6 +191,38 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
         }
     };
     Ok(answered(state, &request, response, started))
+}
+
+/// The page that refuses a drawing (see `render_bound`), kept in the cache
+/// as pages are (under a key no address has), so that a flood of refusals
+/// costs what hits cost.
+async fn busy(state: &AppState, lang: Lang, revision: i64, minute: i64) -> Response {
+    let key = Key { method: Method::GET, uri: format!("busy {lang}"), encoding: None, revision, minute };
+    let rendering = match state.page_cache.find(&key) {
+        Lookup::Ready(cached) => return plain_response(&cached),
+        Lookup::Rendering(_) => None,
+        Lookup::Render(rendering) => Some(rendering),
+    };
+    let mut response = error_pages::busy(state, lang);
+    security::add_headers(response.headers_mut(), state, false);
+    let Some(rendering) = rendering else {
+        return response;
+    };
+    let (parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_READ).await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let cached = Arc::new(Cached { status: parts.status, headers: parts.headers, body, etag: String::new() });
+    rendering.keep(cached.clone());
+    plain_response(&cached)
+}
+
+/// A kept response as it is, whatever the request's conditions.
+fn plain_response(cached: &Cached) -> Response {
+    let mut response = Response::new(Body::from(cached.body.clone()));
+    *response.status_mut() = cached.status;
+    *response.headers_mut() = cached.headers.clone();
+    response
 }
 
 /// What the layers add to a response the door answered: the request's id,
