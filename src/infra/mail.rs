@@ -16,7 +16,7 @@ use lettre::{
         header::{HeaderName, HeaderValue},
     },
 };
-use time::Duration;
+use time::{Duration, OffsetDateTime};
 use tokio::sync::{Notify, watch};
 
 use super::{clock::Clock, random};
@@ -171,15 +171,26 @@ impl Mailer {
     }
 }
 
+/// How often the worker purges expired pending subscriptions and old
+/// counts of attempts (a write each, not worth one per mail).
+const HOUSEKEEPING_EVERY: Duration = Duration::minutes(1);
+
 /// Sends queued mails until the process ends: whatever is due, then waits
-/// for a notification or the next retry. Expired pending subscriptions are purged
-/// on the way.
+/// for a notification or the next retry. Expired pending subscriptions and
+/// old counts of attempts are purged on the way, once a minute at most.
 pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock) {
     let poll = mailer.config.retry_base.min(StdDuration::from_secs(5));
+    let mut next_housekeeping = OffsetDateTime::UNIX_EPOCH;
     loop {
         let now = clock.now();
-        if let Err(error) = store.purge_expired(now).await {
-            tracing::warn!(%error, "could not purge expired subscriptions");
+        if now >= next_housekeeping {
+            if let Err(error) = store.purge_expired(now).await {
+                tracing::warn!(%error, "could not purge expired subscriptions");
+            }
+            if let Err(error) = store.forget_old_attempts(now).await {
+                tracing::warn!(%error, "could not forget old attempts");
+            }
+            next_housekeeping = now + HOUSEKEEPING_EVERY;
         }
         loop {
             let claimed = match store.claim_mail(clock.now(), LEASE).await {

@@ -10,7 +10,8 @@ use time::{Duration, OffsetDateTime};
 
 use super::{Store, StoreError};
 
-/// Windows older than this are deleted as attempts come in.
+/// Windows older than this are deleted (by the mail worker's periodic
+/// housekeeping, `forget_old_attempts`).
 const KEPT_FOR: Duration = Duration::days(1);
 
 /// A limit: so many attempts per window.
@@ -45,7 +46,6 @@ impl Store {
                 sqlx::query_as(COUNT).bind(scope).bind(client).bind(start).fetch_one(pool).await?;
             let previous: Option<(i32,)> =
                 sqlx::query_as(PREVIOUS).bind(scope).bind(client).bind(start - window).fetch_optional(pool).await?;
-            sqlx::query(FORGET).bind(now - KEPT_FOR.whole_seconds()).execute(pool).await.map(drop)?;
             (current, previous.map_or(0, |(n,)| n))
         });
         // The share of the previous window the sliding window still covers.
@@ -54,10 +54,42 @@ impl Store {
         Ok(seen <= f64::from(quota.attempts))
     }
 
+    /// Forgets the windows that ended long ago (`KEPT_FOR`). Done from time
+    /// to time rather than with each attempt: a write less for each of
+    /// them.
+    pub async fn forget_old_attempts(&self, now: OffsetDateTime) -> Result<(), StoreError> {
+        let before = now.unix_timestamp() - KEPT_FOR.whole_seconds();
+        on_pool!(self, pool => sqlx::query(FORGET).bind(before).execute(pool).await.map(drop))?;
+        Ok(())
+    }
+
     /// Forgets a client's attempts of `scope` (a sign-in that succeeded).
     pub async fn forget_attempts(&self, scope: &str, client: &str) -> Result<(), StoreError> {
         const FORGET_CLIENT: &str = "DELETE FROM attempts WHERE scope = $1 AND client = $2";
         on_pool!(self, pool => sqlx::query(FORGET_CLIENT).bind(scope).bind(client).execute(pool).await.map(drop))?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Old windows are forgotten by the housekeeping, recent ones kept.
+    #[tokio::test]
+    async fn only_old_windows_are_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::connect(&format!("sqlite://{}", dir.path().join("attempts.db").display())).await.unwrap();
+        store.migrate().await.unwrap();
+        let quota = Quota { attempts: 1, window: Duration::minutes(1) };
+        let at = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
+        let attempt = || store.allow_attempt("test", "client", quota, at);
+        assert!(attempt().await.unwrap());
+        assert!(!attempt().await.unwrap(), "past the quota");
+        store.forget_old_attempts(at + Duration::hours(1)).await.unwrap();
+        assert!(!attempt().await.unwrap(), "a window an hour old is kept");
+        store.forget_old_attempts(at + KEPT_FOR + Duration::minutes(2)).await.unwrap();
+        assert!(attempt().await.unwrap(), "a window older than a day is forgotten");
+        store.close().await;
     }
 }

@@ -198,8 +198,9 @@ impl Store {
             ($lock:literal) => {
                 concat!(
                     "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
-                     WHERE id = (SELECT id FROM mail_outbox WHERE (status = 'pending' AND next_attempt_at <= $1) \
-                     OR (status = 'sending' AND claimed_at < $2) ORDER BY id LIMIT 1",
+                     WHERE id = (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
+                     AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
+                     ORDER BY id LIMIT 1",
                     $lock,
                     ") AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts"
                 )
