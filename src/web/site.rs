@@ -8,9 +8,8 @@
 
 use std::{net::SocketAddr, sync::Arc};
 
-use axum::{Router, body::Body, extract::ConnectInfo, http::Request, response::Response};
+use axum::{Router, http::Request, response::Response};
 use hyper::body::Incoming;
-use tower::ServiceExt;
 
 use super::{middleware::page_cache, routes::build_app, state::AppState};
 use crate::startup::connections::Answer;
@@ -29,11 +28,9 @@ impl Site {
 impl Answer for Site {
     async fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> Response {
         let (state, router) = &*self.0;
-        let mut request = match page_cache::answer_hits(state, request).await {
-            Ok(response) => return response,
-            Err(request) => request,
-        };
-        request.extensions_mut().insert(ConnectInfo(peer));
-        router.clone().oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {})
+        match page_cache::answer_hits(state, request).await {
+            Ok(response) => response,
+            Err(request) => router.answer(request, peer).await,
+        }
     }
 }

@@ -251,8 +251,11 @@ fn answered<B>(state: &AppState, request: &Request<B>, mut response: Response, s
 }
 
 pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let looked = request.extensions_mut().remove::<Looked>();
-    let Some(uri) = looked.as_ref().map(|looked| looked.uri.clone()).or_else(|| cache_uri(&request)) else {
+    let (uri, looked_revision) = match request.extensions_mut().remove::<Looked>() {
+        Some(Looked { uri, revision }) => (Some(uri), Some(revision)),
+        None => (cache_uri(&request), None),
+    };
+    let Some(uri) = uri else {
         // A page with a parameter too long to keep is drawn all the same.
         if public_read(&request) {
             request = draw(request);
@@ -263,8 +266,8 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     let path = request.uri().path().to_owned();
     let encoding = negotiate::encoding(&request_headers);
     settle_encoding(&mut request, encoding);
-    let revision = match looked {
-        Some(looked) => looked.revision,
+    let revision = match looked_revision {
+        Some(revision) => revision,
         None => state.page_cache.revisions.current().await,
     };
     let Some(revision) = revision else {
