@@ -21,37 +21,62 @@ pub struct Quota {
     pub window: Duration,
 }
 
-const COUNT: &str = "INSERT INTO attempts (scope, client, window_start, count) VALUES ($1, $2, $3, 1) \
-     ON CONFLICT (scope, client, window_start) DO UPDATE SET count = attempts.count + 1 RETURNING count";
-const PREVIOUS: &str = "SELECT count FROM attempts WHERE scope = $1 AND client = $2 AND window_start = $3";
+/// One attempt of `scope` (`"newsletter"`, `"sign-in"`) by `client` (an
+/// address, or an account), judged against `quota`.
+#[derive(Clone, Copy, Debug)]
+pub struct Attempt<'a> {
+    pub scope: &'a str,
+    pub client: &'a str,
+    pub quota: Quota,
+}
+
+/// Counts an attempt in its window and reads the previous window's count,
+/// in one statement: `$1` scope, `$2` client, `$3` the window's start, `$4`
+/// the previous window's start.
+pub(super) const COUNT: &str = "INSERT INTO attempts (scope, client, window_start, count) VALUES ($1, $2, $3, 1) \
+     ON CONFLICT (scope, client, window_start) DO UPDATE SET count = attempts.count + 1 \
+     RETURNING count, (SELECT previous.count FROM attempts AS previous \
+     WHERE previous.scope = $1 AND previous.client = $2 AND previous.window_start = $4)";
 const FORGET: &str = "DELETE FROM attempts WHERE window_start < $1";
 
+impl Attempt<'_> {
+    fn window(&self) -> i64 {
+        self.quota.window.whole_seconds().max(1)
+    }
+
+    /// The starts of the window `now` falls in and of the one before: the
+    /// third and fourth parameters of [`COUNT`].
+    pub(super) fn windows(&self, now: OffsetDateTime) -> (i64, i64) {
+        let window = self.window();
+        let start = now.unix_timestamp().div_euclid(window) * window;
+        (start, start - window)
+    }
+
+    /// Whether the attempt is within the quota, given what [`COUNT`]
+    /// returned: this window's attempts, and the previous window's
+    /// weighted by how much of it the sliding window still covers.
+    pub(super) fn allowed(&self, now: OffsetDateTime, (current, previous): (i32, Option<i32>)) -> bool {
+        let (start, _) = self.windows(now);
+        let weight = 1.0 - (now.unix_timestamp() - start) as f64 / self.window() as f64;
+        let seen = f64::from(current) + f64::from(previous.unwrap_or(0)) * weight;
+        seen <= f64::from(self.quota.attempts)
+    }
+}
+
 impl Store {
-    /// Counts one attempt of `scope` (`"newsletter"`, `"sign-in"`) by
-    /// `client` (an address, or an account) and says whether it is within
-    /// the quota. Attempts past the quota are counted too, so a client
-    /// that keeps trying stays refused.
-    pub async fn allow_attempt(
-        &self,
-        scope: &str,
-        client: &str,
-        quota: Quota,
-        now: OffsetDateTime,
-    ) -> Result<bool, StoreError> {
-        let window = quota.window.whole_seconds().max(1);
-        let now = now.unix_timestamp();
-        let start = now.div_euclid(window) * window;
-        let (current, previous) = on_pool!(self, pool => {
-            let (current,): (i32,) =
-                sqlx::query_as(COUNT).bind(scope).bind(client).bind(start).fetch_one(pool).await?;
-            let previous: Option<(i32,)> =
-                sqlx::query_as(PREVIOUS).bind(scope).bind(client).bind(start - window).fetch_optional(pool).await?;
-            (current, previous.map_or(0, |(n,)| n))
-        });
-        // The share of the previous window the sliding window still covers.
-        let weight = 1.0 - (now - start) as f64 / window as f64;
-        let seen = f64::from(current) + f64::from(previous) * weight;
-        Ok(seen <= f64::from(quota.attempts))
+    /// Counts one attempt and says whether it is within its quota.
+    /// Attempts past the quota are counted too, so a client that keeps
+    /// trying stays refused.
+    pub async fn allow_attempt(&self, attempt: Attempt<'_>, now: OffsetDateTime) -> Result<bool, StoreError> {
+        let (start, previous) = attempt.windows(now);
+        let counts = on_pool!(self, pool => sqlx::query_as(COUNT)
+            .bind(attempt.scope)
+            .bind(attempt.client)
+            .bind(start)
+            .bind(previous)
+            .fetch_one(pool)
+            .await)?;
+        Ok(attempt.allowed(now, counts))
     }
 
     /// Forgets the windows that ended long ago (`KEPT_FOR`). Done from time
@@ -83,7 +108,7 @@ mod tests {
         store.migrate().await.unwrap();
         let quota = Quota { attempts: 1, window: Duration::minutes(1) };
         let at = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
-        let attempt = || store.allow_attempt("test", "client", quota, at);
+        let attempt = || store.allow_attempt(Attempt { scope: "test", client: "client", quota }, at);
         assert!(attempt().await.unwrap());
         assert!(!attempt().await.unwrap(), "past the quota");
         store.forget_old_attempts(at + Duration::hours(1)).await.unwrap();

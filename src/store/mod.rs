@@ -54,7 +54,7 @@ mod two_step;
 
 pub use account_changes::{AccountChange, ChangeOutcome};
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
-pub use attempts::Quota;
+pub use attempts::{Attempt, Quota};
 pub use audit::{Actor, AuditEntry, AuditFilter, AuditKind};
 pub use availability::Availability;
 pub use error::StoreError;

@@ -3,7 +3,11 @@
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{BeginWrite, Store, StoreError, instant};
+use super::{
+    BeginWrite, Store, StoreError,
+    attempts::{self, Attempt},
+    instant,
+};
 use crate::{domain::EmailAddress, text::i18n::Lang};
 
 /// A sign-up, ready to store: the address, its language, the consent, and
@@ -18,15 +22,17 @@ pub struct Subscription<'a> {
     pub message: &'a [u8],
 }
 
-/// What a sign-up did. The visitor is told the same in every case.
+/// What a sign-up did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SubscriptionOutcome {
     /// A new or renewed pending subscription; its mail is queued.
     Queued,
-    /// A mail went to this address less than an hour ago: nothing sent.
-    TooSoon,
-    /// Already confirmed: nothing to do.
-    AlreadyConfirmed,
+    /// Nothing to do: the address is confirmed already, or a mail went to
+    /// it less than an hour ago. The visitor is told as for `Queued`.
+    NothingToSend,
+    /// The client has used up its quota of sign-ups: only the attempt is
+    /// counted.
+    TooManyAttempts,
 }
 
 /// A subscriber, for staff.
@@ -76,34 +82,44 @@ struct Existing {
 }
 
 impl Store {
-    /// Records a sign-up and queues its confirmation mail, in one transaction.
+    /// Counts the client's `attempt` and, within its quota, records the
+    /// sign-up and queues its confirmation mail: one transaction, so one
+    /// commit per sign-up.
     pub async fn subscribe(
         &self,
         s: &Subscription<'_>,
+        attempt: Attempt<'_>,
         now: OffsetDateTime,
     ) -> Result<SubscriptionOutcome, StoreError> {
-        // A pending subscription is renewed: new tokens, new consent, same
-        // creation time.
+        // A pending subscription is renewed (new tokens, new consent, same
+        // creation time) unless a mail went to it within `MAIL_INTERVAL`;
+        // a confirmed one is left as it is. Either way no row comes back.
         const UPSERT: &str = "INSERT INTO subscribers (email, lang, status, confirm_token_hash, confirm_expires_at, \
             unsubscribe_token_hash, consent_at, consent_version, created_at, last_mail_at) \
             VALUES ($1, $2, 'pending', $3, $4, $5, $6, $7, $6, $6) \
             ON CONFLICT (email) DO UPDATE SET lang = excluded.lang, \
             confirm_token_hash = excluded.confirm_token_hash, confirm_expires_at = excluded.confirm_expires_at, \
             unsubscribe_token_hash = excluded.unsubscribe_token_hash, consent_at = excluded.consent_at, consent_version = excluded.consent_version, \
-            last_mail_at = excluded.last_mail_at RETURNING id";
+            last_mail_at = excluded.last_mail_at \
+            WHERE subscribers.status <> 'confirmed' AND (subscribers.last_mail_at IS NULL OR subscribers.last_mail_at <= $8) \
+            RETURNING id";
+        let (start, previous) = attempt.windows(now);
         let now = instant(now);
         let expires = now + CONFIRMATION_LIFETIME;
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let existing: Option<Existing> = sqlx::query_as(FIND_BY_EMAIL).bind(s.email.as_str()).fetch_optional(&mut *tx).await?;
-            match existing {
-                Some(e) if e.status == "confirmed" => return Ok(SubscriptionOutcome::AlreadyConfirmed),
-                Some(e) if e.last_mail_at.is_some_and(|at| now - at < MAIL_INTERVAL) => {
-                    return Ok(SubscriptionOutcome::TooSoon)
-                }
-                _ => {}
+            let counts = sqlx::query_as(attempts::COUNT)
+                .bind(attempt.scope)
+                .bind(attempt.client)
+                .bind(start)
+                .bind(previous)
+                .fetch_one(&mut *tx)
+                .await?;
+            if !attempt.allowed(now, counts) {
+                tx.commit().await?;
+                return Ok(SubscriptionOutcome::TooManyAttempts);
             }
-            let (id,): (i64,) = sqlx::query_as(UPSERT)
+            let renewed: Option<(i64,)> = sqlx::query_as(UPSERT)
                 .bind(s.email.as_str())
                 .bind(s.lang.code())
                 .bind(s.confirm_token_hash)
@@ -111,8 +127,13 @@ impl Store {
                 .bind(s.unsubscribe_token_hash)
                 .bind(now)
                 .bind(s.consent_version)
-                .fetch_one(&mut *tx)
+                .bind(now - MAIL_INTERVAL)
+                .fetch_optional(&mut *tx)
                 .await?;
+            let Some((id,)) = renewed else {
+                tx.commit().await?;
+                return Ok(SubscriptionOutcome::NothingToSend);
+            };
             sqlx::query(QUEUE_MAIL).bind(id).bind(s.email.as_str()).bind(s.message).bind(now).execute(&mut *tx).await?;
             tx.commit().await?;
         });
@@ -188,9 +209,15 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(sql).fetch_all(pool).await)?)
     }
 
-    /// Takes the next mail due for sending, if any. A mail taken by a worker
-    /// that died is taken again once `lease` has passed.
-    pub async fn claim_mail(&self, now: OffsetDateTime, lease: Duration) -> Result<Option<Claimed>, StoreError> {
+    /// Takes the next mails due for sending, `limit` at most, in the order
+    /// they were queued. A mail taken by a worker that died is taken again
+    /// once `lease` has passed.
+    pub async fn claim_mails(
+        &self,
+        now: OffsetDateTime,
+        lease: Duration,
+        limit: u16,
+    ) -> Result<Vec<Claimed>, StoreError> {
         // Several instances' workers claim at once: on PostgreSQL each skips
         // the mails another is claiming; SQLite has one writer at a time.
         // Either way the second condition keeps a mail from being taken twice.
@@ -198,9 +225,9 @@ impl Store {
             ($lock:literal) => {
                 concat!(
                     "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
-                     WHERE id = (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
+                     WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
                      AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
-                     ORDER BY id LIMIT 1",
+                     ORDER BY id LIMIT $3",
                     $lock,
                     ") AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts"
                 )
@@ -211,14 +238,31 @@ impl Store {
             Store::Postgres(_) => claim!(" FOR UPDATE SKIP LOCKED"),
             Store::Sqlite(_) => claim!(""),
         };
-        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(now - lease).fetch_optional(pool).await)?)
+        let limit = i64::from(limit);
+        let mut claimed: Vec<Claimed> =
+            on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(now - lease).bind(limit).fetch_all(pool).await)?;
+        claimed.sort_by_key(|mail| mail.id);
+        Ok(claimed)
     }
 
-    /// Marks a mail sent and forgets its content (it held a token).
-    pub async fn mail_sent(&self, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
-        const SENT: &str =
-            "UPDATE mail_outbox SET status = 'sent', sent_at = $1, message = NULL, last_error = NULL WHERE id = $2";
-        on_pool!(self, pool => sqlx::query(SENT).bind(instant(now)).bind(id).execute(pool).await.map(|_| ()))?;
+    /// Marks mails sent and forgets their content (it held tokens): one
+    /// statement for all of them.
+    pub async fn mails_sent(&self, ids: &[i64], now: OffsetDateTime) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let now = instant(now);
+        on_pool!(self, pool => {
+            let mut sent = sqlx::QueryBuilder::new(
+                "UPDATE mail_outbox SET status = 'sent', message = NULL, last_error = NULL, sent_at = ",
+            );
+            sent.push_bind(now).push(" WHERE id IN (");
+            let mut list = sent.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            sent.push(")").build().execute(pool).await?;
+        });
         Ok(())
     }
 

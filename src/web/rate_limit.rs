@@ -31,12 +31,25 @@ impl Limiter {
         }
     }
 
+    /// Whether this instance lets `client` try again (its count in memory);
+    /// the database's count, [`Limiter::attempt`], is the one every
+    /// instance shares.
+    pub fn allow_here(&self, client: IpAddr) -> bool {
+        self.local.check_key(&client).is_ok()
+    }
+
+    /// The attempt to count in the database, under `key` (a
+    /// [`client_key`]): alone, or with the write it guards.
+    pub fn attempt<'a>(&self, key: &'a str) -> store::Attempt<'a> {
+        store::Attempt { scope: self.scope, client: key, quota: self.quota }
+    }
+
     /// Counts an attempt; `false` when the client has used up its quota.
     pub async fn allow(&self, store: &Store, client: IpAddr, now: OffsetDateTime) -> Result<bool, StoreError> {
-        if self.local.check_key(&client).is_err() {
+        if !self.allow_here(client) {
             return Ok(false);
         }
-        store.allow_attempt(self.scope, &client_key(client), self.quota, now).await
+        store.allow_attempt(self.attempt(&client_key(client)), now).await
     }
 }
 

@@ -292,6 +292,28 @@ both_backends! {
         assert!(!subscribers(app, true).contains("robot@"));
     }
 
+    async fn a_pending_sign_up_is_renewed_after_an_hour_and_a_confirmed_one_left_alone(app) {
+        assert_eq!(sign_up(app, "fr", "again@example.org").await.status(), 200);
+        let first = link(&mails(app, 1).await[0].text, "/confirmer/");
+        // Two hours later, a second sign-up of the same address, in English:
+        // a new mail, whose link replaces the first one's.
+        app.clock.advance(time::Duration::hours(2));
+        assert_eq!(sign_up(app, "en", "again@example.org").await.status(), 200);
+        let second = mails(app, 2).await;
+        assert_eq!(second[1].to, "again@example.org");
+        let confirm = link(&second[1].text, "/confirm/");
+        assert_eq!(app.get(&path(&first)).await.status(), 404, "the first link is replaced");
+        let confirm_page = app.page(&path(&confirm)).await;
+        let csrf = attr(&confirm_page, "main form input[name=csrf]", "value");
+        assert_eq!(post(app, &attr(&confirm_page, "main form", "action"), &[("csrf", &csrf)]).await.status(), 200);
+        assert!(subscribers(app, false).contains("again@example.org"));
+        // Confirmed: a later sign-up is answered alike and sends nothing.
+        app.clock.advance(time::Duration::hours(2));
+        assert_eq!(sign_up(app, "fr", "again@example.org").await.status(), 200);
+        let recipients: Vec<String> = all_mail_so_far(app).await.into_iter().map(|mail| mail.to).collect();
+        assert_eq!(recipients, ["again@example.org", "again@example.org"]);
+    }
+
     async fn expired_tokens_confirm_nothing(app) {
         assert_eq!(sign_up(app, "en", "late@example.org").await.status(), 200);
         let confirm = link(&mails(app, 1).await[0].text, "/confirm/");

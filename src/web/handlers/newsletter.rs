@@ -33,6 +33,7 @@ use crate::{
         metrics::Signup,
         middleware::csrf::{CheckedForm, SameOrigin},
         paths::{NewsletterAction, Page},
+        rate_limit::client_key,
         state::AppState,
         view::{PageContext, render, render_remembering, render_with_status},
     },
@@ -174,11 +175,12 @@ pub async fn subscribe(
         state.metrics.signup(Signup::Honeypot);
         return check_inbox();
     }
-    rate_limit(&state, client).await.inspect_err(|error| {
-        if matches!(error, AppError::TooManyRequests) {
-            state.metrics.signup(Signup::RateLimited);
-        }
-    })?;
+    // The database's count of the client's attempts is taken with the
+    // sign-up itself (one commit), this instance's first.
+    if !state.signups.allow_here(client) {
+        state.metrics.signup(Signup::RateLimited);
+        return Err(AppError::TooManyRequests);
+    }
     let confirm_token = random::hex_token(32)?;
     let unsubscribe_token = random::hex_token(32)?;
     let confirm_url = mail_link(&state, lang, NewsletterAction::Confirm, &confirm_token);
@@ -198,14 +200,22 @@ pub async fn subscribe(
         unsubscribe_token_hash: &token_hash(&unsubscribe_token),
         message: &message,
     };
-    let outcome = state.store.subscribe(&subscription, state.config.clock.now()).await?;
-    state.metrics.signup(Signup::Accepted);
-    if outcome == SubscriptionOutcome::Queued {
-        state.mailer.notify();
-        if state.mailer.writes_files() {
-            tracing::info!(%confirm_url, "no SMTP server: the confirmation address, for a local try-out");
+    let client = client_key(client);
+    let attempt = state.signups.attempt(&client);
+    match state.store.subscribe(&subscription, attempt, state.config.clock.now()).await? {
+        SubscriptionOutcome::TooManyAttempts => {
+            state.metrics.signup(Signup::RateLimited);
+            return Err(AppError::TooManyRequests);
         }
+        SubscriptionOutcome::Queued => {
+            state.mailer.notify();
+            if state.mailer.writes_files() {
+                tracing::info!(%confirm_url, "no SMTP server: the confirmation address, for a local try-out");
+            }
+        }
+        SubscriptionOutcome::NothingToSend => {}
     }
+    state.metrics.signup(Signup::Accepted);
     check_inbox()
 }
 

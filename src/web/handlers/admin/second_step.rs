@@ -20,7 +20,7 @@ use super::sign_in::{self, SCOPE, WINDOW};
 use crate::{
     domain::two_step::SecondFactor,
     infra::random,
-    store::{Account, PENDING_LIFETIME, PendingSignIn, Quota},
+    store::{Account, Attempt, PENDING_LIFETIME, PendingSignIn, Quota},
     text::i18n::Lang,
     web::{
         error::AppError,
@@ -118,7 +118,7 @@ pub async fn check(
     let now = state.config.clock.now();
     let client = rate_limit::client_key(client);
     let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: WINDOW };
-    if !state.store.allow_attempt(SCOPE, &client, quota, now).await? {
+    if !state.store.allow_attempt(Attempt { scope: SCOPE, client: &client, quota }, now).await? {
         return sign_in::too_many(&state, lang);
     }
     let (account, pending_hash) = match pending(&state, &headers).await? {

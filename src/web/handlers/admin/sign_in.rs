@@ -17,7 +17,7 @@ use super::second_step;
 use crate::{
     domain::EmailAddress,
     infra::{password, random},
-    store::{Quota, SignInFailure},
+    store::{Attempt, Quota, SignInFailure},
     text::i18n::Lang,
     web::{
         error::AppError,
@@ -111,7 +111,7 @@ pub async fn sign_in(
     let candidate = form.password.unwrap_or_default();
     let client = rate_limit::client_key(client);
     let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: WINDOW };
-    if !state.store.allow_attempt(SCOPE, &client, quota, now).await? {
+    if !state.store.allow_attempt(Attempt { scope: SCOPE, client: &client, quota }, now).await? {
         return too_many(&state, lang);
     }
     if typed.is_empty() || candidate.is_empty() {
