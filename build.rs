@@ -3,19 +3,24 @@
 //
 // The static files are compressed here, once, with brotli and gzip at their
 // best (which takes a while: done at each start, it was most of the
-// start-up), and the binary embeds each file in its three encodings
-// (`web::assets`). A compression that fails fails the build.
+// start-up), and the binary embeds the files it serves in their three
+// encodings (`web::assets`, which lists them with their types). Every file
+// of `static/` is compressed, so that the list is kept in one place. A
+// compression that fails fails the build.
 use std::{io::Write, path::Path};
-
-const STATIC_FILES: &[&str] = &["style.css", "favicon.svg"];
 
 fn main() -> std::io::Result<()> {
     println!("cargo:rerun-if-changed=migrations");
+    println!("cargo:rerun-if-changed=static");
     let out = std::env::var_os("OUT_DIR").ok_or_else(|| std::io::Error::other("OUT_DIR is not set"))?;
-    for name in STATIC_FILES {
-        let source = Path::new("static").join(name);
-        println!("cargo:rerun-if-changed={}", source.display());
-        let bytes = std::fs::read(&source)?;
+    for entry in std::fs::read_dir("static")? {
+        let entry = entry?;
+        if !entry.file_type()?.is_file() {
+            continue;
+        }
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let bytes = std::fs::read(entry.path())?;
         std::fs::write(Path::new(&out).join(format!("{name}.br")), brotli_into(Vec::new(), &bytes)?)?;
         std::fs::write(Path::new(&out).join(format!("{name}.gz")), gzip_into(Vec::new(), &bytes)?)?;
     }

@@ -27,7 +27,7 @@ macro_rules! embedded {
     };
 }
 
-/// The files (`build.rs` compresses the same list).
+/// The files served, from `static/` (`build.rs` compresses each file there).
 const FILES: &[(&str, &str, [&[u8]; 3])] =
     &[embedded!("style.css", "text/css; charset=utf-8"), embedded!("favicon.svg", "image/svg+xml")];
 

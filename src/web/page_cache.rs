@@ -64,6 +64,12 @@ impl Cached {
 }
 
 impl Key {
+    /// The minute a page drawn at `now` is kept for (the calendar and the
+    /// forms' tokens depend on the time).
+    pub fn minute(now: time::OffsetDateTime) -> i64 {
+        now.unix_timestamp().div_euclid(60)
+    }
+
     fn bytes(&self) -> usize {
         self.uri.len() + std::mem::size_of::<Key>()
     }

@@ -169,7 +169,7 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
         uri,
         encoding: negotiate::encoding(request.headers()),
         revision,
-        minute: state.config.clock.now().unix_timestamp().div_euclid(60),
+        minute: Key::minute(state.config.clock.now()),
     };
     let path = request.uri().path();
     let response = match state.page_cache.peek(&key) {
@@ -289,7 +289,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         uri,
         encoding,
         revision,
-        minute: state.config.clock.now().unix_timestamp().div_euclid(60),
+        minute: Key::minute(state.config.clock.now()),
     };
     let rendering = match state.page_cache.find(&key) {
         Lookup::Ready(cached) => {
