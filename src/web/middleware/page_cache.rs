@@ -143,10 +143,12 @@ fn settle_encoding(request: &mut Request, encoding: Option<Encoding>) {
 }
 
 /// What [`answer_hits`] learnt of a request it gave back, so that
-/// [`layer`] does not ask again: the revision is read once per request.
+/// [`layer`] does not ask again: the revision is read, and the encoding
+/// negotiated, once per request.
 #[derive(Clone)]
 struct Looked {
     uri: String,
+    encoding: Option<Encoding>,
     /// `None` when the database could not tell.
     revision: Option<i64>,
 }
@@ -160,14 +162,15 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
     let Some(uri) = cache_uri(&request) else {
         return Err(request);
     };
+    let encoding = negotiate::encoding(request.headers());
     let Some(revision) = state.page_cache.revisions.current().await else {
-        request.extensions_mut().insert(Looked { uri, revision: None });
+        request.extensions_mut().insert(Looked { uri, encoding, revision: None });
         return Err(request);
     };
     let key = Key {
         method: request.method().clone(),
         uri,
-        encoding: negotiate::encoding(request.headers()),
+        encoding,
         revision,
         minute: Key::minute(state.config.clock.now()),
     };
@@ -191,7 +194,7 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
             busy(state, lang, revision, key.minute).await
         }
         Peek::Absent | Peek::Rendering => {
-            request.extensions_mut().insert(Looked { uri: key.uri, revision: Some(revision) });
+            request.extensions_mut().insert(Looked { uri: key.uri, encoding, revision: Some(revision) });
             return Err(request);
         }
     };
@@ -256,8 +259,8 @@ fn answered<B>(state: &AppState, request: &Request<B>, mut response: Response, s
 }
 
 pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let (uri, looked_revision) = match request.extensions_mut().remove::<Looked>() {
-        Some(Looked { uri, revision }) => (Some(uri), Some(revision)),
+    let (uri, looked) = match request.extensions_mut().remove::<Looked>() {
+        Some(Looked { uri, encoding, revision }) => (Some(uri), Some((encoding, revision))),
         None => (cache_uri(&request), None),
     };
     let Some(uri) = uri else {
@@ -269,10 +272,10 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     };
     let request_headers = request.headers().clone();
     let path = request.uri().path().to_owned();
-    let encoding = negotiate::encoding(&request_headers);
+    let encoding = looked.map_or_else(|| negotiate::encoding(&request_headers), |(encoding, _)| encoding);
     settle_encoding(&mut request, encoding);
-    let revision = match looked_revision {
-        Some(revision) => revision,
+    let revision = match looked {
+        Some((_, revision)) => revision,
         None => state.page_cache.revisions.current().await,
     };
     let Some(revision) = revision else {
