@@ -6,6 +6,7 @@
 //! weighted by how much of it the sliding window still covers. A client
 //! then cannot double its quota by straddling two windows.
 
+use sqlx::{Database, Encode, FromRow, Type, query::QueryAs};
 use time::{Duration, OffsetDateTime};
 
 use super::{Store, StoreError};
@@ -33,20 +34,38 @@ pub struct Attempt<'a> {
 /// Counts an attempt in its window and reads the previous window's count,
 /// in one statement: `$1` scope, `$2` client, `$3` the window's start, `$4`
 /// the previous window's start.
-pub(super) const COUNT: &str = "INSERT INTO attempts (scope, client, window_start, count) VALUES ($1, $2, $3, 1) \
+const COUNT: &str = "INSERT INTO attempts (scope, client, window_start, count) VALUES ($1, $2, $3, 1) \
      ON CONFLICT (scope, client, window_start) DO UPDATE SET count = attempts.count + 1 \
      RETURNING count, (SELECT previous.count FROM attempts AS previous \
      WHERE previous.scope = $1 AND previous.client = $2 AND previous.window_start = $4)";
 const FORGET: &str = "DELETE FROM attempts WHERE window_start < $1";
 
-impl Attempt<'_> {
+/// What [`COUNT`] returns: this window's attempts, and the previous
+/// window's if it had any.
+type Counts = (i32, Option<i32>);
+
+impl<'a> Attempt<'a> {
     fn window(&self) -> i64 {
         self.quota.window.whole_seconds().max(1)
     }
 
-    /// The starts of the window `now` falls in and of the one before: the
-    /// third and fourth parameters of [`COUNT`].
-    pub(super) fn windows(&self, now: OffsetDateTime) -> (i64, i64) {
+    /// The statement that counts this attempt made at `now`, bound, for
+    /// either backend and for the pool or a transaction that does more;
+    /// what it returns goes to [`Attempt::allowed`].
+    pub(super) fn count<'q, DB>(self, now: OffsetDateTime) -> QueryAs<'q, DB, Counts, <DB as Database>::Arguments>
+    where
+        'a: 'q,
+        DB: Database,
+        &'a str: Encode<'q, DB> + Type<DB>,
+        i64: Encode<'q, DB> + Type<DB>,
+        Counts: for<'r> FromRow<'r, DB::Row>,
+    {
+        let (start, previous) = self.windows(now);
+        sqlx::query_as(COUNT).bind(self.scope).bind(self.client).bind(start).bind(previous)
+    }
+
+    /// The starts of the window `now` falls in and of the one before.
+    fn windows(&self, now: OffsetDateTime) -> (i64, i64) {
         let window = self.window();
         let start = now.unix_timestamp().div_euclid(window) * window;
         (start, start - window)
@@ -55,7 +74,7 @@ impl Attempt<'_> {
     /// Whether the attempt is within the quota, given what [`COUNT`]
     /// returned: this window's attempts, and the previous window's
     /// weighted by how much of it the sliding window still covers.
-    pub(super) fn allowed(&self, now: OffsetDateTime, (current, previous): (i32, Option<i32>)) -> bool {
+    pub(super) fn allowed(&self, now: OffsetDateTime, (current, previous): Counts) -> bool {
         let (start, _) = self.windows(now);
         let weight = 1.0 - (now.unix_timestamp() - start) as f64 / self.window() as f64;
         let seen = f64::from(current) + f64::from(previous.unwrap_or(0)) * weight;
@@ -68,14 +87,7 @@ impl Store {
     /// Attempts past the quota are counted too, so a client that keeps
     /// trying stays refused.
     pub async fn allow_attempt(&self, attempt: Attempt<'_>, now: OffsetDateTime) -> Result<bool, StoreError> {
-        let (start, previous) = attempt.windows(now);
-        let counts = on_pool!(self, pool => sqlx::query_as(COUNT)
-            .bind(attempt.scope)
-            .bind(attempt.client)
-            .bind(start)
-            .bind(previous)
-            .fetch_one(pool)
-            .await)?;
+        let counts = on_pool!(self, pool => attempt.count(now).fetch_one(pool).await)?;
         Ok(attempt.allowed(now, counts))
     }
 

@@ -3,11 +3,7 @@
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{
-    BeginWrite, Store, StoreError,
-    attempts::{self, Attempt},
-    instant,
-};
+use super::{BeginWrite, Store, StoreError, attempts::Attempt, instant};
 use crate::{domain::EmailAddress, text::i18n::Lang};
 
 /// A sign-up, ready to store: the address, its language, the consent, and
@@ -103,18 +99,11 @@ impl Store {
             last_mail_at = excluded.last_mail_at \
             WHERE subscribers.status <> 'confirmed' AND (subscribers.last_mail_at IS NULL OR subscribers.last_mail_at <= $8) \
             RETURNING id";
-        let (start, previous) = attempt.windows(now);
         let now = instant(now);
         let expires = now + CONFIRMATION_LIFETIME;
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let counts = sqlx::query_as(attempts::COUNT)
-                .bind(attempt.scope)
-                .bind(attempt.client)
-                .bind(start)
-                .bind(previous)
-                .fetch_one(&mut *tx)
-                .await?;
+            let counts = attempt.count(now).fetch_one(&mut *tx).await?;
             if !attempt.allowed(now, counts) {
                 tx.commit().await?;
                 return Ok(SubscriptionOutcome::TooManyAttempts);
