@@ -19,7 +19,7 @@ pub async fn serve(
     let encoding = negotiate::encoding(&request_headers);
     // One tag per encoding: the bytes differ.
     let etag = format!("\"{}{}\"", asset.hash, encoding.map(|e| format!("-{}", e.token())).unwrap_or_default());
-    let mut response = if conditional::not_modified(&request_headers, &etag, None) {
+    let mut response = if conditional::not_modified(&request_headers, &etag, || None) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         let mut response = ([(header::CONTENT_TYPE, asset.content_type)], asset.body(encoding)).into_response();

@@ -224,7 +224,7 @@ pub async fn image(
         return Err(AppError::NotFound);
     }
     let etag = format!("\"{hash}\"");
-    let mut response = if conditional::not_modified(&request, &etag, None) {
+    let mut response = if conditional::not_modified(&request, &etag, || None) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
         ([(header::CONTENT_TYPE, kind.content_type())], bytes).into_response()

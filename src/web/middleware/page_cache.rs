@@ -91,14 +91,10 @@ fn cache_uri<B>(request: &Request<B>) -> Option<String> {
 }
 
 fn response_from(cached: &Cached, request_headers: &HeaderMap) -> Response {
-    let asks =
-        request_headers.contains_key(header::IF_NONE_MATCH) || request_headers.contains_key(header::IF_MODIFIED_SINCE);
-    // Most requests ask for the page whatever it is: its date is read only
-    // for those that ask whether it changed.
     let last_modified = || {
         cached.headers.get(header::LAST_MODIFIED).and_then(|v| v.to_str().ok()).and_then(conditional::parse_http_date)
     };
-    if asks && conditional::not_modified(request_headers, &cached.etag, last_modified()) {
+    if conditional::not_modified(request_headers, &cached.etag, last_modified) {
         let mut response = StatusCode::NOT_MODIFIED.into_response();
         for name in [header::ETAG, header::LAST_MODIFIED, header::CACHE_CONTROL, header::VARY, header::CONTENT_LANGUAGE]
         {
