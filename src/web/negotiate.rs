@@ -27,11 +27,12 @@ impl Encoding {
     }
 }
 
-/// An `Accept-Encoding` item as its coding, in lower case, and the quality
-/// the client gives it, 0 to 1000 (1000 when it gives none).
-fn quality(item: &str) -> (String, u16) {
+/// An `Accept-Encoding` item as its coding, as written (codings are
+/// compared without regard to case), and the quality the client gives it,
+/// 0 to 1000 (1000 when it gives none).
+fn quality(item: &str) -> (&str, u16) {
     let mut parts = item.split(';');
-    let coding = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+    let coding = parts.next().unwrap_or("").trim();
     let q = parts
         .find_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
         .map_or(1000, |q| q.trim().parse::<f32>().map_or(0, |q| (q.clamp(0.0, 1.0) * 1000.0).round() as u16));
@@ -50,10 +51,13 @@ pub fn encoding(request: &HeaderMap) -> Option<Encoding> {
         .flat_map(|v| v.split(','))
         .map(quality);
     for (coding, q) in items {
-        let encoding = match coding.as_str() {
-            "br" => Encoding::Brotli,
-            "gzip" | "x-gzip" => Encoding::Gzip,
-            _ => continue,
+        let is = |name: &str| coding.eq_ignore_ascii_case(name);
+        let encoding = if is("br") {
+            Encoding::Brotli
+        } else if is("gzip") || is("x-gzip") {
+            Encoding::Gzip
+        } else {
+            continue;
         };
         let better = match best {
             None => true,

@@ -193,10 +193,18 @@ pub struct Rendering<'a> {
     receiver: watch::Receiver<Option<Arc<Cached>>>,
 }
 
+/// Headers a hit may add to the kept ones: its id, and the language cookie
+/// or `Strict-Transport-Security`. A kept map has room for them: a copy of
+/// a full one would grow with the request's id (a reallocation, and every
+/// name placed again) on every hit.
+const ADDED_HEADERS: usize = 2;
+
 impl Rendering<'_> {
-    /// Keeps the response (unless it is too large) and hands it to the
-    /// requests waiting for it.
-    pub fn keep(self, cached: Arc<Cached>) {
+    /// Keeps the response (unless it is too large), its headers with room
+    /// for what each hit adds, and hands it to the requests waiting for it.
+    pub fn keep(self, mut cached: Cached) -> Arc<Cached> {
+        cached.headers.reserve(ADDED_HEADERS);
+        let cached = Arc::new(cached);
         if cached.body.len() <= MAX_BODY {
             let mut entries = self.cache.lock();
             let size = cached.bytes();
@@ -211,7 +219,8 @@ impl Rendering<'_> {
             entries.bytes += size;
             entries.slots.insert(self.key.clone(), Slot::Ready(cached.clone()));
         }
-        self.sender.send_replace(Some(cached));
+        self.sender.send_replace(Some(cached.clone()));
+        cached
     }
 }
 
@@ -248,12 +257,7 @@ mod tests {
             let key = Key { method: Method::GET, uri, encoding: None, revision: 1, minute: 0 };
             let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
             let body = Bytes::from(vec![b'a'; 1500]);
-            rendering.keep(Arc::new(Cached {
-                status: StatusCode::OK,
-                headers: headers.clone(),
-                body,
-                etag: "\"e\"".into(),
-            }));
+            rendering.keep(Cached { status: StatusCode::OK, headers: headers.clone(), body, etag: "\"e\"".into() });
             let (entries, bytes) = cache.usage();
             assert!(entries <= MAX_ENTRIES, "{entries} entries after {i} keys");
             assert!(bytes <= MAX_BYTES, "{bytes} bytes after {i} keys");
@@ -263,12 +267,7 @@ mod tests {
             let key = Key { method: Method::GET, uri: format!("/fr/{i}"), encoding: None, revision: 1, minute: 0 };
             let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
             let body = Bytes::from(vec![b'a'; MAX_BODY]);
-            rendering.keep(Arc::new(Cached {
-                status: StatusCode::OK,
-                headers: headers.clone(),
-                body,
-                etag: "\"e\"".into(),
-            }));
+            rendering.keep(Cached { status: StatusCode::OK, headers: headers.clone(), body, etag: "\"e\"".into() });
             assert!(cache.usage().1 <= MAX_BYTES);
         }
     }

@@ -40,7 +40,7 @@ pub fn new_id() -> Option<HeaderValue> {
     let mut bytes = [0u8; 16];
     bytes[..8].copy_from_slice(&high.to_be_bytes());
     bytes[8..].copy_from_slice(&low.to_be_bytes());
-    HeaderValue::from_str(&crate::text::hex::encode(&bytes)).ok()
+    HeaderValue::from_bytes(&crate::text::hex::encode_array::<16, 32>(&bytes)).ok()
 }
 
 /// The request's id: the one it came with, else a new one.

@@ -14,7 +14,7 @@
 //! to [`layer`], which finds the page again, waits for another request's
 //! drawing of it, or draws it.
 
-use std::{sync::Arc, time::Instant};
+use std::time::Instant;
 
 use axum::{
     body::Body,
@@ -216,9 +216,7 @@ async fn busy(state: &AppState, lang: Lang, revision: i64, minute: i64) -> Respo
     let Ok(body) = axum::body::to_bytes(body, MAX_READ).await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let cached = Arc::new(Cached { status: parts.status, headers: parts.headers, body, etag: String::new() });
-    rendering.keep(cached.clone());
-    plain_response(&cached)
+    plain_response(&rendering.keep(Cached { status: parts.status, headers: parts.headers, body, etag: String::new() }))
 }
 
 /// A kept response as it is, whatever the request's conditions.
@@ -342,8 +340,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     if let Ok(value) = HeaderValue::from_str(&etag) {
         parts.headers.insert(header::ETAG, value);
     }
-    let cached = Arc::new(Cached { status: parts.status, headers: parts.headers, body, etag });
-    rendering.keep(cached.clone());
+    let cached = rendering.keep(Cached { status: parts.status, headers: parts.headers, body, etag });
     respond(&cached, &path, &request_headers)
 }
 
