@@ -173,11 +173,36 @@ impl Default for Metrics {
     }
 }
 
+/// A route's count of requests answered with one status, and its
+/// durations, found once: a kept page's hits are counted in them without
+/// looking them up again (a lock and a hash each) on every hit.
+#[derive(Clone, Debug)]
+pub struct RouteCount {
+    requests: Counter,
+    durations: Histogram,
+}
+
+impl RouteCount {
+    /// Counts a request answered after `elapsed`.
+    pub fn record(&self, elapsed: Duration) {
+        self.requests.inc();
+        self.durations.observe(elapsed.as_secs_f64());
+    }
+}
+
 impl Metrics {
     /// Counts a request answered with `status` after `elapsed`.
     pub fn record_request(&self, route: &'static str, status: StatusCode, elapsed: Duration) {
         self.requests.get_or_create(&RequestLabels { route, status: status.as_u16() }).inc();
         self.durations.get_or_create(&RouteLabels { route }).observe(elapsed.as_secs_f64());
+    }
+
+    /// Where the requests of `route` answered with `status` are counted.
+    pub fn route_count(&self, route: &'static str, status: StatusCode) -> RouteCount {
+        RouteCount {
+            requests: self.requests.get_or_create_owned(&RequestLabels { route, status: status.as_u16() }),
+            durations: self.durations.get_or_create_owned(&RouteLabels { route }),
+        }
     }
 
     /// Counts a page or feed the page cache had, or that another request

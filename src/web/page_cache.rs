@@ -18,7 +18,7 @@ use axum::{
 };
 use tokio::sync::watch;
 
-use super::negotiate::Encoding;
+use super::{metrics::RouteCount, negotiate::Encoding};
 use crate::store::{Availability, Revisions, Store};
 
 /// What the entries may take at most, in bytes (bodies, headers and keys);
@@ -45,6 +45,8 @@ pub struct Cached {
     pub headers: HeaderMap,
     pub body: Bytes,
     pub etag: String,
+    /// Where its hits are counted, when it belongs to one route.
+    pub counted: Option<RouteCount>,
 }
 
 /// A page in the cache, or being rendered by one request while the others
@@ -257,7 +259,13 @@ mod tests {
             let key = Key { method: Method::GET, uri, encoding: None, revision: 1, minute: 0 };
             let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
             let body = Bytes::from(vec![b'a'; 1500]);
-            rendering.keep(Cached { status: StatusCode::OK, headers: headers.clone(), body, etag: "\"e\"".into() });
+            rendering.keep(Cached {
+                status: StatusCode::OK,
+                headers: headers.clone(),
+                body,
+                etag: "\"e\"".into(),
+                counted: None,
+            });
             let (entries, bytes) = cache.usage();
             assert!(entries <= MAX_ENTRIES, "{entries} entries after {i} keys");
             assert!(bytes <= MAX_BYTES, "{bytes} bytes after {i} keys");
@@ -267,7 +275,13 @@ mod tests {
             let key = Key { method: Method::GET, uri: format!("/fr/{i}"), encoding: None, revision: 1, minute: 0 };
             let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
             let body = Bytes::from(vec![b'a'; MAX_BODY]);
-            rendering.keep(Cached { status: StatusCode::OK, headers: headers.clone(), body, etag: "\"e\"".into() });
+            rendering.keep(Cached {
+                status: StatusCode::OK,
+                headers: headers.clone(),
+                body,
+                etag: "\"e\"".into(),
+                counted: None,
+            });
             assert!(cache.usage().1 <= MAX_BYTES);
         }
     }

@@ -56,20 +56,28 @@ pub async fn scrape(app: &TestApp) -> Vec<Sample> {
 
 both_backends! {
     async fn metrics_count_requests_by_route_on_their_own_address(app.metrics()) {
+        let mut etag = None;
         for _ in 0..2 {
-            assert_eq!(app.get("/fr/").await.status(), 200);
+            let response = app.get("/fr/").await;
+            assert_eq!(response.status(), 200);
+            etag = response.headers().get("etag").cloned();
         }
+        // A conditional request the cache answers 304: counted as such.
+        let etag = etag.expect("the home page has an entity tag");
+        let again = app.client.get(app.url("/fr/")).header("if-none-match", etag).send().await.expect("GET");
+        assert_eq!(again.status(), 304);
         assert_eq!(app.get("/fr/adherents/no-such/page").await.status(), 404);
         let samples = scrape(app).await;
         let requests = |route, status| value(&samples, "oneinfive_http_requests_total", &[("route", route), ("status", status)]);
         assert_eq!(requests("home", "200"), Some(2.0));
+        assert_eq!(requests("home", "304"), Some(1.0));
         assert_eq!(requests("other", "404"), Some(1.0));
-        assert_eq!(value(&samples, "oneinfive_http_request_duration_seconds_count", &[("route", "home")]), Some(2.0));
+        assert_eq!(value(&samples, "oneinfive_http_request_duration_seconds_count", &[("route", "home")]), Some(3.0));
         let slowest = value(&samples, "oneinfive_http_request_duration_seconds_bucket", &[("route", "home"), ("le", "+Inf")]);
-        assert_eq!(slowest, Some(2.0));
-        // The first home page was rendered, the second came from the cache;
+        assert_eq!(slowest, Some(3.0));
+        // The first home page was rendered, the others came from the cache;
         // the unknown address was looked for, not kept.
-        assert_eq!(value(&samples, "oneinfive_page_cache_hits_total", &[]), Some(1.0));
+        assert_eq!(value(&samples, "oneinfive_page_cache_hits_total", &[]), Some(2.0));
         assert_eq!(value(&samples, "oneinfive_page_cache_misses_total", &[]), Some(2.0));
         assert_eq!(value(&samples, "oneinfive_page_cache_entries", &[]), Some(1.0));
         assert!(value(&samples, "oneinfive_page_cache_bytes", &[]).is_some_and(|bytes| bytes > 1000.0));

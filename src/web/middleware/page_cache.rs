@@ -171,7 +171,7 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
         minute: Key::minute(state.config.clock.now()),
     };
     let path = request.uri().path();
-    let response = match state.page_cache.peek(&key) {
+    let (response, kept) = match state.page_cache.peek(&key) {
         Peek::Ready(cached) => {
             state.metrics.page_cache_hit();
             let mut response = respond(&cached, path, request.headers());
@@ -181,20 +181,20 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
             } else {
                 security::secure_transport(response.headers_mut(), state);
             }
-            response
+            (response, Some(cached))
         }
         Peek::Absent if state.render_bound.full() => {
             state.metrics.page_cache_miss();
             state.metrics.drawing_refused();
             let lang = Lang::from_path(path).unwrap_or_else(|| negotiate::language(request.headers()));
-            busy(state, lang, revision, key.minute).await
+            (busy(state, lang, revision, key.minute).await, None)
         }
         Peek::Absent | Peek::Rendering => {
             request.extensions_mut().insert(Looked { uri: key.uri, encoding, revision: Some(revision) });
             return Err(request);
         }
     };
-    Ok(answered(state, &request, response, started))
+    Ok(answered(state, &request, response, kept.as_deref(), started))
 }
 
 /// The page that refuses a drawing (see `render_bound`), kept in the cache
@@ -216,7 +216,8 @@ async fn busy(state: &AppState, lang: Lang, revision: i64, minute: i64) -> Respo
     let Ok(body) = axum::body::to_bytes(body, MAX_READ).await else {
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    plain_response(&rendering.keep(Cached { status: parts.status, headers: parts.headers, body, etag: String::new() }))
+    let kept = Cached { status: parts.status, headers: parts.headers, body, etag: String::new(), counted: None };
+    plain_response(&rendering.keep(kept))
 }
 
 /// A kept response as it is, whatever the request's conditions.
@@ -227,13 +228,25 @@ fn plain_response(cached: &Cached) -> Response {
     response
 }
 
-/// What the layers add to a response the door answered: the request's id,
-/// its count in the metrics, and its log line.
-fn answered<B>(state: &AppState, request: &Request<B>, mut response: Response, started: Instant) -> Response {
+/// What the layers add to a response the door answered (from `kept`,
+/// when the cache had it): the request's id, its count in the metrics,
+/// and its log line.
+fn answered<B>(
+    state: &AppState,
+    request: &Request<B>,
+    mut response: Response,
+    kept: Option<&Cached>,
+    started: Instant,
+) -> Response {
     let id = request_log::id_of(request);
     let elapsed = started.elapsed();
     let path = request.uri().path();
-    state.metrics.record_request(paths::route_label(path), response.status(), elapsed);
+    // A hit answered as kept is counted where the entry says; a 304 or a
+    // refusal under its route and status.
+    match kept.filter(|kept| kept.status == response.status()).and_then(|kept| kept.counted.as_ref()) {
+        Some(count) => count.record(elapsed),
+        None => state.metrics.record_request(paths::route_label(path), response.status(), elapsed),
+    }
     if tracing::enabled!(tracing::Level::INFO) {
         let span = request_log::request_span(request, id.as_ref());
         let _entered = span.enter();
@@ -340,7 +353,8 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     if let Ok(value) = HeaderValue::from_str(&etag) {
         parts.headers.insert(header::ETAG, value);
     }
-    let cached = rendering.keep(Cached { status: parts.status, headers: parts.headers, body, etag });
+    let counted = Some(state.metrics.route_count(paths::route_label(&path), parts.status));
+    let cached = rendering.keep(Cached { status: parts.status, headers: parts.headers, body, etag, counted });
     respond(&cached, &path, &request_headers)
 }
 
