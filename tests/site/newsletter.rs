@@ -441,18 +441,50 @@ async fn mail_survives_outages_and_restarts_postgres() {
 }
 
 both_backends! {
-    async fn the_links_pages_keep_no_referrer(app) {
+    async fn the_links_pages_keep_their_address_from_other_sites(app) {
         assert_eq!(sign_up(app, "en", "reader@example.org").await.status(), 200);
         let mail = mails(app, 1).await.remove(0);
         for url in [link(&mail.text, "/confirm/"), link(&mail.text, "/unsubscribe/")] {
             let response = app.get(&path(&url)).await;
             assert_eq!(response.status(), 200, "{url}");
-            // The token is in the address: no other site may learn it.
-            assert_eq!(response.headers()["referrer-policy"], "no-referrer", "{url}");
+            // The token is in the address: no other site may learn it,
+            // and the page's own form still carries its origin.
+            assert_eq!(response.headers()["referrer-policy"], "same-origin", "{url}");
             assert_eq!(response.headers()["cache-control"], "no-store", "{url}");
         }
         // Other pages keep the site's policy.
         assert_eq!(app.get("/en/newsletter").await.headers()["referrer-policy"], "strict-origin-when-cross-origin");
+    }
+
+    async fn the_links_buttons_work_as_a_browser_sends_them(app) {
+        assert_eq!(sign_up(app, "fr", "lecteur@example.org").await.status(), 200);
+        let mail = mails(app, 1).await.remove(0);
+        // What a browser sends with the form of a page whose referrer
+        // policy withholds its origin (a user's setting, or `no-referrer`):
+        // `Origin: null`, and its own word that the page is ours.
+        let press = |url: String, origin: &'static str, site: &'static str| async move {
+            let page = app.page(&path(&url)).await;
+            let action = attr(&page, "main form", "action");
+            let csrf = attr(&page, "main form input[name=csrf]", "value");
+            let body = url::form_urlencoded::Serializer::new(String::new()).append_pair("csrf", &csrf).finish();
+            app.client.post(app.url(&action)).header("content-type", "application/x-www-form-urlencoded")
+                .header("origin", origin).header("sec-fetch-site", site).body(body).send().await.expect("POST")
+        };
+        let confirm = link(&mail.text, "/confirmer/");
+        // From another site's page, or with no word of the browser's, refused.
+        for site in ["cross-site", "same-site"] {
+            assert_eq!(press(confirm.clone(), "null", site).await.status(), 403, "{site}");
+        }
+        assert_eq!(subscribers(app, false).lines().count(), 1, "nobody confirmed yet");
+        let done = press(confirm, "null", "same-origin").await;
+        assert_eq!(done.status(), 200);
+        assert_eq!(text(&html(done).await, "h1"), "Inscription confirmée");
+        assert_eq!(subscribers(app, false).lines().count(), 2);
+        let unsubscribe = link(&mail.text, "/desabonner/");
+        assert_eq!(press(unsubscribe.clone(), "null", "cross-site").await.status(), 403);
+        assert_eq!(subscribers(app, false).lines().count(), 2, "still subscribed");
+        assert_eq!(press(unsubscribe, "null", "same-origin").await.status(), 200);
+        assert_eq!(subscribers(app, true).lines().count(), 1, "erased");
     }
 
     async fn an_origin_on_another_scheme_is_cross_site(app) {

@@ -31,7 +31,7 @@ use crate::{
         error::AppError,
         extract::{ClientIp, PathLang, Visit},
         metrics::Signup,
-        middleware::csrf::{CheckedForm, SameOrigin},
+        middleware::csrf::{CheckedForm, PRIVATE_REFERRER_POLICY, SameOrigin},
         paths::{NewsletterAction, Page},
         rate_limit::client_key,
         state::AppState,
@@ -282,7 +282,7 @@ async fn link_page(state: &AppState, lang: Lang, action: NewsletterAction, item:
     }
     let label = state.locales.format(lang, button, None);
     let mut response = outcome_page(state, lang, title, message, Some((action.token_path(lang, token), label)))?;
-    response.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response.headers_mut().insert(header::REFERRER_POLICY, PRIVATE_REFERRER_POLICY);
     // Personal, and its answer changes with the subscription: never cached.
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(response)

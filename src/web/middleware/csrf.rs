@@ -7,7 +7,7 @@
 use axum::{
     body::Bytes,
     extract::{FromRequest, FromRequestParts, Request},
-    http::{HeaderMap, header, request::Parts},
+    http::{HeaderMap, HeaderValue, header, request::Parts},
     response::{IntoResponse, Response},
 };
 use serde::{Deserialize, de::DeserializeOwned};
@@ -20,14 +20,29 @@ use crate::web::{error::AppError, state::AppState};
 /// browser asked for (behind a proxy, or on a test port). Requests
 /// without these headers (not from a browser) pass; the form token still
 /// has to be right.
+///
+/// `Origin: null` is what a browser sends with a form from a page whose
+/// referrer policy is `no-referrer` (the Fetch standard, "serializing a
+/// request origin"), or when the person's own settings strip referrers.
+/// It names no site, so it passes only beside `Sec-Fetch-Site:
+/// same-origin`, which the browser alone sets (no page can forge it) and
+/// which says that the page and the address share our origin; with any
+/// other `Sec-Fetch-Site`, or none, it is refused. The pages whose address
+/// holds a secret send `Referrer-Policy: same-origin` (see
+/// [`PRIVATE_REFERRER_POLICY`]), so that browsers without `Sec-Fetch-Site`
+/// send their real origin.
 pub fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    if let Some(site) = get("sec-fetch-site")
+    let site = get("sec-fetch-site");
+    if let Some(site) = site
         && !matches!(site, "same-origin" | "none")
     {
         return false;
     }
     let Some(origin) = get(header::ORIGIN.as_str()) else { return true };
+    if origin == "null" {
+        return site == Some("same-origin");
+    }
     if origin == base_url {
         return true;
     }
@@ -35,6 +50,15 @@ pub fn same_origin(headers: &HeaderMap, base_url: &str) -> bool {
     let host = get(header::HOST.as_str()).unwrap_or("");
     !host.is_empty() && origin.strip_prefix(scheme).and_then(|rest| rest.strip_prefix("://")) == Some(host)
 }
+
+/// The referrer policy of a page whose address holds a secret (a
+/// newsletter link's page, an invitation): its address is sent as a
+/// referrer to our own origin only — which has it already, since it served
+/// the page — and to no other site. Not `no-referrer`: under that policy a
+/// browser sends `Origin: null` with the page's form, and a browser that
+/// does not send `Sec-Fetch-Site` (older Safari and Firefox) would then
+/// have the form refused.
+pub const PRIVATE_REFERRER_POLICY: HeaderValue = HeaderValue::from_static("same-origin");
 
 /// The token field every form of the site carries.
 #[derive(Deserialize)]
@@ -97,6 +121,27 @@ mod tests {
         assert!(!same_origin(&headers, "https://site.example"));
         headers.remove(header::ORIGIN);
         headers.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
+        assert!(!same_origin(&headers, "https://site.example"));
+    }
+
+    #[test]
+    fn a_null_origin_passes_only_with_the_browser_saying_same_origin() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, HeaderValue::from_static("site.example"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("null"));
+        // What Chromium sends with a form from a `no-referrer` page of ours.
+        headers.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
+        assert!(same_origin(&headers, "https://site.example"));
+        for site in ["cross-site", "same-site", "none"] {
+            headers.insert("sec-fetch-site", HeaderValue::from_static(site));
+            assert!(!same_origin(&headers, "https://site.example"), "null origin with {site}");
+        }
+        // Without the browser's word, `null` names nothing we know.
+        headers.remove("sec-fetch-site");
+        assert!(!same_origin(&headers, "https://site.example"));
+        // And the browser's word does not make another site's origin ours.
+        headers.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
+        headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
         assert!(!same_origin(&headers, "https://site.example"));
     }
 }

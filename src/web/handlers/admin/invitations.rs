@@ -8,7 +8,7 @@
 use askama::Template;
 use axum::{
     extract::{Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -28,7 +28,7 @@ use crate::{
     web::{
         error::AppError,
         handlers::newsletter::token_hash,
-        middleware::csrf::CheckedForm,
+        middleware::csrf::{CheckedForm, PRIVATE_REFERRER_POLICY},
         negotiate,
         paths::admin,
         staff::StaffForm,
@@ -181,9 +181,9 @@ fn gone(state: &AppState, lang: Lang, found: &InvitationState) -> Result<Respons
     private(render_with_status(&page, lang, status)?)
 }
 
-/// A page whose address holds a secret: never sent on as a referrer.
+/// A page whose address holds a secret: never sent to another site as a referrer.
 fn private(mut response: Response) -> Result<Response, AppError> {
-    response.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    response.headers_mut().insert(header::REFERRER_POLICY, PRIVATE_REFERRER_POLICY);
     Ok(response)
 }
 
