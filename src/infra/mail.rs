@@ -157,15 +157,12 @@ impl Mailer {
                 smtp.send_raw(&envelope, message).await.map(|_| ()).map_err(|e| e.to_string())
             }
             Transport::Files(dir) => {
-                let path = dir.join(format!("{id:08}.eml"));
-                let (dir, file, message) = (dir.clone(), path.clone(), message.to_vec());
+                let (dir, message) = (dir.clone(), message.to_vec());
                 // The folder and the file in one trip to a blocking thread.
-                tokio::task::spawn_blocking(move || {
-                    std::fs::create_dir_all(dir).and_then(|()| std::fs::write(file, message))
-                })
-                .await
-                .map_err(|e| e.to_string())?
-                .map_err(|e| e.to_string())?;
+                let path = tokio::task::spawn_blocking(move || write_mail_file(&dir, id, &message))
+                    .await
+                    .map_err(|e| e.to_string())?
+                    .map_err(|e| e.to_string())?;
                 tracing::info!(path = %path.display(), "no SMTP server: mail written to the outbox folder");
                 Ok(())
             }
@@ -175,6 +172,32 @@ impl Mailer {
             }
         }
     }
+}
+
+/// Writes a mail into the outbox folder as `{id}.eml`, and returns its
+/// path. An id is used again once the mails of an erased subscriber are
+/// deleted: an earlier file of another mail is kept, and this one gets the
+/// next free name (`{id}-2.eml`…); the same mail written again (after a
+/// crash, before it was recorded as sent) is not written twice.
+fn write_mail_file(dir: &std::path::Path, id: i64, message: &[u8]) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    for n in 1..=1000 {
+        let name = if n == 1 { format!("{id:08}.eml") } else { format!("{id:08}-{n}.eml") };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                std::io::Write::write_all(&mut file, message)?;
+                return Ok(path);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                if std::fs::read(&path)? == message {
+                    return Ok(path);
+                }
+            }
+            Err(error) => return Err(error),
+        }
+    }
+    Err(std::io::Error::other(format!("mail {id}: a thousand files of that number in the outbox folder")))
 }
 
 /// The longest an SMTP server may take over a mail.
@@ -387,6 +410,21 @@ mod tests {
         let error = outbox.wait_for(2, StdDuration::from_millis(20)).await.expect_err("only one mail");
         assert_eq!((error.wanted, error.sent), (2, 1));
         assert_eq!(error.to_string(), "waited 20ms for 2 mails: 1 were sent");
+    }
+
+    #[test]
+    fn the_outbox_folder_keeps_every_mail_and_each_once() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let first = write_mail_file(dir.path(), 7, b"first").expect("written");
+        assert_eq!(first.file_name().and_then(|n| n.to_str()), Some("00000007.eml"));
+        // The same mail again (a crash before it was recorded): one file.
+        assert_eq!(write_mail_file(dir.path(), 7, b"first").expect("written"), first);
+        // Another mail under the same number (an erased subscriber's): both kept.
+        let second = write_mail_file(dir.path(), 7, b"second").expect("written");
+        assert_eq!(second.file_name().and_then(|n| n.to_str()), Some("00000007-2.eml"));
+        assert_eq!(std::fs::read(&first).expect("read"), b"first");
+        assert_eq!(std::fs::read(&second).expect("read"), b"second");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 2);
     }
 
     #[tokio::test]

@@ -291,6 +291,16 @@ pub struct ServeArgs {
     /// Hours a back-office session lasts at most, however busy.
     #[arg(long, env = "SESSION_MAX_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=720))]
     pub session_max_hours: u32,
+
+    /// Newsletter sign-ups and requests to leave a client address may make
+    /// a minute (an office behind one address may need more).
+    #[arg(long, env = "SIGNUPS_PER_MINUTE", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub signups_per_minute: u32,
+
+    /// Back-office sign-in attempts (passwords and second-step codes) a
+    /// client address may make in a quarter of an hour.
+    #[arg(long, env = "SIGN_INS_PER_QUARTER_HOUR", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub sign_ins_per_quarter_hour: u32,
 }
 
 impl ServeArgs {
@@ -400,6 +410,8 @@ impl SiteConfig {
             idle: time::Duration::minutes(i64::from(args.session_idle_minutes)),
             max: time::Duration::hours(i64::from(args.session_max_hours)),
         };
+        config.signups_per_minute = args.signups_per_minute;
+        config.sign_ins_per_quarter_hour = args.sign_ins_per_quarter_hour;
         if let Some(concurrency) = args.render_concurrency {
             config.render.concurrency = concurrency as usize;
             config.render.queue = 4 * config.render.concurrency;
@@ -454,6 +466,16 @@ mod tests {
             Some(Command::Serve(args)) => Ok(*args),
             other => panic!("not serve: {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_rate_limits_are_settings() {
+        let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
+        assert_eq!((defaults.signups_per_minute, defaults.sign_ins_per_quarter_hour), (5, 10));
+        let args = serve(&["--signups-per-minute", "50", "--sign-ins-per-quarter-hour", "40"]).expect("flags");
+        let set = SiteConfig::from_args(&args).expect("settings");
+        assert_eq!((set.signups_per_minute, set.sign_ins_per_quarter_hour), (50, 40));
+        assert!(serve(&["--signups-per-minute", "0"]).is_err(), "no sign-up at all is not a limit");
     }
 
     #[test]
