@@ -23,6 +23,7 @@ newsletter-leave-sent-body = If this address is subscribed, a message with a lin
 newsletter-confirm-title = Confirm your subscription
 newsletter-confirm-body = To receive the newsletter, confirm your subscription.
 newsletter-confirm-button = Confirm my subscription
+newsletter-page-stale = This page had been open too long, so nothing was done. Press the button again.
 newsletter-confirmed-title = Subscription confirmed
 newsletter-confirmed-body = Thank you! You will now receive the ONE in FIVE campaign’s newsletter. Every message carries a link to unsubscribe.
 newsletter-unsubscribe-title = Unsubscribe

@@ -23,6 +23,7 @@ newsletter-leave-sent-body = Si cette adresse est inscrite, un message avec un l
 newsletter-confirm-title = Confirmer votre inscription
 newsletter-confirm-body = Pour recevoir la lettre d’information, confirmez votre inscription.
 newsletter-confirm-button = Confirmer mon inscription
+newsletter-page-stale = Cette page était ouverte depuis trop longtemps : rien n’a été fait. Appuyez de nouveau sur le bouton.
 newsletter-confirmed-title = Inscription confirmée
 newsletter-confirmed-body = Merci ! Vous recevrez désormais la lettre d’information de la campagne UN sur CINQ. Chaque message contient un lien pour vous désinscrire.
 newsletter-unsubscribe-title = Se désinscrire

@@ -214,8 +214,8 @@ const _: () = assert!(BATCH as u64 * SMTP_TIMEOUT.as_secs() < LEASE.whole_second
 /// rather than 400.
 const GATHER: StdDuration = StdDuration::from_millis(50);
 
-/// How often the worker purges expired pending subscriptions and old
-/// counts of attempts (a write each, not worth one per mail).
+/// How often the worker purges expired pending subscriptions, old counts
+/// of attempts and old form drafts (a write each, not worth one per mail).
 const HOUSEKEEPING_EVERY: Duration = Duration::minutes(1);
 
 /// Sends queued mails until the process ends: whatever is due, then waits
@@ -232,6 +232,9 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock) {
             }
             if let Err(error) = store.forget_old_attempts(now).await {
                 tracing::warn!(%error, "could not forget old attempts");
+            }
+            if let Err(error) = store.forget_old_drafts(now).await {
+                tracing::warn!(%error, "could not forget old form drafts");
             }
             next_housekeeping = now + HOUSEKEEPING_EVERY;
         }

@@ -21,6 +21,9 @@ pub enum AppError {
     /// A form post from another site, or without our form token.
     #[error("forbidden")]
     Forbidden,
+    /// A back-office page or action for admins, asked for by an editor.
+    #[error("for admins only")]
+    AdminsOnly,
     #[error("too many requests")]
     TooManyRequests,
     /// A back-office page asked for without a live session: the answer
@@ -44,6 +47,11 @@ impl IntoResponse for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::AdminsOnly => {
+                let mut response = StatusCode::FORBIDDEN.into_response();
+                response.extensions_mut().insert(Refusal::AdminsOnly);
+                return response;
+            }
             AppError::SignInRequired => return Redirect::to(paths::admin::SIGN_IN).into_response(),
             AppError::TooManyRequests => {
                 return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")]).into_response();
@@ -71,6 +79,13 @@ impl IntoResponse for AppError {
         };
         status.into_response()
     }
+}
+
+/// Why a 403 was answered, when it is not a form from another site: the
+/// error page says what to do about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    AdminsOnly,
 }
 
 /// Marks a response to a request that found the database unreachable.

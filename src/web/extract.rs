@@ -43,15 +43,22 @@ impl<S: Send + Sync> FromRequestParts<S> for Visit {
 /// the one a trusted proxy names (`--client-ip-header`).
 pub struct ClientIp(pub IpAddr);
 
-impl FromRequestParts<AppState> for ClientIp {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+impl ClientIp {
+    /// The client's address of a request.
+    pub fn of(parts: &Parts, state: &AppState) -> Result<ClientIp, AppError> {
         let ConnectInfo(peer) = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .copied()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the server does not give the client's address")))?;
         Ok(ClientIp(rate_limit::client_ip(state.config.client_ip_header.as_ref(), peer, &parts.headers)))
+    }
+}
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        ClientIp::of(parts, state)
     }
 }

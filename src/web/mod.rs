@@ -10,6 +10,7 @@
 //! - `paths`: every address, in both languages;
 //! - `error`: the one error type; `state`: what handlers share;
 //! - `staff`: who is signed in to the back office, and its extractors;
+//!   `drafts`: what a form that came too late carried, kept to be typed on;
 //! - `metrics`: what the site counts, and `/metrics` on its own address;
 //! - `request_log`: each request's id and log span;
 //! - below them: content negotiation, conditional GET, the page cache's
@@ -17,6 +18,7 @@
 
 pub mod assets;
 pub mod conditional;
+pub mod drafts;
 pub mod error;
 pub mod extract;
 pub mod handlers;

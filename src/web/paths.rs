@@ -281,8 +281,6 @@ pub mod admin {
     pub const NEWS_NEW: &str = "/admin/news/new";
     /// An item's form; it posts there too (multipart, a larger body).
     pub const NEWS_ITEM_ROUTE: &str = "/admin/news/{id}";
-    pub const NEWS_PUBLISH_ROUTE: &str = "/admin/news/{id}/publish";
-    pub const NEWS_UNPUBLISH_ROUTE: &str = "/admin/news/{id}/unpublish";
     pub const NEWS_DELETE_ROUTE: &str = "/admin/news/{id}/delete";
 
     /// A news item's form in the back office.
@@ -290,7 +288,7 @@ pub mod admin {
         format!("{NEWS}/{id}")
     }
 
-    /// What can be done to a news item: `/admin/news/12/publish`.
+    /// What can be done to a news item: `/admin/news/12/delete`.
     pub fn news_action(id: i64, action: &str) -> String {
         format!("{NEWS}/{id}/{action}")
     }

@@ -172,8 +172,6 @@ fn back_office() -> Router<AppState> {
         .route(at::NEWS, get(admin::news::list))
         .route(at::NEWS_NEW, get(admin::news::new))
         .route(at::NEWS_ITEM_ROUTE, get(admin::news::edit))
-        .route(at::NEWS_PUBLISH_ROUTE, post(admin::news::publish))
-        .route(at::NEWS_UNPUBLISH_ROUTE, post(admin::news::unpublish))
         .route(at::NEWS_DELETE_ROUTE, get(admin::news::confirm_delete).post(admin::news::delete))
 }
 

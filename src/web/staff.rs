@@ -1,7 +1,11 @@
 //! The people signed in to the back office: the session cookie, and the
 //! extractors a back-office handler takes — [`Staff`] (anyone signed in),
-//! [`AdminOnly`] (admins), and [`StaffForm`] (a form posted by someone
-//! signed in, with their session's token).
+//! [`AdminOnly`] (admins), and the one gate of every form they post,
+//! [`StaffForm`] (form-encoded) and [`StaffMultipart`] (with a file): from
+//! one of our pages (else 403), by someone signed in, with their session's
+//! token. A form from our pages that fails the last two — a session that
+//! ended while the person typed, a token gone stale — is not refused: what
+//! it carried is kept and the person led back to it (`drafts`).
 //!
 //! The cookie carries a random 256-bit id, the database only its SHA-256
 //! hash. It is `HttpOnly` and `SameSite=Strict`. Over https it is named
@@ -9,9 +13,11 @@
 //! `Path=/` and no domain, so no other site can set it; over plain http
 //! (local try-outs) `oneinfive-session`, with `Path=/admin`.
 
+use std::sync::Arc;
+
 use axum::{
     body::Bytes,
-    extract::{FromRequest, FromRequestParts, Request},
+    extract::{FromRequest, FromRequestParts, Multipart, Request},
     http::{HeaderMap, HeaderValue, Method, request::Parts},
     response::{IntoResponse, Response},
 };
@@ -19,7 +25,13 @@ use axum_extra::extract::CookieJar;
 use serde::{Deserialize, de::DeserializeOwned};
 use sha2::{Digest, Sha256};
 
-use super::{error::AppError, middleware::csrf::same_origin, negotiate, state::AppState};
+use super::{
+    drafts::{self, Draft},
+    error::AppError,
+    middleware::csrf::same_origin,
+    negotiate,
+    state::AppState,
+};
 use crate::{
     domain::{EmailAddress, Role},
     store::Actor,
@@ -90,6 +102,9 @@ pub struct Staff {
     pub lang: Lang,
     /// The hash of the session's id.
     pub session_hash: String,
+    /// What this browser typed in a form of the page asked for, kept when
+    /// the form came too late (its session ended, its token went stale).
+    pub draft: Option<Arc<Draft>>,
 }
 
 impl Staff {
@@ -109,6 +124,7 @@ impl Staff {
             role: account.role,
             lang: account.lang.unwrap_or_else(|| negotiate::language(headers)),
             session_hash: hash,
+            draft: None,
         }))
     }
 
@@ -126,6 +142,12 @@ impl Staff {
         self.role == Role::Admin
     }
 
+    /// The form `action` as this browser typed it before its session ended
+    /// or its token went stale, when the page shows that form again.
+    pub fn restored<T: DeserializeOwned>(&self, action: &str) -> Option<T> {
+        self.draft.as_ref().and_then(|draft| draft.form(action))
+    }
+
     /// The Fluent message that names the person's role.
     pub fn role_message(&self) -> &'static str {
         self.role.message_id()
@@ -133,13 +155,19 @@ impl Staff {
 }
 
 /// Without a live session, a page (GET) leads to the sign-in page, and
-/// anything else is refused.
+/// anything else is refused. A page asked for with GET brings back the
+/// draft this browser keeps for it, if any.
 impl FromRequestParts<AppState> for Staff {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         match Staff::find(state, &parts.headers, true).await? {
-            Some(staff) => Ok(staff),
+            Some(mut staff) => {
+                if parts.method == Method::GET {
+                    staff.draft = drafts::take(state, &parts.headers, parts.uri.path(), staff.account_id).await;
+                }
+                Ok(staff)
+            }
             None if matches!(parts.method, Method::GET | Method::HEAD) => Err(AppError::SignInRequired),
             None => Err(AppError::Forbidden),
         }
@@ -154,7 +182,7 @@ impl FromRequestParts<AppState> for AdminOnly {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let staff = Staff::from_request_parts(parts, state).await?;
-        if staff.is_admin() { Ok(AdminOnly(staff)) } else { Err(AppError::Forbidden) }
+        if staff.is_admin() { Ok(AdminOnly(staff)) } else { Err(AppError::AdminsOnly) }
     }
 }
 
@@ -164,9 +192,28 @@ struct Token {
     csrf: Option<String>,
 }
 
+/// The gate every back-office form passes, once its body is read: the
+/// person signed in, if their session is live and the form carries its
+/// token; else what to answer. (The origin was checked before the body
+/// was read.)
+async fn admit(
+    state: &AppState,
+    parts: &Parts,
+    token: Option<&str>,
+    fields: impl FnOnce() -> Vec<(String, String)>,
+    files_left: bool,
+) -> Result<Staff, Response> {
+    let staff = Staff::find(state, &parts.headers, true).await.map_err(IntoResponse::into_response)?;
+    match staff {
+        Some(staff) if token.is_some_and(|t| state.form_key.verify_session_token(&staff.session_hash, t)) => Ok(staff),
+        staff => Err(drafts::keep(state, parts, staff.as_ref(), fields(), files_left).await),
+    }
+}
+
 /// A form posted by someone signed in: from one of our pages, with their
-/// session's token. Without a live session, a cross-site post, or a
-/// missing or wrong token: 403; a body that is not such a form: 400.
+/// session's token. A post from another site: 403; a body that is not
+/// such a form: 400; a session ended or a stale token: what was typed
+/// kept, and the person led back to it (see [`drafts`]).
 pub struct StaffForm<T> {
     pub staff: Staff,
     pub form: T,
@@ -176,18 +223,74 @@ impl<T: DeserializeOwned> FromRequest<AppState> for StaffForm<T> {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let (mut parts, body) = request.into_parts();
-        let staff = Staff::from_request_parts(&mut parts, state).await.map_err(IntoResponse::into_response)?;
-        let from_our_pages = same_origin(&parts.headers, &state.config.base_url);
-        let request = Request::from_parts(parts, body);
-        let body = Bytes::from_request(request, state).await.map_err(IntoResponse::into_response)?;
-        let token: Token = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
-        let signed = token.csrf.as_deref().is_some_and(|t| state.form_key.verify_session_token(&staff.session_hash, t));
-        if !(from_our_pages && signed) {
+        if !same_origin(request.headers(), &state.config.base_url) {
             return Err(AppError::Forbidden.into_response());
         }
+        let (parts, body) = request.into_parts();
+        let body = Bytes::from_request(Request::from_parts(parts.clone(), body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let token: Token = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
+        let fields = || url::form_urlencoded::parse(&body).into_owned().collect();
+        let staff = admit(state, &parts, token.csrf.as_deref(), fields, false).await?;
         let form: T = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
         Ok(StaffForm { staff, form })
+    }
+}
+
+/// A file sent with a multipart form.
+pub struct Upload {
+    /// The form field's name.
+    pub name: String,
+    /// The file's name as the browser gives it.
+    pub file_name: Option<String>,
+    pub bytes: Bytes,
+}
+
+/// A multipart form (one that may carry a file) posted by someone signed
+/// in, checked as [`StaffForm`] checks its form: its text fields in order,
+/// and its files (a file field left empty is not one). A body over the
+/// route's limit: 413.
+pub struct StaffMultipart {
+    pub staff: Staff,
+    pub fields: Vec<(String, String)>,
+    pub files: Vec<Upload>,
+}
+
+impl StaffMultipart {
+    /// The file of a field, if one was chosen.
+    pub fn file(&self, name: &str) -> Option<&Upload> {
+        self.files.iter().find(|file| file.name == name)
+    }
+}
+
+impl FromRequest<AppState> for StaffMultipart {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        if !same_origin(request.headers(), &state.config.base_url) {
+            return Err(AppError::Forbidden.into_response());
+        }
+        let (parts, body) = request.into_parts();
+        let mut multipart = Multipart::from_request(Request::from_parts(parts.clone(), body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let (mut fields, mut files) = (Vec::new(), Vec::new());
+        while let Some(field) = multipart.next_field().await.map_err(|e| e.status().into_response())? {
+            let name = field.name().unwrap_or_default().to_owned();
+            match field.file_name().map(str::to_owned) {
+                Some(file_name) => {
+                    let bytes = field.bytes().await.map_err(|e| e.status().into_response())?;
+                    if !bytes.is_empty() {
+                        files.push(Upload { name, file_name: Some(file_name), bytes });
+                    }
+                }
+                None => fields.push((name, field.text().await.map_err(|e| e.status().into_response())?)),
+            }
+        }
+        let token = fields.iter().find(|(name, _)| name == "csrf").map(|(_, value)| value.clone());
+        let staff = admit(state, &parts, token.as_deref(), || fields.clone(), !files.is_empty()).await?;
+        Ok(StaffMultipart { staff, fields, files })
     }
 }
 

@@ -137,13 +137,16 @@ both_backends! {
 
     async fn signing_out_ends_the_session_on_the_server(app) {
         let staff = app.staff("marie@example.org", "editor").await;
-        assert_eq!(staff.post_raw("/admin/sign-out", &[]).await.status(), 403, "without a token");
+        assert_eq!(staff.post_raw("/admin/sign-out", &[]).await.status(), 303, "without a token");
+        assert_eq!(staff.get("/admin/").await.status(), 200, "still signed in");
         let response = staff.post("/admin/sign-out", &[]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/sign-in");
         assert!(set_cookie(&response).contains("Max-Age=0"));
         assert_eq!(staff.get("/admin/").await.status(), 303, "the old cookie no longer works");
-        assert_eq!(staff.post_raw("/admin/sign-out", &[]).await.status(), 403);
+        let again = staff.post_raw("/admin/sign-out", &[]).await;
+        assert_eq!(again.status(), 303);
+        assert_eq!(again.headers()["location"], "/admin/sign-in", "signed out already");
         let kinds: Vec<String> = audit(app).await.into_iter().map(|(_, kind, _)| kind).collect();
         assert_eq!(kinds.last().map(String::as_str), Some("session.signed_out"));
     }
@@ -178,24 +181,34 @@ both_backends! {
 
     async fn forms_need_the_session_token_and_our_origin(app) {
         let staff = app.staff("marie@example.org", "editor").await;
-        assert_eq!(staff.post_raw("/admin/account/language", &[("lang", "en")]).await.status(), 403);
-        assert_eq!(staff.post_raw("/admin/account/language", &[("lang", "en"), ("csrf", "1.abc")]).await.status(), 403);
+        // Without the session's token (a form left open across a new
+        // sign-in, say): nothing done, the person led back to the page.
+        assert_eq!(staff.post_raw("/admin/account/language", &[("lang", "en")]).await.status(), 303);
+        assert_eq!(staff.post_raw("/admin/account/language", &[("lang", "en"), ("csrf", "1.abc")]).await.status(), 303);
         // Another session's token is not this one's.
         let other = app.sign_in("marie@example.org", PASSWORD).await;
         let foreign = other.token().await;
-        assert_eq!(staff.post_raw("/admin/account/language", &[("lang", "en"), ("csrf", &foreign)]).await.status(), 403);
+        assert_eq!(staff.post_raw("/admin/account/language", &[("lang", "en"), ("csrf", &foreign)]).await.status(), 303);
+        assert_eq!(text(&staff.page("/admin/account").await, "h1"), "Mon compte", "nothing changed");
         let token = staff.token().await;
         let cross_site = app.client.post(app.url("/admin/account/language")).header("cookie", &staff.cookie)
             .header("origin", "https://evil.example").form(&[("lang", "en"), ("csrf", token.as_str())]).send().await.expect("POST");
         assert_eq!(cross_site.status(), 403);
         let page = html(cross_site).await;
         assert_eq!(text(&page, "h1"), "Requête refusée");
-        // Without a session.
+        assert!(texts(&page, "main p").iter().any(|p| p.contains("depuis la page d’un autre site")), "the page says what happened");
+        // Without a session: led to sign in again.
         let anonymous = app.client.post(app.url("/admin/account/language")).form(&[("lang", "en"), ("csrf", token.as_str())]).send().await.expect("POST");
-        assert_eq!(anonymous.status(), 403);
-        // The sign-in form needs its token too.
+        assert_eq!(anonymous.status(), 303);
+        assert_eq!(anonymous.headers()["location"], "/admin/sign-in?ended=1");
+        // The sign-in form needs its token too: without it, the form again,
+        // the address kept, the password to type again.
         let bare = app.client.post(app.url("/admin/sign-in")).form(&[("email", "marie@example.org"), ("password", PASSWORD)]).send().await.expect("POST");
         assert_eq!(bare.status(), 403);
+        assert!(bare.headers().get("set-cookie").is_none(), "not signed in");
+        let page = html(bare).await;
+        assert_eq!(attr(&page, "#sign-in-email", "value"), "marie@example.org");
+        assert!(text(&page, "#sign-in-notice").contains("trop longtemps"));
         // All good: the language changes, and the back office with it.
         assert_eq!(staff.post("/admin/account/language", &[("lang", "en")]).await.status(), 303);
         assert_eq!(text(&staff.page("/admin/").await, "h1"), "Dashboard");
@@ -211,8 +224,8 @@ both_backends! {
         let response = editor.get("/admin/audit").await;
         assert_eq!(response.status(), 403);
         let page = html(response).await;
-        assert_eq!(text(&page, "h1"), "Requête refusée");
-        assert!(texts(&page, "main p").iter().any(|p| p.contains("réservée aux administrateurs")));
+        assert_eq!(text(&page, "h1"), "Réservé aux administrateurs");
+        assert!(texts(&page, "main p").iter().any(|p| p.contains("Demandez à un administrateur")));
         let nav = attrs(&editor.page("/admin/").await, ".main-nav a", "href");
         assert_eq!(nav, ["/admin/", "/admin/signatories", "/admin/events", "/admin/news", "/admin/pages", "/admin/subscribers", "/admin/account"]);
         let admin = app.staff("ada@example.org", "admin").await;
@@ -296,7 +309,7 @@ both_backends! {
         let erase = attr(&record, "a.button--danger", "href");
         let confirm = staff.page(&erase).await;
         assert_eq!(text(&confirm, "h1"), "Effacer cette personne\u{202f}?");
-        assert_eq!(staff.post_raw(&erase, &[]).await.status(), 403);
+        assert_eq!(staff.post_raw(&erase, &[]).await.status(), 303, "without a token: nothing erased");
         let response = staff.post(&erase, &[]).await;
         assert_eq!(response.status(), 303);
         let location = response.headers()["location"].to_str().expect("location").to_owned();

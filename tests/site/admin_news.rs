@@ -99,6 +99,33 @@ async fn send(
         .expect("POST news form")
 }
 
+/// The item's form as its page shows it: every text field with its value
+/// (text areas as written), and the version it was read at.
+async fn item_form(staff: &Staff<'_>, id: i64) -> Vec<(String, String)> {
+    let page = staff.page(&format!("/admin/news/{id}")).await;
+    let mut form: Vec<(String, String)> = ["title_fr", "alt_fr", "title_en", "alt_en", "version"]
+        .into_iter()
+        .map(|name| (name.to_owned(), attr(&page, &format!("#news-form input[name={name}]"), "value")))
+        .collect();
+    for name in ["summary_fr", "body_fr", "summary_en", "body_en"] {
+        let selector = scraper::Selector::parse(&format!("#news-form textarea[name={name}]")).expect("selector");
+        let written: String = page.select(&selector).flat_map(|e| e.text()).collect();
+        form.push((name.to_owned(), written));
+    }
+    form
+}
+
+/// Presses one of the buttons of the item's page as it stands — "save",
+/// "publish" (with `when`, `date` and `time` among `more`), "unpublish" —
+/// which sends the whole form, with the texts it shows.
+async fn press(staff: &Staff<'_>, id: i64, intent: &str, more: &[(&str, &str)]) -> reqwest::Response {
+    let form = item_form(staff, id).await;
+    let mut fields: Vec<(&str, &str)> = form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    fields.push(("intent", intent));
+    fields.extend_from_slice(more);
+    send(staff, &format!("/admin/news/{id}"), &fields, None, None).await
+}
+
 /// Adds an item; its id, read from where the answer leads.
 async fn add(staff: &Staff<'_>, fields: &[(&str, &str)], file: Option<File<'_>>) -> i64 {
     let response = send(staff, "/admin/news/new", fields, file, None).await;
@@ -175,9 +202,16 @@ both_backends! {
         let list = staff.page("/admin/news").await;
         assert_eq!(texts(&list, "#news-items tbody td"), ["La campagne avance\u{a0}!", "FR, EN", "Brouillon\u{a0}: visible nulle part sur le site public."]);
 
-        // Published now: everywhere, in both languages.
-        assert_eq!(staff.post_raw(&format!("/admin/news/{id}/publish"), &[("date", ""), ("time", "")]).await.status(), 403, "without a token");
-        let response = staff.post(&format!("/admin/news/{id}/publish"), &[("date", ""), ("time", "")]).await;
+        // Published now: everywhere, in both languages. Without the form's
+        // token (a stale one): nothing published, the text kept to send again.
+        let stale = item_form(&staff, id).await;
+        let mut stale: Vec<(&str, &str)> = stale.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        stale.extend([("intent", "publish"), ("when", "now")]);
+        let response = send(&staff, &format!("/admin/news/{id}"), &stale, None, Some("")).await;
+        assert_eq!(response.status(), 303, "without a token");
+        assert!(response.headers().get_all("set-cookie").iter().any(|c| c.to_str().is_ok_and(|c| c.starts_with("oneinfive-draft="))));
+        assert_eq!(seen(app, "fr", slug).await, NOWHERE);
+        let response = press(&staff, id, "publish", &[("when", "now"), ("date", ""), ("time", "")]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/news?done=published");
         for lang in ["fr", "en"] {
@@ -191,7 +225,7 @@ both_backends! {
         assert_eq!(attr(&page, "#news-public", "href"), format!("/fr/actualites/{slug}"));
 
         // Back to draft: gone.
-        let response = staff.post(&format!("/admin/news/{id}/unpublish"), &[]).await;
+        let response = press(&staff, id, "unpublish", &[]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/news?done=unpublished");
         for lang in ["fr", "en"] {
@@ -199,7 +233,7 @@ both_backends! {
         }
 
         // Scheduled for tomorrow: not yet shown; shown once the time comes.
-        let response = staff.post(&format!("/admin/news/{id}/publish"), &[("date", "2026-11-26"), ("time", "09:30")]).await;
+        let response = press(&staff, id, "publish", &[("when", "later"), ("date", "2026-11-26"), ("time", "09:30")]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/news?done=scheduled");
         let list = staff.page("/admin/news?done=scheduled").await;
@@ -217,9 +251,9 @@ both_backends! {
         // A day later, the session has ended: signed in again.
         let staff = app.sign_in("eddie@example.org", PASSWORD).await;
         // A wrong moment: the form again, nothing changed.
-        let response = staff.post(&format!("/admin/news/{id}/unpublish"), &[]).await;
+        let response = press(&staff, id, "unpublish", &[]).await;
         assert_eq!(response.status(), 303);
-        let response = staff.post(&format!("/admin/news/{id}/publish"), &[("date", "2026-02-30"), ("time", "25:00")]).await;
+        let response = press(&staff, id, "publish", &[("when", "later"), ("date", "2026-02-30"), ("time", "25:00")]).await;
         assert_eq!(response.status(), 422);
         let page = html(response).await;
         assert_eq!(attr(&page, "#news-publish-date", "value"), "2026-02-30");
@@ -230,7 +264,8 @@ both_backends! {
         let confirm = staff.page(&format!("/admin/news/{id}/delete")).await;
         assert_eq!(text(&confirm, "h1"), "Supprimer cette actualité\u{202f}?");
         assert_eq!(count(app, "SELECT count(*) FROM news").await, 1, "nothing deleted by the confirmation page");
-        assert_eq!(staff.post_raw(&format!("/admin/news/{id}/delete"), &[]).await.status(), 403, "without a token");
+        assert_eq!(staff.post_raw(&format!("/admin/news/{id}/delete"), &[]).await.status(), 303, "without a token");
+        assert_eq!(count(app, "SELECT count(*) FROM news").await, 1, "nothing deleted without the token");
         let response = staff.post(&format!("/admin/news/{id}/delete"), &[]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/news?done=deleted");
@@ -241,11 +276,11 @@ both_backends! {
         for path in [format!("/admin/news/{id}"), format!("/admin/news/{id}/delete"), "/admin/news/x".to_owned()] {
             assert_eq!(staff.get(&path).await.status(), 404, "{path}");
         }
-        for action in ["publish", "unpublish", "delete"] {
-            assert_eq!(staff.post(&format!("/admin/news/{id}/{action}"), &[]).await.status(), 404, "{action}");
+        assert_eq!(staff.post(&format!("/admin/news/{id}/delete"), &[]).await.status(), 404);
+        for intent in ["save", "publish", "unpublish"] {
+            let save = send(&staff, &format!("/admin/news/{id}"), &fields(&[("version", "1"), ("intent", intent)]), None, None).await;
+            assert_eq!(save.status(), 404, "{intent}");
         }
-        let save = send(&staff, &format!("/admin/news/{id}"), &fields(&[("version", "1")]), None, None).await;
-        assert_eq!(save.status(), 404);
 
         // The audit log: who and what.
         let entries = audit(app).await;
@@ -292,7 +327,7 @@ both_backends! {
         assert_eq!(text(&page, "h1"), "Envoi trop volumineux");
         // Any other form still takes 16 KiB at most.
         let long = "x".repeat(20 * 1024);
-        assert_eq!(staff.post("/admin/news/1/publish", &[("date", &long)]).await.status(), 413);
+        assert_eq!(staff.post("/admin/news/1/delete", &[("date", &long)]).await.status(), 413);
         assert_eq!(count(app, "SELECT count(*) FROM news").await, 0);
         assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 0);
 
@@ -300,7 +335,7 @@ both_backends! {
         let described = fields(&[("alt_fr", "Des élus réunis"), ("alt_en", "Elected members together")]);
         let id = add(&staff, &described, png()).await;
         assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 1);
-        assert_eq!(staff.post(&format!("/admin/news/{id}/publish"), &[]).await.status(), 303);
+        assert_eq!(press(&staff, id, "publish", &[("when", "now")]).await.status(), 303);
         let fr = app.page("/fr/actualites/la-campagne-avance").await;
         assert_eq!(attr(&fr, ".news-item__figure img", "alt"), "Des élus réunis");
         let en = app.page("/en/news/la-campagne-avance").await;
@@ -342,14 +377,23 @@ both_backends! {
         assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 0);
         assert_eq!(app.get(&src).await.status(), 404);
 
-        // A multipart form without its token, or with another: 403, nothing stored.
+        // A multipart form without its token, or with another: nothing
+        // stored, the text kept to be sent again (see drafts).
         for token in ["", "forged"] {
             let response = send(&staff, "/admin/news/new", &described, png(), Some(token)).await;
-            assert_eq!(response.status(), 403, "{token:?}");
+            assert_eq!(response.status(), 303, "{token:?}");
         }
         let version = attr(&staff.page(&format!("/admin/news/{id}")).await, "#news-form input[name=version]", "value");
         let response = send(&staff, &format!("/admin/news/{id}"), &fields(&[("title_fr", "Piraté"), ("version", &version)]), None, Some("")).await;
-        assert_eq!(response.status(), 403);
+        assert_eq!(response.status(), 303);
+        // From another site: 403.
+        let token = staff.token().await;
+        let forged = staff.app.client.post(staff.app.url("/admin/news/new")).header("cookie", &staff.cookie)
+            .header("origin", "https://evil.example").header("sec-fetch-site", "cross-site")
+            .header("content-type", "multipart/form-data; boundary=x")
+            .body(format!("--x\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n--x--\r\n"))
+            .send().await.expect("POST");
+        assert_eq!(forged.status(), 403);
         assert_eq!(count(app, "SELECT count(*) FROM news").await, 1);
         assert_eq!(count(app, "SELECT count(*) FROM news_images").await, 0);
     }
@@ -360,7 +404,7 @@ both_backends! {
 
         // The preview: rendered by the server, the typed text kept, nothing written.
         let mut previewed = english.clone();
-        previewed.push(("preview", "1"));
+        previewed.push(("intent", "preview"));
         let response = send(&staff, "/admin/news/new", &previewed, None, None).await;
         assert_eq!(response.status(), 200);
         let page = html(response).await;
@@ -386,7 +430,7 @@ both_backends! {
 
         // One language only: the item exists in it alone.
         let id = add(&staff, &english, None).await;
-        assert_eq!(staff.post(&format!("/admin/news/{id}/publish"), &[]).await.status(), 303);
+        assert_eq!(press(&staff, id, "publish", &[("when", "now")]).await.status(), 303);
         assert_eq!(seen(app, "en", "only-in-english").await, EVERYWHERE);
         assert_eq!(seen(app, "fr", "only-in-english").await, NOWHERE);
         assert_eq!(texts(&staff.page("/admin/news").await, "#news-items tbody td")[1], "EN");
@@ -467,5 +511,56 @@ both_backends! {
         assert!(attrs(&staff.page(&format!("/admin/news/{id}")).await, "#news-sample", "id").is_empty());
         let entries = audit(app).await;
         assert!(entries.last().is_some_and(|(_, kind, summary)| kind == "news.updated" && summary.ends_with("sample → real")), "{entries:?}");
+    }
+}
+
+both_backends! {
+    async fn one_press_keeps_the_change_and_publishes_or_takes_it_back(app) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let id = add(&staff, &fields(&[]), None).await;
+        let form = staff.page(&format!("/admin/news/{id}")).await;
+        // "Publish now" is a choice of its own, chosen for a draft.
+        assert_eq!(attrs(&form, "#news-form input[name=when][checked]", "value"), ["now"]);
+        assert_eq!(attr(&form, "#news-when-later", "value"), "later");
+        assert!(attrs(&form, "form[data-form=news-publish]", "action").is_empty(), "no second form to lose a change");
+
+        // A change typed, then "Save and publish": both kept.
+        let read = item_form(&staff, id).await;
+        let mut changed: Vec<(&str, &str)> = read.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        for field in &mut changed {
+            if field.0 == "body_en" {
+                field.1 = "The text, changed before publishing.";
+            }
+        }
+        changed.extend([("intent", "publish"), ("when", "now")]);
+        let response = send(&staff, &format!("/admin/news/{id}"), &changed, None, None).await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], "/admin/news?done=published");
+        let public = app.page("/en/news/la-campagne-avance").await;
+        assert!(texts(&public, ".news-item__body p").contains(&"The text, changed before publishing.".to_owned()));
+
+        // A change and "Save and back to draft": both kept.
+        let read = item_form(&staff, id).await;
+        let mut changed: Vec<(&str, &str)> = read.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        for field in &mut changed {
+            if field.0 == "title_en" {
+                field.1 = "Moved back";
+            }
+        }
+        changed.push(("intent", "unpublish"));
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &changed, None, None).await.status(), 303);
+        assert_eq!(app.get("/en/news/la-campagne-avance").await.status(), 404);
+        assert_eq!(attr(&staff.page(&format!("/admin/news/{id}")).await, "#news-title-en", "value"), "Moved back");
+
+        // Someone else saved meanwhile: refused, nothing published.
+        let stale = item_form(&staff, id).await;
+        assert_eq!(press(&staff, id, "save", &[]).await.status(), 303);
+        let mut late: Vec<(&str, &str)> = stale.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        late.extend([("intent", "publish"), ("when", "now")]);
+        assert_eq!(send(&staff, &format!("/admin/news/{id}"), &late, None, None).await.status(), 409);
+        assert_eq!(count(app, "SELECT count(*) FROM news WHERE draft").await, 1, "not published");
+
+        let kinds: Vec<String> = audit(app).await.into_iter().map(|(_, kind, _)| kind).collect();
+        assert_eq!(kinds, ["news.added", "news.updated", "news.published", "news.updated", "news.unpublished", "news.updated"]);
     }
 }

@@ -231,11 +231,11 @@ both_backends! {
         assert_eq!(save(&editor, "/admin/pages/legal/fr", &largest, "bundled").await.status(), 303);
         assert_eq!(revision_count(app).await, 1);
 
-        // Without the form's token: 403, nothing written.
+        // Without the form's token: nothing written, the text kept to send again.
         let forged = [("body", "Forged."), ("base", "bundled")];
-        assert_eq!(editor.post_raw(ABOUT_EN, &forged).await.status(), 403);
-        assert_eq!(editor.post_raw(&format!("{ABOUT_EN}/preview"), &forged).await.status(), 403);
-        assert_eq!(editor.post_raw(&format!("{ABOUT_EN}/revisions/bundled/restore"), &[("base", "bundled")]).await.status(), 403);
+        assert_eq!(editor.post_raw(ABOUT_EN, &forged).await.status(), 303);
+        assert_eq!(editor.post_raw(&format!("{ABOUT_EN}/preview"), &forged).await.status(), 303);
+        assert_eq!(editor.post_raw(&format!("{ABOUT_EN}/revisions/bundled/restore"), &[("base", "bundled")]).await.status(), 303);
         assert_eq!(revision_count(app).await, 1);
 
         // Unknown pages, languages and revisions: 404.
@@ -265,6 +265,8 @@ both_backends! {
             assert!(response.headers()["location"].to_str().expect("location").starts_with("/admin/sign-in"), "{path}");
         }
         let response = app.client.post(app.url(ABOUT_EN)).form(&[("body", "Text."), ("base", "bundled")]).send().await.expect("POST");
-        assert_eq!(response.status(), 403);
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], "/admin/sign-in?ended=1");
+        assert_eq!(revision_count(app).await, 1, "nothing written without a session");
     }
 }

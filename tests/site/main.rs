@@ -42,6 +42,7 @@ mod bulk_import;
 mod calendar;
 mod command_line;
 mod counts;
+mod drafts;
 mod history;
 mod map;
 mod metrics;

@@ -487,6 +487,29 @@ both_backends! {
         assert_eq!(subscribers(app, true).lines().count(), 1, "erased");
     }
 
+    async fn a_stale_form_is_shown_again_with_what_was_typed(app) {
+        // A token from more than a day ago: the page was left open.
+        let response = post(app, page("fr"), &[("email", "lente@example.org"), ("consent", "yes"), ("csrf", "1.00")]).await;
+        assert_eq!(response.status(), 403);
+        let shown = html(response).await;
+        assert!(text(&shown, "#form-stale").contains("trop longtemps"));
+        assert_eq!(attr(&shown, "#subscribe-email", "value"), "lente@example.org");
+        assert_eq!(attrs(&shown, "#subscribe-consent[checked]", "id").len(), 1);
+        assert_eq!(subscribers(app, true).lines().count(), 1, "nobody signed up");
+        let response = post(app, &format!("{}/leave", page("en")), &[("email", "slow@example.org")]).await;
+        assert_eq!(response.status(), 403);
+        assert_eq!(attr(&html(response).await, "#leave-email", "value"), "slow@example.org");
+        // A mail link's button pressed too late: the button again.
+        assert_eq!(sign_up(app, "en", "reader@example.org").await.status(), 200);
+        let confirm = path(&link(&mails(app, 1).await.remove(0).text, "/confirm/"));
+        let response = post(app, &confirm, &[("csrf", "1.00")]).await;
+        assert_eq!(response.status(), 403);
+        let shown = html(response).await;
+        assert!(text(&shown, "#form-stale").contains("too long"));
+        assert_eq!(attr(&shown, "main form", "action"), confirm);
+        assert_eq!(subscribers(app, false).lines().count(), 1, "not confirmed");
+    }
+
     async fn an_origin_on_another_scheme_is_cross_site(app) {
         let csrf = token(app, "en").await;
         let body = url::form_urlencoded::Serializer::new(String::new())

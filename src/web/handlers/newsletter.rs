@@ -31,7 +31,7 @@ use crate::{
         error::AppError,
         extract::{ClientIp, PathLang, Visit},
         metrics::Signup,
-        middleware::csrf::{CheckedForm, PRIVATE_REFERRER_POLICY, SameOrigin},
+        middleware::csrf::{PRIVATE_REFERRER_POLICY, PublicForm, SameOrigin},
         paths::{NewsletterAction, Page},
         rate_limit::client_key,
         state::AppState,
@@ -83,6 +83,8 @@ struct NewsletterPage {
     leave_error: Option<String>,
     privacy_href: String,
     leave_action: String,
+    /// Said above the forms: that a form came too late to be taken.
+    notice: Option<String>,
 }
 
 /// A page that tells the outcome of a step, with a button where one is needed.
@@ -94,6 +96,8 @@ struct StepPage {
     message: String,
     /// A form with one button that POSTs to `action`.
     button: Option<(String, String)>,
+    /// Said above the button: that it came too late to be taken.
+    notice: Option<String>,
 }
 
 fn newsletter_page(state: &AppState, lang: Lang) -> NewsletterPage {
@@ -108,6 +112,7 @@ fn newsletter_page(state: &AppState, lang: Lang) -> NewsletterPage {
         leave_error: None,
         privacy_href: Page::Privacy.path(lang),
         leave_action: NewsletterAction::Leave.path(lang),
+        notice: None,
     }
 }
 
@@ -116,18 +121,25 @@ pub async fn show(State(state): State<AppState>, Visit { lang, cookie }: Visit) 
     render_remembering(&newsletter_page(&state, lang), lang, cookie)
 }
 
-/// The page that tells the outcome of a step.
-fn outcome_page(
+/// A page of a step (messages by their Fluent ids), with a button when
+/// the step needs one, and a notice above it.
+fn step_page(
     state: &AppState,
     lang: Lang,
-    title: &str,
-    message: &str,
+    (title, message): (&str, &str),
     button: Option<(String, String)>,
+    notice: Option<&str>,
 ) -> Result<Response, AppError> {
     let tr = Tr::new(lang, state.locales.clone());
     let mut ctx = PageContext::bare(state, lang, Some(&Page::Newsletter));
     ctx.switch_href = Page::Newsletter.path(lang.other());
-    render(&StepPage { title: tr.t(title), message: tr.t(message), button, ctx }, lang)
+    let notice = notice.map(|id| tr.t(id));
+    render(&StepPage { title: tr.t(title), message: tr.t(message), button, notice, ctx }, lang)
+}
+
+/// The page that tells the outcome of a step.
+fn outcome_page(state: &AppState, lang: Lang, title: &str, message: &str) -> Result<Response, AppError> {
+    step_page(state, lang, (title, message), None, None)
 }
 
 async fn rate_limit(state: &AppState, client: IpAddr) -> Result<(), AppError> {
@@ -147,13 +159,32 @@ fn shown(value: &str) -> String {
     value.chars().filter(|c| !c.is_control()).take(300).collect()
 }
 
+/// The newsletter page again, with what was typed in a form that came too
+/// late to be taken (403): nothing was done.
+fn stale(state: &AppState, lang: Lang, form: &FormFields, leaving: bool) -> Result<Response, AppError> {
+    let mut page = newsletter_page(state, lang);
+    let typed = shown(form.email().0);
+    if leaving {
+        page.leave_email = typed;
+    } else {
+        page.email = typed;
+        page.consent_checked = form.consent.as_deref() == Some("yes");
+    }
+    page.notice = Some(page.ctx.t("form-stale"));
+    render_with_status(&page, lang, StatusCode::FORBIDDEN)
+}
+
 /// POST `/fr/lettre-d-information`: a sign-up.
 pub async fn subscribe(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
     ClientIp(client): ClientIp,
-    CheckedForm(form): CheckedForm<FormFields>,
+    posted: PublicForm<FormFields>,
 ) -> Result<Response, AppError> {
+    let form = match posted {
+        PublicForm::Fresh(form) => form,
+        PublicForm::Stale(form) => return stale(&state, lang, &form, false),
+    };
     let (typed, email) = form.email();
     let consent = form.consent.as_deref() == Some("yes");
     let email = match email {
@@ -169,7 +200,7 @@ pub async fn subscribe(
             return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    let check_inbox = || outcome_page(&state, lang, "newsletter-check-title", "newsletter-check-body", None);
+    let check_inbox = || outcome_page(&state, lang, "newsletter-check-title", "newsletter-check-body");
     // A robot filled the field people cannot see: answer as usual, do nothing.
     if form.website.as_deref().is_some_and(|v| !v.trim().is_empty()) {
         state.metrics.signup(Signup::Honeypot);
@@ -225,8 +256,12 @@ pub async fn leave(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
     ClientIp(client): ClientIp,
-    CheckedForm(form): CheckedForm<FormFields>,
+    posted: PublicForm<FormFields>,
 ) -> Result<Response, AppError> {
+    let form = match posted {
+        PublicForm::Fresh(form) => form,
+        PublicForm::Stale(form) => return stale(&state, lang, &form, true),
+    };
     let email = match form.email() {
         (_, Ok(email)) => email,
         (typed, Err(error)) => {
@@ -245,7 +280,7 @@ pub async fn leave(
     if state.store.queue_unsubscribe_link(&email, &token_hash(&token), &message, now).await? {
         state.mailer.notify();
     }
-    outcome_page(&state, lang, "newsletter-leave-sent-title", "newsletter-leave-sent-body", None)
+    outcome_page(&state, lang, "newsletter-leave-sent-title", "newsletter-leave-sent-body")
 }
 
 /// A token from a link: 64 hexadecimal characters, or nothing we know.
@@ -254,13 +289,20 @@ fn token(item: &str) -> Option<&str> {
 }
 
 fn invalid_link(state: &AppState, lang: Lang) -> Result<Response, AppError> {
-    let mut response = outcome_page(state, lang, "newsletter-invalid-title", "newsletter-invalid-body", None)?;
+    let mut response = outcome_page(state, lang, "newsletter-invalid-title", "newsletter-invalid-body")?;
     *response.status_mut() = StatusCode::NOT_FOUND;
     Ok(response)
 }
 
-/// GET on a link from a mail: a page with a button, that changes nothing.
-async fn link_page(state: &AppState, lang: Lang, action: NewsletterAction, item: &str) -> Result<Response, AppError> {
+/// GET on a link from a mail: a page with a button, that changes nothing;
+/// `notice`, a sentence above it.
+async fn link_page(
+    state: &AppState,
+    lang: Lang,
+    action: NewsletterAction,
+    item: &str,
+    notice: Option<&str>,
+) -> Result<Response, AppError> {
     let Some(token) = token(item) else { return invalid_link(state, lang) };
     let hash = token_hash(token);
     let (known, title, message, button) = match action {
@@ -281,7 +323,8 @@ async fn link_page(state: &AppState, lang: Lang, action: NewsletterAction, item:
         return invalid_link(state, lang);
     }
     let label = state.locales.format(lang, button, None);
-    let mut response = outcome_page(state, lang, title, message, Some((action.token_path(lang, token), label)))?;
+    let button = Some((action.token_path(lang, token), label));
+    let mut response = step_page(state, lang, (title, message), button, notice)?;
     response.headers_mut().insert(header::REFERRER_POLICY, PRIVATE_REFERRER_POLICY);
     // Personal, and its answer changes with the subscription: never cached.
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -297,7 +340,7 @@ pub fn link(
     action: NewsletterAction,
 ) -> impl Fn(State<AppState>, PathLang, Path<String>) -> Answer + Clone + Send + Sync + 'static {
     move |State(state): State<AppState>, PathLang(lang): PathLang, Path(token): Path<String>| {
-        Box::pin(async move { link_page(&state, lang, action, &token).await })
+        Box::pin(async move { link_page(&state, lang, action, &token, None).await })
     }
 }
 
@@ -306,11 +349,20 @@ pub async fn confirm(
     State(state): State<AppState>,
     PathLang(lang): PathLang,
     Path(item): Path<String>,
-    CheckedForm(_): CheckedForm<FormFields>,
+    posted: PublicForm<FormFields>,
 ) -> Result<Response, AppError> {
+    if let PublicForm::Stale(_) = posted {
+        // The page again, with its button and a sentence (403).
+        let mut response =
+            link_page(&state, lang, NewsletterAction::Confirm, &item, Some("newsletter-page-stale")).await?;
+        if response.status() == StatusCode::OK {
+            *response.status_mut() = StatusCode::FORBIDDEN;
+        }
+        return Ok(response);
+    }
     let Some(token) = token(&item) else { return invalid_link(&state, lang) };
     if state.store.confirm(&token_hash(token), state.config.clock.now()).await? {
-        outcome_page(&state, lang, "newsletter-confirmed-title", "newsletter-confirmed-body", None)
+        outcome_page(&state, lang, "newsletter-confirmed-title", "newsletter-confirmed-body")
     } else {
         invalid_link(&state, lang)
     }
@@ -327,5 +379,5 @@ pub async fn unsubscribe(
     let Some(token) = token(&item) else { return invalid_link(&state, lang) };
     // Unsubscribing an unknown or already used link is still "done".
     state.store.unsubscribe(&token_hash(token)).await?;
-    outcome_page(&state, lang, "newsletter-unsubscribed-title", "newsletter-unsubscribed-body", None)
+    outcome_page(&state, lang, "newsletter-unsubscribed-title", "newsletter-unsubscribed-body")
 }

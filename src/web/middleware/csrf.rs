@@ -1,8 +1,9 @@
 //! Cross-site request forgery: every form carries a token the site signed
 //! (`state::FormKey`), and a POST from another site's page — as the
 //! browser reports it with `Origin` and `Sec-Fetch-Site` — is refused with
-//! 403. Handlers ask for it by taking a [`CheckedForm`] (or, for the one
-//! POST that carries no form, [`SameOrigin`]).
+//! 403. Handlers of the public forms ask for it by taking a
+//! [`PublicForm`] (or, for the one POST that carries no form,
+//! [`SameOrigin`]); the back office's forms pass `staff::StaffForm`.
 
 use axum::{
     body::Bytes,
@@ -66,21 +67,29 @@ struct Token {
     csrf: Option<String>,
 }
 
-/// A posted form that passed the checks: sent from one of our pages, with
-/// a token we signed in the last day. A body that is not such a form is a
-/// bad request (400); a cross-site post or a missing or stale token, 403.
-pub struct CheckedForm<T>(pub T);
+/// A posted form sent from one of our pages (a post from another site is
+/// refused with 403, a body that is not such a form with 400), fresh or
+/// stale: a token we signed in the last day, or none we know (the page was
+/// open for more than a day, say). A handler acts on a fresh form only; a
+/// stale one it shows again with what was typed and a sentence saying so,
+/// never a bare error page.
+pub enum PublicForm<T> {
+    Fresh(T),
+    Stale(T),
+}
 
-impl<T: DeserializeOwned> FromRequest<AppState> for CheckedForm<T> {
+impl<T: DeserializeOwned> FromRequest<AppState> for PublicForm<T> {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let from_our_pages = same_origin(request.headers(), &state.config.base_url);
+        if !same_origin(request.headers(), &state.config.base_url) {
+            return Err(AppError::Forbidden.into_response());
+        }
         let body = Bytes::from_request(request, state).await.map_err(IntoResponse::into_response)?;
         let form: T = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
         let token: Token = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
         let signed = token.csrf.as_deref().is_some_and(|t| state.form_key.verify(t, state.config.clock.now()));
-        if from_our_pages && signed { Ok(CheckedForm(form)) } else { Err(AppError::Forbidden.into_response()) }
+        Ok(if signed { PublicForm::Fresh(form) } else { PublicForm::Stale(form) })
     }
 }
 

@@ -12,7 +12,7 @@ use axum::{
 use crate::{
     text::i18n::{Arg, Lang},
     web::{
-        error::AppError,
+        error::{AppError, Refusal},
         negotiate, paths,
         staff::Staff,
         state::AppState,
@@ -67,8 +67,9 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     if !(status.is_client_error() || status.is_server_error()) || response.extensions().get::<Rendered>().is_some() {
         return response;
     }
+    let refusal = response.extensions().get::<Refusal>().copied();
     let rendered = match back_office {
-        Some(headers) => back_office_page(&state, &headers, status).await,
+        Some(headers) => back_office_page(&state, &headers, status, refusal).await,
         None => public_page(&state, lang, status),
     };
     let mut page_response = match rendered {
@@ -119,15 +120,24 @@ fn public_page(state: &AppState, lang: Lang, status: StatusCode) -> Result<Respo
 }
 
 /// A back-office error page, with the navigation for someone signed in.
-/// A 403 there is most often an editor on an admin's page, or a form left
-/// open past its session.
-async fn back_office_page(state: &AppState, headers: &HeaderMap, status: StatusCode) -> Result<Response, AppError> {
+/// A 403 there is an editor on an admin's page, or a form sent from
+/// another site (a form of ours sent too late is not refused: see
+/// `drafts`).
+async fn back_office_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    refusal: Option<Refusal>,
+) -> Result<Response, AppError> {
     let staff = Staff::find(state, headers, false).await.unwrap_or(None);
     let ctx = match &staff {
         Some(staff) => AdminContext::signed_in(state, staff, None),
         None => AdminContext::signed_out(state, negotiate::language(headers)),
     };
     let (title, message) = match status {
+        StatusCode::FORBIDDEN if refusal == Some(Refusal::AdminsOnly) => {
+            ("admin-error-403-admins-title", "admin-error-403-admins-body")
+        }
         StatusCode::FORBIDDEN => ("error-403-title", "admin-error-403-body"),
         status => messages(status),
     };

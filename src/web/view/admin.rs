@@ -23,6 +23,9 @@ pub struct AdminContext {
     pub csrf: String,
     pub sign_out_action: &'static str,
     pub home_href: &'static str,
+    /// Said at the top of the page: that a form sent too late was not
+    /// taken, and what of it the page shows again.
+    pub notice: Option<String>,
 }
 
 impl AdminContext {
@@ -41,6 +44,13 @@ impl AdminContext {
             .collect();
         context.staff_email = Some(staff.email.to_string());
         context.csrf = staff.form_token(state);
+        context.notice = staff.draft.as_ref().map(|draft| {
+            context.tr.t(match (draft.has_text(), draft.files_left) {
+                (true, false) => "admin-form-restored",
+                (true, true) => "admin-form-restored-files",
+                (false, _) => "admin-form-not-sent",
+            })
+        });
         context
     }
 
@@ -56,6 +66,7 @@ impl AdminContext {
             csrf: state.form_key.token(state.config.clock.now()),
             sign_out_action: crate::web::paths::admin::SIGN_OUT,
             home_href: crate::web::paths::admin::HOME,
+            notice: None,
         }
     }
 

@@ -12,7 +12,11 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{datetime, invitations::InviteForm, when};
+use super::{
+    datetime,
+    invitations::{InviteFields, InviteForm},
+    when,
+};
 use crate::{
     domain::Role,
     store::{Account, AccountChange, ChangeOutcome},
@@ -141,13 +145,17 @@ pub struct Done {
     done: Option<String>,
 }
 
-/// GET `/admin/accounts`.
+/// GET `/admin/accounts`; the invitation form as this browser typed it
+/// before its session ended, if it did.
 pub async fn list(
     State(state): State<AppState>,
     AdminOnly(staff): AdminOnly,
     Query(query): Query<Done>,
 ) -> Result<Response, AppError> {
     let mut page = AccountsPage::new(&state, &staff, None).await?;
+    if let Some(typed) = staff.restored::<InviteFields>(admin::INVITE) {
+        typed.show_in(&mut page.invite);
+    }
     page.done = match query.done.as_deref() {
         Some("role") => Some(page.ctx.t("admin-accounts-role-changed")),
         Some("disabled") => Some(page.ctx.t("admin-accounts-disabled")),
@@ -167,7 +175,7 @@ fn account_id(item: &str) -> Result<i64, AppError> {
 
 /// The person posting, who must be an admin.
 fn admin_only(staff: Staff) -> Result<Staff, AppError> {
-    if staff.is_admin() { Ok(staff) } else { Err(AppError::Forbidden) }
+    if staff.is_admin() { Ok(staff) } else { Err(AppError::AdminsOnly) }
 }
 
 /// Makes a change and answers: back to the list with a notice, or the

@@ -549,9 +549,11 @@ fn done(what: &str) -> Response {
     Redirect::to(&format!("{}?done={what}", admin::EVENTS)).into_response()
 }
 
-/// GET `/admin/events/new`.
+/// GET `/admin/events/new`: an empty form, or the one this browser typed
+/// before its session ended.
 pub async fn new(State(state): State<AppState>, staff: Staff) -> Result<Response, AppError> {
-    let page = FormPage::new(&state, &staff, &EventForm::blank(), &[]).for_new();
+    let form = staff.restored(admin::EVENTS_NEW).unwrap_or_else(EventForm::blank);
+    let page = FormPage::new(&state, &staff, &form, &[]).for_new();
     render(&page, staff.lang)
 }
 
@@ -585,11 +587,15 @@ pub async fn add(
     }
 }
 
-/// GET `/admin/events/{id}`: the event's form.
+/// GET `/admin/events/{id}`: the event's form, or the one this browser
+/// typed before its session ended, at the version it was read at.
 pub async fn edit(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
     let stored = stored(&state, &id).await?;
-    let form = EventForm::of(&stored.event.details);
-    let page = FormPage::new(&state, &staff, &form, &[]).for_event(&stored);
+    let restored: Option<EventForm> = staff.restored(&admin::event(stored.event.id));
+    let version = restored.as_ref().and_then(|form| form.version().ok());
+    let form = restored.unwrap_or_else(|| EventForm::of(&stored.event.details));
+    let mut page = FormPage::new(&state, &staff, &form, &[]).for_event(&stored);
+    page.version = version.or(page.version);
     render(&page, staff.lang)
 }
 
@@ -732,15 +738,23 @@ pub struct PostponeForm {
     version: Option<String>,
 }
 
-/// GET `/admin/events/{id}/postpone`: the new dates, to be typed.
+/// GET `/admin/events/{id}/postpone`: the new dates, to be typed (or as
+/// this browser typed them before its session ended).
 pub async fn postpone_form(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let stored = stored(&state, &id).await?;
-    let (start, end) = stored.event.details.when.to_strings();
-    let page = PostponePage::new(&state, &staff, &stored, (&start, &end), &[]);
+    let restored: Option<PostponeForm> = staff.restored(&admin::event_action(stored.event.id, "postpone"));
+    let (start, end) = match &restored {
+        Some(typed) => (typed.start.clone(), typed.end.clone()),
+        None => stored.event.details.when.to_strings(),
+    };
+    let mut page = PostponePage::new(&state, &staff, &stored, (&start, &end), &[]);
+    if let Some(version) = restored.and_then(|typed| posted_version(typed.version.as_deref()).ok()) {
+        page.version = version;
+    }
     render(&page, staff.lang)
 }
 

@@ -28,7 +28,7 @@ use crate::{
     web::{
         error::AppError,
         handlers::newsletter::token_hash,
-        middleware::csrf::{CheckedForm, PRIVATE_REFERRER_POLICY},
+        middleware::csrf::{PRIVATE_REFERRER_POLICY, PublicForm},
         negotiate,
         paths::admin,
         staff::StaffForm,
@@ -92,6 +92,22 @@ pub struct InviteFields {
     lang: Option<String>,
 }
 
+impl InviteFields {
+    /// The form showing what was typed and chosen.
+    pub fn show_in(&self, form: &mut InviteForm) {
+        let typed = self.email.as_deref().unwrap_or("").trim();
+        form.email = typed.chars().filter(|c| !c.is_control()).take(254).collect();
+        let role = self.role.as_deref().and_then(Role::parse);
+        for choice in &mut form.roles {
+            choice.selected = Some(choice.code) == role.map(Role::as_str);
+        }
+        let lang = self.lang.as_deref().and_then(Lang::parse);
+        for choice in &mut form.langs {
+            choice.checked = Some(choice.code) == lang.map(Lang::code);
+        }
+    }
+}
+
 /// POST `/admin/accounts/invite`: the invitation is stored and its mail
 /// queued; an address with an account, or a form with a mistake, shows the
 /// page again (422) with a message next to each field.
@@ -100,7 +116,7 @@ pub async fn invite(
     StaffForm { staff, form }: StaffForm<InviteFields>,
 ) -> Result<Response, AppError> {
     if !staff.is_admin() {
-        return Err(AppError::Forbidden);
+        return Err(AppError::AdminsOnly);
     }
     let typed = form.email.as_deref().unwrap_or("").trim();
     let email = EmailAddress::parse(typed);
@@ -122,19 +138,13 @@ pub async fn invite(
         }
         page.invite.email_error = Some(page.ctx.t("admin-invitation-has-account"));
     }
+    form.show_in(&mut page.invite);
     let form_view = &mut page.invite;
-    form_view.email = typed.chars().filter(|c| !c.is_control()).take(254).collect();
     if email.is_err() {
         form_view.email_error =
             Some(page.ctx.t(if typed.is_empty() { "admin-email-missing" } else { "admin-email-invalid" }));
     }
-    for choice in &mut form_view.roles {
-        choice.selected = Some(choice.code) == role.map(Role::as_str);
-    }
     form_view.role_error = role.is_none().then(|| page.ctx.t("admin-accounts-role-missing"));
-    for choice in &mut form_view.langs {
-        choice.checked = Some(choice.code) == lang.map(Lang::code);
-    }
     form_view.lang_error = lang.is_none().then(|| page.ctx.t("admin-invitation-lang-missing"));
     render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY)
 }
@@ -229,7 +239,7 @@ pub async fn accept(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(item): Path<String>,
-    CheckedForm(form): CheckedForm<AcceptFields>,
+    posted: PublicForm<AcceptFields>,
 ) -> Result<Response, AppError> {
     let lang = negotiate::language(&headers);
     let Some(token) = token(&item) else { return gone(&state, lang, &InvitationState::Unknown) };
@@ -239,9 +249,16 @@ pub async fn accept(
         InvitationState::Valid(invitation) => invitation,
         other => return gone(&state, lang, &other),
     };
+    let mut page = accept_page(&state, token, &invitation.email, invitation.role, invitation.lang);
+    let form = match posted {
+        PublicForm::Fresh(form) => form,
+        PublicForm::Stale(_) => {
+            page.ctx.notice = Some(page.ctx.t("admin-invitation-stale"));
+            return private(render_with_status(&page, invitation.lang, StatusCode::FORBIDDEN)?);
+        }
+    };
     let new = form.password.unwrap_or_default();
     let confirm = form.confirm.unwrap_or_default();
-    let mut page = accept_page(&state, token, &invitation.email, invitation.role, invitation.lang);
     let password = match Password::new(&new, invitation.email.as_str()) {
         Ok(password) if new == confirm => password,
         Ok(_) => {

@@ -1,19 +1,22 @@
 //! `/admin/news`: news items written in the back office. A list (drafts,
-//! scheduled, published), one form with the French and English texts side
-//! by side and an optional image, a preview of the Markdown rendered by
-//! the server, publication at once or at a later time, back to draft, and
-//! deletion after a confirmation step.
+//! scheduled, published), and one form per item with the French and
+//! English texts side by side, an optional image, and its publication:
+//! every button of the page sends the whole form, so that "Save and
+//! publish" or "Save and back to draft" never drops a change typed in the
+//! texts. "Publish now" is a choice of its own beside a date and time. A
+//! preview of the Markdown rendered by the server; deletion after a
+//! confirmation step.
 //!
 //! The form is sent as multipart (it may carry an image), on the only
-//! routes that take a larger body ([`UPLOAD_LIMIT`]); its token is checked
-//! as [`StaffForm`] checks it. It carries the version of the item it was
+//! routes that take a larger body ([`UPLOAD_LIMIT`]), through the staff
+//! gate ([`StaffMultipart`]). It carries the version of the item it was
 //! read at: a save over someone else's change is refused (409) with their
-//! texts shown and the typed ones kept.
+//! texts shown and the typed ones kept, and nothing is published.
 
 use askama::Template;
 use axum::{
-    extract::{Multipart, Path, Query, State},
-    http::{HeaderMap, StatusCode},
+    extract::{Path, Query, State},
+    http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -36,12 +39,11 @@ use crate::{
     },
     web::{
         error::AppError,
-        middleware::csrf::same_origin,
         paths::{
             self, Page,
             admin::{self, Area},
         },
-        staff::{Staff, StaffForm},
+        staff::{Staff, StaffForm, StaffMultipart},
         state::AppState,
         view::{
             admin::AdminContext,
@@ -153,9 +155,18 @@ impl LangFields {
     }
 }
 
-/// An uploaded file, as it came.
-struct Upload {
-    bytes: Vec<u8>,
+/// What a press of one of the form's buttons asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Intent {
+    /// Save the texts; the item stays as it stands for visitors.
+    #[default]
+    Save,
+    /// Show the texts as they will look; save nothing.
+    Preview,
+    /// Save, then publish (now, or at the moment chosen).
+    Publish,
+    /// Save, then take the item back to draft.
+    Unpublish,
 }
 
 /// The form's values, as posted.
@@ -165,17 +176,27 @@ struct NewsForm {
     en: LangFields,
     version: Option<String>,
     remove_image: bool,
-    preview: bool,
-    csrf: Option<String>,
-    upload: Option<Upload>,
+    intent: Intent,
+    /// "Publish at this date and time" rather than "Publish now".
+    later: bool,
+    date: String,
+    time: String,
+    /// The image chosen, as it came.
+    upload: Option<Vec<u8>>,
 }
 
 impl NewsForm {
-    fn of(item: &StaffNews) -> NewsForm {
+    /// The form of a stored item: a scheduled one at its moment.
+    fn of(item: &StaffNews, now: OffsetDateTime) -> NewsForm {
+        let at = item.published.utc();
+        let scheduled = !item.draft && at > now;
         NewsForm {
             fr: LangFields::of(item.fr.as_ref()),
             en: LangFields::of(item.en.as_ref()),
             version: Some(item.version.to_string()),
+            later: scheduled,
+            date: if scheduled { crate::domain::date::format(at.date()) } else { String::new() },
+            time: if scheduled { format!("{:02}:{:02}", at.hour(), at.minute()) } else { String::new() },
             ..NewsForm::default()
         }
     }
@@ -187,20 +208,12 @@ impl NewsForm {
         }
     }
 
-    /// Reads the multipart body; an error is the status to answer (413
-    /// for a body over the limit).
-    async fn read(mut multipart: Multipart) -> Result<NewsForm, StatusCode> {
-        let mut form = NewsForm::default();
-        while let Some(field) = multipart.next_field().await.map_err(|e| e.status())? {
-            let name = field.name().unwrap_or_default().to_owned();
-            if name == "image" {
-                let bytes = field.bytes().await.map_err(|e| e.status())?;
-                if !bytes.is_empty() {
-                    form.upload = Some(Upload { bytes: bytes.to_vec() });
-                }
-                continue;
-            }
-            let text = field.text().await.map_err(|e| e.status())?;
+    /// The form from its text fields as sent (or as a draft kept them),
+    /// and the image chosen.
+    fn from_fields(fields: &[(String, String)], upload: Option<Vec<u8>>) -> NewsForm {
+        let mut form = NewsForm { upload, ..NewsForm::default() };
+        for (name, text) in fields {
+            let text = text.clone();
             let (prefix, lang) = match name.rsplit_once('_') {
                 Some((prefix, "fr")) => (prefix, Some(Lang::Fr)),
                 Some((prefix, "en")) => (prefix, Some(Lang::En)),
@@ -221,14 +234,37 @@ impl NewsForm {
                 continue;
             }
             match prefix {
-                "csrf" => form.csrf = Some(text),
                 "version" => form.version = Some(text),
                 "remove_image" => form.remove_image = true,
-                "preview" => form.preview = true,
+                "when" => form.later = text == "later",
+                "date" => form.date = text,
+                "time" => form.time = text,
+                "intent" => {
+                    form.intent = match text.as_str() {
+                        "preview" => Intent::Preview,
+                        "publish" => Intent::Publish,
+                        "unpublish" => Intent::Unpublish,
+                        _ => Intent::Save,
+                    }
+                }
                 _ => {}
             }
         }
-        Ok(form)
+        form
+    }
+
+    /// The form as the staff gate let it through.
+    fn posted(posted: &StaffMultipart) -> NewsForm {
+        NewsForm::from_fields(&posted.fields, posted.file("image").map(|file| file.bytes.to_vec()))
+    }
+
+    /// The form as this browser typed it before its session ended, if the
+    /// page is showing the form it was sent from.
+    fn restored(staff: &Staff, action: &str) -> Option<NewsForm> {
+        let draft = staff.draft.as_ref().filter(|draft| draft.action == action)?;
+        let mut form = NewsForm::from_fields(&draft.fields, None);
+        form.intent = Intent::Save;
+        Some(form)
     }
 }
 
@@ -254,14 +290,12 @@ struct CurrentImage {
     alt: String,
 }
 
-/// The publication form of a stored item.
-struct PublishForm {
-    action: String,
+/// The publication part of the form: now, or at a date and time.
+struct Publication {
+    later: bool,
     date: String,
     time: String,
     error: Option<String>,
-    /// Already published or scheduled: the button says so.
-    again: bool,
 }
 
 #[derive(Template)]
@@ -286,8 +320,10 @@ struct FormPage {
     done: Option<String>,
     /// Part of the sample data: saved, it becomes real.
     sample: bool,
-    publish: Option<PublishForm>,
-    unpublish_action: Option<String>,
+    /// Shown for a new item, a draft and a scheduled one.
+    publication: Option<Publication>,
+    /// "Save and back to draft", for an item published or scheduled.
+    can_unpublish: bool,
     public_href: Option<String>,
     delete_href: Option<String>,
     back_href: &'static str,
@@ -299,11 +335,12 @@ struct Errors {
     fields: Vec<(String, String)>,
     form: Option<String>,
     image: Option<String>,
+    publication: Option<String>,
 }
 
 impl Errors {
     fn is_empty(&self) -> bool {
-        self.fields.is_empty() && self.form.is_none() && self.image.is_none()
+        self.fields.is_empty() && self.form.is_none() && self.image.is_none() && self.publication.is_none()
     }
 }
 
@@ -358,8 +395,13 @@ impl FormPage {
             conflict: None,
             done: None,
             sample: false,
-            publish: None,
-            unpublish_action: None,
+            publication: Some(Publication {
+                later: form.later,
+                date: form.date.clone(),
+                time: form.time.clone(),
+                error: errors.publication.clone(),
+            }),
+            can_unpublish: false,
             public_href: None,
             delete_href: None,
             back_href: admin::NEWS,
@@ -385,19 +427,10 @@ impl FormPage {
                 .unwrap_or_default(),
         });
         let scheduled = !item.draft && item.published.utc() > now;
-        if item.draft || scheduled {
-            let at = item.published.utc();
-            self.publish = Some(PublishForm {
-                action: admin::news_action(item.id, "publish"),
-                date: if scheduled { crate::domain::date::format(at.date()) } else { String::new() },
-                time: if scheduled { format!("{:02}:{:02}", at.hour(), at.minute()) } else { String::new() },
-                error: None,
-                again: scheduled,
-            });
+        if !(item.draft || scheduled) {
+            self.publication = None;
         }
-        if !item.draft {
-            self.unpublish_action = Some(admin::news_action(item.id, "unpublish"));
-        }
+        self.can_unpublish = !item.draft;
         if !item.draft && !scheduled {
             let shown = if item.translation(lang).is_some() { lang } else { lang.other() };
             self.public_href = Some(Page::NewsItem { slug: item.slug.to_string() }.path(shown));
@@ -466,9 +499,9 @@ fn done_message(done: &str) -> Option<&'static str> {
 }
 
 /// The image the form brings: none, or one checked by its first bytes.
-fn check_upload(tr: &Tr, upload: Option<&Upload>) -> Result<Option<NewsImage>, String> {
+fn check_upload(tr: &Tr, upload: Option<&[u8]>) -> Result<Option<NewsImage>, String> {
     let Some(upload) = upload else { return Ok(None) };
-    let image = Image::parse(upload.bytes.clone()).map_err(|e| match e {
+    let image = Image::parse(upload.to_vec()).map_err(|e| match e {
         ImageError::TooLarge(_) => tr.t("admin-news-error-image-too-large"),
         ImageError::NotAnImage => tr.t("admin-news-error-image-type"),
     })?;
@@ -515,64 +548,117 @@ fn check_texts(tr: &Tr, form: &NewsForm, has_image: bool, errors: &mut Errors) -
     texts
 }
 
-/// Reads the form and checks its token: the form, or the response to give.
-async fn read_form(
-    state: &AppState,
-    staff: &Staff,
-    headers: &HeaderMap,
-    multipart: Multipart,
-) -> Result<NewsForm, Response> {
-    let form = NewsForm::read(multipart).await.map_err(IntoResponse::into_response)?;
-    let signed = form.csrf.as_deref().is_some_and(|t| state.form_key.verify_session_token(&staff.session_hash, t));
-    if !(signed && same_origin(headers, &state.config.base_url)) {
-        return Err(AppError::Forbidden.into_response());
-    }
-    Ok(form)
-}
-
 /// An item named by an address's `{id}`; any other id is not found.
 async fn stored(state: &AppState, id: &str) -> Result<StaffNews, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     state.store.staff_news(id).await?.ok_or(AppError::NotFound)
 }
 
-/// GET `/admin/news/new`: an empty form.
+/// GET `/admin/news/new`: an empty form, or the one this browser typed
+/// before its session ended.
 pub async fn new(State(state): State<AppState>, staff: Staff) -> Result<Response, AppError> {
-    let page = FormPage::new(&state, &staff, &NewsForm::default(), &Errors::default());
+    let form = NewsForm::restored(&staff, admin::NEWS_NEW).unwrap_or_default();
+    let page = FormPage::new(&state, &staff, &form, &Errors::default());
     render(&page, staff.lang)
 }
 
-/// POST `/admin/news/new` (multipart): the preview; or a draft added; or
-/// the form again with each field's message (422).
-pub async fn add(
-    State(state): State<AppState>,
-    staff: Staff,
-    headers: HeaderMap,
-    multipart: Multipart,
-) -> Result<Response, AppError> {
-    let form = match read_form(&state, &staff, &headers, multipart).await {
-        Ok(form) => form,
-        Err(response) => return Ok(response),
-    };
-    let tr = Tr::new(staff.lang, state.locales.clone());
-    if form.preview {
-        let page = FormPage::new(&state, &staff, &form, &Errors::default()).with_preview(&form);
-        return render(&page, staff.lang);
+/// The moment chosen to publish at, in UTC: `None` for now; `Err` when
+/// "at this date and time" was chosen without a real one.
+fn publish_at(form: &NewsForm) -> Result<Option<OffsetDateTime>, ()> {
+    if !form.later {
+        return Ok(None);
     }
+    let date = crate::domain::date::parse(form.date.trim()).map_err(|_| ())?;
+    let (hour, minute) = form.time.trim().split_once(':').ok_or(())?;
+    let (hour, minute): (u8, u8) = (hour.parse().map_err(|_| ())?, minute.parse().map_err(|_| ())?);
+    let time = Time::from_hms(hour, minute, 0).map_err(|_| ())?;
+    Ok(Some(PrimitiveDateTime::new(date, time).assume_offset(UtcOffset::UTC)))
+}
+
+/// What a press asks for, checked: the texts, the image, and the moment to
+/// publish at when it publishes; or each field's message.
+struct Checked {
+    texts: NewsTexts,
+    image: Option<NewsImage>,
+    at: Option<OffsetDateTime>,
+}
+
+fn check(tr: &Tr, form: &NewsForm, has_image: bool) -> Result<Checked, Errors> {
     let mut errors = Errors::default();
-    let image = check_upload(&tr, form.upload.as_ref()).unwrap_or_else(|message| {
+    let image = check_upload(tr, form.upload.as_deref()).unwrap_or_else(|message| {
         errors.image = Some(message);
         None
     });
-    let texts = check_texts(&tr, &form, form.upload.is_some(), &mut errors);
-    if !errors.is_empty() {
-        let page = FormPage::new(&state, &staff, &form, &errors);
-        return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
+    let texts = check_texts(tr, form, has_image, &mut errors);
+    let at = if form.intent == Intent::Publish {
+        publish_at(form).unwrap_or_else(|()| {
+            errors.publication = Some(tr.t("admin-news-error-publish-at"));
+            None
+        })
+    } else {
+        None
+    };
+    if errors.is_empty() { Ok(Checked { texts, image, at }) } else { Err(errors) }
+}
+
+/// After the texts are saved: publishes or takes back to draft as the
+/// press asked, and says where to go.
+async fn then(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    intent: Intent,
+    at: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> Result<Response, AppError> {
+    let done = match intent {
+        Intent::Publish => {
+            let scheduled = at.is_some_and(|at| at > now);
+            let at = Published::new(crate::store::instant(at.unwrap_or(now)));
+            if !state.store.publish_news(id, at, &staff.actor(), now).await? {
+                return Err(AppError::NotFound);
+            }
+            if scheduled { "scheduled" } else { "published" }
+        }
+        Intent::Unpublish => {
+            if !state.store.unpublish_news(id, &staff.actor(), now).await? {
+                return Err(AppError::NotFound);
+            }
+            "unpublished"
+        }
+        Intent::Save | Intent::Preview => {
+            return Ok(Redirect::to(&format!("{}?done=saved", admin::news_item(id))).into_response());
+        }
+    };
+    Ok(Redirect::to(&format!("{}?done={done}", admin::NEWS)).into_response())
+}
+
+/// POST `/admin/news/new` (multipart): the preview; or a draft added, and
+/// published if the press asked; or the form again with each field's
+/// message (422).
+pub async fn add(State(state): State<AppState>, posted: StaffMultipart) -> Result<Response, AppError> {
+    let form = NewsForm::posted(&posted);
+    let staff = posted.staff;
+    if form.intent == Intent::Preview {
+        let page = FormPage::new(&state, &staff, &form, &Errors::default()).with_preview(&form);
+        return render(&page, staff.lang);
     }
+    let tr = Tr::new(staff.lang, state.locales.clone());
+    let checked = match check(&tr, &form, form.upload.is_some()) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            let page = FormPage::new(&state, &staff, &form, &errors);
+            return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let texts = &checked.texts;
     let title = texts.fr.as_ref().or(texts.en.as_ref()).map(|t| t.title.as_str()).unwrap_or_default();
     let slug = Slug::parse(&collate::slug(title)).or_else(|_| Slug::parse("news")).map_err(|_| AppError::BadRequest)?;
     let now = state.config.clock.now();
-    let id = state.store.add_news(&slug, &texts, image.as_ref(), &staff.actor(), now).await?;
+    let id = state.store.add_news(&slug, texts, checked.image.as_ref(), &staff.actor(), now).await?;
+    if form.intent == Intent::Publish {
+        return then(&state, &staff, id, Intent::Publish, checked.at, now).await;
+    }
     Ok(Redirect::to(&format!("{}?done=added", admin::news_item(id))).into_response())
 }
 
@@ -581,7 +667,8 @@ pub struct ItemQuery {
     done: Option<String>,
 }
 
-/// GET `/admin/news/{id}`: the item's form.
+/// GET `/admin/news/{id}`: the item's form, or the one this browser typed
+/// before its session ended (at the version it was read at).
 pub async fn edit(
     State(state): State<AppState>,
     staff: Staff,
@@ -589,27 +676,26 @@ pub async fn edit(
     Query(query): Query<ItemQuery>,
 ) -> Result<Response, AppError> {
     let item = stored(&state, &id).await?;
-    let form = NewsForm::of(&item);
-    let mut page = FormPage::new(&state, &staff, &form, &Errors::default()).for_item(&item, state.config.clock.now());
+    let now = state.config.clock.now();
+    let form = NewsForm::restored(&staff, &admin::news_item(item.id)).unwrap_or_else(|| NewsForm::of(&item, now));
+    let mut page = FormPage::new(&state, &staff, &form, &Errors::default()).for_item(&item, now);
+    page.version = form.version.clone();
     page.done = query.done.as_deref().and_then(done_message).map(|id| page.ctx.t(id));
     render(&page, staff.lang)
 }
 
-/// POST `/admin/news/{id}` (multipart): the preview; or saved; or the form
-/// again with each field's message (422); or, when someone else saved it
-/// since the form was read, refused (409) with their texts shown and the
-/// typed ones kept.
+/// POST `/admin/news/{id}` (multipart), from any button of the form: the
+/// preview; or the texts saved, then published or taken back to draft if
+/// the press asked; or the form again with each field's message (422); or,
+/// when someone else saved it since the form was read, refused (409) with
+/// their texts shown and the typed ones kept, and nothing published.
 pub async fn save(
     State(state): State<AppState>,
-    staff: Staff,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    multipart: Multipart,
+    posted: StaffMultipart,
 ) -> Result<Response, AppError> {
-    let form = match read_form(&state, &staff, &headers, multipart).await {
-        Ok(form) => form,
-        Err(response) => return Ok(response),
-    };
+    let form = NewsForm::posted(&posted);
+    let staff = posted.staff;
     let current = stored(&state, &id).await?;
     let version: i64 = posted_version(form.version.as_deref())?;
     let now = state.config.clock.now();
@@ -619,26 +705,32 @@ pub async fn save(
         page.version = Some(version.to_string());
         page
     };
-    if form.preview {
+    if form.intent == Intent::Preview {
         return render(&shown(&Errors::default()).with_preview(&form), staff.lang);
     }
-    let mut errors = Errors::default();
-    let upload = check_upload(&tr, form.upload.as_ref()).unwrap_or_else(|message| {
-        errors.image = Some(message);
-        None
-    });
     let has_image = form.upload.is_some() || (current.image.is_some() && !form.remove_image);
-    let texts = check_texts(&tr, &form, has_image, &mut errors);
-    if !errors.is_empty() {
-        return render_with_status(&shown(&errors), staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    let change = match upload {
+    let checked = match check(&tr, &form, has_image) {
+        Ok(checked) => checked,
+        Err(errors) => return render_with_status(&shown(&errors), staff.lang, StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    let change = match checked.image {
         Some(image) => ImageChange::Replace(image),
         None if form.remove_image => ImageChange::Remove,
         None => ImageChange::Keep,
     };
-    match state.store.update_news(current.id, version, &texts, &change, &staff.actor(), now).await? {
-        NewsSaved::Done(id) => Ok(Redirect::to(&format!("{}?done=saved", admin::news_item(id))).into_response()),
+    // A press that only publishes or unpublishes, the texts as they are
+    // stored, writes no "saved" entry; the version is checked all the same.
+    let unchanged = version == current.version
+        && matches!(change, ImageChange::Keep)
+        && checked.texts.fr == current.fr
+        && checked.texts.en == current.en;
+    let saved = if unchanged && form.intent != Intent::Save {
+        NewsSaved::Done(current.id)
+    } else {
+        state.store.update_news(current.id, version, &checked.texts, &change, &staff.actor(), now).await?
+    };
+    match saved {
+        NewsSaved::Done(id) => then(&state, &staff, id, form.intent, checked.at, now).await,
         NewsSaved::NotFound => Err(AppError::NotFound),
         NewsSaved::Conflict(theirs) => {
             // What the other person saved, language by language; the form
@@ -656,83 +748,14 @@ pub async fn save(
                 }
             }
             let mut page = FormPage::new(&state, &staff, &form, &Errors::default()).for_item(&theirs, now);
+            page.version = Some(theirs.version.to_string());
             page.conflict = Some(values);
             render_with_status(&page, staff.lang, StatusCode::CONFLICT)
         }
     }
 }
 
-// ------------------------------------------------- publishing and deleting
-
-#[derive(Deserialize)]
-pub struct PublishFields {
-    #[serde(default)]
-    date: String,
-    #[serde(default)]
-    time: String,
-}
-
-/// The moment typed (in UTC): none for "now".
-fn publish_at(fields: &PublishFields) -> Result<Option<OffsetDateTime>, ()> {
-    let (date, time) = (fields.date.trim(), fields.time.trim());
-    if date.is_empty() && time.is_empty() {
-        return Ok(None);
-    }
-    let date = crate::domain::date::parse(date).map_err(|_| ())?;
-    let (hour, minute) = time.split_once(':').ok_or(())?;
-    let (hour, minute): (u8, u8) = (hour.parse().map_err(|_| ())?, minute.parse().map_err(|_| ())?);
-    let time = Time::from_hms(hour, minute, 0).map_err(|_| ())?;
-    Ok(Some(PrimitiveDateTime::new(date, time).assume_offset(UtcOffset::UTC)))
-}
-
-/// POST `/admin/news/{id}/publish`: shown at once, or from the date and
-/// time given (UTC); a wrong date or time: the form again (422).
-pub async fn publish(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    StaffForm { staff, form }: StaffForm<PublishFields>,
-) -> Result<Response, AppError> {
-    let item = stored(&state, &id).await?;
-    let now = state.config.clock.now();
-    let at = match publish_at(&form) {
-        Ok(at) => at,
-        Err(()) => {
-            let mut page = FormPage::new(&state, &staff, &NewsForm::of(&item), &Errors::default()).for_item(&item, now);
-            let error = page.ctx.t("admin-news-error-publish-at");
-            let publish = page.publish.get_or_insert(PublishForm {
-                action: admin::news_action(item.id, "publish"),
-                date: String::new(),
-                time: String::new(),
-                error: None,
-                again: true,
-            });
-            publish.date = form.date.clone();
-            publish.time = form.time.clone();
-            publish.error = Some(error);
-            return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
-        }
-    };
-    let scheduled = at.is_some_and(|at| at > now);
-    let at = Published::new(crate::store::instant(at.unwrap_or(now)));
-    if !state.store.publish_news(item.id, at, &staff.actor(), now).await? {
-        return Err(AppError::NotFound);
-    }
-    let done = if scheduled { "scheduled" } else { "published" };
-    Ok(Redirect::to(&format!("{}?done={done}", admin::NEWS)).into_response())
-}
-
-/// POST `/admin/news/{id}/unpublish`: back to draft, shown nowhere.
-pub async fn unpublish(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    StaffForm { staff, .. }: StaffForm<NoFields>,
-) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    if !state.store.unpublish_news(id, &staff.actor(), state.config.clock.now()).await? {
-        return Err(AppError::NotFound);
-    }
-    Ok(Redirect::to(&format!("{}?done=unpublished", admin::NEWS)).into_response())
-}
+// ------------------------------------------------------------ deleting
 
 /// GET `/admin/news/{id}/delete`: the confirmation step.
 pub async fn confirm_delete(

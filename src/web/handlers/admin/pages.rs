@@ -266,7 +266,9 @@ pub struct EditQuery {
     done: Option<String>,
 }
 
-/// GET `/admin/pages/{page}/{lang}`: the page's current text in the form.
+/// GET `/admin/pages/{page}/{lang}`: the page's current text in the form;
+/// or the text this browser typed before its session ended (saved or
+/// previewed), on the revision it was typed over.
 pub async fn edit(
     State(state): State<AppState>,
     staff: Staff,
@@ -275,6 +277,14 @@ pub async fn edit(
 ) -> Result<Response, AppError> {
     let (page, lang) = target(&page, &lang)?;
     let (current, text) = current_text(&state, page, lang).await?;
+    let restored: Option<TextForm> = staff
+        .restored(&admin::page(page.key(), lang, ""))
+        .or_else(|| staff.restored(&admin::page(page.key(), lang, "/preview")));
+    if let Some(typed) = restored {
+        let base = base_ref(typed.base.as_deref()).unwrap_or(current.as_ref().map(|r| r.info.id));
+        let form = FormPage::new(&state, &staff, page, lang, base, clean(&typed.body));
+        return render(&form, staff.lang);
+    }
     let mut form = FormPage::new(&state, &staff, page, lang, current.as_ref().map(|r| r.info.id), text);
     form.current =
         Some(current.as_ref().map(|r| Saved::new(&form.ctx.tr, r.info.created_at, r.info.author_email.as_deref())));

@@ -23,9 +23,10 @@ use crate::{
     store::{Account, Attempt, PENDING_LIFETIME, PendingSignIn, Quota},
     text::i18n::Lang,
     web::{
+        drafts,
         error::AppError,
         extract::ClientIp,
-        middleware::csrf::CheckedForm,
+        middleware::csrf::PublicForm,
         negotiate, paths, rate_limit,
         staff::{SessionCookie, Staff, session_hash},
         state::AppState,
@@ -112,9 +113,17 @@ pub async fn check(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
     headers: HeaderMap,
-    CheckedForm(form): CheckedForm<CodeFields>,
+    posted: PublicForm<CodeFields>,
 ) -> Result<Response, AppError> {
     let lang = negotiate::language(&headers);
+    let form = match posted {
+        PublicForm::Fresh(form) => form,
+        PublicForm::Stale(_) => {
+            let mut page = SecondStepPage::new(&state, lang);
+            page.ctx.notice = Some(page.ctx.t("admin-two-step-stale"));
+            return render_with_status(&page, lang, StatusCode::FORBIDDEN);
+        }
+    };
     let now = state.config.clock.now();
     let client = rate_limit::client_key(client);
     let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: WINDOW };
@@ -165,7 +174,8 @@ pub async fn check(
     }
     state.store.forget_attempts(SCOPE, &client).await?;
     state.store.purge_sessions(state.config.sessions, now).await?;
-    let mut response = Redirect::to(paths::admin::HOME).into_response();
+    let next = drafts::after_sign_in(&state, &headers, account.id).await?;
+    let mut response = Redirect::to(&next).into_response();
     let headers = response.headers_mut();
     headers.append(header::SET_COOKIE, SessionCookie::for_site(&state.config.base_url).set(&id));
     headers.append(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear());

@@ -20,9 +20,10 @@ use crate::{
     store::{Attempt, Quota, SignInFailure},
     text::i18n::Lang,
     web::{
+        drafts,
         error::AppError,
         extract::ClientIp,
-        middleware::csrf::CheckedForm,
+        middleware::csrf::PublicForm,
         negotiate, paths, rate_limit,
         staff::{SessionCookie, Staff, StaffForm, session_hash},
         state::AppState,
@@ -69,6 +70,8 @@ pub struct Welcome {
     welcome: Option<String>,
     /// A second step not taken in time.
     expired: Option<String>,
+    /// A form sent after the session ended (see `drafts`).
+    ended: Option<String>,
 }
 
 /// GET `/admin/sign-in`: the form, or the dashboard for someone signed in;
@@ -87,6 +90,9 @@ pub async fn show(
     if query.expired.is_some() {
         page.notice = Some(page.ctx.t("admin-two-step-expired"));
     }
+    if query.ended.is_some() {
+        page.notice = Some(page.ctx.t("admin-session-ended"));
+    }
     render(&page, lang)
 }
 
@@ -101,13 +107,22 @@ pub async fn sign_in(
     State(state): State<AppState>,
     ClientIp(client): ClientIp,
     headers: HeaderMap,
-    CheckedForm(form): CheckedForm<SignInFields>,
+    posted: PublicForm<SignInFields>,
 ) -> Result<Response, AppError> {
     let lang = negotiate::language(&headers);
     let now = state.config.clock.now();
     let mut page = SignInPage::new(&state, lang);
+    let (form, fresh) = match posted {
+        PublicForm::Fresh(form) => (form, true),
+        PublicForm::Stale(form) => (form, false),
+    };
     let typed = form.email.as_deref().unwrap_or("").trim();
     page.email = typed.chars().filter(|c| !c.is_control()).take(254).collect();
+    if !fresh {
+        // Nothing is checked: the address typed, the password to type again.
+        page.notice = Some(page.ctx.t("admin-sign-in-stale"));
+        return render_with_status(&page, lang, StatusCode::FORBIDDEN);
+    }
     let candidate = form.password.unwrap_or_default();
     let client = rate_limit::client_key(client);
     let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: WINDOW };
@@ -135,7 +150,8 @@ pub async fn sign_in(
             state.store.forget_attempts(SCOPE, &client).await?;
             state.store.purge_sessions(state.config.sessions, now).await?;
             let cookie = SessionCookie::for_site(&state.config.base_url);
-            let mut response = Redirect::to(paths::admin::HOME).into_response();
+            let next = drafts::after_sign_in(&state, &headers, account.id).await?;
+            let mut response = Redirect::to(&next).into_response();
             response.headers_mut().insert(header::SET_COOKIE, cookie.set(&id));
             return Ok(response);
         }

@@ -12,8 +12,8 @@
 
 use askama::Template;
 use axum::{
-    extract::{Multipart, Path, Query, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    extract::{Path, Query, State},
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -39,9 +39,8 @@ use crate::{
     web::{
         error::AppError,
         handlers::directory::signatory_page,
-        middleware::csrf::same_origin,
         paths::admin::{self, Area},
-        staff::{Staff, StaffForm},
+        staff::{Staff, StaffForm, StaffMultipart},
         state::AppState,
         view::{
             admin::AdminContext,
@@ -463,9 +462,11 @@ async fn stored(state: &AppState, id: &str) -> Result<Versioned, AppError> {
     state.store.versioned_signatory(id).await?.ok_or(AppError::NotFound)
 }
 
-/// GET `/admin/signatories/new`.
+/// GET `/admin/signatories/new`: an empty form, or the one this browser
+/// typed before its session ended.
 pub async fn new(State(state): State<AppState>, staff: Staff) -> Result<Response, AppError> {
-    let page = FormPage::new(&state, &staff, &SignatoryForm::default(), &[]).for_new();
+    let form = staff.restored(admin::SIGNATORIES_NEW).unwrap_or_default();
+    let page = FormPage::new(&state, &staff, &form, &[]).for_new();
     render(&page, staff.lang)
 }
 
@@ -487,11 +488,16 @@ pub async fn add(
     render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY)
 }
 
-/// GET `/admin/signatories/{id}`: the signatory's form.
+/// GET `/admin/signatories/{id}`: the signatory's form, or the one this
+/// browser typed before its session ended, at the version it was read at
+/// (a change saved meanwhile is then noticed on saving).
 pub async fn edit(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
     let stored = stored(&state, &id).await?;
-    let form = SignatoryForm::of(&stored.signatory.details);
-    let page = FormPage::new(&state, &staff, &form, &[]).for_signatory(&stored);
+    let restored: Option<SignatoryForm> = staff.restored(&admin::signatory(stored.signatory.id));
+    let version = restored.as_ref().and_then(|form| form.version.as_deref()?.trim().parse().ok());
+    let form = restored.unwrap_or_else(|| SignatoryForm::of(&stored.signatory.details));
+    let mut page = FormPage::new(&state, &staff, &form, &[]).for_signatory(&stored);
+    page.version = version.or(page.version);
     render(&page, staff.lang)
 }
 
@@ -755,57 +761,25 @@ async fn preview_page(
 }
 
 /// POST `/admin/signatories/import/preview` (multipart, up to
-/// [`UPLOAD_LIMIT`]): the file's preview. The form's token is checked as
-/// [`StaffForm`] checks it.
-pub async fn preview(
-    State(state): State<AppState>,
-    staff: Staff,
-    headers: HeaderMap,
-    mut multipart: Multipart,
-) -> Result<Response, AppError> {
-    let mut token = None;
-    let mut file: Option<(Vec<u8>, String)> = None;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(error) => return Ok(error.status().into_response()),
-        };
-        let name = field.name().map(str::to_owned);
-        match name.as_deref() {
-            Some("csrf") => match field.text().await {
-                Ok(text) => token = Some(text),
-                Err(error) => return Ok(error.status().into_response()),
-            },
-            Some("file") => {
-                let name = source_name(field.file_name());
-                match field.bytes().await {
-                    Ok(bytes) => file = Some((bytes.to_vec(), name)),
-                    Err(error) => return Ok(error.status().into_response()),
-                }
-            }
-            _ => {}
-        }
-    }
-    let signed = token.as_deref().is_some_and(|t| state.form_key.verify_session_token(&staff.session_hash, t));
-    if !(signed && same_origin(&headers, &state.config.base_url)) {
-        return Err(AppError::Forbidden);
-    }
-    let Some((bytes, source)) = file.filter(|(bytes, _)| !bytes.is_empty()) else {
-        let mut page = ImportPage::new(&state, &staff);
+/// [`UPLOAD_LIMIT`]): the file's preview, through the staff gate.
+pub async fn preview(State(state): State<AppState>, posted: StaffMultipart) -> Result<Response, AppError> {
+    let staff = &posted.staff;
+    let Some(file) = posted.file("file") else {
+        let mut page = ImportPage::new(&state, staff);
         page.missing_file = true;
         return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let csv = match String::from_utf8(bytes) {
+    let source = source_name(file.file_name.as_deref());
+    let csv = match String::from_utf8(file.bytes.to_vec()) {
         Ok(text) => text,
         Err(error) => {
             // The parser names the line that is not UTF-8.
             let errors = signatories_csv::parse(error.as_bytes()).err().unwrap_or_else(|| CsvErrors::new(Vec::new()));
-            let page = ImportPage::new(&state, &staff).with_problems(&errors);
+            let page = ImportPage::new(&state, staff).with_problems(&errors);
             return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
-    preview_page(&state, &staff, csv, source, false).await
+    preview_page(&state, staff, csv, source, false).await
 }
 
 #[derive(Deserialize)]
