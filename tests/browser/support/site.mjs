@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { readOutbox } from './mail.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const BINARY = process.env.ONEINFIVE_BIN || path.join(ROOT, 'target/debug/oneinfive');
+const BINARY = process.env.ONEINFIVE_BIN || path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug/oneinfive');
 const POSTGRES = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 /** How long anything that should happen at once may take before a test fails. */
 export const PATIENCE_MS = 10_000;
