@@ -3,7 +3,7 @@
 about-title = About the campaign
 aims-title = Campaign aims
 pact-title = The Pact of cities and regions
-privacy-title = Data protection
+privacy-title = Data protection notice
 content-see-members = See the members of the Pact
 content-read-pact = Read the Pact and its “four Ps”
 
@@ -68,10 +68,12 @@ accessibility-title = Accessibility statement
 # The footer's link to the accessibility statement, with the site's compliance status.
 footer-accessibility = Accessibility: partially compliant
 # Where a page gives the operator's contact addresses and none is set.
-pages-contact-unset = The secretariat’s address is given on the Council of Europe’s website, [www.coe.int](https://www.coe.int).
+pages-contact-unset = Write to the secretariat by post, at the Council of Europe’s address given on this page.
 # $host: the host's name and postal address, as the operator gives them.
 pages-hosting = The site is hosted by: { $host }.
-pages-hosting-unset = The site’s operator has not named its host yet: ask the secretariat.
+pages-hosting-title = Hosting
+# $licence: the open data's licence, as the operator names it.
+pages-licence = The open data are published under this licence: { $licence }.
 
 map-title = Map of the members
 map-lead = Each country is shaded by its number of members of the Pact, and each dot is a member whose position is known. Choose a country or a dot to see its members.
@@ -83,6 +85,7 @@ map-legend-none = No members
 map-legend-dot = A member
 map-country-label = { $country }: { $count }
 map-dot-label = { $name } ({ $kind })
+map-dot-label-sample = Sample: { $name } ({ $kind })
 map-countries = The countries
 map-to-directory = See these members in the list
 map-too-many-dots = Too many members to show one by one: choose a country to see its dots.

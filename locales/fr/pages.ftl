@@ -3,7 +3,7 @@
 about-title = À propos de la campagne
 aims-title = Buts et objectifs de la campagne
 pact-title = Le Pacte des villes et des régions
-privacy-title = Protection des données
+privacy-title = Notice sur la protection des données
 content-see-members = Voir les adhérents au Pacte
 content-read-pact = Lire le Pacte et ses « quatre P »
 
@@ -68,10 +68,12 @@ accessibility-title = Déclaration d’accessibilité
 # The footer's link to the accessibility statement, with the site's compliance status.
 footer-accessibility = Accessibilité : partiellement conforme
 # Where a page gives the operator's contact addresses and none is set.
-pages-contact-unset = L’adresse du secrétariat est indiquée sur le site du Conseil de l’Europe, [www.coe.int](https://www.coe.int).
+pages-contact-unset = Écrivez au secrétariat par courrier, à l’adresse du Conseil de l’Europe indiquée sur cette page.
 # $host: the host's name and postal address, as the operator gives them.
 pages-hosting = Le site est hébergé par : { $host }.
-pages-hosting-unset = L’exploitant du site n’a pas encore indiqué son hébergeur : renseignez-vous auprès du secrétariat.
+pages-hosting-title = Hébergement
+# $licence: the open data's licence, as the operator names it.
+pages-licence = Les données ouvertes sont publiées sous cette licence : { $licence }.
 
 map-title = Carte des adhérents
 map-lead = Chaque pays est teinté selon son nombre d’adhérents au Pacte, et chaque point est un adhérent dont la position est connue. Choisissez un pays ou un point pour voir ses adhérents.
@@ -83,6 +85,7 @@ map-legend-none = Aucun adhérent
 map-legend-dot = Un adhérent
 map-country-label = { $country } : { $count }
 map-dot-label = { $name } ({ $kind })
+map-dot-label-sample = Exemple : { $name } ({ $kind })
 map-countries = Les pays
 map-to-directory = Voir ces adhérents dans la liste
 map-too-many-dots = Trop d’adhérents pour les montrer un à un : choisissez un pays pour voir ses points.

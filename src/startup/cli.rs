@@ -302,6 +302,12 @@ fn scheme(url: &str) -> &str {
 async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<ExitCode> {
     // A wrong flag is told before the database is opened (or created).
     let site = SiteConfig::from_args(&args).map_err(anyhow::Error::msg)?;
+    if site.contacts.hosting.is_none() {
+        tracing::warn!("no --hosting: the legal notice names no host until it is set");
+    }
+    if site.contacts.secretariat.is_none() {
+        tracing::warn!("no --contact-email: the contact page gives the secretariat's postal address only");
+    }
     let store = open_for(database_url, Patience::Visitor).await?;
     let server =
         Server::bind(args.listen, store.clone(), site).await.map_err(|error| start_error(error, args.listen))?;
@@ -333,7 +339,7 @@ mod tests {
     use super::*;
 
     fn site() -> SiteConfig {
-        SiteConfig::new("http://127.0.0.1", "https://www.facebook.com/councilofeurope").expect("settings")
+        SiteConfig::new("http://127.0.0.1").expect("settings")
     }
 
     #[tokio::test]

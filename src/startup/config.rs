@@ -223,9 +223,10 @@ pub struct ServeArgs {
     #[arg(long, env = "BASE_URL")]
     pub base_url: Option<String>,
 
-    /// The campaign's Facebook page, linked from the footer.
-    #[arg(long, env = "FACEBOOK_URL", default_value = "https://www.facebook.com/councilofeurope")]
-    pub facebook_url: String,
+    /// The campaign's Facebook page, linked from the footer; none by
+    /// default (the site links no address it has not confirmed).
+    #[arg(long, env = "FACEBOOK_URL")]
+    pub facebook_url: Option<String>,
 
     /// The SMTP server for outgoing mail: smtp://host:port, or smtps://user:pass@host:465.
     /// Without it, mails are written as .eml files into data/outbox/.
@@ -257,6 +258,12 @@ pub struct ServeArgs {
     /// address, on one line.
     #[arg(long, env = "HOSTING")]
     pub hosting: Option<String>,
+
+    /// The licence the open data of the signatories are published under, as
+    /// the legal notice names it (one line: its name, and its address if
+    /// any); none by default: the site names no licence nobody chose.
+    #[arg(long, env = "OPEN_DATA_LICENCE")]
+    pub open_data_licence: Option<String>,
 
     /// The connections open at once at most; past it a connection gets 503.
     /// Default: what the open-file limit allows, at most 10,000.
@@ -321,7 +328,7 @@ impl ServeArgs {
 pub struct SiteConfig {
     /// The public origin, without a trailing slash.
     pub base_url: String,
-    pub facebook_url: String,
+    pub facebook_url: Option<String>,
     pub mail: MailConfig,
     /// The header a trusted proxy names the client's address in, if any.
     pub client_ip_header: Option<axum::http::HeaderName>,
@@ -350,14 +357,14 @@ pub struct SiteConfig {
 
 impl SiteConfig {
     /// The settings with mail written to `data/outbox` and no proxy trusted.
-    pub fn new(base_url: &str, facebook_url: &str) -> Result<SiteConfig, String> {
+    pub fn new(base_url: &str) -> Result<SiteConfig, String> {
         let parsed = url::Url::parse(base_url).map_err(|e| format!("--base-url {base_url:?}: {e}"))?;
         if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
             return Err(format!("--base-url {base_url:?}: expected an http:// or https:// origin"));
         }
         Ok(SiteConfig {
             base_url: base_url.trim_end_matches('/').to_owned(),
-            facebook_url: facebook_url.to_owned(),
+            facebook_url: None,
             mail: MailConfig::new(None, "ONE in FIVE <newsletter@localhost>", PathBuf::from("data/outbox"))?,
             client_ip_header: None,
             signups_per_minute: 5,
@@ -375,7 +382,17 @@ impl SiteConfig {
     /// The settings a `serve` command line gives.
     pub fn from_args(args: &ServeArgs) -> Result<SiteConfig, String> {
         let base_url = args.base_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
-        let mut config = SiteConfig::new(&base_url, &args.facebook_url)?;
+        let mut config = SiteConfig::new(&base_url)?;
+        config.facebook_url = args
+            .facebook_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|url| !url.is_empty())
+            .map(|url| match url::Url::parse(url) {
+                Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(url.to_owned()),
+                _ => Err(format!("--facebook-url {url:?}: expected an http:// or https:// address")),
+            })
+            .transpose()?;
         config.mail = MailConfig::new(args.smtp_url.clone(), &args.mail_from, args.outbox_dir.clone())?;
         config.client_ip_header = args
             .client_ip_header
@@ -388,6 +405,13 @@ impl SiteConfig {
         config.connections.header_read_timeout = Duration::from_secs(args.header_timeout);
         config.connections.shutdown_grace = Duration::from_secs(args.shutdown_grace);
         config.metrics_listen = args.metrics_listen;
+        let one_line = |flag: &str, value: &Option<String>| {
+            value
+                .as_deref()
+                .map(|text| crate::domain::text::one_line(text, 300).map_err(|e| format!("--{flag}: {e}")))
+                .transpose()
+                .map(|text| text.filter(|text| !text.is_empty()))
+        };
         let email = |flag: &str, value: &Option<String>| {
             value
                 .as_deref()
@@ -399,12 +423,8 @@ impl SiteConfig {
         config.contacts = Contacts {
             secretariat: email("contact-email", &args.contact_email)?,
             dpo: email("dpo-email", &args.dpo_email)?,
-            hosting: args
-                .hosting
-                .as_deref()
-                .map(|host| crate::domain::text::one_line(host, 300).map_err(|e| format!("--hosting: {e}")))
-                .transpose()?
-                .filter(|host| !host.is_empty()),
+            hosting: one_line("hosting", &args.hosting)?,
+            licence: one_line("open-data-licence", &args.open_data_licence)?,
         };
         config.sessions = SessionLimits {
             idle: time::Duration::minutes(i64::from(args.session_idle_minutes)),

@@ -12,8 +12,8 @@ use time::{Duration, OffsetDateTime};
 use super::{Store, StoreError};
 
 /// Windows older than this are deleted (by the mail worker's periodic
-/// housekeeping, `forget_old_attempts`).
-const KEPT_FOR: Duration = Duration::days(1);
+/// housekeeping, `forget_old_attempts`). The privacy notice says so.
+pub const ATTEMPTS_KEPT_FOR: Duration = Duration::days(1);
 
 /// A limit: so many attempts per window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,11 +91,11 @@ impl Store {
         Ok(attempt.allowed(now, counts))
     }
 
-    /// Forgets the windows that ended long ago (`KEPT_FOR`). Done from time
+    /// Forgets the windows that ended long ago (`ATTEMPTS_KEPT_FOR`). Done from time
     /// to time rather than with each attempt: a write less for each of
     /// them.
     pub async fn forget_old_attempts(&self, now: OffsetDateTime) -> Result<(), StoreError> {
-        let before = now.unix_timestamp() - KEPT_FOR.whole_seconds();
+        let before = now.unix_timestamp() - ATTEMPTS_KEPT_FOR.whole_seconds();
         on_pool!(self, pool => sqlx::query(FORGET).bind(before).execute(pool).await.map(drop))?;
         Ok(())
     }
@@ -125,7 +125,7 @@ mod tests {
         assert!(!attempt().await.unwrap(), "past the quota");
         store.forget_old_attempts(at + Duration::hours(1)).await.unwrap();
         assert!(!attempt().await.unwrap(), "a window an hour old is kept");
-        store.forget_old_attempts(at + KEPT_FOR + Duration::minutes(2)).await.unwrap();
+        store.forget_old_attempts(at + ATTEMPTS_KEPT_FOR + Duration::minutes(2)).await.unwrap();
         assert!(attempt().await.unwrap(), "a window older than a day is forgotten");
         store.close().await;
     }

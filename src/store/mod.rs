@@ -55,7 +55,7 @@ mod two_step;
 
 pub use account_changes::{AccountChange, ChangeOutcome};
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
-pub use attempts::{Attempt, Quota};
+pub use attempts::{ATTEMPTS_KEPT_FOR, Attempt, Quota};
 pub use audit::{Actor, AuditEntry, AuditFilter, AuditKind};
 pub use availability::Availability;
 pub use drafts::{DRAFT_KEPT_FOR, FormDraft};

@@ -112,7 +112,9 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "newsletter.ftl",
     "sample.ftl",
     "countries.ftl",
-    "admin.ftl"
+    "admin.ftl",
+    "checks.ftl",
+    "links.ftl"
 );
 
 /// The Fluent bundles of both languages, loaded once at start-up.

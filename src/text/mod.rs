@@ -1,6 +1,8 @@
-//! Text: the two languages and their messages, collation, Markdown,
-//! hexadecimal, and line-by-line comparison.
+//! Text: the two languages and their messages, collation, Markdown and
+//! the accessibility checks of what staff write, hexadecimal, and
+//! line-by-line comparison.
 
+pub mod checks;
 pub mod collate;
 pub mod diff;
 pub mod hex;

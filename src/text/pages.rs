@@ -16,6 +16,8 @@ use super::{
 const CONTACTS_MARKER: &str = "<!-- contacts:";
 /// Where the legal notice names the host.
 const HOSTING_MARKER: &str = "<!-- hosting:";
+/// Where the legal notice names the open data's licence.
+const LICENCE_MARKER: &str = "<!-- licence:";
 
 /// What the operator tells of itself, when it does: the addresses the
 /// privacy notice, the legal notice and the accessibility statement give,
@@ -28,6 +30,8 @@ pub struct Contacts {
     pub dpo: Option<String>,
     /// Who hosts the site: a name and a postal address.
     pub hosting: Option<String>,
+    /// The licence of the open data, as the operator chose it.
+    pub licence: Option<String>,
 }
 
 impl Contacts {
@@ -60,11 +64,21 @@ pub enum Prose {
     Privacy,
     Legal,
     Accessibility,
+    Contact,
+    Help,
 }
 
 impl Prose {
-    pub const ALL: [Prose; 6] =
-        [Prose::About, Prose::Aims, Prose::Pact, Prose::Privacy, Prose::Legal, Prose::Accessibility];
+    pub const ALL: [Prose; 8] = [
+        Prose::About,
+        Prose::Aims,
+        Prose::Pact,
+        Prose::Privacy,
+        Prose::Legal,
+        Prose::Accessibility,
+        Prose::Contact,
+        Prose::Help,
+    ];
 
     /// The page's name in the back office's addresses and in the database:
     /// `about`.
@@ -76,6 +90,8 @@ impl Prose {
             Prose::Privacy => "privacy",
             Prose::Legal => "legal",
             Prose::Accessibility => "accessibility",
+            Prose::Contact => "contact",
+            Prose::Help => "help",
         }
     }
 
@@ -93,6 +109,8 @@ impl Prose {
             Prose::Privacy => "privacy-title",
             Prose::Legal => "legal-title",
             Prose::Accessibility => "accessibility-title",
+            Prose::Contact => "contact-title",
+            Prose::Help => "help-title",
         }
     }
 }
@@ -104,12 +122,16 @@ const SOURCES: &[(Lang, Prose, &str)] = &[
     (Lang::Fr, Prose::Privacy, include_str!("../../locales/fr/pages/privacy.md")),
     (Lang::Fr, Prose::Legal, include_str!("../../locales/fr/pages/legal.md")),
     (Lang::Fr, Prose::Accessibility, include_str!("../../locales/fr/pages/accessibility.md")),
+    (Lang::Fr, Prose::Contact, include_str!("../../locales/fr/pages/contact.md")),
+    (Lang::Fr, Prose::Help, include_str!("../../locales/fr/pages/help.md")),
     (Lang::En, Prose::About, include_str!("../../locales/en/pages/about.md")),
     (Lang::En, Prose::Aims, include_str!("../../locales/en/pages/aims.md")),
     (Lang::En, Prose::Pact, include_str!("../../locales/en/pages/pact.md")),
     (Lang::En, Prose::Privacy, include_str!("../../locales/en/pages/privacy.md")),
     (Lang::En, Prose::Legal, include_str!("../../locales/en/pages/legal.md")),
     (Lang::En, Prose::Accessibility, include_str!("../../locales/en/pages/accessibility.md")),
+    (Lang::En, Prose::Contact, include_str!("../../locales/en/pages/contact.md")),
+    (Lang::En, Prose::Help, include_str!("../../locales/en/pages/help.md")),
 ];
 
 /// The prose pages' bodies as HTML, by language and page, and what it
@@ -152,12 +174,15 @@ impl PageTexts {
                 text.insert_str(at, &contacts.markdown(&tr));
             }
         }
-        if let Some(at) = text.find(HOSTING_MARKER) {
-            let hosting = match &contacts.hosting {
-                Some(host) => tr.format("pages-hosting", &[("host", Arg::Text(markdown::escape(host).into()))]),
-                None => tr.t("pages-hosting-unset"),
-            };
-            text.insert_str(at, &format!("{hosting}\n\n"));
+        // The host and the licence, only where the operator named them:
+        // without them, the notice says nothing rather than a placeholder.
+        if let (Some(at), Some(host)) = (text.find(HOSTING_MARKER), &contacts.hosting) {
+            let hosting = tr.format("pages-hosting", &[("host", Arg::Text(markdown::escape(host).into()))]);
+            text.insert_str(at, &format!("## {}\n\n{hosting}\n\n", tr.t("pages-hosting-title")));
+        }
+        if let (Some(at), Some(licence)) = (text.find(LICENCE_MARKER), &contacts.licence) {
+            let licence = tr.format("pages-licence", &[("licence", Arg::Text(markdown::escape(licence).into()))]);
+            text.insert_str(at, &format!("{licence}\n\n"));
         }
         markdown::to_html(&text)
     }
@@ -181,17 +206,53 @@ mod tests {
     }
 
     #[test]
+    fn the_privacy_notice_says_how_long_what_is_kept_is_kept() {
+        use crate::store::{ATTEMPTS_KEPT_FOR, DRAFT_KEPT_FOR};
+        // Change the notice's sentences with the durations the housekeeping uses.
+        assert_eq!(ATTEMPTS_KEPT_FOR, time::Duration::days(1));
+        assert_eq!(DRAFT_KEPT_FOR, time::Duration::hours(1));
+        let (en, fr) = (PageTexts::bundled(Lang::En, Prose::Privacy), PageTexts::bundled(Lang::Fr, Prose::Privacy));
+        assert!(en.contains("These counts are erased after one day."));
+        assert!(fr.contains("Ces décomptes sont effacés au bout d’un jour."));
+        assert!(en.contains("erased once shown back to them, or after one hour"));
+        assert!(fr.contains("effacé dès qu’il leur est présenté de nouveau, ou au bout d’une heure"));
+        // The version recorded with each consent is the notice's.
+        let version = crate::web::handlers::newsletter::CONSENT_VERSION;
+        assert!(en.contains(&format!("Version {version},")) && fr.contains(&format!("Version {version},")));
+    }
+
+    #[test]
+    fn every_bundled_text_passes_the_checks_staff_texts_pass() {
+        for page in Prose::ALL {
+            for lang in Lang::ALL {
+                assert_eq!(super::super::checks::check(PageTexts::bundled(lang, page)), [], "{page:?} {lang}");
+            }
+        }
+    }
+
+    #[test]
     fn a_text_staff_wrote_gets_the_contacts_where_its_markers_say() {
         let locales = Arc::new(Locales::load().expect("locales"));
         let contacts = Contacts {
             secretariat: Some("office@example.org".into()),
             dpo: None,
             hosting: Some("Host & Co, 1 rue du Port".into()),
+            licence: Some("A licence chosen by the operator".into()),
         };
         let texts = PageTexts::load(&locales, &contacts);
-        let html = texts.render(Lang::En, Prose::Legal, "Hello.\n\n<!-- contacts: -->\n\n<!-- hosting: -->\n");
+        let html = texts.render(
+            Lang::En,
+            Prose::Legal,
+            "Hello.\n\n<!-- contacts: -->\n\n<!-- hosting: -->\n\n<!-- licence: -->\n",
+        );
         assert!(html.contains("mailto:office@example.org"), "{html}");
         assert!(html.contains("Host &amp; Co"), "{html}");
+        assert!(html.contains("A licence chosen by the operator"), "{html}");
+        // Without a host or a licence, the notice says nothing of them.
+        let bare = PageTexts::load(&locales, &Contacts::default());
+        let html = bare.render(Lang::En, Prose::Legal, "<!-- hosting: -->\n\n<!-- licence: -->\n");
+        assert!(!html.contains("<h2"), "no heading for a host nobody named: {html}");
+        assert!(html.trim().is_empty() || !html.contains("licence"), "{html}");
         // The same renderer as the bundled pages.
         assert_eq!(
             texts.body(Lang::En, Prose::Legal),

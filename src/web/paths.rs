@@ -2,7 +2,7 @@
 //! newsletter's actions. The one module that knows URLs; it imports nothing
 //! else of the web layer, so that routes, handlers and templates all ask it.
 
-use crate::text::i18n::Lang;
+use crate::text::{i18n::Lang, pages::Prose};
 
 /// A public page of the site, in whichever language. Knows its address in
 /// both languages, so the switcher and hreflang links always agree.
@@ -30,6 +30,10 @@ pub enum Page {
     Privacy,
     Legal,
     Accessibility,
+    /// How to reach the campaign's secretariat.
+    Contact,
+    /// Help for a child, and for an adult worried about one.
+    Help,
     /// The list of news items (Actualités / News).
     News,
     /// A news item's own page: its slug.
@@ -38,13 +42,29 @@ pub enum Page {
     },
 }
 
+impl From<Prose> for Page {
+    /// The public page a prose text is the body of.
+    fn from(prose: Prose) -> Page {
+        match prose {
+            Prose::About => Page::About,
+            Prose::Aims => Page::Aims,
+            Prose::Pact => Page::Pact,
+            Prose::Privacy => Page::Privacy,
+            Prose::Legal => Page::Legal,
+            Prose::Accessibility => Page::Accessibility,
+            Prose::Contact => Page::Contact,
+            Prose::Help => Page::Help,
+        }
+    }
+}
+
 impl Page {
     /// Every page listed in the navigation, in order.
     pub const NAVIGATION: [Page; 7] =
         [Page::Home, Page::About, Page::Aims, Page::Pact, Page::Directory, Page::Calendar, Page::News];
 
     /// The pages whose address is `/{lang}/{section}`.
-    pub const SECTIONS: [Page; 10] = [
+    pub const SECTIONS: [Page; 12] = [
         Page::About,
         Page::Aims,
         Page::Pact,
@@ -55,6 +75,8 @@ impl Page {
         Page::Privacy,
         Page::Legal,
         Page::Accessibility,
+        Page::Contact,
+        Page::Help,
     ];
 
     /// The localized first segment after the language.
@@ -78,6 +100,9 @@ impl Page {
             (Page::Legal, Lang::En) => "legal-notice",
             (Page::Accessibility, Lang::Fr) => "accessibilite",
             (Page::Accessibility, Lang::En) => "accessibility",
+            (Page::Contact, _) => "contact",
+            (Page::Help, Lang::Fr) => "aide",
+            (Page::Help, Lang::En) => "help",
             (Page::News | Page::NewsItem { .. }, Lang::Fr) => "actualites",
             (Page::News | Page::NewsItem { .. }, Lang::En) => "news",
             (Page::Home, _) => "",
@@ -133,6 +158,8 @@ impl Page {
             Page::Privacy => "privacy-title",
             Page::Legal => "legal-title",
             Page::Accessibility => "accessibility-title",
+            Page::Contact => "contact-title",
+            Page::Help => "help-title",
             Page::News | Page::NewsItem { .. } => "nav-news",
         }
     }
@@ -502,7 +529,17 @@ fn localized_route_label(lang: Lang, path: &str) -> Option<&'static str> {
         return Some(if other_slug && item.is_none() { "redirect" } else { "other" });
     };
     Some(match (section, item) {
-        (Page::About | Page::Aims | Page::Pact | Page::Privacy | Page::Legal | Page::Accessibility, None) => "content",
+        (
+            Page::About
+            | Page::Aims
+            | Page::Pact
+            | Page::Privacy
+            | Page::Legal
+            | Page::Accessibility
+            | Page::Contact
+            | Page::Help,
+            None,
+        ) => "content",
         (Page::Directory, None) => "directory",
         (Page::Directory, Some(item)) if item == map_slug(lang) => "map",
         (Page::Directory, Some(item)) if item == history_file(lang) => "history",
@@ -678,8 +715,11 @@ mod tests {
     #[test]
     fn no_section_slug_is_shared_between_languages() {
         for page in Page::SECTIONS {
-            assert_ne!(page.path(Lang::Fr), page.path_with_other_slug(Lang::Fr), "{page:?}");
-            for other in Page::SECTIONS {
+            // "contact" is the same word in both: one address, no redirect.
+            if page != Page::Contact {
+                assert_ne!(page.path(Lang::Fr), page.path_with_other_slug(Lang::Fr), "{page:?}");
+            }
+            for other in Page::SECTIONS.into_iter().filter(|other| *other != page) {
                 assert_ne!(page.path(Lang::Fr), other.path_with_other_slug(Lang::Fr), "{page:?} {other:?}");
             }
         }

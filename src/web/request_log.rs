@@ -49,15 +49,37 @@ pub fn id_of<B>(request: &Request<B>) -> Option<HeaderValue> {
 }
 
 /// The span a request's log lines are written in, with its id (`id`, else
-/// the one in its headers).
+/// the one in its headers), and its path without its secrets.
 pub fn request_span<B>(request: &Request<B>, id: Option<&HeaderValue>) -> tracing::Span {
     let id = id.or_else(|| request.headers().get(REQUEST_ID)).and_then(|v| v.to_str().ok()).unwrap_or("");
-    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+    tracing::info_span!("request", method = %request.method(), path = %loggable(request.uri().path()), request_id = %id)
+}
+
+/// A path as the log writes it: the token of a mail's link or of an
+/// invitation (the last segment, 64 hexadecimal digits) left out, so that
+/// whoever reads the log cannot confirm, unsubscribe or join with it.
+pub fn loggable(path: &str) -> std::borrow::Cow<'_, str> {
+    match path.rsplit_once('/') {
+        Some((before, token)) if crate::text::hex::is_hex(token, 64) => format!("{before}/{{token}}").into(),
+        _ => path.into(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_are_left_out_of_logged_paths() {
+        let token = "ab".repeat(32);
+        assert_eq!(
+            loggable(&format!("/fr/lettre-d-information/confirmer/{token}")),
+            "/fr/lettre-d-information/confirmer/{token}"
+        );
+        assert_eq!(loggable(&format!("/admin/invitation/{token}")), "/admin/invitation/{token}");
+        assert_eq!(loggable("/fr/adherents/12-lyon"), "/fr/adherents/12-lyon");
+        assert_eq!(loggable(&format!("/x/{}", "ab".repeat(31))), format!("/x/{}", "ab".repeat(31)));
+    }
 
     #[test]
     fn ids_are_hex_and_differ() {

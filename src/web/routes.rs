@@ -94,6 +94,8 @@ fn localized(lang: Lang) -> Router<AppState> {
         .route(&page(Page::Privacy), get(content::page(Prose::Privacy)))
         .route(&page(Page::Legal), get(content::page(Prose::Legal)))
         .route(&page(Page::Accessibility), get(content::page(Prose::Accessibility)))
+        .route(&page(Page::Contact), get(content::page(Prose::Contact)))
+        .route(&page(Page::Help), get(content::page(Prose::Help)))
         .route(&page(Page::Directory), get(directory::show))
         .route(&items(Page::Directory), get(directory::signatory))
         .route(&paths::history_csv(lang), get(history::csv))
@@ -116,7 +118,8 @@ fn localized(lang: Lang) -> Router<AppState> {
             get(newsletter::link(NewsletterAction::Unsubscribe)).post(newsletter::unsubscribe),
         );
     // A section's slug in the other language leads to this language's.
-    for section in Page::SECTIONS {
+    for section in Page::SECTIONS.into_iter().filter(|section| section.path_with_other_slug(lang) != section.path(lang))
+    {
         let target = section.path(lang);
         router = router
             .route(&section.path_with_other_slug(lang), get(move || std::future::ready(Redirect::permanent(&target))));

@@ -9,7 +9,8 @@ use scraper::{Html, Selector};
 use crate::common::{TestApp, attr, attrs, both_backends, staff::Staff, text, texts};
 
 const ABOUT_EN: &str = "/admin/pages/about/en";
-const NEW_TEXT: &str = "## A new heading\n\nNew words about the campaign.\n\nA [link](https://example.org/).\n";
+const NEW_TEXT: &str =
+    "## A new heading\n\nNew words about the campaign.\n\nA [page of examples](https://example.org/).\n";
 
 async fn html(response: reqwest::Response) -> Html {
     Html::parse_document(&response.text().await.expect("body"))
@@ -60,12 +61,12 @@ both_backends! {
         let bundled = public_about(app).await;
         assert!(bundled.contains("Lanzarote Convention"), "{bundled}");
 
-        // The list: six pages in two languages, all with their bundled text.
+        // The list: eight pages in two languages, all with their bundled text.
         let list = editor.page("/admin/pages").await;
         assert_eq!(text(&list, "h1"), "Pages");
         assert_eq!(attr(&list, ".main-nav a[aria-current=page]", "href"), "/admin/pages");
-        assert_eq!(texts(&list, "#pages tbody tr").len(), 12);
-        assert_eq!(texts(&list, "#pages .page-current"), vec!["Texte livré avec le site".to_owned(); 12]);
+        assert_eq!(texts(&list, "#pages tbody tr").len(), 16);
+        assert_eq!(texts(&list, "#pages .page-current"), vec!["Texte livré avec le site".to_owned(); 16]);
         assert!(attrs(&list, "#pages th a", "href").contains(&ABOUT_EN.to_owned()));
 
         // The form: the bundled Markdown, based on the bundled text.
@@ -224,7 +225,8 @@ both_backends! {
         let marked = "Write to us.\n\n<!-- contacts: listed here -->\n\n<!-- hosting: named here -->\n";
         let preview = html(editor.post("/admin/pages/legal/en/preview", &[("body", marked), ("base", "bundled")]).await).await;
         let shown = text(&preview, "#page-preview .prose");
-        assert!(shown.contains("www.coe.int") && shown.contains("has not named its host yet"), "{shown}");
+        assert!(shown.contains("Write to the secretariat by post"), "{shown}");
+        assert!(!shown.contains("hosted"), "no host named, no hosting line: {shown}");
         assert_eq!(revision_count(app).await, 0);
         // A text of the largest size fits the body the address accepts.
         let largest = "a".repeat(100 * 1024);
@@ -268,5 +270,37 @@ both_backends! {
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/sign-in?ended=1");
         assert_eq!(revision_count(app).await, 1, "nothing written without a session");
+    }
+}
+
+both_backends! {
+    async fn a_text_is_checked_for_what_a_tool_can_check_before_it_is_saved(app) {
+        let editor = app.staff("eddie@example.org", "editor").await;
+        let form = editor.page(ABOUT_EN).await;
+        // Said beside the field.
+        // Said beside the field (in the person's language, French here).
+        assert!(text(&form, "#page-body-hint").contains("aucun intertitre qui saute un niveau"));
+        let cases = [
+            ("## Part\n\n#### Too deep\n", "Un intertitre saute un niveau (## → ####)"),
+            ("Read the Convention [click here](https://www.coe.int/en/web/children/lanzarote-convention).\n", "«\u{202f}click here\u{202f}»"),
+            ("See [https://www.coe.int](https://www.coe.int).\n", "nommé par son adresse"),
+        ];
+        for (body, message) in cases {
+            let response = save(&editor, ABOUT_EN, body, "bundled").await;
+            assert_eq!(response.status(), 422, "{body}");
+            let page = html(response).await;
+            assert!(text(&page, "#page-body-error").contains(message), "{body}: {}", text(&page, "#page-body-error"));
+            assert_eq!(attr(&page, "#page-body", "aria-invalid"), "true");
+            assert_eq!(typed(&page).trim(), body.trim(), "the typed text is kept");
+        }
+        assert_eq!(revision_count(app).await, 0, "nothing saved");
+        // Mended, it is saved.
+        let mended = "## Part\n\n### A detail\n\nRead [the Lanzarote Convention](https://www.coe.int/en/web/children/lanzarote-convention).\n";
+        assert_eq!(save(&editor, ABOUT_EN, mended, "bundled").await.status(), 303);
+        // The accessibility statement names these checks, in both languages.
+        let en = text(&app.page("/en/accessibility").await, "article");
+        assert!(en.contains("no heading that skips a level") && en.contains("no link named by its bare address"), "{en}");
+        let fr = text(&app.page("/fr/accessibilite").await, "article");
+        assert!(fr.contains("aucun intertitre qui saute un niveau") && fr.contains("aucun lien nommé par sa seule adresse"), "{fr}");
     }
 }

@@ -187,6 +187,7 @@ both_backends! {
                 "--database-url", &app.database_url, "serve", "--listen", "127.0.0.1:0",
                 "--contact-email", "Secretariat@Example.org", "--dpo-email", "dpo@example.org",
                 "--hosting", "Example Hosting <b>SA</b>, 1 rue de l’Exemple, Strasbourg",
+                "--open-data-licence", "A licence the operator chose",
             ],
             app.dir.path(),
             &[],
@@ -211,8 +212,28 @@ both_backends! {
             assert!(texts(&html, "main b").is_empty(), "{path}: no markup from the setting");
             let contacts: Vec<String> = texts(&html, "main li").into_iter().filter(|t| t.contains("@")).collect();
             assert_eq!(contacts.len(), 2, "{path}");
+            assert!(texts(&html, "main p").iter().any(|p| p.contains("A licence the operator chose")), "{path}");
         }
+        // The contact page gives the secretariat's address.
+        let body = reqwest::get(format!("http://{}/en/contact", server.address)).await.expect("GET").text().await.expect("body");
+        let html = scraper::Html::parse_document(&body);
+        assert!(attrs(&html, "main a", "href").contains(&"mailto:secretariat@example.org".to_owned()));
         assert!(server.terminate().await.success());
+        // Without a host, a licence or a contact address, the pages say
+        // nothing of them: no placeholder, and the postal address to write to.
+        let bare = ServerProcess::start(&["--database-url", &app.database_url, "serve", "--listen", "127.0.0.1:0"], app.dir.path(), &[]).await;
+        for path in ["/fr/mentions-legales", "/en/legal-notice"] {
+            let body = reqwest::get(format!("http://{}{path}", bare.address)).await.expect("GET").text().await.expect("body");
+            let html = scraper::Html::parse_document(&body);
+            let headings = texts(&html, "main h2");
+            assert!(!headings.iter().any(|h| h == "Hosting" || h == "Hébergement"), "{path}: {headings:?}");
+            assert!(!texts(&html, "main p").iter().any(|p| p.contains("licence")), "{path}");
+        }
+        let body = reqwest::get(format!("http://{}/en/contact", bare.address)).await.expect("GET").text().await.expect("body");
+        let html = scraper::Html::parse_document(&body);
+        assert!(text(&html, "main").contains("F-67075 Strasbourg Cedex"));
+        assert!(!attrs(&html, "main a", "href").iter().any(|h| h.starts_with("mailto:")));
+        assert!(bare.terminate().await.success());
         // A bad address is refused, naming the setting.
         let output = app.cli(&["serve", "--listen", "127.0.0.1:0", "--dpo-email", "not-an-address"]);
         assert!(!output.status.success());

@@ -46,10 +46,11 @@ both_backends! {
         let (placed, total) = placed_in_open_data(app).await;
         assert_eq!((placed, total), (77, 77), "the sample data places every member");
         assert_eq!(dots.len(), placed);
-        let strasbourg = dots.iter().find(|(_, name)| name == "Strasbourg (city)").expect("Strasbourg's dot");
+        // Each sample signatory's dot says it is one.
+        let strasbourg = dots.iter().find(|(_, name)| name == "Sample: Strasbourg (city)").expect("Strasbourg's dot");
         let strasbourg_page = app.page(&strasbourg.0).await;
         assert_eq!(texts(&strasbourg_page, "h1"), ["Strasbourg"]);
-        assert!(dots.iter().any(|(_, name)| name == "Brittany (region)"), "names in the page's language");
+        assert!(dots.iter().any(|(_, name)| name == "Sample: Brittany (region)"), "names in the page's language");
 
         // The French page names the same in French.
         let french = app.page("/fr/adherents/carte").await;
@@ -60,7 +61,7 @@ both_backends! {
             french_countries.contains(&("/fr/adherents?country=FR".into(), "France : 7 villes, 1 région".into())),
             "{french_countries:?}"
         );
-        assert!(links(&french, "/fr/adherents/").iter().any(|(_, name)| name == "Bretagne (région)"));
+        assert!(links(&french, "/fr/adherents/").iter().any(|(_, name)| spaced(name) == "Exemple : Bretagne (région)"));
 
         // Linked from the directory and the home page, listed in the sitemap.
         assert!(attrs(&app.page("/en/members").await, ".map-link a", "href").contains(&"/en/members/map".to_owned()));

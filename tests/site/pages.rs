@@ -44,16 +44,49 @@ both_backends! {
                 assert_eq!(attr(&app.page(twin).await, ".lang-switch a", "href"), *path);
                 // Plain share links for this page, built on the server.
                 let share = attrs(&html, "footer .share a", "href");
-                assert_eq!(share.len(), 4, "{path}: {share:?}");
+                assert_eq!(share.len(), 2, "{path}: {share:?}");
                 let encoded = format!("http%3A%2F%2Fsite%2Etest{}", path.replace('/', "%2F").replace('-', "%2D"));
                 assert!(share.iter().all(|href| href.contains(&encoded)), "{path}: {share:?}");
                 assert!(share.iter().any(|href| href.starts_with("mailto:")));
+                // Help, contact and the newsletter from every page's footer.
+                let (help, newsletter) =
+                    if lang == "fr" { ("/fr/aide", "/fr/lettre-d-information") } else { ("/en/help", "/en/newsletter") };
+                assert_eq!(attr(&html, "#footer-help-link", "href"), help, "{path}");
+                assert_eq!(attr(&html, "#footer-contact-link", "href"), format!("/{lang}/contact"), "{path}");
+                assert_eq!(attr(&html, "#footer-newsletter-link", "href"), newsletter, "{path}");
                 assert!(texts(&html, "script, iframe").is_empty());
                 // No link to a page that is not there.
                 for href in attrs(&html, "a[href^='/']", "href") {
                     assert_eq!(app.get(&href).await.status(), 200, "{path}: link to {href}");
                 }
             }
+        }
+    }
+
+    async fn help_for_children_and_a_contact_in_both_languages(app) {
+        for (path, h1, words) in [
+            ("/fr/aide", "Aide aux enfants", ["116\u{a0}111", "On ne touche pas ici"]),
+            ("/en/help", "Help for children", ["116\u{a0}111", "the Underwear Rule"]),
+        ] {
+            let html = app.page(path).await;
+            assert_eq!(text(&html, "h1"), h1);
+            let body = text(&html, "article");
+            for word in words {
+                assert!(body.contains(word), "{path}: {word}");
+            }
+            let links = attrs(&html, "article a", "href");
+            assert!(links.iter().any(|h| h.starts_with("https://childhelplineinternational.org/")), "{path}: {links:?}");
+            assert!(links.iter().any(|h| h.contains("coe.int")), "{path}: {links:?}");
+        }
+        for path in ["/fr/contact", "/en/contact"] {
+            let html = app.page(path).await;
+            assert_eq!(text(&html, "h1"), "Contact");
+            assert!(text(&html, "article").contains("F-67075 Strasbourg Cedex"), "{path}");
+        }
+        // Both are in the sitemap.
+        let sitemap = app.get("/sitemap.xml").await.text().await.expect("body");
+        for path in ["/fr/aide", "/en/help", "/fr/contact", "/en/contact"] {
+            assert!(sitemap.contains(&format!("<loc>http://site.test{path}</loc>")), "{path}");
         }
     }
 
@@ -92,9 +125,12 @@ both_backends! {
             let hrefs = attrs(&home, "footer .site-footer__legal a", "href");
             let legal_page = app.page(&hrefs[0]).await;
             assert_eq!(text(&legal_page, "h1"), legal);
-            // The publisher, and, with no host set, a line that says so.
+            // The publisher, and, with no contact set, where to write; with
+            // no host set, no placeholder.
             assert!(text(&legal_page, "article").contains("F-67075 Strasbourg"));
-            assert!(text(&legal_page, "article").contains("www.coe.int"), "no contact set: where to find it");
+            let unset = if lang == "fr" { "Écrivez au secrétariat par courrier" } else { "Write to the secretariat by post" };
+            assert!(text(&legal_page, "article").contains(unset), "no contact set: where to write");
+            assert!(!texts(&legal_page, "article h2").iter().any(|h| h == "Hosting" || h == "Hébergement"));
             let statement = app.page(&hrefs[2]).await;
             assert_eq!(text(&statement, "h1"), accessibility);
             let headings = texts(&statement, "article h2");
@@ -314,10 +350,11 @@ both_backends! {
         let document = roxmltree::Document::parse(&xml).expect("well-formed XML");
         let urls: Vec<_> = document.descendants().filter(|n| n.has_tag_name("url")).collect();
         // In both languages: the navigation's 7 pages, the map, the
-        // calendar's archive, the newsletter, privacy, legal and
-        // accessibility pages, 77 signatories and 9 events; the sample news:
-        // five items in both languages, two in one language only.
-        assert_eq!(urls.len(), (7 + 6 + 77 + 9) * 2 + 5 * 2 + 2);
+        // calendar's archive, the newsletter, privacy, legal,
+        // accessibility, contact and help pages, 77 signatories and 9
+        // events; the sample news: five items in both languages, two in one
+        // language only.
+        assert_eq!(urls.len(), (7 + 8 + 77 + 9) * 2 + 5 * 2 + 2);
         let mut locs = Vec::new();
         for url in &urls {
             let loc = url.children().find(|n| n.has_tag_name("loc")).and_then(|n| n.text()).expect("loc");

@@ -31,6 +31,30 @@ both_backends! {
         assert!(!cards.is_empty() && cards.iter().all(|t| t.starts_with("Exemple ")), "{cards:?}");
         let events = texts(&app.page("/en/calendar/archive").await, ".event-card__title");
         assert!(!events.is_empty() && events.iter().all(|t| t.starts_with("Sample ")), "{events:?}");
+        // The sample signatories too: in the directory, on their page, on
+        // the map (its dots' accessible names), on the dashboard.
+        for (path, label) in [("/fr/adherents", "Exemple"), ("/en/members", "Sample")] {
+            let directory = app.page(path).await;
+            let rows = texts(&directory, ".signatories li");
+            assert!(!rows.is_empty() && rows.iter().all(|row| row.starts_with(&format!("{label} "))), "{path}: {rows:?}");
+        }
+        let page = app.page("/en/members/1-strasbourg").await;
+        assert!(text(&page, "#signatory-sample").starts_with("Sample This place is real"), "{}", text(&page, "#signatory-sample"));
+        let page = app.page("/fr/adherents/1-strasbourg").await;
+        assert!(text(&page, "#signatory-sample").starts_with("Exemple Ce lieu existe"));
+        let map = app.page("/fr/adherents/carte").await;
+        let links = scraper::Selector::parse(".map__drawing a").expect("selector");
+        // A dot links to a signatory's page; a country, to the directory.
+        let dot_labels: Vec<String> = map
+            .select(&links)
+            .filter(|a| !a.value().attr("href").unwrap_or_default().contains('?'))
+            .filter_map(|a| a.value().attr("aria-label").map(str::to_owned))
+            .collect();
+        assert!(!dot_labels.is_empty() && dot_labels.iter().all(|l| l.starts_with("Exemple\u{a0}: ")), "{dot_labels:?}");
+        app.create_account("ada@example.org", "admin");
+        let admin = app.sign_in("ada@example.org", crate::common::staff::PASSWORD).await;
+        let latest = texts(&admin.page("/admin/").await, "#latest-signatures li");
+        assert!(!latest.is_empty() && latest.iter().all(|l| l.starts_with("Exemple ")), "{latest:?}");
         // The feeds: each item's title, and the channel's description.
         let rss = app.get("/en/news.rss").await.bytes().await.expect("body");
         let feed = feed_rs::parser::parse(&rss[..]).expect("RSS");

@@ -88,8 +88,18 @@ both_backends! {
             for href in attrs(&html, "a[href^='/']", "href") {
                 assert_eq!(app.get(&href).await.status(), 200, "{lang}: link to {href}");
             }
-            // The footer links to Facebook as a plain link.
-            assert!(attrs(&html, "footer a", "href").iter().any(|h| h.starts_with("https://www.facebook.com/")));
+            // No Facebook page unless the operator names one (none confirmed).
+            assert!(!attrs(&html, "footer a", "href").iter().any(|h| h.contains("facebook.com")));
+            // Help, contact and the newsletter from every page's footer; the
+            // Council of Europe and the Congress from its top bar.
+            let help = if lang == "fr" { "/fr/aide" } else { "/en/help" };
+            let newsletter = if lang == "fr" { "/fr/lettre-d-information" } else { "/en/newsletter" };
+            assert_eq!(attr(&html, "#footer-help-link", "href"), help);
+            assert_eq!(attr(&html, "#footer-contact-link", "href"), format!("/{lang}/contact"));
+            assert_eq!(attr(&html, "#footer-newsletter-link", "href"), newsletter);
+            let top = attrs(&html, ".topbar__org a", "href");
+            assert_eq!(top.len(), 2);
+            assert!(top.iter().all(|href| href.starts_with("https://www.coe.int")), "{top:?}");
         }
         assert_eq!(counter(app, "fr").await, "77 villes et régions dans 22 pays");
         assert_eq!(counter(app, "en").await, "77 cities and regions in 22 countries");

@@ -30,14 +30,7 @@ struct ContentPage<'a> {
 }
 
 async fn show(state: AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -> Result<Response, AppError> {
-    let page = match prose {
-        Prose::About => Page::About,
-        Prose::Aims => Page::Aims,
-        Prose::Pact => Page::Pact,
-        Prose::Privacy => Page::Privacy,
-        Prose::Legal => Page::Legal,
-        Prose::Accessibility => Page::Accessibility,
-    };
+    let page = Page::from(prose);
     let title_id = prose.title_id();
     // One small query when the page is rendered; the page cache keeps the
     // result until the next change anywhere (a save raises the revision).
@@ -51,10 +44,14 @@ async fn show(state: AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -
         Prose::Privacy => next.push((Page::Newsletter.path(lang), ctx.t("newsletter-title"))),
         Prose::Legal => next.push((Page::Privacy.path(lang), ctx.t("privacy-title"))),
         Prose::Accessibility => next.push((Page::Legal.path(lang), ctx.t("legal-title"))),
+        Prose::Contact => next.push((Page::Help.path(lang), ctx.t("help-title"))),
+        Prose::Help => next.push((Page::Contact.path(lang), ctx.t("contact-title"))),
         Prose::Pact => {}
         Prose::About | Prose::Aims => next.push((Page::Pact.path(lang), ctx.t("content-read-pact"))),
     }
-    next.push((Page::Directory.path(lang), ctx.t("content-see-members")));
+    if !matches!(prose, Prose::Contact | Prose::Help) {
+        next.push((Page::Directory.path(lang), ctx.t("content-see-members")));
+    }
     let title = ctx.t(title_id);
     render_remembering(&ContentPage { ctx, title, body, next }, lang, cookie)
 }

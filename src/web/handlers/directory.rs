@@ -133,6 +133,8 @@ struct Entry {
     own_name: Option<String>,
     kind: &'static str,
     kind_label: String,
+    /// "Exemple" / "Sample" for a signatory of the sample data.
+    sample_label: Option<String>,
 }
 
 struct Group {
@@ -288,6 +290,7 @@ fn entry(tr: &Tr, lang: Lang, signatory: &Signatory) -> Entry {
         own_name: (shown != &s.name).then(|| s.name.to_string()),
         kind: s.kind.as_str(),
         kind_label: kind_label(tr, s.kind),
+        sample_label: signatory.sample.then(|| tr.t("sample-label")),
     }
 }
 
@@ -304,6 +307,8 @@ struct SignatoryPage {
     joined: String,
     joined_iso: String,
     website: Option<String>,
+    /// Said of a signatory of the sample data: a real place, a made-up signature.
+    sample_note: Option<String>,
 }
 
 /// `/fr/adherents/{id}-{slug}`: a signatory's page. An address with an
@@ -339,6 +344,7 @@ pub async fn signatory(
         joined: ctx.tr.date(s.joined_on),
         joined_iso: date::format(s.joined_on),
         website: s.website.as_ref().map(|w| w.as_str().to_owned()),
+        sample_note: signatory.sample.then(|| ctx.t("signatory-sample-note")),
         ctx,
     };
     render_remembering(&template, lang, cookie)

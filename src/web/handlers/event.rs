@@ -84,6 +84,9 @@ fn json_ld(tr: &Tr, event: &Event, url: &str) -> String {
     if let Some(online) = &e.online_url {
         locations.push(json!({ "@type": "VirtualLocation", "url": online.as_str() }));
     }
+    // The vocabulary and its values as schema.org publishes them:
+    // https://schema.org/Event, https://schema.org/EventStatusType,
+    // https://schema.org/EventAttendanceModeEnumeration.
     let data = json!({
         "@context": "https://schema.org",
         "@type": "Event",

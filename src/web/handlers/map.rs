@@ -154,7 +154,7 @@ pub async fn show(
                 Some(point) if geometry.contains(point) => dots.push(Dot {
                     href: signatory_page(signatory).path(lang),
                     label: tr.format(
-                        "map-dot-label",
+                        if signatory.sample { "map-dot-label-sample" } else { "map-dot-label" },
                         &[
                             ("name", Arg::Text(s.display_name(lang).to_string().into())),
                             ("kind", Arg::Text(kind_label(&tr, s.kind).to_lowercase().into())),

@@ -41,7 +41,7 @@ use crate::{
 
 /// The wording of the privacy notice a visitor consents to; kept with
 /// each subscription. Change it when the notice changes.
-pub const CONSENT_VERSION: &str = "privacy-2026-11-28";
+pub const CONSENT_VERSION: &str = "privacy-2026-12-06";
 
 /// The hash under which a token sent by mail is stored.
 pub fn token_hash(token: &str) -> String {

@@ -41,7 +41,16 @@ fn xml_escape(text: &str) -> String {
 pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, AppError> {
     let mut pages: Vec<(Page, Vec<Lang>)> = Page::NAVIGATION
         .iter()
-        .chain(&[Page::Map, Page::CalendarArchive, Page::Newsletter, Page::Privacy, Page::Legal, Page::Accessibility])
+        .chain(&[
+            Page::Map,
+            Page::CalendarArchive,
+            Page::Newsletter,
+            Page::Privacy,
+            Page::Legal,
+            Page::Accessibility,
+            Page::Contact,
+            Page::Help,
+        ])
         .map(|p| (p.clone(), Lang::ALL.to_vec()))
         .collect();
     for signatory in state.store.signatories().await? {
@@ -58,6 +67,8 @@ pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, Ap
 
 pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError> {
     let base = &state.config.base_url;
+    // The sitemap protocol's namespace (https://www.sitemaps.org/protocol.html)
+    // and XHTML's, for the hreflang alternates.
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",

@@ -59,7 +59,9 @@ pub struct PageContext {
     pub privacy_href: String,
     pub legal_href: String,
     pub accessibility_href: String,
-    pub facebook_url: String,
+    pub help_href: String,
+    pub contact_href: String,
+    pub facebook_url: Option<String>,
     /// Plain links to share the page, built here: no third-party script.
     pub share: Vec<ShareLink>,
     /// The news feed of the page's language, advertised in `<head>` and
@@ -82,12 +84,10 @@ fn share_links(url: &str, title: &str, email_label: String) -> Vec<ShareLink> {
     let url = utf8_percent_encode(url, NON_ALPHANUMERIC).to_string();
     let title = utf8_percent_encode(title, NON_ALPHANUMERIC).to_string();
     vec![
-        ShareLink { label: "Facebook".into(), href: format!("https://www.facebook.com/sharer/sharer.php?u={url}") },
-        ShareLink { label: "X".into(), href: format!("https://x.com/intent/post?url={url}&text={title}") },
-        ShareLink {
-            label: "LinkedIn".into(),
-            href: format!("https://www.linkedin.com/sharing/share-offsite/?url={url}"),
-        },
+        // X's web intent, as X documents it for a Post button:
+        // https://docs.x.com/x-for-websites/post-button/overview
+        // (https://x.com/intent/tweet, its parameters `url` and `text`).
+        ShareLink { label: "X".into(), href: format!("https://x.com/intent/tweet?url={url}&text={title}") },
         ShareLink { label: email_label, href: format!("mailto:?subject={title}&body={url}") },
     ]
 }
@@ -140,6 +140,8 @@ impl PageContext {
             privacy_href: Page::Privacy.path(lang),
             legal_href: Page::Legal.path(lang),
             accessibility_href: Page::Accessibility.path(lang),
+            help_href: Page::Help.path(lang),
+            contact_href: Page::Contact.path(lang),
             facebook_url: state.config.facebook_url.clone(),
             share: Vec::new(),
             feed_href: paths::news_feed(lang),

@@ -420,7 +420,7 @@ impl Running {
         dir: &Path,
     ) -> (SocketAddr, Running) {
         let base_url = settings.base_url.as_deref().unwrap_or("http://site.test");
-        let mut config = SiteConfig::new(base_url, "https://www.facebook.com/councilofeurope").expect("config");
+        let mut config = SiteConfig::new(base_url).expect("config");
         if let Some(limits) = settings.connections {
             config.connections = limits;
         }

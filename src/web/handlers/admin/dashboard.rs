@@ -24,6 +24,8 @@ const CHANGES: i64 = 10;
 
 /// A signatory in the list of the latest signatures.
 struct SignatureRow {
+    /// "Exemple" / "Sample" for a signatory of the sample data.
+    sample_label: Option<String>,
     name: String,
     href: String,
     country: String,
@@ -72,6 +74,7 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> Result<Respons
         .await?
         .iter()
         .map(|s| SignatureRow {
+            sample_label: s.sample.then(|| tr.t("sample-label")),
             name: s.details.display_name(lang).to_string(),
             href: Page::Signatory { id: s.id, slug: s.details.slug() }.path(lang),
             country: tr.t(&s.details.country.message_id()),

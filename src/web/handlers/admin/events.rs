@@ -29,7 +29,7 @@ use crate::{
     },
     store::{AuditKind, EventEdit, EventSaved, StaffEventFilter, VersionedEvent},
     text::{
-        collate,
+        checks, collate,
         i18n::{Arg, Tr},
         markdown,
     },
@@ -432,7 +432,11 @@ impl FormPage {
                     maxlength: Some(if kind == "textarea" { 20_000 } else { 500 }),
                     blank,
                     choices,
-                    hint: field_hint(field).map(|id| tr.t(id)),
+                    // A description is checked before it is saved: said beside it.
+                    hint: field_hint(field).map(|id| match kind {
+                        "textarea" => format!("{} {}", tr.t(id), tr.t("check-hint")),
+                        _ => tr.t(id),
+                    }),
                     error: errors.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone()),
                     ..FormField::new(
                         format!("event-{}", field.column().replace('_', "-")),
@@ -525,9 +529,16 @@ async fn check(
             })
             .collect()
     };
+    // What a tool can check of the descriptions' accessibility.
+    let unchecked: Vec<(EventField, String)> =
+        [(EventField::DescriptionFr, &form.description_fr), (EventField::DescriptionEn, &form.description_en)]
+            .into_iter()
+            .filter_map(|(field, text)| checks::explain(tr, text).map(|message| (field, message)))
+            .collect();
     let event = match form.fields(slug).parse() {
-        Ok(event) => event,
-        Err(errors) => return Ok(Err(messages(errors))),
+        Ok(event) if unchecked.is_empty() => event,
+        Ok(_) => return Ok(Err(unchecked)),
+        Err(errors) => return Ok(Err(messages(errors).into_iter().chain(unchecked).collect())),
     };
     let signatory_id = match &event.signatory {
         Some(reference) => match state.store.find_signatory(reference).await? {

@@ -33,7 +33,7 @@ use crate::{
     },
     store::{ImageChange, NewsSaved, NewsTexts, StaffNews},
     text::{
-        collate,
+        checks, collate,
         i18n::{Arg, Lang, Tr},
         markdown,
     },
@@ -363,7 +363,11 @@ impl FormPage {
                         rows: rows.unwrap_or(1),
                         maxlength: Some(maxlength),
                         lang: Some(lang.code()),
-                        hint: hint.map(|h| tr.t(h)),
+                        // A text in Markdown is checked before it is saved: said beside it.
+                        hint: hint.map(|h| match rows {
+                            Some(_) => format!("{} {}", tr.t(h), tr.t("check-hint")),
+                            None => tr.t(h),
+                        }),
                         error: errors.fields.iter().find(|(f, _)| *f == id).map(|(_, m)| m.clone()),
                         ..FormField::new(id, format!("{name}_{}", lang.code()), tr.t(field_label(name)), value)
                     }
@@ -519,6 +523,8 @@ fn check_texts(tr: &Tr, form: &NewsForm, has_image: bool, errors: &mut Errors) -
         if !typed.written() {
             continue;
         }
+        // What a tool can check of the texts' accessibility.
+        let unchecked = [("summary", checks::explain(tr, &typed.summary)), ("body", checks::explain(tr, &typed.body))];
         let mut error = |name: &str, message: &str| errors.fields.push((field_id(name, lang), tr.t(message)));
         let title = Title::parse(&typed.title).map_err(|e| error("title", text_error("title", &e)));
         let summary =
@@ -534,7 +540,14 @@ fn check_texts(tr: &Tr, form: &NewsForm, has_image: bool, errors: &mut Errors) -
         } else {
             Ok(None)
         };
-        if let (Ok(title), Ok(summary), Ok(body), Ok(image_alt)) = (title, summary, body, alt) {
+        let mut accessible = true;
+        for (name, problems) in unchecked {
+            if let Some(message) = problems {
+                errors.fields.push((field_id(name, lang), message));
+                accessible = false;
+            }
+        }
+        if let (Ok(title), Ok(summary), Ok(body), Ok(image_alt), true) = (title, summary, body, alt, accessible) {
             let translation = Translation { title, summary, body, image_alt };
             match lang {
                 Lang::Fr => texts.fr = Some(translation),

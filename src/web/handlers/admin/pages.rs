@@ -24,6 +24,7 @@ use super::{datetime, when};
 use crate::{
     store::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource},
     text::{
+        checks,
         diff::{self, LineChange},
         i18n::{Arg, Lang, Tr},
         pages::{PageTexts, Prose},
@@ -132,13 +133,13 @@ fn clean(text: &str) -> String {
 }
 
 /// What is wrong with a text, as a Fluent message; none when it may be saved.
-fn text_error(text: &str) -> Option<&'static str> {
+fn text_error(tr: &Tr, text: &str) -> Option<String> {
     if text.trim().is_empty() {
-        Some("admin-pages-error-empty")
+        Some(tr.t("admin-pages-error-empty"))
     } else if text.len() > MAX_TEXT {
-        Some("admin-pages-error-too-long")
+        Some(tr.t("admin-pages-error-too-long"))
     } else {
-        None
+        checks::explain(tr, text)
     }
 }
 
@@ -224,14 +225,7 @@ struct FormPage {
 impl FormPage {
     fn new(state: &AppState, staff: &Staff, page: Prose, lang: Lang, base: Option<i64>, text: String) -> FormPage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Pages));
-        let public_page = match page {
-            Prose::About => Page::About,
-            Prose::Aims => Page::Aims,
-            Prose::Pact => Page::Pact,
-            Prose::Privacy => Page::Privacy,
-            Prose::Legal => Page::Legal,
-            Prose::Accessibility => Page::Accessibility,
-        };
+        let public_page = Page::from(page);
         FormPage {
             title: page_name(&ctx.tr, page, lang),
             action: admin::page(page.key(), lang, ""),
@@ -246,9 +240,14 @@ impl FormPage {
             preview: None,
             conflict: None,
             current: None,
-            limit_hint: ctx
-                .tr
-                .format("admin-pages-hint", &[("kilobytes", Arg::Count(i64::try_from(MAX_TEXT / 1024).unwrap_or(0)))]),
+            limit_hint: format!(
+                "{} {}",
+                ctx.tr.format(
+                    "admin-pages-hint",
+                    &[("kilobytes", Arg::Count(i64::try_from(MAX_TEXT / 1024).unwrap_or(0)))]
+                ),
+                ctx.t("check-hint")
+            ),
             ctx,
         }
     }
@@ -315,8 +314,8 @@ pub async fn preview(
     let base = base_ref(form.base.as_deref())?;
     let text = clean(&form.body);
     let mut form = FormPage::new(&state, &staff, page, lang, base, text);
-    if let Some(error) = text_error(&form.text) {
-        form.error = Some(form.ctx.t(error));
+    if let Some(error) = text_error(&form.ctx.tr, &form.text) {
+        form.error = Some(error);
         return render_with_status(&form, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
     }
     form.preview = Some(render_text(&state, lang, page, form.text.clone()).await?);
@@ -335,9 +334,9 @@ pub async fn save(
     let (page, lang) = target(&page, &lang)?;
     let base = base_ref(form.base.as_deref())?;
     let text = clean(&form.body);
-    if let Some(error) = text_error(&text) {
+    if let Some(error) = text_error(&Tr::new(staff.lang, state.locales.clone()), &text) {
         let mut form = FormPage::new(&state, &staff, page, lang, base, text);
-        form.error = Some(form.ctx.t(error));
+        form.error = Some(error);
         return render_with_status(&form, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
     }
     let revision = NewRevision { page, lang, base, body: &text, source: TextSource::Typed };
