@@ -1,7 +1,7 @@
 ## The newsletter: sign-up, confirmation, unsubscribing, and its mails.
 
 newsletter-title = Lettre d’information
-newsletter-lead = Recevez par e-mail les nouvelles de la campagne UN sur CINQ et du Pacte des villes et des régions.
+newsletter-lead = Recevez par courriel les nouvelles de la campagne UN sur CINQ et du Pacte des villes et des régions.
 newsletter-subscribe-title = S’inscrire
 newsletter-email-label = Votre adresse électronique
 newsletter-footer-email = Votre adresse électronique *
@@ -13,8 +13,8 @@ newsletter-submit = S’inscrire
 newsletter-leave-title = Se désinscrire
 newsletter-leave-text = Saisissez votre adresse : si elle est inscrite, vous recevrez un lien pour vous désinscrire.
 newsletter-leave-submit = Recevoir le lien
-newsletter-error-email-empty = Saisissez votre adresse e-mail.
-newsletter-error-email-invalid = Cette adresse e-mail n’est pas valide. Vérifiez-la, par exemple nom@exemple.fr.
+newsletter-error-email-empty = Saisissez votre adresse électronique.
+newsletter-error-email-invalid = Cette adresse électronique n’est pas valide. Vérifiez-la, par exemple nom@example.org.
 newsletter-error-consent = Cochez la case pour accepter que votre adresse soit conservée.
 newsletter-check-title = Vérifiez votre boîte de réception
 newsletter-check-body = Si cette adresse peut être inscrite, un message vient de lui être envoyé. Cliquez sur le lien qu’il contient pour confirmer votre inscription ; le lien est valable 7 jours.

@@ -185,13 +185,13 @@ both_backends! {
     async fn bad_input_is_refused_with_a_message(app) {
         let long = format!("{}@example.org", "a".repeat(250));
         for (email, expected) in [
-            ("", "Saisissez votre adresse e-mail."),
-            ("no-at-sign", "Cette adresse e-mail n’est pas valide."),
-            (long.as_str(), "Cette adresse e-mail n’est pas valide."),
-            ("a@example.org\r\nBcc: victim@example.org", "Cette adresse e-mail n’est pas valide."),
-            ("a b@example.org", "Cette adresse e-mail n’est pas valide."),
-            ("a\u{7}@example.org", "Cette adresse e-mail n’est pas valide."),
-            ("<script>alert(1)</script>@x.org", "Cette adresse e-mail n’est pas valide."),
+            ("", "Saisissez votre adresse électronique."),
+            ("no-at-sign", "Cette adresse électronique n’est pas valide."),
+            (long.as_str(), "Cette adresse électronique n’est pas valide."),
+            ("a@example.org\r\nBcc: victim@example.org", "Cette adresse électronique n’est pas valide."),
+            ("a b@example.org", "Cette adresse électronique n’est pas valide."),
+            ("a\u{7}@example.org", "Cette adresse électronique n’est pas valide."),
+            ("<script>alert(1)</script>@x.org", "Cette adresse électronique n’est pas valide."),
         ] {
             let csrf = token(app, "fr").await;
             let response = post(app, page("fr"), &[("email", email), ("consent", "yes"), ("csrf", &csrf)]).await;
