@@ -28,6 +28,19 @@ fn counts_are_grouped_the_languages_way() {
     assert_eq!(format_count(Lang::Fr, -1000), "-1\u{202F}000");
 }
 
+#[test]
+fn times_of_day_are_written_the_languages_way() {
+    let locales = Arc::new(Locales::load().expect("the messages"));
+    let (fr, en) = (Tr::new(Lang::Fr, locales.clone()), Tr::new(Lang::En, locales));
+    let at = |hour, minute| time::Time::from_hms(hour, minute, 0).expect("a time");
+    assert_eq!(fr.time_of_day(at(14, 30)), "14\u{a0}h\u{a0}30");
+    assert_eq!(fr.time_of_day(at(9, 5)), "9\u{a0}h\u{a0}05");
+    assert_eq!(en.time_of_day(at(14, 30)), "2.30 pm");
+    assert_eq!(en.time_of_day(at(16, 48)), "4.48 pm");
+    assert_eq!(en.time_of_day(at(0, 5)), "12.05 am");
+    assert_eq!(en.time_of_day(at(12, 0)), "12.00 pm");
+}
+
 /// A family of messages whose identifiers the code builds at run time,
 /// so that no string literal names them.
 struct BuiltIds {

@@ -141,7 +141,7 @@ both_backends! {
         assert!(texts(&html, ".event-description script").is_empty());
         assert!(!text(&html, ".event-description").contains("alert"));
         let english = app.page("/en/calendar/webinar-2030").await;
-        assert_eq!(texts(&english, ".facts dd")[0], "Thursday 5 December 2030, 2:30 pm – 4:00 pm");
+        assert_eq!(texts(&english, ".facts dd")[0], "Thursday 5 December 2030, 2.30 pm – 4.00 pm");
 
         let forum = app.page("/fr/calendrier/forum-2030").await;
         assert_eq!(texts(&forum, ".facts dd")[0], "du jeudi 5 décembre 2030 au vendredi 6 décembre 2030");
