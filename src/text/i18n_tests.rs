@@ -469,6 +469,65 @@ fn mail_word_check_finds_english_words_for_mail() {
     assert_eq!(found, ["sample.md:2: «e-mail»", "sample.md:5: «Mél»"], "{found:?}");
 }
 
+/// Each straight apostrophe `'` of `text` outside HTML tags (whose
+/// attributes may quote with it), with the line it is on (from 1) and an
+/// excerpt: both languages write the typographic `’`.
+fn straight_apostrophes(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut in_tag = false;
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '<' if chars.get(i + 1).is_some_and(|next| next.is_ascii_alphabetic() || *next == '/') => in_tag = true,
+            '>' => in_tag = false,
+            '\'' if !in_tag => {
+                let line = 1 + chars[..i].iter().filter(|c| **c == '\n').count();
+                let excerpt: String = chars[i.saturating_sub(24)..(i + 24).min(chars.len())].iter().collect();
+                found.push((line, excerpt.replace('\n', "⏎")));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Every message and the prose of every page, in both languages, write
+/// the apostrophe `’`, not `'` (URLs, code, comments and HTML tags aside).
+#[test]
+fn apostrophes_are_typographic() {
+    let mut found = Vec::new();
+    for lang in Lang::ALL {
+        for (file, source) in &folder_files(&format!("locales/{lang}"), "ftl") {
+            for (name, text) in message_texts(file, source) {
+                for (_, excerpt) in straight_apostrophes(&markdown_prose(&text)) {
+                    found.push(format!("{file}: {name}: «{excerpt}»"));
+                }
+            }
+        }
+        for (file, markdown) in &folder_files(&format!("locales/{lang}/pages"), "md") {
+            for (line, excerpt) in straight_apostrophes(&markdown_prose(markdown)) {
+                found.push(format!("{file}:{line}: «{excerpt}»"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "a straight apostrophe where the text wants ’:\n{}", found.join("\n"));
+}
+
+/// The apostrophe check finds `'` on every line of a page, and leaves
+/// alone HTML tags, code, URLs and comments.
+#[test]
+fn apostrophe_check_leaves_tags_urls_and_code_alone() {
+    let lines =
+        |text: &str| straight_apostrophes(&markdown_prose(text)).into_iter().map(|(line, _)| line).collect::<Vec<_>>();
+    assert_eq!(lines("Each person's choice"), [1]);
+    assert!(lines("Each person’s choice").is_empty());
+    let page = "The Congress’s Pact.\n\
+        <abbr title='Council of Europe'>CoE</abbr>, `it's code`, [a link](https://example.org/it's)\n\
+        <!-- the campaign's home page -->\n\
+        It's 2 < 3 and isn't.\n";
+    assert_eq!(lines(page), [4, 4]);
+}
+
 #[test]
 fn path_names_its_language() {
     assert_eq!(Lang::from_path("/en/about"), Some(Lang::En));

@@ -445,7 +445,7 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
     await setting.getByLabel('Required for everyone').check();
     assert.equal(await sendFromAnotherSite(browser, admin, setting), 403, 'the setting sent from another site');
     await admin.reload();
-    assert.equal(await setting.getByLabel('Each person\'s choice').isChecked(), true, 'still each person’s choice after the forgery');
+    assert.equal(await setting.getByLabel('Each person’s choice').isChecked(), true, 'still each person’s choice after the forgery');
     await setting.getByLabel('Required for everyone').check();
     await press(admin, setting.getByRole('button', { name: 'Save' }));
     assert.equal(await admin.getByRole('status').innerText(), 'The two-step sign-in setting has been saved.');
@@ -474,10 +474,10 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
 
     await admin.goto(site.url('/admin/accounts'));
     assert.equal(await admin.locator('#accounts tbody tr', { hasText: COLLEAGUE }).locator('.account-totp').innerText(), 'On');
-    await setting.getByLabel('Each person\'s choice').check();
+    await setting.getByLabel('Each person’s choice').check();
     await press(admin, setting.getByRole('button', { name: 'Save' }));
     assert.equal(await admin.getByRole('status').innerText(), 'The two-step sign-in setting has been saved.');
-    assert.equal(await setting.getByLabel('Each person\'s choice').isChecked(), true);
+    assert.equal(await setting.getByLabel('Each person’s choice').isChecked(), true);
 
     // The officer turns their own off, with the password and a code.
     await admin.goto(site.url('/admin/account'));
