@@ -40,7 +40,7 @@ event-venue = Venue
 event-online-link = Join online
 event-registration = Registration
 event-registration-link = Register
-event-signatory = Member of the Pact
+event-signatory = Signatory of the Pact
 event-add-to-calendar = Add to my calendar (.ics)
 event-description = About this event
 # Whole days: $first and $last are dates with their weekday.

@@ -5,7 +5,7 @@ home-title = Home
 home-heading = ONE in FIVE
 home-lead = The Congress of Local and Regional Authorities takes part in the Council of Europe campaign to stop sexual violence against children, and invites cities and regions to sign its Pact.
 
-counter-title = Members of the Pact
+counter-title = Signatories of the Pact
 # $signatories and $countries are counts; $signatories-text and
 # $countries-text are the same counts written the English way.
 counter-figures = { $signatories ->
@@ -17,7 +17,7 @@ counter-figures = { $signatories ->
     }
 counter-explanation = Counted: the cities and regions that have signed the Pact, and the distinct countries they belong to.
 counter-latest = Latest signature: { $date }
-counter-directory-link = See the members
+counter-directory-link = See the signatories
 
 home-events-title = Upcoming events
 home-events-none = No event is planned at the moment.

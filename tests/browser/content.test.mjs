@@ -70,7 +70,7 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
   /** The home page's counter: how many cities and regions, in how many countries. */
   async function counter(page) {
     await page.goto(site.url('/en/'));
-    const text = await page.getByRole('region', { name: 'Members of the Pact' }).innerText();
+    const text = await page.getByRole('region', { name: 'Signatories of the Pact' }).innerText();
     const [, places, countries] = text.match(/(\d+) cities and regions in (\d+) countries/);
     return { places: Number(places), countries: Number(countries) };
   }
@@ -81,8 +81,8 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     const filters = page.getByRole('search');
     await filters.getByLabel('Name').fill(name);
     await press(page, filters.getByRole('button', { name: 'Show' }));
-    const results = page.getByRole('region', { name: /^\d+ members?$/ });
-    assert.equal(await results.count(), 1, 'the directory says how many members it found');
+    const results = page.getByRole('region', { name: /^\d+ signator(y|ies)$/ });
+    assert.equal(await results.count(), 1, 'the directory says how many signatories it found');
     return results.getByRole('listitem').getByRole('link').allInnerTexts();
   }
 
