@@ -192,7 +192,7 @@ both_backends! {
         for bad in ["year=abc", "year=99999", "country=XX", "mode=teleport", "page=0"] {
             let response = app.get(&format!("/fr/calendrier?{bad}")).await;
             assert_eq!(response.status(), 400, "{bad}");
-            assert_eq!(text(&Html::parse_document(&response.text().await.expect("body")), "h1"), "Requête invalide");
+            assert_eq!(text(&Html::parse_document(&response.text().await.expect("body")), "h1"), "Cette demande n’a pas pu être lue");
         }
     }
 

@@ -158,7 +158,7 @@ both_backends! {
                 assert_eq!(response.status(), 400, "page={bad}");
                 let html = Html::parse_document(&response.text().await.expect("body"));
                 assert_eq!(attr(&html, "html", "lang"), lang);
-                assert_eq!(text(&html, "h1"), if lang == "fr" { "Requête invalide" } else { "Bad request" });
+                assert_eq!(text(&html, "h1"), if lang == "fr" { "Cette demande n’a pas pu être lue" } else { "This request could not be read" });
             }
         }
     }

@@ -177,7 +177,7 @@ both_backends! {
             assert_eq!(response.status(), 400, "{bad}");
             let html = Html::parse_document(&response.text().await.expect("body"));
             assert_eq!(attr(&html, "html", "lang"), "en");
-            assert_eq!(text(&html, "h1"), "Bad request", "{bad}");
+            assert_eq!(text(&html, "h1"), "This request could not be read", "{bad}");
         }
         assert_eq!(app.get("/fr/adherents?page=2").await.status(), 404);
     }
