@@ -50,10 +50,12 @@ fn subscribers(app: &TestApp, all: bool) -> String {
     stdout(&output)
 }
 
-/// A mail, parsed: recipient, subject, headers, text and HTML parts.
+/// A mail, parsed: recipient, sender's name and address, subject,
+/// headers, text and HTML parts.
 #[derive(Debug)]
 struct Mail {
     to: String,
+    from: (String, String),
     subject: String,
     list_unsubscribe: String,
     list_unsubscribe_post: String,
@@ -64,8 +66,10 @@ struct Mail {
 fn parse(to: String, raw: &[u8]) -> Mail {
     let message = mail_parser::MessageParser::default().parse(raw).expect("a mail");
     let header = |name: &str| message.header_raw(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let from = message.from().and_then(|from| from.first()).expect("a sender");
     Mail {
         to,
+        from: (from.name().unwrap_or_default().to_owned(), from.address().unwrap_or_default().to_owned()),
         subject: message.subject().unwrap_or_default().to_owned(),
         list_unsubscribe: header("List-Unsubscribe"),
         list_unsubscribe_post: header("List-Unsubscribe-Post"),
@@ -117,6 +121,9 @@ async fn whole_loop(backend: Backend, lang: &str) {
     let mails = smtp.wait_for(1, PATIENCE).await;
     let mail = parse(mails[0].recipients.join(","), &mails[0].data);
     assert_eq!(mail.to, "marie.dupont@example.org");
+    // The configured address, under the campaign's name in the mail's language.
+    let sender = if lang == "fr" { "UN sur CINQ" } else { "ONE in FIVE" };
+    assert_eq!(mail.from, (sender.to_owned(), "newsletter@site.test".to_owned()));
     assert!(mail.subject.contains(if lang == "fr" { "Confirmez" } else { "Confirm" }), "{}", mail.subject);
     assert!(mail.list_unsubscribe.starts_with("<http://site.test/") && mail.list_unsubscribe.ends_with('>'));
     assert_eq!(mail.list_unsubscribe_post, "List-Unsubscribe=One-Click");
