@@ -205,10 +205,15 @@ admin-invitation-expired-body = The link was valid for 48 hours. Ask an admin to
 admin-invitation-unknown-title = This invitation link is not valid
 admin-invitation-unknown-body = Check that the whole link was copied. If you were invited again, only the newest mail’s link works.
 mail-invitation-subject = Your invitation to the ONE in FIVE back office
-mail-invitation-intro = You have been invited to work on the website of the Council of Europe’s ONE in FIVE campaign.
+# $inviter is the address of the admin who invited.
+mail-invitation-intro = { $inviter } has invited you to work on the website of the Council of Europe’s ONE in FIVE campaign.
 mail-invitation-action = To choose your password and create your account, open this link:
 mail-invitation-button = Choose my password
-mail-invitation-expiry = This link is valid for 48 hours, and once.
+# $hours is how long the link lasts.
+mail-invitation-expiry = { $hours ->
+        [one] This link can be used once, within the hour.
+       *[other] This link can be used once, within { $hours-text } hours.
+    }
 mail-invitation-ignore = If you did not expect this invitation, ignore this message: no account will be made.
 
 ## Signatories: the list, the form, deletion, the CSV file's preview

@@ -20,7 +20,11 @@ use time::{Duration, OffsetDateTime};
 use tokio::sync::{Notify, watch};
 
 use super::{clock::Clock, random};
-use crate::{domain::EmailAddress, store::Store, text::i18n::Tr};
+use crate::{
+    domain::EmailAddress,
+    store::{INVITATION_LIFETIME, Store},
+    text::i18n::{Arg, Tr},
+};
 
 /// How mail leaves the site.
 #[derive(Clone, Debug)]
@@ -318,12 +322,15 @@ struct UnsubscribeHtml<'a> {
     unsubscribe_url: &'a str,
 }
 
-/// An invitation's text part.
+/// An invitation's text part: `intro` names who invited, `expiry` says
+/// how long the link lasts.
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
 struct InvitationText<'a> {
     tr: &'a Tr,
     accept_url: &'a str,
+    intro: &'a str,
+    expiry: &'a str,
 }
 
 #[derive(Template)]
@@ -331,12 +338,15 @@ struct InvitationText<'a> {
 struct InvitationHtml<'a> {
     tr: &'a Tr,
     accept_url: &'a str,
+    intro: &'a str,
+    expiry: &'a str,
 }
 
 /// The kinds of mail the site sends.
 pub enum Mail<'a> {
-    /// "You are invited to the back office: choose a password."
-    Invitation { accept_url: &'a str },
+    /// "An admin invites you to the back office: choose a password."
+    /// `inviter` is the inviting admin's address, which the mail names.
+    Invitation { accept_url: &'a str, inviter: &'a EmailAddress },
     /// "Confirm your subscription."
     Confirm { confirm_url: &'a str, unsubscribe_url: &'a str },
     /// "Here is your link to leave."
@@ -361,12 +371,17 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
             UnsubscribeHtml { tr, unsubscribe_url }.render()?,
             Some(*unsubscribe_url),
         ),
-        Mail::Invitation { accept_url } => (
-            tr.t("mail-invitation-subject"),
-            InvitationText { tr, accept_url }.render()?,
-            InvitationHtml { tr, accept_url }.render()?,
-            None,
-        ),
+        Mail::Invitation { accept_url, inviter } => {
+            let intro = tr.format("mail-invitation-intro", &[("inviter", Arg::Text(inviter.as_str().into()))]);
+            let expiry = tr.count("mail-invitation-expiry", "hours", INVITATION_LIFETIME.whole_hours());
+            let (intro, expiry) = (intro.as_str(), expiry.as_str());
+            (
+                tr.t("mail-invitation-subject"),
+                InvitationText { tr, accept_url, intro, expiry }.render()?,
+                InvitationHtml { tr, accept_url, intro, expiry }.render()?,
+                None,
+            )
+        }
     };
     let recipient = Mailbox::new(None, Address::from_str(to.as_str())?);
     let header = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);

@@ -99,6 +99,11 @@ both_backends! {
         assert_eq!(first.from, ("ONE in FIVE".to_owned(), "newsletter@site.test".to_owned()));
         assert_eq!(first.subject, "Your invitation to the ONE in FIVE back office");
         assert!(!first.unsubscribe, "a staff mail has no list to leave");
+        // Who invited, and how long the link lasts.
+        for part in [&first.text, &first.html] {
+            assert!(part.contains("ada@example.org has invited you to work on the website"), "{part}");
+            assert!(part.contains("This link can be used once, within 48 hours."), "{part}");
+        }
         let second = mail(app, 2).await;
         let old = link(&first.text);
         let new = link(&second.text);
@@ -154,6 +159,8 @@ both_backends! {
         let sent = mail(app, 1).await;
         assert_eq!(sent.from, ("UN sur CINQ".to_owned(), "newsletter@site.test".to_owned()));
         assert_eq!(sent.subject, "Votre invitation à l’administration du site UN sur CINQ");
+        assert!(sent.text.contains("ada@example.org vous invite à travailler sur le site"), "{}", sent.text);
+        assert!(sent.text.contains("Ce lien ne peut servir qu’une fois, dans les 48 heures."), "{}", sent.text);
         let path = link(&sent.text);
         app.clock.advance(time::Duration::hours(47));
         let page = app.page(&path).await;
