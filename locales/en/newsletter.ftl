@@ -46,5 +46,8 @@ mail-unsubscribe-intro = You asked to unsubscribe from the ONE in FIVE campaignâ
 mail-unsubscribe-action = To unsubscribe, open this link:
 mail-unsubscribe-button = Unsubscribe me
 mail-unsubscribe-ignore = If you did not ask for this, ignore this message: you will stay subscribed.
+# Before the link to unsubscribe, in a mail's plain text.
 mail-unsubscribe-footer = Unsubscribe:
+# The link to unsubscribe itself, in a mail's HTML.
+mail-unsubscribe-link = Unsubscribe
 mail-signature = ONE in FIVE â€“ Congress of Local and Regional Authorities of the Council of Europe

@@ -46,5 +46,8 @@ mail-unsubscribe-intro = Vous avez demandé à vous désinscrire de la lettre d�
 mail-unsubscribe-action = Pour vous désinscrire, ouvrez ce lien :
 mail-unsubscribe-button = Me désinscrire
 mail-unsubscribe-ignore = Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : vous resterez inscrit.
+# Before the link to unsubscribe, in a mail's plain text.
 mail-unsubscribe-footer = Se désinscrire :
+# The link to unsubscribe itself, in a mail's HTML.
+mail-unsubscribe-link = Se désinscrire
 mail-signature = UN sur CINQ – Congrès des pouvoirs locaux et régionaux du Conseil de l’Europe

@@ -130,6 +130,16 @@ async fn whole_loop(backend: Backend, lang: &str) {
     let confirm = link(&mail.text, if lang == "fr" { "/confirmer/" } else { "/confirm/" });
     let html_links = attrs(&Html::parse_document(&mail.html), "a", "href");
     assert!(html_links.contains(&confirm), "the same link in the HTML part: {html_links:?}");
+    // The HTML part's link to leave says so, with no colon.
+    let document = Html::parse_document(&mail.html);
+    let anchors = scraper::Selector::parse("a").expect("a selector");
+    let leave_url = mail.list_unsubscribe.trim_matches(['<', '>']);
+    let leave_links: Vec<String> = document
+        .select(&anchors)
+        .filter(|a| a.value().attr("href") == Some(leave_url))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(leave_links, [if lang == "fr" { "Se désinscrire" } else { "Unsubscribe" }]);
     let token = confirm.rsplit('/').next().unwrap_or_default();
     assert!(
         token.len() == 64 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
