@@ -17,7 +17,8 @@ newsletter-error-email-empty = Enter your email address.
 newsletter-error-email-invalid = This email address is not valid. Check it, for example name@example.org.
 newsletter-error-consent = Tick the box to agree that your address is kept.
 newsletter-check-title = Check your inbox
-newsletter-check-body = If this address can be signed up, a message has just been sent to it. Follow the link it contains to confirm your subscription; the link is valid for 7 days.
+# The same answer whoever the address belongs to: it reveals nothing.
+newsletter-check-body = A message has just been sent to this address, unless it is already subscribed. Follow the link it contains to confirm your subscription; the link is valid for 7 days.
 newsletter-leave-sent-title = Check your inbox
 newsletter-leave-sent-body = If this address is subscribed, a message with a link to unsubscribe has just been sent to it.
 newsletter-confirm-title = Confirm your subscription

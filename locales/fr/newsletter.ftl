@@ -17,7 +17,8 @@ newsletter-error-email-empty = Saisissez votre adresse électronique.
 newsletter-error-email-invalid = Cette adresse électronique n’est pas valide. Vérifiez-la, par exemple nom@example.org.
 newsletter-error-consent = Cochez la case pour accepter que votre adresse soit conservée.
 newsletter-check-title = Vérifiez votre boîte de réception
-newsletter-check-body = Si cette adresse peut être inscrite, un message vient de lui être envoyé. Cliquez sur le lien qu’il contient pour confirmer votre inscription ; le lien est valable 7 jours.
+# The same answer whoever the address belongs to: it reveals nothing.
+newsletter-check-body = Un message vient d’être envoyé à cette adresse, sauf si elle est déjà inscrite. Cliquez sur le lien qu’il contient pour confirmer votre inscription ; le lien est valable 7 jours.
 newsletter-leave-sent-title = Vérifiez votre boîte de réception
 newsletter-leave-sent-body = Si cette adresse est inscrite, un message avec un lien pour vous désinscrire vient de lui être envoyé.
 newsletter-confirm-title = Confirmer votre inscription

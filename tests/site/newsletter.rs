@@ -117,6 +117,13 @@ async fn whole_loop(backend: Backend, lang: &str) {
     let check = html(response).await;
     assert_eq!(attr(&check, "html", "lang"), lang);
     assert_eq!(text(&check, "h1"), if lang == "fr" { "Vérifiez votre boîte de réception" } else { "Check your inbox" });
+    // The same answer whoever the address belongs to.
+    let sent = if lang == "fr" {
+        "Un message vient d’être envoyé à cette adresse, sauf si elle est déjà inscrite."
+    } else {
+        "A message has just been sent to this address, unless it is already subscribed."
+    };
+    assert!(text(&check, ".newsletter-step .lead").starts_with(sent), "{}", text(&check, ".newsletter-step .lead"));
 
     let mails = smtp.wait_for(1, PATIENCE).await;
     let mail = parse(mails[0].recipients.join(","), &mails[0].data);
