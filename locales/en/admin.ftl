@@ -25,10 +25,10 @@ admin-when = { $date }, { $time } UTC
 ## Signing in
 
 admin-sign-in-title = Sign in
-admin-email-label = E-mail address
+admin-email-label = Email address
 admin-password-label = Password
 admin-sign-in-submit = Sign in
-admin-email-missing = Enter your e-mail address.
+admin-email-missing = Enter your email address.
 admin-password-missing = Enter your password.
 admin-sign-in-failed = The address or the password is wrong. If you have tried several times, wait 15 minutes before trying again.
 admin-sign-in-too-many = Too many attempts from your connection. Wait 15 minutes before trying again.
@@ -190,7 +190,7 @@ admin-invite-title = Invite a colleague
 admin-invite-lead = They get a mail with a link to choose their password, valid for 48 hours and once. Inviting the same address again replaces the older link.
 admin-invite-lang = Language of the mail and of their back office
 admin-invite-submit = Send the invitation
-admin-email-invalid = This is not an e-mail address: check it, for example name@example.org.
+admin-email-invalid = This is not an email address: check it, for example name@example.org.
 admin-invitation-lang-missing = Choose the language of the mail.
 admin-invitation-has-account = This address already has an account: change its role in the list above instead.
 admin-invitation-sent = The invitation has been sent.
