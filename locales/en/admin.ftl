@@ -25,10 +25,10 @@ admin-when = { $date }, { $time } UTC
 ## Signing in
 
 admin-sign-in-title = Sign in
-admin-email-label = E-mail address
+admin-email-label = Email address
 admin-password-label = Password
 admin-sign-in-submit = Sign in
-admin-email-missing = Enter your e-mail address.
+admin-email-missing = Enter your email address.
 admin-password-missing = Enter your password.
 admin-sign-in-failed = The address or the password is wrong. If you have tried several times, wait 15 minutes before trying again.
 admin-sign-in-too-many = Too many attempts from your connection. Wait 15 minutes before trying again.
@@ -190,7 +190,7 @@ admin-invite-title = Invite a colleague
 admin-invite-lead = They get a mail with a link to choose their password, valid for 48 hours and once. Inviting the same address again replaces the older link.
 admin-invite-lang = Language of the mail and of their back office
 admin-invite-submit = Send the invitation
-admin-email-invalid = This is not an e-mail address: check it, for example name@example.org.
+admin-email-invalid = This is not an email address: check it, for example name@example.org.
 admin-invitation-lang-missing = Choose the language of the mail.
 admin-invitation-has-account = This address already has an account: change its role in the list above instead.
 admin-invitation-sent = The invitation has been sent.
@@ -205,10 +205,15 @@ admin-invitation-expired-body = The link was valid for 48 hours. Ask an admin to
 admin-invitation-unknown-title = This invitation link is not valid
 admin-invitation-unknown-body = Check that the whole link was copied. If you were invited again, only the newest mail’s link works.
 mail-invitation-subject = Your invitation to the ONE in FIVE back office
-mail-invitation-intro = You have been invited to work on the website of the Council of Europe’s ONE in FIVE campaign.
+# $inviter is the address of the admin who invited.
+mail-invitation-intro = { $inviter } has invited you to work on the website of the Council of Europe’s ONE in FIVE campaign.
 mail-invitation-action = To choose your password and create your account, open this link:
 mail-invitation-button = Choose my password
-mail-invitation-expiry = This link is valid for 48 hours, and once.
+# $hours is how long the link lasts.
+mail-invitation-expiry = { $hours ->
+        [one] This link can be used once, within the hour.
+       *[other] This link can be used once, within { $hours-text } hours.
+    }
 mail-invitation-ignore = If you did not expect this invitation, ignore this message: no account will be made.
 
 ## Signatories: the list, the form, deletion, the CSV file's preview
@@ -343,7 +348,7 @@ admin-two-step-setting-title = Two-step sign-in for everyone
 admin-two-step-setting-lead = When required, a person without two-step sign-in can only reach their own account page until they turn it on.
 admin-two-step-setting-legend = Two-step sign-in
 admin-two-step-setting-on = Required for everyone
-admin-two-step-setting-off = Each person's choice
+admin-two-step-setting-off = Each person’s choice
 admin-two-step-setting-saved = The two-step sign-in setting has been saved.
 admin-kind-two-step-on = Two-step sign-in turned on
 admin-kind-two-step-off = Two-step sign-in turned off

@@ -40,18 +40,19 @@ event-venue = Venue
 event-online-link = Join online
 event-registration = Registration
 event-registration-link = Register
-event-signatory = Member of the Pact
+event-signatory = Signatory of the Pact
 event-add-to-calendar = Add to my calendar (.ics)
 event-description = About this event
 # Whole days: $first and $last are dates with their weekday.
 event-days = From { $first } to { $last }
-# One day with times: "Thursday 3 December 2026, 2:30 pm – 4:00 pm".
+# One day with times: "Thursday 3 December 2026, 2.30 pm – 4.00 pm".
 event-times-same-day = { $date }, { $start } – { $end }
 event-times-range = From { $start-date }, { $start } to { $end-date }, { $end }
 
 date-weekday = { $weekday } { $date }
 month-year = { $month } { $year }
-time-of-day = { $hour12 }:{ $minute } { $period ->
+# "2.30 pm": the hour on the 12-hour clock, a full stop, the minutes.
+time-of-day = { $hour12 }.{ $minute } { $period ->
         [am] am
        *[pm] pm
     }

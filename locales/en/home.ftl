@@ -5,7 +5,7 @@ home-title = Home
 home-heading = ONE in FIVE
 home-lead = The Congress of Local and Regional Authorities takes part in the Council of Europe campaign to stop sexual violence against children, and invites cities and regions to sign its Pact.
 
-counter-title = Members of the Pact
+counter-title = Signatories of the Pact
 # $signatories and $countries are counts; $signatories-text and
 # $countries-text are the same counts written the English way.
 counter-figures = { $signatories ->
@@ -17,7 +17,7 @@ counter-figures = { $signatories ->
     }
 counter-explanation = Counted: the cities and regions that have signed the Pact, and the distinct countries they belong to.
 counter-latest = Latest signature: { $date }
-counter-directory-link = See the members
+counter-directory-link = See the signatories
 
 home-events-title = Upcoming events
 home-events-none = No event is planned at the moment.
@@ -27,7 +27,7 @@ home-about-title = About
 home-about-body = The Congress takes part in the Council of Europe’s ONE in FIVE campaign, whose main aim is to promote the signature and ratification of the Lanzarote Convention – the reference legal instrument in this field. The campaign also aims to make everyone concerned, including children, their families and the people who care for them, aware of how serious this violence is and of the action that can be taken to prevent it.
 
 home-aims-title = Specific aims and objectives of the local and regional dimension of the ONE in FIVE campaign
-home-aims-body = At local and regional level, the general aim of the ONE in FIVE campaign is to involve the members of the Congress, local and regional authorities and their associations, and various other partners (NGOs, civil society, officials, professionals, decision-makers, the media) in promoting the campaign and in making the Lanzarote Convention known to local and regional authorities. In doing so, the Congress seeks to encourage child-friendly local and regional services, to protect children and to prevent sexual violence within the community. The Current Affairs Committee will follow the implementation of the campaign.
+home-aims-body = At local and regional level, the general aim of the ONE in FIVE campaign is to involve the members of the Congress, local and regional authorities and their associations, and various other partners (NGOs, civil society organisations, officials, professionals, decision-makers, media) in promoting the campaign and in making the Lanzarote Convention known to local and regional authorities. In doing so, the Congress seeks to encourage child-friendly local and regional services, to protect children and to prevent sexual violence within the community. The Current Affairs Committee will follow the implementation of the campaign.
 
 home-pact-title = Pact of cities and regions to stop sexual violence against children
 home-pact-body-1 = The aims and objectives of the Strategic Action Plan will be promoted and achieved mainly through the Congress’s Pact of cities and regions to stop sexual violence against children, endorsed by the Congress Bureau in September 2012.

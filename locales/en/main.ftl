@@ -16,7 +16,7 @@ nav-home = Home
 nav-about = About
 nav-aims = Campaign aims
 nav-pact = The Pact
-nav-directory = Members of the Pact
+nav-directory = Signatories of the Pact
 nav-calendar = Calendar
 nav-news = News
 

@@ -16,4 +16,4 @@ news-follow-text = Subscribe to the RSS feed to get the news in your feed reader
 news-follow-link = News RSS feed
 # The title of the feed, as browsers and feed readers show it.
 news-feed-link-title = ONE in FIVE – News (RSS, English)
-news-feed-description = News of the Council of Europe's ONE in FIVE campaign and of the Pact of cities and regions to stop sexual violence against children.
+news-feed-description = News of the Council of Europe’s ONE in FIVE campaign and of the Pact of cities and regions to stop sexual violence against children.

@@ -17,7 +17,8 @@ newsletter-error-email-empty = Enter your email address.
 newsletter-error-email-invalid = This email address is not valid. Check it, for example name@example.org.
 newsletter-error-consent = Tick the box to agree that your address is kept.
 newsletter-check-title = Check your inbox
-newsletter-check-body = If this address can be signed up, a message has just been sent to it. Follow the link it contains to confirm your subscription; the link is valid for 7 days.
+# The same answer whoever the address belongs to: it reveals nothing.
+newsletter-check-body = A message has just been sent to this address, unless it is already subscribed. Follow the link it contains to confirm your subscription; the link is valid for 7 days.
 newsletter-leave-sent-title = Check your inbox
 newsletter-leave-sent-body = If this address is subscribed, a message with a link to unsubscribe has just been sent to it.
 newsletter-confirm-title = Confirm your subscription
@@ -46,5 +47,8 @@ mail-unsubscribe-intro = You asked to unsubscribe from the ONE in FIVE campaignâ
 mail-unsubscribe-action = To unsubscribe, open this link:
 mail-unsubscribe-button = Unsubscribe me
 mail-unsubscribe-ignore = If you did not ask for this, ignore this message: you will stay subscribed.
+# Before the link to unsubscribe, in a mail's plain text.
 mail-unsubscribe-footer = Unsubscribe:
+# The link to unsubscribe itself, in a mail's HTML.
+mail-unsubscribe-link = Unsubscribe
 mail-signature = ONE in FIVE â€“ Congress of Local and Regional Authorities of the Council of Europe

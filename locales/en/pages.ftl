@@ -4,10 +4,10 @@ about-title = About the campaign
 aims-title = Campaign aims
 pact-title = The Pact of cities and regions
 privacy-title = Data protection notice
-content-see-members = See the members of the Pact
+content-see-members = See the signatories of the Pact
 content-read-pact = Read the Pact and its “four Ps”
 
-directory-title = Members of the Pact
+directory-title = Signatories of the Pact
 directory-lead = The cities and regions that have signed the Pact of cities and regions to stop sexual violence against children.
 directory-by-country = By country
 directory-filter-legend = Filter the list
@@ -20,10 +20,10 @@ directory-filter-submit = Show
 directory-filter-reset = Show all
 # $count is the number of signatories the list shows.
 directory-results = { $count ->
-        [one] { $count-text } member
-       *[other] { $count-text } members
+        [one] { $count-text } signatory
+       *[other] { $count-text } signatories
     }
-directory-none = No member matches these criteria.
+directory-none = No signatory matches these criteria.
 directory-continued = (continued)
 count-cities = { $count ->
         [one] { $count-text } city
@@ -40,7 +40,7 @@ pagination-previous = Previous page
 pagination-next = Next page
 pagination-status = Page { $page } of { $pages }
 directory-open-data = Open data
-directory-open-data-text = The full list of members, free to reuse:
+directory-open-data-text = The full list of signatories, free to reuse:
 directory-download-csv = CSV
 directory-download-json = JSON
 directory-download-history = History of signatures (CSV)
@@ -57,7 +57,7 @@ signatory-country = Country
 signatory-joined = Joined on
 signatory-website = Website
 signatory-official-name = Official name
-signatory-back = All members in { $country }
+signatory-back = All signatories in { $country }
 
 # The privacy notice's contacts, when the operator gives them.
 privacy-contact-secretariat = The secretariat’s email address: { $email }
@@ -75,27 +75,27 @@ pages-hosting-title = Hosting
 # $licence: the open data's licence, as the operator names it.
 pages-licence = The open data are published under this licence: { $licence }.
 
-map-title = Map of the members
-map-lead = Each country is shaded by its number of members of the Pact, and each dot is a member whose position is known. Choose a country or a dot to see its members.
+map-title = Map of the signatories
+map-lead = Each country is shaded by its number of signatories of the Pact, and each dot is a signatory whose position is known. Choose a country or a dot to see its signatories.
 map-filter-legend = Filter the map
 map-skip = Skip the map and go to the list of countries
-map-caption = Map of Europe and its neighbours, in which each country with members and each member is a link.
-map-legend = Members per country
-map-legend-none = No members
-map-legend-dot = A member
+map-caption = Map of Europe and its neighbours, in which each country with signatories and each signatory is a link.
+map-legend = Signatories per country
+map-legend-none = No signatories
+map-legend-dot = A signatory
 map-country-label = { $country }: { $count }
 map-dot-label = { $name } ({ $kind })
 map-dot-label-sample = Sample: { $name } ({ $kind })
 map-countries = The countries
-map-to-directory = See these members in the list
-map-too-many-dots = Too many members to show one by one: choose a country to see its dots.
+map-to-directory = See these signatories in the list
+map-too-many-dots = Too many signatories to show one by one: choose a country to see its dots.
 map-outside = { $count ->
-    [one] One member lies outside this map; it is in the list.
-   *[other] { $count-text } members lie outside this map; they are in the list.
+    [one] One signatory lies outside this map; it is in the list.
+   *[other] { $count-text } signatories lie outside this map; they are in the list.
 }
 map-unplaced = { $count ->
-    [one] One member’s position is not known; it has no dot, but is counted in its country.
-   *[other] The position of { $count-text } members is not known; they have no dot, but are counted in their country.
+    [one] One signatory’s position is not known; it has no dot, but is counted in its country.
+   *[other] The position of { $count-text } signatories is not known; they have no dot, but are counted in their country.
 }
-directory-map-link = See the members on a map
+directory-map-link = See the signatories on a map
 counter-map-link = See the map

@@ -147,7 +147,7 @@ admin-kind-sign-in-failed = Connexion échouée
 admin-kind-signed-out = Déconnexion
 admin-kind-subscriber-erased = Abonné effacé
 admin-kind-subscribers-exported = Abonnés exportés
-admin-kind-signatories-imported = Signataires importés
+admin-kind-signatories-imported = Adhérents importés
 admin-kind-events-imported = Événements importés
 admin-kind-news-imported = Actualités importées
 admin-kind-sample-removed = Données d’exemple supprimées
@@ -205,10 +205,15 @@ admin-invitation-expired-body = Le lien était valable 48 heures. Demandez à un
 admin-invitation-unknown-title = Ce lien d’invitation n’est pas valable
 admin-invitation-unknown-body = Vérifiez que le lien a été copié en entier. Si vous avez été invité à nouveau, seul le lien du courriel le plus récent fonctionne.
 mail-invitation-subject = Votre invitation à l’administration du site UN sur CINQ
-mail-invitation-intro = Vous êtes invité à travailler sur le site de la campagne UN sur CINQ du Conseil de l’Europe.
+# $inviter is the address of the admin who invited.
+mail-invitation-intro = { $inviter } vous invite à travailler sur le site de la campagne UN sur CINQ du Conseil de l’Europe.
 mail-invitation-action = Pour choisir votre mot de passe et créer votre compte, ouvrez ce lien :
 mail-invitation-button = Choisir mon mot de passe
-mail-invitation-expiry = Ce lien est valable 48 heures, une seule fois.
+# $hours is how long the link lasts.
+mail-invitation-expiry = { $hours ->
+        [one] Ce lien ne peut servir qu’une fois, dans l’heure.
+       *[other] Ce lien ne peut servir qu’une fois, dans les { $hours-text } heures.
+    }
 mail-invitation-ignore = Si vous n’attendiez pas cette invitation, ignorez ce message : aucun compte ne sera créé.
 
 ## Signatories: the list, the form, deletion, the CSV file's preview

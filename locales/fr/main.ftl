@@ -24,7 +24,7 @@ footer-follow = Suivre la campagne
 footer-facebook = Facebook
 footer-rss = Flux RSS
 footer-share = Partager
-share-email = Par e-mail
+share-email = Par courriel
 footer-about = Une campagne du Conseil de l’Europe, menée au niveau local et régional par le Congrès des pouvoirs locaux et régionaux.
 footer-copyright = © Conseil de l’Europe
 

@@ -1,7 +1,7 @@
 ## The newsletter: sign-up, confirmation, unsubscribing, and its mails.
 
 newsletter-title = Lettre d’information
-newsletter-lead = Recevez par e-mail les nouvelles de la campagne UN sur CINQ et du Pacte des villes et des régions.
+newsletter-lead = Recevez par courriel les nouvelles de la campagne UN sur CINQ et du Pacte des villes et des régions.
 newsletter-subscribe-title = S’inscrire
 newsletter-email-label = Votre adresse électronique
 newsletter-footer-email = Votre adresse électronique *
@@ -13,11 +13,12 @@ newsletter-submit = S’inscrire
 newsletter-leave-title = Se désinscrire
 newsletter-leave-text = Saisissez votre adresse : si elle est inscrite, vous recevrez un lien pour vous désinscrire.
 newsletter-leave-submit = Recevoir le lien
-newsletter-error-email-empty = Saisissez votre adresse e-mail.
-newsletter-error-email-invalid = Cette adresse e-mail n’est pas valide. Vérifiez-la, par exemple nom@exemple.fr.
+newsletter-error-email-empty = Saisissez votre adresse électronique.
+newsletter-error-email-invalid = Cette adresse électronique n’est pas valide. Vérifiez-la, par exemple nom@example.org.
 newsletter-error-consent = Cochez la case pour accepter que votre adresse soit conservée.
 newsletter-check-title = Vérifiez votre boîte de réception
-newsletter-check-body = Si cette adresse peut être inscrite, un message vient de lui être envoyé. Cliquez sur le lien qu’il contient pour confirmer votre inscription ; le lien est valable 7 jours.
+# The same answer whoever the address belongs to: it reveals nothing.
+newsletter-check-body = Un message vient d’être envoyé à cette adresse, sauf si elle est déjà inscrite. Cliquez sur le lien qu’il contient pour confirmer votre inscription ; le lien est valable 7 jours.
 newsletter-leave-sent-title = Vérifiez votre boîte de réception
 newsletter-leave-sent-body = Si cette adresse est inscrite, un message avec un lien pour vous désinscrire vient de lui être envoyé.
 newsletter-confirm-title = Confirmer votre inscription
@@ -46,5 +47,8 @@ mail-unsubscribe-intro = Vous avez demandé à vous désinscrire de la lettre d�
 mail-unsubscribe-action = Pour vous désinscrire, ouvrez ce lien :
 mail-unsubscribe-button = Me désinscrire
 mail-unsubscribe-ignore = Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : vous resterez inscrit.
+# Before the link to unsubscribe, in a mail's plain text.
 mail-unsubscribe-footer = Se désinscrire :
+# The link to unsubscribe itself, in a mail's HTML.
+mail-unsubscribe-link = Se désinscrire
 mail-signature = UN sur CINQ – Congrès des pouvoirs locaux et régionaux du Conseil de l’Europe

@@ -7,4 +7,4 @@ signatory-sample-note = Ce lieu existe, mais son adhésion au Pacte et sa date s
 # Before a sample item's title in the RSS and iCalendar feeds.
 sample-feed-prefix = [Exemple]
 sample-feed-note = Site de démonstration : les éléments marqués [Exemple] sont des exemples, pas des informations réelles.
-sample-open-data-note = Site de démonstration : { $sample } des { $total } adhérents de ce fichier sont des exemples, pas des signataires du Pacte.
+sample-open-data-note = Site de démonstration : { $sample } des { $total } adhérents de ce fichier sont des exemples, pas de véritables adhérents au Pacte.

@@ -20,14 +20,21 @@ use time::{Duration, OffsetDateTime};
 use tokio::sync::{Notify, watch};
 
 use super::{clock::Clock, random};
-use crate::{domain::EmailAddress, store::Store, text::i18n::Tr};
+use crate::{
+    domain::EmailAddress,
+    store::{INVITATION_LIFETIME, Store},
+    text::i18n::{Arg, Tr},
+};
 
 /// How mail leaves the site.
 #[derive(Clone, Debug)]
 pub struct MailConfig {
     /// `smtp://host:port` or `smtps://user:pass@host:465`; `None` writes files.
     pub smtp_url: Option<String>,
-    pub from: Mailbox,
+    /// The sender's address. The name shown beside it is the campaign's in
+    /// the mail's language (`site-name`): a name given with the address
+    /// (`Name <address>`) is not used.
+    pub from: Address,
     /// Where mails go as `.eml` files when there is no SMTP server.
     pub outbox_dir: PathBuf,
     /// The first retry's delay; each later one doubles, up to an hour.
@@ -39,7 +46,7 @@ pub struct MailConfig {
 
 impl MailConfig {
     pub fn new(smtp_url: Option<String>, from: &str, outbox_dir: PathBuf) -> Result<MailConfig, String> {
-        let from = Mailbox::from_str(from).map_err(|e| format!("--mail-from {from:?}: {e}"))?;
+        let from = Mailbox::from_str(from).map_err(|e| format!("--mail-from {from:?}: {e}"))?.email;
         Ok(MailConfig { smtp_url, from, outbox_dir, retry_base: StdDuration::from_secs(30), memory: None })
     }
 }
@@ -152,8 +159,7 @@ impl Mailer {
         let to = Address::from_str(recipient).map_err(|e| format!("recipient: {e}"))?;
         match &self.transport {
             Transport::Smtp(smtp) => {
-                let envelope =
-                    Envelope::new(Some(self.config.from.email.clone()), vec![to]).map_err(|e| e.to_string())?;
+                let envelope = Envelope::new(Some(self.config.from.clone()), vec![to]).map_err(|e| e.to_string())?;
                 smtp.send_raw(&envelope, message).await.map(|_| ()).map_err(|e| e.to_string())
             }
             Transport::Files(dir) => {
@@ -316,12 +322,15 @@ struct UnsubscribeHtml<'a> {
     unsubscribe_url: &'a str,
 }
 
-/// An invitation's text part.
+/// An invitation's text part: `intro` names who invited, `expiry` says
+/// how long the link lasts.
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
 struct InvitationText<'a> {
     tr: &'a Tr,
     accept_url: &'a str,
+    intro: &'a str,
+    expiry: &'a str,
 }
 
 #[derive(Template)]
@@ -329,20 +338,25 @@ struct InvitationText<'a> {
 struct InvitationHtml<'a> {
     tr: &'a Tr,
     accept_url: &'a str,
+    intro: &'a str,
+    expiry: &'a str,
 }
 
 /// The kinds of mail the site sends.
 pub enum Mail<'a> {
-    /// "You are invited to the back office: choose a password."
-    Invitation { accept_url: &'a str },
+    /// "An admin invites you to the back office: choose a password."
+    /// `inviter` is the inviting admin's address, which the mail names.
+    Invitation { accept_url: &'a str, inviter: &'a EmailAddress },
     /// "Confirm your subscription."
     Confirm { confirm_url: &'a str, unsubscribe_url: &'a str },
     /// "Here is your link to leave."
     Unsubscribe { unsubscribe_url: &'a str },
 }
 
-/// Renders a mail to its RFC 5322 bytes. The only input from a visitor in
-/// its headers is the recipient, already parsed as an [`EmailAddress`].
+/// Renders a mail to its RFC 5322 bytes, from the configured address under
+/// the campaign's name in the mail's language (`UN sur CINQ`, `ONE in
+/// FIVE`). The only input from a visitor in its headers is the recipient,
+/// already parsed as an [`EmailAddress`].
 pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> anyhow::Result<Vec<u8>> {
     let (subject, text, html, unsubscribe_url) = match mail {
         Mail::Confirm { confirm_url, unsubscribe_url } => (
@@ -357,17 +371,22 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
             UnsubscribeHtml { tr, unsubscribe_url }.render()?,
             Some(*unsubscribe_url),
         ),
-        Mail::Invitation { accept_url } => (
-            tr.t("mail-invitation-subject"),
-            InvitationText { tr, accept_url }.render()?,
-            InvitationHtml { tr, accept_url }.render()?,
-            None,
-        ),
+        Mail::Invitation { accept_url, inviter } => {
+            let intro = tr.format("mail-invitation-intro", &[("inviter", Arg::Text(inviter.as_str().into()))]);
+            let expiry = tr.count("mail-invitation-expiry", "hours", INVITATION_LIFETIME.whole_hours());
+            let (intro, expiry) = (intro.as_str(), expiry.as_str());
+            (
+                tr.t("mail-invitation-subject"),
+                InvitationText { tr, accept_url, intro, expiry }.render()?,
+                InvitationHtml { tr, accept_url, intro, expiry }.render()?,
+                None,
+            )
+        }
     };
     let recipient = Mailbox::new(None, Address::from_str(to.as_str())?);
     let header = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);
     let mut builder = Message::builder()
-        .from(mailer.config.from.clone())
+        .from(Mailbox::new(Some(tr.t("site-name")), mailer.config.from.clone()))
         .to(recipient)
         .subject(subject)
         .message_id(Some(format!("<{}@oneinfive>", random::hex_token(16)?)))

@@ -233,7 +233,9 @@ pub struct ServeArgs {
     #[arg(long, env = "SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
 
-    /// The sender of outgoing mail.
+    /// The sender's address of outgoing mail, as `address` or `Name <address>`:
+    /// each mail shows it under the campaign's name in its own language
+    /// (UN sur CINQ, ONE in FIVE), whatever name is given here.
     #[arg(long, env = "MAIL_FROM", default_value = "ONE in FIVE <newsletter@localhost>")]
     pub mail_from: String,
 

@@ -243,7 +243,7 @@ impl Tr {
         )
     }
 
-    /// A time of day: "14 h 30" in French, "2:30 pm" in English.
+    /// A time of day: "14 h 30" in French, "2.30 pm" in English.
     pub fn time_of_day(&self, at: time::Time) -> String {
         let hour = at.hour();
         let hour12 = match hour % 12 {

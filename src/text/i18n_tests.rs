@@ -28,6 +28,19 @@ fn counts_are_grouped_the_languages_way() {
     assert_eq!(format_count(Lang::Fr, -1000), "-1\u{202F}000");
 }
 
+#[test]
+fn times_of_day_are_written_the_languages_way() {
+    let locales = Arc::new(Locales::load().expect("the messages"));
+    let (fr, en) = (Tr::new(Lang::Fr, locales.clone()), Tr::new(Lang::En, locales));
+    let at = |hour, minute| time::Time::from_hms(hour, minute, 0).expect("a time");
+    assert_eq!(fr.time_of_day(at(14, 30)), "14\u{a0}h\u{a0}30");
+    assert_eq!(fr.time_of_day(at(9, 5)), "9\u{a0}h\u{a0}05");
+    assert_eq!(en.time_of_day(at(14, 30)), "2.30 pm");
+    assert_eq!(en.time_of_day(at(16, 48)), "4.48 pm");
+    assert_eq!(en.time_of_day(at(0, 5)), "12.05 am");
+    assert_eq!(en.time_of_day(at(12, 0)), "12.00 pm");
+}
+
 /// A family of messages whose identifiers the code builds at run time,
 /// so that no string literal names them.
 struct BuiltIds {
@@ -158,12 +171,13 @@ fn pattern_texts(pattern: &fluent_syntax::ast::Pattern<&str>) -> Vec<String> {
     texts
 }
 
-/// The breaking spaces of a French message file: its messages' and
-/// terms' values and attributes, not its comments or Fluent syntax.
-fn breaking_spaces_in_french_messages(file: &str, source: &str) -> Vec<String> {
+/// Every text a message file can show: each of its messages' and terms'
+/// values and attributes (see `pattern_texts`), named `id` or
+/// `id.attribute`; not its comments or Fluent syntax.
+fn message_texts(file: &str, source: &str) -> Vec<(String, String)> {
     use fluent_syntax::ast::Entry;
     let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(_, errors)| panic!("{file}: {errors:?}"));
-    let mut found = Vec::new();
+    let mut texts = Vec::new();
     for entry in &resource.body {
         let (id, value, attributes) = match entry {
             Entry::Message(message) => (message.id.name, message.value.as_ref(), &message.attributes),
@@ -175,11 +189,18 @@ fn breaking_spaces_in_french_messages(file: &str, source: &str) -> Vec<String> {
             .into_iter()
             .chain(attributes.iter().map(|attribute| (format!("{id}.{}", attribute.id.name), &attribute.value)));
         for (name, pattern) in patterns {
-            for text in pattern_texts(pattern) {
-                for (_, excerpt) in breaking_spaces_in_french(&text) {
-                    found.push(format!("{file}: {name}: «{excerpt}»"));
-                }
-            }
+            texts.extend(pattern_texts(pattern).into_iter().map(|text| (name.clone(), text)));
+        }
+    }
+    texts
+}
+
+/// The breaking spaces of a French message file.
+fn breaking_spaces_in_french_messages(file: &str, source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, text) in message_texts(file, source) {
+        for (_, excerpt) in breaking_spaces_in_french(&text) {
+            found.push(format!("{file}: {name}: «{excerpt}»"));
         }
     }
     found
@@ -337,6 +358,174 @@ fn typography_checks_find_breaking_spaces() {
     let found = breaking_spaces_in_french_markdown("sample.md", page);
     let lines: Vec<&str> = found.iter().map(|f| f.split(": ").next().unwrap_or("")).collect();
     assert_eq!(lines, ["sample.md:2", "sample.md:11", "sample.md:12"], "{found:?}");
+}
+
+/// French names electronic mail in French: « adresse électronique »
+/// for an address, « courriel » for a message. These words, singular or
+/// plural and in any case, are what it says instead.
+const NOT_FRENCH_FOR_MAIL: &[&str] = &["e-mail", "email", "mail", "mél", "mèl"];
+
+/// Each word of `text` that is in `NOT_FRENCH_FOR_MAIL`, as written, with
+/// the line it is on (from 1). A word joined to an address, a host name
+/// or a path (`nom@mail.example.org`, `mail.coe.int`, `/mail/`) is part
+/// of them, not a word of the text.
+fn mail_words_in_french(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let in_word = |c: char| c.is_alphanumeric() || c == '-';
+    let mut found = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        if !in_word(chars[start]) {
+            start += 1;
+            continue;
+        }
+        let end = chars[start..].iter().position(|c| !in_word(*c)).map_or(chars.len(), |len| start + len);
+        let joined_before = start > 0 && matches!(chars[start - 1], '@' | '.' | '/' | '_');
+        let joined_after = match chars.get(end) {
+            Some('@' | '/' | '_') => true,
+            Some('.' | ':') => chars.get(end + 1).is_some_and(|c| c.is_alphanumeric()),
+            _ => false,
+        };
+        let word: String = chars[start..end].iter().collect::<String>().trim_matches('-').to_owned();
+        let lower = word.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        if NOT_FRENCH_FOR_MAIL.contains(&singular) && !joined_before && !joined_after {
+            let line = 1 + chars[..start].iter().filter(|c| **c == '\n').count();
+            found.push((line, word));
+        }
+        start = end;
+    }
+    found
+}
+
+/// The mail words of a French message file, outside its arguments and
+/// references (`{ $email }`) and, as in a page, outside URLs and code.
+fn mail_words_in_french_messages(file: &str, source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, text) in message_texts(file, source) {
+        for (_, word) in mail_words_in_french(&markdown_prose(&text)) {
+            found.push(format!("{file}: {name}: «{word}»"));
+        }
+    }
+    found
+}
+
+/// The mail words of a French Markdown page's prose.
+fn mail_words_in_french_markdown(file: &str, markdown: &str) -> Vec<String> {
+    mail_words_in_french(&markdown_prose(markdown))
+        .into_iter()
+        .map(|(line, word)| format!("{file}:{line}: «{word}»"))
+        .collect()
+}
+
+/// Every message of `locales/fr/*.ftl` and the prose of the pages
+/// `locales/fr/pages/*.md` say « adresse électronique » and « courriel »
+/// (see `NOT_FRENCH_FOR_MAIL`).
+#[test]
+fn french_names_mail_in_french() {
+    let mut found = Vec::new();
+    for (file, source) in &folder_files("locales/fr", "ftl") {
+        found.extend(mail_words_in_french_messages(file, source));
+    }
+    for (file, markdown) in &folder_files("locales/fr/pages", "md") {
+        found.extend(mail_words_in_french_markdown(file, markdown));
+    }
+    assert!(
+        found.is_empty(),
+        "French says « adresse électronique » for an address and « courriel » for a message, not:\n{}",
+        found.join("\n")
+    );
+}
+
+/// The check of mail words catches them in every variant of a message
+/// and on every line of a page, and leaves alone arguments, addresses,
+/// URLs, code and comments.
+#[test]
+fn mail_word_check_finds_english_words_for_mail() {
+    let words = |text: &str| mail_words_in_french(text).into_iter().map(|(_, word)| word).collect::<Vec<_>>();
+    assert_eq!(words("Indiquez votre e-mail."), ["e-mail"]);
+    assert!(words("Recevez-la par courriel, à votre adresse électronique.").is_empty());
+    assert_eq!(
+        words("Un Mail, deux e-mails, trois mèls\u{a0}; un EMAIL, des méls."),
+        ["Mail", "e-mails", "mèls", "EMAIL", "méls"]
+    );
+    assert!(words("nom@mail.example.org, mail@example.org, mail.coe.int, /mail/, e-mailing, Gmail").is_empty());
+
+    let messages = "# Un commentaire : votre e-mail\n\
+        good = Par courriel, à { $email }\u{a0}: [le lien](https://example.org/e-mail), `--mail-from`, <mailto:mail@example.org>.\n\
+        bad = Votre e-mail\n\
+        select = { $n ->\n    [one] un courriel\n   *[other] des mails\n}\n\
+        attribute = Bien\n    .title = Par mél\n";
+    let found = mail_words_in_french_messages("sample.ftl", messages);
+    let names: Vec<&str> = found.iter().map(|f| f.split(": ").nth(1).unwrap_or("")).collect();
+    assert_eq!(names, ["bad", "select", "attribute.title"], "{found:?}");
+
+    let page = "Écrivez-nous par courriel.\n\
+        Votre e-mail\u{a0}: ici.\n\
+        <!-- the newsletter's confirmation by email -->\n\
+        Voir `mail`, <https://example.org/mail> ou mailto:nom@example.org.\n\
+        Un Mél.\n";
+    let found = mail_words_in_french_markdown("sample.md", page);
+    assert_eq!(found, ["sample.md:2: «e-mail»", "sample.md:5: «Mél»"], "{found:?}");
+}
+
+/// Each straight apostrophe `'` of `text` outside HTML tags (whose
+/// attributes may quote with it), with the line it is on (from 1) and an
+/// excerpt: both languages write the typographic `’`.
+fn straight_apostrophes(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    let mut in_tag = false;
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '<' if chars.get(i + 1).is_some_and(|next| next.is_ascii_alphabetic() || *next == '/') => in_tag = true,
+            '>' => in_tag = false,
+            '\'' if !in_tag => {
+                let line = 1 + chars[..i].iter().filter(|c| **c == '\n').count();
+                let excerpt: String = chars[i.saturating_sub(24)..(i + 24).min(chars.len())].iter().collect();
+                found.push((line, excerpt.replace('\n', "⏎")));
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Every message and the prose of every page, in both languages, write
+/// the apostrophe `’`, not `'` (URLs, code, comments and HTML tags aside).
+#[test]
+fn apostrophes_are_typographic() {
+    let mut found = Vec::new();
+    for lang in Lang::ALL {
+        for (file, source) in &folder_files(&format!("locales/{lang}"), "ftl") {
+            for (name, text) in message_texts(file, source) {
+                for (_, excerpt) in straight_apostrophes(&markdown_prose(&text)) {
+                    found.push(format!("{file}: {name}: «{excerpt}»"));
+                }
+            }
+        }
+        for (file, markdown) in &folder_files(&format!("locales/{lang}/pages"), "md") {
+            for (line, excerpt) in straight_apostrophes(&markdown_prose(markdown)) {
+                found.push(format!("{file}:{line}: «{excerpt}»"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "a straight apostrophe where the text wants ’:\n{}", found.join("\n"));
+}
+
+/// The apostrophe check finds `'` on every line of a page, and leaves
+/// alone HTML tags, code, URLs and comments.
+#[test]
+fn apostrophe_check_leaves_tags_urls_and_code_alone() {
+    let lines =
+        |text: &str| straight_apostrophes(&markdown_prose(text)).into_iter().map(|(line, _)| line).collect::<Vec<_>>();
+    assert_eq!(lines("Each person's choice"), [1]);
+    assert!(lines("Each person’s choice").is_empty());
+    let page = "The Congress’s Pact.\n\
+        <abbr title='Council of Europe'>CoE</abbr>, `it's code`, [a link](https://example.org/it's)\n\
+        <!-- the campaign's home page -->\n\
+        It's 2 < 3 and isn't.\n";
+    assert_eq!(lines(page), [4, 4]);
 }
 
 #[test]

@@ -70,7 +70,7 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
   /** The home page's counter: how many cities and regions, in how many countries. */
   async function counter(page) {
     await page.goto(site.url('/en/'));
-    const text = await page.getByRole('region', { name: 'Members of the Pact' }).innerText();
+    const text = await page.getByRole('region', { name: 'Signatories of the Pact' }).innerText();
     const [, places, countries] = text.match(/(\d+) cities and regions in (\d+) countries/);
     return { places: Number(places), countries: Number(countries) };
   }
@@ -81,8 +81,8 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     const filters = page.getByRole('search');
     await filters.getByLabel('Name').fill(name);
     await press(page, filters.getByRole('button', { name: 'Show' }));
-    const results = page.getByRole('region', { name: /^\d+ members?$/ });
-    assert.equal(await results.count(), 1, 'the directory says how many members it found');
+    const results = page.getByRole('region', { name: /^\d+ signator(y|ies)$/ });
+    assert.equal(await results.count(), 1, 'the directory says how many signatories it found');
     return results.getByRole('listitem').getByRole('link').allInnerTexts();
   }
 
@@ -253,7 +253,7 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     await openEvent(page, `${title} in Vienna`);
     const shown = await publicPage(page);
     assert.equal(await heading(page), `${title} in Vienna`);
-    assert.match(shown, /18 March 2027, 10:00 am – 5:00 pm/);
+    assert.match(shown, /18 March 2027, 10\.00 am – 5\.00 pm/);
     assert.match(shown, /Wiener Rathaus, Vienna, Austria/);
     await page.context().close();
   });
@@ -280,7 +280,7 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     let shown = await publicPage(page);
     assert.match(await heading(page), /Postponed/i);
     assert.match(shown, /This event has been postponed\. The date shown is the latest one announced\./);
-    assert.match(shown, new RegExp(`16 June ${year}, 10:00 am – 12:30 pm`));
+    assert.match(shown, new RegExp(`16 June ${year}, 10\\.00 am – 12\\.30 pm`));
     await page.goto(site.url('/en/calendar'));
     const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
     assert.match(await card.innerText(), new RegExp(`16 June ${year}[\\s\\S]*Postponed`, 'i'), 'the calendar shows the new date, postponed');

@@ -144,7 +144,7 @@ describe(`editing, and nothing typed lost (${process.env.BROWSER_BACKEND || 'sql
     assert.match(await page.locator('#sign-in-notice').innerText(), /session has ended/);
     assert.doesNotMatch(site.cli(['signatories', 'export']), /Kuopio/, 'nothing saved');
     const signInForm = page.locator('form[data-form=sign-in]');
-    await signInForm.getByLabel('E-mail address').fill(EMAIL);
+    await signInForm.getByLabel('Email address').fill(EMAIL);
     await signInForm.getByLabel('Password').fill(PASSWORD);
     await press(page, signInForm.getByRole('button', { name: 'Sign in' }));
     assert.equal(new URL(page.url()).pathname, '/admin/signatories/new', 'back on the form');

@@ -21,7 +21,7 @@ const COLLEAGUE = 'colleague@example.org';
 const COLLEAGUE_PASSWORD = 'violet tramway pebble sonata 31';
 
 const SIGN_IN = {
-  en: { email: 'E-mail address', password: 'Password', button: 'Sign in' },
+  en: { email: 'Email address', password: 'Password', button: 'Sign in' },
   fr: { email: 'Adresse électronique', password: 'Mot de passe', button: 'Se connecter' },
 };
 
@@ -93,7 +93,7 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
     await page.goto(site.url('/admin/'));
     assert.equal(pathOf(page), '/admin/sign-in', 'the back office asks to sign in');
     const form = page.locator('form[data-form=sign-in]');
-    await form.getByLabel('E-mail address').fill(ADMIN);
+    await form.getByLabel('Email address').fill(ADMIN);
     await form.getByLabel('Password').fill(ADMIN_PASSWORD);
     assert.equal(await sendFromAnotherSite(browser, page, form), 403, 'the sign-in sent from another site');
     await page.goto(site.url('/admin/'));
@@ -102,7 +102,7 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
     const refused = await trySignIn(page, ADMIN, 'not the password at all');
     assert.equal(refused.status(), 422);
     assert.match(await page.getByRole('alert').innerText(), /The address or the password is wrong/);
-    assert.equal(await page.getByLabel('E-mail address').inputValue(), ADMIN, 'the address is kept');
+    assert.equal(await page.getByLabel('Email address').inputValue(), ADMIN, 'the address is kept');
 
     await signIn(site, page, ADMIN, ADMIN_PASSWORD);
     assert.equal(await heading(page), 'Dashboard');
@@ -177,7 +177,7 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
     await signIn(site, admin, ADMIN, ADMIN_PASSWORD);
     await admin.goto(site.url('/admin/accounts'));
     const invite = admin.locator('form[data-form=invite]');
-    await invite.getByLabel('E-mail address').fill(COLLEAGUE);
+    await invite.getByLabel('Email address').fill(COLLEAGUE);
     await invite.getByLabel('Role').selectOption({ label: 'Editor (content and subscribers)' });
     await invite.getByLabel('Français').check();
     assert.equal(await sendFromAnotherSite(browser, admin, invite), 403, 'the invitation sent from another site');
@@ -445,7 +445,7 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
     await setting.getByLabel('Required for everyone').check();
     assert.equal(await sendFromAnotherSite(browser, admin, setting), 403, 'the setting sent from another site');
     await admin.reload();
-    assert.equal(await setting.getByLabel('Each person\'s choice').isChecked(), true, 'still each person’s choice after the forgery');
+    assert.equal(await setting.getByLabel('Each person’s choice').isChecked(), true, 'still each person’s choice after the forgery');
     await setting.getByLabel('Required for everyone').check();
     await press(admin, setting.getByRole('button', { name: 'Save' }));
     assert.equal(await admin.getByRole('status').innerText(), 'The two-step sign-in setting has been saved.');
@@ -474,10 +474,10 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
 
     await admin.goto(site.url('/admin/accounts'));
     assert.equal(await admin.locator('#accounts tbody tr', { hasText: COLLEAGUE }).locator('.account-totp').innerText(), 'On');
-    await setting.getByLabel('Each person\'s choice').check();
+    await setting.getByLabel('Each person’s choice').check();
     await press(admin, setting.getByRole('button', { name: 'Save' }));
     assert.equal(await admin.getByRole('status').innerText(), 'The two-step sign-in setting has been saved.');
-    assert.equal(await setting.getByLabel('Each person\'s choice').isChecked(), true);
+    assert.equal(await setting.getByLabel('Each person’s choice').isChecked(), true);
 
     // The officer turns their own off, with the password and a code.
     await admin.goto(site.url('/admin/account'));

@@ -22,19 +22,32 @@ async fn account_id(app: &TestApp, email: &str) -> i64 {
     rows.into_iter().find(|(_, e)| e == email).map(|(id, _)| id).expect("the account")
 }
 
-/// The `n`th mail the site sent (from 1), parsed: recipient, subject,
-/// whether it has a List-Unsubscribe header, text and HTML parts.
-async fn mail(app: &TestApp, n: usize) -> (String, String, bool, String, String) {
+/// A mail, parsed.
+struct Sent {
+    to: String,
+    /// The sender's name and address.
+    from: (String, String),
+    subject: String,
+    /// Whether it has a List-Unsubscribe header.
+    unsubscribe: bool,
+    text: String,
+    html: String,
+}
+
+/// The `n`th mail the site sent (from 1), parsed.
+async fn mail(app: &TestApp, n: usize) -> Sent {
     let sent = app.mail.wait_for(n, PATIENCE).await.unwrap_or_else(|error| panic!("{error}"));
     let sent = &sent[n - 1];
     let message = mail_parser::MessageParser::default().parse(&sent.message).expect("a mail");
-    (
-        sent.recipient.clone(),
-        message.subject().unwrap_or_default().to_owned(),
-        message.header_raw("List-Unsubscribe").is_some(),
-        message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
-        message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
-    )
+    let from = message.from().and_then(|from| from.first()).expect("a sender");
+    Sent {
+        to: sent.recipient.clone(),
+        from: (from.name().unwrap_or_default().to_owned(), from.address().unwrap_or_default().to_owned()),
+        subject: message.subject().unwrap_or_default().to_owned(),
+        unsubscribe: message.header_raw("List-Unsubscribe").is_some(),
+        text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
+        html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
+    }
 }
 
 /// The path of the invitation link in a mail's text.
@@ -81,14 +94,20 @@ both_backends! {
         let fields = [("email", "new@example.org"), ("role", "editor"), ("lang", "en")];
         assert_eq!(ada.post("/admin/accounts/invite", &fields).await.status(), 303);
         assert_eq!(ada.post("/admin/accounts/invite", &fields).await.status(), 303);
-        let (to, subject, unsubscribe, first_text, _) = mail(app, 1).await;
-        assert_eq!(to, "new@example.org");
-        assert_eq!(subject, "Your invitation to the ONE in FIVE back office");
-        assert!(!unsubscribe, "a staff mail has no list to leave");
-        let (_, _, _, second_text, second_html) = mail(app, 2).await;
-        let old = link(&first_text);
-        let new = link(&second_text);
-        assert!(second_html.contains(&format!("http://site.test{new}")), "the same link in the HTML part");
+        let first = mail(app, 1).await;
+        assert_eq!(first.to, "new@example.org");
+        assert_eq!(first.from, ("ONE in FIVE".to_owned(), "newsletter@site.test".to_owned()));
+        assert_eq!(first.subject, "Your invitation to the ONE in FIVE back office");
+        assert!(!first.unsubscribe, "a staff mail has no list to leave");
+        // Who invited, and how long the link lasts.
+        for part in [&first.text, &first.html] {
+            assert!(part.contains("ada@example.org has invited you to work on the website"), "{part}");
+            assert!(part.contains("This link can be used once, within 48 hours."), "{part}");
+        }
+        let second = mail(app, 2).await;
+        let old = link(&first.text);
+        let new = link(&second.text);
+        assert!(second.html.contains(&format!("http://site.test{new}")), "the same link in the HTML part");
         let stale = app.get(&old).await;
         assert_eq!(stale.status(), 404);
         assert_eq!(text(&html(stale).await, "h1"), "Ce lien d’invitation n’est pas valable");
@@ -137,9 +156,12 @@ both_backends! {
     async fn an_invitation_expires_after_48_hours(app) {
         let ada = app.staff("ada@example.org", "admin").await;
         assert_eq!(ada.post("/admin/accounts/invite", &[("email", "late@example.org"), ("role", "admin"), ("lang", "fr")]).await.status(), 303);
-        let (_, subject, _, body, _) = mail(app, 1).await;
-        assert_eq!(subject, "Votre invitation à l’administration du site UN sur CINQ");
-        let path = link(&body);
+        let sent = mail(app, 1).await;
+        assert_eq!(sent.from, ("UN sur CINQ".to_owned(), "newsletter@site.test".to_owned()));
+        assert_eq!(sent.subject, "Votre invitation à l’administration du site UN sur CINQ");
+        assert!(sent.text.contains("ada@example.org vous invite à travailler sur le site"), "{}", sent.text);
+        assert!(sent.text.contains("Ce lien ne peut servir qu’une fois, dans les 48 heures."), "{}", sent.text);
+        let path = link(&sent.text);
         app.clock.advance(time::Duration::hours(47));
         let page = app.page(&path).await;
         let csrf = attr(&page, "main form input[name=csrf]", "value");

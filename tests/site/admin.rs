@@ -351,7 +351,7 @@ both_backends! {
         let rows = texts(&page, ".admin-table tbody tr");
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert!(rows[0].contains("ada@example.org") && rows[0].contains("Connexion"), "{rows:?}");
-        assert!(rows[2].contains("Ligne de commande") && rows[2].contains("Signataires importés") && rows[2].contains("1 signatories: 1 added, 0 updated, 0 unchanged"), "{rows:?}");
+        assert!(rows[2].contains("Ligne de commande") && rows[2].contains("Adhérents importés") && rows[2].contains("1 signatories: 1 added, 0 updated, 0 unchanged"), "{rows:?}");
         let filtered = admin.page("/admin/audit?kind=signatories.imported").await;
         assert_eq!(texts(&filtered, ".admin-table tbody tr").len(), 1);
         let by_person = admin.page("/admin/audit?who=ada%40example.org").await;

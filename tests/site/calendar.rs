@@ -141,7 +141,7 @@ both_backends! {
         assert!(texts(&html, ".event-description script").is_empty());
         assert!(!text(&html, ".event-description").contains("alert"));
         let english = app.page("/en/calendar/webinar-2030").await;
-        assert_eq!(texts(&english, ".facts dd")[0], "Thursday 5 December 2030, 2:30 pm – 4:00 pm");
+        assert_eq!(texts(&english, ".facts dd")[0], "Thursday 5 December 2030, 2.30 pm – 4.00 pm");
 
         let forum = app.page("/fr/calendrier/forum-2030").await;
         assert_eq!(texts(&forum, ".facts dd")[0], "du jeudi 5 décembre 2030 au vendredi 6 décembre 2030");
@@ -192,7 +192,7 @@ both_backends! {
         for bad in ["year=abc", "year=99999", "country=XX", "mode=teleport", "page=0"] {
             let response = app.get(&format!("/fr/calendrier?{bad}")).await;
             assert_eq!(response.status(), 400, "{bad}");
-            assert_eq!(text(&Html::parse_document(&response.text().await.expect("body")), "h1"), "Requête invalide");
+            assert_eq!(text(&Html::parse_document(&response.text().await.expect("body")), "h1"), "Cette demande n’a pas pu être lue");
         }
     }
 

@@ -37,7 +37,7 @@ async fn kept(app: &TestApp) -> Counts {
 }
 
 /// The figures a text holds, in order: "2,000 cities and regions in 10
-/// countries" holds 2000 and 10; "One member" holds 1.
+/// countries" holds 2000 and 10; "One signatory" holds 1.
 fn figures(text: &str) -> Vec<i64> {
     text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
         .filter_map(|word| {

@@ -17,7 +17,7 @@
 //! - `accounts`: the accounts page and invitations.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
 //! - `history`: the counter's history, its chart, table and CSV.
-//! - `map`: the map of the members.
+//! - `map`: the map of the signatories.
 //! - `two_step`: the two-step sign-in with an authenticator app, its
 //!   recovery codes, and the admins' setting that requires it.
 //! - `admin_pages`: staff editing the prose pages, and their revisions.

@@ -1,4 +1,4 @@
-//! The map of the members: one link per country with signatories, named
+//! The map of the signatories: one link per country with signatories, named
 //! with its counts, one per signatory with a position, the directory's
 //! filters, and a page that stays small.
 
@@ -44,7 +44,7 @@ both_backends! {
         // One link per signatory with a position, to its page.
         let dots = links(&page, "/en/members/");
         let (placed, total) = placed_in_open_data(app).await;
-        assert_eq!((placed, total), (77, 77), "the sample data places every member");
+        assert_eq!((placed, total), (77, 77), "the sample data places every signatory");
         assert_eq!(dots.len(), placed);
         // Each sample signatory's dot says it is one.
         let strasbourg = dots.iter().find(|(_, name)| name == "Sample: Strasbourg (city)").expect("Strasbourg's dot");

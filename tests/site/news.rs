@@ -158,7 +158,7 @@ both_backends! {
                 assert_eq!(response.status(), 400, "page={bad}");
                 let html = Html::parse_document(&response.text().await.expect("body"));
                 assert_eq!(attr(&html, "html", "lang"), lang);
-                assert_eq!(text(&html, "h1"), if lang == "fr" { "Requête invalide" } else { "Bad request" });
+                assert_eq!(text(&html, "h1"), if lang == "fr" { "Cette demande n’a pas pu être lue" } else { "This request could not be read" });
             }
         }
     }
@@ -179,8 +179,8 @@ both_backends! {
         let fr_path = format!("/fr/actualites/{slug}");
         let en_path = format!("/en/news/{slug}");
         let fr = app.page(&fr_path).await;
-        assert_eq!(text(&fr, "h1"), "Brightwater, ville d’exemple, rejoint le Pacte des villes et des régions");
-        assert_eq!(text(&fr, "head > title"), "Brightwater, ville d’exemple, rejoint le Pacte des villes et des régions – UN sur CINQ");
+        assert_eq!(text(&fr, "h1"), "Brightwater, ville d’exemple, se prépare à adhérer au Pacte des villes et des régions");
+        assert_eq!(text(&fr, "head > title"), "Brightwater, ville d’exemple, se prépare à adhérer au Pacte des villes et des régions – UN sur CINQ");
         assert_eq!(text(&fr, ".news-item__date"), "Publié le 10 mars 2025");
         assert_eq!(attr(&fr, ".news-item__date time", "datetime"), "2025-03-10T14:30:00+01:00");
         assert!(text(&fr, ".news-item__summary").starts_with("Le conseil municipal de Brightwater"));
@@ -194,7 +194,7 @@ both_backends! {
         assert_eq!(attr(&fr, "link[rel=alternate][hreflang=x-default]", "href"), format!("http://site.test{fr_path}"));
         assert_eq!(attr(&fr, "link[rel=canonical]", "href"), format!("http://site.test{fr_path}"));
         let en = app.page(&en_path).await;
-        assert_eq!(text(&en, "h1"), "Brightwater, a sample town, joins the Pact of cities and regions");
+        assert_eq!(text(&en, "h1"), "Brightwater, a sample town, prepares to join the Pact of cities and regions");
         assert_eq!(text(&en, ".news-item__date"), "Published on 10 March 2025");
         assert_eq!(attr(&en, ".lang-switch a", "href"), fr_path);
         // The first of the month is written the French way.
@@ -543,8 +543,8 @@ both_backends! {
 
     async fn home_page_shows_the_latest_three(app.seeded()) {
         for (lang, heading, expected) in [
-            ("fr", "Dernières actualités", ["Exemple 18 novembre 2026\u{a0}: la campagne UN sur CINQ dans les écoles", "Exemple Valmorin, ville d’exemple, signe le Pacte et présente son plan d’action", "Exemple Une région d’exemple débat de la protection des enfants en ligne"]),
-            ("en", "Latest news", ["Sample 18 November 2026: the ONE in FIVE campaign in schools", "Sample Webinar: child-friendly services in small municipalities", "Sample Valmorin, a sample town, signs the Pact and presents its action plan"]),
+            ("fr", "Dernières actualités", ["Exemple 18 novembre 2026\u{a0}: la campagne UN sur CINQ dans les écoles", "Exemple Valmorin, ville d’exemple, envisage d’adhérer au Pacte et présente son plan d’action", "Exemple Une région d’exemple débat de la protection des enfants en ligne"]),
+            ("en", "Latest news", ["Sample 18 November 2026: the ONE in FIVE campaign in schools", "Sample Webinar: child-friendly services in small municipalities", "Sample Valmorin, a sample town, considers joining the Pact and presents its action plan"]),
         ] {
             let html = app.page(&format!("/{lang}/")).await;
             assert_eq!(text(&html, "#news-title"), heading);

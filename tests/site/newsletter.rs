@@ -50,10 +50,12 @@ fn subscribers(app: &TestApp, all: bool) -> String {
     stdout(&output)
 }
 
-/// A mail, parsed: recipient, subject, headers, text and HTML parts.
+/// A mail, parsed: recipient, sender's name and address, subject,
+/// headers, text and HTML parts.
 #[derive(Debug)]
 struct Mail {
     to: String,
+    from: (String, String),
     subject: String,
     list_unsubscribe: String,
     list_unsubscribe_post: String,
@@ -64,8 +66,10 @@ struct Mail {
 fn parse(to: String, raw: &[u8]) -> Mail {
     let message = mail_parser::MessageParser::default().parse(raw).expect("a mail");
     let header = |name: &str| message.header_raw(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+    let from = message.from().and_then(|from| from.first()).expect("a sender");
     Mail {
         to,
+        from: (from.name().unwrap_or_default().to_owned(), from.address().unwrap_or_default().to_owned()),
         subject: message.subject().unwrap_or_default().to_owned(),
         list_unsubscribe: header("List-Unsubscribe"),
         list_unsubscribe_post: header("List-Unsubscribe-Post"),
@@ -113,16 +117,36 @@ async fn whole_loop(backend: Backend, lang: &str) {
     let check = html(response).await;
     assert_eq!(attr(&check, "html", "lang"), lang);
     assert_eq!(text(&check, "h1"), if lang == "fr" { "Vérifiez votre boîte de réception" } else { "Check your inbox" });
+    // The same answer whoever the address belongs to.
+    let sent = if lang == "fr" {
+        "Un message vient d’être envoyé à cette adresse, sauf si elle est déjà inscrite."
+    } else {
+        "A message has just been sent to this address, unless it is already subscribed."
+    };
+    assert!(text(&check, ".newsletter-step .lead").starts_with(sent), "{}", text(&check, ".newsletter-step .lead"));
 
     let mails = smtp.wait_for(1, PATIENCE).await;
     let mail = parse(mails[0].recipients.join(","), &mails[0].data);
     assert_eq!(mail.to, "marie.dupont@example.org");
+    // The configured address, under the campaign's name in the mail's language.
+    let sender = if lang == "fr" { "UN sur CINQ" } else { "ONE in FIVE" };
+    assert_eq!(mail.from, (sender.to_owned(), "newsletter@site.test".to_owned()));
     assert!(mail.subject.contains(if lang == "fr" { "Confirmez" } else { "Confirm" }), "{}", mail.subject);
     assert!(mail.list_unsubscribe.starts_with("<http://site.test/") && mail.list_unsubscribe.ends_with('>'));
     assert_eq!(mail.list_unsubscribe_post, "List-Unsubscribe=One-Click");
     let confirm = link(&mail.text, if lang == "fr" { "/confirmer/" } else { "/confirm/" });
     let html_links = attrs(&Html::parse_document(&mail.html), "a", "href");
     assert!(html_links.contains(&confirm), "the same link in the HTML part: {html_links:?}");
+    // The HTML part's link to leave says so, with no colon.
+    let document = Html::parse_document(&mail.html);
+    let anchors = scraper::Selector::parse("a").expect("a selector");
+    let leave_url = mail.list_unsubscribe.trim_matches(['<', '>']);
+    let leave_links: Vec<String> = document
+        .select(&anchors)
+        .filter(|a| a.value().attr("href") == Some(leave_url))
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(leave_links, [if lang == "fr" { "Se désinscrire" } else { "Unsubscribe" }]);
     let token = confirm.rsplit('/').next().unwrap_or_default();
     assert!(
         token.len() == 64 && token.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
@@ -185,13 +209,13 @@ both_backends! {
     async fn bad_input_is_refused_with_a_message(app) {
         let long = format!("{}@example.org", "a".repeat(250));
         for (email, expected) in [
-            ("", "Saisissez votre adresse e-mail."),
-            ("no-at-sign", "Cette adresse e-mail n’est pas valide."),
-            (long.as_str(), "Cette adresse e-mail n’est pas valide."),
-            ("a@example.org\r\nBcc: victim@example.org", "Cette adresse e-mail n’est pas valide."),
-            ("a b@example.org", "Cette adresse e-mail n’est pas valide."),
-            ("a\u{7}@example.org", "Cette adresse e-mail n’est pas valide."),
-            ("<script>alert(1)</script>@x.org", "Cette adresse e-mail n’est pas valide."),
+            ("", "Saisissez votre adresse électronique."),
+            ("no-at-sign", "Cette adresse électronique n’est pas valide."),
+            (long.as_str(), "Cette adresse électronique n’est pas valide."),
+            ("a@example.org\r\nBcc: victim@example.org", "Cette adresse électronique n’est pas valide."),
+            ("a b@example.org", "Cette adresse électronique n’est pas valide."),
+            ("a\u{7}@example.org", "Cette adresse électronique n’est pas valide."),
+            ("<script>alert(1)</script>@x.org", "Cette adresse électronique n’est pas valide."),
         ] {
             let csrf = token(app, "fr").await;
             let response = post(app, page("fr"), &[("email", email), ("consent", "yes"), ("csrf", &csrf)]).await;

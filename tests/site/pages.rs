@@ -10,14 +10,14 @@ const PAGES: &[(&str, &str, &str, &str)] = &[
     ("/fr/a-propos", "/en/about", "À propos de la campagne", "About the campaign"),
     ("/fr/buts-et-objectifs", "/en/campaign-aims", "Buts et objectifs de la campagne", "Campaign aims"),
     ("/fr/pacte", "/en/pact", "Le Pacte des villes et des régions", "The Pact of cities and regions"),
-    ("/fr/adherents", "/en/members", "Adhérents au Pacte", "Members of the Pact"),
+    ("/fr/adherents", "/en/members", "Adhérents au Pacte", "Signatories of the Pact"),
     ("/fr/calendrier", "/en/calendar", "Calendrier", "Calendar"),
     ("/fr/actualites", "/en/news", "Actualités", "News"),
 ];
 
 const NAV_FR: [&str; 7] =
     ["Accueil", "À propos", "Buts et objectifs", "Le Pacte", "Adhérents au Pacte", "Calendrier", "Actualités"];
-const NAV_EN: [&str; 7] = ["Home", "About", "Campaign aims", "The Pact", "Members of the Pact", "Calendar", "News"];
+const NAV_EN: [&str; 7] = ["Home", "About", "Campaign aims", "The Pact", "Signatories of the Pact", "Calendar", "News"];
 
 /// The directory's country headings, without their counts.
 fn country_names(html: &Html) -> Vec<String> {
@@ -167,7 +167,7 @@ both_backends! {
         assert_eq!(texts(&html, "#country-DE .signatory a"), vec!["Cologne", "Fribourg-en-Brisgau", "Munich", "Rhénanie-Palatinat"]);
 
         let html = app.page("/en/members").await;
-        assert_eq!(text(&html, "#results-count"), "77 members");
+        assert_eq!(text(&html, "#results-count"), "77 signatories");
         assert_eq!(&country_names(&html)[..4], ["Albania", "Austria", "Belgium", "Bulgaria"]);
         assert_eq!(texts(&html, "#country-DE .country__count"), vec!["3 cities, 1 region".to_owned()]);
         // The index by country links to each country's filtered view.
@@ -183,7 +183,7 @@ both_backends! {
         assert_eq!(attr(&html, "#filter-country option[selected]", "value"), "IT");
 
         let html = app.page("/en/members?kind=region").await;
-        assert_eq!(text(&html, "#results-count"), "14 members");
+        assert_eq!(text(&html, "#results-count"), "14 signatories");
         assert!(texts(&html, ".tag--city").is_empty());
         assert_eq!(attr(&html, "#filter-kind option[selected]", "value"), "region");
 
@@ -195,7 +195,7 @@ both_backends! {
         }
         let html = app.page("/en/members?country=ES&kind=region&q=madrid").await;
         assert_eq!(texts(&html, ".signatory a"), vec!["Community of Madrid".to_owned()]);
-        assert_eq!(text(&html, "#results-count"), "1 member");
+        assert_eq!(text(&html, "#results-count"), "1 signatory");
 
         // Hostile or odd searches find nothing and break nothing.
         for query in ["%", "_", "\\", "' OR 1=1 --", "<script>alert(1)</script>", "zzzz"] {
@@ -213,7 +213,7 @@ both_backends! {
             assert_eq!(response.status(), 400, "{bad}");
             let html = Html::parse_document(&response.text().await.expect("body"));
             assert_eq!(attr(&html, "html", "lang"), "en");
-            assert_eq!(text(&html, "h1"), "Bad request", "{bad}");
+            assert_eq!(text(&html, "h1"), "This request could not be read", "{bad}");
         }
         assert_eq!(app.get("/fr/adherents?page=2").await.status(), 404);
     }
@@ -400,7 +400,7 @@ async fn large_directory_stays_paginated() {
     }
     assert!(app.import("big.csv", &csv).status.success());
     let html = app.page("/en/members").await;
-    assert_eq!(text(&html, "#results-count"), "10,000 members");
+    assert_eq!(text(&html, "#results-count"), "10,000 signatories");
     assert_eq!(texts(&html, ".signatory").len(), 100);
     assert_eq!(text(&html, ".pagination__status"), "Page 1 of 100");
     let last = app.page("/en/members?page=100").await;

@@ -39,7 +39,7 @@ both_backends! {
             let response = app.client.post(app.url(path)).send().await.expect("POST");
             assert_eq!(response.status(), 405, "{path}");
             assert_eq!(response.headers()["allow"], "GET,HEAD", "{path}");
-            let lang = if path.starts_with("/fr/") { "Méthode non autorisée" } else { "Method not allowed" };
+            let lang = if path.starts_with("/fr/") { "Cette page ne permet pas cela" } else { "This page cannot do that" };
             let html = Html::parse_document(&response.text().await.expect("body"));
             assert_eq!(text(&html, "h1"), lang, "{path}");
         }

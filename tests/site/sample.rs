@@ -7,7 +7,7 @@ use crate::common::{TestApp, both_backends, stderr, stdout, text, texts};
 
 const BANNER_FR: &str =
     "Site de démonstration\u{a0}: les adhérents, actualités et événements affichés sont des exemples.";
-const BANNER_EN: &str = "Demonstration site: the members, news and events shown are examples.";
+const BANNER_EN: &str = "Demonstration site: the signatories, news and events shown are examples.";
 
 async fn banner(app: &TestApp, path: &str) -> Vec<String> {
     texts(&app.page(path).await, ".sample-banner")
@@ -74,7 +74,7 @@ both_backends! {
         let csv = app.get("/open-data/signatories.csv").await.text().await.expect("body");
         let notes: Vec<&str> = csv.lines().take_while(|l| l.starts_with('#')).collect();
         assert_eq!(notes.len(), 2, "{csv}");
-        assert!(notes[1].contains("77 of the 77 members in this file are examples"), "{notes:?}");
+        assert!(notes[1].contains("77 of the 77 signatories in this file are examples"), "{notes:?}");
         let json: serde_json::Value =
             serde_json::from_str(&app.get("/open-data/signatories.json").await.text().await.expect("body")).expect("JSON");
         let records = json.as_array().expect("an array");

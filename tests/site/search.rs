@@ -61,14 +61,14 @@ both_backends! {
         ] {
             let (names, count) = found(app, query).await;
             assert_eq!(names, vec![name.to_owned()], "{query}");
-            assert_eq!(count, "1 member", "{query}");
+            assert_eq!(count, "1 signatory", "{query}");
         }
         // As many as reading every name finds.
         for query in ["ber", "Sankt", "burg", "région", "zzz"] {
             let folded = oneinfive::text::collate::fold(query);
             let expected = scanned(app, &folded).await;
             let (_, count) = found(app, query).await;
-            let word = if expected == 1 { "member" } else { "members" };
+            let word = if expected == 1 { "signatory" } else { "signatories" };
             assert_eq!(count, format!("{expected} {word}"), "{query}");
         }
         let plan = plan(app).await;
@@ -86,7 +86,7 @@ both_backends! {
             let expected = scanned(app, &folded).await;
             assert!(expected > 0, "{query}");
             let (_, count) = found(app, query).await;
-            let word = if expected == 1 { "member" } else { "members" };
+            let word = if expected == 1 { "signatory" } else { "signatories" };
             assert_eq!(count, format!("{expected} {word}"), "{query}");
         }
         let (names, _) = found(app, "ko").await;

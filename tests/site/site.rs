@@ -66,7 +66,7 @@ both_backends! {
     async fn home_pages_in_both_languages(app.seeded()) {
         for (lang, title, heading, counter_title, nav_home) in [
             ("fr", "Accueil – UN sur CINQ", "UN sur CINQ", "Adhérents au Pacte", "Accueil"),
-            ("en", "Home – ONE in FIVE", "ONE in FIVE", "Members of the Pact", "Home"),
+            ("en", "Home – ONE in FIVE", "ONE in FIVE", "Signatories of the Pact", "Home"),
         ] {
             let html = app.page(&format!("/{lang}/")).await;
             assert_eq!(attr(&html, "html", "lang"), lang);

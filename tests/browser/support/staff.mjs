@@ -10,7 +10,7 @@ import { press } from './browser.mjs';
 export async function signIn(site, page, email, password, { landing = '/admin/' } = {}) {
   await page.goto(site.url('/admin/sign-in'));
   const form = page.locator('form[data-form=sign-in]');
-  await form.getByLabel('E-mail address').fill(email);
+  await form.getByLabel('Email address').fill(email);
   await form.getByLabel('Password').fill(password);
   await press(page, form.getByRole('button', { name: 'Sign in' }));
   assert.equal(new URL(page.url()).pathname, landing, `signed in as ${email}`);

@@ -424,8 +424,10 @@ impl Running {
         if let Some(limits) = settings.connections {
             config.connections = limits;
         }
+        // The operator's name for the sender, which each mail replaces by
+        // the campaign's in its own language.
         config.mail =
-            MailConfig::new(settings.smtp_url.clone(), "ONE in FIVE <newsletter@site.test>", dir.join("outbox"))
+            MailConfig::new(settings.smtp_url.clone(), "Site operator <newsletter@site.test>", dir.join("outbox"))
                 .expect("mail config");
         if settings.smtp_url.is_none() {
             config.mail.memory = Some(mail.clone());

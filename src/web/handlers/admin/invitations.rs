@@ -1,6 +1,6 @@
 //! Invitations: an admin invites a colleague by address, role and
-//! language from the accounts page; the mail's link, valid 48 hours and
-//! once, opens a page where the person chooses a password (a GET changes
+//! language from the accounts page; the mail names the admin, and its
+//! link, valid 48 hours and once, opens a page where the person chooses a password (a GET changes
 //! nothing: mail scanners follow links). The POST makes the account and
 //! sends the person to the sign-in page, where they sign in as anyone
 //! does (and set up the two-step sign-in if it is required).
@@ -127,7 +127,8 @@ pub async fn invite(
         let token = random::hex_token(32)?;
         let accept_url = format!("{}{}", state.config.base_url, admin::invitation(&token));
         let tr = Tr::new(lang, state.locales.clone());
-        let message = mail::render(&state.mailer, &tr, email, &Mail::Invitation { accept_url: &accept_url })?;
+        let invitation_mail = Mail::Invitation { accept_url: &accept_url, inviter: &staff.email };
+        let message = mail::render(&state.mailer, &tr, email, &invitation_mail)?;
         let invitation = NewInvitation { email, role, lang, token_hash: &token_hash(&token), message: &message };
         if state.store.invite(&invitation, &staff.actor(), state.config.clock.now()).await? {
             state.mailer.notify();
