@@ -42,6 +42,10 @@ mail-confirm-action = To confirm your subscription, open this link:
 mail-confirm-button = Confirm my subscription
 mail-confirm-expiry = This link is valid for 7 days.
 mail-confirm-ignore = If you did not ask for this, ignore this message: you will not be subscribed and your address will be erased.
+# The link to the data protection notice (its words in the HTML part; the
+# plain text part's line before its address).
+mail-confirm-privacy = How your address is kept, and your rights
+mail-confirm-privacy-text = How your address is kept, and your rights:
 mail-unsubscribe-subject = Your link to unsubscribe from the ONE in FIVE newsletter
 mail-unsubscribe-intro = You asked to unsubscribe from the ONE in FIVE campaign’s newsletter.
 mail-unsubscribe-action = To unsubscribe, open this link:

@@ -42,6 +42,10 @@ mail-confirm-action = Pour confirmer votre inscription, ouvrez ce lien :
 mail-confirm-button = Confirmer mon inscription
 mail-confirm-expiry = Ce lien est valable 7 jours.
 mail-confirm-ignore = Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : vous ne serez pas inscrit et votre adresse sera effacée.
+# The link to the data protection notice (its words in the HTML part; the
+# plain text part's line before its address).
+mail-confirm-privacy = Comment votre adresse est conservée, et vos droits
+mail-confirm-privacy-text = Comment votre adresse est conservée, et vos droits :
 mail-unsubscribe-subject = Votre lien de désinscription de la lettre d’information UN sur CINQ
 mail-unsubscribe-intro = Vous avez demandé à vous désinscrire de la lettre d’information de la campagne UN sur CINQ.
 mail-unsubscribe-action = Pour vous désinscrire, ouvrez ce lien :

@@ -298,6 +298,7 @@ struct ConfirmText<'a> {
     tr: &'a Tr,
     confirm_url: &'a str,
     unsubscribe_url: &'a str,
+    privacy_url: &'a str,
 }
 
 #[derive(Template)]
@@ -306,6 +307,7 @@ struct ConfirmHtml<'a> {
     tr: &'a Tr,
     confirm_url: &'a str,
     unsubscribe_url: &'a str,
+    privacy_url: &'a str,
 }
 
 #[derive(Template)]
@@ -347,8 +349,9 @@ pub enum Mail<'a> {
     /// "An admin invites you to the back office: choose a password."
     /// `inviter` is the inviting admin's address, which the mail names.
     Invitation { accept_url: &'a str, inviter: &'a EmailAddress },
-    /// "Confirm your subscription."
-    Confirm { confirm_url: &'a str, unsubscribe_url: &'a str },
+    /// "Confirm your subscription", with a link to the data protection
+    /// notice the person consents to.
+    Confirm { confirm_url: &'a str, unsubscribe_url: &'a str, privacy_url: &'a str },
     /// "Here is your link to leave."
     Unsubscribe { unsubscribe_url: &'a str },
 }
@@ -359,10 +362,10 @@ pub enum Mail<'a> {
 /// already parsed as an [`EmailAddress`].
 pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> anyhow::Result<Vec<u8>> {
     let (subject, text, html, unsubscribe_url) = match mail {
-        Mail::Confirm { confirm_url, unsubscribe_url } => (
+        Mail::Confirm { confirm_url, unsubscribe_url, privacy_url } => (
             tr.t("mail-confirm-subject"),
-            ConfirmText { tr, confirm_url, unsubscribe_url }.render()?,
-            ConfirmHtml { tr, confirm_url, unsubscribe_url }.render()?,
+            ConfirmText { tr, confirm_url, unsubscribe_url, privacy_url }.render()?,
+            ConfirmHtml { tr, confirm_url, unsubscribe_url, privacy_url }.render()?,
             Some(*unsubscribe_url),
         ),
         Mail::Unsubscribe { unsubscribe_url } => (

@@ -137,6 +137,10 @@ async fn whole_loop(backend: Backend, lang: &str) {
     let confirm = link(&mail.text, if lang == "fr" { "/confirmer/" } else { "/confirm/" });
     let html_links = attrs(&Html::parse_document(&mail.html), "a", "href");
     assert!(html_links.contains(&confirm), "the same link in the HTML part: {html_links:?}");
+    // The data protection notice the person consents to, linked.
+    let privacy = if lang == "fr" { "http://site.test/fr/confidentialite" } else { "http://site.test/en/privacy" };
+    assert!(html_links.contains(&privacy.to_owned()), "{html_links:?}");
+    assert!(mail.text.contains(privacy), "{}", mail.text);
     // The HTML part's link to leave says so, with no colon.
     let document = Html::parse_document(&mail.html);
     let anchors = scraper::Selector::parse("a").expect("a selector");

@@ -221,7 +221,11 @@ pub async fn subscribe(
         &state.mailer,
         &tr,
         &email,
-        &Mail::Confirm { confirm_url: &confirm_url, unsubscribe_url: &unsubscribe_url },
+        &Mail::Confirm {
+            confirm_url: &confirm_url,
+            unsubscribe_url: &unsubscribe_url,
+            privacy_url: &format!("{}{}", state.config.base_url, Page::Privacy.path(lang)),
+        },
     )?;
     let subscription = Subscription {
         email: &email,
