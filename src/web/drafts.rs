@@ -176,7 +176,7 @@ async fn try_keep(
             files_left,
         };
         state.store.keep_draft(&session_hash(&id), &draft, now).await?;
-        response.headers_mut().insert(header::SET_COOKIE, cookie.set_lasting(&id, DRAFT_KEPT_FOR));
+        response.headers_mut().insert(header::SET_COOKIE, cookie.set_lasting(&id, DRAFT_KEPT_FOR)?);
     }
     Ok(response)
 }

@@ -36,8 +36,21 @@ pub enum AppError {
     DatabaseDown,
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Too many of a costly kind of work at once (passwords being
+    /// checked): asked again in a moment.
+    #[error("busy")]
+    Busy,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl From<crate::infra::password::PasswordError> for AppError {
+    fn from(error: crate::infra::password::PasswordError) -> AppError {
+        match error {
+            crate::infra::password::PasswordError::Busy => AppError::Busy,
+            crate::infra::password::PasswordError::Failed(error) => AppError::Internal(error),
+        }
+    }
 }
 
 impl IntoResponse for AppError {
@@ -57,6 +70,9 @@ impl IntoResponse for AppError {
                 return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "60")]).into_response();
             }
             AppError::DatabaseDown => return unavailable(),
+            AppError::Busy => {
+                return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, "1")]).into_response();
+            }
             AppError::Store(StoreError::Unavailable(error)) => {
                 tracing::warn!(%error, "database unavailable");
                 let mut response = unavailable();

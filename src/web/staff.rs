@@ -65,25 +65,28 @@ impl SessionCookie {
     /// The `Set-Cookie` value that gives the browser a session id. No
     /// lifetime: the browser forgets it when it closes, and the server
     /// ends it sooner.
-    pub fn set(&self, id: &str) -> HeaderValue {
+    pub fn set(&self, id: &str) -> Result<HeaderValue, AppError> {
         self.header(id, "")
     }
 
     /// The `Set-Cookie` value of a cookie that the browser forgets after
     /// `lifetime` (the pending sign-in's, at the second step).
-    pub fn set_lasting(&self, id: &str, lifetime: time::Duration) -> HeaderValue {
+    pub fn set_lasting(&self, id: &str, lifetime: time::Duration) -> Result<HeaderValue, AppError> {
         self.header(id, &format!("; Max-Age={}", lifetime.whole_seconds()))
     }
 
     /// The `Set-Cookie` value that makes the browser forget its session.
-    pub fn clear(&self) -> HeaderValue {
+    pub fn clear(&self) -> Result<HeaderValue, AppError> {
         self.header("", "; Max-Age=0")
     }
 
-    fn header(&self, value: &str, extra: &str) -> HeaderValue {
+    /// The header, or an error: never an empty `Set-Cookie` that would
+    /// leave the browser with the cookie it had.
+    fn header(&self, value: &str, extra: &str) -> Result<HeaderValue, AppError> {
         let secure = if self.secure { "; Secure" } else { "" };
         let text = format!("{}={value}; Path={}; HttpOnly; SameSite=Strict{secure}{extra}", self.name, self.path);
-        HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static(""))
+        HeaderValue::from_str(&text)
+            .map_err(|error| AppError::Internal(anyhow::anyhow!("the cookie {} cannot be sent: {error}", self.name)))
     }
 }
 
@@ -301,9 +304,17 @@ mod tests {
     #[test]
     fn the_cookie_follows_the_scheme() {
         let https = SessionCookie::for_site("https://site.example");
-        assert_eq!(https.set("ab"), "__Host-oneinfive-session=ab; Path=/; HttpOnly; SameSite=Strict; Secure");
+        assert_eq!(
+            https.set("ab").expect("a header"),
+            "__Host-oneinfive-session=ab; Path=/; HttpOnly; SameSite=Strict; Secure"
+        );
         let http = SessionCookie::for_site("http://127.0.0.1:3000");
-        assert_eq!(http.clear(), "oneinfive-session=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0");
+        assert_eq!(
+            http.clear().expect("a header"),
+            "oneinfive-session=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0"
+        );
+        // A value no header can carry is an error, not an empty cookie.
+        assert!(http.set("line\nbreak").is_err());
         let mut headers = HeaderMap::new();
         let id = "a".repeat(64);
         headers.insert("cookie", HeaderValue::from_str(&format!("lang=fr; oneinfive-session={id}")).expect("header"));

@@ -45,6 +45,7 @@ async fn a_database_outage_is_served_from_the_cache_and_recovered_from() {
     let csrf =
         attr(&app.page(NEWSLETTER).await, ".newsletter-page form[action='/en/newsletter'] input[name=csrf]", "value");
     let signatory = attrs(&app.page("/en/members").await, ".signatory a[href^='/en/members/']", "href").remove(0);
+    let staff = app.staff("officer@example.org", "editor").await;
 
     cluster.stop_immediately();
     // For a few seconds, every kind of request: each is answered within a
@@ -64,6 +65,16 @@ async fn a_database_outage_is_served_from_the_cache_and_recovered_from() {
         assert_eq!(text(&page, "h1"), "Service temporarily unavailable");
         let refused = sign_up(&app, &csrf, &format!("during{rounds}@example.org")).await;
         assert_eq!(refused.status(), 503, "a sign-up while the database is down");
+        // The back office's error page does not wait for the database to
+        // say who is signed in.
+        let back_office = tokio::time::timeout(
+            ANSWER_WITHIN,
+            app.client.get(app.url("/admin/")).header("cookie", &staff.cookie).send(),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("the back office was not answered within {ANSWER_WITHIN:?}"))
+        .expect("GET");
+        assert_eq!(back_office.status(), 503);
         let health = get_within(&app, "/healthz").await;
         assert_eq!(health.status(), 503);
         assert!(health.text().await.expect("body").starts_with("degraded"));

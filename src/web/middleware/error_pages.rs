@@ -129,7 +129,10 @@ async fn back_office_page(
     status: StatusCode,
     refusal: Option<Refusal>,
 ) -> Result<Response, AppError> {
-    let staff = Staff::find(state, headers, false).await.unwrap_or(None);
+    // Who is signed in, for the navigation; not asked of a database known
+    // to be down (the page answers at once, signed out), as nothing else is.
+    let staff =
+        if state.availability.is_up() { Staff::find(state, headers, false).await.unwrap_or(None) } else { None };
     let ctx = match &staff {
         Some(staff) => AdminContext::signed_in(state, staff, None),
         None => AdminContext::signed_out(state, negotiate::language(headers)),

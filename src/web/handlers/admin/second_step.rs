@@ -48,7 +48,7 @@ pub(super) async fn begin(state: &AppState, account: &Account, now: OffsetDateTi
     state.store.open_pending_sign_in(account.id, &session_hash(&token), now).await?;
     let cookie = pending_cookie(&state.config.base_url);
     let mut response = Redirect::to(paths::admin::SIGN_IN_TWO_STEP).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie.set_lasting(&token, PENDING_LIFETIME));
+    response.headers_mut().insert(header::SET_COOKIE, cookie.set_lasting(&token, PENDING_LIFETIME)?);
     Ok(response)
 }
 
@@ -81,11 +81,11 @@ async fn pending(state: &AppState, headers: &HeaderMap) -> Result<(PendingSignIn
 
 /// Back to the sign-in form, the pending cookie forgotten; with a notice
 /// when the pending sign-in expired.
-fn back_to_sign_in(state: &AppState, expired: bool) -> Response {
+fn back_to_sign_in(state: &AppState, expired: bool) -> Result<Response, AppError> {
     let to = if expired { format!("{}?expired=1", paths::admin::SIGN_IN) } else { paths::admin::SIGN_IN.to_owned() };
     let mut response = Redirect::to(&to).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear());
-    response
+    response.headers_mut().insert(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear()?);
+    Ok(response)
 }
 
 /// GET `/admin/sign-in/two-step`.
@@ -98,8 +98,8 @@ pub async fn show(State(state): State<AppState>, headers: HeaderMap) -> Result<R
             let lang = negotiate::language(&headers);
             render(&SecondStepPage::new(&state, lang), lang)
         }
-        PendingSignIn::Expired => Ok(back_to_sign_in(&state, true)),
-        PendingSignIn::Unknown => Ok(back_to_sign_in(&state, false)),
+        PendingSignIn::Expired => back_to_sign_in(&state, true),
+        PendingSignIn::Unknown => back_to_sign_in(&state, false),
     }
 }
 
@@ -132,8 +132,8 @@ pub async fn check(
     }
     let (account, pending_hash) = match pending(&state, &headers).await? {
         (PendingSignIn::Waiting(account), hash) => (account, hash),
-        (PendingSignIn::Expired, _) => return Ok(back_to_sign_in(&state, true)),
-        (PendingSignIn::Unknown, _) => return Ok(back_to_sign_in(&state, false)),
+        (PendingSignIn::Expired, _) => return back_to_sign_in(&state, true),
+        (PendingSignIn::Unknown, _) => return back_to_sign_in(&state, false),
     };
     if account.disabled || account.locked(now) {
         state.store.drop_pending_sign_in(&pending_hash).await?;
@@ -148,7 +148,7 @@ pub async fn check(
     let Some(two_step) = state.store.two_step(account.id).await?.filter(|two_step| two_step.on) else {
         // Turned off meanwhile (at the command line): sign in again.
         state.store.drop_pending_sign_in(&pending_hash).await?;
-        return Ok(back_to_sign_in(&state, false));
+        return back_to_sign_in(&state, false);
     };
     let how = match (SecondFactor::parse(&typed), &two_step.secret) {
         (Some(SecondFactor::App(code)), Some(secret)) => match secret.step_of(&code, now) {
@@ -170,15 +170,15 @@ pub async fn check(
     };
     let id = random::hex_token(32)?;
     if !state.store.second_step_succeeded(&account, &pending_hash, &session_hash(&id), how, now).await? {
-        return Ok(back_to_sign_in(&state, false));
+        return back_to_sign_in(&state, false);
     }
     state.store.forget_attempts(SCOPE, &client).await?;
     state.store.purge_sessions(state.config.sessions, now).await?;
     let next = drafts::after_sign_in(&state, &headers, account.id).await?;
     let mut response = Redirect::to(&next).into_response();
     let headers = response.headers_mut();
-    headers.append(header::SET_COOKIE, SessionCookie::for_site(&state.config.base_url).set(&id));
-    headers.append(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear());
+    headers.append(header::SET_COOKIE, SessionCookie::for_site(&state.config.base_url).set(&id)?);
+    headers.append(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear()?);
     Ok(response)
 }
 
@@ -186,6 +186,6 @@ pub async fn check(
 /// cookie forgotten.
 fn refused(state: &AppState, lang: Lang) -> Result<Response, AppError> {
     let mut response = sign_in::refused(state, lang)?;
-    response.headers_mut().insert(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear());
+    response.headers_mut().insert(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear()?);
     Ok(response)
 }

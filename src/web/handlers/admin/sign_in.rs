@@ -152,7 +152,7 @@ pub async fn sign_in(
             let cookie = SessionCookie::for_site(&state.config.base_url);
             let next = drafts::after_sign_in(&state, &headers, account.id).await?;
             let mut response = Redirect::to(&next).into_response();
-            response.headers_mut().insert(header::SET_COOKIE, cookie.set(&id));
+            response.headers_mut().insert(header::SET_COOKIE, cookie.set(&id)?);
             return Ok(response);
         }
         Some(account) => {
@@ -202,6 +202,6 @@ pub async fn sign_out(
     state.store.end_session(&staff.session_hash, &staff.actor(), state.config.clock.now()).await?;
     let cookie = SessionCookie::for_site(&state.config.base_url);
     let mut response = Redirect::to(paths::admin::SIGN_IN).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie.clear());
+    response.headers_mut().insert(header::SET_COOKIE, cookie.clear()?);
     Ok(response)
 }
