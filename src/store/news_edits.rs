@@ -257,7 +257,9 @@ impl Store {
     }
 
     /// Adds a draft, under `slug` or, when another item has it, the first
-    /// of `slug-2`, `slug-3`… that is free. Its id.
+    /// of `slug-2`, `slug-3`… that is free. Its id. Each slug is tried by
+    /// the insert itself (`ON CONFLICT DO NOTHING`), so that two drafts of
+    /// the same title at once each get one of their own.
     pub async fn add_news(
         &self,
         slug: &Slug,
@@ -266,30 +268,31 @@ impl Store {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<i64, StoreError> {
-        const TAKEN: &str = "SELECT count(*) FROM news WHERE slug = $1";
         const INSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
-            created_at, updated_at, sample, draft) VALUES ($1, $2, 0, $3, $4, $2, $2, FALSE, TRUE) RETURNING id";
+            created_at, updated_at, sample, draft) VALUES ($1, $2, 0, $3, $4, $2, $2, FALSE, TRUE) \
+            ON CONFLICT (slug) DO NOTHING RETURNING id";
         let now = instant(now);
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let mut chosen = slug.clone();
-            for n in 2.. {
-                let (taken,): (i64,) = sqlx::query_as(TAKEN).bind(chosen.as_str()).fetch_one(&mut *tx).await?;
-                if taken == 0 {
-                    break;
-                }
-                chosen = Slug::parse(&format!("{slug}-{n}")).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            }
             if let Some(image) = image {
                 add_image!(tx, image);
             }
-            let (id,): (i64,) = sqlx::query_as(INSERT)
-                .bind(chosen.as_str())
-                .bind(now)
-                .bind(image.map(|i| i.image.hash()))
-                .bind(image.map(|i| i.file_name.as_str()))
-                .fetch_one(&mut *tx)
-                .await?;
+            let mut chosen = slug.clone();
+            let mut n = 1;
+            let id = loop {
+                let inserted: Option<(i64,)> = sqlx::query_as(INSERT)
+                    .bind(chosen.as_str())
+                    .bind(now)
+                    .bind(image.map(|i| i.image.hash()))
+                    .bind(image.map(|i| i.file_name.as_str()))
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if let Some((id,)) = inserted {
+                    break id;
+                }
+                n += 1;
+                chosen = Slug::parse(&format!("{slug}-{n}")).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            };
             add_translations!(tx, id, texts);
             let text = audit::summary(&format!("{} (draft)", describe(id, chosen.as_str(), texts.title())));
             sqlx::query(AUDIT)

@@ -564,3 +564,19 @@ both_backends! {
         assert_eq!(kinds, ["news.added", "news.updated", "news.published", "news.updated", "news.unpublished", "news.updated"]);
     }
 }
+
+both_backends! {
+    async fn drafts_of_the_same_title_at_once_each_get_a_slug(app) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        // Eight people press Save at the same moment, with the same title.
+        let form = fields(&[]);
+        let press = || send(&staff, "/admin/news/new", &form, None, None);
+        let answers = tokio::join!(press(), press(), press(), press(), press(), press(), press(), press());
+        let statuses = [answers.0, answers.1, answers.2, answers.3, answers.4, answers.5, answers.6, answers.7]
+            .map(|response| response.status());
+        assert_eq!(statuses, [reqwest::StatusCode::SEE_OTHER; 8], "each draft is added");
+        let mut slugs: Vec<(String,)> = app.rows("SELECT slug FROM news ORDER BY slug").await;
+        slugs.dedup();
+        assert_eq!(slugs.len(), 8, "each under a slug of its own: {slugs:?}");
+    }
+}
