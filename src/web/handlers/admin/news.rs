@@ -442,26 +442,41 @@ impl FormPage {
         self.delete_href = Some(admin::news_action(item.id, "delete"));
         self
     }
+}
 
-    /// The Markdown typed, rendered as the public pages will show it.
-    fn with_preview(mut self, form: &NewsForm) -> FormPage {
-        let tr = &self.ctx.tr;
-        self.preview = Lang::ALL
-            .into_iter()
-            .filter(|lang| form.lang(*lang).written())
-            .map(|lang| {
-                let typed = form.lang(lang);
-                PreviewSection {
-                    code: lang.code(),
-                    legend: tr.t(language_name(lang)),
-                    title: typed.title.trim().to_owned(),
-                    summary: markdown::to_html(&typed.summary),
-                    body: markdown::to_html(&typed.body),
-                }
-            })
-            .collect();
-        self
-    }
+/// The Markdown typed, rendered as the public pages will show it.
+fn preview(tr: &Tr, form: &NewsForm) -> Vec<PreviewSection> {
+    Lang::ALL
+        .into_iter()
+        .filter(|lang| form.lang(*lang).written())
+        .map(|lang| {
+            let typed = form.lang(lang);
+            PreviewSection {
+                code: lang.code(),
+                legend: tr.t(language_name(lang)),
+                title: typed.title.trim().to_owned(),
+                summary: markdown::to_html(&typed.summary),
+                body: markdown::to_html(&typed.body),
+            }
+        })
+        .collect()
+}
+
+/// Work for a core rather than for the async runtime — Markdown and an
+/// image of hundreds of kilobytes — done on a blocking thread, the form
+/// handed there and back.
+async fn aside<T: Send + 'static>(
+    tr: &Tr,
+    form: NewsForm,
+    work: impl FnOnce(&Tr, &NewsForm) -> T + Send + 'static,
+) -> Result<(NewsForm, T), AppError> {
+    let tr = tr.clone();
+    tokio::task::spawn_blocking(move || {
+        let done = work(&tr, &form);
+        (form, done)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))
 }
 
 /// The Fluent message that says what is wrong with a text.
@@ -652,12 +667,16 @@ async fn then(
 pub async fn add(State(state): State<AppState>, posted: StaffMultipart) -> Result<Response, AppError> {
     let form = NewsForm::posted(&posted);
     let staff = posted.staff;
+    let tr = Tr::new(staff.lang, state.locales.clone());
     if form.intent == Intent::Preview {
-        let page = FormPage::new(&state, &staff, &form, &Errors::default()).with_preview(&form);
+        let (form, sections) = aside(&tr, form, preview).await?;
+        let mut page = FormPage::new(&state, &staff, &form, &Errors::default());
+        page.preview = sections;
         return render(&page, staff.lang);
     }
-    let tr = Tr::new(staff.lang, state.locales.clone());
-    let checked = match check(&tr, &form, form.upload.is_some()) {
+    let has_image = form.upload.is_some();
+    let (form, checked) = aside(&tr, form, move |tr, form| check(tr, form, has_image)).await?;
+    let checked = match checked {
         Ok(checked) => checked,
         Err(errors) => {
             let page = FormPage::new(&state, &staff, &form, &errors);
@@ -713,18 +732,24 @@ pub async fn save(
     let version: i64 = posted_version(form.version.as_deref())?;
     let now = state.config.clock.now();
     let tr = Tr::new(staff.lang, state.locales.clone());
-    let shown = |errors: &Errors| {
-        let mut page = FormPage::new(&state, &staff, &form, errors).for_item(&current, now);
+    let shown = |form: &NewsForm, errors: &Errors| {
+        let mut page = FormPage::new(&state, &staff, form, errors).for_item(&current, now);
         page.version = Some(version.to_string());
         page
     };
     if form.intent == Intent::Preview {
-        return render(&shown(&Errors::default()).with_preview(&form), staff.lang);
+        let (form, sections) = aside(&tr, form, preview).await?;
+        let mut page = shown(&form, &Errors::default());
+        page.preview = sections;
+        return render(&page, staff.lang);
     }
     let has_image = form.upload.is_some() || (current.image.is_some() && !form.remove_image);
-    let checked = match check(&tr, &form, has_image) {
+    let (form, checked) = aside(&tr, form, move |tr, form| check(tr, form, has_image)).await?;
+    let checked = match checked {
         Ok(checked) => checked,
-        Err(errors) => return render_with_status(&shown(&errors), staff.lang, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(errors) => {
+            return render_with_status(&shown(&form, &errors), staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
+        }
     };
     let change = match checked.image {
         Some(image) => ImageChange::Replace(image),

@@ -739,6 +739,20 @@ fn source_name(name: Option<&str>) -> String {
     if clean.trim().is_empty() { "upload.csv".to_owned() } else { clean }
 }
 
+/// What a file of signatories parses into.
+type ParsedRows = Result<Vec<NewSignatory>, CsvErrors<CsvProblem>>;
+
+/// A file parsed on a blocking thread (2 MiB of CSV is work for a core,
+/// not for the async runtime), handed there and back.
+async fn parse_aside(csv: String) -> Result<(String, ParsedRows), AppError> {
+    tokio::task::spawn_blocking(move || {
+        let parsed = signatories_csv::parse(csv.as_bytes());
+        (csv, parsed)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))
+}
+
 /// Parses a file and previews it: the preview page (200), or every bad
 /// row with its line (422); nothing is written either way.
 async fn preview_page(
@@ -750,7 +764,8 @@ async fn preview_page(
 ) -> Result<Response, AppError> {
     let mut page = ImportPage::new(state, staff);
     page.stale = stale;
-    match signatories_csv::parse(csv.as_bytes()) {
+    let (csv, parsed) = parse_aside(csv).await?;
+    match parsed {
         Err(errors) => render_with_status(&page.with_problems(&errors), staff.lang, StatusCode::UNPROCESSABLE_ENTITY),
         Ok(rows) => {
             let preview = state.store.preview_signatories_import(&rows).await?;
@@ -803,9 +818,10 @@ pub async fn apply(
         return Ok(StatusCode::PAYLOAD_TOO_LARGE.into_response());
     }
     let source = source_name(Some(&form.source));
-    let rows = match signatories_csv::parse(form.csv.as_bytes()) {
+    let (csv, parsed) = parse_aside(form.csv).await?;
+    let rows = match parsed {
         Ok(rows) => rows,
-        Err(_) => return preview_page(&state, &staff, form.csv, source, false).await,
+        Err(_) => return preview_page(&state, &staff, csv, source, false).await,
     };
     let now = state.config.clock.now();
     match state.store.apply_signatories_import(&rows, &form.fingerprint, &source, &staff.actor(), now).await? {
@@ -814,6 +830,6 @@ pub async fn apply(
             admin::SIGNATORIES
         ))
         .into_response()),
-        None => preview_page(&state, &staff, form.csv, source, true).await,
+        None => preview_page(&state, &staff, csv, source, true).await,
     }
 }
