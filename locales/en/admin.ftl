@@ -131,6 +131,7 @@ admin-audit-any-kind = Any change
 admin-audit-apply = Filter
 admin-audit-reset = Show everything
 admin-audit-command-line = Command line
+admin-audit-unknown-address = An address without an account
 admin-audit-count = { $count ->
         [one] { $count-text } entry
        *[other] { $count-text } entries

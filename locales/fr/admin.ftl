@@ -131,6 +131,7 @@ admin-audit-any-kind = Toute modification
 admin-audit-apply = Filtrer
 admin-audit-reset = Tout afficher
 admin-audit-command-line = Ligne de commande
+admin-audit-unknown-address = Une adresse sans compte
 admin-audit-count = { $count ->
         [one] { $count-text } entrée
        *[other] { $count-text } entrées

@@ -336,6 +336,25 @@ impl Store {
         Ok(locks || (failure == SignInFailure::Locked))
     }
 
+    /// Records a failed sign-in for an address that has no account, with
+    /// the same work as for one that has (a transaction, the same update,
+    /// an audit entry), so that the time taken tells nothing of which
+    /// addresses have accounts. The address is not kept.
+    pub async fn sign_in_failed_unknown(&self, now: OffsetDateTime) -> Result<(), StoreError> {
+        const COUNT: &str = "UPDATE accounts SET failed_sign_ins = $1, last_failed_at = $2 WHERE id = $3";
+        let now = instant(now);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            // No account has the id 0: the statement finds no row, as
+            // the known address's finds one.
+            sqlx::query(COUNT).bind(1_i32).bind(now).bind(0_i64).execute(&mut *tx).await?;
+            sqlx::query(AUDIT).bind(now).bind(None::<&str>).bind(AuditKind::SignInFailed.as_str())
+                .bind("unknown address").execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     /// Opens a session for an account whose password was right: the
     /// failures are forgotten, and the session is stored under the hash
     /// of its id.

@@ -164,7 +164,8 @@ impl AuditKind {
 pub struct AuditEntry {
     pub id: i64,
     pub at: OffsetDateTime,
-    /// None: the command line.
+    /// None: the command line, or, for a failed sign-in, an address that
+    /// has no account.
     pub actor_email: Option<String>,
     pub kind: String,
     pub summary: String,

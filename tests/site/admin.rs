@@ -67,8 +67,15 @@ both_backends! {
         let stored: Vec<(String,)> = app.rows("SELECT id_hash FROM sessions").await;
         assert_eq!(stored.len(), 1);
         assert_ne!(stored[0].0, pair.trim_start_matches("oneinfive-session="));
-        let kinds: Vec<String> = audit(app).await.into_iter().map(|(_, kind, _)| kind).collect();
-        assert_eq!(kinds, ["account.created", "session.sign_in_failed", "session.sign_in_failed", "session.signed_in"]);
+        let entries = audit(app).await;
+        let kinds: Vec<&str> = entries.iter().map(|(_, kind, _)| kind.as_str()).collect();
+        assert_eq!(kinds, ["account.created", "session.sign_in_failed", "session.sign_in_failed", "session.sign_in_failed", "session.signed_in"]);
+        // An unknown address costs the same work as a known one (an entry
+        // written), and is not kept.
+        assert_eq!(entries[2], (None, "session.sign_in_failed".to_owned(), "unknown address".to_owned()));
+        let admin = app.staff("ada@example.org", "admin").await;
+        let log = admin.page("/admin/audit").await;
+        assert!(texts(&log, "td").iter().any(|cell| cell == "Une adresse sans compte"), "not the command line");
     }
 
     async fn five_failures_make_an_account_wait_and_unknown_addresses_look_the_same(app.sign_ins_per_quarter_hour(100)) {

@@ -55,7 +55,12 @@ impl EntryRow {
         EntryRow {
             when: when(tr, entry.at),
             datetime: datetime(entry.at),
-            who: entry.actor_email.clone().unwrap_or_else(|| tr.t("admin-audit-command-line")),
+            who: match &entry.actor_email {
+                Some(email) => email.clone(),
+                // A failed sign-in for an address that has no account.
+                None if entry.kind == AuditKind::SignInFailed.as_str() => tr.t("admin-audit-unknown-address"),
+                None => tr.t("admin-audit-command-line"),
+            },
             what: AuditKind::parse(&entry.kind).map_or_else(|| entry.kind.clone(), |kind| tr.t(kind_label(kind))),
             kind: entry.kind.clone(),
             summary: entry.summary.clone(),

@@ -165,7 +165,7 @@ pub async fn sign_in(
             };
             state.store.sign_in_failed(&account, failure, now).await?;
         }
-        None => {}
+        None => state.store.sign_in_failed_unknown(now).await?,
     }
     page.error = Some(page.ctx.t("admin-sign-in-failed"));
     render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
