@@ -1,5 +1,7 @@
 //! Plain text as people type it into files and forms.
 
+use std::borrow::Cow;
+
 /// The longest title we accept, in characters.
 pub const TITLE_MAX_CHARS: usize = 200;
 
@@ -36,6 +38,17 @@ pub fn one_line(input: &str, max: usize) -> Result<String, TextError> {
     Ok(folded)
 }
 
+/// Text of several lines with one kind of line break: CRLF (what browsers
+/// send from a text area) and a lone CR (old Mac files, some pasted text)
+/// become LF, so that nothing shown or written from it meets a CR.
+pub fn normalise_line_breaks(input: &str) -> Cow<'_, str> {
+    if input.contains('\r') {
+        Cow::Owned(input.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(input)
+    }
+}
+
 /// White space that may be folded: every kind but the no-break spaces,
 /// which French typography puts before `:` `;` `!` `?` and inside « ».
 fn breaking_space(c: char) -> bool {
@@ -56,6 +69,14 @@ pub enum TextError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_become_lf() {
+        assert_eq!(normalise_line_breaks("a\rb"), "a\nb");
+        assert_eq!(normalise_line_breaks("a\r\nb"), "a\nb");
+        assert_eq!(normalise_line_breaks("a\r\r\nb\n\rc\r"), "a\n\nb\n\nc\n");
+        assert!(matches!(normalise_line_breaks("a\nb\tc"), Cow::Borrowed("a\nb\tc")));
+    }
 
     #[test]
     fn titles_fold_white_space_then_count() {

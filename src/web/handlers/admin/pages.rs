@@ -22,6 +22,7 @@ use time::OffsetDateTime;
 
 use super::{datetime, when};
 use crate::{
+    domain::text::normalise_line_breaks,
     store::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource},
     text::{
         checks,
@@ -126,10 +127,10 @@ fn history_heading(tr: &Tr, page: Prose, lang: Lang) -> String {
     tr.format("admin-pages-history-title", &[("page", Arg::Text(page_name(tr, page, lang).into()))])
 }
 
-/// The text typed in the form, as kept: line ends as `\n`, no control
-/// character but tabs.
+/// The text typed in the form, as kept: every line break (CRLF, a lone CR)
+/// as `\n`, no other control character but tabs.
 fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n").chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
+    normalise_line_breaks(text).chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
 }
 
 /// What is wrong with a text, as a Fluent message; none when it may be saved.
@@ -644,5 +645,17 @@ pub async fn restore(
             let history = history_page(&state, &staff, page, lang, true).await?;
             render_with_status(&history, staff.lang, StatusCode::CONFLICT)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_keeps_its_line_breaks_as_lf() {
+        assert_eq!(clean("a\rb"), "a\nb");
+        assert_eq!(clean("a\r\nb\r\n\r\nc"), "a\nb\n\nc");
+        assert_eq!(clean("a\tb\u{0}\u{7}c"), "a\tbc");
     }
 }
