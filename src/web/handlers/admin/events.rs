@@ -107,6 +107,7 @@ fn error_message(field: EventField, error: &EventFieldError) -> &'static str {
         E::Text(TextError::ControlCharacter) | E::Description(DescriptionError::ControlCharacter) => {
             "admin-events-error-control"
         }
+        E::Text(TextError::BidiControl(_)) => "admin-events-error-bidi",
         E::Description(DescriptionError::TooLong) => "admin-events-error-description-too-long",
         E::When(WhenError::StartMissing) => "admin-events-error-start-missing",
         E::When(WhenError::Format(_)) if field == EventField::Start => "admin-events-error-start",
