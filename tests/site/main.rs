@@ -28,7 +28,7 @@
 //! - `counts`: the counts the pages show, kept by the database, right after
 //!   every way of writing signatories.
 //! - `typed_text`: bidirectional controls refused in names, titles and
-//!   addresses.
+//!   addresses, and what people typed isolated wherever it is shown.
 //! - `render_bound`: a flood of uncached pages meets the bound on drawings;
 //!   cached pages and the back office are still answered.
 

@@ -1,8 +1,12 @@
 //! Text that people type, shown to others, on both backends: the Unicode
 //! bidirectional controls refused in names, titles and addresses (the back
 //! office's forms, the CSV imports, the command line, the newsletter's
-//! form), with a message in each language; and left out of what was
-//! stored before they were.
+//! form), with a message in each language, and left out of what was
+//! stored before they were; and names, titles and addresses isolated
+//! (`<bdi>`) wherever the public site and the back office show them, so
+//! that none reorders the text around it.
+
+use scraper::{ElementRef, Html, Selector};
 
 use crate::{
     admin_news,
@@ -22,6 +26,34 @@ const REVERSING: &str = "Valmorin \u{202E}ed elliv";
 async fn signatories(app: &TestApp) -> i64 {
     let rows: Vec<(i64,)> = app.rows("SELECT count(*) FROM signatories").await;
     rows[0].0
+}
+
+/// Every element `selector` matches, each with the texts of the `<bdi>`
+/// elements in it (or its own, when it has `dir=auto`) and its whole text.
+fn isolated(html: &Html, selector: &str) -> Vec<(Vec<String>, String)> {
+    let selector = Selector::parse(selector).expect("selector");
+    let bdi = Selector::parse("bdi").expect("selector");
+    let text = |element: ElementRef<'_>| element.text().collect::<String>();
+    html.select(&selector)
+        .map(|element| {
+            let inner = if element.value().attr("dir") == Some("auto") {
+                vec![text(element)]
+            } else {
+                element.select(&bdi).map(text).collect()
+            };
+            (inner, text(element))
+        })
+        .collect()
+}
+
+/// Each element `selector` matches has its whole text isolated: one
+/// `<bdi>`, or `dir="auto"`, holding exactly what it shows.
+fn all_isolated(html: &Html, selector: &str) -> usize {
+    let found = isolated(html, selector);
+    for (inner, whole) in &found {
+        assert_eq!(inner, std::slice::from_ref(whole), "{selector}: {whole:?} is not isolated");
+    }
+    found.len()
 }
 
 both_backends! {
@@ -115,5 +147,72 @@ both_backends! {
         let id = href.trim_start_matches("/fr/adherents/").split('-').next().unwrap_or_default().to_owned();
         let form = staff.page(&format!("/admin/signatories/{id}")).await;
         assert_eq!(attr(&form, "#signatory-name", "value"), "Durrës ed elliv");
+    }
+
+    async fn names_titles_and_addresses_are_isolated_where_shown(app.seeded()) {
+        // A city of Türkiye known in English by a name that ends in Hebrew
+        // letters: unisolated, its parentheses and the tag after it would
+        // be drawn in the wrong order.
+        let output = app.import("rtl.csv", "name,kind,country,joined_on,name_en\nמבשרת ציון,city,TR,2020-01-01,Mevaseret (city of) עיר\n");
+        assert!(output.status.success(), "{}", stderr(&output));
+        let directory = app.page("/fr/adherents").await;
+        assert!(all_isolated(&directory, ".signatory > a") > 10);
+        assert!(texts(&directory, ".signatory > a").contains(&"מבשרת ציון".to_owned()));
+        let english = app.page("/en/members?country=TR").await;
+        assert_eq!(all_isolated(&english, ".signatory > a"), 1);
+        assert_eq!(texts(&english, ".signatory > a"), ["Mevaseret (city of) עיר"]);
+        assert_eq!(texts(&english, ".signatory__own"), ["(מבשרת ציון)"], "the visible text is unchanged");
+        assert_eq!(texts(&english, ".signatory__own > bdi"), ["מבשרת ציון"]);
+        let page = app.page(&attr(&english, ".signatory > a", "href")).await;
+        assert_eq!(all_isolated(&page, "h1"), 1);
+        assert_eq!(texts(&page, ".facts dd > bdi"), ["מבשרת ציון"]);
+
+        // Events and news: their titles in every list and on their pages,
+        // the venue and its city where a card says where.
+        let home = app.page("/fr/").await;
+        assert_eq!(all_isolated(&home, ".upcoming .event-card__title a"), 3);
+        assert_eq!(all_isolated(&home, ".news-card__title a"), 3);
+        let calendar = app.page("/en/calendar").await;
+        let cards = all_isolated(&calendar, ".event-card__title a");
+        assert!(cards > 0);
+        assert!(!texts(&calendar, ".event-card__place bdi").is_empty(), "venues are isolated");
+        for href in attrs(&calendar, ".event-card__title a", "href") {
+            let event = app.page(&href).await;
+            let title = texts(&event, "h1 > bdi");
+            assert_eq!(title.len(), 1, "{href}");
+            assert!(text(&event, "h1").starts_with(&title[0]), "{href}");
+        }
+        let news = app.page("/en/news").await;
+        assert!(all_isolated(&news, ".news-list__title a") > 0);
+        let item = app.page(&attrs(&news, ".news-list__title a", "href")[0]).await;
+        assert_eq!(all_isolated(&item, "h1"), 1);
+
+        // The back office's lists and pages.
+        let staff = app.staff("ada@example.org", "admin").await;
+        app.create_account("eddie@example.org", "editor");
+        let list = staff.page("/admin/signatories").await;
+        assert!(all_isolated(&list, "td > a[href^='/admin/signatories/']") > 10);
+        let list = staff.page("/admin/events").await;
+        assert!(all_isolated(&list, "td > a[href^='/admin/events/']") > 0);
+        let list = staff.page("/admin/news").await;
+        assert!(all_isolated(&list, "td > a[href^='/admin/news/']") > 0);
+        let list = staff.page("/admin/accounts").await;
+        assert_eq!(all_isolated(&list, ".account-email"), 2);
+        assert_eq!(texts(&list, "label[for^=role-] bdi"), ["eddie@example.org"]);
+        assert_eq!(all_isolated(&list, ".admin-header__who"), 1);
+        let page = app.page("/en/newsletter").await;
+        let csrf = attr(&page, "form[data-form=newsletter-subscribe] input[name=csrf]", "value");
+        let response = app.client.post(app.url("/en/newsletter"))
+            .form(&[("email", "reader@example.org"), ("consent", "yes"), ("csrf", csrf.as_str()), ("website", "")]).send().await.expect("POST");
+        assert_eq!(response.status(), 200);
+        let list = staff.page("/admin/subscribers?q=reader").await;
+        assert_eq!(all_isolated(&list, "#subscriber-results td > a"), 1);
+        let record = staff.page(&attr(&list, "#subscriber-results td > a", "href")).await;
+        assert_eq!(all_isolated(&record, "h1"), 1);
+        let dashboard = staff.page("/admin/").await;
+        assert!(all_isolated(&dashboard, "#latest-signatures li > a") > 0);
+        // Fields show what was typed in its own direction.
+        let form = staff.page("/admin/signatories/new").await;
+        assert_eq!(attr(&form, "#signatory-name", "dir"), "auto");
     }
 }

@@ -39,7 +39,7 @@ use crate::{
         },
         staff::{Staff, StaffForm},
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status},
+        view::{admin::AdminContext, render, render_with_status, typed::Mixed},
     },
 };
 
@@ -100,9 +100,9 @@ struct Saved {
     datetime: String,
     author: String,
     /// "by someone@example.org".
-    by: String,
+    by: Mixed,
     /// "Saved on 25 November 2026 at 12:00 UTC by someone@example.org."
-    by_line: String,
+    by_line: Mixed,
 }
 
 impl Saved {
@@ -110,10 +110,13 @@ impl Saved {
         let author = author.map_or_else(|| tr.t("admin-pages-unknown-author"), str::to_owned);
         let when = when(tr, at);
         Saved {
-            by: tr.format("admin-pages-by", &[("author", Arg::Text(author.clone().into()))]),
-            by_line: tr.format(
+            by: Mixed::message(tr, "admin-pages-by", &[], "author", Mixed::typed(author.as_str())),
+            by_line: Mixed::message(
+                tr,
                 "admin-pages-saved-by",
-                &[("when", Arg::Text(when.clone().into())), ("author", Arg::Text(author.clone().into()))],
+                &[("when", Arg::Text(when.clone().into()))],
+                "author",
+                Mixed::typed(author.as_str()),
             ),
             when,
             datetime: datetime(at),
@@ -194,7 +197,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Respons
 /// Someone else's revision, saved while the form was being edited.
 struct Conflict {
     /// When they saved it, and who.
-    summary: String,
+    summary: Mixed,
     view_href: String,
     diff: Vec<Vec<DiffLine>>,
 }
@@ -356,7 +359,7 @@ pub async fn save(
             form.conflict = Some(Conflict {
                 summary: match &current {
                     Some(r) => Saved::new(tr, r.info.created_at, r.info.author_email.as_deref()).by_line,
-                    None => tr.t("admin-pages-conflict-bundled"),
+                    None => Mixed::words(tr.t("admin-pages-conflict-bundled")),
                 },
                 view_href: admin::page_revision(page.key(), lang, current.as_ref().map(|r| r.info.id), ""),
                 diff,
