@@ -15,6 +15,7 @@ newsletter-leave-text = Enter your address: if it is subscribed, you will receiv
 newsletter-leave-submit = Send me the link
 newsletter-error-email-empty = Enter your email address.
 newsletter-error-email-invalid = This email address is not valid. Check it, for example name@example.org.
+newsletter-error-email-bidi = This email address contains an invisible character that changes the direction of the text: type it again rather than paste it.
 newsletter-error-consent = Tick the box to agree that your address is kept.
 newsletter-check-title = Check your inbox
 # The same answer whoever the address belongs to: it reveals nothing.

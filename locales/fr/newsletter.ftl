@@ -15,6 +15,7 @@ newsletter-leave-text = Saisissez votre adresse : si elle est inscrite, vous re
 newsletter-leave-submit = Recevoir le lien
 newsletter-error-email-empty = Saisissez votre adresse électronique.
 newsletter-error-email-invalid = Cette adresse électronique n’est pas valide. Vérifiez-la, par exemple nom@example.org.
+newsletter-error-email-bidi = Cette adresse électronique contient un caractère invisible qui change le sens du texte : saisissez-la au clavier plutôt que de la coller.
 newsletter-error-consent = Cochez la case pour accepter que votre adresse soit conservée.
 newsletter-check-title = Vérifiez votre boîte de réception
 # The same answer whoever the address belongs to: it reveals nothing.

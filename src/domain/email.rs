@@ -2,8 +2,11 @@
 
 use std::fmt;
 
+use super::text::{code_point, is_bidi_control};
+
 /// An e-mail address: at most 254 characters, a local part and a domain
-/// with a dot, no white space, control character or markup; kept in lower
+/// with a dot, no white space, control character, bidirectional control or
+/// markup; kept in lower
 /// case, with an internationalised domain in its ASCII form
 /// (`bücher.example` is `xn--bcher-kva.example`), so that one person is one
 /// subscriber and the domain needs no SMTPUTF8. The value is the proof.
@@ -18,6 +21,8 @@ pub enum EmailError {
     TooLong,
     #[error("the address is not valid")]
     Invalid,
+    #[error("the address contains {}, an invisible character that changes the direction of the text", code_point(*.0))]
+    BidiControl(char),
 }
 
 impl EmailAddress {
@@ -28,6 +33,9 @@ impl EmailAddress {
         }
         if text.len() > 254 {
             return Err(EmailError::TooLong);
+        }
+        if let Some(control) = text.chars().find(|c| is_bidi_control(*c)) {
+            return Err(EmailError::BidiControl(control));
         }
         let forbidden = |c: char| c.is_whitespace() || c.is_control() || "<>()[]\\,;:\"'`".contains(c);
         if text.chars().any(forbidden) {
@@ -131,6 +139,19 @@ mod tests {
             "a@xn--.org",
         ] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn refuses_bidirectional_controls() {
+        for control in crate::domain::text::BIDI_CONTROLS {
+            for address in [
+                format!("ev{control}e@example.org"),
+                format!("eve@exam{control}ple.org"),
+                format!("{control}eve@example.org"),
+            ] {
+                assert_eq!(EmailAddress::parse(&address), Err(EmailError::BidiControl(control)), "{address:?}");
+            }
         }
     }
 }

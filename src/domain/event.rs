@@ -5,7 +5,11 @@ use std::fmt;
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use super::{
-    Country, Slug, Title, Website, country::CountryError, signatory::WebsiteError, slug::SlugError, text::TextError,
+    Country, Slug, Title, Website,
+    country::CountryError,
+    signatory::WebsiteError,
+    slug::SlugError,
+    text::{TextError, normalise_line_breaks},
 };
 use crate::text::i18n::Lang;
 
@@ -51,8 +55,9 @@ pub enum Attendance {
 /// The longest description, in characters.
 const DESCRIPTION_MAX_CHARS: usize = 20_000;
 
-/// A description in Markdown, at most 20,000 characters, without control
-/// characters other than line breaks and tabs; may be empty.
+/// A description in Markdown, at most 20,000 characters, its line breaks
+/// all LF, without control characters other than line breaks and tabs;
+/// may be empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Description(String);
 
@@ -70,17 +75,18 @@ impl Description {
     pub const MAX_CHARS: usize = DESCRIPTION_MAX_CHARS;
 
     pub fn parse(input: &str) -> Result<Description, DescriptionError> {
-        if input.trim().is_empty() {
+        let text = normalise_line_breaks(input);
+        let text = text.trim();
+        if text.is_empty() {
             return Ok(Description::default());
         }
-        let text = input.trim();
         if text.chars().count() > DESCRIPTION_MAX_CHARS {
             return Err(DescriptionError::TooLong);
         }
-        if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
             return Err(DescriptionError::ControlCharacter);
         }
-        Ok(Description(text.replace("\r\n", "\n")))
+        Ok(Description(text.to_owned()))
     }
     pub fn as_str(&self) -> &str {
         &self.0
@@ -713,6 +719,20 @@ mod tests {
         assert_eq!(slugs("«\u{a0}—\u{a0}»"), ["event", "event-2", "event-3"]);
         let long = slugs(&"Très long titre ".repeat(12));
         assert!(long.iter().all(|s| s.len() <= SLUG_MAX_CHARS), "{long:?}");
+    }
+
+    #[test]
+    fn descriptions_have_one_kind_of_line_break() {
+        let parsed = |text: &str| Description::parse(text).map(|d| d.0);
+        assert_eq!(parsed("a\rb"), Ok("a\nb".into()));
+        assert_eq!(parsed("a\r\nb"), Ok("a\nb".into()));
+        assert_eq!(parsed("```\r\na\rb\r```\r"), Ok("```\na\nb\n```".into()));
+        assert_eq!(parsed(" \r\n\r "), Ok(String::new()));
+        assert_eq!(parsed("a\tb"), Ok("a\tb".into()));
+        assert_eq!(parsed("a\u{0}b"), Err(DescriptionError::ControlCharacter));
+        assert_eq!(parsed("a\u{85}b"), Err(DescriptionError::ControlCharacter));
+        // A line break is one character, however it was typed.
+        assert!(Description::parse(&format!("a{}", "\r\nb".repeat(9_999))).is_ok());
     }
 
     #[test]

@@ -7,7 +7,10 @@ use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, UtcOffset};
 
 pub use super::text::TextError;
-use super::{Slug, Title, text::one_line};
+use super::{
+    Slug, Title,
+    text::{normalise_line_breaks, one_line},
+};
 use crate::text::i18n::Lang;
 
 /// The longest summary we accept, in characters.
@@ -34,19 +37,20 @@ impl AltText {
 }
 
 /// Markdown written by staff: the summary or the body of a news item.
-/// Trimmed, not empty, no control characters other than line breaks and
-/// tabs. It is rendered and sanitised when shown (see `web::news`), never
-/// trusted as HTML.
+/// Trimmed, not empty, its line breaks all LF, no control characters
+/// other than line breaks and tabs. It is rendered and sanitised when shown
+/// (see `web::news`), never trusted as HTML.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Markdown(String);
 
 impl Markdown {
     /// `max_chars` bounds the length in characters.
     pub fn parse(input: &str, max_chars: usize) -> Result<Markdown, TextError> {
-        if input.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        let text = normalise_line_breaks(input);
+        if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
             return Err(TextError::ControlCharacter);
         }
-        let text = input.replace("\r\n", "\n").trim().to_owned();
+        let text = text.trim().to_owned();
         if text.is_empty() {
             return Err(TextError::Empty);
         }
@@ -295,6 +299,9 @@ mod tests {
         assert_eq!(Markdown::parse("  \n", 100), Err(TextError::Empty));
         assert_eq!(Markdown::parse("a\u{0}", 100), Err(TextError::ControlCharacter));
         assert_eq!(Markdown::parse("abc", 2), Err(TextError::TooLong(2)));
+        assert_eq!(Markdown::parse("a\rb", 100).map(|m| m.0), Ok("a\nb".into()));
+        assert_eq!(Markdown::parse("```\ra\r\nb\r```", 100).map(|m| m.0), Ok("```\na\nb\n```".into()));
+        assert_eq!(Markdown::parse("\r", 100), Err(TextError::Empty));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::{
     country::{Country, CountryError},
     date,
     position::{Axis, Coordinate, CoordinateError, Position},
-    text::{TextError, one_line},
+    text::{TextError, code_point, one_line},
 };
 use crate::{text::collate, text::i18n::Lang};
 
@@ -50,7 +50,8 @@ impl fmt::Display for Kind {
 pub const NAME_MAX_CHARS: usize = 200;
 
 /// A signatory's name: trimmed, inner white space folded to single spaces,
-/// not empty, at most [`NAME_MAX_CHARS`] characters, no control characters.
+/// not empty, at most [`NAME_MAX_CHARS`] characters, no control characters,
+/// no bidirectional controls.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Name(String);
 
@@ -62,6 +63,8 @@ pub enum NameError {
     TooLong,
     #[error("the name contains a control character")]
     ControlCharacter,
+    #[error("the name contains {}, an invisible character that changes the direction of the text", code_point(*.0))]
+    BidiControl(char),
 }
 
 impl Name {
@@ -70,6 +73,7 @@ impl Name {
             TextError::Empty => NameError::Empty,
             TextError::TooLong(_) => NameError::TooLong,
             TextError::ControlCharacter => NameError::ControlCharacter,
+            TextError::BidiControl(control) => NameError::BidiControl(control),
         })
     }
 
@@ -383,6 +387,33 @@ mod tests {
         assert_eq!(Name::parse(&"x".repeat(201)), Err(NameError::TooLong));
         assert!(Name::parse(&"é".repeat(200)).is_ok());
         assert_eq!(Name::parse("PARIS").map(|n| n.key()), Name::parse("paris").map(|n| n.key()));
+    }
+
+    #[test]
+    fn names_refuse_bidirectional_controls() {
+        for control in crate::domain::text::BIDI_CONTROLS {
+            for name in
+                [format!("Valmorin {control}ed elliv"), format!("{control}Valmorin"), format!("Valmorin{control}")]
+            {
+                assert_eq!(Name::parse(&name), Err(NameError::BidiControl(control)), "{name:?}");
+            }
+        }
+        assert_eq!(
+            NameError::BidiControl('\u{202E}').to_string(),
+            "the name contains U+202E, an invisible character that changes the direction of the text"
+        );
+        let fields = SignatoryFields {
+            name: "Valmorin",
+            kind: "city",
+            country: "FR",
+            joined_on: "2026-03-02",
+            name_en: "Valmorin\u{2067} Town",
+            ..SignatoryFields::default()
+        };
+        assert_eq!(
+            fields.parse().err(),
+            Some(vec![(Field::NameEn, FieldError::Name(NameError::BidiControl('\u{2067}')))])
+        );
     }
 
     #[test]

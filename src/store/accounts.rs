@@ -12,7 +12,7 @@ use super::{
     instant,
 };
 use crate::{
-    domain::{EmailAddress, Role},
+    domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
 };
 
@@ -72,7 +72,8 @@ impl AccountRow {
         let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("account {}: {what} {value:?}", self.id));
         Ok(Account {
             id: self.id,
-            email: EmailAddress::parse(&self.email).map_err(|_| corrupt("email", &self.email))?,
+            email: EmailAddress::parse(&without_bidi_controls(&self.email))
+                .map_err(|_| corrupt("email", &self.email))?,
             role: Role::parse(&self.role).ok_or_else(|| corrupt("role", &self.role))?,
             lang: match &self.lang {
                 Some(code) => Some(Lang::parse(code).ok_or_else(|| corrupt("lang", code))?),

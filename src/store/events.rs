@@ -9,6 +9,7 @@ use super::{
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,
     event::{Description, SignatoryRef, Status, TimeZone, Venue, When},
+    text::without_bidi_controls,
 };
 
 /// Which events the calendar shows.
@@ -87,15 +88,16 @@ impl EventRow {
         };
         let venue = match (self.venue_name, self.venue_city, self.venue_country) {
             (Some(name), Some(city), Some(country)) => Some(Venue {
-                name,
-                city,
+                name: without_bidi_controls(&name).into_owned(),
+                city: without_bidi_controls(&city).into_owned(),
                 country: Country::parse(&country).map_err(|e| corrupt("venue_country", e.to_string()))?,
             }),
             _ => None,
         };
         let signatory = match (self.signatory_name, self.signatory_country) {
             (Some(name), Some(country)) => Some(SignatoryRef {
-                name: crate::domain::Name::parse(&name).map_err(|e| corrupt("signatory", e.to_string()))?,
+                name: crate::domain::Name::parse(&without_bidi_controls(&name))
+                    .map_err(|e| corrupt("signatory", e.to_string()))?,
                 country: Country::parse(&country).map_err(|e| corrupt("signatory", e.to_string()))?,
             }),
             _ => None,
@@ -103,8 +105,10 @@ impl EventRow {
         let details = NewEvent {
             slug: Slug::parse(&self.slug).map_err(|e| corrupt("slug", e.to_string()))?,
             status: Status::parse(&self.status).map_err(|e| corrupt("status", e.to_string()))?,
-            title_fr: Title::parse(&self.title_fr).map_err(|e| corrupt("title_fr", e.to_string()))?,
-            title_en: Title::parse(&self.title_en).map_err(|e| corrupt("title_en", e.to_string()))?,
+            title_fr: Title::parse(&without_bidi_controls(&self.title_fr))
+                .map_err(|e| corrupt("title_fr", e.to_string()))?,
+            title_en: Title::parse(&without_bidi_controls(&self.title_en))
+                .map_err(|e| corrupt("title_en", e.to_string()))?,
             description_fr: Description::parse(&self.description_fr)
                 .map_err(|e| corrupt("description_fr", e.to_string()))?,
             description_en: Description::parse(&self.description_en)

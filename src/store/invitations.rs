@@ -11,7 +11,7 @@ use super::{
     instant,
 };
 use crate::{
-    domain::{EmailAddress, Role},
+    domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
 };
 
@@ -66,7 +66,8 @@ impl Row {
         }
         let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("invitation: {what} {value:?}"));
         Ok(InvitationState::Valid(Invitation {
-            email: EmailAddress::parse(&self.email).map_err(|_| corrupt("email", &self.email))?,
+            email: EmailAddress::parse(&without_bidi_controls(&self.email))
+                .map_err(|_| corrupt("email", &self.email))?,
             role: Role::parse(&self.role).ok_or_else(|| corrupt("role", &self.role))?,
             lang: Lang::parse(&self.lang).ok_or_else(|| corrupt("lang", &self.lang))?,
         }))

@@ -16,6 +16,7 @@ use crate::{
             AltText, FileName, Image, ImageRef, ImageType, Markdown, NewNewsItem, NewsEntry, NewsImage, Published,
             Translation,
         },
+        text::without_bidi_controls,
     },
     text::i18n::Lang,
 };
@@ -126,11 +127,11 @@ impl TranslationRow {
         let corrupt = |what: &str| StoreError::Corrupt(format!("news {slug:?} ({}): {what}", self.lang));
         let lang = Lang::parse(&self.lang).ok_or_else(|| corrupt("language"))?;
         let translation = Translation {
-            title: Title::parse(&self.title).map_err(|_| corrupt("title"))?,
+            title: Title::parse(&without_bidi_controls(&self.title)).map_err(|_| corrupt("title"))?,
             summary: Markdown::parse(&self.summary, usize::MAX).map_err(|_| corrupt("summary"))?,
             body: Markdown::parse(&self.body, usize::MAX).map_err(|_| corrupt("body"))?,
             image_alt: match &self.image_alt {
-                Some(alt) => Some(AltText::parse(alt).map_err(|_| corrupt("image_alt"))?),
+                Some(alt) => Some(AltText::parse(&without_bidi_controls(alt)).map_err(|_| corrupt("image_alt"))?),
                 None => None,
             },
         };

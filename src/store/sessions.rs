@@ -7,7 +7,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit::INSERT as AUDIT, instant};
 use crate::{
-    domain::{EmailAddress, Role},
+    domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
 };
 
@@ -71,7 +71,7 @@ impl Store {
             |what: &str, value: &str| StoreError::Corrupt(format!("account {}: {what} {value:?}", row.account_id));
         Ok(Some(SessionAccount {
             account_id: row.account_id,
-            email: EmailAddress::parse(&row.email).map_err(|_| corrupt("email", &row.email))?,
+            email: EmailAddress::parse(&without_bidi_controls(&row.email)).map_err(|_| corrupt("email", &row.email))?,
             role: Role::parse(&row.role).ok_or_else(|| corrupt("role", &row.role))?,
             lang: match &row.lang {
                 Some(code) => Some(Lang::parse(code).ok_or_else(|| corrupt("lang", code))?),

@@ -15,7 +15,10 @@ use time::Date;
 
 use super::{BeginWrite, ImportReport, Origin, Store, StoreError};
 use crate::{
-    domain::{Counter, Country, Kind, Name, NewSignatory, Position, Signatory, Website, event::SignatoryRef},
+    domain::{
+        Counter, Country, Kind, Name, NewSignatory, Position, Signatory, Website, event::SignatoryRef,
+        text::without_bidi_controls,
+    },
     text::collate,
     text::i18n::Lang,
 };
@@ -419,11 +422,11 @@ impl SignatoryRow {
     pub(super) fn into_domain(self) -> Result<Signatory, StoreError> {
         let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("signatory {}: {what} {value:?}", self.id));
         let optional_name = |value: &Option<String>| match value {
-            Some(text) => Name::parse(text).map(Some).map_err(|_| corrupt("name", text)),
+            Some(text) => Name::parse(&without_bidi_controls(text)).map(Some).map_err(|_| corrupt("name", text)),
             None => Ok(None),
         };
         let details = NewSignatory {
-            name: Name::parse(&self.name).map_err(|_| corrupt("name", &self.name))?,
+            name: Name::parse(&without_bidi_controls(&self.name)).map_err(|_| corrupt("name", &self.name))?,
             kind: Kind::parse(&self.kind).map_err(|_| corrupt("kind", &self.kind))?,
             country: Country::parse(&self.country).map_err(|_| corrupt("country", &self.country))?,
             joined_on: self.joined_on,

@@ -399,6 +399,54 @@ both_backends! {
         assert!(audit(app).await.last().is_some_and(|(_, kind, summary)| kind == "event.updated" && summary.ends_with("sample → real")));
     }
 
+    /// A carriage return typed alone, or before a line feed, is a line
+    /// break like any other: saved through the form or imported by CSV, the
+    /// event's feed lines all end with CRLF and hold no other CR, and the
+    /// event's page shows the text on two lines.
+    async fn line_breaks_of_every_kind_become_one(app.clock(TODAY)) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let lone = "Avant :\n\n```\na\rb\n```";
+        let pair = "Before:\r\n\r\n```\r\na\r\nb\r\n```";
+        let response = add(&staff, &[("title_en", "Typed"), ("description_fr", lone), ("description_en", pair)]).await;
+        assert_eq!(response.status(), 303);
+        let csv = format!(
+            "slug,title_fr,title_en,start,online_url,description_fr,description_en\n\
+             imported,Importé,Imported,2030-12-06,https://example.org/live,\"{lone}\",\"{pair}\"\n"
+        );
+        let path = app.write_file("events.csv", csv.as_bytes());
+        let output = app.cli(&["events", "import", crate::common::path_str(&path)]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let mut paths = vec!["/fr/calendrier.ics".to_owned(), "/en/calendar.ics".to_owned()];
+        for slug in ["typed", "imported"] {
+            paths.push(format!("/fr/calendrier/{slug}.ics"));
+            paths.push(format!("/en/calendar/{slug}.ics"));
+            for page in [format!("/fr/calendrier/{slug}"), format!("/en/calendar/{slug}")] {
+                let html = app.page(&page).await;
+                let selector = scraper::Selector::parse(".event-description pre code").expect("selector");
+                let code: Vec<String> = html.select(&selector).map(|code| code.text().collect()).collect();
+                assert_eq!(code, ["a\nb\n"], "{page}");
+            }
+        }
+        for path in &paths {
+            let body = app.get(path).await.text().await.expect("feed");
+            assert!(body.ends_with("\r\n"), "{path}");
+            for line in body.strip_suffix("\r\n").unwrap_or_default().split("\r\n") {
+                assert!(!line.contains(['\r', '\n']), "{path}: {line:?}");
+            }
+        }
+        for (path, uid) in [("/fr/calendrier.ics", "typed@oneinfive"), ("/en/calendar.ics", "imported@oneinfive")] {
+            let events = feed(app, path).await;
+            let description = &find(&events, uid).expect("in the feed")["DESCRIPTION"];
+            assert!(description.contains(r"a\n\nb") || description.contains(r"a\nb"), "{path}: {description}");
+        }
+        // Kept as typed, with LF for every line break.
+        let rows: Vec<(String, String)> = app.rows("SELECT description_fr, description_en FROM events ORDER BY slug").await;
+        assert_eq!(rows.len(), 2);
+        for (fr, en) in &rows {
+            assert_eq!((fr.as_str(), en.as_str()), ("Avant :\n\n```\na\nb\n```", "Before:\n\n```\na\nb\n```"), "kept with LF");
+        }
+    }
+
     async fn tokens_and_unknown_ids(app.clock(TODAY)) {
         let staff = app.staff("eddie@example.org", "editor").await;
         assert_eq!(staff.post_raw("/admin/events/new", &fields(&[])).await.status(), 303);

@@ -29,14 +29,14 @@ async fn html(response: reqwest::Response) -> Html {
 }
 
 /// A file sent with the form: its name, declared type and bytes.
-struct File<'a> {
+pub(crate) struct File<'a> {
     name: &'a str,
     content_type: &'a str,
     bytes: &'a [u8],
 }
 
 /// The fields of an item in both languages, with `changes` over them.
-fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut form = vec![
         ("title_fr", "La campagne avance\u{a0}!"),
         ("summary_fr", "Un résumé en **français**."),
@@ -58,7 +58,7 @@ fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
 
 /// Posts the item's form as a browser sends it (multipart), with the
 /// session's token unless `token` says otherwise.
-async fn send(
+pub(crate) async fn send(
     staff: &Staff<'_>,
     path: &str,
     fields: &[(&str, &str)],

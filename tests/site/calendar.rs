@@ -304,6 +304,60 @@ both_backends! {
         assert!(unescape(&events[0]["DESCRIPTION"].0).starts_with(&format!("{title}; ligne, deux")));
     }
 
+    /// Every physical line of every feed and event file keeps within 75
+    /// octets, continuation lines included, and never splits a character:
+    /// long URLs (a five-digit port), French accents and emoji, with the
+    /// lines' lengths swept so that each way a line can end is met.
+    async fn every_physical_line_fits_in_75_octets(app.clock(TODAY).base_url("http://site.test:12345")) {
+        let mut csv = String::from(HEADER);
+        let mut expected = Vec::new();
+        for n in 0..80 {
+            let slug = format!("fold-{n:02}");
+            let title_fr = format!("Journée «\u{a0}Éducation\u{a0}» {}à Besançon 🎉🧒🏽", "é".repeat(n % 37));
+            let title_en = format!("Day of education {}.", "x".repeat(n));
+            let description_fr = format!("{}Protection des enfants à Saint-Étienne, Orléans et Besançon 🛡️ – « participation » {n}", "ê".repeat(n));
+            let description_en = format!("Children’s protection {}{n}", "y".repeat(n));
+            let online_url = format!("https://example.org:44321/live/{}", "a".repeat(n));
+            csv.push_str(&format!("{slug},{title_fr},{title_en},2030-12-05,,,,,,,{online_url},,,\"{description_fr}\",{description_en}\n"));
+            expected.push((slug, title_fr, title_en, description_fr, description_en));
+        }
+        let output = app.cli_import_events("long.csv", &csv);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let mut paths = vec!["/fr/calendrier.ics".to_owned(), "/en/calendar.ics".to_owned()];
+        for (slug, ..) in &expected {
+            paths.push(format!("/fr/calendrier/{slug}.ics"));
+            paths.push(format!("/en/calendar/{slug}.ics"));
+        }
+        for path in &paths {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            let body = response.bytes().await.expect("body");
+            assert!(body.ends_with(b"\r\n"), "{path}");
+            let mut continued = 0;
+            for line in body[..body.len() - 1].split(|&b| b == b'\n') {
+                let line = line.strip_suffix(b"\r").unwrap_or_else(|| panic!("{path}: a line without CRLF"));
+                let text = std::str::from_utf8(line).unwrap_or_else(|_| panic!("{path}: a character split: {line:?}"));
+                assert!(line.len() <= 75, "{path}: {} octets: {text:?}", line.len());
+                assert!(!text.contains('\r'), "{path}: {text:?}");
+                continued += usize::from(text.starts_with(' '));
+            }
+            assert!(continued > 0, "{path}: long lines are folded");
+        }
+        // Unfolded, the texts are whole again.
+        for (path, lang) in [("/fr/calendrier.ics", "fr"), ("/en/calendar.ics", "en")] {
+            let events = parse_feed(&feed(app, path).await);
+            assert_eq!(events.len(), expected.len(), "{path}");
+            for (slug, title_fr, title_en, description_fr, description_en) in &expected {
+                let event = events.iter().find(|e| e["UID"].0 == format!("{slug}@oneinfive")).expect("the event");
+                let (title, description) = if lang == "fr" { (title_fr, description_fr) } else { (title_en, description_en) };
+                assert_eq!(&unescape(&event["SUMMARY"].0), title, "{path}");
+                let page = format!("http://site.test:12345/{}/{slug}", if lang == "fr" { "fr/calendrier" } else { "en/calendar" });
+                assert_eq!(unescape(&event["DESCRIPTION"].0), format!("{description}\n\n{page}"), "{path}");
+                assert_eq!(event["URL"].0, page, "{path}");
+            }
+        }
+    }
+
     async fn one_event_file_and_conditional_get(app.clock(TODAY)) {
         with_fixture(app).await;
         let html = app.page("/fr/calendrier/conference-2031").await;

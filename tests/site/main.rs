@@ -27,6 +27,8 @@
 //! - `bulk_import`: large imports of signatories, and the revision they raise.
 //! - `counts`: the counts the pages show, kept by the database, right after
 //!   every way of writing signatories.
+//! - `typed_text`: bidirectional controls refused in names, titles and
+//!   addresses, and what people typed isolated wherever it is shown.
 //! - `render_bound`: a flood of uncached pages meets the bound on drawings;
 //!   cached pages and the back office are still answered.
 
@@ -56,3 +58,4 @@ mod sample;
 mod search;
 mod site;
 mod two_step;
+mod typed_text;

@@ -32,6 +32,7 @@ use crate::{
             PageContext,
             cards::{event_status, event_venue, event_when},
             render_remembering,
+            typed::Mixed,
         },
     },
 };
@@ -46,7 +47,7 @@ struct EventPage {
     when: String,
     start_iso: String,
     time_zone: Option<String>,
-    venue: Option<String>,
+    venue: Option<Mixed>,
     online_url: Option<String>,
     registration_url: Option<String>,
     signatory: Option<(String, String)>,

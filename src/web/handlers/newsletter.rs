@@ -151,6 +151,7 @@ fn email_message(tr: &Tr, error: &EmailError) -> String {
     tr.t(match error {
         EmailError::Empty => "newsletter-error-email-empty",
         EmailError::TooLong | EmailError::Invalid => "newsletter-error-email-invalid",
+        EmailError::BidiControl(_) => "newsletter-error-email-bidi",
     })
 }
 

@@ -14,7 +14,7 @@ use crate::{
         i18n::{Arg, Tr},
         markdown,
     },
-    web::paths::Page,
+    web::{paths::Page, view::typed::Mixed},
 };
 
 /// An instant as HTML's `datetime` attribute wants it.
@@ -76,17 +76,23 @@ pub fn event_when(tr: &Tr, event: &Event) -> String {
     }
 }
 
-/// An event's venue: "Palais de l’Europe, Strasbourg, France".
-pub fn event_venue(tr: &Tr, event: &Event) -> Option<String> {
-    event.details.venue.as_ref().map(|v| format!("{}, {}, {}", v.name, v.city, tr.t(&v.country.message_id())))
+/// An event's venue: "Palais de l’Europe, Strasbourg, France", the
+/// venue's name and city as typed.
+pub fn event_venue(tr: &Tr, event: &Event) -> Option<Mixed> {
+    event.details.venue.as_ref().map(|v| {
+        Mixed::typed(v.name.as_str())
+            .and_words(", ")
+            .and_typed(v.city.as_str())
+            .and_words(format!(", {}", tr.t(&v.country.message_id())))
+    })
 }
 
 /// Where an event takes place: its venue, "En ligne", or both.
-fn event_place(tr: &Tr, event: &Event) -> String {
+fn event_place(tr: &Tr, event: &Event) -> Mixed {
     match (event_venue(tr, event), event.details.attendance()) {
-        (Some(place), Attendance::Hybrid) => tr.format("event-place-and-online", &[("place", Arg::Text(place.into()))]),
+        (Some(place), Attendance::Hybrid) => Mixed::message(tr, "event-place-and-online", &[], "place", place),
         (Some(place), _) => place,
-        (None, _) => tr.t("event-online"),
+        (None, _) => Mixed::words(tr.t("event-online")),
     }
 }
 
@@ -104,7 +110,7 @@ pub struct EventCard {
     pub href: String,
     pub title: String,
     pub when: String,
-    pub place: String,
+    pub place: Mixed,
     pub status: Option<(&'static str, String)>,
     /// "Exemple" / "Sample" for an event of the sample data.
     pub sample_label: Option<String>,

@@ -9,6 +9,7 @@ pub mod form;
 pub mod history;
 pub mod listing;
 pub mod map;
+pub mod typed;
 
 use askama::Template;
 use axum::{

@@ -20,13 +20,12 @@ use super::{
 use crate::{
     domain::Role,
     store::{Account, AccountChange, ChangeOutcome},
-    text::i18n::Arg,
     web::{
         error::AppError,
         paths::admin::{self, Area},
         staff::{AdminOnly, Staff, StaffForm},
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status},
+        view::{admin::AdminContext, render, render_with_status, typed::Mixed},
     },
 };
 
@@ -50,7 +49,7 @@ pub struct AccountLine {
     /// The person looking at the page: no actions on their own row.
     pub is_self: bool,
     pub disabled: bool,
-    pub role_label: String,
+    pub role_label: Mixed,
     pub role_action: String,
     pub disable_action: String,
     pub enable_action: String,
@@ -130,7 +129,7 @@ fn line(
         last_sign_in: account.last_sign_in_at.map(|at| (when(&ctx.tr, at), datetime(at))),
         is_self: account.id == me,
         disabled: account.disabled,
-        role_label: ctx.tr.format("admin-accounts-role-of", &[("email", Arg::Text(email.clone().into()))]),
+        role_label: Mixed::message(&ctx.tr, "admin-accounts-role-of", &[], "email", Mixed::typed(email.as_str())),
         role_action: admin::account_action(account.id, "role"),
         disable_action: admin::account_action(account.id, "disable"),
         enable_action: admin::account_action(account.id, "enable"),

@@ -47,6 +47,7 @@ use crate::{
             form::{ConfirmPage, FormField, StoredValue, posted_version},
             listing::{Choice, present},
             render, render_with_status,
+            typed::Mixed,
         },
     },
 };
@@ -107,6 +108,7 @@ fn error_message(field: EventField, error: &EventFieldError) -> &'static str {
         E::Text(TextError::ControlCharacter) | E::Description(DescriptionError::ControlCharacter) => {
             "admin-events-error-control"
         }
+        E::Text(TextError::BidiControl(_)) => "admin-events-error-bidi",
         E::Description(DescriptionError::TooLong) => "admin-events-error-description-too-long",
         E::When(WhenError::StartMissing) => "admin-events-error-start-missing",
         E::When(WhenError::Format(_)) if field == EventField::Start => "admin-events-error-start",
@@ -163,7 +165,7 @@ struct Row {
     href: String,
     title: String,
     when: String,
-    place: String,
+    place: Mixed,
     status: Option<(&'static str, String)>,
     sample: bool,
 }
@@ -175,7 +177,7 @@ impl Row {
             href: admin::event(event.id),
             title: event.details.title(tr.lang()).as_str().to_owned(),
             when: event_when(tr, event),
-            place: event_venue(tr, event).unwrap_or_else(|| tr.t("event-online")),
+            place: event_venue(tr, event).unwrap_or_else(|| Mixed::words(tr.t("event-online"))),
             status: event_status(tr, event),
             sample: event.sample,
         }
@@ -731,7 +733,7 @@ impl PostponePage {
 fn facts(tr: &Tr, e: &Event) -> Vec<StoredValue> {
     let mut facts = vec![StoredValue { label: tr.t("admin-events-when"), value: event_when(tr, e) }];
     if let Some(place) = event_venue(tr, e) {
-        facts.push(StoredValue { label: tr.t("admin-events-field-venue-name"), value: place });
+        facts.push(StoredValue { label: tr.t("admin-events-field-venue-name"), value: place.to_string() });
     }
     if let Some(url) = &e.details.online_url {
         facts.push(StoredValue { label: tr.t("admin-events-field-online-url"), value: url.as_str().to_owned() });

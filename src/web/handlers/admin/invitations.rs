@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::accounts::{AccountsPage, RoleChoice};
 use crate::{
-    domain::{EmailAddress, Password, Role},
+    domain::{EmailAddress, Password, Role, email::EmailError},
     infra::{
         mail::{self, Mail},
         password, random,
@@ -141,9 +141,12 @@ pub async fn invite(
     }
     form.show_in(&mut page.invite);
     let form_view = &mut page.invite;
-    if email.is_err() {
-        form_view.email_error =
-            Some(page.ctx.t(if typed.is_empty() { "admin-email-missing" } else { "admin-email-invalid" }));
+    if let Err(error) = &email {
+        form_view.email_error = Some(page.ctx.t(match error {
+            EmailError::Empty => "admin-email-missing",
+            EmailError::BidiControl(_) => "admin-email-bidi",
+            EmailError::TooLong | EmailError::Invalid => "admin-email-invalid",
+        }));
     }
     form_view.role_error = role.is_none().then(|| page.ctx.t("admin-accounts-role-missing"));
     form_view.lang_error = lang.is_none().then(|| page.ctx.t("admin-invitation-lang-missing"));

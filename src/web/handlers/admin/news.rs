@@ -483,6 +483,7 @@ async fn aside<T: Send + 'static>(
 fn text_error(name: &str, error: &TextError) -> &'static str {
     match (name, error) {
         (_, TextError::ControlCharacter) => "admin-news-error-control",
+        (_, TextError::BidiControl(_)) => "admin-news-error-bidi",
         ("title", TextError::Empty) => "admin-news-error-title-empty",
         ("title", TextError::TooLong(_)) => "admin-news-error-title-too-long",
         ("summary", TextError::Empty) => "admin-news-error-summary-empty",

@@ -22,6 +22,7 @@ use time::OffsetDateTime;
 
 use super::{datetime, when};
 use crate::{
+    domain::text::normalise_line_breaks,
     store::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource},
     text::{
         checks,
@@ -38,7 +39,7 @@ use crate::{
         },
         staff::{Staff, StaffForm},
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status},
+        view::{admin::AdminContext, render, render_with_status, typed::Mixed},
     },
 };
 
@@ -99,9 +100,9 @@ struct Saved {
     datetime: String,
     author: String,
     /// "by someone@example.org".
-    by: String,
+    by: Mixed,
     /// "Saved on 25 November 2026 at 12:00 UTC by someone@example.org."
-    by_line: String,
+    by_line: Mixed,
 }
 
 impl Saved {
@@ -109,10 +110,13 @@ impl Saved {
         let author = author.map_or_else(|| tr.t("admin-pages-unknown-author"), str::to_owned);
         let when = when(tr, at);
         Saved {
-            by: tr.format("admin-pages-by", &[("author", Arg::Text(author.clone().into()))]),
-            by_line: tr.format(
+            by: Mixed::message(tr, "admin-pages-by", &[], "author", Mixed::typed(author.as_str())),
+            by_line: Mixed::message(
+                tr,
                 "admin-pages-saved-by",
-                &[("when", Arg::Text(when.clone().into())), ("author", Arg::Text(author.clone().into()))],
+                &[("when", Arg::Text(when.clone().into()))],
+                "author",
+                Mixed::typed(author.as_str()),
             ),
             when,
             datetime: datetime(at),
@@ -126,10 +130,10 @@ fn history_heading(tr: &Tr, page: Prose, lang: Lang) -> String {
     tr.format("admin-pages-history-title", &[("page", Arg::Text(page_name(tr, page, lang).into()))])
 }
 
-/// The text typed in the form, as kept: line ends as `\n`, no control
-/// character but tabs.
+/// The text typed in the form, as kept: every line break (CRLF, a lone CR)
+/// as `\n`, no other control character but tabs.
 fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n").chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
+    normalise_line_breaks(text).chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect()
 }
 
 /// What is wrong with a text, as a Fluent message; none when it may be saved.
@@ -193,7 +197,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Respons
 /// Someone else's revision, saved while the form was being edited.
 struct Conflict {
     /// When they saved it, and who.
-    summary: String,
+    summary: Mixed,
     view_href: String,
     diff: Vec<Vec<DiffLine>>,
 }
@@ -355,7 +359,7 @@ pub async fn save(
             form.conflict = Some(Conflict {
                 summary: match &current {
                     Some(r) => Saved::new(tr, r.info.created_at, r.info.author_email.as_deref()).by_line,
-                    None => tr.t("admin-pages-conflict-bundled"),
+                    None => Mixed::words(tr.t("admin-pages-conflict-bundled")),
                 },
                 view_href: admin::page_revision(page.key(), lang, current.as_ref().map(|r| r.info.id), ""),
                 diff,
@@ -644,5 +648,17 @@ pub async fn restore(
             let history = history_page(&state, &staff, page, lang, true).await?;
             render_with_status(&history, staff.lang, StatusCode::CONFLICT)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_keeps_its_line_breaks_as_lf() {
+        assert_eq!(clean("a\rb"), "a\nb");
+        assert_eq!(clean("a\r\nb\r\n\r\nc"), "a\nb\n\nc");
+        assert_eq!(clean("a\tb\u{0}\u{7}c"), "a\tbc");
     }
 }

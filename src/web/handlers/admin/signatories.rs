@@ -89,6 +89,7 @@ fn error_message(error: &FieldError) -> &'static str {
         FieldError::Name(NameError::Empty) => "admin-signatories-error-name-empty",
         FieldError::Name(NameError::TooLong) => "admin-signatories-error-name-too-long",
         FieldError::Name(NameError::ControlCharacter) => "admin-signatories-error-name-control",
+        FieldError::Name(NameError::BidiControl(_)) => "admin-signatories-error-name-bidi",
         FieldError::Kind(_) => "admin-signatories-error-kind",
         FieldError::Country(CountryError::Empty) => "admin-signatories-error-country-missing",
         FieldError::Country(CountryError::Unknown(_)) => "admin-signatories-error-country",
