@@ -1,4 +1,7 @@
-//! Randomness from the operating system, for tokens and keys.
+//! Randomness from the operating system, for tokens and keys, and the hash
+//! a token sent by mail is stored under.
+
+use sha2::{Digest, Sha256};
 
 use crate::text::hex;
 
@@ -9,6 +12,12 @@ pub fn hex_token(bytes: usize) -> anyhow::Result<String> {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
     Ok(hex::encode(&buf))
+}
+
+/// The hash under which a token sent by mail is stored (the token itself
+/// is only in the mail).
+pub fn token_hash(token: &str) -> String {
+    hex::encode(&Sha256::digest(token.as_bytes()))
 }
 
 #[cfg(test)]

@@ -12,8 +12,8 @@ use crate::{
     domain::{EmailAddress, Password, Role},
     infra::{clock::Clock, password},
     startup::{
-        cli::open,
         config::{AdminCommand, RoleArg, TwoStepCommand},
+        database::open,
     },
     store::Actor,
 };

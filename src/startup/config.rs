@@ -5,13 +5,8 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use clap::{Args, Parser, Subcommand};
 
-use super::connections::Limits;
-use crate::{
-    domain::EmailAddress,
-    infra::{clock::Clock, mail::MailConfig},
-    store::SessionLimits,
-    text::pages::Contacts,
-};
+pub use crate::web::settings::{ConnectionLimits, RenderLimits, SiteConfig};
+use crate::{domain::EmailAddress, infra::mail::MailConfig, store::SessionLimits, text::pages::Contacts};
 
 /// The embedded database used when no `--database-url` is given.
 pub const DEFAULT_DATABASE_PATH: &str = "data/oneinfive.db";
@@ -283,7 +278,7 @@ pub struct ServeArgs {
 
     /// Public pages drawn at once when the page cache does not have them
     /// (searches, filters, pages of the directory); past it a request waits
-    /// its turn. Default: twice the processor's cores.
+    /// its turn. Default: half the processor's cores (at least one).
     #[arg(long, env = "RENDER_CONCURRENCY", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub render_concurrency: Option<u32>,
 
@@ -325,62 +320,7 @@ impl ServeArgs {
     }
 }
 
-/// The settings the site needs, fixed at start-up.
-#[derive(Clone, Debug)]
-pub struct SiteConfig {
-    /// The public origin, without a trailing slash.
-    pub base_url: String,
-    pub facebook_url: Option<String>,
-    pub mail: MailConfig,
-    /// The header a trusted proxy names the client's address in, if any.
-    pub client_ip_header: Option<axum::http::HeaderName>,
-    /// Newsletter sign-ups a client may make per minute.
-    pub signups_per_minute: u32,
-    /// Requests per hundredth of a second from which the page cache trusts
-    /// the cheap signs of change instead of reading the revision for every
-    /// request (see `store::Revisions`).
-    pub busy_pace: u64,
-    /// What time it is: the system's, or a test's.
-    pub clock: Clock,
-    /// The bounds on connections: header time-out, how many, the grace
-    /// period of a stop.
-    pub connections: Limits,
-    /// The addresses the privacy notice gives.
-    pub contacts: Contacts,
-    /// How long a back-office session lasts, idle and in all.
-    pub sessions: SessionLimits,
-    /// Sign-in attempts a client address may make per quarter of an hour.
-    pub sign_ins_per_quarter_hour: u32,
-    /// Where to serve the Prometheus metrics, if anywhere.
-    pub metrics_listen: Option<SocketAddr>,
-    /// How many public pages are drawn at once, and how many wait.
-    pub render: RenderLimits,
-}
-
 impl SiteConfig {
-    /// The settings with mail written to `data/outbox` and no proxy trusted.
-    pub fn new(base_url: &str) -> Result<SiteConfig, String> {
-        let parsed = url::Url::parse(base_url).map_err(|e| format!("--base-url {base_url:?}: {e}"))?;
-        if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none() {
-            return Err(format!("--base-url {base_url:?}: expected an http:// or https:// origin"));
-        }
-        Ok(SiteConfig {
-            base_url: base_url.trim_end_matches('/').to_owned(),
-            facebook_url: None,
-            mail: MailConfig::new(None, "ONE in FIVE <newsletter@localhost>", PathBuf::from("data/outbox"))?,
-            client_ip_header: None,
-            signups_per_minute: 5,
-            busy_pace: crate::store::BUSY_THRESHOLD,
-            clock: Clock::system(),
-            connections: Limits::for_this_process(),
-            contacts: Contacts::default(),
-            sessions: SessionLimits { idle: time::Duration::minutes(30), max: time::Duration::hours(12) },
-            sign_ins_per_quarter_hour: 10,
-            metrics_listen: None,
-            render: RenderLimits::for_this_machine(),
-        })
-    }
-
     /// The settings a `serve` command line gives.
     pub fn from_args(args: &ServeArgs) -> Result<SiteConfig, String> {
         let base_url = args.base_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
@@ -445,30 +385,6 @@ impl SiteConfig {
             config.connections.max_connections = max as usize;
         }
         Ok(config)
-    }
-}
-
-/// How many draw at once, how many wait, and how long.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RenderLimits {
-    /// Drawings at once.
-    pub concurrency: usize,
-    /// Requests waiting for a turn at most; past it a request is refused.
-    pub queue: usize,
-    /// How long each drawing pauses before it starts: zero, but in the
-    /// tests, which need drawings that last to show the bound.
-    pub pause: Duration,
-}
-
-impl RenderLimits {
-    /// Half the processor's cores at once (one at least), and as many
-    /// waiting as four times that: the other half stays free for the pages
-    /// the cache keeps, which a flood of searches would otherwise slow
-    /// (see the README, "A flood of searches").
-    pub fn for_this_machine() -> RenderLimits {
-        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
-        let concurrency = (cores / 2).max(1);
-        RenderLimits { concurrency, queue: 4 * concurrency, pause: Duration::ZERO }
     }
 }
 

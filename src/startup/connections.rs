@@ -17,7 +17,6 @@
 use std::{
     convert::Infallible,
     future::Future,
-    net::SocketAddr,
     sync::{
         Arc,
         atomic::{AtomicBool, Ordering},
@@ -25,13 +24,8 @@ use std::{
     time::Duration,
 };
 
-use axum::{
-    Router,
-    body::Body,
-    extract::ConnectInfo,
-    http::{HeaderValue, Request, header},
-    response::Response,
-};
+use crate::web::{settings::ConnectionLimits, site::Answer};
+use axum::http::{HeaderValue, Request, header};
 use hyper::{body::Incoming, server::conn::http1, service::service_fn};
 use hyper_util::{
     rt::{TokioIo, TokioTimer},
@@ -42,58 +36,6 @@ use tokio::{
     net::{TcpListener, TcpStream},
     sync::Semaphore,
 };
-use tower::ServiceExt;
-
-/// The bounds on connections.
-#[derive(Clone, Copy, Debug)]
-pub struct Limits {
-    /// The time a client has to send a request's headers, and the longest
-    /// a keep-alive connection stays idle.
-    pub header_read_timeout: Duration,
-    /// The connections open at once at most.
-    pub max_connections: usize,
-    /// How long a stop waits for the requests in flight.
-    pub shutdown_grace: Duration,
-}
-
-/// File descriptors kept for the database, the mail and the logs.
-const RESERVED_FILES: u64 = 64;
-
-impl Limits {
-    /// The defaults: 10 seconds for headers and idleness, as many
-    /// connections as the open-file limit allows (raised to the hard limit,
-    /// less what the process needs for itself, at most 10,000), 10 seconds
-    /// of grace.
-    pub fn for_this_process() -> Limits {
-        let files = match rlimit::increase_nofile_limit(u64::MAX) {
-            Ok(files) => files,
-            Err(error) => {
-                tracing::warn!(%error, "cannot raise the open-file limit");
-                rlimit::getrlimit(rlimit::Resource::NOFILE).map_or(1024, |(soft, _)| soft)
-            }
-        };
-        let max_connections = files.saturating_sub(RESERVED_FILES).clamp(16, 10_000);
-        Limits {
-            header_read_timeout: Duration::from_secs(10),
-            max_connections: usize::try_from(max_connections).unwrap_or(1024),
-            shutdown_grace: Duration::from_secs(10),
-        }
-    }
-}
-
-/// What answers the requests of a connection: a router, or the site, which
-/// answers some requests itself before its router.
-pub trait Answer: Clone + Send + Sync + 'static {
-    /// The response to `request`, from the client at `peer`.
-    fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> impl Future<Output = Response> + Send;
-}
-
-impl Answer for Router {
-    async fn answer(&self, mut request: Request<Incoming>, peer: SocketAddr) -> Response {
-        request.extensions_mut().insert(ConnectInfo(peer));
-        self.clone().oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {})
-    }
-}
 
 /// How long a stop waits, at most, for connections to end after an answer
 /// before it closes the idle ones (within the grace period).
@@ -112,10 +54,10 @@ fn busy_answer() -> String {
 
 /// Serves `app` on `listener` until `shutdown` completes; then stops
 /// accepting, and gives the connections in flight `shutdown_grace` to end.
-pub async fn serve(
+pub(crate) async fn serve(
     listener: TcpListener,
     app: impl Answer,
-    limits: Limits,
+    limits: ConnectionLimits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {
     // HTTP/1.1, as browsers and proxies speak to an origin without TLS:

@@ -4,4 +4,5 @@ pub mod accounts;
 pub mod cli;
 pub mod config;
 pub mod connections;
+pub mod database;
 pub mod server;

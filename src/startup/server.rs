@@ -7,7 +7,10 @@ use tokio::{net::TcpListener, sync::watch};
 
 use crate::{
     infra::{mail::Mailer, random},
-    startup::{config::SiteConfig, connections},
+    startup::{
+        config::{ConnectionLimits, SiteConfig},
+        connections,
+    },
     store::{Availability, Store},
     text::{i18n::Locales, pages::PageTexts},
     web::{
@@ -97,7 +100,7 @@ impl Server {
         // One stop for both listeners.
         let (stop, mut stopping) = watch::channel(false);
         let metrics = metrics_listener.map(|listener| {
-            let limits = connections::Limits { max_connections: METRICS_CONNECTIONS, ..limits };
+            let limits = ConnectionLimits { max_connections: METRICS_CONNECTIONS, ..limits };
             let stopped = async move {
                 let _ = stopping.wait_for(|stop| *stop).await;
             };

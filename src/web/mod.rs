@@ -30,6 +30,7 @@ pub mod paths;
 pub mod rate_limit;
 pub mod request_log;
 pub mod routes;
+pub mod settings;
 pub mod site;
 pub mod staff;
 pub mod state;

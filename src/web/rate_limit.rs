@@ -26,6 +26,12 @@ pub struct Limiter {
     max_clients: usize,
 }
 
+/// What the sign-in attempts of a client address (passwords and
+/// second-step codes alike) are counted under.
+pub const SIGN_IN_SCOPE: &str = "sign-in";
+/// The window they are counted in; a client past its quota waits this long.
+pub const SIGN_IN_WINDOW: time::Duration = time::Duration::minutes(15);
+
 /// The addresses a limiter keeps in memory at most (some 100 bytes each).
 pub const MAX_CLIENTS: usize = 100_000;
 

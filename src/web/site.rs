@@ -6,13 +6,27 @@
 //! its layers, for each request, and its layers cost as much again (a
 //! copy of each, a timer, a span): a hit needs none of it.
 
-use std::{net::SocketAddr, sync::Arc};
+use std::{future::Future, net::SocketAddr, sync::Arc};
 
-use axum::{Router, http::Request, response::Response};
+use axum::{Router, body::Body, extract::ConnectInfo, http::Request, response::Response};
 use hyper::body::Incoming;
+use tower::ServiceExt;
 
 use super::{middleware::page_cache, routes::build_app, state::AppState};
-use crate::startup::connections::Answer;
+
+/// What answers the requests of a connection: a router, or the site, which
+/// answers some requests itself before its router.
+pub trait Answer: Clone + Send + Sync + 'static {
+    /// The response to `request`, from the client at `peer`.
+    fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> impl Future<Output = Response> + Send;
+}
+
+impl Answer for Router {
+    async fn answer(&self, mut request: Request<Incoming>, peer: SocketAddr) -> Response {
+        request.extensions_mut().insert(ConnectInfo(peer));
+        self.clone().oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {})
+    }
+}
 
 /// The site: its state and its router.
 #[derive(Clone)]

@@ -213,6 +213,17 @@ async fn admit(
     }
 }
 
+/// The pending sign-in's cookie: named and scoped as the session's.
+pub fn pending_cookie(base_url: &str) -> SessionCookie {
+    let session = SessionCookie::for_site(base_url);
+    let name = if session.secure { "__Host-oneinfive-two-step" } else { "oneinfive-two-step" };
+    SessionCookie { name, ..session }
+}
+
+/// A form that carries only its token (sign-out, delete, disable…).
+#[derive(Deserialize)]
+pub struct NoFields {}
+
 /// A form posted by someone signed in: from one of our pages, with their
 /// session's token. A post from another site: 403; a body that is not
 /// such a form: 400; a session ended or a stale token: what was typed

@@ -15,9 +15,9 @@ use super::{
 };
 use crate::{
     infra::mail::Mailer,
-    startup::config::SiteConfig,
     store::{Availability, Store},
     text::{hex, i18n::Locales, pages::PageTexts},
+    web::settings::SiteConfig,
 };
 
 /// Everything a handler may need, behind one shared pointer: every layer

@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use oneinfive::startup::connections::Limits;
+use oneinfive::startup::config::ConnectionLimits;
 use scraper::Html;
 use tokio::{
     io::{AsyncReadExt, AsyncWriteExt},
@@ -29,8 +29,12 @@ fn status_line(answer: &str) -> &str {
 }
 
 /// Bounds small enough to reach in a test.
-fn small_limits() -> Limits {
-    Limits { header_read_timeout: Duration::from_secs(1), max_connections: 3, shutdown_grace: Duration::from_secs(1) }
+fn small_limits() -> ConnectionLimits {
+    ConnectionLimits {
+        header_read_timeout: Duration::from_secs(1),
+        max_connections: 3,
+        shutdown_grace: Duration::from_secs(1),
+    }
 }
 
 both_backends! {
@@ -116,7 +120,7 @@ both_backends! {
         assert_eq!(app.get("/fr/").await.status(), 200);
     }
 
-    async fn past_the_connection_cap_a_client_is_told_to_retry(app.connections(Limits {
+    async fn past_the_connection_cap_a_client_is_told_to_retry(app.connections(ConnectionLimits {
         header_read_timeout: Duration::from_secs(30),
         ..small_limits()
     })) {

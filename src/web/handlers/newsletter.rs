@@ -14,7 +14,6 @@ use axum::{
     response::Response,
 };
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use crate::{
     domain::{EmailAddress, email::EmailError},
@@ -42,11 +41,6 @@ use crate::{
 /// The wording of the privacy notice a visitor consents to; kept with
 /// each subscription. Change it when the notice changes.
 pub const CONSENT_VERSION: &str = "privacy-2026-12-06";
-
-/// The hash under which a token sent by mail is stored.
-pub fn token_hash(token: &str) -> String {
-    hex::encode(&Sha256::digest(token.as_bytes()))
-}
 
 /// The absolute link a mail carries for an action and a token.
 fn mail_link(state: &AppState, lang: Lang, action: NewsletterAction, token: &str) -> String {
@@ -232,8 +226,8 @@ pub async fn subscribe(
         email: &email,
         lang,
         consent_version: CONSENT_VERSION,
-        confirm_token_hash: &token_hash(&confirm_token),
-        unsubscribe_token_hash: &token_hash(&unsubscribe_token),
+        confirm_token_hash: &random::token_hash(&confirm_token),
+        unsubscribe_token_hash: &random::token_hash(&unsubscribe_token),
         message: &message,
     };
     let client = client_key(client);
@@ -282,7 +276,7 @@ pub async fn leave(
     let tr = Tr::new(lang, state.locales.clone());
     let message = mail::render(&state.mailer, &tr, &email, &Mail::Unsubscribe { unsubscribe_url: &unsubscribe_url })?;
     let now = state.config.clock.now();
-    if state.store.queue_unsubscribe_link(&email, &token_hash(&token), &message, now).await? {
+    if state.store.queue_unsubscribe_link(&email, &random::token_hash(&token), &message, now).await? {
         state.mailer.notify();
     }
     outcome_page(&state, lang, "newsletter-leave-sent-title", "newsletter-leave-sent-body")
@@ -309,7 +303,7 @@ async fn link_page(
     notice: Option<&str>,
 ) -> Result<Response, AppError> {
     let Some(token) = token(item) else { return invalid_link(state, lang) };
-    let hash = token_hash(token);
+    let hash = random::token_hash(token);
     let (known, title, message, button) = match action {
         NewsletterAction::Confirm => (
             state.store.confirmation_known(&hash, state.config.clock.now()).await?,
@@ -366,7 +360,7 @@ pub async fn confirm(
         return Ok(response);
     }
     let Some(token) = token(&item) else { return invalid_link(&state, lang) };
-    if state.store.confirm(&token_hash(token), state.config.clock.now()).await? {
+    if state.store.confirm(&random::token_hash(token), state.config.clock.now()).await? {
         outcome_page(&state, lang, "newsletter-confirmed-title", "newsletter-confirmed-body")
     } else {
         invalid_link(&state, lang)
@@ -383,6 +377,6 @@ pub async fn unsubscribe(
 ) -> Result<Response, AppError> {
     let Some(token) = token(&item) else { return invalid_link(&state, lang) };
     // Unsubscribing an unknown or already used link is still "done".
-    state.store.unsubscribe(&token_hash(token)).await?;
+    state.store.unsubscribe(&random::token_hash(token)).await?;
     outcome_page(&state, lang, "newsletter-unsubscribed-title", "newsletter-unsubscribed-body")
 }

@@ -21,7 +21,7 @@ use axum::{
 use tokio::sync::{Semaphore, SemaphorePermit};
 
 use super::error_pages::RETRY_AFTER_BUSY;
-use crate::{startup::config::RenderLimits, web::state::AppState};
+use crate::web::{settings::RenderLimits, state::AppState};
 
 /// How long a request waits in the queue for its turn to draw.
 pub const PATIENCE: Duration = Duration::from_secs(1);

@@ -2,9 +2,11 @@
 //! the person's language and localizer, the navigation of the areas they
 //! may see, and their session's form token for the sign-out button.
 
+use time::{OffsetDateTime, UtcOffset};
+
 use super::NavLink;
 use crate::{
-    text::i18n::{Lang, Tr},
+    text::i18n::{Arg, Lang, Tr},
     web::{paths::admin::Area, staff::Staff, state::AppState},
 };
 
@@ -74,4 +76,18 @@ impl AdminContext {
     pub fn t(&self, id: &str) -> String {
         self.tr.t(id)
     }
+}
+
+/// An instant as staff read it, in UTC: "25 novembre 2026 à 12 h 00 UTC".
+pub fn when(tr: &Tr, at: OffsetDateTime) -> String {
+    let at = at.to_offset(UtcOffset::UTC);
+    tr.format(
+        "admin-when",
+        &[("date", Arg::Text(tr.date(at.date()).into())), ("time", Arg::Text(tr.time_of_day(at.time()).into()))],
+    )
+}
+
+/// An instant for `<time datetime>`.
+pub fn datetime(at: OffsetDateTime) -> String {
+    at.to_offset(UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }

@@ -3,12 +3,15 @@
 //! alternates, the footer's forms and links), the parts lists share, and
 //! the rendering of a template into a response.
 
+pub mod accounts;
 pub mod admin;
+pub mod audit;
 pub mod cards;
 pub mod form;
 pub mod history;
 pub mod listing;
 pub mod map;
+pub mod sign_in;
 pub mod typed;
 
 use askama::Template;

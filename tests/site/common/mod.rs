@@ -33,10 +33,7 @@ use oneinfive::{
         clock::Clock,
         mail::{MailConfig, MemoryOutbox},
     },
-    startup::{
-        config::{RenderLimits, SiteConfig},
-        connections::Limits,
-    },
+    startup::config::{ConnectionLimits, RenderLimits, SiteConfig},
     store::{Patience, Store},
 };
 use scraper::Html;
@@ -76,7 +73,7 @@ struct Settings {
     /// The public origin; `http://site.test` when `None`.
     base_url: Option<String>,
     /// The bounds on connections; the process's defaults when `None`.
-    connections: Option<Limits>,
+    connections: Option<ConnectionLimits>,
     /// Serve `/metrics` on an address of its own.
     metrics: bool,
     /// The bound on drawings of uncached pages; the machine's default when `None`.
@@ -134,7 +131,7 @@ impl Builder {
     }
 
     /// Bounds the site's connections so (header time-out, cap, grace).
-    pub fn connections(mut self, limits: Limits) -> Builder {
+    pub fn connections(mut self, limits: ConnectionLimits) -> Builder {
         self.settings.connections = Some(limits);
         self
     }

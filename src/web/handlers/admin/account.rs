@@ -24,7 +24,7 @@ use crate::{
     web::{
         error::AppError,
         paths::admin::{self, Area},
-        staff::{Staff, StaffForm},
+        staff::{NoFields, Staff, StaffForm},
         state::AppState,
         view::{admin::AdminContext, render, render_with_status},
     },
@@ -249,10 +249,6 @@ fn new_codes() -> Result<(Vec<String>, Vec<String>), AppError> {
     let codes = RecoveryCode::generate_set()?;
     Ok((codes.iter().map(RecoveryCode::shown).collect(), codes.iter().map(RecoveryCode::hash).collect()))
 }
-
-/// The forms that carry only their token.
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 /// POST `/admin/account/two-step`: a new secret, pending until a code
 /// confirms it; the page shows it.

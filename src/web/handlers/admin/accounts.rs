@@ -12,132 +12,21 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{
-    datetime,
-    invitations::{InviteFields, InviteForm},
-    when,
-};
 use crate::{
     domain::Role,
-    store::{Account, AccountChange, ChangeOutcome},
+    store::{AccountChange, ChangeOutcome},
     web::{
         error::AppError,
         paths::admin::{self, Area},
-        staff::{AdminOnly, Staff, StaffForm},
+        staff::{AdminOnly, NoFields, Staff, StaffForm},
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status, typed::Mixed},
+        view::{
+            accounts::{AccountsPage, InviteFields},
+            admin::AdminContext,
+            render, render_with_status,
+        },
     },
 };
-
-/// A role as the role form offers it.
-pub struct RoleChoice {
-    pub code: &'static str,
-    pub label: String,
-    pub selected: bool,
-}
-
-/// An account as a row of the list shows it.
-pub struct AccountLine {
-    pub id: i64,
-    pub email: String,
-    pub role: String,
-    pub roles: Vec<RoleChoice>,
-    pub status: String,
-    pub totp: String,
-    /// When the person last signed in, as read and for `<time>`.
-    pub last_sign_in: Option<(String, String)>,
-    /// The person looking at the page: no actions on their own row.
-    pub is_self: bool,
-    pub disabled: bool,
-    pub role_label: Mixed,
-    pub role_action: String,
-    pub disable_action: String,
-    pub enable_action: String,
-    pub delete_href: String,
-    /// The row the page's error is about.
-    pub invalid: bool,
-}
-
-#[derive(Template)]
-#[template(path = "admin/accounts.html")]
-pub(super) struct AccountsPage {
-    pub ctx: AdminContext,
-    lines: Vec<AccountLine>,
-    done: Option<String>,
-    /// Why the last action was refused.
-    error: Option<String>,
-    pub invite: InviteForm,
-    /// Whether the two-step sign-in is required of everyone, and the
-    /// setting's form.
-    two_step_required: bool,
-    two_step_action: &'static str,
-}
-
-impl AccountsPage {
-    pub(super) async fn new(state: &AppState, staff: &Staff, invalid: Option<i64>) -> Result<AccountsPage, AppError> {
-        let ctx = AdminContext::signed_in(state, staff, Some(Area::Accounts));
-        let now = state.config.clock.now();
-        let lines = state
-            .store
-            .accounts()
-            .await?
-            .into_iter()
-            .map(|account| line(&ctx, &account, staff.account_id, now, invalid))
-            .collect();
-        let invite = InviteForm::new(&ctx);
-        let two_step_required = state.store.two_step_required().await?;
-        Ok(AccountsPage {
-            ctx,
-            lines,
-            done: None,
-            error: None,
-            invite,
-            two_step_required,
-            two_step_action: admin::TWO_STEP_SETTING,
-        })
-    }
-}
-
-fn line(
-    ctx: &AdminContext,
-    account: &Account,
-    me: i64,
-    now: time::OffsetDateTime,
-    invalid: Option<i64>,
-) -> AccountLine {
-    let email = account.email.to_string();
-    let status = if account.disabled {
-        "admin-account-disabled"
-    } else if account.locked(now) {
-        "admin-account-waiting"
-    } else {
-        "admin-account-active"
-    };
-    AccountLine {
-        id: account.id,
-        role: ctx.t(account.role.message_id()),
-        roles: Role::ALL
-            .into_iter()
-            .map(|role| RoleChoice {
-                code: role.as_str(),
-                label: ctx.t(role.message_id()),
-                selected: role == account.role,
-            })
-            .collect(),
-        status: ctx.t(status),
-        totp: ctx.t(if account.totp_on { "admin-totp-on" } else { "admin-totp-off" }),
-        last_sign_in: account.last_sign_in_at.map(|at| (when(&ctx.tr, at), datetime(at))),
-        is_self: account.id == me,
-        disabled: account.disabled,
-        role_label: Mixed::message(&ctx.tr, "admin-accounts-role-of", &[], "email", Mixed::typed(email.as_str())),
-        role_action: admin::account_action(account.id, "role"),
-        disable_action: admin::account_action(account.id, "disable"),
-        enable_action: admin::account_action(account.id, "enable"),
-        delete_href: admin::account_action(account.id, "delete"),
-        invalid: invalid == Some(account.id),
-        email,
-    }
-}
 
 #[derive(Deserialize)]
 pub struct Done {
@@ -225,10 +114,6 @@ pub async fn set_role(
         None => refuse(&state, &staff, id, "admin-accounts-role-missing").await,
     }
 }
-
-/// The forms that carry only their token.
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 /// POST `/admin/accounts/{id}/disable`: the person's sessions end at once.
 pub async fn disable(

@@ -8,7 +8,6 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{EntryRow, kind_label};
 use crate::{
     store::{Actor, AuditFilter, AuditKind},
     web::{
@@ -18,6 +17,7 @@ use crate::{
         state::AppState,
         view::{
             admin::AdminContext,
+            audit::{EntryRow, kind_label},
             listing::{self, Choice, Pagination, page_count, page_number, present},
             render,
         },

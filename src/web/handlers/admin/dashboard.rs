@@ -5,7 +5,6 @@
 use askama::Template;
 use axum::{extract::State, response::Response};
 
-use super::EntryRow;
 use crate::{
     store::EventFilter,
     text::i18n::Arg,
@@ -14,7 +13,7 @@ use crate::{
         paths::{Page, admin::Area},
         staff::Staff,
         state::AppState,
-        view::{admin::AdminContext, cards::EventCard, render},
+        view::{admin::AdminContext, audit::EntryRow, cards::EventCard, render},
     },
 };
 

@@ -39,7 +39,7 @@ use crate::{
             Page,
             admin::{self, Area},
         },
-        staff::{Staff, StaffForm},
+        staff::{NoFields, Staff, StaffForm},
         state::AppState,
         view::{
             admin::AdminContext,
@@ -934,7 +934,7 @@ pub async fn confirm_delete(
 pub async fn delete(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    StaffForm { staff, .. }: StaffForm<super::sign_in::NoFields>,
+    StaffForm { staff, .. }: StaffForm<NoFields>,
 ) -> Result<Response, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     if !state.store.delete_event(id, &staff.actor(), state.config.clock.now()).await? {

@@ -13,7 +13,6 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::accounts::{AccountsPage, RoleChoice};
 use crate::{
     domain::{EmailAddress, Password, Role, email::EmailError},
     infra::{
@@ -27,86 +26,18 @@ use crate::{
     },
     web::{
         error::AppError,
-        handlers::newsletter::token_hash,
         middleware::csrf::{PRIVATE_REFERRER_POLICY, PublicForm},
         negotiate,
         paths::admin,
         staff::StaffForm,
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status},
+        view::{
+            accounts::{AccountsPage, InviteFields},
+            admin::AdminContext,
+            render, render_with_status,
+        },
     },
 };
-
-/// A language as the invitation form offers it.
-pub struct LangChoice {
-    pub code: &'static str,
-    pub label: String,
-    pub checked: bool,
-}
-
-/// The invitation form of the accounts page, with what was typed and what
-/// is wrong with it.
-pub struct InviteForm {
-    pub action: &'static str,
-    pub email: String,
-    pub email_error: Option<String>,
-    pub roles: Vec<RoleChoice>,
-    pub role_error: Option<String>,
-    pub langs: Vec<LangChoice>,
-    pub lang_error: Option<String>,
-}
-
-impl InviteForm {
-    /// The empty form: an editor, in the admin's own language.
-    pub fn new(ctx: &AdminContext) -> InviteForm {
-        InviteForm {
-            action: admin::INVITE,
-            email: String::new(),
-            email_error: None,
-            roles: Role::ALL
-                .into_iter()
-                .map(|role| RoleChoice {
-                    code: role.as_str(),
-                    label: ctx.t(role.message_id()),
-                    selected: role == Role::Editor,
-                })
-                .collect(),
-            role_error: None,
-            langs: Lang::ALL
-                .into_iter()
-                .map(|lang| LangChoice {
-                    code: lang.code(),
-                    label: ctx.t(if lang == Lang::Fr { "admin-lang-fr" } else { "admin-lang-en" }),
-                    checked: lang == ctx.lang,
-                })
-                .collect(),
-            lang_error: None,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-pub struct InviteFields {
-    email: Option<String>,
-    role: Option<String>,
-    lang: Option<String>,
-}
-
-impl InviteFields {
-    /// The form showing what was typed and chosen.
-    pub fn show_in(&self, form: &mut InviteForm) {
-        let typed = self.email.as_deref().unwrap_or("").trim();
-        form.email = typed.chars().filter(|c| !c.is_control()).take(254).collect();
-        let role = self.role.as_deref().and_then(Role::parse);
-        for choice in &mut form.roles {
-            choice.selected = Some(choice.code) == role.map(Role::as_str);
-        }
-        let lang = self.lang.as_deref().and_then(Lang::parse);
-        for choice in &mut form.langs {
-            choice.checked = Some(choice.code) == lang.map(Lang::code);
-        }
-    }
-}
 
 /// POST `/admin/accounts/invite`: the invitation is stored and its mail
 /// queued; an address with an account, or a form with a mistake, shows the
@@ -129,7 +60,8 @@ pub async fn invite(
         let tr = Tr::new(lang, state.locales.clone());
         let invitation_mail = Mail::Invitation { accept_url: &accept_url, inviter: &staff.email };
         let message = mail::render(&state.mailer, &tr, email, &invitation_mail)?;
-        let invitation = NewInvitation { email, role, lang, token_hash: &token_hash(&token), message: &message };
+        let invitation =
+            NewInvitation { email, role, lang, token_hash: &random::token_hash(&token), message: &message };
         if state.store.invite(&invitation, &staff.actor(), state.config.clock.now()).await? {
             state.mailer.notify();
             if state.mailer.writes_files() {
@@ -222,7 +154,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let lang = negotiate::language(&headers);
     let Some(token) = token(&item) else { return gone(&state, lang, &InvitationState::Unknown) };
-    match state.store.invitation(&token_hash(token), state.config.clock.now()).await? {
+    match state.store.invitation(&random::token_hash(token), state.config.clock.now()).await? {
         InvitationState::Valid(invitation) => {
             let page = accept_page(&state, token, &invitation.email, invitation.role, invitation.lang);
             private(render(&page, invitation.lang)?)
@@ -247,7 +179,7 @@ pub async fn accept(
 ) -> Result<Response, AppError> {
     let lang = negotiate::language(&headers);
     let Some(token) = token(&item) else { return gone(&state, lang, &InvitationState::Unknown) };
-    let hash = token_hash(token);
+    let hash = random::token_hash(token);
     let now = state.config.clock.now();
     let invitation = match state.store.invitation(&hash, now).await? {
         InvitationState::Valid(invitation) => invitation,

@@ -22,7 +22,6 @@ use axum::{
 use serde::Deserialize;
 use time::{OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-use super::{sign_in::NoFields, when};
 use crate::{
     domain::{
         Slug, Title,
@@ -43,10 +42,10 @@ use crate::{
             self, Page,
             admin::{self, Area},
         },
-        staff::{Staff, StaffForm, StaffMultipart},
+        staff::{NoFields, Staff, StaffForm, StaffMultipart},
         state::AppState,
         view::{
-            admin::AdminContext,
+            admin::{AdminContext, when},
             form::{ConfirmPage, FormField, StoredValue, posted_version},
             render, render_with_status,
         },

@@ -20,7 +20,6 @@ use axum::{
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use super::{datetime, when};
 use crate::{
     domain::text::normalise_line_breaks,
     store::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource},
@@ -39,7 +38,11 @@ use crate::{
         },
         staff::{Staff, StaffForm},
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status, typed::Mixed},
+        view::{
+            admin::{AdminContext, datetime, when},
+            render, render_with_status,
+            typed::Mixed,
+        },
     },
 };
 

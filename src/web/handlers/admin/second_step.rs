@@ -14,43 +14,28 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
-use time::OffsetDateTime;
 
-use super::sign_in::{self, SCOPE, WINDOW};
 use crate::{
     domain::two_step::SecondFactor,
     infra::random,
-    store::{Account, Attempt, PENDING_LIFETIME, PendingSignIn, Quota},
+    store::{Attempt, PendingSignIn, Quota},
     text::i18n::Lang,
     web::{
         drafts,
         error::AppError,
         extract::ClientIp,
         middleware::csrf::PublicForm,
-        negotiate, paths, rate_limit,
-        staff::{SessionCookie, Staff, session_hash},
+        negotiate, paths,
+        rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
+        staff::{SessionCookie, Staff, pending_cookie, session_hash},
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status},
+        view::{
+            admin::AdminContext,
+            render, render_with_status,
+            sign_in::{refused as sign_in_refused, too_many},
+        },
     },
 };
-
-/// The pending sign-in's cookie: named and scoped as the session's.
-pub fn pending_cookie(base_url: &str) -> SessionCookie {
-    let session = SessionCookie::for_site(base_url);
-    let name = if session.secure { "__Host-oneinfive-two-step" } else { "oneinfive-two-step" };
-    SessionCookie { name, ..session }
-}
-
-/// After a right password: the pending sign-in recorded, its cookie set,
-/// and the second step's page next.
-pub(super) async fn begin(state: &AppState, account: &Account, now: OffsetDateTime) -> Result<Response, AppError> {
-    let token = random::hex_token(32)?;
-    state.store.open_pending_sign_in(account.id, &session_hash(&token), now).await?;
-    let cookie = pending_cookie(&state.config.base_url);
-    let mut response = Redirect::to(paths::admin::SIGN_IN_TWO_STEP).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie.set_lasting(&token, PENDING_LIFETIME)?);
-    Ok(response)
-}
 
 #[derive(Template)]
 #[template(path = "admin/second_step.html")]
@@ -126,9 +111,9 @@ pub async fn check(
     };
     let now = state.config.clock.now();
     let client = rate_limit::client_key(client);
-    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: WINDOW };
-    if !state.store.allow_attempt(Attempt { scope: SCOPE, client: &client, quota }, now).await? {
-        return sign_in::too_many(&state, lang);
+    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: SIGN_IN_WINDOW };
+    if !state.store.allow_attempt(Attempt { scope: SIGN_IN_SCOPE, client: &client, quota }, now).await? {
+        return too_many(&state, lang);
     }
     let (account, pending_hash) = match pending(&state, &headers).await? {
         (PendingSignIn::Waiting(account), hash) => (account, hash),
@@ -172,7 +157,7 @@ pub async fn check(
     if !state.store.second_step_succeeded(&account, &pending_hash, &session_hash(&id), how, now).await? {
         return back_to_sign_in(&state, false);
     }
-    state.store.forget_attempts(SCOPE, &client).await?;
+    state.store.forget_attempts(SIGN_IN_SCOPE, &client).await?;
     state.store.purge_sessions(state.config.sessions, now).await?;
     let next = drafts::after_sign_in(&state, &headers, account.id).await?;
     let mut response = Redirect::to(&next).into_response();
@@ -185,7 +170,7 @@ pub async fn check(
 /// The sign-in form with the refusal every failure gets, the pending
 /// cookie forgotten.
 fn refused(state: &AppState, lang: Lang) -> Result<Response, AppError> {
-    let mut response = sign_in::refused(state, lang)?;
+    let mut response = sign_in_refused(state, lang)?;
     response.headers_mut().insert(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear()?);
     Ok(response)
 }

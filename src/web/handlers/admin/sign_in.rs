@@ -5,65 +5,33 @@
 //! never tells whether an address has an account. A client address that
 //! tries too often is slowed down (429).
 
-use askama::Template;
 use axum::{
     extract::{Query, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
+use time::OffsetDateTime;
 
-use super::second_step;
 use crate::{
     domain::EmailAddress,
     infra::{password, random},
-    store::{Attempt, Quota, SignInFailure},
-    text::i18n::Lang,
+    store::{Account, Attempt, PENDING_LIFETIME, Quota, SignInFailure},
     web::{
         drafts,
         error::AppError,
         extract::ClientIp,
         middleware::csrf::PublicForm,
-        negotiate, paths, rate_limit,
-        staff::{SessionCookie, Staff, StaffForm, session_hash},
+        negotiate, paths,
+        rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
+        staff::{NoFields, SessionCookie, Staff, StaffForm, pending_cookie, session_hash},
         state::AppState,
-        view::{admin::AdminContext, render, render_with_status},
+        view::{
+            render, render_with_status,
+            sign_in::{SignInPage, too_many},
+        },
     },
 };
-
-/// What the attempts of a client address are counted under.
-pub(super) const SCOPE: &str = "sign-in";
-/// The window they are counted in; a client past its quota waits this long.
-pub(super) const WINDOW: time::Duration = time::Duration::minutes(15);
-
-#[derive(Template)]
-#[template(path = "admin/sign_in.html")]
-struct SignInPage {
-    ctx: AdminContext,
-    action: &'static str,
-    /// As typed; the password is never shown back.
-    email: String,
-    email_error: Option<String>,
-    password_error: Option<String>,
-    /// The failure of the whole form.
-    error: Option<String>,
-    /// What the page says first: an account just made by invitation.
-    notice: Option<String>,
-}
-
-impl SignInPage {
-    fn new(state: &AppState, lang: Lang) -> SignInPage {
-        SignInPage {
-            ctx: AdminContext::signed_out(state, lang),
-            action: paths::admin::SIGN_IN,
-            email: String::new(),
-            email_error: None,
-            password_error: None,
-            error: None,
-            notice: None,
-        }
-    }
-}
 
 #[derive(Deserialize)]
 pub struct Welcome {
@@ -125,8 +93,8 @@ pub async fn sign_in(
     }
     let candidate = form.password.unwrap_or_default();
     let client = rate_limit::client_key(client);
-    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: WINDOW };
-    if !state.store.allow_attempt(Attempt { scope: SCOPE, client: &client, quota }, now).await? {
+    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: SIGN_IN_WINDOW };
+    if !state.store.allow_attempt(Attempt { scope: SIGN_IN_SCOPE, client: &client, quota }, now).await? {
         return too_many(&state, lang);
     }
     if typed.is_empty() || candidate.is_empty() {
@@ -142,12 +110,12 @@ pub async fn sign_in(
     let right = password::verify(candidate, hash).await?;
     match account {
         Some(account) if right && !account.disabled && !account.locked(now) && account.totp_on => {
-            return second_step::begin(&state, &account, now).await;
+            return begin_second_step(&state, &account, now).await;
         }
         Some(account) if right && !account.disabled && !account.locked(now) => {
             let id = random::hex_token(32)?;
             state.store.sign_in_succeeded(&account, &session_hash(&id), now).await?;
-            state.store.forget_attempts(SCOPE, &client).await?;
+            state.store.forget_attempts(SIGN_IN_SCOPE, &client).await?;
             state.store.purge_sessions(state.config.sessions, now).await?;
             let cookie = SessionCookie::for_site(&state.config.base_url);
             let next = drafts::after_sign_in(&state, &headers, account.id).await?;
@@ -171,27 +139,16 @@ pub async fn sign_in(
     render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
 }
 
-/// The sign-in form again, with the failure every refusal gets (422):
-/// also after too many wrong codes at the second step.
-pub(super) fn refused(state: &AppState, lang: Lang) -> Result<Response, AppError> {
-    let mut page = SignInPage::new(state, lang);
-    page.error = Some(page.ctx.t("admin-sign-in-failed"));
-    render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
-}
-
-/// The answer to a client past its quota of sign-in attempts (429).
-pub(super) fn too_many(state: &AppState, lang: Lang) -> Result<Response, AppError> {
-    let mut page = SignInPage::new(state, lang);
-    page.error = Some(page.ctx.t("admin-sign-in-too-many"));
-    let mut response = render_with_status(&page, lang, StatusCode::TOO_MANY_REQUESTS)?;
-    let wait = HeaderValue::from(WINDOW.whole_seconds());
-    response.headers_mut().insert(header::RETRY_AFTER, wait);
+/// After a right password: the pending sign-in recorded, its cookie set,
+/// and the second step's page next.
+async fn begin_second_step(state: &AppState, account: &Account, now: OffsetDateTime) -> Result<Response, AppError> {
+    let token = random::hex_token(32)?;
+    state.store.open_pending_sign_in(account.id, &session_hash(&token), now).await?;
+    let cookie = pending_cookie(&state.config.base_url);
+    let mut response = Redirect::to(paths::admin::SIGN_IN_TWO_STEP).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie.set_lasting(&token, PENDING_LIFETIME)?);
     Ok(response)
 }
-
-/// The sign-out form carries only its token.
-#[derive(Deserialize)]
-pub struct NoFields {}
 
 /// POST `/admin/sign-out`: the session ends on the server, the browser
 /// forgets it, and the sign-in page follows.

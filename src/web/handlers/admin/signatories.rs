@@ -19,7 +19,6 @@ use axum::{
 use serde::Deserialize;
 use url::form_urlencoded;
 
-use super::sign_in::NoFields;
 use crate::{
     domain::{
         Country, Field, FieldError, Kind, NewSignatory, Signatory, SignatoryFields,
@@ -40,7 +39,7 @@ use crate::{
         error::AppError,
         handlers::directory::signatory_page,
         paths::admin::{self, Area},
-        staff::{Staff, StaffForm, StaffMultipart},
+        staff::{NoFields, Staff, StaffForm, StaffMultipart},
         state::AppState,
         view::{
             admin::AdminContext,

@@ -10,7 +10,6 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{datetime, sign_in::NoFields, when};
 use crate::{
     formats::subscribers_csv,
     store::{AuditKind, SubscriberRecord},
@@ -18,9 +17,13 @@ use crate::{
     web::{
         error::AppError,
         paths::admin::{self, Area},
-        staff::{Staff, StaffForm},
+        staff::{NoFields, Staff, StaffForm},
         state::AppState,
-        view::{admin::AdminContext, listing::present, render},
+        view::{
+            admin::{AdminContext, datetime, when},
+            listing::present,
+            render,
+        },
     },
 };
 
