@@ -1,7 +1,8 @@
 //! The people signed in to the back office: the session cookie, and the
 //! extractors a back-office handler takes — [`Staff`] (anyone signed in),
 //! [`AdminOnly`] (admins), and the one gate of every form they post,
-//! [`StaffForm`] (form-encoded) and [`StaffMultipart`] (with a file): from
+//! [`StaffForm`] (form-encoded; [`AdminForm`] for admins) and
+//! [`StaffMultipart`] (with a file): from
 //! one of our pages (else 403), by someone signed in, with their session's
 //! token. A form from our pages that fails the last two — a session that
 //! ended while the person typed, a token gone stale — is not refused: what
@@ -24,6 +25,7 @@ use axum::{
 use axum_extra::extract::CookieJar;
 use serde::{Deserialize, de::DeserializeOwned};
 use sha2::{Digest, Sha256};
+use tokio::sync::OnceCell;
 
 use super::{
     drafts::{self, Draft},
@@ -110,15 +112,49 @@ pub struct Staff {
     pub draft: Option<Arc<Draft>>,
 }
 
+/// Who is signed in, asked of the database once per request: the
+/// error-pages layer puts one in every back-office request, and the
+/// two-step layer, the extractors and the error page all read it from
+/// there. Taken as an extractor, it is the request's (or a new one).
+#[derive(Clone, Default)]
+pub struct SignedIn(Arc<OnceCell<Option<Staff>>>);
+
+impl SignedIn {
+    /// The person the request's session cookie belongs to, if it is live,
+    /// looked up (and counted as activity) the first time it is asked.
+    pub async fn staff(&self, state: &AppState, headers: &HeaderMap) -> Result<Option<Staff>, AppError> {
+        self.0.get_or_try_init(|| Staff::find(state, headers)).await.cloned()
+    }
+
+    /// What the lookup found, if something asked already.
+    pub fn known(&self) -> Option<Option<Staff>> {
+        self.0.get().cloned()
+    }
+
+    /// The request's lookup, or a new one when no layer put one in.
+    pub fn of(extensions: &axum::http::Extensions) -> SignedIn {
+        extensions.get::<SignedIn>().cloned().unwrap_or_default()
+    }
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(SignedIn::of(&parts.extensions))
+    }
+}
+
 impl Staff {
     /// The person a request's session cookie belongs to, if it is live;
-    /// `touch` counts the request as activity.
-    pub async fn find(state: &AppState, headers: &HeaderMap, touch: bool) -> Result<Option<Staff>, AppError> {
+    /// the request counts as activity. Asked through [`SignedIn`], so that
+    /// a request asks once.
+    async fn find(state: &AppState, headers: &HeaderMap) -> Result<Option<Staff>, AppError> {
         let cookie = SessionCookie::for_site(&state.config.base_url);
         let Some(id) = cookie.read(headers) else { return Ok(None) };
         let hash = session_hash(&id);
         let now = state.config.clock.now();
-        let Some(account) = state.store.session(&hash, state.config.sessions, touch, now).await? else {
+        let Some(account) = state.store.session(&hash, state.config.sessions, true, now).await? else {
             return Ok(None);
         };
         Ok(Some(Staff {
@@ -164,7 +200,7 @@ impl FromRequestParts<AppState> for Staff {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        match Staff::find(state, &parts.headers, true).await? {
+        match SignedIn::of(&parts.extensions).staff(state, &parts.headers).await? {
             Some(mut staff) => {
                 if parts.method == Method::GET {
                     staff.draft = drafts::take(state, &parts.headers, parts.uri.path(), staff.account_id).await;
@@ -206,7 +242,8 @@ async fn admit(
     fields: impl FnOnce() -> Vec<(String, String)>,
     files_left: bool,
 ) -> Result<Staff, Response> {
-    let staff = Staff::find(state, &parts.headers, true).await.map_err(IntoResponse::into_response)?;
+    let staff =
+        SignedIn::of(&parts.extensions).staff(state, &parts.headers).await.map_err(IntoResponse::into_response)?;
     match staff {
         Some(staff) if token.is_some_and(|t| state.form_key.verify_session_token(&staff.session_hash, t)) => Ok(staff),
         staff => Err(drafts::keep(state, parts, staff.as_ref(), fields(), files_left).await),
@@ -249,6 +286,22 @@ impl<T: DeserializeOwned> FromRequest<AppState> for StaffForm<T> {
         let staff = admit(state, &parts, token.csrf.as_deref(), fields, false).await?;
         let form: T = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
         Ok(StaffForm { staff, form })
+    }
+}
+
+/// A form only an admin may post: a [`StaffForm`] from an admin; an
+/// editor gets 403.
+pub struct AdminForm<T> {
+    pub staff: Staff,
+    pub form: T,
+}
+
+impl<T: DeserializeOwned> FromRequest<AppState> for AdminForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let StaffForm { staff, form } = StaffForm::from_request(request, state).await?;
+        if staff.is_admin() { Ok(AdminForm { staff, form }) } else { Err(AppError::AdminsOnly.into_response()) }
     }
 }
 

@@ -14,7 +14,7 @@ use crate::{
     web::{
         error::{AppError, Refusal},
         negotiate, paths,
-        staff::Staff,
+        staff::SignedIn,
         state::AppState,
         view::{PageContext, Rendered, admin::AdminContext, render_with_status},
     },
@@ -59,9 +59,13 @@ struct AdminErrorPage {
 /// Renders a localized error page for any error response that is not a
 /// page already. The language is the one the path names, else the
 /// visitor's; in the back office, the signed-in person's.
-pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let lang = Lang::from_path(request.uri().path()).unwrap_or_else(|| negotiate::language(request.headers()));
-    let back_office = paths::admin::contains(request.uri().path()).then(|| request.headers().clone());
+    let back_office = paths::admin::contains(request.uri().path()).then(|| {
+        let signed_in = SignedIn::default();
+        request.extensions_mut().insert(signed_in.clone());
+        (request.headers().clone(), signed_in)
+    });
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) || response.extensions().get::<Rendered>().is_some() {
@@ -69,7 +73,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     }
     let refusal = response.extensions().get::<Refusal>().copied();
     let rendered = match back_office {
-        Some(headers) => back_office_page(&state, &headers, status, refusal).await,
+        Some((headers, signed_in)) => back_office_page(&state, &headers, &signed_in, status, refusal).await,
         None => public_page(&state, lang, status),
     };
     let mut page_response = match rendered {
@@ -126,13 +130,18 @@ fn public_page(state: &AppState, lang: Lang, status: StatusCode) -> Result<Respo
 async fn back_office_page(
     state: &AppState,
     headers: &HeaderMap,
+    signed_in: &SignedIn,
     status: StatusCode,
     refusal: Option<Refusal>,
 ) -> Result<Response, AppError> {
-    // Who is signed in, for the navigation; not asked of a database known
-    // to be down (the page answers at once, signed out), as nothing else is.
-    let staff =
-        if state.availability.is_up() { Staff::find(state, headers, false).await.unwrap_or(None) } else { None };
+    // Who is signed in, for the navigation: as the request found it, else
+    // asked now, but not of a database known to be down (the page answers
+    // at once, signed out), as nothing else is.
+    let staff = match signed_in.known() {
+        Some(staff) => staff,
+        None if state.availability.is_up() => signed_in.staff(state, headers).await.unwrap_or(None),
+        None => None,
+    };
     let ctx = match &staff {
         Some(staff) => AdminContext::signed_in(state, staff, None),
         None => AdminContext::signed_out(state, negotiate::language(headers)),

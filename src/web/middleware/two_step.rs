@@ -10,14 +10,14 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use crate::web::{error::AppError, paths::admin, staff::Staff, state::AppState};
+use crate::web::{error::AppError, paths::admin, staff::SignedIn, state::AppState};
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if admin::open_before_two_step(request.uri().path()) {
         return next.run(request).await;
     }
-    let headers = request.headers().clone();
-    match must_set_up(&state, &headers).await {
+    let signed_in = SignedIn::of(request.extensions());
+    match must_set_up(&state, &signed_in, request.headers()).await {
         Ok(false) => next.run(request).await,
         Ok(true) => Redirect::to(admin::TWO_STEP_REQUIRED_NOTICE).into_response(),
         Err(error) => error.into_response(),
@@ -26,11 +26,11 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
 
 /// Whether the request comes from someone signed in who must turn the
 /// two-step sign-in on first.
-async fn must_set_up(state: &AppState, headers: &HeaderMap) -> Result<bool, AppError> {
+async fn must_set_up(state: &AppState, signed_in: &SignedIn, headers: &HeaderMap) -> Result<bool, AppError> {
     if !state.store.two_step_required().await? {
         return Ok(false);
     }
-    let Some(staff) = Staff::find(state, headers, false).await? else { return Ok(false) };
+    let Some(staff) = signed_in.staff(state, headers).await? else { return Ok(false) };
     let account = state.store.account_by_id(staff.account_id).await?;
     Ok(account.is_some_and(|account| !account.totp_on))
 }

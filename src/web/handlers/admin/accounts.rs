@@ -18,7 +18,7 @@ use crate::{
     web::{
         error::AppError,
         paths::admin::{self, Area},
-        staff::{AdminOnly, NoFields, Staff, StaffForm},
+        staff::{AdminForm, AdminOnly, NoFields, Staff},
         state::AppState,
         view::{
             accounts::{AccountsPage, InviteFields},
@@ -61,11 +61,6 @@ fn account_id(item: &str) -> Result<i64, AppError> {
     item.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
 }
 
-/// The person posting, who must be an admin.
-fn admin_only(staff: Staff) -> Result<Staff, AppError> {
-    if staff.is_admin() { Ok(staff) } else { Err(AppError::AdminsOnly) }
-}
-
 /// Makes a change and answers: back to the list with a notice, or the
 /// list again with the reason of a refusal.
 async fn apply(state: &AppState, staff: &Staff, id: i64, change: AccountChange) -> Result<Response, AppError> {
@@ -104,9 +99,8 @@ pub struct RoleFields {
 pub async fn set_role(
     State(state): State<AppState>,
     Path(item): Path<String>,
-    StaffForm { staff, form }: StaffForm<RoleFields>,
+    AdminForm { staff, form }: AdminForm<RoleFields>,
 ) -> Result<Response, AppError> {
-    let staff = admin_only(staff)?;
     let id = account_id(&item)?;
     match form.role.as_deref().and_then(Role::parse) {
         Some(role) => apply(&state, &staff, id, AccountChange::Role(role)).await,
@@ -119,9 +113,8 @@ pub async fn set_role(
 pub async fn disable(
     State(state): State<AppState>,
     Path(item): Path<String>,
-    StaffForm { staff, .. }: StaffForm<NoFields>,
+    AdminForm { staff, .. }: AdminForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let staff = admin_only(staff)?;
     apply(&state, &staff, account_id(&item)?, AccountChange::Disable).await
 }
 
@@ -129,9 +122,8 @@ pub async fn disable(
 pub async fn enable(
     State(state): State<AppState>,
     Path(item): Path<String>,
-    StaffForm { staff, .. }: StaffForm<NoFields>,
+    AdminForm { staff, .. }: AdminForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let staff = admin_only(staff)?;
     apply(&state, &staff, account_id(&item)?, AccountChange::Enable).await
 }
 
@@ -166,9 +158,8 @@ pub async fn confirm_delete(
 pub async fn delete(
     State(state): State<AppState>,
     Path(item): Path<String>,
-    StaffForm { staff, .. }: StaffForm<NoFields>,
+    AdminForm { staff, .. }: AdminForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let staff = admin_only(staff)?;
     apply(&state, &staff, account_id(&item)?, AccountChange::Delete).await
 }
 
@@ -181,9 +172,8 @@ pub struct TwoStepSettingFields {
 /// of everyone (`on`), or left to each person (`off`).
 pub async fn set_two_step_required(
     State(state): State<AppState>,
-    StaffForm { staff, form }: StaffForm<TwoStepSettingFields>,
+    AdminForm { staff, form }: AdminForm<TwoStepSettingFields>,
 ) -> Result<Response, AppError> {
-    let staff = admin_only(staff)?;
     let required = match form.required.as_deref() {
         Some("on") => true,
         Some("off") => false,

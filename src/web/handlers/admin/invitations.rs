@@ -29,7 +29,7 @@ use crate::{
         middleware::csrf::{PRIVATE_REFERRER_POLICY, PublicForm},
         negotiate,
         paths::admin,
-        staff::StaffForm,
+        staff::AdminForm,
         state::AppState,
         view::{
             accounts::{AccountsPage, InviteFields},
@@ -44,11 +44,8 @@ use crate::{
 /// page again (422) with a message next to each field.
 pub async fn invite(
     State(state): State<AppState>,
-    StaffForm { staff, form }: StaffForm<InviteFields>,
+    AdminForm { staff, form }: AdminForm<InviteFields>,
 ) -> Result<Response, AppError> {
-    if !staff.is_admin() {
-        return Err(AppError::AdminsOnly);
-    }
     let typed = form.email.as_deref().unwrap_or("").trim();
     let email = EmailAddress::parse(typed);
     let role = form.role.as_deref().and_then(Role::parse);

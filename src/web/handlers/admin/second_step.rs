@@ -27,7 +27,7 @@ use crate::{
         middleware::csrf::PublicForm,
         negotiate, paths,
         rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
-        staff::{SessionCookie, Staff, pending_cookie, session_hash},
+        staff::{SessionCookie, SignedIn, pending_cookie, session_hash},
         state::AppState,
         view::{
             admin::AdminContext,
@@ -74,8 +74,12 @@ fn back_to_sign_in(state: &AppState, expired: bool) -> Result<Response, AppError
 }
 
 /// GET `/admin/sign-in/two-step`.
-pub async fn show(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    if Staff::find(&state, &headers, false).await?.is_some() {
+pub async fn show(
+    State(state): State<AppState>,
+    signed_in: SignedIn,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    if signed_in.staff(&state, &headers).await?.is_some() {
         return Ok(Redirect::to(paths::admin::HOME).into_response());
     }
     match pending(&state, &headers).await?.0 {

@@ -24,7 +24,7 @@ use crate::{
         middleware::csrf::PublicForm,
         negotiate, paths,
         rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
-        staff::{NoFields, SessionCookie, Staff, StaffForm, pending_cookie, session_hash},
+        staff::{NoFields, SessionCookie, SignedIn, StaffForm, pending_cookie, session_hash},
         state::AppState,
         view::{
             render, render_with_status,
@@ -46,10 +46,11 @@ pub struct Welcome {
 /// `?welcome=1` after an invitation was accepted.
 pub async fn show(
     State(state): State<AppState>,
+    signed_in: SignedIn,
     headers: HeaderMap,
     Query(query): Query<Welcome>,
 ) -> Result<Response, AppError> {
-    if Staff::find(&state, &headers, false).await?.is_some() {
+    if signed_in.staff(&state, &headers).await?.is_some() {
         return Ok(Redirect::to(paths::admin::HOME).into_response());
     }
     let lang = negotiate::language(&headers);
