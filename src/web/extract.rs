@@ -1,10 +1,11 @@
 //! Extractors for what a request says of its visitor: the language its
-//! path names, and the language the visitor's cookie remembers.
+//! path names, and the language the visitor's cookie remembers; and the
+//! number of the record a back-office address names.
 
 use std::net::{IpAddr, SocketAddr};
 
 use axum::{
-    extract::{ConnectInfo, FromRequestParts},
+    extract::{ConnectInfo, FromRequestParts, Path},
     http::request::Parts,
 };
 
@@ -20,6 +21,19 @@ impl<S: Send + Sync> FromRequestParts<S> for PathLang {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Lang::from_path(parts.uri.path()).map(PathLang).ok_or(AppError::NotFound)
+    }
+}
+
+/// The record an address's `{id}` names: a positive number; anything
+/// else is not found (404), as a number with no record is.
+pub struct ItemId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for ItemId {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(item) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| AppError::NotFound)?;
+        item.parse::<i64>().ok().filter(|id| *id > 0).map(ItemId).ok_or(AppError::NotFound)
     }
 }
 

@@ -197,6 +197,10 @@ both_backends! {
         assert_eq!(ada.post("/admin/accounts/9999/role", &[("role", "admin")]).await.status(), 404);
         assert_eq!(ada.post("/admin/accounts/nope/disable", &[]).await.status(), 404);
         assert_eq!(ada.get("/admin/accounts/9999/delete").await.status(), 404);
+        for id in ["0", "-1", "1.5", "99999999999999999999"] {
+            assert_eq!(ada.get(&format!("/admin/accounts/{id}/delete")).await.status(), 404, "{id}");
+            assert_eq!(ada.get(&format!("/admin/subscribers/{id}")).await.status(), 404, "{id}");
+        }
         // A role that is none.
         let response = ada.post(&format!("/admin/accounts/{id}/role"), &[("role", "king")]).await;
         assert_eq!(response.status(), 422);

@@ -6,7 +6,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -17,6 +17,7 @@ use crate::{
     store::{AccountChange, ChangeOutcome},
     web::{
         error::AppError,
+        extract::ItemId,
         paths::admin::{self, Area},
         staff::{AdminForm, AdminOnly, NoFields, Staff},
         state::AppState,
@@ -56,11 +57,6 @@ pub async fn list(
     render(&page, staff.lang)
 }
 
-/// An account's number from its address; anything else is not found.
-fn account_id(item: &str) -> Result<i64, AppError> {
-    item.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
-}
-
 /// Makes a change and answers: back to the list with a notice, or the
 /// list again with the reason of a refusal.
 async fn apply(state: &AppState, staff: &Staff, id: i64, change: AccountChange) -> Result<Response, AppError> {
@@ -98,10 +94,9 @@ pub struct RoleFields {
 /// POST `/admin/accounts/{id}/role`.
 pub async fn set_role(
     State(state): State<AppState>,
-    Path(item): Path<String>,
+    ItemId(id): ItemId,
     AdminForm { staff, form }: AdminForm<RoleFields>,
 ) -> Result<Response, AppError> {
-    let id = account_id(&item)?;
     match form.role.as_deref().and_then(Role::parse) {
         Some(role) => apply(&state, &staff, id, AccountChange::Role(role)).await,
         None if state.store.account_by_id(id).await?.is_none() => Err(AppError::NotFound),
@@ -112,19 +107,19 @@ pub async fn set_role(
 /// POST `/admin/accounts/{id}/disable`: the person's sessions end at once.
 pub async fn disable(
     State(state): State<AppState>,
-    Path(item): Path<String>,
+    ItemId(id): ItemId,
     AdminForm { staff, .. }: AdminForm<NoFields>,
 ) -> Result<Response, AppError> {
-    apply(&state, &staff, account_id(&item)?, AccountChange::Disable).await
+    apply(&state, &staff, id, AccountChange::Disable).await
 }
 
 /// POST `/admin/accounts/{id}/enable`.
 pub async fn enable(
     State(state): State<AppState>,
-    Path(item): Path<String>,
+    ItemId(id): ItemId,
     AdminForm { staff, .. }: AdminForm<NoFields>,
 ) -> Result<Response, AppError> {
-    apply(&state, &staff, account_id(&item)?, AccountChange::Enable).await
+    apply(&state, &staff, id, AccountChange::Enable).await
 }
 
 #[derive(Template)]
@@ -140,9 +135,8 @@ struct DeletePage {
 pub async fn confirm_delete(
     State(state): State<AppState>,
     AdminOnly(staff): AdminOnly,
-    Path(item): Path<String>,
+    ItemId(id): ItemId,
 ) -> Result<Response, AppError> {
-    let id = account_id(&item)?;
     let account = state.store.account_by_id(id).await?.ok_or(AppError::NotFound)?;
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Accounts));
     let page = DeletePage {
@@ -157,10 +151,10 @@ pub async fn confirm_delete(
 /// POST `/admin/accounts/{id}/delete`.
 pub async fn delete(
     State(state): State<AppState>,
-    Path(item): Path<String>,
+    ItemId(id): ItemId,
     AdminForm { staff, .. }: AdminForm<NoFields>,
 ) -> Result<Response, AppError> {
-    apply(&state, &staff, account_id(&item)?, AccountChange::Delete).await
+    apply(&state, &staff, id, AccountChange::Delete).await
 }
 
 #[derive(Deserialize)]

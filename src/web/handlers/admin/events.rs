@@ -11,7 +11,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -35,6 +35,7 @@ use crate::{
     },
     web::{
         error::AppError,
+        extract::ItemId,
         paths::{
             Page,
             admin::{self, Area},
@@ -553,8 +554,7 @@ async fn check(
 }
 
 /// An event named by an address's `{id}`; any other id is not found.
-async fn stored(state: &AppState, id: &str) -> Result<VersionedEvent, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+async fn stored(state: &AppState, id: i64) -> Result<VersionedEvent, AppError> {
     state.store.versioned_event(id).await?.ok_or(AppError::NotFound)
 }
 
@@ -602,8 +602,8 @@ pub async fn add(
 
 /// GET `/admin/events/{id}`: the event's form, or the one this browser
 /// typed before its session ended, at the version it was read at.
-pub async fn edit(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
-    let stored = stored(&state, &id).await?;
+pub async fn edit(State(state): State<AppState>, staff: Staff, ItemId(id): ItemId) -> Result<Response, AppError> {
+    let stored = stored(&state, id).await?;
     let restored: Option<EventForm> = staff.restored(&admin::event(stored.event.id));
     let version = restored.as_ref().and_then(|form| form.version().ok());
     let form = restored.unwrap_or_else(|| EventForm::of(&stored.event.details));
@@ -637,10 +637,10 @@ fn their_values(tr: &Tr, theirs: &NewEvent, typed: impl Fn(EventField) -> String
 /// typed ones kept; or, for the Preview button, the descriptions rendered.
 pub async fn save(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     StaffForm { staff, form }: StaffForm<EventForm>,
 ) -> Result<Response, AppError> {
-    let current = stored(&state, &id).await?;
+    let current = stored(&state, id).await?;
     let version = form.version()?;
     if form.preview.is_some() {
         let mut page = FormPage::new(&state, &staff, &form, &[]).for_event(&current).with_previews(&form);
@@ -756,9 +756,9 @@ pub struct PostponeForm {
 pub async fn postpone_form(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
 ) -> Result<Response, AppError> {
-    let stored = stored(&state, &id).await?;
+    let stored = stored(&state, id).await?;
     let restored: Option<PostponeForm> = staff.restored(&admin::event_action(stored.event.id, "postpone"));
     let (start, end) = match &restored {
         Some(typed) => (typed.start.clone(), typed.end.clone()),
@@ -777,10 +777,10 @@ pub async fn postpone_form(
 /// else changed it meanwhile (409).
 pub async fn postpone(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     StaffForm { staff, form }: StaffForm<PostponeForm>,
 ) -> Result<Response, AppError> {
-    let current = stored(&state, &id).await?;
+    let current = stored(&state, id).await?;
     let version: i64 = posted_version(form.version.as_deref())?;
     let tr = Tr::new(staff.lang, state.locales.clone());
     // The stored event with its new dates, through the form's checks.
@@ -878,9 +878,9 @@ fn confirm_page(state: &AppState, staff: &Staff, stored: &VersionedEvent, step: 
 pub async fn confirm_cancel(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
 ) -> Result<Response, AppError> {
-    let stored = stored(&state, &id).await?;
+    let stored = stored(&state, id).await?;
     render(&confirm_page(&state, &staff, &stored, Step::Cancel), staff.lang)
 }
 
@@ -894,10 +894,10 @@ pub struct VersionForm {
 /// since the page was read, the page again as it now stands (409).
 pub async fn cancel(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     StaffForm { staff, form }: StaffForm<VersionForm>,
 ) -> Result<Response, AppError> {
-    let current = stored(&state, &id).await?;
+    let current = stored(&state, id).await?;
     let version: i64 = posted_version(form.version.as_deref())?;
     let mut event = current.event.details.clone();
     event.status = Status::Cancelled;
@@ -923,9 +923,9 @@ pub async fn cancel(
 pub async fn confirm_delete(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
 ) -> Result<Response, AppError> {
-    let stored = stored(&state, &id).await?;
+    let stored = stored(&state, id).await?;
     render(&confirm_page(&state, &staff, &stored, Step::Delete), staff.lang)
 }
 
@@ -933,10 +933,9 @@ pub async fn confirm_delete(
 /// page and the feeds; the list says so.
 pub async fn delete(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     StaffForm { staff, .. }: StaffForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     if !state.store.delete_event(id, &staff.actor(), state.config.clock.now()).await? {
         return Err(AppError::NotFound);
     }

@@ -15,7 +15,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
 };
@@ -38,6 +38,7 @@ use crate::{
     },
     web::{
         error::AppError,
+        extract::ItemId,
         paths::{
             self, Page,
             admin::{self, Area},
@@ -577,8 +578,7 @@ fn check_texts(tr: &Tr, form: &NewsForm, has_image: bool, errors: &mut Errors) -
 }
 
 /// An item named by an address's `{id}`; any other id is not found.
-async fn stored(state: &AppState, id: &str) -> Result<StaffNews, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+async fn stored(state: &AppState, id: i64) -> Result<StaffNews, AppError> {
     state.store.staff_news(id).await?.ok_or(AppError::NotFound)
 }
 
@@ -704,10 +704,10 @@ pub struct ItemQuery {
 pub async fn edit(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     Query(query): Query<ItemQuery>,
 ) -> Result<Response, AppError> {
-    let item = stored(&state, &id).await?;
+    let item = stored(&state, id).await?;
     let now = state.config.clock.now();
     let form = NewsForm::restored(&staff, &admin::news_item(item.id)).unwrap_or_else(|| NewsForm::of(&item, now));
     let mut page = FormPage::new(&state, &staff, &form, &Errors::default()).for_item(&item, now);
@@ -723,12 +723,12 @@ pub async fn edit(
 /// their texts shown and the typed ones kept, and nothing published.
 pub async fn save(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     posted: StaffMultipart,
 ) -> Result<Response, AppError> {
     let form = NewsForm::posted(&posted);
     let staff = posted.staff;
-    let current = stored(&state, &id).await?;
+    let current = stored(&state, id).await?;
     let version: i64 = posted_version(form.version.as_deref())?;
     let now = state.config.clock.now();
     let tr = Tr::new(staff.lang, state.locales.clone());
@@ -799,9 +799,9 @@ pub async fn save(
 pub async fn confirm_delete(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
 ) -> Result<Response, AppError> {
-    let item = stored(&state, &id).await?;
+    let item = stored(&state, id).await?;
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::News));
     let now = state.config.clock.now();
     let facts = vec![
@@ -831,10 +831,9 @@ pub async fn confirm_delete(
 /// POST `/admin/news/{id}/delete`: deleted; the list says so.
 pub async fn delete(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     StaffForm { staff, .. }: StaffForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     if !state.store.delete_news(id, &staff.actor(), state.config.clock.now()).await? {
         return Err(AppError::NotFound);
     }

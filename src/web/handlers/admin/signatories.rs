@@ -12,7 +12,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
 };
@@ -37,6 +37,7 @@ use crate::{
     },
     web::{
         error::AppError,
+        extract::ItemId,
         handlers::directory::signatory_page,
         paths::admin::{self, Area},
         staff::{NoFields, Staff, StaffForm, StaffMultipart},
@@ -457,8 +458,7 @@ fn check(tr: &Tr, form: &SignatoryForm) -> Result<NewSignatory, Vec<(Field, Stri
 }
 
 /// A signatory named by an address's `{id}`; any other id is not found.
-async fn stored(state: &AppState, id: &str) -> Result<Versioned, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+async fn stored(state: &AppState, id: i64) -> Result<Versioned, AppError> {
     state.store.versioned_signatory(id).await?.ok_or(AppError::NotFound)
 }
 
@@ -491,8 +491,8 @@ pub async fn add(
 /// GET `/admin/signatories/{id}`: the signatory's form, or the one this
 /// browser typed before its session ended, at the version it was read at
 /// (a change saved meanwhile is then noticed on saving).
-pub async fn edit(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
-    let stored = stored(&state, &id).await?;
+pub async fn edit(State(state): State<AppState>, staff: Staff, ItemId(id): ItemId) -> Result<Response, AppError> {
+    let stored = stored(&state, id).await?;
     let restored: Option<SignatoryForm> = staff.restored(&admin::signatory(stored.signatory.id));
     let version = restored.as_ref().and_then(|form| form.version.as_deref()?.trim().parse().ok());
     let form = restored.unwrap_or_else(|| SignatoryForm::of(&stored.signatory.details));
@@ -506,10 +506,10 @@ pub async fn edit(State(state): State<AppState>, staff: Staff, Path(id): Path<St
 /// was read, refused (409) with their values shown and the typed ones kept.
 pub async fn save(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     StaffForm { staff, form }: StaffForm<SignatoryForm>,
 ) -> Result<Response, AppError> {
-    let current = stored(&state, &id).await?;
+    let current = stored(&state, id).await?;
     let version: i64 = posted_version(form.version.as_deref())?;
     let tr = Tr::new(staff.lang, state.locales.clone());
     let signatory = match check(&tr, &form) {
@@ -561,9 +561,9 @@ pub async fn save(
 pub async fn confirm_delete(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
 ) -> Result<Response, AppError> {
-    let stored = stored(&state, &id).await?;
+    let stored = stored(&state, id).await?;
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Signatories));
     let s: &Signatory = &stored.signatory;
     let d = &s.details;
@@ -592,10 +592,9 @@ pub async fn confirm_delete(
 /// POST `/admin/signatories/{id}/delete`: deleted; the list says so.
 pub async fn delete(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     StaffForm { staff, .. }: StaffForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     if !state.store.delete_signatory(id, &staff.actor(), state.config.clock.now()).await? {
         return Err(AppError::NotFound);
     }

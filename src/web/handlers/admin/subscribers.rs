@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Query, State},
     http::{HeaderValue, header},
     response::{IntoResponse, Redirect, Response},
 };
@@ -16,6 +16,7 @@ use crate::{
     text::i18n::{Arg, Tr},
     web::{
         error::AppError,
+        extract::ItemId,
         paths::admin::{self, Area},
         staff::{NoFields, Staff, StaffForm},
         state::AppState,
@@ -136,14 +137,13 @@ struct ErasePage {
 }
 
 /// A subscriber named by an address's `{id}`; any other id is not found.
-async fn record(state: &AppState, id: &str) -> Result<SubscriberRecord, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+async fn record(state: &AppState, id: i64) -> Result<SubscriberRecord, AppError> {
     state.store.subscriber_record(id).await?.ok_or(AppError::NotFound)
 }
 
 /// GET `/admin/subscribers/{id}`: a person's record.
-pub async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<String>) -> Result<Response, AppError> {
-    let record = record(&state, &id).await?;
+pub async fn show(State(state): State<AppState>, staff: Staff, ItemId(id): ItemId) -> Result<Response, AppError> {
+    let record = record(&state, id).await?;
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Subscribers));
     let row = Row::new(&ctx.tr, &record);
     render(&RecordPage { ctx, row, back_href: admin::SUBSCRIBERS }, staff.lang)
@@ -153,9 +153,9 @@ pub async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<St
 pub async fn confirm_erase(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
 ) -> Result<Response, AppError> {
-    let record = record(&state, &id).await?;
+    let record = record(&state, id).await?;
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Subscribers));
     let row = Row::new(&ctx.tr, &record);
     render(&ErasePage { ctx, row }, staff.lang)
@@ -165,10 +165,9 @@ pub async fn confirm_erase(
 /// queued mails; the list says so.
 pub async fn erase(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ItemId(id): ItemId,
     StaffForm { staff, .. }: StaffForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
     if !state.store.erase_subscriber(id, &staff.actor(), state.config.clock.now()).await? {
         return Err(AppError::NotFound);
     }
