@@ -21,6 +21,7 @@ pub mod conditional;
 pub mod drafts;
 pub mod error;
 pub mod extract;
+pub mod forgery;
 pub mod handlers;
 pub mod metrics;
 pub mod middleware;

@@ -30,7 +30,7 @@ use tokio::sync::OnceCell;
 use super::{
     drafts::{self, Draft},
     error::AppError,
-    middleware::csrf::same_origin,
+    forgery::same_origin,
     negotiate,
     state::AppState,
 };

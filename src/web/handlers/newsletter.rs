@@ -29,8 +29,8 @@ use crate::{
     web::{
         error::AppError,
         extract::{ClientIp, PathLang, Visit},
+        forgery::{PRIVATE_REFERRER_POLICY, PublicForm, SameOrigin},
         metrics::Signup,
-        middleware::csrf::{PRIVATE_REFERRER_POLICY, PublicForm, SameOrigin},
         paths::{NewsletterAction, Page},
         rate_limit::client_key,
         state::AppState,

@@ -1,9 +1,8 @@
 //! The layers every request and response goes through, outermost first in
 //! `routes::build_app`: security headers, the page cache, compression,
-//! error pages, the bound on drawings, the database's breaker; and the cross-site request forgery check that every form
-//! post passes.
+//! error pages, the bound on drawings, the database's breaker, and the
+//! two-step sign-in required of everyone.
 
-pub mod csrf;
 pub mod error_pages;
 pub mod outage;
 pub mod page_cache;

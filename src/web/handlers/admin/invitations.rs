@@ -26,7 +26,7 @@ use crate::{
     },
     web::{
         error::AppError,
-        middleware::csrf::{PRIVATE_REFERRER_POLICY, PublicForm},
+        forgery::{PRIVATE_REFERRER_POLICY, PublicForm},
         negotiate,
         paths::admin,
         staff::AdminForm,

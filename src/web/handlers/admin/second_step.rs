@@ -24,7 +24,7 @@ use crate::{
         drafts,
         error::AppError,
         extract::ClientIp,
-        middleware::csrf::PublicForm,
+        forgery::PublicForm,
         negotiate, paths,
         rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
         staff::{SessionCookie, SignedIn, pending_cookie, session_hash},

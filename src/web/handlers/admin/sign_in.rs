@@ -21,7 +21,7 @@ use crate::{
         drafts,
         error::AppError,
         extract::ClientIp,
-        middleware::csrf::PublicForm,
+        forgery::PublicForm,
         negotiate, paths,
         rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
         staff::{NoFields, SessionCookie, SignedIn, StaffForm, pending_cookie, session_hash},
