@@ -455,55 +455,14 @@ impl EventFields<'_> {
     pub fn parse(&self) -> Result<NewEvent, Vec<(EventField, EventFieldError)>> {
         use EventField as F;
         let mut errors = Vec::new();
-        let slug = keep(
-            &mut errors,
-            F::Slug,
-            Slug::parse_at_most(self.slug.trim(), SLUG_MAX_CHARS).map_err(EventFieldError::from).and_then(|slug| {
-                if RESERVED_SLUGS.contains(&slug.as_str()) { Err(EventFieldError::SlugReserved) } else { Ok(slug) }
-            }),
-        );
+        let slug = keep(&mut errors, F::Slug, event_slug(self.slug));
         let title_fr = keep(&mut errors, F::TitleFr, Title::parse(self.title_fr).map_err(EventFieldError::from));
         let title_en = keep(&mut errors, F::TitleEn, Title::parse(self.title_en).map_err(EventFieldError::from));
-        // A start that is wrong on its own is the start's fault; otherwise
-        // the end's.
-        // (A time alone ends as it starts, which is not after it, but is a
-        // good start.)
-        let when = match When::parse(self.start, "") {
-            Ok(_) | Err(WhenError::EndNotAfter) => {
-                keep(&mut errors, F::End, When::parse(self.start, self.end).map_err(EventFieldError::from))
-            }
-            Err(error) => {
-                errors.push((F::Start, error.into()));
-                None
-            }
-        };
+        let when = self.when(&mut errors);
         let zone = optional(self.time_zone).unwrap_or(TimeZone::DEFAULT);
         let time_zone = keep(&mut errors, F::TimeZone, TimeZone::parse(zone).map_err(EventFieldError::from));
         let status = keep(&mut errors, F::Status, Status::parse(self.status).map_err(EventFieldError::from));
-        let venue = match (optional(self.venue_name), optional(self.venue_city), optional(self.venue_country)) {
-            (None, None, None) => Some(None),
-            (Some(name), Some(city), Some(country)) => {
-                let name = keep(&mut errors, F::VenueName, Title::parse(name).map_err(EventFieldError::from));
-                let city = keep(&mut errors, F::VenueCity, Title::parse(city).map_err(EventFieldError::from));
-                let country =
-                    keep(&mut errors, F::VenueCountry, Country::parse(country).map_err(EventFieldError::from));
-                match (name, city, country) {
-                    (Some(name), Some(city), Some(country)) => {
-                        Some(Some(Venue { name: name.as_str().to_owned(), city: city.as_str().to_owned(), country }))
-                    }
-                    _ => None,
-                }
-            }
-            (name, city, country) => {
-                // Each missing part of the venue says so.
-                for (field, part) in [(F::VenueName, name), (F::VenueCity, city), (F::VenueCountry, country)] {
-                    if part.is_none() {
-                        errors.push((field, EventFieldError::VenuePartial));
-                    }
-                }
-                None
-            }
-        };
+        let venue = self.venue(&mut errors);
         let url = |text: &str| optional(text).map(Website::parse).transpose().map_err(EventFieldError::from);
         let online_url = keep(&mut errors, F::OnlineUrl, url(self.online_url));
         let registration_url = keep(&mut errors, F::RegistrationUrl, url(self.registration_url));
@@ -542,6 +501,56 @@ impl EventFields<'_> {
         })();
         event.ok_or_else(|| vec![(F::Slug, EventFieldError::Slug(SlugError::Empty))])
     }
+
+    /// When the event takes place. A start that is wrong on its own is the
+    /// start's fault; otherwise the end's. (A time alone ends as it starts,
+    /// which is not after it, but is a good start.)
+    fn when(&self, errors: &mut Vec<(EventField, EventFieldError)>) -> Option<When> {
+        match When::parse(self.start, "") {
+            Ok(_) | Err(WhenError::EndNotAfter) => {
+                keep(errors, EventField::End, When::parse(self.start, self.end).map_err(EventFieldError::from))
+            }
+            Err(error) => {
+                errors.push((EventField::Start, error.into()));
+                None
+            }
+        }
+    }
+
+    /// The venue: none, or all three parts (each missing part says so).
+    /// `None` when a part is wrong; `Some(None)` when there is no venue.
+    fn venue(&self, errors: &mut Vec<(EventField, EventFieldError)>) -> Option<Option<Venue>> {
+        use EventField as F;
+        match (optional(self.venue_name), optional(self.venue_city), optional(self.venue_country)) {
+            (None, None, None) => Some(None),
+            (Some(name), Some(city), Some(country)) => {
+                let name = keep(errors, F::VenueName, Title::parse(name).map_err(EventFieldError::from));
+                let city = keep(errors, F::VenueCity, Title::parse(city).map_err(EventFieldError::from));
+                let country = keep(errors, F::VenueCountry, Country::parse(country).map_err(EventFieldError::from));
+                match (name, city, country) {
+                    (Some(name), Some(city), Some(country)) => {
+                        Some(Some(Venue { name: name.as_str().to_owned(), city: city.as_str().to_owned(), country }))
+                    }
+                    _ => None,
+                }
+            }
+            (name, city, country) => {
+                // Each missing part of the venue says so.
+                for (field, part) in [(F::VenueName, name), (F::VenueCity, city), (F::VenueCountry, country)] {
+                    if part.is_none() {
+                        errors.push((field, EventFieldError::VenuePartial));
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+/// An event's slug: a slug, and not one of the calendar's own words.
+fn event_slug(text: &str) -> Result<Slug, EventFieldError> {
+    let slug = Slug::parse_at_most(text.trim(), SLUG_MAX_CHARS)?;
+    if RESERVED_SLUGS.contains(&slug.as_str()) { Err(EventFieldError::SlugReserved) } else { Ok(slug) }
 }
 
 /// An optional field: absent when left blank.
