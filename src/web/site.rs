@@ -1,5 +1,5 @@
 //! The site as the connections serve it: the pages and feeds the cache has
-//! ready are answered at the door (`middleware::page_cache::answer_hits`),
+//! ready are answered at the door (`page_cache::answer_hits`),
 //! everything else by the router and its layers (`routes`).
 //!
 //! Most requests are such hits. The router copies a route's service, with
@@ -11,7 +11,7 @@ use std::{net::SocketAddr, sync::Arc};
 use axum::{Router, http::Request, response::Response};
 use hyper::body::Incoming;
 
-use super::{middleware::page_cache, routes::build_app, state::AppState};
+use super::{page_cache, routes::build_app, state::AppState};
 use crate::startup::connections::Answer;
 
 /// The site: its state and its router.

@@ -1,12 +1,12 @@
 //! The layers every request and response goes through, outermost first in
-//! `routes::build_app`: security headers, the page cache, compression,
-//! error pages, the bound on drawings, the database's breaker; and the cross-site request forgery check that every form
-//! post passes.
+//! `routes::build_app`: security headers, (the page cache's layer, in
+//! `web::page_cache`), compression, error pages, the bound on drawings, the
+//! database's breaker; and the cross-site request forgery check that every
+//! form post passes.
 
 pub mod csrf;
 pub mod error_pages;
 pub mod outage;
-pub mod page_cache;
 pub mod render_bound;
 pub mod security;
 pub mod two_step;
