@@ -12,7 +12,7 @@
 //! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
 //! and `audit.rs` for the back office, `two_step.rs` for its two-step
 //! sign-in and settings; `pages.rs`, the prose pages' revisions;
-//! `revision.rs` tells the page cache when anything changed.
+//! `revision.rs`, how the database tells the page cache of its changes.
 
 /// Runs the same code against whichever pool the store holds. The body is
 /// type-checked once per backend, so a query that one backend cannot
@@ -66,7 +66,7 @@ pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvit
 pub use news_edits::{ImageChange, NewsSaved, NewsTexts, StaffNews, StoredImage};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
 pub use pages::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource};
-pub use revision::{BUSY_THRESHOLD, Revisions};
+pub use revision::{ChangeListener, ChangeSource};
 pub use sample::SampleRows;
 pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};

@@ -4,8 +4,11 @@
 //!   door, then the router;
 //! - `routes`: the route table and the order of the layers;
 //! - `handlers/`: one file per area, each handler taking its own extractors;
-//! - `middleware/`: the layers (security headers, page cache, error pages)
-//!   and the forms' cross-site check;
+//! - `middleware/`: the layers (security headers, error pages, the bound
+//!   on drawings) and the forms' cross-site check;
+//! - `page_cache/`: the cache of rendered public pages: its policy per
+//!   route, the fast path before routing, its layer, its entries, and the
+//!   signal of the database's changes;
 //! - `view/`: what page templates carry, and the rendering of a template;
 //! - `paths`: every address, in both languages;
 //! - `error`: the one error type; `state`: what handlers share;
@@ -13,8 +16,8 @@
 //!   `drafts`: what a form that came too late carried, kept to be typed on;
 //! - `metrics`: what the site counts, and `/metrics` on its own address;
 //! - `request_log`: each request's id and log span;
-//! - below them: content negotiation, conditional GET, the page cache's
-//!   store, static files, rate limits, extractors.
+//! - below them: content negotiation, conditional GET, static files, rate
+//!   limits, extractors.
 
 pub mod assets;
 pub mod conditional;

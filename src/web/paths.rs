@@ -165,23 +165,6 @@ impl Page {
     }
 }
 
-/// The query parameters a page reads (its filters and page number); a page
-/// ignores any other, and so does the page cache.
-pub fn query_parameters(path: &str) -> &'static [&'static str] {
-    const DIRECTORY: &[&str] = &["country", "kind", "q", "page"];
-    const CALENDAR: &[&str] = &["year", "country", "mode", "page"];
-    const NEWS: &[&str] = &["page"];
-    const MAP: &[&str] = &["country", "kind"];
-    // By the route's label, which the path gives without building any.
-    match route_label(path) {
-        "directory" => DIRECTORY,
-        "calendar" => CALENDAR,
-        "news" => NEWS,
-        "map" => MAP,
-        _ => &[],
-    }
-}
-
 /// The last segment of the directory's map: `/fr/adherents/carte`.
 pub fn map_slug(lang: Lang) -> &'static str {
     match lang {
@@ -482,9 +465,10 @@ pub fn needs_database(path: &str) -> bool {
 pub const METRICS: &str = "/metrics";
 
 /// What kind of address a path is, in one of a few fixed words, for the
-/// metrics: every signatory's page is `signatory`, every news item's
-/// `news_item`, and a path the site has no route for is `other`, so that
-/// the number of labels stays the same whatever paths visitors ask for.
+/// metrics and the page cache's policy (`page_cache::policy`): every
+/// signatory's page is `signatory`, every news item's `news_item`, and a
+/// path the site has no route for is `other`, so that the number of labels
+/// stays the same whatever paths visitors ask for.
 pub fn route_label(path: &str) -> &'static str {
     match path {
         "/" => "redirect",
@@ -618,15 +602,6 @@ mod tests {
         assert_eq!(news_feed(Lang::Fr), "/fr/actualites.rss");
         assert_eq!(NewsletterAction::Confirm.token_route(Lang::Fr), "/fr/lettre-d-information/confirmer/{token}");
         assert_eq!(NewsletterAction::Leave.path(Lang::En), "/en/newsletter/leave");
-    }
-
-    #[test]
-    fn lists_read_their_filters() {
-        assert_eq!(query_parameters("/en/members"), ["country", "kind", "q", "page"]);
-        assert_eq!(query_parameters("/fr/calendrier/archives"), ["year", "country", "mode", "page"]);
-        assert_eq!(query_parameters("/fr/actualites"), ["page"]);
-        assert!(query_parameters("/fr/a-propos").is_empty());
-        assert!(query_parameters("/fr/calendrier.ics").is_empty());
     }
 
     #[test]

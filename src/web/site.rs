@@ -1,5 +1,5 @@
 //! The site as the connections serve it: the pages and feeds the cache has
-//! ready are answered at the door (`middleware::page_cache::answer_hits`),
+//! ready are answered at the door (`page_cache::answer_hits`),
 //! everything else by the router and its layers (`routes`).
 //!
 //! Most requests are such hits. The router copies a route's service, with
@@ -12,7 +12,7 @@ use axum::{Router, body::Body, extract::ConnectInfo, http::Request, response::Re
 use hyper::body::Incoming;
 use tower::ServiceExt;
 
-use super::{middleware::page_cache, routes::build_app, state::AppState};
+use super::{page_cache, routes::build_app, state::AppState};
 
 /// What answers the requests of a connection: a router, or the site, which
 /// answers some requests itself before its router.

@@ -31,6 +31,8 @@
 //!   addresses, and what people typed isolated wherever it is shown.
 //! - `render_bound`: a flood of uncached pages meets the bound on drawings;
 //!   cached pages and the back office are still answered.
+//! - `page_cache`: every public page from the cache is the page as
+//!   rendered; the order of a query's parameters makes no page of its own.
 
 mod common;
 
@@ -51,6 +53,7 @@ mod metrics;
 mod news;
 mod newsletter;
 mod outage;
+mod page_cache;
 mod pages;
 mod render_bound;
 mod requests;

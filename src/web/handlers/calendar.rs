@@ -2,11 +2,7 @@
 //! and the language's iCalendar feed. An event's own page: `handlers::event`.
 
 use askama::Template;
-use axum::{
-    extract::{Query, State},
-    http::HeaderMap,
-    response::Response,
-};
+use axum::{extract::State, http::HeaderMap, response::Response};
 use serde::Deserialize;
 use time::Duration;
 use url::form_urlencoded;
@@ -23,6 +19,7 @@ use crate::{
         conditional,
         error::AppError,
         extract::{PathLang, Visit},
+        page_cache::{PageQuery, QueryKeys},
         paths::{self, Page},
         state::AppState,
         view::{
@@ -46,6 +43,12 @@ pub struct CalendarQuery {
     country: Option<String>,
     mode: Option<String>,
     page: Option<String>,
+}
+
+impl QueryKeys for CalendarQuery {
+    /// The names of its fields: the query parameters the page reads, which
+    /// key it in the page cache (`page_cache::policy`).
+    const KEYS: &'static [&'static str] = &["year", "country", "mode", "page"];
 }
 
 impl CalendarQuery {
@@ -165,7 +168,7 @@ struct CalendarPage {
 pub async fn upcoming(
     State(state): State<AppState>,
     Visit { lang, cookie }: Visit,
-    Query(query): Query<CalendarQuery>,
+    PageQuery(query): PageQuery<CalendarQuery>,
 ) -> Result<Response, AppError> {
     show(&state, lang, false, &query, cookie).await
 }
@@ -174,7 +177,7 @@ pub async fn upcoming(
 pub async fn archive(
     State(state): State<AppState>,
     Visit { lang, cookie }: Visit,
-    Query(query): Query<CalendarQuery>,
+    PageQuery(query): PageQuery<CalendarQuery>,
 ) -> Result<Response, AppError> {
     show(&state, lang, true, &query, cookie).await
 }

@@ -5,7 +5,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Path, State},
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
@@ -22,6 +22,7 @@ use crate::{
         error::AppError,
         extract::Visit,
         handlers::history,
+        page_cache::{PageQuery, QueryKeys},
         paths::{self, Page},
         state::AppState,
         view::{
@@ -45,6 +46,12 @@ pub struct DirectoryQuery {
     kind: Option<String>,
     q: Option<String>,
     page: Option<String>,
+}
+
+impl QueryKeys for DirectoryQuery {
+    /// The names of its fields: the query parameters the page reads, which
+    /// key it in the page cache (`page_cache::policy`).
+    const KEYS: &'static [&'static str] = &["country", "kind", "q", "page"];
 }
 
 impl DirectoryQuery {
@@ -167,7 +174,7 @@ struct DirectoryPage {
 pub async fn show(
     State(state): State<AppState>,
     Visit { lang, cookie }: Visit,
-    Query(query): Query<DirectoryQuery>,
+    PageQuery(query): PageQuery<DirectoryQuery>,
 ) -> Result<Response, AppError> {
     let (filter, page) = query.parse()?;
     let ctx =

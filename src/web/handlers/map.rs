@@ -6,10 +6,7 @@
 //! `kind` and `country` are the directory's.
 
 use askama::Template;
-use axum::{
-    extract::{Query, State},
-    response::Response,
-};
+use axum::{extract::State, response::Response};
 
 use super::directory::{
     CountryLink, DirectoryQuery, breakdown, country_link, directory_href, filter_choices, kind_label, signatory_page,
@@ -24,6 +21,7 @@ use crate::{
     web::{
         error::AppError,
         extract::Visit,
+        page_cache::PageQuery,
         paths::Page,
         state::AppState,
         view::{
@@ -90,7 +88,7 @@ fn coordinate(value: f64) -> String {
 pub async fn show(
     State(state): State<AppState>,
     Visit { lang, cookie }: Visit,
-    Query(query): Query<DirectoryQuery>,
+    PageQuery(query): PageQuery<DirectoryQuery>,
 ) -> Result<Response, AppError> {
     let (mut filter, _) = query.parse()?;
     filter.query = None;

@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Path, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
@@ -23,6 +23,7 @@ use crate::{
         conditional,
         error::AppError,
         extract::{PathLang, Visit},
+        page_cache::{PageQuery, QueryKeys},
         paths::{self, Page},
         state::AppState,
         view::{
@@ -49,6 +50,12 @@ pub struct NewsQuery {
     page: Option<String>,
 }
 
+impl QueryKeys for NewsQuery {
+    /// The names of its fields: the query parameters the page reads, which
+    /// key it in the page cache (`page_cache::policy`).
+    const KEYS: &'static [&'static str] = &["page"];
+}
+
 fn list_href(lang: Lang, page: i64) -> String {
     let path = Page::News.path(lang);
     if page > 1 { format!("{path}?page={page}") } else { path }
@@ -66,7 +73,7 @@ struct ListPage {
 pub async fn list(
     State(state): State<AppState>,
     Visit { lang, cookie }: Visit,
-    Query(query): Query<NewsQuery>,
+    PageQuery(query): PageQuery<NewsQuery>,
 ) -> Result<Response, AppError> {
     let page = page_number(query.page.as_deref())?;
     let now = store::instant(state.config.clock.now());

@@ -1,11 +1,7 @@
-//! The cache of rendered public pages and feeds, kept by the database's
-//! revision: a change anywhere — this instance, another one, the command
-//! line, SQL typed by hand — raises the revision (a trigger does it), and a
-//! page of an older revision is never served (see [`Revisions`] for how each
-//! request learns the revision without reading it). Entries also carry the
-//! minute they were rendered in, since some pages depend on the time (the
-//! calendar's upcoming events, the forms' tokens). The layer that serves
-//! from it is `middleware::page_cache`.
+//! The entries: rendered responses by their [`Key`], or the rendering of
+//! one that the other requests asking for it wait for, within caps on their
+//! number and bytes. The revision and minute in the key retire the older
+//! entries as soon as a newer one is asked for.
 
 use std::{
     collections::HashMap,
@@ -18,8 +14,11 @@ use axum::{
 };
 use tokio::sync::watch;
 
-use super::{metrics::RouteCount, negotiate::Encoding};
-use crate::store::{Availability, Revisions, Store};
+use super::signal::Revisions;
+use crate::{
+    store::{Availability, Store},
+    web::{metrics::RouteCount, negotiate::Encoding},
+};
 
 /// What the entries may take at most, in bytes (bodies, headers and keys);
 /// past this the cache starts afresh.
@@ -250,7 +249,7 @@ mod tests {
         let store = Store::connect(&format!("sqlite://{}", dir.path().join("cache.db").display())).await.expect("db");
         store.migrate().await.expect("migrate");
         let availability = crate::store::Availability::new(store.clone());
-        let cache = PageCache::new(store, crate::store::BUSY_THRESHOLD, availability);
+        let cache = PageCache::new(store, crate::web::page_cache::BUSY_THRESHOLD, availability);
         let mut headers = HeaderMap::new();
         headers.insert("content-type", HeaderValue::from_static("text/html; charset=utf-8"));
         for i in 0..20_000 {

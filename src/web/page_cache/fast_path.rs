@@ -1,0 +1,151 @@
+//! The fast path: a public page or feed the cache has ready is answered at
+//! the door (`web::site`), ahead of the router and its layers, with what
+//! they would have added themselves (the security headers, the request's
+//! id, its count and log line). Most requests are such hits, and the
+//! router's and the layers' own cost (a copy of each for every request, a
+//! timer, a span) was half of theirs. While no turn to draw is free, it
+//! also refuses there the pages nobody is drawing, as `render_bound` would,
+//! so that a flood of searches costs what hits cost.
+
+use std::time::Instant;
+
+use axum::{
+    extract::Request,
+    http::{Method, StatusCode},
+    response::{IntoResponse, Response},
+};
+
+use super::{
+    entries::{Cached, Key, Lookup, Peek},
+    policy::cache_uri,
+    respond::{MAX_READ, plain_response, respond},
+};
+use crate::{
+    text::i18n::Lang,
+    web::{
+        middleware::{error_pages, security},
+        negotiate::{self, Encoding},
+        paths, request_log,
+        state::AppState,
+    },
+};
+
+/// What [`answer_hits`] learnt of a request it gave back, so that the
+/// [`layer`](super::layer) does not ask again: the revision is read, and
+/// the encoding negotiated, once per request.
+#[derive(Clone)]
+pub(super) struct Looked {
+    pub(super) uri: String,
+    pub(super) encoding: Option<Encoding>,
+    /// `None` when the database could not tell.
+    pub(super) revision: Option<i64>,
+}
+
+/// Answers a public page or feed the cache has ready, ahead of the router
+/// and its layers, as they would have answered it; refuses one that would
+/// have to be drawn while the bound on drawings is full, as the layers
+/// would; gives back anything else, with what it learnt for the
+/// [`layer`](super::layer).
+pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result<Response, Request<B>> {
+    let started = Instant::now();
+    let Some(uri) = cache_uri(&request) else {
+        return Err(request);
+    };
+    let encoding = negotiate::encoding(request.headers());
+    let Some(revision) = state.page_cache.revisions.current().await else {
+        request.extensions_mut().insert(Looked { uri, encoding, revision: None });
+        return Err(request);
+    };
+    let key = Key {
+        method: request.method().clone(),
+        uri,
+        encoding,
+        revision,
+        minute: Key::minute(state.config.clock.now()),
+    };
+    let path = request.uri().path();
+    let (response, kept) = match state.page_cache.peek(&key) {
+        Peek::Ready(cached) => {
+            state.metrics.page_cache_hit();
+            let mut response = respond(&cached, path, request.headers());
+            // A kept response has its security headers already (see `layer`).
+            if response.status() == StatusCode::NOT_MODIFIED {
+                security::add_headers(response.headers_mut(), state, false);
+            } else {
+                security::secure_transport(response.headers_mut(), state);
+            }
+            (response, Some(cached))
+        }
+        Peek::Absent if state.render_bound.full() => {
+            state.metrics.page_cache_miss();
+            state.metrics.drawing_refused();
+            let lang = Lang::from_path(path).unwrap_or_else(|| negotiate::language(request.headers()));
+            (busy(state, lang, revision, key.minute).await, None)
+        }
+        Peek::Absent | Peek::Rendering => {
+            request.extensions_mut().insert(Looked { uri: key.uri, encoding, revision: Some(revision) });
+            return Err(request);
+        }
+    };
+    Ok(answered(state, &request, response, kept.as_deref(), started))
+}
+
+/// The page that refuses a drawing (see `render_bound`), kept in the cache
+/// as pages are (under a key no address has), so that a flood of refusals
+/// costs what hits cost.
+async fn busy(state: &AppState, lang: Lang, revision: i64, minute: i64) -> Response {
+    let key = Key { method: Method::GET, uri: format!("busy {lang}"), encoding: None, revision, minute };
+    let rendering = match state.page_cache.find(&key) {
+        Lookup::Ready(cached) => return plain_response(&cached),
+        Lookup::Rendering(_) => None,
+        Lookup::Render(rendering) => Some(rendering),
+    };
+    let mut response = error_pages::busy(state, lang);
+    security::add_headers(response.headers_mut(), state, false);
+    let Some(rendering) = rendering else {
+        return response;
+    };
+    let (parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_READ).await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let kept = Cached { status: parts.status, headers: parts.headers, body, etag: String::new(), counted: None };
+    plain_response(&rendering.keep(kept))
+}
+
+/// What the layers add to a response the door answered (from `kept`,
+/// when the cache had it): the request's id, its count in the metrics,
+/// and its log line.
+fn answered<B>(
+    state: &AppState,
+    request: &Request<B>,
+    mut response: Response,
+    kept: Option<&Cached>,
+    started: Instant,
+) -> Response {
+    let id = request_log::id_of(request);
+    let elapsed = started.elapsed();
+    let path = request.uri().path();
+    // A hit answered as kept is counted where the entry says; a 304 or a
+    // refusal under its route and status.
+    match kept.filter(|kept| kept.status == response.status()).and_then(|kept| kept.counted.as_ref()) {
+        Some(count) => count.record(elapsed),
+        None => state.metrics.record_request(paths::route_label(path), response.status(), elapsed),
+    }
+    if tracing::enabled!(tracing::Level::INFO) {
+        let span = request_log::request_span(request, id.as_ref());
+        let _entered = span.enter();
+        let latency = format!("{} ms", elapsed.as_millis());
+        // As the trace layer writes it for the other requests.
+        tracing::info!(
+            target: "tower_http::trace::on_response",
+            %latency,
+            status = response.status().as_u16(),
+            "finished processing request"
+        );
+    }
+    if let Some(id) = id {
+        response.headers_mut().insert(request_log::REQUEST_ID, id);
+    }
+    response
+}

@@ -1,0 +1,246 @@
+//! The database's revision, which triggers raise on every change, known
+//! cheaply by every request.
+//!
+//! A page may be served from the cache only if nothing changed since it was
+//! rendered, so each page load needs the revision as it stands when the load
+//! begins, after a change made anywhere: this instance, another one, the
+//! command line, SQL typed by hand. Reading the row for every request would
+//! make the database the bottleneck, so:
+//!
+//! - A quiet site (under about a thousand requests a second) reads it for
+//!   every request, shared as below: a change shows on the next page load.
+//! - A busy site first looks for a cheap signal that nothing changed since
+//!   the last reading: a fingerprint of the database, taken before each
+//!   reading, that is still the same. On SQLite the fingerprint is the
+//!   header of the write-ahead log's index (the `-shm` file), which every
+//!   commit, from any process, changes; and where that file cannot be read,
+//!   the database file and its write-ahead log as the file system describes
+//!   them (`stat`), trusted only a second after they last changed. On
+//!   PostgreSQL it is the count of notifications, unchanged: the triggers
+//!   `NOTIFY`, and a listener counts the notifications, so several
+//!   instances of the site stay in step. A notification arrives within
+//!   milliseconds of the commit.
+//! - Without that signal, the request waits for the first reading of the row
+//!   that *started* after it arrived. One task does the readings, and one
+//!   reading answers every request that came in while the previous one
+//!   ran, so the cost per request falls as the load rises.
+
+use std::{
+    sync::{
+        Arc, Mutex, PoisonError,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use tokio::sync::{Notify, watch};
+
+use super::fingerprint::{ChangeSignal, Fingerprint};
+use crate::store::{Availability, ChangeSource, Store, StoreError};
+
+/// Requests in the last hundredth of a second from which a site counts as
+/// busy, and trusts the cheap change signal: a thousand a second.
+pub const BUSY_THRESHOLD: u64 = 10;
+/// How long the listener waits before connecting again after a failure.
+const RECONNECT_AFTER: Duration = Duration::from_secs(1);
+
+/// One reading of the revision: its sequence number, what it found, and
+/// the database's fingerprint taken just before it.
+#[derive(Clone)]
+struct Reading {
+    number: u64,
+    revision: Option<i64>,
+    fingerprint: Option<Fingerprint>,
+}
+
+/// The readings asked for and started, which the reader compares to know
+/// whether to start another.
+#[derive(Default)]
+struct ReadingProgress {
+    /// Readings started so far.
+    started: u64,
+    /// The reading some request waits for.
+    wanted: u64,
+}
+
+struct Shared {
+    progress: Mutex<ReadingProgress>,
+    /// Wakes the reader when a request wants a reading.
+    wake: Notify,
+    change_signal: ChangeSignal,
+}
+
+/// The revision, as each request asks for it (see the module's comment).
+pub struct Revisions {
+    shared: Arc<Shared>,
+    availability: Arc<Availability>,
+    readings: watch::Receiver<Reading>,
+    request_rate: RequestRate,
+    busy_threshold: u64,
+}
+
+/// Counts requests by hundredths of a second, to tell a busy site from a
+/// quiet one. Counts may be off by a request or two under contention,
+/// which does not matter here.
+struct RequestRate {
+    start: Instant,
+    /// The hundredth of a second being counted.
+    slot: AtomicU64,
+    count: AtomicU64,
+    /// The count of the hundredth before, if it was the previous one.
+    previous: AtomicU64,
+}
+
+impl RequestRate {
+    fn new() -> RequestRate {
+        RequestRate {
+            start: Instant::now(),
+            slot: AtomicU64::new(0),
+            count: AtomicU64::new(0),
+            previous: AtomicU64::new(0),
+        }
+    }
+
+    /// Counts a request; returns how many came in the previous hundredth.
+    fn count_request(&self) -> u64 {
+        let now = u64::try_from(self.start.elapsed().as_millis() / 10).unwrap_or(u64::MAX);
+        let slot = self.slot.load(Ordering::Relaxed);
+        if now != slot && self.slot.compare_exchange(slot, now, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
+            let count = self.count.swap(0, Ordering::Relaxed);
+            self.previous.store(if now == slot + 1 { count } else { 0 }, Ordering::Relaxed);
+        }
+        self.count.fetch_add(1, Ordering::Relaxed);
+        self.previous.load(Ordering::Relaxed)
+    }
+}
+
+impl Revisions {
+    /// Starts the reader (and on PostgreSQL the listener), which stop when
+    /// the returned value is dropped. From `busy_threshold` requests in a
+    /// hundredth of a second on, requests trust the cheap change signal.
+    pub fn start(store: Store, busy_threshold: u64, availability: Arc<Availability>) -> Revisions {
+        let (sender, readings) = watch::channel(Reading { number: 0, revision: None, fingerprint: None });
+        let change_signal = match store.change_source() {
+            ChangeSource::SqliteFile(database) => ChangeSignal::sqlite(database),
+            ChangeSource::Unavailable => ChangeSignal::Unavailable,
+            ChangeSource::Notifications => {
+                let count = Arc::new(AtomicU64::new(1));
+                tokio::spawn(listen(store.clone(), count.clone(), sender.clone(), availability.clone()));
+                ChangeSignal::Notifications(count)
+            }
+        };
+        let shared = Arc::new(Shared { progress: Mutex::default(), wake: Notify::new(), change_signal });
+        tokio::spawn(read_on_demand(shared.clone(), store, sender, availability.clone()));
+        Revisions { shared, availability, readings, request_rate: RequestRate::new(), busy_threshold }
+    }
+
+    /// The revision as it stands now, or `None` when the database cannot
+    /// tell (the caller then does without the cache). While the database
+    /// is known to be down, `None` at once: nobody waits on it.
+    pub async fn current(&self) -> Option<i64> {
+        if !self.availability.is_up() {
+            return None;
+        }
+        if self.request_rate.count_request() >= self.busy_threshold
+            && let Some(fingerprint) = self.shared.change_signal.fingerprint()
+        {
+            let last = self.readings.borrow();
+            if last.fingerprint == Some(fingerprint)
+                && let Some(revision) = last.revision
+            {
+                return Some(revision);
+            }
+        }
+        let wanted = {
+            let mut progress = self.shared.progress.lock().unwrap_or_else(PoisonError::into_inner);
+            progress.wanted = progress.started + 1;
+            progress.wanted
+        };
+        self.shared.wake.notify_one();
+        let mut readings = self.readings.clone();
+        let reading = readings.wait_for(|reading| reading.number >= wanted).await.ok()?;
+        reading.revision
+    }
+}
+
+async fn read_on_demand(
+    shared: Arc<Shared>,
+    store: Store,
+    sender: watch::Sender<Reading>,
+    availability: Arc<Availability>,
+) {
+    loop {
+        let number = {
+            let mut progress = shared.progress.lock().unwrap_or_else(PoisonError::into_inner);
+            (progress.wanted > progress.started).then(|| {
+                progress.started += 1;
+                progress.started
+            })
+        };
+        match number {
+            Some(number) => {
+                let fingerprint = shared.change_signal.fingerprint();
+                let revision = match store.revision().await {
+                    Ok(revision) => Some(revision),
+                    Err(error) => {
+                        if matches!(error, StoreError::Unavailable(_)) {
+                            availability.trip();
+                        }
+                        None
+                    }
+                };
+                sender.send_replace(Reading { number, revision, fingerprint });
+            }
+            None => tokio::select! {
+                () = shared.wake.notified() => {}
+                () = sender.closed() => return,
+            },
+        }
+    }
+}
+
+/// Counts the notifications of changes on PostgreSQL, and says when it is
+/// not listening (then every request reads the row).
+async fn listen(
+    store: Store,
+    count: Arc<AtomicU64>,
+    readings: watch::Sender<Reading>,
+    availability: Arc<Availability>,
+) {
+    let mut connected = false;
+    loop {
+        if readings.is_closed() {
+            return;
+        }
+        let mut listener = match store.listen_for_changes().await {
+            Ok(Some(listener)) => listener,
+            Ok(None) => return,
+            Err(error) => {
+                if connected {
+                    tracing::warn!(%error, "not listening for changes; reading the revision on each request");
+                    connected = false;
+                }
+                tokio::time::sleep(RECONNECT_AFTER).await;
+                continue;
+            }
+        };
+        // Listening from here on: readings made from now on are trusted.
+        connected = true;
+        count.fetch_add(1, Ordering::SeqCst);
+        loop {
+            let heard = tokio::select! {
+                heard = listener.next() => heard,
+                () = readings.closed() => return,
+            };
+            if heard {
+                count.fetch_add(2, Ordering::SeqCst);
+            } else {
+                // The connection was lost: notifications may have been
+                // missed, and the database may be down.
+                count.fetch_add(1, Ordering::SeqCst);
+                availability.suspect();
+                break;
+            }
+        }
+    }
+}
