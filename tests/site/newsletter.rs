@@ -534,6 +534,53 @@ async fn a_stop_finishes_the_mail_being_sent_postgres() {
     a_stop_finishes_the_mail_being_sent(Backend::Postgres).await;
 }
 
+/// Mails claimed but not tried, given back (as a stop does with the rest
+/// of a batch), are due again at once, their attempts as before the claim.
+async fn mails_given_back_untried_are_due_again(backend: Backend) {
+    let smtp = SmtpServer::started().await;
+    smtp.hold();
+    let Some(app) = TestApp::builder(backend).smtp(smtp.url()).signups_per_minute(100).start().await else { return };
+    // The worker is busy with the first mail: the next two wait for it.
+    assert_eq!(sign_up(&app, "en", "first@example.org").await.status(), 200);
+    smtp.wait_for_read(1, PATIENCE).await;
+    assert_eq!(sign_up(&app, "en", "second@example.org").await.status(), 200);
+    assert_eq!(sign_up(&app, "en", "third@example.org").await.status(), 200);
+    let lease = time::Duration::minutes(5);
+    let claimed = app.store.claim_mails(app.clock.now(), lease, 12).await.expect("claim");
+    let taken: Vec<(&str, i32)> = claimed.iter().map(|m| (m.recipient.as_str(), m.attempts)).collect();
+    assert_eq!(taken, vec![("second@example.org", 1), ("third@example.org", 1)]);
+    let ids: Vec<i64> = claimed.iter().map(|m| m.id).collect();
+    app.store.release_mails(&ids).await.expect("release");
+    let rows = outbox(&app).await;
+    assert_eq!(
+        rows[1..],
+        [
+            ("second@example.org".to_owned(), "pending".to_owned(), 0),
+            ("third@example.org".to_owned(), "pending".to_owned(), 0)
+        ]
+    );
+    // An empty list asks nothing; the two are due at once, not after the lease.
+    app.store.release_mails(&[]).await.expect("nothing to release");
+    let again = app.store.claim_mails(app.clock.now(), lease, 12).await.expect("claim again");
+    assert_eq!(again.iter().map(|m| m.id).collect::<Vec<_>>(), ids);
+    app.store.release_mails(&ids).await.expect("release again");
+    smtp.release();
+    let all_sent = |rows: &Vec<(String, String, i64)>| rows.iter().all(|(_, status, _)| status == "sent");
+    let recorded = settle(PATIENCE, || outbox(&app), all_sent).await;
+    assert!(all_sent(&recorded), "{recorded:?}");
+    assert_eq!(smtp.messages().len(), 3);
+}
+
+#[tokio::test]
+async fn mails_given_back_untried_are_due_again_sqlite() {
+    mails_given_back_untried_are_due_again(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn mails_given_back_untried_are_due_again_postgres() {
+    mails_given_back_untried_are_due_again(Backend::Postgres).await;
+}
+
 /// A mail server that does not answer within the grace period does not
 /// hold the stop: the worker is cut off, and the mail, still claimed, is
 /// sent again once its lease is over.
