@@ -22,7 +22,7 @@ use tokio::sync::{Notify, watch};
 use super::{clock::Clock, random};
 use crate::{
     domain::EmailAddress,
-    store::{INVITATION_LIFETIME, Store},
+    store::{Claimed, INVITATION_LIFETIME, Store, StoreError},
     text::i18n::{Arg, Tr},
 };
 
@@ -224,13 +224,22 @@ const GATHER: StdDuration = StdDuration::from_millis(50);
 /// of attempts and old form drafts (a write each, not worth one per mail).
 const HOUSEKEEPING_EVERY: Duration = Duration::minutes(1);
 
-/// Sends queued mails until the process ends: whatever is due, then waits
-/// for a notification or the next retry. Expired pending subscriptions and
-/// old counts of attempts are purged on the way, once a minute at most.
-pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock) {
+/// Sends queued mails until `stop` turns true (or its sender is gone):
+/// whatever is due, then waits for a notification or the next retry.
+/// Expired pending subscriptions and old counts of attempts are purged on
+/// the way, once a minute at most.
+///
+/// Told to stop, the worker claims no new batch: the mail it is sending is
+/// finished and recorded as sent (cut off, it would go again at the next
+/// start, a duplicate), the rest of its batch is given back untried, and
+/// it returns.
+pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut stop: watch::Receiver<bool>) {
     let poll = mailer.config.retry_base.min(StdDuration::from_secs(5));
     let mut next_housekeeping = OffsetDateTime::UNIX_EPOCH;
     loop {
+        if stopping(&stop) {
+            return;
+        }
         let now = clock.now();
         if now >= next_housekeeping {
             if let Err(error) = store.purge_expired(now).await {
@@ -244,7 +253,7 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock) {
             }
             next_housekeeping = now + HOUSEKEEPING_EVERY;
         }
-        loop {
+        while !stopping(&stop) {
             let batch = match store.claim_mails(clock.now(), LEASE, BATCH).await {
                 Ok(batch) if batch.is_empty() => break,
                 Ok(batch) => batch,
@@ -253,29 +262,7 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock) {
                     break;
                 }
             };
-            let mut sent = Vec::with_capacity(batch.len());
-            let mut recorded = Ok(());
-            for claimed in batch {
-                let result = match &claimed.message {
-                    Some(message) => mailer.send(claimed.id, &claimed.recipient, message).await,
-                    None => Err("the message is gone".into()),
-                };
-                match result {
-                    Ok(()) => sent.push(claimed.id),
-                    Err(error) => {
-                        let attempts = u32::try_from(claimed.attempts.max(1)).unwrap_or(1);
-                        let wait = mailer
-                            .config
-                            .retry_base
-                            .saturating_mul(2u32.saturating_pow(attempts - 1))
-                            .min(LONGEST_WAIT);
-                        let retry_at = (claimed.attempts < MAX_ATTEMPTS).then(|| clock.now() + wait);
-                        tracing::warn!(id = claimed.id, attempts = claimed.attempts, %error, "mail not sent; will retry");
-                        recorded = recorded.and(store.mail_failed(claimed.id, &error, retry_at).await);
-                    }
-                }
-            }
-            if let Err(error) = recorded.and(store.mails_sent(&sent, clock.now()).await) {
+            if let Err(error) = send_batch(&store, &mailer, &clock, &stop, batch).await {
                 tracing::warn!(%error, "could not record a mail's outcome");
                 break;
             }
@@ -287,8 +274,51 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock) {
                 tokio::time::sleep(GATHER).await;
             }
             () = tokio::time::sleep(poll) => {}
+            // A stop (or the sender gone) ends the wait; the loop's top returns.
+            _ = stop.changed() => {}
         }
     }
+}
+
+/// Whether the worker was told to stop, or no one is left to tell it.
+fn stopping(stop: &watch::Receiver<bool>) -> bool {
+    *stop.borrow() || stop.has_changed().is_err()
+}
+
+/// Sends a claimed batch, one mail after the other, and records what
+/// became of each: sent, failed (for a later retry), or, once `stop` is
+/// set, given back untried.
+async fn send_batch(
+    store: &Store,
+    mailer: &Mailer,
+    clock: &Clock,
+    stop: &watch::Receiver<bool>,
+    batch: Vec<Claimed>,
+) -> Result<(), StoreError> {
+    let mut sent = Vec::with_capacity(batch.len());
+    let mut untried = Vec::new();
+    let mut recorded = Ok(());
+    for claimed in batch {
+        if stopping(stop) {
+            untried.push(claimed.id);
+            continue;
+        }
+        let result = match &claimed.message {
+            Some(message) => mailer.send(claimed.id, &claimed.recipient, message).await,
+            None => Err("the message is gone".into()),
+        };
+        match result {
+            Ok(()) => sent.push(claimed.id),
+            Err(error) => {
+                let attempts = u32::try_from(claimed.attempts.max(1)).unwrap_or(1);
+                let wait = mailer.config.retry_base.saturating_mul(2u32.saturating_pow(attempts - 1)).min(LONGEST_WAIT);
+                let retry_at = (claimed.attempts < MAX_ATTEMPTS).then(|| clock.now() + wait);
+                tracing::warn!(id = claimed.id, attempts = claimed.attempts, %error, "mail not sent; will retry");
+                recorded = recorded.and(store.mail_failed(claimed.id, &error, retry_at).await);
+            }
+        }
+    }
+    recorded.and(store.mails_sent(&sent, clock.now()).await).and(store.release_mails(&untried).await)
 }
 
 /// A confirmation mail's text part.

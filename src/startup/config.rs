@@ -272,7 +272,7 @@ pub struct ServeArgs {
     #[arg(long, env = "HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub header_timeout: u64,
 
-    /// Seconds a stop (SIGTERM, Ctrl-C) waits for the requests in flight.
+    /// Seconds a stop (SIGTERM, Ctrl-C) waits for the requests in flight and the mail being sent.
     #[arg(long, env = "SHUTDOWN_GRACE", default_value_t = 10, value_parser = clap::value_parser!(u64).range(0..=3600))]
     pub shutdown_grace: u64,
 

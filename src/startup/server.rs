@@ -87,20 +87,38 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then stops accepting (on both
-    /// listeners) and lets the requests in flight finish, for a grace
-    /// period at most.
+    /// listeners) and lets the requests in flight finish, and the mail
+    /// worker the mail it is sending, for a grace period at most: a worker
+    /// still busy then is cut off (its mail goes again at the next start).
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let Server { listener, metrics_listener, state } = self;
-        let worker = tokio::spawn(crate::infra::mail::run_worker(
+        let limits = state.config.connections;
+        // One stop for both listeners and the mail worker.
+        let (stop, stopping) = watch::channel(false);
+        let mut worker = tokio::spawn(crate::infra::mail::run_worker(
             state.store.clone(),
             state.mailer.clone(),
             state.config.clock.clone(),
+            stopping.clone(),
         ));
-        let limits = state.config.connections;
-        // One stop for both listeners.
-        let (stop, mut stopping) = watch::channel(false);
+        let worker_stopped = {
+            let mut stopping = stopping.clone();
+            async move {
+                // An error means the stop's sender is gone: stopped as well.
+                let _ = stopping.wait_for(|stop| *stop).await;
+                match tokio::time::timeout(limits.shutdown_grace, &mut worker).await {
+                    Ok(Ok(())) => {}
+                    Ok(Err(error)) => tracing::error!(%error, "the mail worker failed"),
+                    Err(_) => {
+                        tracing::warn!("stopping the mail worker in the middle of a mail after the grace period");
+                        worker.abort();
+                    }
+                }
+            }
+        };
         let metrics = metrics_listener.map(|listener| {
             let limits = ConnectionLimits { max_connections: METRICS_CONNECTIONS, ..limits };
+            let mut stopping = stopping;
             let stopped = async move {
                 let _ = stopping.wait_for(|stop| *stop).await;
             };
@@ -110,14 +128,13 @@ impl Server {
             shutdown.await;
             stop.send_replace(true);
         });
-        match metrics {
-            Some(metrics) => {
-                tokio::join!(site, metrics);
-            }
-            None => site.await,
-        }
         // Queued mails stay in the outbox for the next start.
-        worker.abort();
+        let metrics = async {
+            if let Some(metrics) = metrics {
+                metrics.await;
+            }
+        };
+        tokio::join!(site, metrics, worker_stopped);
         Ok(())
     }
 }

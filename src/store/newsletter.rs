@@ -255,6 +255,27 @@ impl Store {
         Ok(())
     }
 
+    /// Gives back mails claimed but not tried (the worker was stopped
+    /// first): due again at once, for this or another instance, as if never
+    /// claimed, rather than after the lease.
+    pub async fn release_mails(&self, ids: &[i64]) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        on_pool!(self, pool => {
+            let mut release = sqlx::QueryBuilder::new(
+                "UPDATE mail_outbox SET status = 'pending', claimed_at = NULL, attempts = attempts - 1 \
+                 WHERE status = 'sending' AND id IN (",
+            );
+            let mut list = release.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            release.push(")").build().execute(pool).await?;
+        });
+        Ok(())
+    }
+
     /// Puts a mail back for a later try, or gives up on it (`retry_at` None).
     pub async fn mail_failed(&self, id: i64, error: &str, retry_at: Option<OffsetDateTime>) -> Result<(), StoreError> {
         const RETRY: &str =

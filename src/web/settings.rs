@@ -100,7 +100,7 @@ pub struct ConnectionLimits {
     pub header_read_timeout: Duration,
     /// The connections open at once at most.
     pub max_connections: usize,
-    /// How long a stop waits for the requests in flight.
+    /// How long a stop waits for the requests in flight and the mail being sent.
     pub shutdown_grace: Duration,
 }
 

@@ -2,6 +2,9 @@
 //! read from the sites' memory outbox, or from a real SMTP server where
 //! SMTP is what is tested (the whole loop, an outage, a restart).
 
+use std::{net::SocketAddr, time::Duration};
+
+use oneinfive::startup::config::ConnectionLimits;
 use scraper::Html;
 
 use crate::{
@@ -466,6 +469,148 @@ async fn mail_survives_outages_and_restarts_sqlite() {
 #[tokio::test]
 async fn mail_survives_outages_and_restarts_postgres() {
     mail_survives_outages_and_restarts(Backend::Postgres).await;
+}
+
+/// Bounds with a grace period of `grace`: a stop waits that long at most
+/// for the mail being sent.
+fn grace(grace: Duration) -> ConnectionLimits {
+    ConnectionLimits { header_read_timeout: Duration::from_secs(10), max_connections: 64, shutdown_grace: grace }
+}
+
+/// Whether the site at `addr` takes no more connections: its listener is
+/// closed, which a stop does once it has told the mail worker.
+async fn stopped_listening(addr: SocketAddr) -> bool {
+    tokio::net::TcpStream::connect(addr).await.is_err()
+}
+
+/// A stop that finds a mail in the middle of being sent lets it finish
+/// and records it as sent, within the grace period: it does not go again
+/// at the next start.
+async fn a_stop_finishes_the_mail_being_sent(backend: Backend) {
+    let smtp = SmtpServer::started().await;
+    smtp.hold();
+    // A grace longer than the test's patience: the stop ends in time only
+    // if the worker returns of itself, and is not cut off at the grace's end.
+    let builder = TestApp::builder(backend).smtp(smtp.url()).signups_per_minute(100).connections(grace(PATIENCE * 6));
+    let Some(mut app) = builder.start().await else { return };
+    assert_eq!(sign_up(&app, "en", "in-flight@example.org").await.status(), 200);
+    // The mail's data is at the mail server, which has not answered yet.
+    smtp.wait_for_read(1, PATIENCE).await;
+    let addr = app.addr;
+    let release_once_stopping = async {
+        let closed = settle(PATIENCE, || stopped_listening(addr), |closed| *closed).await;
+        smtp.release();
+        closed
+    };
+    let ((), closed) = tokio::join!(app.stop(), release_once_stopping);
+    assert!(closed, "the site stopped listening");
+    assert_eq!(outbox(&app).await, vec![("in-flight@example.org".to_owned(), "sent".to_owned(), 1)]);
+    assert_eq!(smtp.messages().len(), 1);
+    // Started again, with the lease of any claim long past, the site sends
+    // the next mail and not the first again.
+    app.start_again().await;
+    app.clock.advance(time::Duration::hours(1));
+    assert_eq!(sign_up(&app, "en", "next@example.org").await.status(), 200);
+    let all_sent = |rows: &Vec<(String, String, i64)>| rows.iter().all(|(_, status, _)| status == "sent");
+    let recorded = settle(PATIENCE, || outbox(&app), all_sent).await;
+    assert_eq!(
+        recorded,
+        vec![
+            ("in-flight@example.org".to_owned(), "sent".to_owned(), 1),
+            ("next@example.org".to_owned(), "sent".to_owned(), 1)
+        ]
+    );
+    let recipients: Vec<String> = smtp.messages().iter().map(|m| m.recipients.join(",")).collect();
+    assert_eq!(recipients, vec!["in-flight@example.org", "next@example.org"]);
+}
+
+#[tokio::test]
+async fn a_stop_finishes_the_mail_being_sent_sqlite() {
+    a_stop_finishes_the_mail_being_sent(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_stop_finishes_the_mail_being_sent_postgres() {
+    a_stop_finishes_the_mail_being_sent(Backend::Postgres).await;
+}
+
+/// Mails claimed but not tried, given back (as a stop does with the rest
+/// of a batch), are due again at once, their attempts as before the claim.
+async fn mails_given_back_untried_are_due_again(backend: Backend) {
+    let smtp = SmtpServer::started().await;
+    smtp.hold();
+    let Some(app) = TestApp::builder(backend).smtp(smtp.url()).signups_per_minute(100).start().await else { return };
+    // The worker is busy with the first mail: the next two wait for it.
+    assert_eq!(sign_up(&app, "en", "first@example.org").await.status(), 200);
+    smtp.wait_for_read(1, PATIENCE).await;
+    assert_eq!(sign_up(&app, "en", "second@example.org").await.status(), 200);
+    assert_eq!(sign_up(&app, "en", "third@example.org").await.status(), 200);
+    let lease = time::Duration::minutes(5);
+    let claimed = app.store.claim_mails(app.clock.now(), lease, 12).await.expect("claim");
+    let taken: Vec<(&str, i32)> = claimed.iter().map(|m| (m.recipient.as_str(), m.attempts)).collect();
+    assert_eq!(taken, vec![("second@example.org", 1), ("third@example.org", 1)]);
+    let ids: Vec<i64> = claimed.iter().map(|m| m.id).collect();
+    app.store.release_mails(&ids).await.expect("release");
+    let rows = outbox(&app).await;
+    assert_eq!(
+        rows[1..],
+        [
+            ("second@example.org".to_owned(), "pending".to_owned(), 0),
+            ("third@example.org".to_owned(), "pending".to_owned(), 0)
+        ]
+    );
+    // An empty list asks nothing; the two are due at once, not after the lease.
+    app.store.release_mails(&[]).await.expect("nothing to release");
+    let again = app.store.claim_mails(app.clock.now(), lease, 12).await.expect("claim again");
+    assert_eq!(again.iter().map(|m| m.id).collect::<Vec<_>>(), ids);
+    app.store.release_mails(&ids).await.expect("release again");
+    smtp.release();
+    let all_sent = |rows: &Vec<(String, String, i64)>| rows.iter().all(|(_, status, _)| status == "sent");
+    let recorded = settle(PATIENCE, || outbox(&app), all_sent).await;
+    assert!(all_sent(&recorded), "{recorded:?}");
+    assert_eq!(smtp.messages().len(), 3);
+}
+
+#[tokio::test]
+async fn mails_given_back_untried_are_due_again_sqlite() {
+    mails_given_back_untried_are_due_again(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn mails_given_back_untried_are_due_again_postgres() {
+    mails_given_back_untried_are_due_again(Backend::Postgres).await;
+}
+
+/// A mail server that does not answer within the grace period does not
+/// hold the stop: the worker is cut off, and the mail, still claimed, is
+/// sent again once its lease is over.
+async fn a_stop_cuts_off_a_mail_past_the_grace(backend: Backend) {
+    let smtp = SmtpServer::started().await;
+    smtp.hold();
+    let builder = TestApp::builder(backend).smtp(smtp.url()).connections(grace(Duration::from_millis(200)));
+    let Some(mut app) = builder.start().await else { return };
+    assert_eq!(sign_up(&app, "en", "slow@example.org").await.status(), 200);
+    smtp.wait_for_read(1, PATIENCE).await;
+    app.stop().await;
+    assert_eq!(outbox(&app).await, vec![("slow@example.org".to_owned(), "sending".to_owned(), 1)]);
+    smtp.release();
+    app.start_again().await;
+    app.clock.advance(time::Duration::hours(1));
+    assert_eq!(sign_up(&app, "en", "wakes-the-worker@example.org").await.status(), 200);
+    let all_sent = |rows: &Vec<(String, String, i64)>| rows.iter().all(|(_, status, _)| status == "sent");
+    let recorded = settle(PATIENCE, || outbox(&app), all_sent).await;
+    assert!(all_sent(&recorded), "{recorded:?}");
+    assert_eq!(recorded[0], ("slow@example.org".to_owned(), "sent".to_owned(), 2));
+}
+
+#[tokio::test]
+async fn a_stop_cuts_off_a_mail_past_the_grace_sqlite() {
+    a_stop_cuts_off_a_mail_past_the_grace(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_stop_cuts_off_a_mail_past_the_grace_postgres() {
+    a_stop_cuts_off_a_mail_past_the_grace(Backend::Postgres).await;
 }
 
 both_backends! {

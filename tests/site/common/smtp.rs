@@ -1,6 +1,7 @@
 //! A small SMTP server for the tests: it accepts every mail and keeps it,
 //! and can be stopped and started again on the same port, as a real mail
-//! server that goes down and comes back.
+//! server that goes down and comes back, or hold its answer to a mail, as
+//! a slow one does.
 
 use std::{sync::Arc, time::Duration};
 
@@ -22,6 +23,11 @@ pub struct SmtpServer {
     pub port: u16,
     /// What arrived, oldest first; waiting on it wakes when a mail arrives.
     received: Arc<watch::Sender<Vec<Received>>>,
+    /// Whether a mail's data, once read, waits for [`SmtpServer::release`]
+    /// before it is answered (and counted as received).
+    held: Arc<watch::Sender<bool>>,
+    /// How many mails' data was read, answered or not.
+    read: Arc<watch::Sender<usize>>,
     task: Option<JoinHandle<()>>,
 }
 
@@ -31,7 +37,13 @@ impl SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let port = listener.local_addr().expect("address").port();
         drop(listener);
-        SmtpServer { port, received: Arc::new(watch::Sender::new(Vec::new())), task: None }
+        SmtpServer {
+            port,
+            received: Arc::new(watch::Sender::new(Vec::new())),
+            held: Arc::new(watch::Sender::new(false)),
+            read: Arc::new(watch::Sender::new(0)),
+            task: None,
+        }
     }
 
     pub async fn started() -> SmtpServer {
@@ -46,12 +58,12 @@ impl SmtpServer {
 
     pub async fn start(&mut self) {
         let listener = TcpListener::bind(("127.0.0.1", self.port)).await.expect("bind the SMTP port");
-        let received = self.received.clone();
+        let mailbox = Mailbox { received: self.received.clone(), held: self.held.clone(), read: self.read.clone() };
         self.task = Some(tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let received = received.clone();
+                let mailbox = mailbox.clone();
                 tokio::spawn(async move {
-                    let _ = session(stream, received).await;
+                    let _ = session(stream, mailbox).await;
                 });
             }
         }));
@@ -60,6 +72,26 @@ impl SmtpServer {
     pub fn stop(&mut self) {
         if let Some(task) = self.task.take() {
             task.abort();
+        }
+    }
+
+    /// Holds the answer to every mail from now on: the sender waits in
+    /// the middle of its mail until [`SmtpServer::release`].
+    pub fn hold(&self) {
+        self.held.send_replace(true);
+    }
+
+    /// Answers the mails held, and those that come after at once.
+    pub fn release(&self) {
+        self.held.send_replace(false);
+    }
+
+    /// Waits until the data of at least `n` mails has been read (answered
+    /// or held), for at most `within`.
+    pub async fn wait_for_read(&self, n: usize, within: Duration) {
+        let mut read = self.read.subscribe();
+        if !matches!(tokio::time::timeout(within, read.wait_for(|read| *read >= n)).await, Ok(Ok(_))) {
+            panic!("expected the data of {n} mails within {within:?}, got {}", *self.read.borrow());
         }
     }
 
@@ -83,7 +115,15 @@ impl Drop for SmtpServer {
     }
 }
 
-async fn session(stream: tokio::net::TcpStream, received: Arc<watch::Sender<Vec<Received>>>) -> std::io::Result<()> {
+/// What the sessions share with the server.
+#[derive(Clone)]
+struct Mailbox {
+    received: Arc<watch::Sender<Vec<Received>>>,
+    held: Arc<watch::Sender<bool>>,
+    read: Arc<watch::Sender<usize>>,
+}
+
+async fn session(stream: tokio::net::TcpStream, mailbox: Mailbox) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     write.write_all(b"220 test.smtp ESMTP\r\n").await?;
@@ -115,8 +155,11 @@ async fn session(stream: tokio::net::TcpStream, received: Arc<watch::Sender<Vec<
                 let raw = if raw.starts_with(b"..") { raw[1..].to_vec() } else { raw };
                 data.extend_from_slice(&raw);
             }
+            mailbox.read.send_modify(|read| *read += 1);
+            let mut held = mailbox.held.subscribe();
+            let _ = held.wait_for(|held| !*held).await;
             let mail = Received { recipients: std::mem::take(&mut recipients), data };
-            received.send_modify(|all| all.push(mail));
+            mailbox.received.send_modify(|all| all.push(mail));
             write.write_all(b"250 queued\r\n").await?;
         } else if command == "QUIT" {
             write.write_all(b"221 bye\r\n").await?;
