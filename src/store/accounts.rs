@@ -6,11 +6,7 @@
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
-};
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::{
     domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
@@ -113,15 +109,14 @@ impl Store {
         const INSERT: &str = "INSERT INTO accounts (email, role, password_hash, created_at, password_changed_at) \
             VALUES ($1, $2, $3, $4, $4) ON CONFLICT (email) DO NOTHING RETURNING id";
         let now = instant(now);
-        let text = audit::summary(&format!("{email} ({role})"));
+        let text = format!("{email} ({role})");
         let id = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = sqlx::query_as(INSERT)
                 .bind(email.as_str()).bind(role.as_str()).bind(password_hash).bind(now)
                 .fetch_optional(&mut *tx).await?;
             if id.is_some() {
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountCreated.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountCreated, &text).await?;
             }
             tx.commit().await?;
             id.map(|(id,)| id)
@@ -179,7 +174,6 @@ impl Store {
         // A sign-in waiting for its second step was made with the old password.
         const END_PENDING: &str = "DELETE FROM pending_sign_ins WHERE account_id = $1";
         let now = instant(now);
-        let text = audit::summary(email.as_str());
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = sqlx::query_as(UPDATE).bind(password_hash).bind(now).bind(email.as_str())
@@ -187,8 +181,7 @@ impl Store {
             if let Some((id,)) = id {
                 sqlx::query(END_OTHERS).bind(id).bind(keep.unwrap_or("")).execute(&mut *tx).await?;
                 sqlx::query(END_PENDING).bind(id).execute(&mut *tx).await?;
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountPasswordChanged.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountPasswordChanged, email.as_str()).await?;
             }
             tx.commit().await?;
             id.is_some()
@@ -213,9 +206,8 @@ impl Store {
             let before: Option<(String,)> = sqlx::query_as(FIND).bind(email.as_str()).fetch_optional(&mut *tx).await?;
             if let Some((old,)) = &before && old != role.as_str() {
                 sqlx::query(UPDATE).bind(role.as_str()).bind(email.as_str()).execute(&mut *tx).await?;
-                let text = audit::summary(&format!("{email}: {old} → {role}"));
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountRoleChanged.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                let text = format!("{email}: {old} → {role}");
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountRoleChanged, &text).await?;
             }
             tx.commit().await?;
             before
@@ -240,9 +232,8 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let changed: Option<(String,)> = sqlx::query_as(UPDATE).bind(lang.code()).bind(id).fetch_optional(&mut *tx).await?;
             if let Some((email,)) = changed {
-                let text = audit::summary(&format!("{email}: {lang}"));
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountLanguageChanged.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                let text = format!("{email}: {lang}");
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLanguageChanged, &text).await?;
             }
             tx.commit().await?;
         });
@@ -261,14 +252,12 @@ impl Store {
             "UPDATE accounts SET disabled_at = $1 WHERE email = $2 AND disabled_at IS NULL RETURNING id";
         const END_ALL: &str = "DELETE FROM sessions WHERE account_id = $1";
         let now = instant(now);
-        let text = audit::summary(email.as_str());
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = sqlx::query_as(UPDATE).bind(now).bind(email.as_str()).fetch_optional(&mut *tx).await?;
             if let Some((id,)) = id {
                 sqlx::query(END_ALL).bind(id).execute(&mut *tx).await?;
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountDisabled.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountDisabled, email.as_str()).await?;
             }
             tx.commit().await?;
             id.is_some()
@@ -285,13 +274,11 @@ impl Store {
     ) -> Result<bool, StoreError> {
         const DELETE: &str = "DELETE FROM accounts WHERE email = $1";
         let now = instant(now);
-        let text = audit::summary(email.as_str());
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let done = sqlx::query(DELETE).bind(email.as_str()).execute(&mut *tx).await?.rows_affected() > 0;
             if done {
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountDeleted.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountDeleted, email.as_str()).await?;
             }
             tx.commit().await?;
             done
@@ -325,12 +312,10 @@ impl Store {
             if let Some(count) = count {
                 sqlx::query(COUNT).bind(count).bind(now).bind(account.id).execute(&mut *tx).await?;
             }
-            sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SignInFailed.as_str()).bind(note)
-                .execute(&mut *tx).await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignInFailed, note).await?;
             if locks {
                 let text = format!("{LOCKOUT_AFTER} failed sign-ins: waits {} minutes", LOCKOUT_FOR.whole_minutes());
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountLocked.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLocked, &text).await?;
             }
             tx.commit().await?;
         });
@@ -349,8 +334,7 @@ impl Store {
             // No account has the id 0: the statement finds no row, as
             // the known address's finds one.
             sqlx::query(COUNT).bind(1_i32).bind(now).bind(0_i64).execute(&mut *tx).await?;
-            sqlx::query(AUDIT).bind(now).bind(None::<&str>).bind(AuditKind::SignInFailed.as_str())
-                .bind("unknown address").execute(&mut *tx).await?;
+            audit::record(&mut *tx, now, None, AuditKind::SignInFailed, "unknown address").await?;
             tx.commit().await?;
         });
         Ok(())
@@ -375,8 +359,7 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *tx).await?;
             sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *tx).await?;
-            sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SignedIn.as_str()).bind("")
-                .execute(&mut *tx).await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignedIn, "").await?;
             tx.commit().await?;
         });
         Ok(())

@@ -8,8 +8,7 @@
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
+    Actor, AuditKind, BeginWrite, Store, StoreError, audit,
     events::{EventRow, SELECT_EVENTS},
     instant,
 };
@@ -181,14 +180,8 @@ impl Store {
                 return Err(StoreError::Corrupt(format!("no free slug for the event {:?}", e.title_en.as_str())));
             };
             let (start, _) = e.when.to_strings();
-            let text = audit::summary(&format!("#{id} {slug} ({start}): {}", e.title_en.as_str()));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::EventAdded.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            let text = format!("#{id} {slug} ({start}): {}", e.title_en.as_str());
+            audit::record(&mut *tx, now, actor.email(), AuditKind::EventAdded, &text).await?;
             tx.commit().await?;
             Ok((id, slug))
         })
@@ -245,14 +238,8 @@ impl Store {
                     None => Ok(EventSaved::NotFound),
                 };
             }
-            let text = audit::summary(&format!("#{id} {}: {changes}", before.details.slug));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(kind.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            let text = format!("#{id} {}: {changes}", before.details.slug);
+            audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
             tx.commit().await?;
             Ok(EventSaved::Done(id))
         })
@@ -267,14 +254,8 @@ impl Store {
                 sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
             let Some((slug, start, title, sample)) = row else { return Ok(false) };
             let text =
-                audit::summary(&format!("#{id} {slug} ({start}): {title}{}", if sample { ", sample" } else { "" }));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::EventDeleted.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+                format!("#{id} {slug} ({start}): {title}{}", if sample { ", sample" } else { "" });
+            audit::record(&mut *tx, now, actor.email(), AuditKind::EventDeleted, &text).await?;
             tx.commit().await?;
             Ok(true)
         })

@@ -10,9 +10,7 @@ use sqlx::FromRow;
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
+    Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant,
     news::{DROP_UNUSED_IMAGES, TranslationRow},
 };
 use crate::{
@@ -212,14 +210,8 @@ macro_rules! change_news {
             let row: Option<(String,)> = $query.fetch_optional(&mut *tx).await?;
             let Some((slug,)) = row else { return Ok(false) };
             sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
-            let text = audit::summary(&format!("{}: {}", describe($id, &slug, &title), $what));
-            sqlx::query(AUDIT)
-                .bind(instant($now))
-                .bind($actor.email())
-                .bind($kind.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            let text = format!("{}: {}", describe($id, &slug, &title), $what);
+            audit::record(&mut *tx, $now, $actor.email(), $kind, &text).await?;
             tx.commit().await?;
             Ok(true)
         })
@@ -294,14 +286,8 @@ impl Store {
                 chosen = Slug::parse(&format!("{slug}-{n}")).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             };
             add_translations!(tx, id, texts);
-            let text = audit::summary(&format!("{} (draft)", describe(id, chosen.as_str(), texts.title())));
-            sqlx::query(AUDIT)
-                .bind(now)
-                .bind(actor.email())
-                .bind(AuditKind::NewsAdded.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            let text = format!("{} (draft)", describe(id, chosen.as_str(), texts.title()));
+            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsAdded, &text).await?;
             tx.commit().await?;
             Ok(id)
         })
@@ -377,14 +363,8 @@ impl Store {
                     changes.push("sample → real".to_owned());
                 }
                 let changes = if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") };
-                let text = audit::summary(&format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title())));
-                sqlx::query(AUDIT)
-                    .bind(now)
-                    .bind(actor.email())
-                    .bind(AuditKind::NewsUpdated.as_str())
-                    .bind(&text)
-                    .execute(&mut *tx)
-                    .await?;
+                let text = format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title()));
+                audit::record(&mut *tx, now, actor.email(), AuditKind::NewsUpdated, &text).await?;
                 tx.commit().await?;
                 true
             }

@@ -12,11 +12,7 @@
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
-};
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::text::{i18n::Lang, pages::Prose};
 
 /// A revision as a list shows it: who saved it and when, not its text.
@@ -212,13 +208,7 @@ impl Store {
                     (AuditKind::PageRestored, format!("{} ({lang}): revision #{id} restores {from}", page.key()))
                 }
             };
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(kind.as_str())
-                .bind(audit::summary(&text))
-                .execute(&mut *tx)
-                .await?;
+            audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
             tx.commit().await?;
             Ok(PageSaved::Done(id))
         })

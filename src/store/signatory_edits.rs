@@ -12,9 +12,7 @@ use sqlx::FromRow;
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
+    Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError, audit,
     signatories::{Change, SignatoryRow, bind_signatory, find_stored, stored_key, write_signatories},
 };
 use crate::{
@@ -174,24 +172,13 @@ impl Store {
             website, sort_fr, sort_en, search_text, latitude, longitude, sample) \
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE) \
             ON CONFLICT (name_key, country) DO NOTHING RETURNING id";
-        let text = audit::summary(&format!(
-            "{} ({}, {}, {})",
-            s.name,
-            s.country.code(),
-            s.kind,
-            crate::domain::date::format(s.joined_on)
-        ));
+        let text =
+            format!("{} ({}, {}, {})", s.name, s.country.code(), s.kind, crate::domain::date::format(s.joined_on));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = bind_signatory!(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
             let Some((id,)) = id else { return Ok(Saved::Duplicate) };
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::SignatoryAdded.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryAdded, &text).await?;
             tx.commit().await?;
             Ok(Saved::Done(id))
         })
@@ -251,14 +238,8 @@ impl Store {
             if current.signatory.sample {
                 changes.push_str(if changes.is_empty() { "sample → real" } else { "; sample → real" });
             }
-            let text = audit::summary(&format!("#{id} {} ({}): {changes}", before.name, before.country.code()));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::SignatoryUpdated.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            let text = format!("#{id} {} ({}): {changes}", before.name, before.country.code());
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryUpdated, &text).await?;
             tx.commit().await?;
             Ok(Saved::Done(id))
         })
@@ -274,21 +255,15 @@ impl Store {
             let Some(row) = row else { return Ok(false) };
             let s = row.into_domain()?;
             let d = &s.details;
-            let text = audit::summary(&format!(
+            let text = format!(
                 "#{id} {} ({}, {}, {}){}",
                 d.name,
                 d.country.code(),
                 d.kind,
                 crate::domain::date::format(d.joined_on),
                 if s.sample { ", sample" } else { "" }
-            ));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::SignatoryDeleted.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            );
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryDeleted, &text).await?;
             tx.commit().await?;
             Ok(true)
         })
@@ -352,17 +327,11 @@ impl Store {
             }
             write_signatories!(tx, changed, false, held, numbered);
             let ImportReport { added, updated, unchanged } = report;
-            let text = audit::summary(&format!(
+            let text = format!(
                 "{source}: {} signatories: {added} added, {updated} updated, {unchanged} unchanged",
                 rows.len()
-            ));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::SignatoriesImported.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            );
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoriesImported, &text).await?;
             tx.commit().await?;
         });
         Ok(Some(report))

@@ -5,7 +5,7 @@
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit::INSERT as AUDIT, instant};
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::domain::EmailAddress;
 
 /// One person's subscription, with its consent.
@@ -101,8 +101,7 @@ impl Store {
                 sqlx::query(DELETE).bind(record.id).execute(&mut *tx).await?;
                 // The address is not kept: the log says what was erased, not whom.
                 let text = format!("subscriber #{}: {}, {}, consent {}", record.id, record.status, record.lang, record.consent_version);
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SubscriberErased.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::SubscriberErased, &text).await?;
             }
             tx.commit().await?;
             found.is_some()
