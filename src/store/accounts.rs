@@ -3,6 +3,8 @@
 //! account, a session opened on success. Every change is audited in its
 //! own transaction.
 
+use std::sync::LazyLock;
+
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
@@ -42,12 +44,8 @@ impl Account {
 }
 
 /// The columns an [`Account`] is read from, in this order.
-macro_rules! account_columns {
-    () => {
-        "id, email, role, lang, created_at, disabled_at, failed_sign_ins, last_failed_at, last_sign_in_at, \
-            totp_confirmed_at"
-    };
-}
+const ACCOUNT_COLUMNS: &str = "id, email, role, lang, created_at, disabled_at, failed_sign_ins, last_failed_at, last_sign_in_at, \
+            totp_confirmed_at";
 
 #[derive(FromRow)]
 struct AccountRow {
@@ -126,7 +124,8 @@ impl Store {
 
     /// An account and its password hash, by address.
     pub async fn account_credentials(&self, email: &EmailAddress) -> Result<Option<(Account, String)>, StoreError> {
-        const FIND: &str = concat!("SELECT ", account_columns!(), ", password_hash FROM accounts WHERE email = $1");
+        static FIND: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE email = $1"));
         #[derive(FromRow)]
         struct Row {
             #[sqlx(flatten)]
@@ -134,14 +133,16 @@ impl Store {
             password_hash: String,
         }
         let row: Option<Row> =
-            on_pool!(self, pool => sqlx::query_as(FIND).bind(email.as_str()).fetch_optional(pool).await)?;
+            on_pool!(self, pool => sqlx::query_as(FIND.as_str()).bind(email.as_str()).fetch_optional(pool).await)?;
         row.map(|row| Ok((row.account.into_account()?, row.password_hash))).transpose()
     }
 
     /// An account by its number.
     pub async fn account_by_id(&self, id: i64) -> Result<Option<Account>, StoreError> {
-        const FIND: &str = concat!("SELECT ", account_columns!(), " FROM accounts WHERE id = $1");
-        let row: Option<AccountRow> = on_pool!(self, pool => sqlx::query_as(FIND).bind(id).fetch_optional(pool).await)?;
+        static FIND: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"));
+        let row: Option<AccountRow> =
+            on_pool!(self, pool => sqlx::query_as(FIND.as_str()).bind(id).fetch_optional(pool).await)?;
         row.map(AccountRow::into_account).transpose()
     }
 
@@ -152,8 +153,9 @@ impl Store {
 
     /// Every account, by address.
     pub async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
-        const ALL: &str = concat!("SELECT ", account_columns!(), " FROM accounts ORDER BY email");
-        let rows: Vec<AccountRow> = on_pool!(self, pool => sqlx::query_as(ALL).fetch_all(pool).await)?;
+        static ALL: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY email"));
+        let rows: Vec<AccountRow> = on_pool!(self, pool => sqlx::query_as(ALL.as_str()).fetch_all(pool).await)?;
         rows.into_iter().map(AccountRow::into_account).collect()
     }
 

@@ -1,6 +1,8 @@
 //! The audit log: every change made in the back office or by the command
 //! line, kept for good (the schema refuses updates and deletions).
 
+use std::sync::LazyLock;
+
 use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::OffsetDateTime;
 
@@ -231,12 +233,8 @@ where
 
 /// The entries a filter selects: `$1` who (see [`AuditFilter::who`]), `$2`
 /// kind (or NULL).
-macro_rules! filtered {
-    () => {
-        " FROM audit_log WHERE ($1 IS NULL OR actor_email = $1 OR ($1 = '' AND actor_email IS NULL)) \
-          AND ($2 IS NULL OR kind = $2) "
-    };
-}
+const FILTERED: &str = " FROM audit_log WHERE ($1 IS NULL OR actor_email = $1 OR ($1 = '' AND actor_email IS NULL)) \
+          AND ($2 IS NULL OR kind = $2) ";
 
 impl Store {
     /// Records a change that has no transaction of its own to join (an
@@ -258,10 +256,11 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<AuditEntry>, StoreError> {
-        const PAGE: &str =
-            concat!("SELECT id, at, actor_email, kind, summary", filtered!(), "ORDER BY id DESC LIMIT $3 OFFSET $4");
+        static PAGE: LazyLock<String> = LazyLock::new(|| {
+            format!("SELECT id, at, actor_email, kind, summary{FILTERED}ORDER BY id DESC LIMIT $3 OFFSET $4")
+        });
         let kind = filter.kind.map(AuditKind::as_str);
-        Ok(on_pool!(self, pool => sqlx::query_as(PAGE)
+        Ok(on_pool!(self, pool => sqlx::query_as(PAGE.as_str())
             .bind(filter.who())
             .bind(kind)
             .bind(limit)
@@ -272,9 +271,9 @@ impl Store {
 
     /// How many entries a filter selects.
     pub async fn audit_count(&self, filter: &AuditFilter) -> Result<i64, StoreError> {
-        const COUNT: &str = concat!("SELECT count(*)", filtered!());
+        static COUNT: LazyLock<String> = LazyLock::new(|| format!("SELECT count(*){FILTERED}"));
         let kind = filter.kind.map(AuditKind::as_str);
-        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
+        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT.as_str())
             .bind(filter.who())
             .bind(kind)
             .fetch_one(pool)
