@@ -65,12 +65,8 @@ pub struct StaffEventFilter {
 
 /// The list's conditions: `$1` the year, `$2` the status, each NULL for
 /// "any"; `$3` now.
-macro_rules! staff_where {
-    () => {
-        "WHERE (CAST($1 AS TEXT) IS NULL OR substr(e.start_local, 1, 4) = $1) \
-         AND (CAST($2 AS TEXT) IS NULL OR e.status = $2) "
-    };
-}
+const STAFF_WHERE: &str = "WHERE (CAST($1 AS TEXT) IS NULL OR substr(e.start_local, 1, 4) = $1) \
+         AND (CAST($2 AS TEXT) IS NULL OR e.status = $2) ";
 
 /// The longest run of taken slugs tried before a new event is refused.
 const SLUG_TRIES: usize = 200;
@@ -134,8 +130,8 @@ impl Store {
         filter: StaffEventFilter,
         now: OffsetDateTime,
     ) -> Result<(Vec<VersionedEvent>, Vec<VersionedEvent>), StoreError> {
-        let upcoming = format!("{SELECT_EVENTS}{} AND e.ends_at >= $3 ORDER BY e.starts_at, e.id", staff_where!());
-        let past = format!("{SELECT_EVENTS}{} AND e.ends_at < $3 ORDER BY e.starts_at DESC, e.id DESC", staff_where!());
+        let upcoming = format!("{SELECT_EVENTS}{} AND e.ends_at >= $3 ORDER BY e.starts_at, e.id", STAFF_WHERE);
+        let past = format!("{SELECT_EVENTS}{} AND e.ends_at < $3 ORDER BY e.starts_at DESC, e.id DESC", STAFF_WHERE);
         let year = filter.year.map(|y| y.to_string());
         let status = filter.status.map(Status::as_str);
         let mut lists = Vec::with_capacity(2);
