@@ -7,6 +7,8 @@
 //! file's preview carries a fingerprint of the rows it names as they were
 //! read; the file is applied only if they are still the same.
 
+use std::sync::LazyLock;
+
 use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 use time::OffsetDateTime;
@@ -45,13 +47,9 @@ const COLUMNS: &str =
 
 /// The conditions of the back office's list: `$1` the kind, `$2` the name
 /// pattern, `$3` the country, each NULL for "any".
-macro_rules! listed {
-    () => {
-        " FROM signatories WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) \
+const LISTED: &str = " FROM signatories WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) \
           AND (CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\') \
-          AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) "
-    };
-}
+          AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) ";
 
 /// What a save did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,7 +132,7 @@ impl Store {
             Lang::Fr => "sort_fr",
             Lang::En => "sort_en",
         };
-        let sql = format!("SELECT {COLUMNS}{} ORDER BY country, {sort}, id LIMIT $4 OFFSET $5", listed!());
+        let sql = format!("SELECT {COLUMNS}{LISTED} ORDER BY country, {sort}, id LIMIT $4 OFFSET $5");
         let pattern = filter.pattern();
         let rows: Vec<VersionedRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(filter.kind.map(Kind::as_str))
@@ -149,9 +147,9 @@ impl Store {
 
     /// How many signatories a filter lets through.
     pub async fn listed_signatory_count(&self, filter: &DirectoryFilter) -> Result<i64, StoreError> {
-        const COUNT: &str = concat!("SELECT count(*)", listed!());
+        static COUNT: LazyLock<String> = LazyLock::new(|| format!("SELECT count(*){LISTED}"));
         let pattern = filter.pattern();
-        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
+        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT.as_str())
             .bind(filter.kind.map(Kind::as_str))
             .bind(pattern.as_deref())
             .bind(filter.country.map(Country::code))
@@ -176,7 +174,7 @@ impl Store {
             format!("{} ({}, {}, {})", s.name, s.country.code(), s.kind, crate::domain::date::format(s.joined_on));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let id: Option<(i64,)> = bind_signatory!(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
+            let id: Option<(i64,)> = bind_signatory(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
             let Some((id,)) = id else { return Ok(Saved::Duplicate) };
             audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryAdded, &text).await?;
             tx.commit().await?;
@@ -219,7 +217,7 @@ impl Store {
             if other.is_some() {
                 return Ok(Saved::Duplicate);
             }
-            let done = bind_signatory!(sqlx::query(UPDATE), s)
+            let done = bind_signatory(sqlx::query(UPDATE), s)
                 .bind(id)
                 .bind(version)
                 .execute(&mut *tx)
@@ -277,7 +275,7 @@ impl Store {
         let numbered = self.numbered_placeholders();
         let stored = on_pool!(self, pool => {
             let mut conn = pool.acquire().await?;
-            find_stored!(conn, rows, numbered)
+            find_stored(&mut *conn, rows, numbered).await?
         });
         for s in rows {
             let found = stored.get(&stored_key(s));
@@ -311,7 +309,7 @@ impl Store {
         let mut hash = Sha256::new();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let stored = find_stored!(tx, rows, numbered);
+            let stored = find_stored(&mut *tx, rows, numbered).await?;
             let mut changed = Vec::new();
             for s in rows {
                 let found = stored.get(&stored_key(s));
@@ -325,7 +323,7 @@ impl Store {
             if hex::encode(&hash.finalize()) != fingerprint {
                 return Ok(None);
             }
-            write_signatories!(tx, changed, false, held, numbered);
+            write_signatories(&mut *tx, changed, false, held, numbered).await?;
             let ImportReport { added, updated, unchanged } = report;
             let text = format!(
                 "{source}: {} signatories: {added} added, {updated} updated, {unchanged} unchanged",
