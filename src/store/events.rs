@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use sqlx::FromRow;
+use sqlx::{Database, Encode, FromRow, Type, query::QueryAs};
 use time::OffsetDateTime;
 
 use super::{
@@ -149,15 +149,24 @@ const EVENTS_WHERE: &str = "WHERE (CAST($1 AS TEXT) IS NULL OR e.venue_country =
               OR ($3 = 'online' AND e.online_url IS NOT NULL)) ";
 
 /// A query with [`EVENTS_WHERE`]'s `$1` to `$3` bound to a filter, and
-/// `$4` to an instant.
-macro_rules! query_events_where {
-    ($sql:expr, $filter:expr, $now:expr) => {
-        sqlx::query_as($sql)
-            .bind($filter.country.map(Country::code))
-            .bind($filter.year.map(|year| year.to_string()))
-            .bind($filter.mode.map(Mode::as_str))
-            .bind(instant($now))
-    };
+/// `$4` to an instant, for either backend.
+fn query_events_where<'q, DB, O>(
+    sql: &'static str,
+    filter: &EventFilter,
+    now: OffsetDateTime,
+) -> QueryAs<'q, DB, O, <DB as Database>::Arguments>
+where
+    DB: Database,
+    O: for<'r> FromRow<'r, DB::Row>,
+    Option<&'static str>: Encode<'q, DB> + Type<DB>,
+    Option<String>: Encode<'q, DB> + Type<DB>,
+    OffsetDateTime: Encode<'q, DB> + Type<DB>,
+{
+    sqlx::query_as(sql)
+        .bind(filter.country.map(Country::code))
+        .bind(filter.year.map(|year| year.to_string()))
+        .bind(filter.mode.map(Mode::as_str))
+        .bind(instant(now))
 }
 
 impl Store {
@@ -171,7 +180,7 @@ impl Store {
         static UPCOMING: LazyLock<String> = LazyLock::new(|| {
             format!("{SELECT_EVENTS}{EVENTS_WHERE}AND e.ends_at >= $4 ORDER BY e.starts_at, e.id LIMIT $5")
         });
-        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where!(UPCOMING.as_str(), filter, now)
+        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where(UPCOMING.as_str(), filter, now)
             .bind(limit)
             .fetch_all(pool)
             .await)?;
@@ -193,12 +202,12 @@ impl Store {
         });
         static COUNT: LazyLock<String> =
             LazyLock::new(|| format!("SELECT count(*) FROM events e {EVENTS_WHERE}AND e.ends_at < $4"));
-        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where!(PAST.as_str(), filter, now)
+        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where(PAST.as_str(), filter, now)
             .bind(limit)
             .bind(offset)
             .fetch_all(pool)
             .await)?;
-        let (count,): (i64,) = on_pool!(self, pool => query_events_where!(COUNT.as_str(), filter, now)
+        let (count,): (i64,) = on_pool!(self, pool => query_events_where(COUNT.as_str(), filter, now)
             .fetch_one(pool)
             .await)?;
         let events = rows.into_iter().map(EventRow::into_domain).collect::<Result<_, _>>()?;
