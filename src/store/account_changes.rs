@@ -5,11 +5,7 @@
 
 use time::OffsetDateTime;
 
-use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
-};
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::domain::Role;
 
 /// A change to an account.
@@ -107,8 +103,7 @@ impl Store {
             };
             let outcome = match entry {
                 Some((kind, text)) => {
-                    sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(kind.as_str()).bind(audit::summary(&text))
-                        .execute(&mut *tx).await?;
+                    audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
                     ChangeOutcome::Done
                 }
                 None => ChangeOutcome::Unchanged,

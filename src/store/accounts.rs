@@ -3,14 +3,12 @@
 //! account, a session opened on success. Every change is audited in its
 //! own transaction.
 
+use std::sync::LazyLock;
+
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
-};
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::{
     domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
@@ -46,12 +44,8 @@ impl Account {
 }
 
 /// The columns an [`Account`] is read from, in this order.
-macro_rules! account_columns {
-    () => {
-        "id, email, role, lang, created_at, disabled_at, failed_sign_ins, last_failed_at, last_sign_in_at, \
-            totp_confirmed_at"
-    };
-}
+const ACCOUNT_COLUMNS: &str = "id, email, role, lang, created_at, disabled_at, failed_sign_ins, last_failed_at, last_sign_in_at, \
+            totp_confirmed_at";
 
 #[derive(FromRow)]
 struct AccountRow {
@@ -113,15 +107,14 @@ impl Store {
         const INSERT: &str = "INSERT INTO accounts (email, role, password_hash, created_at, password_changed_at) \
             VALUES ($1, $2, $3, $4, $4) ON CONFLICT (email) DO NOTHING RETURNING id";
         let now = instant(now);
-        let text = audit::summary(&format!("{email} ({role})"));
+        let text = format!("{email} ({role})");
         let id = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = sqlx::query_as(INSERT)
                 .bind(email.as_str()).bind(role.as_str()).bind(password_hash).bind(now)
                 .fetch_optional(&mut *tx).await?;
             if id.is_some() {
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountCreated.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountCreated, &text).await?;
             }
             tx.commit().await?;
             id.map(|(id,)| id)
@@ -131,7 +124,8 @@ impl Store {
 
     /// An account and its password hash, by address.
     pub async fn account_credentials(&self, email: &EmailAddress) -> Result<Option<(Account, String)>, StoreError> {
-        const FIND: &str = concat!("SELECT ", account_columns!(), ", password_hash FROM accounts WHERE email = $1");
+        static FIND: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {ACCOUNT_COLUMNS}, password_hash FROM accounts WHERE email = $1"));
         #[derive(FromRow)]
         struct Row {
             #[sqlx(flatten)]
@@ -139,14 +133,16 @@ impl Store {
             password_hash: String,
         }
         let row: Option<Row> =
-            on_pool!(self, pool => sqlx::query_as(FIND).bind(email.as_str()).fetch_optional(pool).await)?;
+            on_pool!(self, pool => sqlx::query_as(FIND.as_str()).bind(email.as_str()).fetch_optional(pool).await)?;
         row.map(|row| Ok((row.account.into_account()?, row.password_hash))).transpose()
     }
 
     /// An account by its number.
     pub async fn account_by_id(&self, id: i64) -> Result<Option<Account>, StoreError> {
-        const FIND: &str = concat!("SELECT ", account_columns!(), " FROM accounts WHERE id = $1");
-        let row: Option<AccountRow> = on_pool!(self, pool => sqlx::query_as(FIND).bind(id).fetch_optional(pool).await)?;
+        static FIND: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"));
+        let row: Option<AccountRow> =
+            on_pool!(self, pool => sqlx::query_as(FIND.as_str()).bind(id).fetch_optional(pool).await)?;
         row.map(AccountRow::into_account).transpose()
     }
 
@@ -157,8 +153,9 @@ impl Store {
 
     /// Every account, by address.
     pub async fn accounts(&self) -> Result<Vec<Account>, StoreError> {
-        const ALL: &str = concat!("SELECT ", account_columns!(), " FROM accounts ORDER BY email");
-        let rows: Vec<AccountRow> = on_pool!(self, pool => sqlx::query_as(ALL).fetch_all(pool).await)?;
+        static ALL: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {ACCOUNT_COLUMNS} FROM accounts ORDER BY email"));
+        let rows: Vec<AccountRow> = on_pool!(self, pool => sqlx::query_as(ALL.as_str()).fetch_all(pool).await)?;
         rows.into_iter().map(AccountRow::into_account).collect()
     }
 
@@ -179,7 +176,6 @@ impl Store {
         // A sign-in waiting for its second step was made with the old password.
         const END_PENDING: &str = "DELETE FROM pending_sign_ins WHERE account_id = $1";
         let now = instant(now);
-        let text = audit::summary(email.as_str());
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = sqlx::query_as(UPDATE).bind(password_hash).bind(now).bind(email.as_str())
@@ -187,8 +183,7 @@ impl Store {
             if let Some((id,)) = id {
                 sqlx::query(END_OTHERS).bind(id).bind(keep.unwrap_or("")).execute(&mut *tx).await?;
                 sqlx::query(END_PENDING).bind(id).execute(&mut *tx).await?;
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountPasswordChanged.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountPasswordChanged, email.as_str()).await?;
             }
             tx.commit().await?;
             id.is_some()
@@ -213,9 +208,8 @@ impl Store {
             let before: Option<(String,)> = sqlx::query_as(FIND).bind(email.as_str()).fetch_optional(&mut *tx).await?;
             if let Some((old,)) = &before && old != role.as_str() {
                 sqlx::query(UPDATE).bind(role.as_str()).bind(email.as_str()).execute(&mut *tx).await?;
-                let text = audit::summary(&format!("{email}: {old} → {role}"));
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountRoleChanged.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                let text = format!("{email}: {old} → {role}");
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountRoleChanged, &text).await?;
             }
             tx.commit().await?;
             before
@@ -240,9 +234,8 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let changed: Option<(String,)> = sqlx::query_as(UPDATE).bind(lang.code()).bind(id).fetch_optional(&mut *tx).await?;
             if let Some((email,)) = changed {
-                let text = audit::summary(&format!("{email}: {lang}"));
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountLanguageChanged.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                let text = format!("{email}: {lang}");
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLanguageChanged, &text).await?;
             }
             tx.commit().await?;
         });
@@ -261,14 +254,12 @@ impl Store {
             "UPDATE accounts SET disabled_at = $1 WHERE email = $2 AND disabled_at IS NULL RETURNING id";
         const END_ALL: &str = "DELETE FROM sessions WHERE account_id = $1";
         let now = instant(now);
-        let text = audit::summary(email.as_str());
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = sqlx::query_as(UPDATE).bind(now).bind(email.as_str()).fetch_optional(&mut *tx).await?;
             if let Some((id,)) = id {
                 sqlx::query(END_ALL).bind(id).execute(&mut *tx).await?;
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountDisabled.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountDisabled, email.as_str()).await?;
             }
             tx.commit().await?;
             id.is_some()
@@ -285,13 +276,11 @@ impl Store {
     ) -> Result<bool, StoreError> {
         const DELETE: &str = "DELETE FROM accounts WHERE email = $1";
         let now = instant(now);
-        let text = audit::summary(email.as_str());
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let done = sqlx::query(DELETE).bind(email.as_str()).execute(&mut *tx).await?.rows_affected() > 0;
             if done {
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountDeleted.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountDeleted, email.as_str()).await?;
             }
             tx.commit().await?;
             done
@@ -325,12 +314,10 @@ impl Store {
             if let Some(count) = count {
                 sqlx::query(COUNT).bind(count).bind(now).bind(account.id).execute(&mut *tx).await?;
             }
-            sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SignInFailed.as_str()).bind(note)
-                .execute(&mut *tx).await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignInFailed, note).await?;
             if locks {
                 let text = format!("{LOCKOUT_AFTER} failed sign-ins: waits {} minutes", LOCKOUT_FOR.whole_minutes());
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountLocked.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLocked, &text).await?;
             }
             tx.commit().await?;
         });
@@ -349,8 +336,7 @@ impl Store {
             // No account has the id 0: the statement finds no row, as
             // the known address's finds one.
             sqlx::query(COUNT).bind(1_i32).bind(now).bind(0_i64).execute(&mut *tx).await?;
-            sqlx::query(AUDIT).bind(now).bind(None::<&str>).bind(AuditKind::SignInFailed.as_str())
-                .bind("unknown address").execute(&mut *tx).await?;
+            audit::record(&mut *tx, now, None, AuditKind::SignInFailed, "unknown address").await?;
             tx.commit().await?;
         });
         Ok(())
@@ -375,8 +361,7 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *tx).await?;
             sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *tx).await?;
-            sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SignedIn.as_str()).bind("")
-                .execute(&mut *tx).await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignedIn, "").await?;
             tx.commit().await?;
         });
         Ok(())

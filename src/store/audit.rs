@@ -1,7 +1,9 @@
 //! The audit log: every change made in the back office or by the command
 //! line, kept for good (the schema refuses updates and deletions).
 
-use sqlx::FromRow;
+use std::sync::LazyLock;
+
+use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::OffsetDateTime;
 
 use super::{Store, StoreError, instant};
@@ -187,22 +189,52 @@ impl AuditFilter {
 }
 
 /// Records an entry: `$1` at, `$2` actor's address, `$3` kind, `$4` summary.
-/// Run in the transaction of the change it records, where there is one.
-pub(super) const INSERT: &str = "INSERT INTO audit_log (at, actor_email, kind, summary) VALUES ($1, $2, $3, $4)";
+const INSERT: &str = "INSERT INTO audit_log (at, actor_email, kind, summary) VALUES ($1, $2, $3, $4)";
 
 /// A summary as kept: one line, 500 characters at most.
-pub(super) fn summary(text: &str) -> String {
+fn summary(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(500).collect()
+}
+
+/// Records an entry, at `at` (stored to the second), by `actor_email`
+/// (none for the command line, or for a failed sign-in by an address that
+/// has no account), with `text` kept as a [`summary`]. Run it in the
+/// transaction of the change it records, where there is one, so that the
+/// change and its entry are kept or lost together; either backend, the
+/// pool or a transaction's connection.
+pub(super) fn record<'e, 'c: 'e, E>(
+    executor: E,
+    at: OffsetDateTime,
+    actor_email: Option<&str>,
+    kind: AuditKind,
+    text: &str,
+) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
+where
+    E: Executor<'c> + 'e,
+    for<'t> OffsetDateTime: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> Option<&'t str>: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> &'t str: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> String: Encode<'t, E::Database> + Type<E::Database>,
+    <E::Database as Database>::Arguments: IntoArguments<E::Database>,
+{
+    // The values are encoded here, so that the future holds none of the
+    // caller's borrows but the executor's.
+    let query = sqlx::query::<'static, E::Database>(INSERT)
+        .bind(instant(at))
+        .bind(actor_email)
+        .bind(kind.as_str())
+        .bind(summary(text));
+    let written = executor.execute(query);
+    async move {
+        written.await?;
+        Ok(())
+    }
 }
 
 /// The entries a filter selects: `$1` who (see [`AuditFilter::who`]), `$2`
 /// kind (or NULL).
-macro_rules! filtered {
-    () => {
-        " FROM audit_log WHERE ($1 IS NULL OR actor_email = $1 OR ($1 = '' AND actor_email IS NULL)) \
-          AND ($2 IS NULL OR kind = $2) "
-    };
-}
+const FILTERED: &str = " FROM audit_log WHERE ($1 IS NULL OR actor_email = $1 OR ($1 = '' AND actor_email IS NULL)) \
+          AND ($2 IS NULL OR kind = $2) ";
 
 impl Store {
     /// Records a change that has no transaction of its own to join (an
@@ -214,16 +246,7 @@ impl Store {
         text: &str,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        let text = summary(text);
-        on_pool!(self, pool => sqlx::query(INSERT)
-            .bind(instant(now))
-            .bind(actor.email())
-            .bind(kind.as_str())
-            .bind(&text)
-            .execute(pool)
-            .await
-            .map(drop))?;
-        Ok(())
+        on_pool!(self, pool => record(pool, now, actor.email(), kind, text).await)
     }
 
     /// A page of the entries a filter selects, newest first.
@@ -233,10 +256,11 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<AuditEntry>, StoreError> {
-        const PAGE: &str =
-            concat!("SELECT id, at, actor_email, kind, summary", filtered!(), "ORDER BY id DESC LIMIT $3 OFFSET $4");
+        static PAGE: LazyLock<String> = LazyLock::new(|| {
+            format!("SELECT id, at, actor_email, kind, summary{FILTERED}ORDER BY id DESC LIMIT $3 OFFSET $4")
+        });
         let kind = filter.kind.map(AuditKind::as_str);
-        Ok(on_pool!(self, pool => sqlx::query_as(PAGE)
+        Ok(on_pool!(self, pool => sqlx::query_as(PAGE.as_str())
             .bind(filter.who())
             .bind(kind)
             .bind(limit)
@@ -247,9 +271,9 @@ impl Store {
 
     /// How many entries a filter selects.
     pub async fn audit_count(&self, filter: &AuditFilter) -> Result<i64, StoreError> {
-        const COUNT: &str = concat!("SELECT count(*)", filtered!());
+        static COUNT: LazyLock<String> = LazyLock::new(|| format!("SELECT count(*){FILTERED}"));
         let kind = filter.kind.map(AuditKind::as_str);
-        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
+        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT.as_str())
             .bind(filter.who())
             .bind(kind)
             .fetch_one(pool)
@@ -271,5 +295,34 @@ impl Store {
             "SELECT DISTINCT actor_email FROM audit_log WHERE actor_email IS NOT NULL ORDER BY actor_email";
         let rows: Vec<(String,)> = on_pool!(self, pool => sqlx::query_as(ACTORS).fetch_all(pool).await)?;
         Ok(rows.into_iter().map(|(email,)| email).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever a caller hands over, an entry keeps one line of 500
+    /// characters at most, at the second.
+    #[tokio::test]
+    async fn an_entry_keeps_a_summary() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::connect(&format!("sqlite://{}", dir.path().join("audit.db").display())).await.unwrap();
+        store.migrate().await.unwrap();
+        let at = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap() + time::Duration::milliseconds(250);
+        let text = format!("two\nlines{}", "x".repeat(600));
+        let Store::Sqlite(pool) = &store else { unreachable!("a SQLite URL") };
+        let mut tx = pool.begin().await.unwrap();
+        record(&mut *tx, at, Some("staff@example.org"), AuditKind::SettingChanged, &text).await.unwrap();
+        tx.commit().await.unwrap();
+        let entries = store.audit_entries(&AuditFilter::default(), 10, 0).await.unwrap();
+        assert_eq!(entries.len(), 1);
+        let entry = &entries[0];
+        assert_eq!(entry.summary.chars().count(), 500);
+        assert!(entry.summary.starts_with("two lines"), "{:?}", entry.summary);
+        assert_eq!(entry.at, instant(at));
+        assert_eq!(entry.actor_email.as_deref(), Some("staff@example.org"));
+        assert_eq!(entry.kind, "settings.changed");
+        store.close().await;
     }
 }

@@ -5,11 +5,11 @@
 //! An edit carries the version of the event it was read at: a save over a
 //! newer version is refused, with the event as it now stands.
 
+use sqlx::{Database, Encode, Type};
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
+    Actor, AuditKind, BeginWrite, Bind, Store, StoreError, audit,
     events::{EventRow, SELECT_EVENTS},
     instant,
 };
@@ -66,51 +66,55 @@ pub struct StaffEventFilter {
 
 /// The list's conditions: `$1` the year, `$2` the status, each NULL for
 /// "any"; `$3` now.
-macro_rules! staff_where {
-    () => {
-        "WHERE (CAST($1 AS TEXT) IS NULL OR substr(e.start_local, 1, 4) = $1) \
-         AND (CAST($2 AS TEXT) IS NULL OR e.status = $2) "
-    };
-}
+const STAFF_WHERE: &str = "WHERE (CAST($1 AS TEXT) IS NULL OR substr(e.start_local, 1, 4) = $1) \
+         AND (CAST($2 AS TEXT) IS NULL OR e.status = $2) ";
 
 /// The longest run of taken slugs tried before a new event is refused.
 const SLUG_TRIES: usize = 200;
 
 /// The values bound after `$1` by [`INSERT`] and [`UPDATE`], in order.
-macro_rules! bind_event {
-    ($query:expr, $e:expr, $signatory_id:expr) => {{
-        let e: &NewEvent = $e;
-        let (start, end) = e.when.to_strings();
-        let venue = e.venue.as_ref();
-        $query
-            .bind(e.status.as_str())
-            .bind(e.title_fr.as_str())
-            .bind(e.title_en.as_str())
-            .bind(e.description_fr.as_str())
-            .bind(e.description_en.as_str())
-            .bind(e.when.is_all_day())
-            .bind(start)
-            .bind(end)
-            .bind(e.time_zone.name())
-            .bind(instant(e.starts_at()))
-            .bind(instant(e.ends_at()))
-            .bind(venue.map(|v| v.name.clone()))
-            .bind(venue.map(|v| v.city.clone()))
-            .bind(venue.map(|v| v.country.code()))
-            .bind(e.online_url.as_ref().map(|u| Website::as_str(u).to_owned()))
-            .bind(e.registration_url.as_ref().map(|u| Website::as_str(u).to_owned()))
-            .bind($signatory_id)
-    }};
+fn bind_event<'q, DB, Q>(query: Q, e: &'q NewEvent, signatory_id: Option<i64>) -> Q
+where
+    DB: Database,
+    Q: Bind<'q, DB>,
+    &'q str: Encode<'q, DB> + Type<DB>,
+    bool: Encode<'q, DB> + Type<DB>,
+    String: Encode<'q, DB> + Type<DB>,
+    OffsetDateTime: Encode<'q, DB> + Type<DB>,
+    Option<String>: Encode<'q, DB> + Type<DB>,
+    Option<&'static str>: Encode<'q, DB> + Type<DB>,
+    Option<i64>: Encode<'q, DB> + Type<DB>,
+{
+    let (start, end) = e.when.to_strings();
+    let venue = e.venue.as_ref();
+    query
+        .value(e.status.as_str())
+        .value(e.title_fr.as_str())
+        .value(e.title_en.as_str())
+        .value(e.description_fr.as_str())
+        .value(e.description_en.as_str())
+        .value(e.when.is_all_day())
+        .value(start)
+        .value(end)
+        .value(e.time_zone.name())
+        .value(instant(e.starts_at()))
+        .value(instant(e.ends_at()))
+        .value(venue.map(|v| v.name.clone()))
+        .value(venue.map(|v| v.city.clone()))
+        .value(venue.map(|v| v.country.code()))
+        .value(e.online_url.as_ref().map(|u| Website::as_str(u).to_owned()))
+        .value(e.registration_url.as_ref().map(|u| Website::as_str(u).to_owned()))
+        .value(signatory_id)
 }
 
-/// `$1` the slug, `$2`–`$18` as [`bind_event!`], `$19` now.
+/// `$1` the slug, `$2`–`$18` as [`bind_event`], `$19` now.
 const INSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
     all_day, start_local, end_local, time_zone, starts_at, ends_at, venue_name, venue_city, venue_country, \
     online_url, registration_url, signatory_id, sequence, created_at, updated_at, sample) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19, FALSE) \
     ON CONFLICT (slug) DO NOTHING RETURNING id";
 
-/// `$1` the id, `$2`–`$18` as [`bind_event!`], `$19` now, `$20` the version
+/// `$1` the id, `$2`–`$18` as [`bind_event`], `$19` now, `$20` the version
 /// read. The slug stays, so that links and calendar UIDs do too; the
 /// sequence rises, for calendar apps.
 const UPDATE: &str = "UPDATE events SET status = $2, title_fr = $3, title_en = $4, description_fr = $5, \
@@ -135,8 +139,8 @@ impl Store {
         filter: StaffEventFilter,
         now: OffsetDateTime,
     ) -> Result<(Vec<VersionedEvent>, Vec<VersionedEvent>), StoreError> {
-        let upcoming = format!("{SELECT_EVENTS}{} AND e.ends_at >= $3 ORDER BY e.starts_at, e.id", staff_where!());
-        let past = format!("{SELECT_EVENTS}{} AND e.ends_at < $3 ORDER BY e.starts_at DESC, e.id DESC", staff_where!());
+        let upcoming = format!("{SELECT_EVENTS}{} AND e.ends_at >= $3 ORDER BY e.starts_at, e.id", STAFF_WHERE);
+        let past = format!("{SELECT_EVENTS}{} AND e.ends_at < $3 ORDER BY e.starts_at DESC, e.id DESC", STAFF_WHERE);
         let year = filter.year.map(|y| y.to_string());
         let status = filter.status.map(Status::as_str);
         let mut lists = Vec::with_capacity(2);
@@ -168,7 +172,7 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let mut added = None;
             for slug in slug_candidates(&e.title_en).take(SLUG_TRIES) {
-                let id: Option<(i64,)> = bind_event!(sqlx::query_as(INSERT).bind(slug.as_str()), e, signatory_id)
+                let id: Option<(i64,)> = bind_event(sqlx::query_as(INSERT).bind(slug.as_str()), e, signatory_id)
                     .bind(instant(now))
                     .fetch_optional(&mut *tx)
                     .await?;
@@ -181,14 +185,8 @@ impl Store {
                 return Err(StoreError::Corrupt(format!("no free slug for the event {:?}", e.title_en.as_str())));
             };
             let (start, _) = e.when.to_strings();
-            let text = audit::summary(&format!("#{id} {slug} ({start}): {}", e.title_en.as_str()));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::EventAdded.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            let text = format!("#{id} {slug} ({start}): {}", e.title_en.as_str());
+            audit::record(&mut *tx, now, actor.email(), AuditKind::EventAdded, &text).await?;
             tx.commit().await?;
             Ok((id, slug))
         })
@@ -231,7 +229,7 @@ impl Store {
             if changes.is_empty() {
                 return Ok(EventSaved::Done(id));
             }
-            let done = bind_event!(sqlx::query(UPDATE).bind(id), e, signatory_id)
+            let done = bind_event(sqlx::query(UPDATE).bind(id), e, signatory_id)
                 .bind(instant(now))
                 .bind(version)
                 .execute(&mut *tx)
@@ -245,14 +243,8 @@ impl Store {
                     None => Ok(EventSaved::NotFound),
                 };
             }
-            let text = audit::summary(&format!("#{id} {}: {changes}", before.details.slug));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(kind.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            let text = format!("#{id} {}: {changes}", before.details.slug);
+            audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
             tx.commit().await?;
             Ok(EventSaved::Done(id))
         })
@@ -267,14 +259,8 @@ impl Store {
                 sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
             let Some((slug, start, title, sample)) = row else { return Ok(false) };
             let text =
-                audit::summary(&format!("#{id} {slug} ({start}): {title}{}", if sample { ", sample" } else { "" }));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::EventDeleted.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+                format!("#{id} {slug} ({start}): {title}{}", if sample { ", sample" } else { "" });
+            audit::record(&mut *tx, now, actor.email(), AuditKind::EventDeleted, &text).await?;
             tx.commit().await?;
             Ok(true)
         })

@@ -1,6 +1,8 @@
 //! The calendar's events.
 
-use sqlx::FromRow;
+use std::sync::LazyLock;
+
+use sqlx::{Database, Encode, FromRow, Type, query::QueryAs};
 use time::OffsetDateTime;
 
 use super::{
@@ -132,40 +134,39 @@ impl EventRow {
     }
 }
 
-/// The columns an [`EventRow`] reads, with the related signatory's name.
-macro_rules! select_events {
-    () => {
-        "SELECT e.id, e.slug, e.status, e.title_fr, e.title_en, e.description_fr, e.description_en, \
+/// The columns an [`EventRow`] reads, with the related signatory's name
+/// (for the back office's queries too).
+pub(super) const SELECT_EVENTS: &str = "SELECT e.id, e.slug, e.status, e.title_fr, e.title_en, e.description_fr, e.description_en, \
          e.start_local, e.end_local, e.time_zone, e.venue_name, e.venue_city, e.venue_country, \
          e.online_url, e.registration_url, e.signatory_id, s.name AS signatory_name, \
          s.country AS signatory_country, e.sequence, e.created_at, e.updated_at, e.sample, e.version \
-         FROM events e LEFT JOIN signatories s ON s.id = e.signatory_id "
-    };
-}
-
-/// The columns an [`EventRow`] reads, for the back office's queries.
-pub(super) const SELECT_EVENTS: &str = select_events!();
+         FROM events e LEFT JOIN signatories s ON s.id = e.signatory_id ";
 
 /// The calendar's filters; `$1` country, `$2` year, `$3` mode, each NULL for "any".
-macro_rules! events_where {
-    () => {
-        "WHERE (CAST($1 AS TEXT) IS NULL OR e.venue_country = $1) \
+const EVENTS_WHERE: &str = "WHERE (CAST($1 AS TEXT) IS NULL OR e.venue_country = $1) \
          AND (CAST($2 AS TEXT) IS NULL OR substr(e.start_local, 1, 4) = $2) \
          AND (CAST($3 AS TEXT) IS NULL OR ($3 = 'in-person' AND e.venue_name IS NOT NULL) \
-              OR ($3 = 'online' AND e.online_url IS NOT NULL)) "
-    };
-}
+              OR ($3 = 'online' AND e.online_url IS NOT NULL)) ";
 
-/// A query with [`events_where!`]'s `$1` to `$3` bound to a filter, and
-/// `$4` to an instant.
-macro_rules! query_events_where {
-    ($sql:expr, $filter:expr, $now:expr) => {
-        sqlx::query_as($sql)
-            .bind($filter.country.map(Country::code))
-            .bind($filter.year.map(|year| year.to_string()))
-            .bind($filter.mode.map(Mode::as_str))
-            .bind(instant($now))
-    };
+/// A query with [`EVENTS_WHERE`]'s `$1` to `$3` bound to a filter, and
+/// `$4` to an instant, for either backend.
+fn query_events_where<'q, DB, O>(
+    sql: &'static str,
+    filter: &EventFilter,
+    now: OffsetDateTime,
+) -> QueryAs<'q, DB, O, <DB as Database>::Arguments>
+where
+    DB: Database,
+    O: for<'r> FromRow<'r, DB::Row>,
+    Option<&'static str>: Encode<'q, DB> + Type<DB>,
+    Option<String>: Encode<'q, DB> + Type<DB>,
+    OffsetDateTime: Encode<'q, DB> + Type<DB>,
+{
+    sqlx::query_as(sql)
+        .bind(filter.country.map(Country::code))
+        .bind(filter.year.map(|year| year.to_string()))
+        .bind(filter.mode.map(Mode::as_str))
+        .bind(instant(now))
 }
 
 impl Store {
@@ -176,9 +177,10 @@ impl Store {
         now: OffsetDateTime,
         limit: i64,
     ) -> Result<Vec<Event>, StoreError> {
-        const UPCOMING: &str =
-            concat!(select_events!(), events_where!(), "AND e.ends_at >= $4 ORDER BY e.starts_at, e.id LIMIT $5");
-        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where!(UPCOMING, filter, now)
+        static UPCOMING: LazyLock<String> = LazyLock::new(|| {
+            format!("{SELECT_EVENTS}{EVENTS_WHERE}AND e.ends_at >= $4 ORDER BY e.starts_at, e.id LIMIT $5")
+        });
+        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where(UPCOMING.as_str(), filter, now)
             .bind(limit)
             .fetch_all(pool)
             .await)?;
@@ -193,18 +195,19 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<(Vec<Event>, i64), StoreError> {
-        const PAST: &str = concat!(
-            select_events!(),
-            events_where!(),
-            "AND e.ends_at < $4 ORDER BY e.starts_at DESC, e.id DESC LIMIT $5 OFFSET $6"
-        );
-        const COUNT: &str = concat!("SELECT count(*) FROM events e ", events_where!(), "AND e.ends_at < $4");
-        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where!(PAST, filter, now)
+        static PAST: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "{SELECT_EVENTS}{EVENTS_WHERE}AND e.ends_at < $4 ORDER BY e.starts_at DESC, e.id DESC LIMIT $5 OFFSET $6"
+            )
+        });
+        static COUNT: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT count(*) FROM events e {EVENTS_WHERE}AND e.ends_at < $4"));
+        let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where(PAST.as_str(), filter, now)
             .bind(limit)
             .bind(offset)
             .fetch_all(pool)
             .await)?;
-        let (count,): (i64,) = on_pool!(self, pool => query_events_where!(COUNT, filter, now)
+        let (count,): (i64,) = on_pool!(self, pool => query_events_where(COUNT.as_str(), filter, now)
             .fetch_one(pool)
             .await)?;
         let events = rows.into_iter().map(EventRow::into_domain).collect::<Result<_, _>>()?;
@@ -224,24 +227,25 @@ impl Store {
     }
 
     pub async fn event(&self, slug: &Slug) -> Result<Option<Event>, StoreError> {
-        const ONE: &str = concat!(select_events!(), "WHERE e.slug = $1");
+        static ONE: LazyLock<String> = LazyLock::new(|| format!("{SELECT_EVENTS}WHERE e.slug = $1"));
         let row: Option<EventRow> =
-            on_pool!(self, pool => sqlx::query_as(ONE).bind(slug.as_str()).fetch_optional(pool).await)?;
+            on_pool!(self, pool => sqlx::query_as(ONE.as_str()).bind(slug.as_str()).fetch_optional(pool).await)?;
         row.map(EventRow::into_domain).transpose()
     }
 
     /// Events that ended at or after `since`, in order, for the feeds.
     pub async fn events_since(&self, since: OffsetDateTime) -> Result<Vec<Event>, StoreError> {
-        const SINCE: &str = concat!(select_events!(), "WHERE e.ends_at >= $1 ORDER BY e.starts_at, e.id");
+        static SINCE: LazyLock<String> =
+            LazyLock::new(|| format!("{SELECT_EVENTS}WHERE e.ends_at >= $1 ORDER BY e.starts_at, e.id"));
         let rows: Vec<EventRow> =
-            on_pool!(self, pool => sqlx::query_as(SINCE).bind(instant(since)).fetch_all(pool).await)?;
+            on_pool!(self, pool => sqlx::query_as(SINCE.as_str()).bind(instant(since)).fetch_all(pool).await)?;
         rows.into_iter().map(EventRow::into_domain).collect()
     }
 
     /// Every event, for export.
     pub async fn events(&self) -> Result<Vec<Event>, StoreError> {
-        const ALL: &str = concat!(select_events!(), "ORDER BY e.starts_at, e.id");
-        let rows: Vec<EventRow> = on_pool!(self, pool => sqlx::query_as(ALL).fetch_all(pool).await)?;
+        static ALL: LazyLock<String> = LazyLock::new(|| format!("{SELECT_EVENTS}ORDER BY e.starts_at, e.id"));
+        let rows: Vec<EventRow> = on_pool!(self, pool => sqlx::query_as(ALL.as_str()).fetch_all(pool).await)?;
         rows.into_iter().map(EventRow::into_domain).collect()
     }
 
@@ -254,7 +258,7 @@ impl Store {
         now: OffsetDateTime,
         origin: Origin,
     ) -> Result<ImportReport, StoreError> {
-        const FIND: &str = concat!(select_events!(), "WHERE e.slug = $1");
+        static FIND: LazyLock<String> = LazyLock::new(|| format!("{SELECT_EVENTS}WHERE e.slug = $1"));
         // A new event starts at sequence 0; a changed one keeps its creation
         // time and has its sequence raised.
         const UPSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
@@ -283,7 +287,7 @@ impl Store {
             }
             for (event, signatory_id) in events {
                 let existing: Option<EventRow> =
-                    sqlx::query_as(FIND).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
+                    sqlx::query_as(FIND.as_str()).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
                 match existing {
                     None => report.added += 1,
                     // Sample events once loaded stay as they are, whatever the day.

@@ -5,11 +5,7 @@
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
-};
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::{
     domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
@@ -95,7 +91,7 @@ impl Store {
             VALUES ($1, $2, 'pending', $3, $3)";
         let now = instant(now);
         let email = invitation.email.as_str();
-        let text = audit::summary(&format!("{email} ({})", invitation.role));
+        let text = format!("{email} ({})", invitation.role);
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let (accounts,): (i64,) = sqlx::query_as(ACCOUNT_EXISTS).bind(email).fetch_one(&mut *tx).await?;
@@ -106,8 +102,7 @@ impl Store {
                 .bind(invitation.token_hash).bind(actor.email()).bind(now).bind(now + INVITATION_LIFETIME)
                 .execute(&mut *tx).await?;
             sqlx::query(QUEUE).bind(email).bind(invitation.message).bind(now).execute(&mut *tx).await?;
-            sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountInvited.as_str()).bind(&text)
-                .execute(&mut *tx).await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::AccountInvited, &text).await?;
             tx.commit().await?;
             true
         });
@@ -148,9 +143,8 @@ impl Store {
             sqlx::query(CREATE).bind(email).bind(invitation.role.as_str()).bind(password_hash)
                 .bind(invitation.lang.code()).bind(now).execute(&mut *tx).await?;
             sqlx::query(USE).bind(now).bind(token_hash).execute(&mut *tx).await?;
-            let text = audit::summary(&format!("{email} ({}), by invitation", invitation.role));
-            sqlx::query(AUDIT).bind(now).bind(email).bind(AuditKind::AccountCreated.as_str()).bind(&text)
-                .execute(&mut *tx).await?;
+            let text = format!("{email} ({}), by invitation", invitation.role);
+            audit::record(&mut *tx, now, Some(email), AuditKind::AccountCreated, &text).await?;
             tx.commit().await?;
             state
         });

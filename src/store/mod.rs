@@ -18,6 +18,10 @@
 /// type-checked once per backend, so a query that one backend cannot
 /// decode fails to compile rather than at run time.
 ///
+/// It is a plain `match`, and hides no control flow: a `?` or a `return`
+/// in the body is the caller's own, written at the call site. (A function
+/// would need each body boxed as a future, or written once per backend.)
+///
 /// Defined before any `mod` line, so that every module below can use it
 /// whatever order they are declared in.
 macro_rules! on_pool {
@@ -264,5 +268,25 @@ impl BeginWrite for SqlitePool {
     type Db = sqlx::Sqlite;
     async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
         self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+/// A statement that takes its values one by one, whether it returns rows
+/// decoded as a type (`QueryAs`) or not (`Query`): what a function that
+/// binds a record's values (see `bind_signatory`, `bind_event`) binds to,
+/// on either backend.
+trait Bind<'q, DB: sqlx::Database>: Sized {
+    fn value<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self;
+}
+
+impl<'q, DB: sqlx::Database> Bind<'q, DB> for sqlx::query::Query<'q, DB, <DB as sqlx::Database>::Arguments> {
+    fn value<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self {
+        self.bind(value)
+    }
+}
+
+impl<'q, DB: sqlx::Database, O> Bind<'q, DB> for sqlx::query::QueryAs<'q, DB, O, <DB as sqlx::Database>::Arguments> {
+    fn value<T: 'q + sqlx::Encode<'q, DB> + sqlx::Type<DB>>(self, value: T) -> Self {
+        self.bind(value)
     }
 }

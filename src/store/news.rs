@@ -3,6 +3,8 @@
 //! ascending order, instants bound in UTC to the second (so that SQLite's
 //! text comparison is time order).
 
+use std::sync::LazyLock;
+
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
@@ -26,14 +28,10 @@ pub(super) const DROP_UNUSED_IMAGES: &str =
     "DELETE FROM news_images WHERE hash NOT IN (SELECT image_hash FROM news WHERE image_hash IS NOT NULL)";
 
 /// The columns an [`EntryRow`] reads, from an item, its translation and its image.
-macro_rules! select_entries {
-    () => {
-        "SELECT n.slug, n.published_at, n.published_offset, n.image_hash, i.content_type, n.sample, \
+const SELECT_ENTRIES: &str = "SELECT n.slug, n.published_at, n.published_offset, n.image_hash, i.content_type, n.sample, \
          t.title, t.summary, t.body, t.image_alt \
          FROM news n JOIN news_translations t ON t.news_id = n.id \
-         LEFT JOIN news_images i ON i.hash = n.image_hash "
-    };
-}
+         LEFT JOIN news_images i ON i.hash = n.image_hash ";
 
 #[derive(FromRow)]
 struct EntryRow {
@@ -177,12 +175,13 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<NewsEntry>, StoreError> {
-        const LIST: &str = concat!(
-            select_entries!(),
-            "WHERE t.lang = $1 AND NOT n.draft AND n.published_at <= $2 ORDER BY n.published_at DESC, n.slug LIMIT $3 OFFSET $4"
-        );
+        static LIST: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "{SELECT_ENTRIES}WHERE t.lang = $1 AND NOT n.draft AND n.published_at <= $2 ORDER BY n.published_at DESC, n.slug LIMIT $3 OFFSET $4"
+            )
+        });
         let now = instant(now);
-        let rows: Vec<EntryRow> = on_pool!(self, pool => sqlx::query_as(LIST)
+        let rows: Vec<EntryRow> = on_pool!(self, pool => sqlx::query_as(LIST.as_str())
             .bind(lang.code())
             .bind(now)
             .bind(limit)
@@ -199,10 +198,11 @@ impl Store {
         slug: &Slug,
         now: OffsetDateTime,
     ) -> Result<Option<NewsEntry>, StoreError> {
-        const ONE: &str =
-            concat!(select_entries!(), "WHERE t.lang = $1 AND n.slug = $2 AND NOT n.draft AND n.published_at <= $3");
+        static ONE: LazyLock<String> = LazyLock::new(|| {
+            format!("{SELECT_ENTRIES}WHERE t.lang = $1 AND n.slug = $2 AND NOT n.draft AND n.published_at <= $3")
+        });
         let now = instant(now);
-        let row: Option<EntryRow> = on_pool!(self, pool => sqlx::query_as(ONE)
+        let row: Option<EntryRow> = on_pool!(self, pool => sqlx::query_as(ONE.as_str())
             .bind(lang.code())
             .bind(slug.as_str())
             .bind(now)

@@ -6,13 +6,11 @@
 //! An edit carries the version of the item it was read at: a save over a
 //! newer version is refused, with the item as it now stands.
 
-use sqlx::FromRow;
+use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
+    Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant,
     news::{DROP_UNUSED_IMAGES, TranslationRow},
 };
 use crate::{
@@ -167,63 +165,77 @@ impl StaffRow {
     }
 }
 
-/// Stores an image in a transaction, once per hash.
-macro_rules! add_image {
-    ($tx:expr, $image:expr) => {
-        sqlx::query(
-            "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING",
-        )
-        .bind($image.image.hash())
-        .bind($image.image.kind().content_type())
-        .bind($image.image.bytes())
-        .execute(&mut *$tx)
-        .await?
-    };
+/// Stores an image, once per hash: on a transaction's connection, of
+/// either backend.
+fn add_image<'e, 'c: 'e, E>(executor: E, image: &NewsImage) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
+where
+    E: Executor<'c> + 'e,
+    for<'t> &'t str: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> &'t [u8]: Encode<'t, E::Database> + Type<E::Database>,
+    <E::Database as Database>::Arguments: IntoArguments<E::Database>,
+{
+    const ADD_IMAGE: &str =
+        "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING";
+    // Bound here: the future holds none of the image's borrows.
+    let query = sqlx::query::<'static, E::Database>(ADD_IMAGE)
+        .bind(image.image.hash())
+        .bind(image.image.kind().content_type())
+        .bind(image.image.bytes());
+    let written = executor.execute(query);
+    async move {
+        written.await?;
+        Ok(())
+    }
 }
 
-/// Stores an item's texts in a transaction.
-macro_rules! add_translations {
-    ($tx:expr, $id:expr, $texts:expr) => {
-        for t in $texts.rows() {
-            sqlx::query(
-                "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind($id)
-            .bind(t.lang)
-            .bind(t.title)
-            .bind(t.summary)
-            .bind(t.body)
-            .bind(t.image_alt)
-            .execute(&mut *$tx)
-            .await?;
+/// Stores one of an item's texts (see [`NewsTexts::rows`]): on a
+/// transaction's connection, of either backend.
+fn add_translation<'e, 'c: 'e, E>(
+    executor: E,
+    id: i64,
+    t: TranslationRow,
+) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
+where
+    E: Executor<'c> + 'e,
+    for<'t> i64: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> String: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> Option<String>: Encode<'t, E::Database> + Type<E::Database>,
+    <E::Database as Database>::Arguments: IntoArguments<E::Database>,
+{
+    const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
+                 VALUES ($1, $2, $3, $4, $5, $6)";
+    let query = sqlx::query::<'static, E::Database>(ADD_TRANSLATION)
+        .bind(id)
+        .bind(t.lang)
+        .bind(t.title)
+        .bind(t.summary)
+        .bind(t.body)
+        .bind(t.image_alt);
+    let written = executor.execute(query);
+    async move {
+        written.await?;
+        Ok(())
+    }
+}
+
+/// A change of state [`Store::change_news`] makes to an item.
+#[derive(Clone, Copy)]
+enum NewsChange {
+    /// Published at a moment (maybe later than now).
+    Publish(Published),
+    /// Taken back to draft.
+    Unpublish,
+    Delete,
+}
+
+impl NewsChange {
+    fn kind(self) -> AuditKind {
+        match self {
+            NewsChange::Publish(_) => AuditKind::NewsPublished,
+            NewsChange::Unpublish => AuditKind::NewsUnpublished,
+            NewsChange::Delete => AuditKind::NewsDeleted,
         }
-    };
-}
-
-/// Runs one statement on an item (`$query`, returning its slug), drops
-/// the images no item uses any more, and writes the audit entry, in one
-/// transaction; false when no item has this id.
-macro_rules! change_news {
-    ($store:expr, $id:expr, $kind:expr, $what:expr, $now:expr, $actor:expr, $query:expr) => {{
-        let title = $store.staff_news($id).await?.map(|item| item.title(Lang::Fr).to_owned()).unwrap_or_default();
-        on_pool!($store, pool => {
-            let mut tx = pool.begin_write().await?;
-            let row: Option<(String,)> = $query.fetch_optional(&mut *tx).await?;
-            let Some((slug,)) = row else { return Ok(false) };
-            sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
-            let text = audit::summary(&format!("{}: {}", describe($id, &slug, &title), $what));
-            sqlx::query(AUDIT)
-                .bind(instant($now))
-                .bind($actor.email())
-                .bind($kind.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await?;
-            Ok(true)
-        })
-    }};
+    }
 }
 
 /// How an item is named in the audit log.
@@ -275,7 +287,7 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(image) = image {
-                add_image!(tx, image);
+                add_image(&mut *tx, image).await?;
             }
             let mut chosen = slug.clone();
             let mut n = 1;
@@ -293,15 +305,11 @@ impl Store {
                 n += 1;
                 chosen = Slug::parse(&format!("{slug}-{n}")).map_err(|e| StoreError::Corrupt(e.to_string()))?;
             };
-            add_translations!(tx, id, texts);
-            let text = audit::summary(&format!("{} (draft)", describe(id, chosen.as_str(), texts.title())));
-            sqlx::query(AUDIT)
-                .bind(now)
-                .bind(actor.email())
-                .bind(AuditKind::NewsAdded.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            for t in texts.rows() {
+                add_translation(&mut *tx, id, t).await?;
+            }
+            let text = format!("{} (draft)", describe(id, chosen.as_str(), texts.title()));
+            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsAdded, &text).await?;
             tx.commit().await?;
             Ok(id)
         })
@@ -338,7 +346,7 @@ impl Store {
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let ImageChange::Replace(new) = image {
-                add_image!(tx, new);
+                add_image(&mut *tx, new).await?;
             }
             let done = sqlx::query(UPDATE)
                 .bind(hash.as_deref())
@@ -352,7 +360,9 @@ impl Store {
                 false
             } else {
                 sqlx::query(CLEAR).bind(id).execute(&mut *tx).await?;
-                add_translations!(tx, id, texts);
+                for t in texts.rows() {
+                add_translation(&mut *tx, id, t).await?;
+            }
                 sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
                 let mut changes: Vec<String> = Vec::new();
                 for lang in Lang::ALL {
@@ -377,14 +387,8 @@ impl Store {
                     changes.push("sample → real".to_owned());
                 }
                 let changes = if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") };
-                let text = audit::summary(&format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title())));
-                sqlx::query(AUDIT)
-                    .bind(now)
-                    .bind(actor.email())
-                    .bind(AuditKind::NewsUpdated.as_str())
-                    .bind(&text)
-                    .execute(&mut *tx)
-                    .await?;
+                let text = format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title()));
+                audit::record(&mut *tx, now, actor.email(), AuditKind::NewsUpdated, &text).await?;
                 tx.commit().await?;
                 true
             }
@@ -408,42 +412,61 @@ impl Store {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
-        const PUBLISH: &str = "UPDATE news SET draft = FALSE, published_at = $1, published_offset = $2, \
-            updated_at = $3, version = version + 1 WHERE id = $4 RETURNING slug";
         let when = if at.utc() > instant(now) { "scheduled for" } else { "published at" };
         let moment = at.utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-        let what = format!("{when} {moment}");
-        change_news!(
-            self,
-            id,
-            AuditKind::NewsPublished,
-            what,
-            now,
-            actor,
-            sqlx::query_as(PUBLISH).bind(at.utc()).bind(at.offset_seconds()).bind(instant(now)).bind(id)
-        )
+        self.change_news(id, NewsChange::Publish(at), &format!("{when} {moment}"), actor, now).await
     }
 
     /// Takes an item back to draft: shown nowhere until published again.
     /// False when there is no item of this id.
     pub async fn unpublish_news(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
-        const UNPUBLISH: &str =
-            "UPDATE news SET draft = TRUE, updated_at = $1, version = version + 1 WHERE id = $2 RETURNING slug";
-        change_news!(
-            self,
-            id,
-            AuditKind::NewsUnpublished,
-            "back to draft",
-            now,
-            actor,
-            sqlx::query_as(UNPUBLISH).bind(instant(now)).bind(id)
-        )
+        self.change_news(id, NewsChange::Unpublish, "back to draft", actor, now).await
     }
 
     /// Deletes an item, its texts, and its image if no other item uses it.
     /// False when there is no item of this id.
     pub async fn delete_news(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
+        self.change_news(id, NewsChange::Delete, "deleted", actor, now).await
+    }
+
+    /// Runs one change's statement on an item (returning its slug), drops
+    /// the images no item uses any more, and writes the audit entry (`what`
+    /// was done), in one transaction; false when no item has this id.
+    async fn change_news(
+        &self,
+        id: i64,
+        change: NewsChange,
+        what: &str,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        const PUBLISH: &str = "UPDATE news SET draft = FALSE, published_at = $1, published_offset = $2, \
+            updated_at = $3, version = version + 1 WHERE id = $4 RETURNING slug";
+        const UNPUBLISH: &str =
+            "UPDATE news SET draft = TRUE, updated_at = $1, version = version + 1 WHERE id = $2 RETURNING slug";
         const DELETE: &str = "DELETE FROM news WHERE id = $1 RETURNING slug";
-        change_news!(self, id, AuditKind::NewsDeleted, "deleted", now, actor, sqlx::query_as(DELETE).bind(id))
+        let title = self.staff_news(id).await?.map(|item| item.title(Lang::Fr).to_owned()).unwrap_or_default();
+        let done = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let statement = match change {
+                NewsChange::Publish(at) => {
+                    sqlx::query_as(PUBLISH).bind(at.utc()).bind(at.offset_seconds()).bind(instant(now)).bind(id)
+                }
+                NewsChange::Unpublish => sqlx::query_as(UNPUBLISH).bind(instant(now)).bind(id),
+                NewsChange::Delete => sqlx::query_as(DELETE).bind(id),
+            };
+            let row: Option<(String,)> = statement.fetch_optional(&mut *tx).await?;
+            match row {
+                Some((slug,)) => {
+                    sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
+                    let text = format!("{}: {what}", describe(id, &slug, &title));
+                    audit::record(&mut *tx, now, actor.email(), change.kind(), &text).await?;
+                    tx.commit().await?;
+                    true
+                }
+                None => false,
+            }
+        });
+        Ok(done)
     }
 }

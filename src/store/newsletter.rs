@@ -210,22 +210,20 @@ impl Store {
         // Several instances' workers claim at once: on PostgreSQL each skips
         // the mails another is claiming; SQLite has one writer at a time.
         // Either way the second condition keeps a mail from being taken twice.
-        macro_rules! claim {
-            ($lock:literal) => {
-                concat!(
-                    "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
-                     WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
-                     AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
-                     ORDER BY id LIMIT $3",
-                    $lock,
-                    ") AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts"
-                )
-            };
-        }
+        const CLAIM_POSTGRES: &str = "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
+             AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
+             ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+             AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts";
+        const CLAIM_SQLITE: &str = "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
+             AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
+             ORDER BY id LIMIT $3) \
+             AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts";
         let now = instant(now);
         let sql = match self {
-            Store::Postgres(_) => claim!(" FOR UPDATE SKIP LOCKED"),
-            Store::Sqlite(_) => claim!(""),
+            Store::Postgres(_) => CLAIM_POSTGRES,
+            Store::Sqlite(_) => CLAIM_SQLITE,
         };
         let limit = i64::from(limit);
         let mut claimed: Vec<Claimed> =

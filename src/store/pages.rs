@@ -9,14 +9,12 @@
 //! the same revision cannot both be written: a page's revisions are
 //! numbered, one number each (`seq`).
 
+use std::sync::LazyLock;
+
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
-};
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::text::{i18n::Lang, pages::Prose};
 
 /// A revision as a list shows it: who saved it and when, not its text.
@@ -89,15 +87,12 @@ pub struct NewRevision<'a> {
 }
 
 /// The columns of a [`RevisionInfo`].
-macro_rules! info {
-    () => {
-        "id, seq, author_email, created_at"
-    };
-}
+const INFO_COLUMNS: &str = "id, seq, author_email, created_at";
 
 /// The latest revision of a page (`$1`) in a language (`$2`), with its text.
-const LATEST: &str =
-    concat!("SELECT ", info!(), ", body FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT 1");
+static LATEST: LazyLock<String> = LazyLock::new(|| {
+    format!("SELECT {INFO_COLUMNS}, body FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT 1")
+});
 
 impl Store {
     /// The text the public sees of a page in a language: the latest
@@ -115,7 +110,7 @@ impl Store {
     /// The latest revision of a page in a language; `None`: the bundled
     /// text.
     pub async fn current_page_revision(&self, page: Prose, lang: Lang) -> Result<Option<PageRevision>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(LATEST)
+        Ok(on_pool!(self, pool => sqlx::query_as(LATEST.as_str())
             .bind(page.key())
             .bind(lang.code())
             .fetch_optional(pool)
@@ -125,9 +120,10 @@ impl Store {
     /// One revision of a page in a language; `None` when no revision of
     /// this id is of that page and language.
     pub async fn page_revision(&self, page: Prose, lang: Lang, id: i64) -> Result<Option<PageRevision>, StoreError> {
-        const ONE: &str =
-            concat!("SELECT ", info!(), ", body FROM page_revisions WHERE page = $1 AND lang = $2 AND id = $3");
-        Ok(on_pool!(self, pool => sqlx::query_as(ONE)
+        static ONE: LazyLock<String> = LazyLock::new(|| {
+            format!("SELECT {INFO_COLUMNS}, body FROM page_revisions WHERE page = $1 AND lang = $2 AND id = $3")
+        });
+        Ok(on_pool!(self, pool => sqlx::query_as(ONE.as_str())
             .bind(page.key())
             .bind(lang.code())
             .bind(id)
@@ -137,12 +133,12 @@ impl Store {
 
     /// The revisions of a page in a language, newest first, `limit` at most.
     pub async fn page_revisions(&self, page: Prose, lang: Lang, limit: i64) -> Result<Vec<RevisionInfo>, StoreError> {
-        const LIST: &str = concat!(
-            "SELECT ",
-            info!(),
-            " FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT $3"
-        );
-        Ok(on_pool!(self, pool => sqlx::query_as(LIST)
+        static LIST: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "SELECT {INFO_COLUMNS} FROM page_revisions WHERE page = $1 AND lang = $2 ORDER BY seq DESC LIMIT $3"
+            )
+        });
+        Ok(on_pool!(self, pool => sqlx::query_as(LIST.as_str())
             .bind(page.key())
             .bind(lang.code())
             .bind(limit)
@@ -152,13 +148,13 @@ impl Store {
 
     /// The current revision of every page and language that has one.
     pub async fn current_page_revisions(&self) -> Result<Vec<(Prose, Lang, RevisionInfo)>, StoreError> {
-        const CURRENT: &str = concat!(
-            "SELECT page, lang, ",
-            info!(),
-            " FROM page_revisions AS r \
+        static CURRENT: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "SELECT page, lang, {INFO_COLUMNS} FROM page_revisions AS r \
              WHERE seq = (SELECT max(seq) FROM page_revisions WHERE page = r.page AND lang = r.lang)"
-        );
-        let rows: Vec<LatestRow> = on_pool!(self, pool => sqlx::query_as(CURRENT).fetch_all(pool).await)?;
+            )
+        });
+        let rows: Vec<LatestRow> = on_pool!(self, pool => sqlx::query_as(CURRENT.as_str()).fetch_all(pool).await)?;
         Ok(rows
             .into_iter()
             .filter_map(|row| Some((Prose::parse(&row.page)?, Lang::parse(&row.lang)?, row.info)))
@@ -179,7 +175,7 @@ impl Store {
         let actor = Actor::Staff(author.email.to_owned());
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let current: Option<PageRevision> = sqlx::query_as(LATEST)
+            let current: Option<PageRevision> = sqlx::query_as(LATEST.as_str())
                 .bind(page.key())
                 .bind(lang.code())
                 .fetch_optional(&mut *tx)
@@ -212,13 +208,7 @@ impl Store {
                     (AuditKind::PageRestored, format!("{} ({lang}): revision #{id} restores {from}", page.key()))
                 }
             };
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(kind.as_str())
-                .bind(audit::summary(&text))
-                .execute(&mut *tx)
-                .await?;
+            audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
             tx.commit().await?;
             Ok(PageSaved::Done(id))
         })

@@ -9,11 +9,14 @@
 //! reads a few hundred rows at most, however many signatories there are.
 
 use std::collections::{HashMap, hash_map::Entry};
+use std::sync::LazyLock;
 
-use sqlx::FromRow;
+use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::Date;
 
-use super::{BeginWrite, ImportReport, Origin, Store, StoreError};
+use super::{
+    BeginWrite, Bind, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError,
+};
 use crate::{
     domain::{
         Counter, Country, Kind, Name, NewSignatory, Position, Signatory, Website, event::SignatoryRef,
@@ -136,18 +139,8 @@ impl CountryCount {
 }
 
 /// The columns a [`SignatoryRow`] reads.
-macro_rules! signatory_columns {
-    () => {
-        "id, name, kind, country, joined_on, name_fr, name_en, website, latitude, longitude, sample"
-    };
-}
-
-/// Reads [`signatory_columns!`] from the table.
-macro_rules! select_signatories {
-    () => {
-        concat!("SELECT ", signatory_columns!(), " FROM signatories ")
-    };
-}
+const SIGNATORY_COLUMNS: &str =
+    "id, name, kind, country, joined_on, name_fr, name_en, website, latitude, longitude, sample";
 
 /// One country's slice of the directory: which, and which part of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -191,7 +184,7 @@ fn directory_page_sql(slices: usize, search: &NameSearch, lang: Lang) -> String 
                 "SELECT {n} AS slice, {sort} AS sort_key, {} FROM signatories WHERE id IN \
                  (SELECT id FROM signatories WHERE {conditions} AND country = CAST(${country} AS CHAR(2)) \
                  ORDER BY {sort}, id LIMIT ${limit} OFFSET ${offset})",
-                signatory_columns!(),
+                SIGNATORY_COLUMNS,
             )
         })
         .collect();
@@ -199,7 +192,7 @@ fn directory_page_sql(slices: usize, search: &NameSearch, lang: Lang) -> String 
 }
 
 /// The columns a signatory's writing fills, in the order
-/// [`bind_signatory!`] binds them, then whether it is sample data.
+/// [`bind_signatory`] binds them, then whether it is sample data.
 const WRITTEN_COLUMNS: &str = "name_key, country, name, kind, joined_on, name_fr, name_en, website, sort_fr, \
     sort_en, search_text, latitude, longitude, sample";
 /// How many values one signatory's writing binds.
@@ -215,7 +208,7 @@ pub(super) const KEYS_PER_LOOKUP: usize = MAX_BOUND / 2;
 
 /// Adds `rows` signatories, or updates those of the same name and country
 /// (raising their version), in one statement: each row's values as
-/// [`bind_signatory!`] binds them, then whether it is sample data,
+/// [`bind_signatory`] binds them, then whether it is sample data,
 /// `$1` … `$14` for the first row, `$15` … `$28` for the second, and so on.
 /// The rows must name different signatories. See [`placeholder`].
 pub(super) fn upsert_sql(rows: usize, numbered: bool) -> String {
@@ -254,7 +247,7 @@ pub(super) fn lookup_sql(keys: usize, numbered: bool) -> String {
         .collect();
     format!(
         "SELECT name_key, version, {} FROM signatories WHERE (name_key, country) IN (VALUES {})",
-        signatory_columns!(),
+        SIGNATORY_COLUMNS,
         pairs.join(", ")
     )
 }
@@ -263,26 +256,31 @@ pub(super) fn lookup_sql(keys: usize, numbered: bool) -> String {
 /// name's key, country, name, kind, date, French and English names,
 /// website, sort keys, search text, latitude and longitude. Every statement
 /// that writes a signatory takes them in this order.
-macro_rules! bind_signatory {
-    ($query:expr, $s:expr) => {{
-        let s: &NewSignatory = $s;
-        $query
-            .bind(s.name.key())
-            .bind(s.country.code())
-            .bind(s.name.as_str().to_owned())
-            .bind(s.kind.as_str())
-            .bind(s.joined_on)
-            .bind(s.name_fr.as_ref().map(|n| n.as_str().to_owned()))
-            .bind(s.name_en.as_ref().map(|n| n.as_str().to_owned()))
-            .bind(s.website.as_ref().map(|w| w.as_str().to_owned()))
-            .bind(s.sort_key(Lang::Fr))
-            .bind(s.sort_key(Lang::En))
-            .bind(s.search_text())
-            .bind(s.position.map(|p| p.latitude.degrees()))
-            .bind(s.position.map(|p| p.longitude.degrees()))
-    }};
+pub(super) fn bind_signatory<'q, DB, Q>(query: Q, s: &NewSignatory) -> Q
+where
+    DB: Database,
+    Q: Bind<'q, DB>,
+    String: Encode<'q, DB> + Type<DB>,
+    &'static str: Encode<'q, DB> + Type<DB>,
+    Date: Encode<'q, DB> + Type<DB>,
+    Option<String>: Encode<'q, DB> + Type<DB>,
+    Option<f64>: Encode<'q, DB> + Type<DB>,
+{
+    query
+        .value(s.name.key())
+        .value(s.country.code())
+        .value(s.name.as_str().to_owned())
+        .value(s.kind.as_str())
+        .value(s.joined_on)
+        .value(s.name_fr.as_ref().map(|n| n.as_str().to_owned()))
+        .value(s.name_en.as_ref().map(|n| n.as_str().to_owned()))
+        .value(s.website.as_ref().map(|w| w.as_str().to_owned()))
+        .value(s.sort_key(Lang::Fr))
+        .value(s.sort_key(Lang::En))
+        .value(s.search_text())
+        .value(s.position.map(|p| p.latitude.degrees()))
+        .value(s.position.map(|p| p.longitude.degrees()))
 }
-pub(super) use bind_signatory;
 
 /// A signatory as an import finds it stored: its row, its name's key and
 /// its version.
@@ -302,27 +300,35 @@ pub(super) fn stored_key(s: &NewSignatory) -> (String, String) {
     (s.name.key(), s.country.code().to_owned())
 }
 
-/// The stored signatories that `$signatories` (a slice of
-/// [`NewSignatory`]) name, read on the connection `$conn` in a few
-/// statements, as [`Stored`]; `$numbered` as [`Store::numbered_placeholders`].
-macro_rules! find_stored {
-    ($conn:ident, $signatories:expr, $numbered:expr) => {{
-        let mut stored = $crate::store::signatories::Stored::new();
-        for chunk in $signatories.chunks($crate::store::signatories::KEYS_PER_LOOKUP) {
-            let mut query =
-                sqlx::query_as(sqlx::AssertSqlSafe($crate::store::signatories::lookup_sql(chunk.len(), $numbered)));
-            for s in chunk {
-                query = query.bind(s.name.key()).bind(s.country.code());
-            }
-            let rows: Vec<$crate::store::signatories::StoredRow> = query.fetch_all(&mut *$conn).await?;
-            for found in rows {
-                stored.insert((found.name_key.clone(), found.row.country.clone()), found);
-            }
+/// The stored signatories that `signatories` name, read on a connection
+/// of either backend (a transaction's, or the pool's) in a few
+/// statements; `numbered` as [`Store::numbered_placeholders`].
+pub(super) async fn find_stored<C>(
+    conn: &mut C,
+    signatories: &[NewSignatory],
+    numbered: bool,
+) -> Result<Stored, StoreError>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+    for<'t> String: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> &'t str: Encode<'t, C::Database> + Type<C::Database>,
+    StoredRow: for<'r> FromRow<'r, <C::Database as Database>::Row>,
+    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
+{
+    let mut stored = Stored::new();
+    for chunk in signatories.chunks(KEYS_PER_LOOKUP) {
+        let mut query = sqlx::query_as(sqlx::AssertSqlSafe(lookup_sql(chunk.len(), numbered)));
+        for s in chunk {
+            query = query.bind(s.name.key()).bind(s.country.code());
         }
-        stored
-    }};
+        let rows: Vec<StoredRow> = query.fetch_all(&mut *conn).await?;
+        for found in rows {
+            stored.insert((found.name_key.clone(), found.row.country.clone()), found);
+        }
+    }
+    Ok(stored)
 }
-pub(super) use find_stored;
 
 /// What an import does to one signatory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -355,36 +361,51 @@ impl ImportReport {
     }
 }
 
-/// Writes signatories (added or changed) on the transaction `$tx` in a
-/// few statements: `$rows` a `Vec<&NewSignatory>`, `$sample` whether they
-/// are sample data, `$held` whether the revision must be held (SQLite,
-/// whose triggers would raise it for each row: held, then raised once).
-/// On PostgreSQL the statements' triggers raise it once per transaction.
-/// Of signatories named twice, the last is written. `$numbered` as
+/// Writes signatories (added or changed) on a transaction's connection,
+/// of either backend, in a few statements: `sample` whether they are
+/// sample data, `held` whether the revision must be held (SQLite, whose
+/// triggers would raise it for each row: held, then raised once). On
+/// PostgreSQL the statements' triggers raise it once per transaction. Of
+/// signatories named twice, the last is written. `numbered` as
 /// [`Store::numbered_placeholders`].
-macro_rules! write_signatories {
-    ($tx:ident, $rows:expr, $sample:expr, $held:expr, $numbered:expr) => {{
-        let rows = $crate::store::signatories::last_of_each($rows);
-        if !rows.is_empty() {
-            if $held {
-                sqlx::query($crate::store::HOLD_REVISION).execute(&mut *$tx).await?;
-            }
-            for chunk in rows.chunks($crate::store::signatories::ROWS_PER_UPSERT) {
-                let sql = $crate::store::signatories::upsert_sql(chunk.len(), $numbered);
-                let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
-                for &s in chunk {
-                    query = bind_signatory!(query, s).bind($sample);
-                }
-                query.execute(&mut *$tx).await?;
-            }
-            if $held {
-                sqlx::query($crate::store::RELEASE_REVISION).execute(&mut *$tx).await?;
-                sqlx::query($crate::store::RAISE_REVISION).execute(&mut *$tx).await?;
-            }
+pub(super) async fn write_signatories<C>(
+    conn: &mut C,
+    rows: Vec<&NewSignatory>,
+    sample: bool,
+    held: bool,
+    numbered: bool,
+) -> Result<(), StoreError>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+    for<'t> String: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> &'t str: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Date: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Option<String>: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Option<f64>: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> bool: Encode<'t, C::Database> + Type<C::Database>,
+    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
+{
+    let rows = last_of_each(rows);
+    if rows.is_empty() {
+        return Ok(());
+    }
+    if held {
+        sqlx::query(HOLD_REVISION).execute(&mut *conn).await?;
+    }
+    for chunk in rows.chunks(ROWS_PER_UPSERT) {
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(upsert_sql(chunk.len(), numbered)));
+        for &s in chunk {
+            query = bind_signatory(query, s).bind(sample);
         }
-    }};
+        query.execute(&mut *conn).await?;
+    }
+    if held {
+        sqlx::query(RELEASE_REVISION).execute(&mut *conn).await?;
+        sqlx::query(RAISE_REVISION).execute(&mut *conn).await?;
+    }
+    Ok(())
 }
-pub(super) use write_signatories;
 
 /// The rows, each signatory once (its last row), in the order of their
 /// first rows: one statement may not write a row twice.
@@ -486,15 +507,19 @@ impl Store {
 
     /// The latest signatories, by date of signature, newest first.
     pub async fn latest_signatories(&self, limit: i64) -> Result<Vec<Signatory>, StoreError> {
-        const LATEST: &str = concat!(select_signatories!(), "ORDER BY joined_on DESC, id DESC LIMIT $1");
-        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(LATEST).bind(limit).fetch_all(pool).await)?;
+        static LATEST: LazyLock<String> = LazyLock::new(|| {
+            format!("SELECT {SIGNATORY_COLUMNS} FROM signatories ORDER BY joined_on DESC, id DESC LIMIT $1")
+        });
+        let rows: Vec<SignatoryRow> =
+            on_pool!(self, pool => sqlx::query_as(LATEST.as_str()).bind(limit).fetch_all(pool).await)?;
         rows.into_iter().map(SignatoryRow::into_domain).collect()
     }
 
     /// Every signatory, by country and then name.
     pub async fn signatories(&self) -> Result<Vec<Signatory>, StoreError> {
-        const ALL: &str = concat!(select_signatories!(), "ORDER BY country, name_key, id");
-        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(ALL).fetch_all(pool).await)?;
+        static ALL: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {SIGNATORY_COLUMNS} FROM signatories ORDER BY country, name_key, id"));
+        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(ALL.as_str()).fetch_all(pool).await)?;
         rows.into_iter().map(SignatoryRow::into_domain).collect()
     }
 
@@ -553,15 +578,16 @@ impl Store {
         filter: &DirectoryFilter,
         limit: i64,
     ) -> Result<(Vec<Signatory>, i64), StoreError> {
-        const PLACED: &str = concat!(
-            select_signatories!(),
-            "WHERE latitude IS NOT NULL AND (CAST($1 AS TEXT) IS NULL OR kind = $1) \
+        static PLACED: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "SELECT {SIGNATORY_COLUMNS} FROM signatories WHERE latitude IS NOT NULL AND (CAST($1 AS TEXT) IS NULL OR kind = $1) \
              AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2))) ORDER BY country, name_key, id LIMIT $3"
-        );
+            )
+        });
         const UNPLACED: &str = "SELECT CAST(COALESCE(sum(n - placed), 0) AS BIGINT) FROM signatory_counts \
              WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) AND (CAST($2 AS TEXT) IS NULL OR country = CAST($2 AS CHAR(2)))";
         let (kind, country) = (filter.kind.map(Kind::as_str), filter.country.map(Country::code));
-        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(PLACED)
+        let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(PLACED.as_str())
             .bind(kind)
             .bind(country)
             .bind(limit)
@@ -585,8 +611,8 @@ impl Store {
         let search = filter.name_search(self);
         let sort = sort_column(lang);
         let sql = format!(
-            "{}WHERE {} AND country = CAST($3 AS CHAR(2)) ORDER BY {sort}, id LIMIT $4 OFFSET $5",
-            select_signatories!(),
+            "SELECT {SIGNATORY_COLUMNS} FROM signatories WHERE {} AND country = CAST($3 AS CHAR(2)) \
+             ORDER BY {sort}, id LIMIT $4 OFFSET $5",
             search.kind_and_name()
         );
         let rows: Vec<SignatoryRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
@@ -632,9 +658,10 @@ impl Store {
 
     /// One signatory by its id.
     pub async fn signatory(&self, id: i64) -> Result<Option<Signatory>, StoreError> {
-        const ONE: &str = concat!(select_signatories!(), "WHERE id = $1");
+        static ONE: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {SIGNATORY_COLUMNS} FROM signatories WHERE id = $1"));
         let row: Option<SignatoryRow> =
-            on_pool!(self, pool => sqlx::query_as(ONE).bind(id).fetch_optional(pool).await)?;
+            on_pool!(self, pool => sqlx::query_as(ONE.as_str()).bind(id).fetch_optional(pool).await)?;
         row.map(SignatoryRow::into_domain).transpose()
     }
 
@@ -663,7 +690,7 @@ impl Store {
         let mut report = ImportReport::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let stored = find_stored!(tx, signatories, numbered);
+            let stored = find_stored(&mut *tx, signatories, numbered).await?;
             let mut changed = Vec::new();
             for s in signatories {
                 let change = Change::of(s, stored.get(&stored_key(s)).map(|found| &found.row), sample);
@@ -672,14 +699,14 @@ impl Store {
                     changed.push(s);
                 }
             }
-            write_signatories!(tx, changed, sample, held, numbered);
+            write_signatories(&mut *tx, changed, sample, held, numbered).await?;
             tx.commit().await?;
         });
         Ok(report)
     }
 
     /// Whether bulk writes of signatories must hold the revision (see
-    /// [`write_signatories!`]): on SQLite.
+    /// [`write_signatories`]): on SQLite.
     pub(super) fn holds_revision(&self) -> bool {
         matches!(self, Store::Sqlite(_))
     }

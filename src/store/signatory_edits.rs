@@ -7,14 +7,14 @@
 //! file's preview carries a fingerprint of the rows it names as they were
 //! read; the file is applied only if they are still the same.
 
+use std::sync::LazyLock;
+
 use sha2::{Digest, Sha256};
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
+    Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError, audit,
     signatories::{Change, SignatoryRow, bind_signatory, find_stored, stored_key, write_signatories},
 };
 use crate::{
@@ -47,13 +47,9 @@ const COLUMNS: &str =
 
 /// The conditions of the back office's list: `$1` the kind, `$2` the name
 /// pattern, `$3` the country, each NULL for "any".
-macro_rules! listed {
-    () => {
-        " FROM signatories WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) \
+const LISTED: &str = " FROM signatories WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) \
           AND (CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\') \
-          AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) "
-    };
-}
+          AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) ";
 
 /// What a save did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -136,7 +132,7 @@ impl Store {
             Lang::Fr => "sort_fr",
             Lang::En => "sort_en",
         };
-        let sql = format!("SELECT {COLUMNS}{} ORDER BY country, {sort}, id LIMIT $4 OFFSET $5", listed!());
+        let sql = format!("SELECT {COLUMNS}{LISTED} ORDER BY country, {sort}, id LIMIT $4 OFFSET $5");
         let pattern = filter.pattern();
         let rows: Vec<VersionedRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(filter.kind.map(Kind::as_str))
@@ -151,9 +147,9 @@ impl Store {
 
     /// How many signatories a filter lets through.
     pub async fn listed_signatory_count(&self, filter: &DirectoryFilter) -> Result<i64, StoreError> {
-        const COUNT: &str = concat!("SELECT count(*)", listed!());
+        static COUNT: LazyLock<String> = LazyLock::new(|| format!("SELECT count(*){LISTED}"));
         let pattern = filter.pattern();
-        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT)
+        let (n,): (i64,) = on_pool!(self, pool => sqlx::query_as(COUNT.as_str())
             .bind(filter.kind.map(Kind::as_str))
             .bind(pattern.as_deref())
             .bind(filter.country.map(Country::code))
@@ -174,24 +170,13 @@ impl Store {
             website, sort_fr, sort_en, search_text, latitude, longitude, sample) \
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE) \
             ON CONFLICT (name_key, country) DO NOTHING RETURNING id";
-        let text = audit::summary(&format!(
-            "{} ({}, {}, {})",
-            s.name,
-            s.country.code(),
-            s.kind,
-            crate::domain::date::format(s.joined_on)
-        ));
+        let text =
+            format!("{} ({}, {}, {})", s.name, s.country.code(), s.kind, crate::domain::date::format(s.joined_on));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let id: Option<(i64,)> = bind_signatory!(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
+            let id: Option<(i64,)> = bind_signatory(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
             let Some((id,)) = id else { return Ok(Saved::Duplicate) };
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::SignatoryAdded.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryAdded, &text).await?;
             tx.commit().await?;
             Ok(Saved::Done(id))
         })
@@ -232,7 +217,7 @@ impl Store {
             if other.is_some() {
                 return Ok(Saved::Duplicate);
             }
-            let done = bind_signatory!(sqlx::query(UPDATE), s)
+            let done = bind_signatory(sqlx::query(UPDATE), s)
                 .bind(id)
                 .bind(version)
                 .execute(&mut *tx)
@@ -251,14 +236,8 @@ impl Store {
             if current.signatory.sample {
                 changes.push_str(if changes.is_empty() { "sample → real" } else { "; sample → real" });
             }
-            let text = audit::summary(&format!("#{id} {} ({}): {changes}", before.name, before.country.code()));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::SignatoryUpdated.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            let text = format!("#{id} {} ({}): {changes}", before.name, before.country.code());
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryUpdated, &text).await?;
             tx.commit().await?;
             Ok(Saved::Done(id))
         })
@@ -274,21 +253,15 @@ impl Store {
             let Some(row) = row else { return Ok(false) };
             let s = row.into_domain()?;
             let d = &s.details;
-            let text = audit::summary(&format!(
+            let text = format!(
                 "#{id} {} ({}, {}, {}){}",
                 d.name,
                 d.country.code(),
                 d.kind,
                 crate::domain::date::format(d.joined_on),
                 if s.sample { ", sample" } else { "" }
-            ));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::SignatoryDeleted.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            );
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryDeleted, &text).await?;
             tx.commit().await?;
             Ok(true)
         })
@@ -302,7 +275,7 @@ impl Store {
         let numbered = self.numbered_placeholders();
         let stored = on_pool!(self, pool => {
             let mut conn = pool.acquire().await?;
-            find_stored!(conn, rows, numbered)
+            find_stored(&mut *conn, rows, numbered).await?
         });
         for s in rows {
             let found = stored.get(&stored_key(s));
@@ -336,7 +309,7 @@ impl Store {
         let mut hash = Sha256::new();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let stored = find_stored!(tx, rows, numbered);
+            let stored = find_stored(&mut *tx, rows, numbered).await?;
             let mut changed = Vec::new();
             for s in rows {
                 let found = stored.get(&stored_key(s));
@@ -350,19 +323,13 @@ impl Store {
             if hex::encode(&hash.finalize()) != fingerprint {
                 return Ok(None);
             }
-            write_signatories!(tx, changed, false, held, numbered);
+            write_signatories(&mut *tx, changed, false, held, numbered).await?;
             let ImportReport { added, updated, unchanged } = report;
-            let text = audit::summary(&format!(
+            let text = format!(
                 "{source}: {} signatories: {added} added, {updated} updated, {unchanged} unchanged",
                 rows.len()
-            ));
-            sqlx::query(AUDIT)
-                .bind(instant(now))
-                .bind(actor.email())
-                .bind(AuditKind::SignatoriesImported.as_str())
-                .bind(&text)
-                .execute(&mut *tx)
-                .await?;
+            );
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoriesImported, &text).await?;
             tx.commit().await?;
         });
         Ok(Some(report))

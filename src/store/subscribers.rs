@@ -2,10 +2,12 @@
 //! person's record, and erasure (audited, without the address: an erased
 //! person is not kept in the log either).
 
+use std::sync::LazyLock;
+
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit::INSERT as AUDIT, instant};
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::domain::EmailAddress;
 
 /// One person's subscription, with its consent.
@@ -29,11 +31,8 @@ pub struct SubscriberCount {
     pub count: i64,
 }
 
-macro_rules! record_columns {
-    () => {
-        "SELECT id, email, lang, status, created_at, confirmed_at, consent_at, consent_version FROM subscribers "
-    };
-}
+const SELECT_RECORDS: &str =
+    "SELECT id, email, lang, status, created_at, confirmed_at, consent_at, consent_version FROM subscribers ";
 
 /// Where an erasure finds the person: by id (the back office) or by
 /// address (the command line).
@@ -53,20 +52,22 @@ impl Store {
     /// The subscribers whose address contains `part` (case ignored), by
     /// address, `limit` at most.
     pub async fn search_subscribers(&self, part: &str, limit: i64) -> Result<Vec<SubscriberRecord>, StoreError> {
-        const SEARCH: &str = concat!(record_columns!(), "WHERE instr(email, $1) > 0 ORDER BY email LIMIT $2");
-        const SEARCH_PG: &str = concat!(record_columns!(), "WHERE strpos(email, $1) > 0 ORDER BY email LIMIT $2");
+        static SEARCH: LazyLock<String> =
+            LazyLock::new(|| format!("{SELECT_RECORDS}WHERE instr(email, $1) > 0 ORDER BY email LIMIT $2"));
+        static SEARCH_PG: LazyLock<String> =
+            LazyLock::new(|| format!("{SELECT_RECORDS}WHERE strpos(email, $1) > 0 ORDER BY email LIMIT $2"));
         let part = part.trim().to_lowercase();
         let sql = match self {
-            Store::Postgres(_) => SEARCH_PG,
-            Store::Sqlite(_) => SEARCH,
+            Store::Postgres(_) => SEARCH_PG.as_str(),
+            Store::Sqlite(_) => SEARCH.as_str(),
         };
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(&part).bind(limit).fetch_all(pool).await)?)
     }
 
     /// One subscriber's record.
     pub async fn subscriber_record(&self, id: i64) -> Result<Option<SubscriberRecord>, StoreError> {
-        const FIND: &str = concat!(record_columns!(), "WHERE id = $1");
-        Ok(on_pool!(self, pool => sqlx::query_as(FIND).bind(id).fetch_optional(pool).await)?)
+        static FIND: LazyLock<String> = LazyLock::new(|| format!("{SELECT_RECORDS}WHERE id = $1"));
+        Ok(on_pool!(self, pool => sqlx::query_as(FIND.as_str()).bind(id).fetch_optional(pool).await)?)
     }
 
     /// Erases a person entirely, by id: subscription and queued mails.
@@ -85,24 +86,23 @@ impl Store {
     }
 
     async fn erase(&self, whom: Whom<'_>, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
-        const BY_ID: &str = concat!(record_columns!(), "WHERE id = $1");
-        const BY_EMAIL: &str = concat!(record_columns!(), "WHERE email = $1");
+        static BY_ID: LazyLock<String> = LazyLock::new(|| format!("{SELECT_RECORDS}WHERE id = $1"));
+        static BY_EMAIL: LazyLock<String> = LazyLock::new(|| format!("{SELECT_RECORDS}WHERE email = $1"));
         const DELETE_MAILS: &str = "DELETE FROM mail_outbox WHERE recipient = $1";
         const DELETE: &str = "DELETE FROM subscribers WHERE id = $1";
         let now = instant(now);
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let found: Option<SubscriberRecord> = match whom {
-                Whom::Id(id) => sqlx::query_as(BY_ID).bind(id).fetch_optional(&mut *tx).await?,
-                Whom::Email(email) => sqlx::query_as(BY_EMAIL).bind(email.as_str()).fetch_optional(&mut *tx).await?,
+                Whom::Id(id) => sqlx::query_as(BY_ID.as_str()).bind(id).fetch_optional(&mut *tx).await?,
+                Whom::Email(email) => sqlx::query_as(BY_EMAIL.as_str()).bind(email.as_str()).fetch_optional(&mut *tx).await?,
             };
             if let Some(record) = &found {
                 sqlx::query(DELETE_MAILS).bind(&record.email).execute(&mut *tx).await?;
                 sqlx::query(DELETE).bind(record.id).execute(&mut *tx).await?;
                 // The address is not kept: the log says what was erased, not whom.
                 let text = format!("subscriber #{}: {}, {}, consent {}", record.id, record.status, record.lang, record.consent_version);
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SubscriberErased.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::SubscriberErased, &text).await?;
             }
             tx.commit().await?;
             found.is_some()

@@ -7,11 +7,7 @@
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{
-    Account, Actor, AuditKind, BeginWrite, LOCKOUT_AFTER, LOCKOUT_FOR, Store, StoreError,
-    audit::{self, INSERT as AUDIT},
-    instant,
-};
+use super::{Account, Actor, AuditKind, BeginWrite, LOCKOUT_AFTER, LOCKOUT_FOR, Store, StoreError, audit, instant};
 use crate::domain::two_step::TotpSecret;
 
 /// How long a sign-in waits for its second step.
@@ -104,9 +100,8 @@ impl Store {
                 for hash in code_hashes {
                     sqlx::query(INSERT_CODE).bind(account_id).bind(hash).execute(&mut *tx).await?;
                 }
-                let text = audit::summary(&format!("{email}: {} recovery codes", code_hashes.len()));
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::TwoStepOn.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                let text = format!("{email}: {} recovery codes", code_hashes.len());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::TwoStepOn, &text).await?;
             }
             tx.commit().await?;
             email.is_some()
@@ -144,8 +139,7 @@ impl Store {
             if done {
                 let (left,): (i64,) = sqlx::query_as(LEFT).bind(account_id).fetch_one(&mut *tx).await?;
                 let text = format!("{left} left");
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::RecoveryCodeUsed.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::RecoveryCodeUsed, &text).await?;
             }
             tx.commit().await?;
             done
@@ -172,9 +166,8 @@ impl Store {
                 for hash in code_hashes {
                     sqlx::query(INSERT_CODE).bind(account_id).bind(hash).execute(&mut *tx).await?;
                 }
-                let text = audit::summary(&format!("{email}: {} new recovery codes", code_hashes.len()));
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::RecoveryCodesRenewed.as_str())
-                    .bind(&text).execute(&mut *tx).await?;
+                let text = format!("{email}: {} new recovery codes", code_hashes.len());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::RecoveryCodesRenewed, &text).await?;
             }
             tx.commit().await?;
             email.is_some()
@@ -201,9 +194,7 @@ impl Store {
             if let Some((email,)) = &email {
                 sqlx::query(DELETE_CODES).bind(account_id).execute(&mut *tx).await?;
                 sqlx::query(DROP_PENDING).bind(account_id).execute(&mut *tx).await?;
-                let text = audit::summary(email);
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::TwoStepOff.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::TwoStepOff, email).await?;
             }
             tx.commit().await?;
             email.is_some()
@@ -282,8 +273,7 @@ impl Store {
             if done {
                 sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *tx).await?;
                 sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *tx).await?;
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SignedIn.as_str()).bind(how)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::SignedIn, how).await?;
             }
             tx.commit().await?;
             done
@@ -306,13 +296,11 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query(COUNT).bind(count).bind(now).bind(account.id).execute(&mut *tx).await?;
-            sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SignInFailed.as_str())
-                .bind("wrong two-step code").execute(&mut *tx).await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignInFailed, "wrong two-step code").await?;
             if locks {
                 sqlx::query(DROP_PENDING).bind(account.id).execute(&mut *tx).await?;
                 let text = format!("{LOCKOUT_AFTER} failed sign-ins: waits {} minutes", LOCKOUT_FOR.whole_minutes());
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::AccountLocked.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLocked, &text).await?;
             }
             tx.commit().await?;
         });
@@ -349,8 +337,7 @@ impl Store {
             if changed {
                 sqlx::query(SET).bind(TWO_STEP_REQUIRED).bind(value).execute(&mut *tx).await?;
                 let text = format!("two-step sign-in required: {before} → {value}");
-                sqlx::query(AUDIT).bind(now).bind(actor.email()).bind(AuditKind::SettingChanged.as_str()).bind(&text)
-                    .execute(&mut *tx).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::SettingChanged, &text).await?;
             }
             tx.commit().await?;
             changed
