@@ -21,7 +21,7 @@ use crate::{
         },
         database::{open, open_for},
     },
-    store::{self, Actor, AuditKind, ImportReport, Origin, Patience, Store, StoreError},
+    store::{self, Actor, AuditKind, ConnectionWait, ImportReport, Origin, Store, StoreError},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -272,7 +272,7 @@ async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<
     if site.contacts.secretariat.is_none() {
         tracing::warn!("no --contact-email: the contact page gives the secretariat's postal address only");
     }
-    let store = open_for(database_url, Patience::Visitor).await?;
+    let store = open_for(database_url, ConnectionWait::Visitor).await?;
     let server =
         Server::bind(args.listen, store.clone(), site).await.map_err(|error| start_error(error, args.listen))?;
     tracing::info!(address = %server.local_addr()?, backend = store.backend(), "serving the site on http://{}/", server.local_addr()?);

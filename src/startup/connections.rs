@@ -24,7 +24,7 @@ use std::{
     time::Duration,
 };
 
-use crate::web::{settings::ConnectionLimits, site::Answer};
+use crate::web::{settings::ConnectionLimits, site::ConnectionService};
 use axum::http::{HeaderValue, Request, header};
 use hyper::{body::Incoming, server::conn::http1, service::service_fn};
 use hyper_util::{
@@ -56,7 +56,7 @@ fn busy_answer() -> String {
 /// accepting, and gives the connections in flight `shutdown_grace` to end.
 pub(crate) async fn serve(
     listener: TcpListener,
-    app: impl Answer,
+    app: impl ConnectionService,
     limits: ConnectionLimits,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) {

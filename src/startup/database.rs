@@ -8,17 +8,17 @@ use crate::{
     formats::sample,
     infra::clock::Clock,
     startup::config,
-    store::{Patience, Store},
+    store::{ConnectionWait, Store},
 };
 
 /// Connects to the configured database and applies pending migrations. The
 /// embedded default database is filled with the sample data when it is new.
 pub async fn open(database_url: Option<String>) -> anyhow::Result<Store> {
-    open_for(database_url, Patience::Command).await
+    open_for(database_url, ConnectionWait::Command).await
 }
 
 /// Opens the database for a command, or for the site's visitors.
-pub async fn open_for(database_url: Option<String>, patience: Patience) -> anyhow::Result<Store> {
+pub async fn open_for(database_url: Option<String>, patience: ConnectionWait) -> anyhow::Result<Store> {
     let (url, fresh_default) = match database_url {
         Some(url) => (url, false),
         None => {

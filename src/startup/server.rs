@@ -61,7 +61,7 @@ impl Server {
             mailer: Arc::new(Mailer::new(config.mail.clone())?),
             signups: Arc::new(Limiter::per_minute("newsletter", config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
-            page_cache: Arc::new(PageCache::new(store.clone(), config.busy_pace, availability.clone())),
+            page_cache: Arc::new(PageCache::new(store.clone(), config.busy_threshold, availability.clone())),
             render_bound: Arc::new(RenderBound::new(config.render)),
             availability,
             sample: Arc::new(SampleStatus::default()),

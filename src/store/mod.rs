@@ -74,7 +74,7 @@ pub use revision::{ChangeListener, ChangeSource};
 pub use sample::SampleRows;
 pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
-pub use signatory_edits::{ImportPreview, Saved, Versioned};
+pub use signatory_edits::{ImportPreview, SignatorySaved, VersionedSignatory};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
 pub use two_step::{PENDING_LIFETIME, PendingSignIn, TwoStep};
 
@@ -85,7 +85,7 @@ use sqlx::{PgPool, SqlitePool};
 /// Who waits for a database connection, and so for how long before the
 /// store answers "unavailable".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Patience {
+pub enum ConnectionWait {
     /// A visitor: an outage must fail fast, not hang pages. (Once one
     /// request has found the database down, the others do not wait at all:
     /// see [`Availability`].)
@@ -94,11 +94,11 @@ pub enum Patience {
     Command,
 }
 
-impl Patience {
+impl ConnectionWait {
     fn acquire_timeout(self) -> Duration {
         match self {
-            Patience::Visitor => Duration::from_millis(800),
-            Patience::Command => Duration::from_secs(10),
+            ConnectionWait::Visitor => Duration::from_millis(800),
+            ConnectionWait::Command => Duration::from_secs(10),
         }
     }
 }
@@ -145,11 +145,11 @@ impl Store {
     /// for a command (see [`Store::connect_with`]). A SQLite file is
     /// created when missing.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
-        Store::connect_with(url, Patience::Command).await
+        Store::connect_with(url, ConnectionWait::Command).await
     }
 
     /// Connects, with connections waited for as long as `patience` allows.
-    pub async fn connect_with(url: &str, patience: Patience) -> Result<Store, StoreError> {
+    pub async fn connect_with(url: &str, patience: ConnectionWait) -> Result<Store, StoreError> {
         let wait = patience.acquire_timeout();
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             postgres::connect(url, wait).await.map(Store::Postgres)

@@ -24,21 +24,21 @@ use crate::{
 
 /// A signatory with the version of the row it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Versioned {
+pub struct VersionedSignatory {
     pub signatory: Signatory,
     pub version: i64,
 }
 
 #[derive(FromRow)]
-struct VersionedRow {
+struct VersionedSignatoryRow {
     #[sqlx(flatten)]
     row: SignatoryRow,
     version: i64,
 }
 
-impl VersionedRow {
-    fn into_domain(self) -> Result<Versioned, StoreError> {
-        Ok(Versioned { signatory: self.row.into_domain()?, version: self.version })
+impl VersionedSignatoryRow {
+    fn into_domain(self) -> Result<VersionedSignatory, StoreError> {
+        Ok(VersionedSignatory { signatory: self.row.into_domain()?, version: self.version })
     }
 }
 
@@ -53,13 +53,13 @@ const LISTED: &str = " FROM signatories WHERE (CAST($1 AS TEXT) IS NULL OR kind 
 
 /// What a save did.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Saved {
+pub enum SignatorySaved {
     /// Written: the signatory's id.
     Done(i64),
     /// No signatory has this id (any more).
     NotFound,
     /// Someone else changed it since the form was read: as it stands now.
-    Conflict(Box<Versioned>),
+    Conflict(Box<VersionedSignatory>),
     /// Another signatory has this name in this country.
     Duplicate,
 }
@@ -112,11 +112,11 @@ fn fingerprint_row(hash: &mut Sha256, s: &NewSignatory, stored: Option<(&Signato
 
 impl Store {
     /// One signatory with its version.
-    pub async fn versioned_signatory(&self, id: i64) -> Result<Option<Versioned>, StoreError> {
+    pub async fn versioned_signatory(&self, id: i64) -> Result<Option<VersionedSignatory>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM signatories WHERE id = $1");
-        let row: Option<VersionedRow> =
+        let row: Option<VersionedSignatoryRow> =
             on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(pool).await)?;
-        row.map(VersionedRow::into_domain).transpose()
+        row.map(VersionedSignatoryRow::into_domain).transpose()
     }
 
     /// The back office's list: the signatories a filter lets through, by
@@ -127,14 +127,14 @@ impl Store {
         lang: Lang,
         limit: i64,
         offset: i64,
-    ) -> Result<Vec<Versioned>, StoreError> {
+    ) -> Result<Vec<VersionedSignatory>, StoreError> {
         let sort = match lang {
             Lang::Fr => "sort_fr",
             Lang::En => "sort_en",
         };
         let sql = format!("SELECT {COLUMNS}{LISTED} ORDER BY country, {sort}, id LIMIT $4 OFFSET $5");
         let pattern = filter.pattern();
-        let rows: Vec<VersionedRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<VersionedSignatoryRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(filter.kind.map(Kind::as_str))
             .bind(pattern.as_deref())
             .bind(filter.country.map(Country::code))
@@ -142,7 +142,7 @@ impl Store {
             .bind(offset)
             .fetch_all(pool)
             .await)?;
-        rows.into_iter().map(VersionedRow::into_domain).collect()
+        rows.into_iter().map(VersionedSignatoryRow::into_domain).collect()
     }
 
     /// How many signatories a filter lets through.
@@ -165,7 +165,7 @@ impl Store {
         s: &NewSignatory,
         actor: &Actor,
         now: OffsetDateTime,
-    ) -> Result<Saved, StoreError> {
+    ) -> Result<SignatorySaved, StoreError> {
         const INSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, name_en, \
             website, sort_fr, sort_en, search_text, latitude, longitude, sample) \
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE) \
@@ -175,10 +175,10 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = bind_signatory(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
-            let Some((id,)) = id else { return Ok(Saved::Duplicate) };
+            let Some((id,)) = id else { return Ok(SignatorySaved::Duplicate) };
             audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryAdded, &text).await?;
             tx.commit().await?;
-            Ok(Saved::Done(id))
+            Ok(SignatorySaved::Done(id))
         })
     }
 
@@ -192,7 +192,7 @@ impl Store {
         s: &NewSignatory,
         actor: &Actor,
         now: OffsetDateTime,
-    ) -> Result<Saved, StoreError> {
+    ) -> Result<SignatorySaved, StoreError> {
         const OTHER: &str = "SELECT id FROM signatories WHERE name_key = $1 AND country = $2 AND id <> $3";
         const UPDATE: &str = "UPDATE signatories SET name_key = $1, country = $2, name = $3, kind = $4, \
             joined_on = $5, name_fr = $6, name_en = $7, website = $8, sort_fr = $9, sort_en = $10, \
@@ -201,12 +201,12 @@ impl Store {
         let select = format!("SELECT {COLUMNS} FROM signatories WHERE id = $1");
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let current: Option<VersionedRow> =
+            let current: Option<VersionedSignatoryRow> =
                 sqlx::query_as(sqlx::AssertSqlSafe(select.clone())).bind(id).fetch_optional(&mut *tx).await?;
-            let Some(current) = current else { return Ok(Saved::NotFound) };
+            let Some(current) = current else { return Ok(SignatorySaved::NotFound) };
             let current = current.into_domain()?;
             if current.version != version {
-                return Ok(Saved::Conflict(Box::new(current)));
+                return Ok(SignatorySaved::Conflict(Box::new(current)));
             }
             let other: Option<(i64,)> = sqlx::query_as(OTHER)
                 .bind(s.name.key())
@@ -215,7 +215,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             if other.is_some() {
-                return Ok(Saved::Duplicate);
+                return Ok(SignatorySaved::Duplicate);
             }
             let done = bind_signatory(sqlx::query(UPDATE), s)
                 .bind(id)
@@ -227,8 +227,8 @@ impl Store {
                 // lets another transaction in): as it stands now.
                 drop(tx);
                 return match self.versioned_signatory(id).await? {
-                    Some(now) => Ok(Saved::Conflict(Box::new(now))),
-                    None => Ok(Saved::NotFound),
+                    Some(now) => Ok(SignatorySaved::Conflict(Box::new(now))),
+                    None => Ok(SignatorySaved::NotFound),
                 };
             }
             let before = &current.signatory.details;
@@ -239,7 +239,7 @@ impl Store {
             let text = format!("#{id} {} ({}): {changes}", before.name, before.country.code());
             audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryUpdated, &text).await?;
             tx.commit().await?;
-            Ok(Saved::Done(id))
+            Ok(SignatorySaved::Done(id))
         })
     }
 

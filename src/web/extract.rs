@@ -39,17 +39,17 @@ impl<S: Send + Sync> FromRequestParts<S> for ItemId {
 
 /// A visit to a page: the language its path names, and the one the
 /// visitor's cookie remembers (a page read in another language sets it).
-pub struct Visit {
+pub struct PageLanguages {
     pub lang: Lang,
     pub cookie: Option<Lang>,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Visit {
+impl<S: Send + Sync> FromRequestParts<S> for PageLanguages {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let PathLang(lang) = PathLang::from_request_parts(parts, state).await?;
-        Ok(Visit { lang, cookie: negotiate::cookie_language(&parts.headers) })
+        Ok(PageLanguages { lang, cookie: negotiate::cookie_language(&parts.headers) })
     }
 }
 

@@ -1,11 +1,13 @@
 //! The web site. Where things live:
 //!
-//! - `site`: what the connections serve: the cache's ready pages at the
-//!   door, then the router;
+//! - `site`: what the connections serve: the cache's ready pages on its
+//!   fast path, then the router;
 //! - `routes`: the route table and the order of the layers;
 //! - `handlers/`: one file per area, each handler taking its own extractors;
 //! - `middleware/`: the layers (security headers, error pages, the bound
-//!   on drawings) and the forms' cross-site check;
+//!   on drawings, the database's breaker, the two-step sign-in required);
+//! - `forgery`: the forms' cross-site check; `staff`: the staff gate;
+//! - `settings`: the settings the site runs with;
 //! - `page_cache/`: the cache of rendered public pages: its policy per
 //!   route, the fast path before routing, its layer, its entries, and the
 //!   signal of the database's changes;

@@ -41,7 +41,7 @@ use crate::text::{i18n::Lang, pages::Prose};
 pub const BODY_LIMIT: usize = 16 * 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// The whole site as one router, behind the page cache's door (`site`).
+/// The whole site as one router, behind the page cache's fast path (`site`).
 pub fn build_app(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/", get(language::root))

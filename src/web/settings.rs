@@ -25,7 +25,7 @@ pub struct SiteConfig {
     /// Requests per hundredth of a second from which the page cache trusts
     /// the cheap signs of change instead of reading the revision for every
     /// request (see `web::page_cache::Revisions`).
-    pub busy_pace: u64,
+    pub busy_threshold: u64,
     /// What time it is: the system's, or a test's.
     pub clock: Clock,
     /// The bounds on connections: header time-out, how many, the grace
@@ -56,7 +56,7 @@ impl SiteConfig {
             mail: MailConfig::new(None, "ONE in FIVE <newsletter@localhost>", PathBuf::from("data/outbox"))?,
             client_ip_header: None,
             signups_per_minute: 5,
-            busy_pace: super::page_cache::BUSY_THRESHOLD,
+            busy_threshold: super::page_cache::BUSY_THRESHOLD,
             clock: Clock::system(),
             connections: ConnectionLimits::for_this_process(),
             contacts: Contacts::default(),

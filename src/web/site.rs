@@ -1,5 +1,5 @@
 //! The site as the connections serve it: the pages and feeds the cache has
-//! ready are answered at the door (`page_cache::answer_hits`),
+//! ready are answered on the fast path (`page_cache::answer_hits`),
 //! everything else by the router and its layers (`routes`).
 //!
 //! Most requests are such hits. The router copies a route's service, with
@@ -16,12 +16,12 @@ use super::{page_cache, routes::build_app, state::AppState};
 
 /// What answers the requests of a connection: a router, or the site, which
 /// answers some requests itself before its router.
-pub trait Answer: Clone + Send + Sync + 'static {
+pub trait ConnectionService: Clone + Send + Sync + 'static {
     /// The response to `request`, from the client at `peer`.
     fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> impl Future<Output = Response> + Send;
 }
 
-impl Answer for Router {
+impl ConnectionService for Router {
     async fn answer(&self, mut request: Request<Incoming>, peer: SocketAddr) -> Response {
         request.extensions_mut().insert(ConnectInfo(peer));
         self.clone().oneshot(request.map(Body::new)).await.unwrap_or_else(|e| match e {})
@@ -39,7 +39,7 @@ impl Site {
     }
 }
 
-impl Answer for Site {
+impl ConnectionService for Site {
     async fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> Response {
         let (state, router) = &*self.0;
         match page_cache::answer_hits(state, request).await {

@@ -12,14 +12,14 @@ const PER_ANSWER: [&str; 2] = ["date", "x-request-id"];
 
 /// What a client gets: the status, the headers in order (but
 /// [`PER_ANSWER`]), and the body's bytes.
-struct Answer {
+struct ConnectionService {
     status: u16,
     headers: Vec<(String, Vec<u8>)>,
     body: Vec<u8>,
 }
 
 /// GETs a path, compressed with `encoding` when it is given.
-async fn answer(app: &TestApp, path: &str, encoding: Option<&str>) -> Answer {
+async fn answer(app: &TestApp, path: &str, encoding: Option<&str>) -> ConnectionService {
     let mut request = app.client.get(app.url(path));
     if let Some(encoding) = encoding {
         request = request.header("accept-encoding", encoding);
@@ -33,11 +33,11 @@ async fn answer(app: &TestApp, path: &str, encoding: Option<&str>) -> Answer {
         .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
         .collect();
     let body = response.bytes().await.expect("body").to_vec();
-    Answer { status, headers, body }
+    ConnectionService { status, headers, body }
 }
 
 /// Fails unless two answers are the same but for [`PER_ANSWER`].
-fn assert_same(what: &str, expected: &Answer, actual: &Answer) {
+fn assert_same(what: &str, expected: &ConnectionService, actual: &ConnectionService) {
     assert_eq!(expected.status, actual.status, "{what}: status");
     let shown = |headers: &[(String, Vec<u8>)]| -> Vec<(String, String)> {
         headers.iter().map(|(name, value)| (name.clone(), String::from_utf8_lossy(value).into_owned())).collect()
@@ -133,7 +133,7 @@ both_backends! {
             for path in &paths {
                 let what = format!("{path} ({encoding:?})");
                 // Rendered (and kept, if it may be), then answered from the
-                // cache at the door.
+                // cache on the fast path.
                 let rendered = answer(app, path, encoding).await;
                 let before = hits(app).await;
                 let cached = answer(app, path, encoding).await;

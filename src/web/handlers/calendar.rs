@@ -18,7 +18,7 @@ use crate::{
     web::{
         conditional,
         error::AppError,
-        extract::{PathLang, Visit},
+        extract::{PageLanguages, PathLang},
         page_cache::{PageQuery, QueryKeys},
         paths::{self, Page},
         state::AppState,
@@ -167,7 +167,7 @@ struct CalendarPage {
 /// `/fr/calendrier`: the upcoming events.
 pub async fn upcoming(
     State(state): State<AppState>,
-    Visit { lang, cookie }: Visit,
+    PageLanguages { lang, cookie }: PageLanguages,
     PageQuery(query): PageQuery<CalendarQuery>,
 ) -> Result<Response, AppError> {
     show(&state, lang, false, &query, cookie).await
@@ -176,7 +176,7 @@ pub async fn upcoming(
 /// `/fr/calendrier/archives`: the past events, newest first.
 pub async fn archive(
     State(state): State<AppState>,
-    Visit { lang, cookie }: Visit,
+    PageLanguages { lang, cookie }: PageLanguages,
     PageQuery(query): PageQuery<CalendarQuery>,
 ) -> Result<Response, AppError> {
     show(&state, lang, true, &query, cookie).await

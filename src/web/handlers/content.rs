@@ -11,7 +11,7 @@ use crate::{
     text::{i18n::Lang, pages::Prose},
     web::{
         error::AppError,
-        extract::Visit,
+        extract::PageLanguages,
         paths::Page,
         state::AppState,
         view::{PageContext, render_remembering},
@@ -67,8 +67,10 @@ pub async fn render_text(state: &AppState, lang: Lang, prose: Prose, markdown: S
 }
 
 /// The handler of a prose page: `get(content::page(Prose::About))`.
-pub fn page(prose: Prose) -> impl Fn(State<AppState>, Visit) -> Shown + Clone + Send + Sync + 'static {
-    move |State(state): State<AppState>, Visit { lang, cookie }: Visit| Box::pin(show(state, lang, prose, cookie))
+pub fn page(prose: Prose) -> impl Fn(State<AppState>, PageLanguages) -> Shown + Clone + Send + Sync + 'static {
+    move |State(state): State<AppState>, PageLanguages { lang, cookie }: PageLanguages| {
+        Box::pin(show(state, lang, prose, cookie))
+    }
 }
 
 /// What a prose page's handler returns.

@@ -20,7 +20,7 @@ use crate::{
     },
     web::{
         error::AppError,
-        extract::Visit,
+        extract::PageLanguages,
         handlers::history,
         page_cache::{PageQuery, QueryKeys},
         paths::{self, Page},
@@ -173,7 +173,7 @@ struct DirectoryPage {
 /// `/fr/adherents`, `/en/members`: the directory.
 pub async fn show(
     State(state): State<AppState>,
-    Visit { lang, cookie }: Visit,
+    PageLanguages { lang, cookie }: PageLanguages,
     PageQuery(query): PageQuery<DirectoryQuery>,
 ) -> Result<Response, AppError> {
     let (filter, page) = query.parse()?;
@@ -322,7 +322,7 @@ struct SignatoryPage {
 /// outdated slug (the name changed) leads to the current one.
 pub async fn signatory(
     State(state): State<AppState>,
-    Visit { lang, cookie }: Visit,
+    PageLanguages { lang, cookie }: PageLanguages,
     Path(item): Path<String>,
 ) -> Result<Response, AppError> {
     let digits: String = item.chars().take_while(char::is_ascii_digit).collect();

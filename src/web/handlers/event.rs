@@ -25,7 +25,7 @@ use crate::{
     },
     web::{
         error::AppError,
-        extract::Visit,
+        extract::PageLanguages,
         paths::{EVENT_ICS_SUFFIX, Page},
         state::AppState,
         view::{
@@ -120,7 +120,7 @@ fn find_slug(item: &str) -> Result<Slug, AppError> {
 /// `/fr/calendrier/{item}`: an event's page, or its `.ics` file.
 pub async fn show(
     State(state): State<AppState>,
-    Visit { lang, cookie }: Visit,
+    PageLanguages { lang, cookie }: PageLanguages,
     Path(item): Path<String>,
     request: HeaderMap,
 ) -> Result<Response, AppError> {

@@ -9,7 +9,7 @@ use crate::{
     text::i18n::Arg,
     web::{
         error::AppError,
-        extract::Visit,
+        extract::PageLanguages,
         handlers::history,
         paths::Page,
         state::AppState,
@@ -49,7 +49,10 @@ struct HomePage {
     news_href: String,
 }
 
-pub async fn show(State(state): State<AppState>, Visit { lang, cookie }: Visit) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    PageLanguages { lang, cookie }: PageLanguages,
+) -> Result<Response, AppError> {
     let counter: Counter = state.store.counter().await?;
     let ctx = PageContext::for_page(&state, lang, Page::Home, &state.locales.format(lang, "site-tagline", None));
     let counter_text = ctx.tr.format(

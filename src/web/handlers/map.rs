@@ -20,7 +20,7 @@ use crate::{
     },
     web::{
         error::AppError,
-        extract::Visit,
+        extract::PageLanguages,
         page_cache::PageQuery,
         paths::Page,
         state::AppState,
@@ -87,7 +87,7 @@ fn coordinate(value: f64) -> String {
 /// `/fr/adherents/carte`, `/en/members/map`.
 pub async fn show(
     State(state): State<AppState>,
-    Visit { lang, cookie }: Visit,
+    PageLanguages { lang, cookie }: PageLanguages,
     PageQuery(query): PageQuery<DirectoryQuery>,
 ) -> Result<Response, AppError> {
     let (mut filter, _) = query.parse()?;

@@ -22,7 +22,7 @@ use crate::{
     web::{
         conditional,
         error::AppError,
-        extract::{PathLang, Visit},
+        extract::{PageLanguages, PathLang},
         page_cache::{PageQuery, QueryKeys},
         paths::{self, Page},
         state::AppState,
@@ -72,7 +72,7 @@ struct ListPage {
 /// `/fr/actualites`, `/en/news`: the items in the language, newest first.
 pub async fn list(
     State(state): State<AppState>,
-    Visit { lang, cookie }: Visit,
+    PageLanguages { lang, cookie }: PageLanguages,
     PageQuery(query): PageQuery<NewsQuery>,
 ) -> Result<Response, AppError> {
     let page = page_number(query.page.as_deref())?;
@@ -118,7 +118,7 @@ struct ItemPage {
 /// is written in.
 pub async fn item(
     State(state): State<AppState>,
-    Visit { lang, cookie }: Visit,
+    PageLanguages { lang, cookie }: PageLanguages,
     Path(item): Path<String>,
 ) -> Result<Response, AppError> {
     let slug = Slug::parse(&item).map_err(|_| AppError::NotFound)?;

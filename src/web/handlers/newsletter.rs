@@ -28,7 +28,7 @@ use crate::{
     },
     web::{
         error::AppError,
-        extract::{ClientIp, PathLang, Visit},
+        extract::{ClientIp, PageLanguages, PathLang},
         forgery::{PRIVATE_REFERRER_POLICY, PublicForm, SameOrigin},
         metrics::Signup,
         paths::{NewsletterAction, Page},
@@ -111,7 +111,10 @@ fn newsletter_page(state: &AppState, lang: Lang) -> NewsletterPage {
 }
 
 /// `/fr/lettre-d-information`: the sign-up and unsubscribe forms.
-pub async fn show(State(state): State<AppState>, Visit { lang, cookie }: Visit) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    PageLanguages { lang, cookie }: PageLanguages,
+) -> Result<Response, AppError> {
     render_remembering(&newsletter_page(&state, lang), lang, cookie)
 }
 
@@ -331,13 +334,13 @@ async fn link_page(
 }
 
 /// What a link page's handler answers, once.
-type Answer = Pin<Box<dyn Future<Output = Result<Response, AppError>> + Send>>;
+type ConnectionService = Pin<Box<dyn Future<Output = Result<Response, AppError>> + Send>>;
 
 /// The handler of a mail link's page, `/fr/lettre-d-information/confirmer/{token}`:
 /// `get(newsletter::link(NewsletterAction::Confirm))`.
 pub fn link(
     action: NewsletterAction,
-) -> impl Fn(State<AppState>, PathLang, Path<String>) -> Answer + Clone + Send + Sync + 'static {
+) -> impl Fn(State<AppState>, PathLang, Path<String>) -> ConnectionService + Clone + Send + Sync + 'static {
     move |State(state): State<AppState>, PathLang(lang): PathLang, Path(token): Path<String>| {
         Box::pin(async move { link_page(&state, lang, action, &token, None).await })
     }

@@ -100,7 +100,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
 
 /// The page of a public page refused for want of a turn to draw it
 /// (`render_bound`), as the layer would make it, for the page cache to
-/// answer at the door.
+/// answer on the fast path.
 pub fn busy(state: &AppState, lang: Lang) -> Response {
     let status = StatusCode::SERVICE_UNAVAILABLE;
     let mut response = match public_page(state, lang, status) {

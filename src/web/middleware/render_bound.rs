@@ -83,7 +83,7 @@ impl RenderBound {
 
 /// Lets a marked request draw in its turn, or answers 503 (the error-page
 /// layer, outside, makes it the localized page). While the bound is full,
-/// the page cache refuses at the door the pages it would have to draw
+/// the page cache refuses on the fast path the pages it would have to draw
 /// (`page_cache::answer_hits`): a flood is turned away at the cost of a
 /// hit.
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {

@@ -100,7 +100,7 @@ pub struct PageCache {
 }
 
 /// What the cache has for a key, at a glance.
-pub enum Peek {
+pub enum EntryState {
     /// The response, ready.
     Ready(Arc<Cached>),
     /// Another request is rendering it.
@@ -120,8 +120,8 @@ pub enum Lookup<'a> {
 }
 
 impl PageCache {
-    pub fn new(store: Store, busy_pace: u64, availability: Arc<Availability>) -> PageCache {
-        PageCache { entries: Mutex::default(), revisions: Revisions::start(store, busy_pace, availability) }
+    pub fn new(store: Store, busy_threshold: u64, availability: Arc<Availability>) -> PageCache {
+        PageCache { entries: Mutex::default(), revisions: Revisions::start(store, busy_threshold, availability) }
     }
 
     fn lock(&self) -> MutexGuard<'_, Entries> {
@@ -162,11 +162,11 @@ impl PageCache {
 
 impl PageCache {
     /// What the cache has for a key, without taking on anything.
-    pub fn peek(&self, key: &Key) -> Peek {
+    pub fn peek(&self, key: &Key) -> EntryState {
         match self.lock().slots.get(key) {
-            Some(Slot::Ready(cached)) => Peek::Ready(cached.clone()),
-            Some(Slot::Rendering(_)) => Peek::Rendering,
-            None => Peek::Absent,
+            Some(Slot::Ready(cached)) => EntryState::Ready(cached.clone()),
+            Some(Slot::Rendering(_)) => EntryState::Rendering,
+            None => EntryState::Absent,
         }
     }
 

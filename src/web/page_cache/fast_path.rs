@@ -1,5 +1,5 @@
 //! The fast path: a public page or feed the cache has ready is answered at
-//! the door (`web::site`), ahead of the router and its layers, with what
+//! the fast path (`web::site`), ahead of the router and its layers, with what
 //! they would have added themselves (the security headers, the request's
 //! id, its count and log line). Most requests are such hits, and the
 //! router's and the layers' own cost (a copy of each for every request, a
@@ -16,7 +16,7 @@ use axum::{
 };
 
 use super::{
-    entries::{Cached, Key, Lookup, Peek},
+    entries::{Cached, EntryState, Key, Lookup},
     policy::cache_uri,
     respond::{MAX_READ, plain_response, respond},
 };
@@ -34,7 +34,7 @@ use crate::{
 /// [`layer`](super::layer) does not ask again: the revision is read, and
 /// the encoding negotiated, once per request.
 #[derive(Clone)]
-pub(super) struct Looked {
+pub(super) struct FastPathMiss {
     pub(super) uri: String,
     pub(super) encoding: Option<Encoding>,
     /// `None` when the database could not tell.
@@ -53,7 +53,7 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
     };
     let encoding = negotiate::encoding(request.headers());
     let Some(revision) = state.page_cache.revisions.current().await else {
-        request.extensions_mut().insert(Looked { uri, encoding, revision: None });
+        request.extensions_mut().insert(FastPathMiss { uri, encoding, revision: None });
         return Err(request);
     };
     let key = Key {
@@ -65,7 +65,7 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
     };
     let path = request.uri().path();
     let (response, kept) = match state.page_cache.peek(&key) {
-        Peek::Ready(cached) => {
+        EntryState::Ready(cached) => {
             state.metrics.page_cache_hit();
             let mut response = respond(&cached, path, request.headers());
             // A kept response has its security headers already (see `layer`).
@@ -76,14 +76,14 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
             }
             (response, Some(cached))
         }
-        Peek::Absent if state.render_bound.full() => {
+        EntryState::Absent if state.render_bound.full() => {
             state.metrics.page_cache_miss();
             state.metrics.drawing_refused();
             let lang = Lang::from_path(path).unwrap_or_else(|| negotiate::language(request.headers()));
             (busy(state, lang, revision, key.minute).await, None)
         }
-        Peek::Absent | Peek::Rendering => {
-            request.extensions_mut().insert(Looked { uri: key.uri, encoding, revision: Some(revision) });
+        EntryState::Absent | EntryState::Rendering => {
+            request.extensions_mut().insert(FastPathMiss { uri: key.uri, encoding, revision: Some(revision) });
             return Err(request);
         }
     };
@@ -113,7 +113,7 @@ async fn busy(state: &AppState, lang: Lang, revision: i64, minute: i64) -> Respo
     plain_response(&rendering.keep(kept))
 }
 
-/// What the layers add to a response the door answered (from `kept`,
+/// What the layers add to a response the fast path answered (from `kept`,
 /// when the cache had it): the request's id, its count in the metrics,
 /// and its log line.
 fn answered<B>(

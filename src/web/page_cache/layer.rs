@@ -13,7 +13,7 @@ use axum::{
 
 use super::{
     entries::{Cached, Key, Lookup, Rendering},
-    fast_path::Looked,
+    fast_path::FastPathMiss,
     policy::{cache_uri, public_read},
     respond::{MAX_READ, respond},
 };
@@ -43,8 +43,8 @@ fn settle_encoding(request: &mut Request, encoding: Option<Encoding>) {
 /// path gave back, or one that reached the router some other way), waits
 /// for another request's rendering of it, or renders and keeps it.
 pub async fn layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let (uri, looked) = match request.extensions_mut().remove::<Looked>() {
-        Some(Looked { uri, encoding, revision }) => (Some(uri), Some((encoding, revision))),
+    let (uri, looked) = match request.extensions_mut().remove::<FastPathMiss>() {
+        Some(FastPathMiss { uri, encoding, revision }) => (Some(uri), Some((encoding, revision))),
         None => (cache_uri(&request), None),
     };
     let Some(uri) = uri else {

@@ -12,7 +12,7 @@
 //!   route (`CachePolicy`), read by the fast path and the layer alike,
 //!   the parameters named by each handler's query struct (`QueryKeys`),
 //!   which it reads through [`PageQuery`].
-//! - `fast_path`: [`answer_hits`], at the door (`web::site`), answers the
+//! - `fast_path`: [`answer_hits`], on the fast path (`web::site`), answers the
 //!   pages the cache has ready before any routing.
 //! - `layer`: [`layer`], which the router installs, renders a missing page
 //!   once for everyone asking for it, and keeps it.

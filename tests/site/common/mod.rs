@@ -34,7 +34,7 @@ use oneinfive::{
         mail::{MailConfig, MemoryOutbox},
     },
     startup::config::{ConnectionLimits, RenderLimits, SiteConfig},
-    store::{Patience, Store},
+    store::{ConnectionWait, Store},
 };
 use scraper::Html;
 use time::{OffsetDateTime, macros::datetime};
@@ -181,7 +181,8 @@ impl Builder {
                 (database.url.clone(), Some(database))
             }
         };
-        let store = Store::connect_with(&database_url, Patience::Visitor).await.expect("connect to the test database");
+        let store =
+            Store::connect_with(&database_url, ConnectionWait::Visitor).await.expect("connect to the test database");
         store.migrate().await.expect("migrate the test database");
         if self.seeded {
             oneinfive::formats::sample::load(&store, self.clock.now()).await.expect("load the sample data");
@@ -260,8 +261,9 @@ impl TestApp {
     /// own connections, as a second server behind a load balancer would:
     /// the same settings, clock and mail.
     pub async fn second_instance(&self) -> Instance {
-        let store =
-            Store::connect_with(&self.database_url, Patience::Visitor).await.expect("connect the second instance");
+        let store = Store::connect_with(&self.database_url, ConnectionWait::Visitor)
+            .await
+            .expect("connect the second instance");
         let (addr, server) =
             Running::launch(store.clone(), &self.settings, &self.clock, &self.mail, self.dir.path()).await;
         Instance { addr, server, store }
@@ -437,7 +439,7 @@ impl Running {
             config.signups_per_minute = n;
         }
         if settings.busy {
-            config.busy_pace = 0;
+            config.busy_threshold = 0;
         }
         if let Some(render) = settings.render {
             config.render = render;

@@ -98,7 +98,7 @@ fn language_name(tr: &Tr, lang: Lang) -> String {
 }
 
 /// Who saved a revision and when, as the pages say it.
-struct Saved {
+struct SavedBy {
     when: String,
     datetime: String,
     author: String,
@@ -108,11 +108,11 @@ struct Saved {
     by_line: Mixed,
 }
 
-impl Saved {
-    fn new(tr: &Tr, at: OffsetDateTime, author: Option<&str>) -> Saved {
+impl SavedBy {
+    fn new(tr: &Tr, at: OffsetDateTime, author: Option<&str>) -> SavedBy {
         let author = author.map_or_else(|| tr.t("admin-pages-unknown-author"), str::to_owned);
         let when = when(tr, at);
-        Saved {
+        SavedBy {
             by: Mixed::message(tr, "admin-pages-by", &[], "author", Mixed::typed(author.as_str())),
             by_line: Mixed::message(
                 tr,
@@ -161,7 +161,7 @@ struct Row {
     edit_href: String,
     history_href: String,
     /// None: the bundled text.
-    saved: Option<Saved>,
+    saved: Option<SavedBy>,
 }
 
 #[derive(Template)]
@@ -188,7 +188,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Respons
                 language: language_name(tr, lang),
                 edit_href: admin::page(page.key(), lang, ""),
                 history_href: admin::page(page.key(), lang, "/revisions"),
-                saved: info.map(|info| Saved::new(tr, info.created_at, info.author_email.as_deref())),
+                saved: info.map(|info| SavedBy::new(tr, info.created_at, info.author_email.as_deref())),
             }
         })
         .collect();
@@ -225,7 +225,7 @@ struct FormPage {
     conflict: Option<Conflict>,
     /// The current revision, said on the form as read (not on a form
     /// posted back): `Some(None)`, the bundled text.
-    current: Option<Option<Saved>>,
+    current: Option<Option<SavedBy>>,
     limit_hint: String,
 }
 
@@ -293,7 +293,7 @@ pub async fn edit(
     }
     let mut form = FormPage::new(&state, &staff, page, lang, current.as_ref().map(|r| r.info.id), text);
     form.current =
-        Some(current.as_ref().map(|r| Saved::new(&form.ctx.tr, r.info.created_at, r.info.author_email.as_deref())));
+        Some(current.as_ref().map(|r| SavedBy::new(&form.ctx.tr, r.info.created_at, r.info.author_email.as_deref())));
     form.done = match query.done.as_deref() {
         Some("saved") => Some(form.ctx.t("admin-pages-saved")),
         Some("restored") => Some(form.ctx.t("admin-pages-restored")),
@@ -361,7 +361,7 @@ pub async fn save(
             let tr = &form.ctx.tr;
             form.conflict = Some(Conflict {
                 summary: match &current {
-                    Some(r) => Saved::new(tr, r.info.created_at, r.info.author_email.as_deref()).by_line,
+                    Some(r) => SavedBy::new(tr, r.info.created_at, r.info.author_email.as_deref()).by_line,
                     None => Mixed::words(tr.t("admin-pages-conflict-bundled")),
                 },
                 view_href: admin::page_revision(page.key(), lang, current.as_ref().map(|r| r.info.id), ""),
@@ -377,7 +377,7 @@ pub async fn save(
 /// A revision as the history lists it.
 struct HistoryRow {
     /// None: the bundled text.
-    saved: Option<Saved>,
+    saved: Option<SavedBy>,
     current: bool,
     view_href: String,
     compare_href: String,
@@ -415,7 +415,7 @@ async fn history_page(
     infos.truncate(usize::try_from(HISTORY_LIMIT).unwrap_or(usize::MAX));
     let base = infos.first().map(|info| info.id);
     let key = page.key();
-    let row = |revision: Option<i64>, saved: Option<Saved>| HistoryRow {
+    let row = |revision: Option<i64>, saved: Option<SavedBy>| HistoryRow {
         saved,
         current: revision == base,
         view_href: admin::page_revision(key, lang, revision, ""),
@@ -425,7 +425,7 @@ async fn history_page(
     };
     let mut rows: Vec<HistoryRow> = infos
         .iter()
-        .map(|info| row(Some(info.id), Some(Saved::new(&ctx.tr, info.created_at, info.author_email.as_deref()))))
+        .map(|info| row(Some(info.id), Some(SavedBy::new(&ctx.tr, info.created_at, info.author_email.as_deref()))))
         .collect();
     if !truncated {
         rows.push(row(None, None));
@@ -486,7 +486,7 @@ struct RevisionPage {
     ctx: AdminContext,
     heading: String,
     history_heading: String,
-    saved: Option<Saved>,
+    saved: Option<SavedBy>,
     history_href: String,
     compare_href: String,
     restore_action: String,
@@ -518,7 +518,7 @@ pub async fn revision(
             ],
         ),
         history_heading: history_heading(&ctx.tr, page, lang),
-        saved: stored.as_ref().map(|r| Saved::new(&ctx.tr, r.info.created_at, r.info.author_email.as_deref())),
+        saved: stored.as_ref().map(|r| SavedBy::new(&ctx.tr, r.info.created_at, r.info.author_email.as_deref())),
         history_href: admin::page(key, lang, "/revisions"),
         compare_href: admin::page_revision(key, lang, revision, "/compare"),
         restore_action: admin::page_revision(key, lang, revision, "/restore"),

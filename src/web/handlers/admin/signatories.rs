@@ -30,7 +30,7 @@ use crate::{
         csv_file::{CsvErrors, FileProblem},
         signatories_csv::{self, Problem as CsvProblem},
     },
-    store::{DirectoryFilter, ImportPreview, ImportReport, Saved, Versioned},
+    store::{DirectoryFilter, ImportPreview, ImportReport, SignatorySaved, VersionedSignatory},
     text::{
         collate,
         i18n::{Arg, Tr},
@@ -233,7 +233,7 @@ pub async fn list(
         .listed_signatories(&filter, staff.lang, PAGE_SIZE, (page - 1) * PAGE_SIZE)
         .await?
         .into_iter()
-        .map(|Versioned { signatory, .. }| {
+        .map(|VersionedSignatory { signatory, .. }| {
             let s = &signatory.details;
             Row {
                 href: admin::signatory(signatory.id),
@@ -434,7 +434,7 @@ impl FormPage {
     }
 
     /// The page of a stored signatory's form.
-    fn for_signatory(mut self, stored: &Versioned) -> FormPage {
+    fn for_signatory(mut self, stored: &VersionedSignatory) -> FormPage {
         let s = &stored.signatory;
         self.title = s.details.display_name(self.ctx.lang).to_string();
         self.action = admin::signatory(s.id);
@@ -458,7 +458,7 @@ fn check(tr: &Tr, form: &SignatoryForm) -> Result<NewSignatory, Vec<(Field, Stri
 }
 
 /// A signatory named by an address's `{id}`; any other id is not found.
-async fn stored(state: &AppState, id: i64) -> Result<Versioned, AppError> {
+async fn stored(state: &AppState, id: i64) -> Result<VersionedSignatory, AppError> {
     state.store.versioned_signatory(id).await?.ok_or(AppError::NotFound)
 }
 
@@ -479,7 +479,9 @@ pub async fn add(
     let tr = Tr::new(staff.lang, state.locales.clone());
     let errors = match check(&tr, &form) {
         Ok(signatory) => match state.store.add_signatory(&signatory, &staff.actor(), state.config.clock.now()).await? {
-            Saved::Done(_) => return Ok(Redirect::to(&format!("{}?done=added", admin::SIGNATORIES)).into_response()),
+            SignatorySaved::Done(_) => {
+                return Ok(Redirect::to(&format!("{}?done=added", admin::SIGNATORIES)).into_response());
+            }
             _ => vec![(Field::Name, tr.t("admin-signatories-error-duplicate"))],
         },
         Err(errors) => errors,
@@ -522,15 +524,15 @@ pub async fn save(
     };
     let now = state.config.clock.now();
     match state.store.update_signatory(current.signatory.id, version, &signatory, &staff.actor(), now).await? {
-        Saved::Done(_) => Ok(Redirect::to(&format!("{}?done=saved", admin::SIGNATORIES)).into_response()),
-        Saved::NotFound => Err(AppError::NotFound),
-        Saved::Duplicate => {
+        SignatorySaved::Done(_) => Ok(Redirect::to(&format!("{}?done=saved", admin::SIGNATORIES)).into_response()),
+        SignatorySaved::NotFound => Err(AppError::NotFound),
+        SignatorySaved::Duplicate => {
             let errors = [(Field::Name, tr.t("admin-signatories-error-duplicate"))];
             let mut page = FormPage::new(&state, &staff, &form, &errors).for_signatory(&current);
             page.version = Some(version);
             render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY)
         }
-        Saved::Conflict(now_stored) => {
+        SignatorySaved::Conflict(now_stored) => {
             // What the other person saved, where it differs from what was
             // typed; the form keeps the typed values, at the new version,
             // so that saving again is a choice made knowingly.
