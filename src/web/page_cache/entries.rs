@@ -65,6 +65,18 @@ impl Cached {
 }
 
 impl Key {
+    /// The key of a request for `uri` in `encoding`, at `revision`, asked
+    /// at `now`.
+    pub fn new(
+        method: &Method,
+        uri: String,
+        encoding: Option<Encoding>,
+        revision: i64,
+        now: time::OffsetDateTime,
+    ) -> Key {
+        Key { method: method.clone(), uri, encoding, revision, minute: Key::minute(now) }
+    }
+
     /// The minute a page drawn at `now` is kept for (the calendar and the
     /// forms' tokens depend on the time).
     pub fn minute(now: time::OffsetDateTime) -> i64 {

@@ -56,13 +56,7 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
         request.extensions_mut().insert(FastPathMiss { uri, encoding, revision: None });
         return Err(request);
     };
-    let key = Key {
-        method: request.method().clone(),
-        uri,
-        encoding,
-        revision,
-        minute: Key::minute(state.config.clock.now()),
-    };
+    let key = Key::new(request.method(), uri, encoding, revision, state.config.clock.now());
     let path = request.uri().path();
     let (response, kept) = match state.page_cache.peek(&key) {
         EntryState::Ready(cached) => {

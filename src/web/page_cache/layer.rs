@@ -71,13 +71,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         }
         return next.run(draw(request)).await;
     };
-    let key = Key {
-        method: request.method().clone(),
-        uri,
-        encoding,
-        revision,
-        minute: Key::minute(state.config.clock.now()),
-    };
+    let key = Key::new(request.method(), uri, encoding, revision, state.config.clock.now());
     let rendering = match state.page_cache.find(&key) {
         Lookup::Ready(cached) => {
             state.metrics.page_cache_hit();
