@@ -17,9 +17,9 @@ use crate::{
         AppState, Site,
         assets::Assets,
         metrics,
-        middleware::render_bound::RenderBound,
         page_cache::PageCache,
         rate_limit::Limiter,
+        render_bound::RenderBound,
         state::{FormKey, SampleStatus, SiteState},
     },
 };

@@ -34,6 +34,7 @@ pub mod negotiate;
 pub mod page_cache;
 pub mod paths;
 pub mod rate_limit;
+pub mod render_bound;
 pub mod request_log;
 pub mod routes;
 pub mod settings;

@@ -10,9 +10,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use time::OffsetDateTime;
 
-use super::{
-    assets::Assets, metrics::Metrics, middleware::render_bound::RenderBound, page_cache::PageCache, rate_limit::Limiter,
-};
+use super::{assets::Assets, metrics::Metrics, page_cache::PageCache, rate_limit::Limiter, render_bound::RenderBound};
 use crate::{
     infra::mail::Mailer,
     store::{Availability, Store},

@@ -19,9 +19,10 @@ use super::{
 };
 use crate::web::{
     conditional,
-    middleware::{render_bound::Drawing, security},
+    middleware::security,
     negotiate::{self, Encoding},
     paths,
+    render_bound::Drawing,
     state::AppState,
 };
 
