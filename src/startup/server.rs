@@ -16,7 +16,7 @@ use crate::{
     web::{
         AppState, Site,
         assets::Assets,
-        metrics,
+        handlers,
         page_cache::PageCache,
         rate_limit::Limiter,
         render_bound::RenderBound,
@@ -122,7 +122,7 @@ impl Server {
             let stopped = async move {
                 let _ = stopping.wait_for(|stop| *stop).await;
             };
-            connections::serve(listener, metrics::router(state.clone()), limits, stopped)
+            connections::serve(listener, handlers::metrics::router(state.clone()), limits, stopped)
         });
         let site = connections::serve(listener, Site::new(state), limits, async move {
             shutdown.await;

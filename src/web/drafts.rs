@@ -29,7 +29,7 @@ use super::{
     extract::ClientIp,
     paths::admin,
     rate_limit,
-    staff::{SessionCookie, Staff, session_hash},
+    session::{SessionCookie, session_hash},
     state::AppState,
 };
 use crate::{
@@ -119,18 +119,18 @@ fn page_of(headers: &HeaderMap, base_url: &str) -> String {
 }
 
 /// Keeps what a refused form carried, and leads the person back: to the
-/// sign-in page when their session has ended (`staff` none), else to the
+/// sign-in page when their session has ended (`account` none), else to the
 /// form's page. `fields` are the form's fields as sent; `files_left`, that
 /// it carried a file. Over the client's quota, or too large to keep, the
 /// person is led back all the same, with nothing kept.
 pub async fn keep(
     state: &AppState,
     parts: &Parts,
-    staff: Option<&Staff>,
+    account: Option<i64>,
     fields: Vec<(String, String)>,
     files_left: bool,
 ) -> Response {
-    match try_keep(state, parts, staff, fields, files_left).await {
+    match try_keep(state, parts, account, fields, files_left).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
     }
@@ -139,11 +139,11 @@ pub async fn keep(
 async fn try_keep(
     state: &AppState,
     parts: &Parts,
-    staff: Option<&Staff>,
+    account: Option<i64>,
     fields: Vec<(String, String)>,
     files_left: bool,
 ) -> Result<Response, AppError> {
-    if staff.is_none() && parts.uri.path() == admin::SIGN_OUT {
+    if account.is_none() && parts.uri.path() == admin::SIGN_OUT {
         // Signing out of a session that has ended: out already.
         return Ok(Redirect::to(admin::SIGN_IN).into_response());
     }
@@ -157,7 +157,7 @@ async fn try_keep(
     let quota = Quota { attempts: DRAFTS_PER_HOUR, window: DRAFT_KEPT_FOR };
     let allowed = encoded.len() <= MAX_KEPT_BYTES
         && state.store.allow_attempt(Attempt { scope: "form-draft", client: &client, quota }, now).await?;
-    let next = match staff {
+    let next = match account {
         Some(_) => page.clone(),
         None => format!("{}?ended=1", admin::SIGN_IN),
     };
@@ -168,13 +168,8 @@ async fn try_keep(
             Some(id) => id,
             None => random::hex_token(32)?,
         };
-        let draft = FormDraft {
-            account_id: staff.map(|staff| staff.account_id),
-            page,
-            action: parts.uri.path().to_owned(),
-            fields: encoded,
-            files_left,
-        };
+        let draft =
+            FormDraft { account_id: account, page, action: parts.uri.path().to_owned(), fields: encoded, files_left };
         state.store.keep_draft(&session_hash(&id), &draft, now).await?;
         response.headers_mut().insert(header::SET_COOKIE, cookie.set_lasting(&id, DRAFT_KEPT_FOR)?);
     }

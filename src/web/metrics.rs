@@ -14,12 +14,10 @@ use std::{
 };
 
 use axum::{
-    Router,
     extract::{Request, State},
-    http::{StatusCode, header},
+    http::StatusCode,
     middleware::Next,
-    response::{IntoResponse, Response},
-    routing::get,
+    response::Response,
 };
 use prometheus_client::{
     encoding::{EncodeLabelSet, text},
@@ -27,11 +25,11 @@ use prometheus_client::{
     registry::{Registry, Unit},
 };
 
-use super::{paths, state::AppState};
-use crate::store::Store;
+use super::paths;
+use crate::store::{Availability, Store};
 
 /// The content type of the OpenMetrics text format.
-const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+pub const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
 /// How long a scrape waits for the database to answer before it counts it
 /// as down.
@@ -228,15 +226,15 @@ impl Metrics {
 
     /// Reads what is read when scraped. With the database down, the
     /// outbox's gauges keep their last values, and `database_up` says why.
-    async fn read_gauges(&self, state: &AppState) {
-        let (entries, bytes) = state.page_cache.usage();
+    pub async fn read_gauges(&self, now: Gauges<'_>) {
+        let (entries, bytes) = now.cache_usage;
         self.cache_entries.set(gauge_value(entries));
         self.cache_bytes.set(gauge_value(bytes));
-        self.drawings_waiting.set(gauge_value(state.render_bound.waiting()));
-        let up = state.availability.is_up() && database_up(&state.store).await;
+        self.drawings_waiting.set(gauge_value(now.drawings_waiting));
+        let up = now.availability.is_up() && database_up(now.store).await;
         self.database_up.set(i64::from(up));
         if up {
-            match state.store.outbox_counts().await {
+            match now.store.outbox_counts().await {
                 Ok(outbox) => {
                     self.outbox_pending.set(outbox.pending);
                     self.outbox_failed.set(outbox.failed);
@@ -247,11 +245,20 @@ impl Metrics {
     }
 
     /// Every metric, in the OpenMetrics text format.
-    fn encode(&self) -> Result<String, std::fmt::Error> {
+    pub fn encode(&self) -> Result<String, std::fmt::Error> {
         let mut body = String::new();
         text::encode(&mut body, &self.registry)?;
         Ok(body)
     }
+}
+
+/// What the gauges read when scraped.
+pub struct Gauges<'a> {
+    /// The page cache's entries and bytes.
+    pub cache_usage: (usize, usize),
+    pub drawings_waiting: usize,
+    pub availability: &'a Availability,
+    pub store: &'a Store,
 }
 
 /// Whether the database answers, within [`PING_TIMEOUT`], when the site's
@@ -275,23 +282,6 @@ pub async fn layer(State(metrics): State<Arc<Metrics>>, request: Request, next: 
     let response = next.run(request).await;
     metrics.record_request(route, response.status(), started.elapsed());
     response
-}
-
-/// What the metrics listener serves: `GET /metrics`, and 404 for anything else.
-pub fn router(state: AppState) -> Router {
-    Router::new().route(paths::METRICS, get(scrape)).with_state(state)
-}
-
-/// `GET /metrics`: every metric, as Prometheus reads them.
-async fn scrape(State(state): State<AppState>) -> Response {
-    state.metrics.read_gauges(&state).await;
-    match state.metrics.encode() {
-        Ok(body) => ([(header::CONTENT_TYPE, CONTENT_TYPE)], body).into_response(),
-        Err(error) => {
-            tracing::error!(%error, "cannot write the metrics");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
 }
 
 #[cfg(test)]

@@ -37,6 +37,7 @@ pub mod rate_limit;
 pub mod render_bound;
 pub mod request_log;
 pub mod routes;
+pub mod session;
 pub mod settings;
 pub mod site;
 pub mod staff;

@@ -1,5 +1,4 @@
-//! The people signed in to the back office: the session cookie, and the
-//! extractors a back-office handler takes — [`Staff`] (anyone signed in),
+//! The people signed in to the back office: the extractors a back-office handler takes — [`Staff`] (anyone signed in),
 //! [`AdminOnly`] (admins), and the one gate of every form they post,
 //! [`StaffForm`] (form-encoded; [`AdminForm`] for admins) and
 //! [`StaffMultipart`] (with a file): from
@@ -7,24 +6,17 @@
 //! token. A form from our pages that fails the last two — a session that
 //! ended while the person typed, a token gone stale — is not refused: what
 //! it carried is kept and the person led back to it (`drafts`).
-//!
-//! The cookie carries a random 256-bit id, the database only its SHA-256
-//! hash. It is `HttpOnly` and `SameSite=Strict`. Over https it is named
-//! `__Host-oneinfive-session`, which browsers accept only with `Secure`,
-//! `Path=/` and no domain, so no other site can set it; over plain http
-//! (local try-outs) `oneinfive-session`, with `Path=/admin`.
+//! The session's cookie is `session`'s.
 
 use std::sync::Arc;
 
 use axum::{
     body::Bytes,
     extract::{FromRequest, FromRequestParts, Multipart, Request},
-    http::{HeaderMap, HeaderValue, Method, request::Parts},
+    http::{HeaderMap, Method, request::Parts},
     response::{IntoResponse, Response},
 };
-use axum_extra::extract::CookieJar;
 use serde::{Deserialize, de::DeserializeOwned};
-use sha2::{Digest, Sha256};
 use tokio::sync::OnceCell;
 
 use super::{
@@ -32,70 +24,14 @@ use super::{
     error::AppError,
     forgery::same_origin,
     negotiate,
+    session::{SessionCookie, session_hash},
     state::AppState,
 };
 use crate::{
     domain::{EmailAddress, Role},
     store::Actor,
-    text::{hex, i18n::Lang},
+    text::i18n::Lang,
 };
-
-/// The session cookie as the site's origin wants it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SessionCookie {
-    pub name: &'static str,
-    pub path: &'static str,
-    pub secure: bool,
-}
-
-impl SessionCookie {
-    pub fn for_site(base_url: &str) -> SessionCookie {
-        if base_url.starts_with("https://") {
-            SessionCookie { name: "__Host-oneinfive-session", path: "/", secure: true }
-        } else {
-            SessionCookie { name: "oneinfive-session", path: "/admin", secure: false }
-        }
-    }
-
-    /// The session id a request carries, if it looks like one of ours.
-    pub fn read(&self, headers: &HeaderMap) -> Option<String> {
-        let jar = CookieJar::from_headers(headers);
-        let value = jar.get(self.name)?.value().to_owned();
-        hex::is_hex(&value, 64).then_some(value)
-    }
-
-    /// The `Set-Cookie` value that gives the browser a session id. No
-    /// lifetime: the browser forgets it when it closes, and the server
-    /// ends it sooner.
-    pub fn set(&self, id: &str) -> Result<HeaderValue, AppError> {
-        self.header(id, "")
-    }
-
-    /// The `Set-Cookie` value of a cookie that the browser forgets after
-    /// `lifetime` (the pending sign-in's, at the second step).
-    pub fn set_lasting(&self, id: &str, lifetime: time::Duration) -> Result<HeaderValue, AppError> {
-        self.header(id, &format!("; Max-Age={}", lifetime.whole_seconds()))
-    }
-
-    /// The `Set-Cookie` value that makes the browser forget its session.
-    pub fn clear(&self) -> Result<HeaderValue, AppError> {
-        self.header("", "; Max-Age=0")
-    }
-
-    /// The header, or an error: never an empty `Set-Cookie` that would
-    /// leave the browser with the cookie it had.
-    fn header(&self, value: &str, extra: &str) -> Result<HeaderValue, AppError> {
-        let secure = if self.secure { "; Secure" } else { "" };
-        let text = format!("{}={value}; Path={}; HttpOnly; SameSite=Strict{secure}{extra}", self.name, self.path);
-        HeaderValue::from_str(&text)
-            .map_err(|error| AppError::Internal(anyhow::anyhow!("the cookie {} cannot be sent: {error}", self.name)))
-    }
-}
-
-/// The hash under which a session id is stored.
-pub fn session_hash(id: &str) -> String {
-    hex::encode(&Sha256::digest(id.as_bytes()))
-}
 
 /// A person signed in to the back office, with a live session.
 #[derive(Clone, Debug)]
@@ -246,15 +182,8 @@ async fn admit(
         SignedIn::of(&parts.extensions).staff(state, &parts.headers).await.map_err(IntoResponse::into_response)?;
     match staff {
         Some(staff) if token.is_some_and(|t| state.form_key.verify_session_token(&staff.session_hash, t)) => Ok(staff),
-        staff => Err(drafts::keep(state, parts, staff.as_ref(), fields(), files_left).await),
+        staff => Err(drafts::keep(state, parts, staff.map(|staff| staff.account_id), fields(), files_left).await),
     }
-}
-
-/// The pending sign-in's cookie: named and scoped as the session's.
-pub fn pending_cookie(base_url: &str) -> SessionCookie {
-    let session = SessionCookie::for_site(base_url);
-    let name = if session.secure { "__Host-oneinfive-two-step" } else { "oneinfive-two-step" };
-    SessionCookie { name, ..session }
 }
 
 /// A form that carries only its token (sign-out, delete, disable…).
@@ -358,33 +287,5 @@ impl FromRequest<AppState> for StaffMultipart {
         let token = fields.iter().find(|(name, _)| name == "csrf").map(|(_, value)| value.clone());
         let staff = admit(state, &parts, token.as_deref(), || fields.clone(), !files.is_empty()).await?;
         Ok(StaffMultipart { staff, fields, files })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_cookie_follows_the_scheme() {
-        let https = SessionCookie::for_site("https://site.example");
-        assert_eq!(
-            https.set("ab").expect("a header"),
-            "__Host-oneinfive-session=ab; Path=/; HttpOnly; SameSite=Strict; Secure"
-        );
-        let http = SessionCookie::for_site("http://127.0.0.1:3000");
-        assert_eq!(
-            http.clear().expect("a header"),
-            "oneinfive-session=; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=0"
-        );
-        // A value no header can carry is an error, not an empty cookie.
-        assert!(http.set("line\nbreak").is_err());
-        let mut headers = HeaderMap::new();
-        let id = "a".repeat(64);
-        headers.insert("cookie", HeaderValue::from_str(&format!("lang=fr; oneinfive-session={id}")).expect("header"));
-        assert_eq!(http.read(&headers), Some(id));
-        assert_eq!(https.read(&headers), None);
-        headers.insert("cookie", HeaderValue::from_static("oneinfive-session=short"));
-        assert_eq!(http.read(&headers), None);
     }
 }

@@ -13,6 +13,7 @@ pub mod history;
 pub mod home;
 pub mod language;
 pub mod map;
+pub mod metrics;
 pub mod news;
 pub mod newsletter;
 pub mod open_data;

@@ -27,7 +27,8 @@ use crate::{
         forgery::PublicForm,
         negotiate, paths,
         rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
-        staff::{SessionCookie, SignedIn, pending_cookie, session_hash},
+        session::{SessionCookie, pending_cookie, session_hash},
+        staff::SignedIn,
         state::AppState,
         view::{
             admin::AdminContext,

@@ -24,7 +24,8 @@ use crate::{
         forgery::PublicForm,
         negotiate, paths,
         rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
-        staff::{NoFields, SessionCookie, SignedIn, StaffForm, pending_cookie, session_hash},
+        session::{SessionCookie, pending_cookie, session_hash},
+        staff::{NoFields, SignedIn, StaffForm},
         state::AppState,
         view::{
             render, render_with_status,
