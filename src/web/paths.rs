@@ -2,7 +2,10 @@
 //! newsletter's actions. The one module that knows URLs; it imports nothing
 //! else of the web layer, so that routes, handlers and templates all ask it.
 
-use crate::text::{i18n::Lang, pages::Prose};
+use crate::{
+    domain::Signatory,
+    text::{i18n::Lang, pages::Prose},
+};
 
 /// A public page of the site, in whichever language. Knows its address in
 /// both languages, so the switcher and hreflang links always agree.
@@ -163,6 +166,11 @@ impl Page {
             Page::News | Page::NewsItem { .. } => "nav-news",
         }
     }
+}
+
+/// A signatory's own page.
+pub fn signatory_page(signatory: &Signatory) -> Page {
+    Page::Signatory { id: signatory.id, slug: signatory.details.slug() }
 }
 
 /// The last segment of the directory's map: `/fr/adherents/carte`.

@@ -8,9 +8,6 @@
 use askama::Template;
 use axum::{extract::State, response::Response};
 
-use super::directory::{
-    CountryLink, DirectoryQuery, breakdown, country_link, directory_href, filter_choices, kind_label, signatory_page,
-};
 use crate::{
     domain::Country,
     store::{CountryCount, DirectoryFilter},
@@ -22,10 +19,13 @@ use crate::{
         error::AppError,
         extract::PageLanguages,
         page_cache::PageQuery,
-        paths::Page,
+        paths::{self, Page},
         state::AppState,
         view::{
             PageContext,
+            directory::{
+                CountryLink, DirectoryQuery, breakdown, country_link, directory_href, filter_choices, kind_label,
+            },
             listing::Choice,
             map::{class_of, classes, geometry},
             render_remembering,
@@ -150,7 +150,7 @@ pub async fn show(
             let s = &signatory.details;
             match s.position.and_then(|position| geometry.projection.point(position)) {
                 Some(point) if geometry.contains(point) => dots.push(Dot {
-                    href: signatory_page(signatory).path(lang),
+                    href: paths::signatory_page(signatory).path(lang),
                     label: tr.format(
                         if signatory.sample { "map-dot-label-sample" } else { "map-dot-label" },
                         &[
