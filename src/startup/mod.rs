@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod connections;
 pub mod database;

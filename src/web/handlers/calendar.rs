@@ -16,7 +16,6 @@ use crate::{
         i18n::{Lang, Tr},
     },
     web::{
-        conditional,
         error::AppError,
         extract::{PageLanguages, PathLang},
         page_cache::{PageQuery, QueryKeys},
@@ -24,6 +23,7 @@ use crate::{
         state::AppState,
         view::{
             PageContext,
+            calendar::{ical_site, ics_response},
             cards::EventCard,
             listing::{self, Choice, Pagination, page_count, page_number, present},
             render_remembering,
@@ -233,19 +233,6 @@ async fn show(
         ctx,
     };
     render_remembering(&template, lang, cookie)
-}
-
-const ICS_TYPE: &str = "text/calendar; charset=utf-8";
-const ICS_CACHE: &str = "public, max-age=300";
-
-/// What the iCalendar files say of the site, in a language.
-pub fn ical_site<'a>(state: &'a AppState, tr: &'a Tr, event_path: &'a dyn Fn(&str) -> String) -> ical::Site<'a> {
-    ical::Site { tr, base_url: &state.config.base_url, event_path }
-}
-
-/// An iCalendar body with its entity tag and cache lifetime.
-pub fn ics_response(request: &HeaderMap, body: String) -> Response {
-    conditional::respond(request, ICS_TYPE, ICS_CACHE, body.into_bytes(), None)
 }
 
 /// `/fr/calendrier.ics`: every event that ended less than a year ago.

@@ -14,7 +14,7 @@ use crate::{
         extract::PageLanguages,
         paths::Page,
         state::AppState,
-        view::{PageContext, render_remembering},
+        view::{PageContext, prose::render_text, render_remembering},
     },
 };
 
@@ -54,16 +54,6 @@ async fn show(state: AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -
     }
     let title = ctx.t(title_id);
     render_remembering(&ContentPage { ctx, title, body, next }, lang, cookie)
-}
-
-/// A prose page's Markdown rendered as the public page shows it (see
-/// [`PageTexts::render`](crate::text::pages::PageTexts::render)), off the
-/// runtime's threads: a text may be 100 KB.
-pub async fn render_text(state: &AppState, lang: Lang, prose: Prose, markdown: String) -> Result<String, AppError> {
-    let pages = state.pages.clone();
-    tokio::task::spawn_blocking(move || pages.render(lang, prose, &markdown))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))
 }
 
 /// The handler of a prose page: `get(content::page(Prose::About))`.

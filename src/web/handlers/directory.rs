@@ -8,11 +8,10 @@ use axum::{
     extract::{Path, State},
     response::{IntoResponse, Redirect, Response},
 };
-use serde::Deserialize;
 use url::form_urlencoded;
 
 use crate::{
-    domain::{Country, Kind, Signatory, date},
+    domain::{Country, Signatory, date},
     store::{CountryCount, DirectoryFilter, DirectorySlice},
     text::{
         collate,
@@ -21,14 +20,16 @@ use crate::{
     web::{
         error::AppError,
         extract::PageLanguages,
-        handlers::history,
-        page_cache::{PageQuery, QueryKeys},
+        page_cache::PageQuery,
         paths::{self, Page},
         state::AppState,
         view::{
             PageContext,
-            history::{ChartSize, HistoryChart},
-            listing::{self, Choice, Pagination, page_count, page_number, present},
+            directory::{
+                CountryLink, DirectoryQuery, breakdown, country_link, directory_href, filter_choices, kind_label,
+            },
+            history::{self, ChartSize, HistoryChart},
+            listing::{self, Choice, Pagination, page_count},
             render_remembering,
         },
     },
@@ -36,56 +37,6 @@ use crate::{
 
 /// Signatories on one page of the directory.
 pub const PAGE_SIZE: i64 = 100;
-/// The longest name search we take, in characters.
-const QUERY_MAX_CHARS: usize = 100;
-
-/// The directory's query string, as sent by its form or a shared link.
-#[derive(Debug, Default, Deserialize)]
-pub struct DirectoryQuery {
-    country: Option<String>,
-    kind: Option<String>,
-    q: Option<String>,
-    page: Option<String>,
-}
-
-impl QueryKeys for DirectoryQuery {
-    /// The names of its fields: the query parameters the page reads, which
-    /// key it in the page cache (`page_cache::policy`).
-    const KEYS: &'static [&'static str] = &["country", "kind", "q", "page"];
-}
-
-impl DirectoryQuery {
-    /// The filter and page number; an empty field means "any".
-    pub(super) fn parse(&self) -> Result<(DirectoryFilter, i64), AppError> {
-        let country =
-            present(self.country.as_deref()).map(Country::parse).transpose().map_err(|_| AppError::BadRequest)?;
-        let kind = present(self.kind.as_deref()).map(Kind::parse).transpose().map_err(|_| AppError::BadRequest)?;
-        let query = present(self.q.as_deref())
-            .map(|q| q.chars().filter(|c| !c.is_control()).take(QUERY_MAX_CHARS).collect::<String>());
-        let page = page_number(self.page.as_deref())?;
-        Ok((DirectoryFilter { country, kind, query: query.filter(|q| !q.trim().is_empty()) }, page))
-    }
-}
-
-/// The directory's address with a filter and a page.
-pub(super) fn directory_href(lang: Lang, filter: &DirectoryFilter, page: i64) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    if let Some(country) = filter.country {
-        query.append_pair("country", country.code());
-    }
-    if let Some(kind) = filter.kind {
-        query.append_pair("kind", kind.as_str());
-    }
-    if let Some(q) = &filter.query {
-        query.append_pair("q", q);
-    }
-    if page > 1 {
-        query.append_pair("page", &page.to_string());
-    }
-    let query = query.finish();
-    let path = Page::Directory.path(lang);
-    if query.is_empty() { path } else { format!("{path}?{query}") }
-}
 
 /// The map's address with the filter's country and kind.
 fn map_href(lang: Lang, filter: &DirectoryFilter) -> String {
@@ -99,38 +50,6 @@ fn map_href(lang: Lang, filter: &DirectoryFilter) -> String {
     let query = query.finish();
     let path = Page::Map.path(lang);
     if query.is_empty() { path } else { format!("{path}?{query}") }
-}
-
-/// "3 villes, 1 région": the parts that are not zero.
-pub(super) fn breakdown(tr: &Tr, count: &CountryCount) -> String {
-    let mut parts = Vec::new();
-    if count.cities > 0 {
-        parts.push(tr.count("count-cities", "count", count.cities));
-    }
-    if count.regions > 0 {
-        parts.push(tr.count("count-regions", "count", count.regions));
-    }
-    parts.join(", ")
-}
-
-pub(super) fn kind_label(tr: &Tr, kind: Kind) -> String {
-    tr.t(match kind {
-        Kind::City => "kind-city",
-        Kind::Region => "kind-region",
-    })
-}
-
-/// A signatory's own page.
-pub fn signatory_page(signatory: &Signatory) -> Page {
-    Page::Signatory { id: signatory.id, slug: signatory.details.slug() }
-}
-
-pub(super) struct CountryLink {
-    pub(super) href: String,
-    pub(super) name: String,
-    pub(super) count: String,
-    pub(super) code: &'static str,
-    pub(super) selected: bool,
 }
 
 struct Entry {
@@ -236,39 +155,6 @@ pub async fn show(
     render_remembering(&template, lang, cookie)
 }
 
-/// The choices of the filter form: the countries with signatories, and the kinds.
-pub(super) fn filter_choices(
-    tr: &Tr,
-    countries: &[CountryLink],
-    filter: &DirectoryFilter,
-) -> (Vec<Choice>, Vec<Choice>) {
-    let countries = countries
-        .iter()
-        .map(|c| Choice { value: c.code.to_owned(), label: c.name.clone(), selected: c.selected })
-        .collect();
-    let kinds = [Kind::City, Kind::Region]
-        .into_iter()
-        .map(|kind| Choice {
-            value: kind.as_str().to_owned(),
-            label: kind_label(tr, kind),
-            selected: filter.kind == Some(kind),
-        })
-        .collect();
-    (countries, kinds)
-}
-
-/// A country in the directory's overview, linked to its slice.
-pub(super) fn country_link(tr: &Tr, count: &CountryCount, selected: bool) -> CountryLink {
-    let filter = DirectoryFilter { country: Some(count.country), ..DirectoryFilter::default() };
-    CountryLink {
-        href: directory_href(tr.lang(), &filter, 1),
-        name: tr.t(&count.country.message_id()),
-        count: breakdown(tr, count),
-        code: count.country.code(),
-        selected,
-    }
-}
-
 /// The part of each country, in reading order, that falls on the page
 /// starting at `start`, `size` long.
 fn page_slices(counts: &[CountryCount], start: i64, size: i64) -> Vec<DirectorySlice> {
@@ -292,7 +178,7 @@ fn entry(tr: &Tr, lang: Lang, signatory: &Signatory) -> Entry {
     let s = &signatory.details;
     let shown = s.display_name(lang);
     Entry {
-        href: signatory_page(signatory).path(lang),
+        href: paths::signatory_page(signatory).path(lang),
         name: shown.to_string(),
         own_name: (shown != &s.name).then(|| s.name.to_string()),
         kind: s.kind.as_str(),
@@ -328,7 +214,7 @@ pub async fn signatory(
     let digits: String = item.chars().take_while(char::is_ascii_digit).collect();
     let id: i64 = digits.parse().map_err(|_| AppError::NotFound)?;
     let signatory = state.store.signatory(id).await?.ok_or(AppError::NotFound)?;
-    let page = signatory_page(&signatory);
+    let page = paths::signatory_page(&signatory);
     let path = page.path(lang);
     if !path.ends_with(&format!("/{item}")) {
         return Ok(Redirect::permanent(&path).into_response());

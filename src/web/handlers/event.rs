@@ -9,10 +9,6 @@ use axum::{
 };
 use serde_json::json;
 
-use super::{
-    calendar::{ical_site, ics_response},
-    directory,
-};
 use crate::{
     domain::{
         Event, Slug,
@@ -26,10 +22,11 @@ use crate::{
     web::{
         error::AppError,
         extract::PageLanguages,
-        paths::{EVENT_ICS_SUFFIX, Page},
+        paths::{self, EVENT_ICS_SUFFIX, Page},
         state::AppState,
         view::{
             PageContext,
+            calendar::{ical_site, ics_response},
             cards::{event_status, event_venue, event_when},
             render_remembering,
             typed::Mixed,
@@ -154,7 +151,7 @@ async fn page(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) ->
     };
     let signatory = match event.signatory_id {
         Some(id) => state.store.signatory(id).await?.map(|signatory| {
-            (directory::signatory_page(&signatory).path(lang), signatory.details.display_name(lang).to_string())
+            (paths::signatory_page(&signatory).path(lang), signatory.details.display_name(lang).to_string())
         }),
         None => None,
     };

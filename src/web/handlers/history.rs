@@ -11,14 +11,8 @@ use axum::{
 use crate::{
     domain::History,
     text::i18n::Lang,
-    web::{error::AppError, extract::PathLang, state::AppState},
+    web::{error::AppError, extract::PathLang, state::AppState, view::history::load},
 };
-
-/// The history up to the current year.
-pub async fn load(state: &AppState) -> Result<History, AppError> {
-    let counts = state.store.signatures_by_year().await?;
-    Ok(History::from_counts(&counts, state.config.clock.now().year()))
-}
 
 /// The CSV's header, in the address's language.
 fn header_row(lang: Lang) -> [&'static str; 3] {

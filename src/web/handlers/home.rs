@@ -10,13 +10,12 @@ use crate::{
     web::{
         error::AppError,
         extract::PageLanguages,
-        handlers::history,
         paths::Page,
         state::AppState,
         view::{
             PageContext,
             cards::{EventCard, NewsCard},
-            history::{ChartSize, HistoryChart},
+            history::{self, ChartSize, HistoryChart},
             render_remembering,
         },
     },

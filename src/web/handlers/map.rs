@@ -8,26 +8,26 @@
 use askama::Template;
 use axum::{extract::State, response::Response};
 
-use super::directory::{
-    CountryLink, DirectoryQuery, breakdown, country_link, directory_href, filter_choices, kind_label, signatory_page,
-};
 use crate::{
-    domain::Country,
+    domain::{Country, Signatory},
     store::{CountryCount, DirectoryFilter},
     text::{
         collate,
-        i18n::{Arg, format_count},
+        i18n::{Arg, Lang, Tr, format_count},
     },
     web::{
         error::AppError,
         extract::PageLanguages,
         page_cache::PageQuery,
-        paths::Page,
+        paths::{self, Page},
         state::AppState,
         view::{
             PageContext,
+            directory::{
+                CountryLink, DirectoryQuery, breakdown, country_link, directory_href, filter_choices, kind_label,
+            },
             listing::Choice,
-            map::{class_of, classes, geometry},
+            map::{Geometry, class_of, classes, geometry},
             render_remembering,
         },
     },
@@ -108,84 +108,15 @@ pub async fn show(
         state.store.directory_counts(&filter).await?
     };
     counts.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
-    let count_of = |country: Country| counts.iter().find(|count| count.country == country);
     let bounds = classes(counts.iter().map(CountryCount::total).max().unwrap_or(0));
 
     let geometry = geometry();
-    let mut neighbours = String::new();
-    let mut shapes = Vec::new();
-    for outline in &geometry.outlines {
-        let Some(country) = outline.country else {
-            neighbours.push_str(outline.path);
-            continue;
-        };
-        let shape = match count_of(country) {
-            Some(count) => Shape {
-                path: outline.path,
-                class: class_of(&bounds, count.total()),
-                link: Some((
-                    directory_href(lang, &DirectoryFilter { country: Some(country), ..filter.clone() }, 1),
-                    tr.format(
-                        "map-country-label",
-                        &[
-                            ("country", Arg::Text(name_of(country).into())),
-                            ("count", Arg::Text(breakdown(&tr, count).into())),
-                        ],
-                    ),
-                )),
-            },
-            None => Shape { path: outline.path, class: 0, link: None },
-        };
-        shapes.push(shape);
-    }
-
+    let (neighbours, shapes) = shapes(&tr, geometry, &bounds, &counts, &filter);
     let (placed, unplaced) = state.store.placed_signatories(&filter, MOST_DOTS + 1).await?;
-    let mut notes = Vec::new();
-    let mut dots = Vec::new();
-    if i64::try_from(placed.len()).unwrap_or(i64::MAX) > MOST_DOTS {
-        notes.push(tr.t("map-too-many-dots"));
-    } else {
-        let mut outside = 0;
-        for signatory in &placed {
-            let s = &signatory.details;
-            match s.position.and_then(|position| geometry.projection.point(position)) {
-                Some(point) if geometry.contains(point) => dots.push(Dot {
-                    href: signatory_page(signatory).path(lang),
-                    label: tr.format(
-                        if signatory.sample { "map-dot-label-sample" } else { "map-dot-label" },
-                        &[
-                            ("name", Arg::Text(s.display_name(lang).to_string().into())),
-                            ("kind", Arg::Text(kind_label(&tr, s.kind).to_lowercase().into())),
-                        ],
-                    ),
-                    x: coordinate(point.0),
-                    y: coordinate(point.1),
-                }),
-                _ => outside += 1,
-            }
-        }
-        if outside > 0 {
-            notes.push(tr.count("map-outside", "count", outside));
-        }
-    }
+    let (dots, mut notes) = dots(&tr, geometry, &placed);
     if unplaced > 0 {
         notes.push(tr.count("map-unplaced", "count", unplaced));
     }
-
-    let mut low = 1;
-    let shades = bounds
-        .iter()
-        .enumerate()
-        .map(|(index, &high)| {
-            let label = if low == high {
-                format_count(lang, high)
-            } else {
-                format!("{}–{}", format_count(lang, low), format_count(lang, high))
-            };
-            low = high + 1;
-            Shade { class: index + 1, label }
-        })
-        .collect();
     let countries = counts
         .iter()
         .map(|count| {
@@ -199,7 +130,7 @@ pub async fn show(
         neighbours,
         shapes,
         dots,
-        shades,
+        shades: shades(lang, &bounds),
         countries,
         country_choices,
         kinds,
@@ -210,4 +141,97 @@ pub async fn show(
         ctx,
     };
     render_remembering(&page, lang, cookie)
+}
+
+/// Every member state's outline, shaded by its count and linked to its part
+/// of the directory when it has signatories; and the states outside the
+/// Council of Europe, as one path.
+fn shapes(
+    tr: &Tr,
+    geometry: &Geometry,
+    bounds: &[i64],
+    counts: &[CountryCount],
+    filter: &DirectoryFilter,
+) -> (String, Vec<Shape>) {
+    let lang = tr.lang();
+    let mut neighbours = String::new();
+    let mut shapes = Vec::new();
+    for outline in &geometry.outlines {
+        let Some(country) = outline.country else {
+            neighbours.push_str(outline.path);
+            continue;
+        };
+        let shape = match counts.iter().find(|count| count.country == country) {
+            Some(count) => Shape {
+                path: outline.path,
+                class: class_of(bounds, count.total()),
+                link: Some((
+                    directory_href(lang, &DirectoryFilter { country: Some(country), ..filter.clone() }, 1),
+                    tr.format(
+                        "map-country-label",
+                        &[
+                            ("country", Arg::Text(tr.t(&country.message_id()).into())),
+                            ("count", Arg::Text(breakdown(tr, count).into())),
+                        ],
+                    ),
+                )),
+            },
+            None => Shape { path: outline.path, class: 0, link: None },
+        };
+        shapes.push(shape);
+    }
+    (neighbours, shapes)
+}
+
+/// A dot for each placed signatory inside the drawing, and what the dots
+/// leave out, said in words: too many to draw, or some outside the frame.
+fn dots(tr: &Tr, geometry: &Geometry, placed: &[Signatory]) -> (Vec<Dot>, Vec<String>) {
+    let lang = tr.lang();
+    let mut notes = Vec::new();
+    let mut dots = Vec::new();
+    if i64::try_from(placed.len()).unwrap_or(i64::MAX) > MOST_DOTS {
+        notes.push(tr.t("map-too-many-dots"));
+        return (dots, notes);
+    }
+    let mut outside = 0;
+    for signatory in placed {
+        let s = &signatory.details;
+        match s.position.and_then(|position| geometry.projection.point(position)) {
+            Some(point) if geometry.contains(point) => dots.push(Dot {
+                href: paths::signatory_page(signatory).path(lang),
+                label: tr.format(
+                    if signatory.sample { "map-dot-label-sample" } else { "map-dot-label" },
+                    &[
+                        ("name", Arg::Text(s.display_name(lang).to_string().into())),
+                        ("kind", Arg::Text(kind_label(tr, s.kind).to_lowercase().into())),
+                    ],
+                ),
+                x: coordinate(point.0),
+                y: coordinate(point.1),
+            }),
+            _ => outside += 1,
+        }
+    }
+    if outside > 0 {
+        notes.push(tr.count("map-outside", "count", outside));
+    }
+    (dots, notes)
+}
+
+/// The legend's scale: one step a shade, "1", "2–5", "6–20"…
+fn shades(lang: Lang, bounds: &[i64]) -> Vec<Shade> {
+    let mut low = 1;
+    bounds
+        .iter()
+        .enumerate()
+        .map(|(index, &high)| {
+            let label = if low == high {
+                format_count(lang, high)
+            } else {
+                format!("{}–{}", format_count(lang, low), format_count(lang, high))
+            };
+            low = high + 1;
+            Shade { class: index + 1, label }
+        })
+        .collect()
 }

@@ -11,14 +11,17 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::web::{
-    error::{AppError, DatabaseUnreachable},
-    paths,
-    state::AppState,
+use crate::{
+    text::i18n::Lang,
+    web::{
+        error::{AppError, DatabaseUnreachable},
+        paths,
+        state::AppState,
+    },
 };
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if !state.availability.is_up() && paths::needs_database(request.uri().path()) {
+    if !state.availability.is_up() && needs_database(request.uri().path()) {
         return AppError::DatabaseDown.into_response();
     }
     let response = next.run(request).await;
@@ -26,4 +29,12 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         state.availability.trip_unless_reachable().await;
     }
     response
+}
+
+/// Whether answering at an address may need the database: everything but
+/// the static files, the health check (which says so itself), robots.txt
+/// and the redirects to a language's home page.
+fn needs_database(path: &str) -> bool {
+    let home_redirect = path == "/" || Lang::ALL.iter().any(|lang| path.strip_prefix('/') == Some(lang.code()));
+    !(home_redirect || path.starts_with("/static/") || path == paths::HEALTH || path == paths::ROBOTS)
 }

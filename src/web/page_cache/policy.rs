@@ -25,9 +25,10 @@ use url::form_urlencoded;
 use crate::{
     text::i18n::Lang,
     web::{
-        handlers::{calendar::CalendarQuery, directory::DirectoryQuery, news::NewsQuery},
+        handlers::{calendar::CalendarQuery, news::NewsQuery},
         middleware::security,
         paths,
+        view::directory::DirectoryQuery,
     },
 };
 

@@ -6,7 +6,14 @@
 use crate::{
     domain::History,
     text::i18n::{Arg, Tr, format_count},
+    web::{error::AppError, state::AppState},
 };
+
+/// The history up to the current year.
+pub async fn load(state: &AppState) -> Result<History, AppError> {
+    let counts = state.store.signatures_by_year().await?;
+    Ok(History::from_counts(&counts, state.config.clock.now().year()))
+}
 
 /// How large a chart is drawn: the directory's, or the home page's smaller one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

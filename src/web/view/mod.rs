@@ -6,11 +6,14 @@
 pub mod accounts;
 pub mod admin;
 pub mod audit;
+pub mod calendar;
 pub mod cards;
+pub mod directory;
 pub mod form;
 pub mod history;
 pub mod listing;
 pub mod map;
+pub mod prose;
 pub mod sign_in;
 pub mod typed;
 

@@ -31,7 +31,6 @@ use crate::{
     },
     web::{
         error::AppError,
-        handlers::content::render_text,
         paths::{
             Page,
             admin::{self, Area},
@@ -40,6 +39,7 @@ use crate::{
         state::AppState,
         view::{
             admin::{AdminContext, datetime, when},
+            prose::render_text,
             render, render_with_status,
             typed::Mixed,
         },

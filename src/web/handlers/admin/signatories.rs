@@ -38,8 +38,10 @@ use crate::{
     web::{
         error::AppError,
         extract::ItemId,
-        handlers::directory::signatory_page,
-        paths::admin::{self, Area},
+        paths::{
+            self,
+            admin::{self, Area},
+        },
         staff::{NoFields, Staff, StaffForm, StaffMultipart},
         state::AppState,
         view::{
@@ -440,7 +442,7 @@ impl FormPage {
         self.action = admin::signatory(s.id);
         self.version = Some(stored.version);
         self.sample = s.sample;
-        self.public_href = Some(signatory_page(s).path(self.ctx.lang));
+        self.public_href = Some(paths::signatory_page(s).path(self.ctx.lang));
         self.delete_href = Some(admin::signatory_delete(s.id));
         self
     }

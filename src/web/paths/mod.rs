@@ -1,0 +1,18 @@
+//! Every address of the site, in both languages: pages, feeds, the
+//! newsletter's actions. The one module that knows URLs; it imports nothing
+//! else of the web layer, so that routes, handlers and templates all ask it.
+//!
+//! `public` holds the public pages' addresses, `admin` the back office's
+//! and its navigation, `labels` the fixed names the metrics and the page
+//! cache give addresses.
+
+pub mod admin;
+mod labels;
+mod public;
+
+pub use labels::route_label;
+pub use public::{
+    EVENT_ICS_SUFFIX, HEALTH, MEDIA_ROUTE, METRICS, NewsletterAction, OPEN_DATA_CSV, OPEN_DATA_JSON, Page, ROBOTS,
+    SITEMAP, STATIC_ROUTE, archive_slug, calendar_feed, history_csv, map_slug, media, news_feed, signatory_page,
+    static_file,
+};
