@@ -3,12 +3,11 @@
 
 use askama::Template;
 use axum::{extract::State, http::HeaderMap, response::Response};
-use serde::Deserialize;
 use time::Duration;
 use url::form_urlencoded;
 
 use crate::{
-    domain::{Country, Event, event::When},
+    domain::{Event, event::When},
     formats::ical,
     store::{EventFilter, Mode},
     text::{
@@ -18,14 +17,14 @@ use crate::{
     web::{
         error::AppError,
         extract::{PageLanguages, PathLang},
-        page_cache::{PageQuery, QueryKeys},
+        page_cache::PageQuery,
         paths::{self, Page},
         state::AppState,
         view::{
             PageContext,
-            calendar::{ical_site, ics_response},
+            calendar::{CalendarQuery, ical_site, ics_response},
             cards::EventCard,
-            listing::{self, Choice, Pagination, page_count, page_number, present},
+            listing::{self, Choice, Pagination, page_count},
             render_remembering,
         },
     },
@@ -35,33 +34,6 @@ use crate::{
 const ARCHIVE_PAGE_SIZE: i64 = 20;
 /// Upcoming events the calendar lists at most.
 const UPCOMING_LIMIT: i64 = 500;
-
-/// The calendar's query string.
-#[derive(Debug, Default, Deserialize)]
-pub struct CalendarQuery {
-    year: Option<String>,
-    country: Option<String>,
-    mode: Option<String>,
-    page: Option<String>,
-}
-
-impl QueryKeys for CalendarQuery {
-    /// The names of its fields: the query parameters the page reads, which
-    /// key it in the page cache (`page_cache::policy`).
-    const KEYS: &'static [&'static str] = &["year", "country", "mode", "page"];
-}
-
-impl CalendarQuery {
-    fn parse(&self) -> Result<(EventFilter, i64), AppError> {
-        let year = present(self.year.as_deref())
-            .map(|y| y.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y)).ok_or(AppError::BadRequest))
-            .transpose()?;
-        let country =
-            present(self.country.as_deref()).map(Country::parse).transpose().map_err(|_| AppError::BadRequest)?;
-        let mode = present(self.mode.as_deref()).map(|m| Mode::parse(m).ok_or(AppError::BadRequest)).transpose()?;
-        Ok((EventFilter { year, country, mode }, page_number(self.page.as_deref())?))
-    }
-}
 
 fn query_string(filter: &EventFilter, page: i64) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());

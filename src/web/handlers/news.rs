@@ -8,7 +8,6 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use serde::Deserialize;
 use time::{OffsetDateTime, format_description::well_known::Rfc2822};
 
 use crate::{
@@ -23,12 +22,13 @@ use crate::{
         conditional,
         error::AppError,
         extract::{PageLanguages, PathLang},
-        page_cache::{PageQuery, QueryKeys},
+        page_cache::PageQuery,
         paths::{self, Page},
         state::AppState,
         view::{
             PageContext,
             cards::{NewsCard, datetime_attr},
+            listing::NewsQuery,
             listing::{self, Pagination, page_count, page_number},
             render_remembering,
         },
@@ -43,18 +43,6 @@ pub const FEED_SIZE: i64 = 20;
 const FEED_CACHE: &str = "public, max-age=300";
 /// Images are named by their content: they never change.
 const IMAGE_CACHE: &str = "public, max-age=31536000, immutable";
-
-/// The list's query string.
-#[derive(Debug, Default, Deserialize)]
-pub struct NewsQuery {
-    page: Option<String>,
-}
-
-impl QueryKeys for NewsQuery {
-    /// The names of its fields: the query parameters the page reads, which
-    /// key it in the page cache (`page_cache::policy`).
-    const KEYS: &'static [&'static str] = &["page"];
-}
 
 fn list_href(lang: Lang, page: i64) -> String {
     let path = Page::News.path(lang);

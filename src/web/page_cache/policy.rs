@@ -25,10 +25,9 @@ use url::form_urlencoded;
 use crate::{
     text::i18n::Lang,
     web::{
-        handlers::{calendar::CalendarQuery, news::NewsQuery},
         middleware::security,
         paths,
-        view::directory::DirectoryQuery,
+        view::{calendar::CalendarQuery, directory::DirectoryQuery, listing::NewsQuery},
     },
 };
 

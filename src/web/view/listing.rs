@@ -2,9 +2,11 @@
 //! query strings, the choices of their filter forms and the links between
 //! their pages.
 
+use serde::Deserialize;
+
 use crate::{
     text::i18n::{Arg, Tr},
-    web::error::AppError,
+    web::{error::AppError, page_cache::QueryKeys},
 };
 
 /// The highest page number a list accepts.
@@ -93,4 +95,16 @@ mod tests {
         assert_eq!(page_count(10, 10), 1);
         assert_eq!(page_count(11, 10), 2);
     }
+}
+
+/// The news list's query string.
+#[derive(Debug, Default, Deserialize)]
+pub struct NewsQuery {
+    pub page: Option<String>,
+}
+
+impl QueryKeys for NewsQuery {
+    /// The names of its fields: the query parameters the page reads, which
+    /// key it in the page cache (`page_cache::policy`).
+    const KEYS: &'static [&'static str] = &["page"];
 }
