@@ -167,7 +167,10 @@ impl StaffRow {
 
 /// Stores an image, once per hash: on a transaction's connection, of
 /// either backend.
-fn add_image<'e, 'c: 'e, E>(executor: E, image: &NewsImage) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
+pub(super) fn add_image<'e, 'c: 'e, E>(
+    executor: E,
+    image: &NewsImage,
+) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
 where
     E: Executor<'c> + 'e,
     for<'t> &'t str: Encode<'t, E::Database> + Type<E::Database>,
@@ -190,7 +193,7 @@ where
 
 /// Stores one of an item's texts (see [`NewsTexts::rows`]): on a
 /// transaction's connection, of either backend.
-fn add_translation<'e, 'c: 'e, E>(
+pub(super) fn add_translation<'e, 'c: 'e, E>(
     executor: E,
     id: i64,
     t: TranslationRow,
@@ -241,6 +244,36 @@ impl NewsChange {
 /// How an item is named in the audit log.
 fn describe(id: i64, slug: &str, title: &str) -> String {
     format!("#{id} {slug} ({title})")
+}
+
+/// How an update is told in the audit log: the item, then what changed
+/// (each language's text, the image, a sample item made real), or "no
+/// change".
+fn update_summary(id: i64, current: &StaffNews, texts: &NewsTexts, image: &ImageChange) -> String {
+    let mut changes: Vec<String> = Vec::new();
+    for lang in Lang::ALL {
+        let (before, after) = match lang {
+            Lang::Fr => (&current.fr, &texts.fr),
+            Lang::En => (&current.en, &texts.en),
+        };
+        match (before, after) {
+            (None, Some(_)) => changes.push(format!("{lang} added")),
+            (Some(_), None) => changes.push(format!("{lang} removed")),
+            (Some(a), Some(b)) if a != b => changes.push(format!("{lang} edited")),
+            _ => {}
+        }
+    }
+    match image {
+        ImageChange::Keep => {}
+        ImageChange::Replace(_) => changes.push("image replaced".to_owned()),
+        ImageChange::Remove if current.image.is_some() => changes.push("image removed".to_owned()),
+        ImageChange::Remove => {}
+    }
+    if current.sample {
+        changes.push("sample → real".to_owned());
+    }
+    let changes = if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") };
+    format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title()))
 }
 
 impl Store {
@@ -361,33 +394,10 @@ impl Store {
             } else {
                 sqlx::query(CLEAR).bind(id).execute(&mut *tx).await?;
                 for t in texts.rows() {
-                add_translation(&mut *tx, id, t).await?;
-            }
+                    add_translation(&mut *tx, id, t).await?;
+                }
                 sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
-                let mut changes: Vec<String> = Vec::new();
-                for lang in Lang::ALL {
-                    let (before, after) = match lang {
-                        Lang::Fr => (&current.fr, &texts.fr),
-                        Lang::En => (&current.en, &texts.en),
-                    };
-                    match (before, after) {
-                        (None, Some(_)) => changes.push(format!("{lang} added")),
-                        (Some(_), None) => changes.push(format!("{lang} removed")),
-                        (Some(a), Some(b)) if a != b => changes.push(format!("{lang} edited")),
-                        _ => {}
-                    }
-                }
-                match image {
-                    ImageChange::Keep => {}
-                    ImageChange::Replace(_) => changes.push("image replaced".to_owned()),
-                    ImageChange::Remove if current.image.is_some() => changes.push("image removed".to_owned()),
-                    ImageChange::Remove => {}
-                }
-                if current.sample {
-                    changes.push("sample → real".to_owned());
-                }
-                let changes = if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") };
-                let text = format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title()));
+                let text = update_summary(id, &current, texts, image);
                 audit::record(&mut *tx, now, actor.email(), AuditKind::NewsUpdated, &text).await?;
                 tx.commit().await?;
                 true
