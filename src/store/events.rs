@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use super::{
     BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError,
-    event_edits::bind_event, instant, signatories::Change,
+    event_edits::bind_event, instant, signatory_import::Change,
 };
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,

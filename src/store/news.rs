@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 use super::{
     BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError, instant,
     news_edits::{add_image, add_translation},
-    signatories::Change,
+    signatory_import::Change,
 };
 use crate::{
     domain::{
