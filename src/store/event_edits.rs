@@ -72,8 +72,9 @@ const STAFF_WHERE: &str = "WHERE (CAST($1 AS TEXT) IS NULL OR substr(e.start_loc
 /// The longest run of taken slugs tried before a new event is refused.
 const SLUG_TRIES: usize = 200;
 
-/// The values bound after `$1` by [`INSERT`] and [`UPDATE`], in order.
-fn bind_event<'q, DB, Q>(query: Q, e: &'q NewEvent, signatory_id: Option<i64>) -> Q
+/// The values bound after `$1` by [`INSERT`] and [`UPDATE`] (and by
+/// [`Store::import_events`]), in order.
+pub(super) fn bind_event<'q, DB, Q>(query: Q, e: &'q NewEvent, signatory_id: Option<i64>) -> Q
 where
     DB: Database,
     Q: Bind<'q, DB>,

@@ -6,7 +6,8 @@ use sqlx::{Database, Encode, FromRow, Type, query::QueryAs};
 use time::OffsetDateTime;
 
 use super::{
-    BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError, instant,
+    BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError,
+    event_edits::bind_event, instant, signatory_import::Change,
 };
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,
@@ -288,44 +289,12 @@ impl Store {
             for (event, signatory_id) in events {
                 let existing: Option<EventRow> =
                     sqlx::query_as(FIND.as_str()).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
-                match existing {
-                    None => report.added += 1,
-                    // Sample events once loaded stay as they are, whatever the day.
-                    Some(_) if origin == Origin::Sample => {
-                        report.unchanged += 1;
-                        continue;
-                    }
-                    Some(row) => {
-                        let same_origin = row.sample == origin.is_sample();
-                        let same_signatory = row.signatory_id == *signatory_id;
-                        if same_origin && same_signatory && row.into_domain()?.details == *event {
-                            report.unchanged += 1;
-                            continue;
-                        }
-                        report.updated += 1;
-                    }
+                let change = import_change(existing, event, *signatory_id, origin)?;
+                report.count(change);
+                if change == Change::Unchanged {
+                    continue;
                 }
-                let (start, end) = event.when.to_strings();
-                let venue = event.venue.as_ref();
-                sqlx::query(UPSERT)
-                    .bind(event.slug.as_str())
-                    .bind(event.status.as_str())
-                    .bind(event.title_fr.as_str())
-                    .bind(event.title_en.as_str())
-                    .bind(event.description_fr.as_str())
-                    .bind(event.description_en.as_str())
-                    .bind(event.when.is_all_day())
-                    .bind(start)
-                    .bind(end)
-                    .bind(event.time_zone.name())
-                    .bind(instant(event.starts_at()))
-                    .bind(instant(event.ends_at()))
-                    .bind(venue.map(|v| v.name.as_str()))
-                    .bind(venue.map(|v| v.city.as_str()))
-                    .bind(venue.map(|v| v.country.code()))
-                    .bind(event.online_url.as_ref().map(Website::as_str))
-                    .bind(event.registration_url.as_ref().map(Website::as_str))
-                    .bind(*signatory_id)
+                bind_event(sqlx::query(UPSERT).bind(event.slug.as_str()), event, *signatory_id)
                     .bind(now)
                     .bind(origin.is_sample())
                     .execute(&mut *tx)
@@ -341,4 +310,27 @@ impl Store {
         });
         Ok(report)
     }
+}
+
+/// What importing an event does to the one stored under its slug, if any.
+/// Sample events once loaded stay as they are, whatever the day.
+fn import_change(
+    existing: Option<EventRow>,
+    event: &NewEvent,
+    signatory_id: Option<i64>,
+    origin: Origin,
+) -> Result<Change, StoreError> {
+    Ok(match existing {
+        None => Change::Added,
+        Some(_) if origin == Origin::Sample => Change::Unchanged,
+        Some(row) => {
+            let same_origin = row.sample == origin.is_sample();
+            let same_signatory = row.signatory_id == signatory_id;
+            if same_origin && same_signatory && row.into_domain()?.details == *event {
+                Change::Unchanged
+            } else {
+                Change::Updated
+            }
+        }
+    })
 }

@@ -7,7 +7,8 @@
 //! connecting, the schema and its migrations — lives in `postgres.rs` and
 //! `sqlite.rs`. The same integration tests run against both.
 //!
-//! The queries are grouped by table: `signatories.rs`, `events.rs`,
+//! The queries are grouped by table: `signatories.rs` (and
+//! `signatory_import.rs`), `events.rs`,
 //! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
 //! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
 //! and `audit.rs` for the back office, `two_step.rs` for its two-step
@@ -45,6 +46,7 @@ mod events;
 mod invitations;
 mod news;
 mod news_edits;
+mod news_staff;
 mod newsletter;
 mod pages;
 mod postgres;
@@ -53,6 +55,7 @@ mod sample;
 mod sessions;
 mod signatories;
 mod signatory_edits;
+mod signatory_import;
 mod sqlite;
 mod subscribers;
 mod two_step;

@@ -5,11 +5,13 @@
 
 use std::sync::LazyLock;
 
-use sqlx::FromRow;
+use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::OffsetDateTime;
 
 use super::{
     BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError, instant,
+    news_edits::{add_image, add_translation},
+    signatory_import::Change,
 };
 use crate::{
     domain::{
@@ -325,20 +327,6 @@ impl Store {
         now: OffsetDateTime,
         origin: Origin,
     ) -> Result<ImportReport, StoreError> {
-        const FIND: &str = "SELECT id, published_at, published_offset, image_hash, image_name, sample, draft FROM news WHERE slug = $1";
-        const FIND_TRANSLATIONS: &str =
-            "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
-        const ADD_IMAGE: &str = "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) \
-                                 ON CONFLICT (hash) DO NOTHING";
-        const UPSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
-            created_at, updated_at, sample) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) \
-            ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, \
-            published_offset = excluded.published_offset, image_hash = excluded.image_hash, \
-            image_name = excluded.image_name, updated_at = excluded.updated_at, sample = excluded.sample, \
-            draft = FALSE, version = news.version + 1 RETURNING id";
-        const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
-        const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
-                                       VALUES ($1, $2, $3, $4, $5, $6)";
         let now = instant(now);
         let mut report = ImportReport::default();
         // SQLite's triggers would raise the revision for each item,
@@ -351,48 +339,7 @@ impl Store {
                 sqlx::query(HOLD_REVISION).execute(&mut *tx).await?;
             }
             for item in items {
-                let existing: Option<ItemRow> =
-                    sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *tx).await?;
-                if let Some(row) = existing {
-                    let stored = sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *tx).await?;
-                    if row.same_as(item, stored) && row.sample == origin.is_sample() {
-                        report.unchanged += 1;
-                        continue;
-                    }
-                    sqlx::query(CLEAR_TRANSLATIONS).bind(row.id).execute(&mut *tx).await?;
-                    report.updated += 1;
-                } else {
-                    report.added += 1;
-                }
-                if let Some(image) = &item.image {
-                    sqlx::query(ADD_IMAGE)
-                        .bind(image.image.hash())
-                        .bind(image.image.kind().content_type())
-                        .bind(image.image.bytes())
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                let (id,): (i64,) = sqlx::query_as(UPSERT)
-                    .bind(item.slug.as_str())
-                    .bind(item.published.utc())
-                    .bind(item.published.offset_seconds())
-                    .bind(item.image.as_ref().map(|i| i.image.hash()))
-                    .bind(item.image.as_ref().map(|i| i.file_name.as_str()))
-                    .bind(now)
-                    .bind(origin.is_sample())
-                    .fetch_one(&mut *tx)
-                    .await?;
-                for t in TranslationRow::all_of(item) {
-                    sqlx::query(ADD_TRANSLATION)
-                        .bind(id)
-                        .bind(t.lang)
-                        .bind(t.title)
-                        .bind(t.summary)
-                        .bind(t.body)
-                        .bind(t.image_alt)
-                        .execute(&mut *tx)
-                        .await?;
-                }
+                report.count(import_item(&mut *tx, item, now, origin).await?);
             }
             // Only a changed item can leave an image unused. (An import that
             // changes nothing runs no statement on the news tables, whose
@@ -411,4 +358,71 @@ impl Store {
         });
         Ok(report)
     }
+}
+
+/// Writes one imported item, unless it is stored the same (and as sample
+/// data or not, as `origin` says): on a transaction's connection, of either
+/// backend. What it did to the item.
+async fn import_item<C>(
+    conn: &mut C,
+    item: &NewNewsItem,
+    now: OffsetDateTime,
+    origin: Origin,
+) -> Result<Change, StoreError>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+    for<'t> &'t str: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Option<&'t str>: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> &'t [u8]: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> OffsetDateTime: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> i32: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> i64: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> bool: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> String: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Option<String>: Encode<'t, C::Database> + Type<C::Database>,
+    ItemRow: for<'r> FromRow<'r, <C::Database as Database>::Row>,
+    TranslationRow: for<'r> FromRow<'r, <C::Database as Database>::Row>,
+    (i64,): for<'r> FromRow<'r, <C::Database as Database>::Row>,
+    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
+{
+    const FIND: &str =
+        "SELECT id, published_at, published_offset, image_hash, image_name, sample, draft FROM news WHERE slug = $1";
+    const FIND_TRANSLATIONS: &str =
+        "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
+    const UPSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
+        created_at, updated_at, sample) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) \
+        ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, \
+        published_offset = excluded.published_offset, image_hash = excluded.image_hash, \
+        image_name = excluded.image_name, updated_at = excluded.updated_at, sample = excluded.sample, \
+        draft = FALSE, version = news.version + 1 RETURNING id";
+    const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
+    let existing: Option<ItemRow> = sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *conn).await?;
+    let change = if let Some(row) = existing {
+        let stored = sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *conn).await?;
+        if row.same_as(item, stored) && row.sample == origin.is_sample() {
+            return Ok(Change::Unchanged);
+        }
+        sqlx::query(CLEAR_TRANSLATIONS).bind(row.id).execute(&mut *conn).await?;
+        Change::Updated
+    } else {
+        Change::Added
+    };
+    if let Some(image) = &item.image {
+        add_image(&mut *conn, image).await?;
+    }
+    let (id,): (i64,) = sqlx::query_as(UPSERT)
+        .bind(item.slug.as_str())
+        .bind(item.published.utc())
+        .bind(item.published.offset_seconds())
+        .bind(item.image.as_ref().map(|i| i.image.hash()))
+        .bind(item.image.as_ref().map(|i| i.file_name.as_str()))
+        .bind(now)
+        .bind(origin.is_sample())
+        .fetch_one(&mut *conn)
+        .await?;
+    for t in TranslationRow::all_of(item) {
+        add_translation(&mut *conn, id, t).await?;
+    }
+    Ok(change)
 }

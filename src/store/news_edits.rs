@@ -6,7 +6,7 @@
 //! An edit carries the version of the item it was read at: a save over a
 //! newer version is refused, with the item as it now stands.
 
-use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Type};
+use sqlx::{Database, Encode, Executor, IntoArguments, Type};
 use time::OffsetDateTime;
 
 use super::{
@@ -105,69 +105,12 @@ pub enum NewsSaved {
     Conflict(Box<StaffNews>),
 }
 
-#[derive(FromRow)]
-struct StaffRow {
-    id: i64,
-    slug: String,
-    draft: bool,
-    published_at: OffsetDateTime,
-    published_offset: i32,
-    version: i64,
-    image_hash: Option<String>,
-    image_name: Option<String>,
-    content_type: Option<String>,
-    sample: bool,
-}
-
-#[derive(FromRow)]
-struct StaffTranslationRow {
-    news_id: i64,
-    #[sqlx(flatten)]
-    translation: TranslationRow,
-}
-
-const SELECT: &str = "SELECT n.id, n.slug, n.draft, n.published_at, n.published_offset, n.version, n.image_hash, \
-                      n.image_name, i.content_type, n.sample FROM news n LEFT JOIN news_images i ON i.hash = n.image_hash ";
-const TRANSLATIONS: &str = "SELECT news_id, lang, title, summary, body, image_alt FROM news_translations ";
-
-impl StaffRow {
-    fn into_domain(self, translations: &[StaffTranslationRow]) -> Result<StaffNews, StoreError> {
-        let corrupt = |what: &str| StoreError::Corrupt(format!("news {:?}: {what}", self.slug));
-        let image = match (&self.image_hash, &self.image_name, &self.content_type) {
-            (None, None, _) => None,
-            (Some(hash), Some(name), Some(content_type)) => Some(StoredImage {
-                hash: hash.clone(),
-                kind: ImageType::from_content_type(content_type).ok_or_else(|| corrupt("content type"))?,
-                file_name: FileName::parse(name).map_err(|_| corrupt("image name"))?,
-            }),
-            _ => return Err(corrupt("image")),
-        };
-        let mut item = StaffNews {
-            id: self.id,
-            slug: Slug::parse(&self.slug).map_err(|_| corrupt("slug"))?,
-            draft: self.draft,
-            published: Published::from_parts(self.published_at, self.published_offset)
-                .ok_or_else(|| corrupt("offset"))?,
-            version: self.version,
-            image,
-            fr: None,
-            en: None,
-            sample: self.sample,
-        };
-        for t in translations.iter().filter(|t| t.news_id == self.id) {
-            let (lang, translation) = t.translation.clone().into_domain(&self.slug)?;
-            match lang {
-                Lang::Fr => item.fr = Some(translation),
-                Lang::En => item.en = Some(translation),
-            }
-        }
-        Ok(item)
-    }
-}
-
 /// Stores an image, once per hash: on a transaction's connection, of
 /// either backend.
-fn add_image<'e, 'c: 'e, E>(executor: E, image: &NewsImage) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
+pub(super) fn add_image<'e, 'c: 'e, E>(
+    executor: E,
+    image: &NewsImage,
+) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
 where
     E: Executor<'c> + 'e,
     for<'t> &'t str: Encode<'t, E::Database> + Type<E::Database>,
@@ -190,7 +133,7 @@ where
 
 /// Stores one of an item's texts (see [`NewsTexts::rows`]): on a
 /// transaction's connection, of either backend.
-fn add_translation<'e, 'c: 'e, E>(
+pub(super) fn add_translation<'e, 'c: 'e, E>(
     executor: E,
     id: i64,
     t: TranslationRow,
@@ -243,31 +186,37 @@ fn describe(id: i64, slug: &str, title: &str) -> String {
     format!("#{id} {slug} ({title})")
 }
 
+/// How an update is told in the audit log: the item, then what changed
+/// (each language's text, the image, a sample item made real), or "no
+/// change".
+fn update_summary(id: i64, current: &StaffNews, texts: &NewsTexts, image: &ImageChange) -> String {
+    let mut changes: Vec<String> = Vec::new();
+    for lang in Lang::ALL {
+        let (before, after) = match lang {
+            Lang::Fr => (&current.fr, &texts.fr),
+            Lang::En => (&current.en, &texts.en),
+        };
+        match (before, after) {
+            (None, Some(_)) => changes.push(format!("{lang} added")),
+            (Some(_), None) => changes.push(format!("{lang} removed")),
+            (Some(a), Some(b)) if a != b => changes.push(format!("{lang} edited")),
+            _ => {}
+        }
+    }
+    match image {
+        ImageChange::Keep => {}
+        ImageChange::Replace(_) => changes.push("image replaced".to_owned()),
+        ImageChange::Remove if current.image.is_some() => changes.push("image removed".to_owned()),
+        ImageChange::Remove => {}
+    }
+    if current.sample {
+        changes.push("sample → real".to_owned());
+    }
+    let changes = if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") };
+    format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title()))
+}
+
 impl Store {
-    /// Every item, drafts first, then newest first (the scheduled ones
-    /// at the top).
-    pub async fn staff_news_list(&self) -> Result<Vec<StaffNews>, StoreError> {
-        let items = format!("{SELECT}ORDER BY n.draft DESC, n.published_at DESC, n.id DESC");
-        let translations = format!("{TRANSLATIONS}ORDER BY news_id, lang");
-        let rows: Vec<StaffRow> =
-            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(items)).fetch_all(pool).await)?;
-        let translations: Vec<StaffTranslationRow> =
-            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(translations)).fetch_all(pool).await)?;
-        rows.into_iter().map(|row| row.into_domain(&translations)).collect()
-    }
-
-    /// One item as staff see it.
-    pub async fn staff_news(&self, id: i64) -> Result<Option<StaffNews>, StoreError> {
-        let item = format!("{SELECT}WHERE n.id = $1");
-        let translations = format!("{TRANSLATIONS}WHERE news_id = $1");
-        let row: Option<StaffRow> =
-            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(item)).bind(id).fetch_optional(pool).await)?;
-        let Some(row) = row else { return Ok(None) };
-        let translations: Vec<StaffTranslationRow> = on_pool!(self, pool =>
-            sqlx::query_as(sqlx::AssertSqlSafe(translations)).bind(id).fetch_all(pool).await)?;
-        row.into_domain(&translations).map(Some)
-    }
-
     /// Adds a draft, under `slug` or, when another item has it, the first
     /// of `slug-2`, `slug-3`… that is free. Its id. Each slug is tried by
     /// the insert itself (`ON CONFLICT DO NOTHING`), so that two drafts of
@@ -361,33 +310,10 @@ impl Store {
             } else {
                 sqlx::query(CLEAR).bind(id).execute(&mut *tx).await?;
                 for t in texts.rows() {
-                add_translation(&mut *tx, id, t).await?;
-            }
+                    add_translation(&mut *tx, id, t).await?;
+                }
                 sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
-                let mut changes: Vec<String> = Vec::new();
-                for lang in Lang::ALL {
-                    let (before, after) = match lang {
-                        Lang::Fr => (&current.fr, &texts.fr),
-                        Lang::En => (&current.en, &texts.en),
-                    };
-                    match (before, after) {
-                        (None, Some(_)) => changes.push(format!("{lang} added")),
-                        (Some(_), None) => changes.push(format!("{lang} removed")),
-                        (Some(a), Some(b)) if a != b => changes.push(format!("{lang} edited")),
-                        _ => {}
-                    }
-                }
-                match image {
-                    ImageChange::Keep => {}
-                    ImageChange::Replace(_) => changes.push("image replaced".to_owned()),
-                    ImageChange::Remove if current.image.is_some() => changes.push("image removed".to_owned()),
-                    ImageChange::Remove => {}
-                }
-                if current.sample {
-                    changes.push("sample → real".to_owned());
-                }
-                let changes = if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") };
-                let text = format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title()));
+                let text = update_summary(id, &current, texts, image);
                 audit::record(&mut *tx, now, actor.email(), AuditKind::NewsUpdated, &text).await?;
                 tx.commit().await?;
                 true

@@ -3,6 +3,7 @@
 use time::macros::date;
 
 use super::*;
+use crate::store::Origin;
 
 fn signatory(name: &str, country: &str, kind: Kind, name_en: Option<&str>) -> NewSignatory {
     NewSignatory {

@@ -15,7 +15,8 @@ use time::OffsetDateTime;
 
 use super::{
     Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError, audit,
-    signatories::{Change, SignatoryRow, bind_signatory, find_stored, stored_key, write_signatories},
+    signatories::SignatoryRow,
+    signatory_import::{Change, bind_signatory, find_stored, stored_key, write_signatories},
 };
 use crate::{
     domain::{Country, Kind, NewSignatory, Signatory},

@@ -305,3 +305,7 @@ pub fn format_count(lang: Lang, n: i64) -> String {
 #[cfg(test)]
 #[path = "i18n_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "i18n_french_tests.rs"]
+mod french_tests;
