@@ -5,16 +5,15 @@
 //! An edit carries the version of the event it was read at: a save over a
 //! newer version is refused, with the event as it now stands.
 
-use sqlx::{Database, Encode, Type};
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Bind, Store, StoreError, audit,
-    events::{EventRow, SELECT_EVENTS},
+    Actor, AuditKind, BeginWrite, Store, StoreError, audit,
+    events::{EventRow, SELECT_EVENTS, bind_event},
     instant,
 };
 use crate::domain::{
-    Event, NewEvent, Website,
+    Event, NewEvent,
     event::{Status, slug_candidates},
 };
 
@@ -71,42 +70,6 @@ const STAFF_WHERE: &str = "WHERE (CAST($1 AS TEXT) IS NULL OR substr(e.start_loc
 
 /// The longest run of taken slugs tried before a new event is refused.
 const SLUG_TRIES: usize = 200;
-
-/// The values bound after `$1` by [`INSERT`] and [`UPDATE`] (and by
-/// [`Store::import_events`]), in order.
-pub(super) fn bind_event<'q, DB, Q>(query: Q, e: &'q NewEvent, signatory_id: Option<i64>) -> Q
-where
-    DB: Database,
-    Q: Bind<'q, DB>,
-    &'q str: Encode<'q, DB> + Type<DB>,
-    bool: Encode<'q, DB> + Type<DB>,
-    String: Encode<'q, DB> + Type<DB>,
-    OffsetDateTime: Encode<'q, DB> + Type<DB>,
-    Option<String>: Encode<'q, DB> + Type<DB>,
-    Option<&'static str>: Encode<'q, DB> + Type<DB>,
-    Option<i64>: Encode<'q, DB> + Type<DB>,
-{
-    let (start, end) = e.when.to_strings();
-    let venue = e.venue.as_ref();
-    query
-        .value(e.status.as_str())
-        .value(e.title_fr.as_str())
-        .value(e.title_en.as_str())
-        .value(e.description_fr.as_str())
-        .value(e.description_en.as_str())
-        .value(e.when.is_all_day())
-        .value(start)
-        .value(end)
-        .value(e.time_zone.name())
-        .value(instant(e.starts_at()))
-        .value(instant(e.ends_at()))
-        .value(venue.map(|v| v.name.clone()))
-        .value(venue.map(|v| v.city.clone()))
-        .value(venue.map(|v| v.country.code()))
-        .value(e.online_url.as_ref().map(|u| Website::as_str(u).to_owned()))
-        .value(e.registration_url.as_ref().map(|u| Website::as_str(u).to_owned()))
-        .value(signatory_id)
-}
 
 /// `$1` the slug, `$2`–`$18` as [`bind_event`], `$19` now.
 const INSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \

@@ -6,8 +6,8 @@ use sqlx::{Database, Encode, FromRow, Type, query::QueryAs};
 use time::OffsetDateTime;
 
 use super::{
-    BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError,
-    event_edits::bind_event, instant, signatory_import::Change,
+    BeginWrite, Bind, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError,
+    instant, signatory_import::Change,
 };
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,
@@ -333,4 +333,40 @@ fn import_change(
             }
         }
     })
+}
+
+/// The values of an event bound after `$1` (by the import's upsert and by
+/// `event_edits`' insert and update), in order.
+pub(super) fn bind_event<'q, DB, Q>(query: Q, e: &'q NewEvent, signatory_id: Option<i64>) -> Q
+where
+    DB: Database,
+    Q: Bind<'q, DB>,
+    &'q str: Encode<'q, DB> + Type<DB>,
+    bool: Encode<'q, DB> + Type<DB>,
+    String: Encode<'q, DB> + Type<DB>,
+    OffsetDateTime: Encode<'q, DB> + Type<DB>,
+    Option<String>: Encode<'q, DB> + Type<DB>,
+    Option<&'static str>: Encode<'q, DB> + Type<DB>,
+    Option<i64>: Encode<'q, DB> + Type<DB>,
+{
+    let (start, end) = e.when.to_strings();
+    let venue = e.venue.as_ref();
+    query
+        .value(e.status.as_str())
+        .value(e.title_fr.as_str())
+        .value(e.title_en.as_str())
+        .value(e.description_fr.as_str())
+        .value(e.description_en.as_str())
+        .value(e.when.is_all_day())
+        .value(start)
+        .value(end)
+        .value(e.time_zone.name())
+        .value(instant(e.starts_at()))
+        .value(instant(e.ends_at()))
+        .value(venue.map(|v| v.name.clone()))
+        .value(venue.map(|v| v.city.clone()))
+        .value(venue.map(|v| v.country.code()))
+        .value(e.online_url.as_ref().map(|u| Website::as_str(u).to_owned()))
+        .value(e.registration_url.as_ref().map(|u| Website::as_str(u).to_owned()))
+        .value(signatory_id)
 }

@@ -46,6 +46,7 @@ mod events;
 mod invitations;
 mod news;
 mod news_edits;
+mod news_import;
 mod news_staff;
 mod newsletter;
 mod pages;

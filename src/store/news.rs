@@ -5,14 +5,10 @@
 
 use std::sync::LazyLock;
 
-use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type};
+use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::OffsetDateTime;
 
-use super::{
-    BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError, instant,
-    news_edits::{add_image, add_translation},
-    signatory_import::Change,
-};
+use super::{Store, StoreError, instant};
 use crate::{
     domain::{
         Slug, Title,
@@ -75,20 +71,20 @@ impl EntryRow {
 }
 
 #[derive(FromRow)]
-struct ItemRow {
-    id: i64,
+pub(super) struct ItemRow {
+    pub(super) id: i64,
     published_at: OffsetDateTime,
     published_offset: i32,
     image_hash: Option<String>,
     image_name: Option<String>,
-    sample: bool,
+    pub(super) sample: bool,
     draft: bool,
 }
 
 impl ItemRow {
     /// Whether an item is the one stored in this row with these
     /// translations (in any order).
-    fn same_as(&self, item: &NewNewsItem, mut stored: Vec<TranslationRow>) -> bool {
+    pub(super) fn same_as(&self, item: &NewNewsItem, mut stored: Vec<TranslationRow>) -> bool {
         stored.sort_by_key(|t| Lang::ALL.iter().position(|l| l.code() == t.lang));
         !self.draft
             && Published::from_parts(self.published_at, self.published_offset) == Some(item.published)
@@ -109,7 +105,7 @@ pub(super) struct TranslationRow {
 
 impl TranslationRow {
     /// An item's translations, in the order of [`Lang::ALL`].
-    fn all_of(item: &NewNewsItem) -> Vec<TranslationRow> {
+    pub(super) fn all_of(item: &NewNewsItem) -> Vec<TranslationRow> {
         Lang::ALL.iter().filter_map(|lang| item.translation(*lang).map(|t| TranslationRow::of(*lang, t))).collect()
     }
 
@@ -317,112 +313,60 @@ impl Store {
         }
         Ok(items)
     }
+}
 
-    /// Adds or replaces items, matched on their slug, all in one
-    /// transaction: on any error nothing is written. An item that is the
-    /// same as stored is left alone, so importing twice changes nothing.
-    pub async fn import_news(
-        &self,
-        items: &[NewNewsItem],
-        now: OffsetDateTime,
-        origin: Origin,
-    ) -> Result<ImportReport, StoreError> {
-        let now = instant(now);
-        let mut report = ImportReport::default();
-        // SQLite's triggers would raise the revision for each item,
-        // translation and image: held, then raised once (see the migration
-        // 20261129000029).
-        let held = matches!(self, Store::Sqlite(_));
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            if held {
-                sqlx::query(HOLD_REVISION).execute(&mut *tx).await?;
-            }
-            for item in items {
-                report.count(import_item(&mut *tx, item, now, origin).await?);
-            }
-            // Only a changed item can leave an image unused. (An import that
-            // changes nothing runs no statement on the news tables, whose
-            // statement triggers would raise the revision on PostgreSQL.)
-            let changed = report.added + report.updated > 0;
-            if changed {
-                sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
-            }
-            if held {
-                sqlx::query(RELEASE_REVISION).execute(&mut *tx).await?;
-                if changed {
-                    sqlx::query(RAISE_REVISION).execute(&mut *tx).await?;
-                }
-            }
-            tx.commit().await?;
-        });
-        Ok(report)
+/// Stores an image, once per hash: on a transaction's connection, of
+/// either backend.
+pub(super) fn add_image<'e, 'c: 'e, E>(
+    executor: E,
+    image: &NewsImage,
+) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
+where
+    E: Executor<'c> + 'e,
+    for<'t> &'t str: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> &'t [u8]: Encode<'t, E::Database> + Type<E::Database>,
+    <E::Database as Database>::Arguments: IntoArguments<E::Database>,
+{
+    const ADD_IMAGE: &str =
+        "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING";
+    // Bound here: the future holds none of the image's borrows.
+    let query = sqlx::query::<'static, E::Database>(ADD_IMAGE)
+        .bind(image.image.hash())
+        .bind(image.image.kind().content_type())
+        .bind(image.image.bytes());
+    let written = executor.execute(query);
+    async move {
+        written.await?;
+        Ok(())
     }
 }
 
-/// Writes one imported item, unless it is stored the same (and as sample
-/// data or not, as `origin` says): on a transaction's connection, of either
-/// backend. What it did to the item.
-async fn import_item<C>(
-    conn: &mut C,
-    item: &NewNewsItem,
-    now: OffsetDateTime,
-    origin: Origin,
-) -> Result<Change, StoreError>
+/// Stores one of an item's texts (see [`NewsTexts::rows`]): on a
+/// transaction's connection, of either backend.
+pub(super) fn add_translation<'e, 'c: 'e, E>(
+    executor: E,
+    id: i64,
+    t: TranslationRow,
+) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
 where
-    C: Connection,
-    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
-    for<'t> &'t str: Encode<'t, C::Database> + Type<C::Database>,
-    for<'t> Option<&'t str>: Encode<'t, C::Database> + Type<C::Database>,
-    for<'t> &'t [u8]: Encode<'t, C::Database> + Type<C::Database>,
-    for<'t> OffsetDateTime: Encode<'t, C::Database> + Type<C::Database>,
-    for<'t> i32: Encode<'t, C::Database> + Type<C::Database>,
-    for<'t> i64: Encode<'t, C::Database> + Type<C::Database>,
-    for<'t> bool: Encode<'t, C::Database> + Type<C::Database>,
-    for<'t> String: Encode<'t, C::Database> + Type<C::Database>,
-    for<'t> Option<String>: Encode<'t, C::Database> + Type<C::Database>,
-    ItemRow: for<'r> FromRow<'r, <C::Database as Database>::Row>,
-    TranslationRow: for<'r> FromRow<'r, <C::Database as Database>::Row>,
-    (i64,): for<'r> FromRow<'r, <C::Database as Database>::Row>,
-    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
+    E: Executor<'c> + 'e,
+    for<'t> i64: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> String: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> Option<String>: Encode<'t, E::Database> + Type<E::Database>,
+    <E::Database as Database>::Arguments: IntoArguments<E::Database>,
 {
-    const FIND: &str =
-        "SELECT id, published_at, published_offset, image_hash, image_name, sample, draft FROM news WHERE slug = $1";
-    const FIND_TRANSLATIONS: &str =
-        "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
-    const UPSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
-        created_at, updated_at, sample) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) \
-        ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, \
-        published_offset = excluded.published_offset, image_hash = excluded.image_hash, \
-        image_name = excluded.image_name, updated_at = excluded.updated_at, sample = excluded.sample, \
-        draft = FALSE, version = news.version + 1 RETURNING id";
-    const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
-    let existing: Option<ItemRow> = sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *conn).await?;
-    let change = if let Some(row) = existing {
-        let stored = sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *conn).await?;
-        if row.same_as(item, stored) && row.sample == origin.is_sample() {
-            return Ok(Change::Unchanged);
-        }
-        sqlx::query(CLEAR_TRANSLATIONS).bind(row.id).execute(&mut *conn).await?;
-        Change::Updated
-    } else {
-        Change::Added
-    };
-    if let Some(image) = &item.image {
-        add_image(&mut *conn, image).await?;
+    const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
+                 VALUES ($1, $2, $3, $4, $5, $6)";
+    let query = sqlx::query::<'static, E::Database>(ADD_TRANSLATION)
+        .bind(id)
+        .bind(t.lang)
+        .bind(t.title)
+        .bind(t.summary)
+        .bind(t.body)
+        .bind(t.image_alt);
+    let written = executor.execute(query);
+    async move {
+        written.await?;
+        Ok(())
     }
-    let (id,): (i64,) = sqlx::query_as(UPSERT)
-        .bind(item.slug.as_str())
-        .bind(item.published.utc())
-        .bind(item.published.offset_seconds())
-        .bind(item.image.as_ref().map(|i| i.image.hash()))
-        .bind(item.image.as_ref().map(|i| i.file_name.as_str()))
-        .bind(now)
-        .bind(origin.is_sample())
-        .fetch_one(&mut *conn)
-        .await?;
-    for t in TranslationRow::all_of(item) {
-        add_translation(&mut *conn, id, t).await?;
-    }
-    Ok(change)
 }

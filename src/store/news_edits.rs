@@ -6,12 +6,11 @@
 //! An edit carries the version of the item it was read at: a save over a
 //! newer version is refused, with the item as it now stands.
 
-use sqlx::{Database, Encode, Executor, IntoArguments, Type};
 use time::OffsetDateTime;
 
 use super::{
     Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant,
-    news::{DROP_UNUSED_IMAGES, TranslationRow},
+    news::{DROP_UNUSED_IMAGES, TranslationRow, add_image, add_translation},
 };
 use crate::{
     domain::{
@@ -103,62 +102,6 @@ pub enum NewsSaved {
     NotFound,
     /// Someone else changed it since the form was read: as it stands now.
     Conflict(Box<StaffNews>),
-}
-
-/// Stores an image, once per hash: on a transaction's connection, of
-/// either backend.
-pub(super) fn add_image<'e, 'c: 'e, E>(
-    executor: E,
-    image: &NewsImage,
-) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
-where
-    E: Executor<'c> + 'e,
-    for<'t> &'t str: Encode<'t, E::Database> + Type<E::Database>,
-    for<'t> &'t [u8]: Encode<'t, E::Database> + Type<E::Database>,
-    <E::Database as Database>::Arguments: IntoArguments<E::Database>,
-{
-    const ADD_IMAGE: &str =
-        "INSERT INTO news_images (hash, content_type, data) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING";
-    // Bound here: the future holds none of the image's borrows.
-    let query = sqlx::query::<'static, E::Database>(ADD_IMAGE)
-        .bind(image.image.hash())
-        .bind(image.image.kind().content_type())
-        .bind(image.image.bytes());
-    let written = executor.execute(query);
-    async move {
-        written.await?;
-        Ok(())
-    }
-}
-
-/// Stores one of an item's texts (see [`NewsTexts::rows`]): on a
-/// transaction's connection, of either backend.
-pub(super) fn add_translation<'e, 'c: 'e, E>(
-    executor: E,
-    id: i64,
-    t: TranslationRow,
-) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
-where
-    E: Executor<'c> + 'e,
-    for<'t> i64: Encode<'t, E::Database> + Type<E::Database>,
-    for<'t> String: Encode<'t, E::Database> + Type<E::Database>,
-    for<'t> Option<String>: Encode<'t, E::Database> + Type<E::Database>,
-    <E::Database as Database>::Arguments: IntoArguments<E::Database>,
-{
-    const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
-                 VALUES ($1, $2, $3, $4, $5, $6)";
-    let query = sqlx::query::<'static, E::Database>(ADD_TRANSLATION)
-        .bind(id)
-        .bind(t.lang)
-        .bind(t.title)
-        .bind(t.summary)
-        .bind(t.body)
-        .bind(t.image_alt);
-    let written = executor.execute(query);
-    async move {
-        written.await?;
-        Ok(())
-    }
 }
 
 /// A change of state [`Store::change_news`] makes to an item.
