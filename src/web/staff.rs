@@ -1,12 +1,13 @@
-//! The people signed in to the back office: the extractors a back-office handler takes — [`Staff`] (anyone signed in),
-//! [`AdminOnly`] (admins), and the one gate of every form they post,
-//! [`StaffForm`] (form-encoded; [`AdminForm`] for admins) and
-//! [`StaffMultipart`] (with a file): from
-//! one of our pages (else 403), by someone signed in, with their session's
+//! The people signed in to the back office: the extractors a back-office
+//! handler takes — [`Staff`] (anyone signed in), [`AdminOnly`] (admins) —
+//! and the one gate of every form they post, [`StaffForm`] (form-encoded;
+//! [`AdminForm`] for admins) and [`StaffMultipart`] (with a file): from one
+//! of our pages (else 403), by someone signed in, with their session's
 //! token. A form from our pages that fails the last two — a session that
 //! ended while the person typed, a token gone stale — is not refused: what
-//! it carried is kept and the person led back to it (`drafts`).
-//! The session's cookie is `session`'s.
+//! it carried is kept and the person led back to it (`drafts`). Who is
+//! signed in is asked once per request ([`SignedIn`]); the session's
+//! cookie is `session`'s.
 
 use std::sync::Arc;
 
