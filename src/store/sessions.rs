@@ -44,13 +44,13 @@ struct Row {
 impl Store {
     /// The account of a live session: one that exists, has been used within
     /// the idle time and is younger than the longest a session lasts, of
-    /// an account that is not disabled. `touch` writes the request down.
-    /// A session found expired is deleted.
+    /// an account that is not disabled. The request is written down as the
+    /// session's last use (at most once a minute). A session found expired
+    /// is deleted.
     pub async fn session(
         &self,
         id_hash: &str,
         limits: SessionLimits,
-        touch: bool,
         now: OffsetDateTime,
     ) -> Result<Option<SessionAccount>, StoreError> {
         const FIND: &str = "SELECT s.account_id, a.email, a.role, a.lang, s.created_at, s.last_seen_at \
@@ -64,7 +64,7 @@ impl Store {
             on_pool!(self, pool => sqlx::query(END).bind(id_hash).execute(pool).await.map(drop))?;
             return Ok(None);
         }
-        if touch && now - row.last_seen_at >= TOUCH_EVERY {
+        if now - row.last_seen_at >= TOUCH_EVERY {
             on_pool!(self, pool => sqlx::query(TOUCH).bind(now).bind(id_hash).execute(pool).await.map(drop))?;
         }
         let corrupt =

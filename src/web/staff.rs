@@ -91,7 +91,7 @@ impl Staff {
         let Some(id) = cookie.read(headers) else { return Ok(None) };
         let hash = session_hash(&id);
         let now = state.config.clock.now();
-        let Some(account) = state.store.session(&hash, state.config.sessions, true, now).await? else {
+        let Some(account) = state.store.session(&hash, state.config.sessions, now).await? else {
             return Ok(None);
         };
         Ok(Some(Staff {
