@@ -25,6 +25,16 @@ pub struct RoleChoice {
     pub selected: bool,
 }
 
+impl RoleChoice {
+    /// Every role, `selected` the one chosen.
+    fn all(ctx: &AdminContext, selected: Role) -> Vec<RoleChoice> {
+        Role::ALL
+            .into_iter()
+            .map(|role| RoleChoice { code: role.as_str(), label: ctx.t(role.message_id()), selected: role == selected })
+            .collect()
+    }
+}
+
 /// An account as a row of the list shows it.
 pub struct AccountLine {
     pub id: i64,
@@ -105,14 +115,7 @@ fn line(
     AccountLine {
         id: account.id,
         role: ctx.t(account.role.message_id()),
-        roles: Role::ALL
-            .into_iter()
-            .map(|role| RoleChoice {
-                code: role.as_str(),
-                label: ctx.t(role.message_id()),
-                selected: role == account.role,
-            })
-            .collect(),
+        roles: RoleChoice::all(ctx, account.role),
         status: ctx.t(status),
         totp: ctx.t(if account.totp_on { "admin-totp-on" } else { "admin-totp-off" }),
         last_sign_in: account.last_sign_in_at.map(|at| (when(&ctx.tr, at), datetime(at))),
@@ -154,14 +157,7 @@ impl InviteForm {
             action: admin::INVITE,
             email: String::new(),
             email_error: None,
-            roles: Role::ALL
-                .into_iter()
-                .map(|role| RoleChoice {
-                    code: role.as_str(),
-                    label: ctx.t(role.message_id()),
-                    selected: role == Role::Editor,
-                })
-                .collect(),
+            roles: RoleChoice::all(ctx, Role::Editor),
             role_error: None,
             langs: Lang::ALL
                 .into_iter()
