@@ -8,7 +8,7 @@
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError, audit,
+    Actor, AuditKind, BeginWrite, Saved, Store, StoreError, audit,
     events::{EventRow, SELECT_EVENTS, bind_event},
     instant,
 };
@@ -29,17 +29,6 @@ impl EventRow {
         let version = self.version;
         Ok(VersionedEvent { event: self.into_domain()?, version })
     }
-}
-
-/// What a save of an event did.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EventSaved {
-    /// Written: the event's id.
-    Done(i64),
-    /// No event has this id (any more).
-    NotFound,
-    /// Someone else changed it since the form was read: as it stands now.
-    Conflict(Box<VersionedEvent>),
 }
 
 /// A change to a stored event, as staff make it.
@@ -165,17 +154,17 @@ impl Store {
         edit: &EventEdit<'_>,
         actor: &Actor,
         now: OffsetDateTime,
-    ) -> Result<EventSaved, StoreError> {
+    ) -> Result<Saved<VersionedEvent>, StoreError> {
         let EventEdit { id, version, event: e, signatory_id, kind } = *edit;
         let select = format!("{SELECT_EVENTS} WHERE e.id = $1");
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let current: Option<EventRow> =
                 sqlx::query_as(sqlx::AssertSqlSafe(select.clone())).bind(id).fetch_optional(&mut *tx).await?;
-            let Some(current) = current else { return Ok(EventSaved::NotFound) };
+            let Some(current) = current else { return Ok(Saved::NotFound) };
             let current = current.into_versioned()?;
             if current.version != version {
-                return Ok(EventSaved::Conflict(Box::new(current)));
+                return Ok(Saved::Conflict(Box::new(current)));
             }
             let before = &current.event;
             // The same signatory, however its name was typed, is no change.
@@ -191,7 +180,7 @@ impl Store {
                 changes = join(&changes, "sample → real");
             }
             if changes.is_empty() {
-                return Ok(EventSaved::Done(id));
+                return Ok(Saved::Done(id));
             }
             let done = bind_event(sqlx::query(UPDATE).bind(id), e, signatory_id)
                 .bind(instant(now))
@@ -203,14 +192,14 @@ impl Store {
                 // lets another transaction in): as it stands now.
                 drop(tx);
                 return match self.versioned_event(id).await? {
-                    Some(now) => Ok(EventSaved::Conflict(Box::new(now))),
-                    None => Ok(EventSaved::NotFound),
+                    Some(now) => Ok(Saved::Conflict(Box::new(now))),
+                    None => Ok(Saved::NotFound),
                 };
             }
             let text = format!("#{id} {}: {changes}", before.details.slug);
             audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
             tx.commit().await?;
-            Ok(EventSaved::Done(id))
+            Ok(Saved::Done(id))
         })
     }
 

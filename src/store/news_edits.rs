@@ -9,7 +9,7 @@
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant,
+    Actor, AuditKind, BeginWrite, Saved, Store, StoreError, audit, instant,
     news::{DROP_UNUSED_IMAGES, TranslationRow, add_image, add_translation},
 };
 use crate::{
@@ -91,17 +91,6 @@ pub enum ImageChange {
     Keep,
     Replace(NewsImage),
     Remove,
-}
-
-/// What a save of a news item did.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NewsSaved {
-    /// Written: the item's id.
-    Done(i64),
-    /// No item has this id (any more).
-    NotFound,
-    /// Someone else changed it since the form was read: as it stands now.
-    Conflict(Box<StaffNews>),
 }
 
 /// A change of state [`Store::change_news`] makes to an item.
@@ -218,13 +207,13 @@ impl Store {
         image: &ImageChange,
         actor: &Actor,
         now: OffsetDateTime,
-    ) -> Result<NewsSaved, StoreError> {
+    ) -> Result<Saved<StaffNews>, StoreError> {
         const UPDATE: &str = "UPDATE news SET image_hash = $1, image_name = $2, updated_at = $3, sample = FALSE, \
             version = version + 1 WHERE id = $4 AND version = $5";
         const CLEAR: &str = "DELETE FROM news_translations WHERE news_id = $1";
-        let Some(current) = self.staff_news(id).await? else { return Ok(NewsSaved::NotFound) };
+        let Some(current) = self.staff_news(id).await? else { return Ok(Saved::NotFound) };
         if current.version != version {
-            return Ok(NewsSaved::Conflict(Box::new(current)));
+            return Ok(Saved::Conflict(Box::new(current)));
         }
         let (hash, name) = match image {
             ImageChange::Keep => (
@@ -263,12 +252,12 @@ impl Store {
             }
         });
         if done {
-            return Ok(NewsSaved::Done(id));
+            return Ok(Saved::Done(id));
         }
         // Changed between the reading and the writing: as it stands now.
         match self.staff_news(id).await? {
-            Some(now) => Ok(NewsSaved::Conflict(Box::new(now))),
-            None => Ok(NewsSaved::NotFound),
+            Some(now) => Ok(Saved::Conflict(Box::new(now))),
+            None => Ok(Saved::NotFound),
         }
     }
 

@@ -14,7 +14,7 @@ use sqlx::FromRow;
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Store, StoreError, audit,
+    Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Saved, Store, StoreError, audit,
     signatories::SignatoryRow,
     signatory_import::{Change, bind_signatory, find_stored, stored_key, write_signatories},
 };
@@ -51,19 +51,6 @@ const COLUMNS: &str =
 const LISTED: &str = " FROM signatories WHERE (CAST($1 AS TEXT) IS NULL OR kind = $1) \
           AND (CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\') \
           AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) ";
-
-/// What a save did.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SignatorySaved {
-    /// Written: the signatory's id.
-    Done(i64),
-    /// No signatory has this id (any more).
-    NotFound,
-    /// Someone else changed it since the form was read: as it stands now.
-    Conflict(Box<VersionedSignatory>),
-    /// Another signatory has this name in this country.
-    Duplicate,
-}
 
 /// What a file would do, row by row, before anything is written.
 #[derive(Clone, Debug, Default)]
@@ -166,7 +153,7 @@ impl Store {
         s: &NewSignatory,
         actor: &Actor,
         now: OffsetDateTime,
-    ) -> Result<SignatorySaved, StoreError> {
+    ) -> Result<Saved<VersionedSignatory>, StoreError> {
         const INSERT: &str = "INSERT INTO signatories (name_key, country, name, kind, joined_on, name_fr, name_en, \
             website, sort_fr, sort_en, search_text, latitude, longitude, sample) \
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE) \
@@ -176,10 +163,10 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = bind_signatory(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
-            let Some((id,)) = id else { return Ok(SignatorySaved::Duplicate) };
+            let Some((id,)) = id else { return Ok(Saved::Duplicate) };
             audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryAdded, &text).await?;
             tx.commit().await?;
-            Ok(SignatorySaved::Done(id))
+            Ok(Saved::Done(id))
         })
     }
 
@@ -193,7 +180,7 @@ impl Store {
         s: &NewSignatory,
         actor: &Actor,
         now: OffsetDateTime,
-    ) -> Result<SignatorySaved, StoreError> {
+    ) -> Result<Saved<VersionedSignatory>, StoreError> {
         const OTHER: &str = "SELECT id FROM signatories WHERE name_key = $1 AND country = $2 AND id <> $3";
         const UPDATE: &str = "UPDATE signatories SET name_key = $1, country = $2, name = $3, kind = $4, \
             joined_on = $5, name_fr = $6, name_en = $7, website = $8, sort_fr = $9, sort_en = $10, \
@@ -204,10 +191,10 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let current: Option<VersionedSignatoryRow> =
                 sqlx::query_as(sqlx::AssertSqlSafe(select.clone())).bind(id).fetch_optional(&mut *tx).await?;
-            let Some(current) = current else { return Ok(SignatorySaved::NotFound) };
+            let Some(current) = current else { return Ok(Saved::NotFound) };
             let current = current.into_domain()?;
             if current.version != version {
-                return Ok(SignatorySaved::Conflict(Box::new(current)));
+                return Ok(Saved::Conflict(Box::new(current)));
             }
             let other: Option<(i64,)> = sqlx::query_as(OTHER)
                 .bind(s.name.key())
@@ -216,7 +203,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
             if other.is_some() {
-                return Ok(SignatorySaved::Duplicate);
+                return Ok(Saved::Duplicate);
             }
             let done = bind_signatory(sqlx::query(UPDATE), s)
                 .bind(id)
@@ -228,8 +215,8 @@ impl Store {
                 // lets another transaction in): as it stands now.
                 drop(tx);
                 return match self.versioned_signatory(id).await? {
-                    Some(now) => Ok(SignatorySaved::Conflict(Box::new(now))),
-                    None => Ok(SignatorySaved::NotFound),
+                    Some(now) => Ok(Saved::Conflict(Box::new(now))),
+                    None => Ok(Saved::NotFound),
                 };
             }
             let before = &current.signatory.details;
@@ -240,7 +227,7 @@ impl Store {
             let text = format!("#{id} {} ({}): {changes}", before.name, before.country.code());
             audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryUpdated, &text).await?;
             tx.commit().await?;
-            Ok(SignatorySaved::Done(id))
+            Ok(Saved::Done(id))
         })
     }
 

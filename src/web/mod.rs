@@ -24,6 +24,7 @@
 pub mod assets;
 pub mod conditional;
 pub mod drafts;
+pub mod edit;
 pub mod error;
 pub mod extract;
 pub mod forgery;

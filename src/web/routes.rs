@@ -23,6 +23,7 @@ use tower_http::{
 use tracing::Level;
 
 use super::{
+    edit::flow,
     error::AppError,
     handlers::{
         admin, assets, calendar, content, directory, event, health, history, home, language, map, news, newsletter,
@@ -33,12 +34,12 @@ use super::{
     page_cache,
     paths::{self, NewsletterAction, Page},
     request_log::{RandomRequestId, request_span},
+    settings::BODY_LIMIT,
     state::AppState,
 };
 use crate::text::{i18n::Lang, pages::Prose};
+use admin::{events::Events, news::News, signatories::Signatories};
 
-/// The largest request body a page accepts; larger ones get 413.
-pub const BODY_LIMIT: usize = 16 * 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// The whole site as one router, behind the page cache's fast path (`site`).
@@ -151,12 +152,9 @@ fn back_office() -> Router<AppState> {
         .route(at::INVITE, post(admin::invitations::invite))
         .route(at::INVITATION_ROUTE, get(admin::invitations::show).post(admin::invitations::accept))
         .route(at::ACCOUNT_DELETE_ROUTE, get(admin::accounts::confirm_delete).post(admin::accounts::delete))
-        .route(at::SIGNATORIES, get(admin::signatories::list))
-        .route(at::SIGNATORIES_NEW, get(admin::signatories::new).post(admin::signatories::add))
+        .merge(flow::pages::<Signatories>())
         .route(at::SIGNATORIES_EXPORT, get(admin::signatories::export))
         .route(at::SIGNATORIES_IMPORT, get(admin::signatories::upload))
-        .route(at::SIGNATORY_ROUTE, get(admin::signatories::edit).post(admin::signatories::save))
-        .route(at::SIGNATORY_DELETE_ROUTE, get(admin::signatories::confirm_delete).post(admin::signatories::delete))
         .route(at::SIGN_IN_TWO_STEP, get(admin::second_step::show).post(admin::second_step::check))
         .route(at::TWO_STEP_START, post(admin::account::start_two_step))
         .route(at::TWO_STEP_CONFIRM, post(admin::account::confirm_two_step))
@@ -169,14 +167,10 @@ fn back_office() -> Router<AppState> {
         .route(at::PAGE_REVISION_ROUTE, get(admin::pages::revision))
         .route(at::PAGE_COMPARE_ROUTE, get(admin::pages::compare))
         .route(at::PAGE_RESTORE_ROUTE, post(admin::pages::restore))
-        .route(at::EVENTS, get(admin::events::list))
+        .merge(flow::pages::<Events>())
         .route(at::EVENT_POSTPONE_ROUTE, get(admin::events::postpone_form).post(admin::events::postpone))
         .route(at::EVENT_CANCEL_ROUTE, get(admin::events::confirm_cancel).post(admin::events::cancel))
-        .route(at::EVENT_DELETE_ROUTE, get(admin::events::confirm_delete).post(admin::events::delete))
-        .route(at::NEWS, get(admin::news::list))
-        .route(at::NEWS_NEW, get(admin::news::new))
-        .route(at::NEWS_ITEM_ROUTE, get(admin::news::edit))
-        .route(at::NEWS_DELETE_ROUTE, get(admin::news::confirm_delete).post(admin::news::delete))
+        .merge(flow::pages::<News>())
 }
 
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its
@@ -197,25 +191,9 @@ fn uploads() -> Router<AppState> {
                 .route(at::PAGE_PREVIEW_ROUTE, post(admin::pages::preview))
                 .layer(limited(admin::pages::FORM_LIMIT)),
         )
-        .merge(
-            // An event's form: two descriptions of up to 20,000 characters.
-            Router::new()
-                .route(at::EVENTS_NEW, get(admin::events::new).post(admin::events::add))
-                .route(at::EVENT_ROUTE, get(admin::events::edit).post(admin::events::save))
-                .layer(limited(admin::events::FORM_LIMIT)),
-        )
-        .merge(news_form())
-}
-
-/// The news item's form, posted with its image (the pages themselves, GET,
-/// are in [`back_office`]).
-fn news_form() -> Router<AppState> {
-    use admin::news::UPLOAD_LIMIT;
-    use paths::admin as at;
-    Router::new()
-        .route(at::NEWS_NEW, post(admin::news::add))
-        .route(at::NEWS_ITEM_ROUTE, post(admin::news::save))
-        .layer((DefaultBodyLimit::max(UPLOAD_LIMIT), RequestBodyLimitLayer::new(UPLOAD_LIMIT)))
+        .merge(flow::forms::<Events>())
+        .merge(flow::forms::<News>())
+        .merge(flow::forms::<Signatories>())
 }
 
 /// Any address the site does not know.

@@ -11,6 +11,10 @@ use crate::{
     text::pages::Contacts,
 };
 
+/// The largest request body a page accepts; larger ones get 413. (The
+/// routes that take more say so: an upload, a long form.)
+pub const BODY_LIMIT: usize = 16 * 1024;
+
 /// The settings the site needs, fixed at start-up.
 #[derive(Clone, Debug)]
 pub struct SiteConfig {

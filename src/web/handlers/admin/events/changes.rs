@@ -1,0 +1,214 @@
+//! What happens to an event besides editing it: postponed to new dates,
+//! or cancelled (it stays, marked, in the calendar and its feeds). Each
+//! has its page and checks the version the page was read at.
+
+use askama::Template;
+use axum::{extract::State, http::StatusCode, response::Response};
+use serde::Deserialize;
+
+use super::{EventForm, Events, Step, confirmation, error_message, facts, field_hint};
+use crate::{
+    domain::event::{EventField, Status},
+    store::{AuditKind, EventEdit, Saved, VersionedEvent},
+    text::i18n::Tr,
+    web::{
+        edit::flow::{self, stored},
+        error::AppError,
+        extract::ItemId,
+        paths::admin::{self, Area},
+        staff::{Staff, StaffForm},
+        state::AppState,
+        view::{
+            admin::AdminContext,
+            form::{ConfirmPage, FormField, StoredValue, posted_version},
+            render, render_with_status,
+        },
+    },
+};
+
+/// The confirmation step of a cancellation, at the version it was read at.
+fn cancel_page(state: &AppState, staff: &Staff, stored: &VersionedEvent) -> ConfirmPage {
+    let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
+    let id = stored.event.id;
+    confirmation(&ctx.tr, staff, stored, Step::Cancel).page(
+        ctx,
+        admin::event_action(id, Step::Cancel.action()),
+        admin::event(id),
+        Some(stored.version),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "admin/event_postpone.html")]
+struct PostponePage {
+    ctx: AdminContext,
+    title: String,
+    facts: Vec<StoredValue>,
+    action: String,
+    version: i64,
+    /// The new start and end.
+    inputs: Vec<FormField>,
+    has_errors: bool,
+    /// The event changed since the page was read: its dates now.
+    conflict: Option<Vec<StoredValue>>,
+    cancel_href: String,
+}
+
+impl PostponePage {
+    fn new(
+        state: &AppState,
+        staff: &Staff,
+        stored: &VersionedEvent,
+        (start, end): (&str, &str),
+        errors: &[(EventField, String)],
+    ) -> PostponePage {
+        let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
+        let tr = ctx.tr.clone();
+        let input = |field: EventField, value: &str| FormField {
+            required: field == EventField::Start,
+            maxlength: Some(100),
+            hint: field_hint(field).map(|id| tr.t(id)),
+            error: errors.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone()),
+            ..FormField::new(
+                format!("event-{}", field.column()),
+                field.column(),
+                tr.t(match field {
+                    EventField::Start => "admin-events-field-new-start",
+                    _ => "admin-events-field-new-end",
+                }),
+                value,
+            )
+        };
+        let e = &stored.event;
+        PostponePage {
+            title: e.details.title(staff.lang).as_str().to_owned(),
+            facts: facts(&tr, e),
+            action: admin::event_action(e.id, "postpone"),
+            version: stored.version,
+            inputs: vec![input(EventField::Start, start), input(EventField::End, end)],
+            has_errors: !errors.is_empty(),
+            conflict: None,
+            cancel_href: admin::event(e.id),
+            ctx,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PostponeForm {
+    #[serde(default)]
+    start: String,
+    #[serde(default)]
+    end: String,
+    version: Option<String>,
+}
+
+/// GET `/admin/events/{id}/postpone`: the new dates, to be typed (or as
+/// this browser typed them before its session ended).
+pub async fn postpone_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    ItemId(id): ItemId,
+) -> Result<Response, AppError> {
+    let stored = stored::<Events>(&state, id).await?;
+    let restored: Option<PostponeForm> = staff.restored(&admin::event_action(stored.event.id, "postpone"));
+    let (start, end) = match &restored {
+        Some(typed) => (typed.start.clone(), typed.end.clone()),
+        None => stored.event.details.when.to_strings(),
+    };
+    let mut page = PostponePage::new(&state, &staff, &stored, (&start, &end), &[]);
+    if let Some(version) = restored.and_then(|typed| posted_version(typed.version.as_deref()).ok()) {
+        page.version = version;
+    }
+    render(&page, staff.lang)
+}
+
+/// POST `/admin/events/{id}/postpone`: the event at its new dates, marked
+/// postponed (the same checks as the form's); or the page again with the
+/// dates' messages (422), or with the event as it now stands when someone
+/// else changed it meanwhile (409).
+pub async fn postpone(
+    State(state): State<AppState>,
+    ItemId(id): ItemId,
+    StaffForm { staff, form }: StaffForm<PostponeForm>,
+) -> Result<Response, AppError> {
+    let current = stored::<Events>(&state, id).await?;
+    let version: i64 = posted_version(form.version.as_deref())?;
+    let tr = Tr::new(staff.lang, state.locales.clone());
+    // The stored event with its new dates, through the form's checks.
+    let mut typed = EventForm::of(&current.event.details);
+    typed.start = form.start.clone();
+    typed.end = form.end.clone();
+    typed.status = Status::Postponed.as_str().to_owned();
+    let event = match typed.fields(current.event.details.slug.as_str()).parse() {
+        Ok(event) => event,
+        Err(errors) => {
+            let errors: Vec<(EventField, String)> =
+                errors.iter().map(|(field, error)| (*field, tr.t(error_message(*field, error)))).collect();
+            let mut page = PostponePage::new(&state, &staff, &current, (&form.start, &form.end), &errors);
+            page.version = version;
+            return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let edit = EventEdit {
+        id: current.event.id,
+        version,
+        event: &event,
+        signatory_id: current.event.signatory_id,
+        kind: AuditKind::EventPostponed,
+    };
+    match state.store.update_event(&edit, &staff.actor(), state.config.clock.now()).await? {
+        Saved::Done(_) => Ok(flow::done(admin::EVENTS, "postponed")),
+        Saved::NotFound | Saved::Duplicate => Err(AppError::NotFound),
+        Saved::Conflict(now_stored) => {
+            let mut page = PostponePage::new(&state, &staff, &now_stored, (&form.start, &form.end), &[]);
+            page.conflict = Some(facts(&tr, &now_stored.event));
+            render_with_status(&page, staff.lang, StatusCode::CONFLICT)
+        }
+    }
+}
+
+/// GET `/admin/events/{id}/cancel`: the confirmation step.
+pub async fn confirm_cancel(
+    State(state): State<AppState>,
+    staff: Staff,
+    ItemId(id): ItemId,
+) -> Result<Response, AppError> {
+    let stored = stored::<Events>(&state, id).await?;
+    render(&cancel_page(&state, &staff, &stored), staff.lang)
+}
+
+#[derive(Deserialize)]
+pub struct VersionForm {
+    version: Option<String>,
+}
+
+/// POST `/admin/events/{id}/cancel`: the event stays, marked cancelled (the
+/// calendar and its feeds say so, under the same UID); or, when it changed
+/// since the page was read, the page again as it now stands (409).
+pub async fn cancel(
+    State(state): State<AppState>,
+    ItemId(id): ItemId,
+    StaffForm { staff, form }: StaffForm<VersionForm>,
+) -> Result<Response, AppError> {
+    let current = stored::<Events>(&state, id).await?;
+    let version: i64 = posted_version(form.version.as_deref())?;
+    let mut event = current.event.details.clone();
+    event.status = Status::Cancelled;
+    let edit = EventEdit {
+        id: current.event.id,
+        version,
+        event: &event,
+        signatory_id: current.event.signatory_id,
+        kind: AuditKind::EventCancelled,
+    };
+    match state.store.update_event(&edit, &staff.actor(), state.config.clock.now()).await? {
+        Saved::Done(_) => Ok(flow::done(admin::EVENTS, "cancelled")),
+        Saved::NotFound | Saved::Duplicate => Err(AppError::NotFound),
+        Saved::Conflict(now_stored) => {
+            let mut page = cancel_page(&state, &staff, &now_stored);
+            page.warning = Some(("event-conflict", page.ctx.t("admin-events-changed")));
+            render_with_status(&page, staff.lang, StatusCode::CONFLICT)
+        }
+    }
+}

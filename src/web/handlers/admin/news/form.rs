@@ -1,0 +1,406 @@
+//! A news item's form, through the edit flow. It is sent as multipart (it
+//! may carry an image); every button sends the whole form, and a press
+//! may ask, besides saving, to publish (now or later) or to take the item
+//! back to draft: done once the texts are saved, never over someone
+//! else's change.
+
+use axum::{
+    body::Bytes,
+    response::{IntoResponse, Redirect, Response},
+};
+use time::OffsetDateTime;
+
+use super::{
+    ListQuery, UPLOAD_LIMIT,
+    check::{Checked, check},
+    field_label, language_name, list_page,
+    page::{FormPage, preview},
+    status,
+};
+use crate::{
+    domain::{
+        Slug,
+        news::{Published, Translation},
+    },
+    store::{ImageChange, Saved, StaffNews},
+    text::{
+        collate,
+        i18n::{Lang, Tr},
+    },
+    web::{
+        edit::{Confirmation, Done, FieldErrors, FormView, Record},
+        error::AppError,
+        paths::admin::{self, Area},
+        staff::{Staff, StaffMultipart},
+        state::AppState,
+        view::{form::StoredValue, render_with_status},
+    },
+};
+
+/// What belongs to no single field, among the form's errors: the whole
+/// form (no language written), the image, the publication.
+pub const FORM: &str = "form";
+pub const IMAGE: &str = "image";
+pub const PUBLICATION: &str = "publication";
+
+/// News items, as the edit flow keeps them.
+pub struct News;
+
+/// One language's fields, as typed.
+#[derive(Clone, Debug, Default)]
+pub(super) struct LangFields {
+    pub(super) title: String,
+    pub(super) summary: String,
+    pub(super) body: String,
+    pub(super) alt: String,
+}
+
+impl LangFields {
+    fn of(t: Option<&Translation>) -> LangFields {
+        t.map(|t| LangFields {
+            title: t.title.as_str().to_owned(),
+            summary: t.summary.as_str().to_owned(),
+            body: t.body.as_str().to_owned(),
+            alt: t.image_alt.as_ref().map(|a| a.as_str().to_owned()).unwrap_or_default(),
+        })
+        .unwrap_or_default()
+    }
+
+    /// Whether anything of the item's text was typed in this language.
+    pub(super) fn written(&self) -> bool {
+        [&self.title, &self.summary, &self.body].iter().any(|text| !text.trim().is_empty())
+    }
+}
+
+/// What a press of one of the form's buttons asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) enum Intent {
+    /// Save the texts; the item stays as it stands for visitors.
+    #[default]
+    Save,
+    /// Show the texts as they will look; save nothing.
+    Preview,
+    /// Save, then publish (now, or at the moment chosen).
+    Publish,
+    /// Save, then take the item back to draft.
+    Unpublish,
+}
+
+/// The form's values, as posted.
+#[derive(Clone, Default)]
+pub struct NewsForm {
+    pub(super) fr: LangFields,
+    pub(super) en: LangFields,
+    pub(super) version: Option<String>,
+    pub(super) remove_image: bool,
+    pub(super) intent: Intent,
+    /// "Publish at this date and time" rather than "Publish now".
+    pub(super) later: bool,
+    pub(super) date: String,
+    pub(super) time: String,
+    /// The image chosen, as it came.
+    pub(super) upload: Option<Bytes>,
+}
+
+impl NewsForm {
+    /// The form of a stored item: a scheduled one at its moment.
+    fn of(item: &StaffNews, now: OffsetDateTime) -> NewsForm {
+        let at = item.published.utc();
+        let scheduled = !item.draft && at > now;
+        NewsForm {
+            fr: LangFields::of(item.fr.as_ref()),
+            en: LangFields::of(item.en.as_ref()),
+            version: Some(item.version.to_string()),
+            later: scheduled,
+            date: if scheduled { crate::domain::date::format(at.date()) } else { String::new() },
+            time: if scheduled { format!("{:02}:{:02}", at.hour(), at.minute()) } else { String::new() },
+            ..NewsForm::default()
+        }
+    }
+
+    pub(super) fn lang(&self, lang: Lang) -> &LangFields {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// The form from its text fields as sent (or as a draft kept them),
+    /// and the image chosen.
+    fn from_fields(fields: &[(String, String)], upload: Option<Bytes>) -> NewsForm {
+        let mut form = NewsForm { upload, ..NewsForm::default() };
+        for (name, text) in fields {
+            let text = text.clone();
+            let (prefix, lang) = match name.rsplit_once('_') {
+                Some((prefix, "fr")) => (prefix, Some(Lang::Fr)),
+                Some((prefix, "en")) => (prefix, Some(Lang::En)),
+                _ => (name.as_str(), None),
+            };
+            if let Some(lang) = lang {
+                let fields = match lang {
+                    Lang::Fr => &mut form.fr,
+                    Lang::En => &mut form.en,
+                };
+                match prefix {
+                    "title" => fields.title = text,
+                    "summary" => fields.summary = text,
+                    "body" => fields.body = text,
+                    "alt" => fields.alt = text,
+                    _ => {}
+                }
+                continue;
+            }
+            match prefix {
+                "version" => form.version = Some(text),
+                "remove_image" => form.remove_image = true,
+                "when" => form.later = text == "later",
+                "date" => form.date = text,
+                "time" => form.time = text,
+                "intent" => {
+                    form.intent = match text.as_str() {
+                        "preview" => Intent::Preview,
+                        "publish" => Intent::Publish,
+                        "unpublish" => Intent::Unpublish,
+                        _ => Intent::Save,
+                    }
+                }
+                _ => {}
+            }
+        }
+        form
+    }
+
+    /// The form as the staff gate let it through.
+    fn posted(posted: &StaffMultipart) -> NewsForm {
+        NewsForm::from_fields(&posted.fields, posted.file("image").map(|file| file.bytes.clone()))
+    }
+
+    /// The form as this browser typed it before its session ended, if the
+    /// page is showing the form it was sent from.
+    fn restored(staff: &Staff, action: &str) -> Option<NewsForm> {
+        let draft = staff.draft.as_ref().filter(|draft| draft.action == action)?;
+        let mut form = NewsForm::from_fields(&draft.fields, None);
+        form.intent = Intent::Save;
+        Some(form)
+    }
+}
+
+/// After the texts are saved: publishes or takes back to draft as the
+/// press asked, and says where to go.
+async fn then(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    intent: Intent,
+    at: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> Result<Response, AppError> {
+    let done = match intent {
+        Intent::Publish => {
+            let scheduled = at.is_some_and(|at| at > now);
+            let at = Published::new(crate::store::instant(at.unwrap_or(now)));
+            if !state.store.publish_news(id, at, &staff.actor(), now).await? {
+                return Err(AppError::NotFound);
+            }
+            if scheduled { "scheduled" } else { "published" }
+        }
+        Intent::Unpublish => {
+            if !state.store.unpublish_news(id, &staff.actor(), now).await? {
+                return Err(AppError::NotFound);
+            }
+            "unpublished"
+        }
+        Intent::Save | Intent::Preview => {
+            return Ok(Redirect::to(&format!("{}?done=saved", admin::news_item(id))).into_response());
+        }
+    };
+    Ok(Redirect::to(&format!("{}?done={done}", admin::NEWS)).into_response())
+}
+
+/// Work for a core rather than for the async runtime — Markdown and an
+/// image of hundreds of kilobytes — done on a blocking thread.
+async fn aside<T: Send + 'static>(
+    tr: &Tr,
+    form: &NewsForm,
+    work: impl FnOnce(&Tr, &NewsForm) -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let (tr, form) = (tr.clone(), form.clone());
+    tokio::task::spawn_blocking(move || work(&tr, &form)).await.map_err(|e| AppError::Internal(e.into()))
+}
+
+impl Record for News {
+    type Stored = StaffNews;
+    type Form = NewsForm;
+    type Body = StaffMultipart;
+    type Checked = Checked;
+    type ListQuery = ListQuery;
+
+    const AREA: Area = Area::News;
+    const LIST: &'static str = admin::NEWS;
+    const NEW: &'static str = admin::NEWS_NEW;
+    const ITEM_ROUTE: &'static str = admin::NEWS_ITEM_ROUTE;
+    const DELETE_ROUTE: &'static str = admin::NEWS_DELETE_ROUTE;
+    const FORM_LIMIT: usize = UPLOAD_LIMIT;
+
+    fn href(id: i64) -> String {
+        admin::news_item(id)
+    }
+
+    fn delete_href(id: i64) -> String {
+        admin::news_action(id, "delete")
+    }
+
+    fn id(stored: &StaffNews) -> i64 {
+        stored.id
+    }
+
+    fn version(stored: &StaffNews) -> i64 {
+        stored.version
+    }
+
+    async fn load(state: &AppState, id: i64) -> Result<Option<StaffNews>, AppError> {
+        Ok(state.store.staff_news(id).await?)
+    }
+
+    async fn list(state: &AppState, staff: &Staff, query: ListQuery) -> Result<Response, AppError> {
+        list_page(state, staff, query).await
+    }
+
+    fn blank() -> NewsForm {
+        NewsForm::default()
+    }
+
+    fn form_of(stored: &StaffNews, now: OffsetDateTime) -> NewsForm {
+        NewsForm::of(stored, now)
+    }
+
+    fn restored(staff: &Staff, action: &str) -> Option<NewsForm> {
+        NewsForm::restored(staff, action)
+    }
+
+    fn posted(body: StaffMultipart) -> (Staff, NewsForm) {
+        let form = NewsForm::posted(&body);
+        (body.staff, form)
+    }
+
+    fn typed_version(form: &NewsForm) -> Option<&str> {
+        form.version.as_deref()
+    }
+
+    fn previewing(form: &NewsForm) -> bool {
+        form.intent == Intent::Preview
+    }
+
+    async fn check(
+        _state: &AppState,
+        tr: &Tr,
+        form: &NewsForm,
+        current: Option<&StaffNews>,
+    ) -> Result<Result<Checked, FieldErrors>, AppError> {
+        let kept = current.is_some_and(|item| item.image.is_some()) && !form.remove_image;
+        let has_image = form.upload.is_some() || kept;
+        aside(tr, form, move |tr, form| check(tr, form, has_image)).await
+    }
+
+    async fn insert(
+        state: &AppState,
+        staff: &Staff,
+        checked: &Checked,
+        now: OffsetDateTime,
+    ) -> Result<Saved<StaffNews>, AppError> {
+        let texts = &checked.texts;
+        let title = texts.fr.as_ref().or(texts.en.as_ref()).map(|t| t.title.as_str()).unwrap_or_default();
+        let slug =
+            Slug::parse(&collate::slug(title)).or_else(|_| Slug::parse("news")).map_err(|_| AppError::BadRequest)?;
+        let image = match &checked.change {
+            ImageChange::Replace(image) => Some(image),
+            ImageChange::Keep | ImageChange::Remove => None,
+        };
+        Ok(Saved::Done(state.store.add_news(&slug, texts, image, &staff.actor(), now).await?))
+    }
+
+    async fn update(
+        state: &AppState,
+        staff: &Staff,
+        current: &StaffNews,
+        version: i64,
+        checked: &Checked,
+        now: OffsetDateTime,
+    ) -> Result<Saved<StaffNews>, AppError> {
+        // A press that only publishes or unpublishes, the texts as they
+        // are stored, writes no "saved" entry; the version is checked all
+        // the same.
+        let unchanged = version == current.version
+            && matches!(checked.change, ImageChange::Keep)
+            && checked.texts.fr == current.fr
+            && checked.texts.en == current.en;
+        if unchanged && checked.intent != Intent::Save {
+            return Ok(Saved::Done(current.id));
+        }
+        Ok(state.store.update_news(current.id, version, &checked.texts, &checked.change, &staff.actor(), now).await?)
+    }
+
+    async fn remove(state: &AppState, staff: &Staff, id: i64, now: OffsetDateTime) -> Result<bool, AppError> {
+        Ok(state.store.delete_news(id, &staff.actor(), now).await?)
+    }
+
+    async fn saved(
+        state: &AppState,
+        staff: &Staff,
+        done: Done,
+        checked: &Checked,
+        now: OffsetDateTime,
+    ) -> Result<Response, AppError> {
+        if done.added && checked.intent != Intent::Publish {
+            return Ok(Redirect::to(&format!("{}?done=added", admin::news_item(done.id))).into_response());
+        }
+        then(state, staff, done.id, checked.intent, checked.at, now).await
+    }
+
+    async fn page(state: &AppState, staff: &Staff, view: FormView<'_, Self>) -> Result<Response, AppError> {
+        let now = state.config.clock.now();
+        let mut page = FormPage::new(state, staff, view.form, &view.errors);
+        if let Some(item) = view.stored {
+            page = page.for_item(item, now);
+        }
+        if view.preview {
+            page.preview = aside(&page.ctx.tr, view.form, preview).await?;
+        }
+        page.version = view.version.map(|version| version.to_string());
+        page.conflict = view.conflict;
+        page.done = view.done.as_deref().and_then(super::done_message).map(|id| page.ctx.t(id));
+        render_with_status(&page, staff.lang, view.status)
+    }
+
+    fn theirs(tr: &Tr, theirs: &StaffNews, _form: &NewsForm) -> Vec<StoredValue> {
+        // What the other person saved, language by language.
+        let mut values = Vec::new();
+        for lang in Lang::ALL {
+            let legend = tr.t(language_name(lang));
+            let stored = LangFields::of(theirs.translation(lang));
+            for (name, value) in [("title", stored.title), ("summary", stored.summary), ("body", stored.body)] {
+                values.push(StoredValue {
+                    label: format!("{} – {}", tr.t(field_label(name)), legend),
+                    value: if value.is_empty() { tr.t("admin-news-empty-value") } else { value },
+                });
+            }
+        }
+        values
+    }
+
+    fn deletion(tr: &Tr, staff: &Staff, item: &StaffNews, now: OffsetDateTime) -> Confirmation {
+        let languages = item.languages().iter().map(|l| tr.t(language_name(*l))).collect::<Vec<_>>().join(", ");
+        Confirmation {
+            id: "news-delete".into(),
+            heading: "admin-news-delete-title",
+            explanation: "admin-news-delete-explanation",
+            confirm: "admin-news-delete-confirm",
+            back: "admin-cancel",
+            facts: vec![
+                StoredValue { label: tr.t("admin-news-field-title"), value: item.title(staff.lang).to_owned() },
+                StoredValue { label: tr.t("admin-news-column-status"), value: status(tr, item, now) },
+                StoredValue { label: tr.t("admin-news-column-languages"), value: languages },
+            ],
+        }
+    }
+}
