@@ -4,7 +4,7 @@
 
 use axum::{
     Router,
-    extract::{DefaultBodyLimit, FromRequest, Query, RawQuery, State},
+    extract::{DefaultBodyLimit, Query, RawQuery, State},
     http::StatusCode,
     response::{IntoResponse, Redirect, Response},
     routing::get,
@@ -33,10 +33,7 @@ pub fn pages<R: Record>() -> Router<AppState> {
 /// The routes of a record's forms, whose posts take up to
 /// [`Record::FORM_LIMIT`] (merged where the routes with a limit of their
 /// own are).
-pub fn forms<R: Record>() -> Router<AppState>
-where
-    R::Body: FromRequest<AppState>,
-{
+pub fn forms<R: Record>() -> Router<AppState> {
     Router::new()
         .route(R::NEW, get(new::<R>).post(add::<R>))
         .route(R::ITEM_ROUTE, get(edit::<R>).post(save::<R>))

@@ -287,3 +287,26 @@ impl Confirmation {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_shows_its_first_message_and_the_others_follow() {
+        let errors: FieldErrors = [("name", "Empty".to_owned()), ("name", "Too long".to_owned())].into_iter().collect();
+        let more: FieldErrors = [("country", "Unknown".to_owned())].into_iter().collect();
+        let all = errors.and(more);
+        assert_eq!(all.of("name").as_deref(), Some("Empty"));
+        assert_eq!(all.of("country").as_deref(), Some("Unknown"));
+        assert_eq!(all.of("website"), None);
+        assert!(!all.is_empty());
+        assert!(FieldErrors::default().is_empty());
+    }
+
+    #[test]
+    fn the_list_says_whether_a_record_was_added_or_saved() {
+        assert_eq!(Done { id: 3, added: true }.word(), "added");
+        assert_eq!(Done { id: 3, added: false }.word(), "saved");
+    }
+}
