@@ -251,7 +251,7 @@ impl Store {
     /// Completes a sign-in at its second step: the pending sign-in ends and
     /// a session opens, as [`Store::sign_in_succeeded`] does. `false` when
     /// the pending sign-in was gone (used by a request at the same time).
-    pub async fn second_step_succeeded(
+    pub async fn two_step_succeeded(
         &self,
         account: &Account,
         pending_hash: &str,
@@ -285,7 +285,7 @@ impl Store {
     /// passwords towards the lockout, and audited as a failed sign-in.
     /// When it locks the account, its pending sign-ins are dropped.
     /// Returns whether the account is now locked.
-    pub async fn second_step_failed(&self, account: &Account, now: OffsetDateTime) -> Result<bool, StoreError> {
+    pub async fn two_step_failed(&self, account: &Account, now: OffsetDateTime) -> Result<bool, StoreError> {
         const COUNT: &str = "UPDATE accounts SET failed_sign_ins = $1, last_failed_at = $2 WHERE id = $3";
         const DROP_PENDING: &str = "DELETE FROM pending_sign_ins WHERE account_id = $1";
         let now = instant(now);

@@ -157,7 +157,7 @@ fn back_office() -> Router<AppState> {
         .route(at::SIGNATORIES_IMPORT, get(admin::signatories::upload))
         .route(at::SIGNATORY_ROUTE, get(admin::signatories::edit).post(admin::signatories::save))
         .route(at::SIGNATORY_DELETE_ROUTE, get(admin::signatories::confirm_delete).post(admin::signatories::delete))
-        .route(at::SIGN_IN_TWO_STEP, get(admin::second_step::show).post(admin::second_step::check))
+        .route(at::SIGN_IN_TWO_STEP, get(admin::two_step::show).post(admin::two_step::check))
         .route(at::TWO_STEP_START, post(admin::account::start_two_step))
         .route(at::TWO_STEP_CONFIRM, post(admin::account::confirm_two_step))
         .route(at::TWO_STEP_OFF, post(admin::account::turn_off_two_step))

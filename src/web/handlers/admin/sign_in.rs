@@ -112,7 +112,7 @@ pub async fn sign_in(
     let right = password::verify(candidate, hash).await?;
     match account {
         Some(account) if right && !account.disabled && !account.locked(now) && account.totp_on => {
-            return begin_second_step(&state, &account, now).await;
+            return ask_two_step_code(&state, &account, now).await;
         }
         Some(account) if right && !account.disabled && !account.locked(now) => {
             let id = random::hex_token(32)?;
@@ -143,7 +143,7 @@ pub async fn sign_in(
 
 /// After a right password: the pending sign-in recorded, its cookie set,
 /// and the second step's page next.
-async fn begin_second_step(state: &AppState, account: &Account, now: OffsetDateTime) -> Result<Response, AppError> {
+async fn ask_two_step_code(state: &AppState, account: &Account, now: OffsetDateTime) -> Result<Response, AppError> {
     let token = random::hex_token(32)?;
     state.store.open_pending_sign_in(account.id, &session_hash(&token), now).await?;
     let cookie = pending_cookie(&state.config.base_url);

@@ -39,16 +39,16 @@ use crate::{
 };
 
 #[derive(Template)]
-#[template(path = "admin/second_step.html")]
-struct SecondStepPage {
+#[template(path = "admin/two_step.html")]
+struct TwoStepPage {
     ctx: AdminContext,
     action: &'static str,
     code_error: Option<String>,
 }
 
-impl SecondStepPage {
-    fn new(state: &AppState, lang: Lang) -> SecondStepPage {
-        SecondStepPage {
+impl TwoStepPage {
+    fn new(state: &AppState, lang: Lang) -> TwoStepPage {
+        TwoStepPage {
             ctx: AdminContext::signed_out(state, lang),
             action: paths::admin::SIGN_IN_TWO_STEP,
             code_error: None,
@@ -86,7 +86,7 @@ pub async fn show(
     match pending(&state, &headers).await?.0 {
         PendingSignIn::Waiting(_) => {
             let lang = negotiate::language(&headers);
-            render(&SecondStepPage::new(&state, lang), lang)
+            render(&TwoStepPage::new(&state, lang), lang)
         }
         PendingSignIn::Expired => back_to_sign_in(&state, true),
         PendingSignIn::Unknown => back_to_sign_in(&state, false),
@@ -109,7 +109,7 @@ pub async fn check(
     let form = match posted {
         PublicForm::Fresh(form) => form,
         PublicForm::Stale(_) => {
-            let mut page = SecondStepPage::new(&state, lang);
+            let mut page = TwoStepPage::new(&state, lang);
             page.ctx.notice = Some(page.ctx.t("admin-two-step-stale"));
             return render_with_status(&page, lang, StatusCode::FORBIDDEN);
         }
@@ -130,7 +130,7 @@ pub async fn check(
         return refused(&state, lang);
     }
     let typed = form.code.unwrap_or_default();
-    let mut page = SecondStepPage::new(&state, lang);
+    let mut page = TwoStepPage::new(&state, lang);
     if typed.trim().is_empty() {
         page.code_error = Some(page.ctx.t("admin-two-step-code-missing"));
         return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
@@ -152,14 +152,14 @@ pub async fn check(
         _ => None,
     };
     let Some(how) = how else {
-        if state.store.second_step_failed(&account, now).await? {
+        if state.store.two_step_failed(&account, now).await? {
             return refused(&state, lang);
         }
         page.code_error = Some(page.ctx.t("admin-two-step-code-wrong"));
         return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let id = random::hex_token(32)?;
-    if !state.store.second_step_succeeded(&account, &pending_hash, &session_hash(&id), how, now).await? {
+    if !state.store.two_step_succeeded(&account, &pending_hash, &session_hash(&id), how, now).await? {
         return back_to_sign_in(&state, false);
     }
     state.store.forget_attempts(SIGN_IN_SCOPE, &client).await?;
