@@ -18,22 +18,20 @@ use serde::Deserialize;
 use crate::{
     domain::two_step::SecondFactor,
     infra::random,
-    store::{Attempt, PendingSignIn, Quota},
+    store::PendingSignIn,
     text::i18n::Lang,
     web::{
-        drafts,
         error::AppError,
         extract::ClientIp,
         forgery::PublicForm,
         negotiate, paths,
-        rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
-        session::{SessionCookie, pending_cookie, session_hash},
+        session::{pending_cookie, session_hash},
         staff::SignedIn,
         state::AppState,
         view::{
             admin::AdminContext,
             render, render_with_status,
-            sign_in::{refused as sign_in_refused, too_many},
+            sign_in::{count_attempt, refused as sign_in_refused, session_opened},
         },
     },
 };
@@ -115,11 +113,10 @@ pub async fn check(
         }
     };
     let now = state.config.clock.now();
-    let client = rate_limit::client_key(client);
-    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: SIGN_IN_WINDOW };
-    if !state.store.allow_attempt(Attempt { scope: SIGN_IN_SCOPE, client: &client, quota }, now).await? {
-        return too_many(&state, lang);
-    }
+    let client = match count_attempt(&state, client, lang, now).await? {
+        Ok(client) => client,
+        Err(too_many) => return Ok(too_many),
+    };
     let (account, pending_hash) = match pending(&state, &headers).await? {
         (PendingSignIn::Waiting(account), hash) => (account, hash),
         (PendingSignIn::Expired, _) => return back_to_sign_in(&state, true),
@@ -162,13 +159,8 @@ pub async fn check(
     if !state.store.two_step_succeeded(&account, &pending_hash, &session_hash(&id), how, now).await? {
         return back_to_sign_in(&state, false);
     }
-    state.store.forget_attempts(SIGN_IN_SCOPE, &client).await?;
-    state.store.purge_sessions(state.config.sessions, now).await?;
-    let next = drafts::after_sign_in(&state, &headers, account.id).await?;
-    let mut response = Redirect::to(&next).into_response();
-    let headers = response.headers_mut();
-    headers.append(header::SET_COOKIE, SessionCookie::for_site(&state.config.base_url).set(&id)?);
-    headers.append(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear()?);
+    let mut response = session_opened(&state, &headers, &client, account.id, &id, now).await?;
+    response.headers_mut().append(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear()?);
     Ok(response)
 }
 
