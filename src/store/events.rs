@@ -6,8 +6,7 @@ use sqlx::{Database, Encode, FromRow, Type, query::QueryAs};
 use time::OffsetDateTime;
 
 use super::{
-    BeginWrite, Bind, ImportReport, Origin, Store, StoreError, hold_revision, instant, release_revision,
-    signatory_import::Change,
+    Bind, ImportReport, Origin, Store, StoreError, begin_bulk, instant, release_revision, signatory_import::Change,
 };
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,
@@ -282,8 +281,7 @@ impl Store {
         // raised once (see the migration 20261129000029).
         let held = self.holds_revision();
         on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            hold_revision(&mut *tx, held).await?;
+            let mut tx = begin_bulk(pool, held).await?;
             for (event, signatory_id) in events {
                 let existing: Option<EventRow> =
                     sqlx::query_as(FIND.as_str()).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;

@@ -275,6 +275,19 @@ where
     Ok(())
 }
 
+/// A write transaction for a bulk write, the revision held in it when
+/// `held` ([`release_revision`] before its commit).
+async fn begin_bulk<P>(pool: &P, held: bool) -> Result<sqlx::Transaction<'static, P::Db>, StoreError>
+where
+    P: BeginWrite,
+    for<'c> &'c mut <P::Db as sqlx::Database>::Connection: sqlx::Executor<'c, Database = P::Db>,
+    <P::Db as sqlx::Database>::Arguments: sqlx::IntoArguments<P::Db>,
+{
+    let mut tx = pool.begin_write().await?;
+    hold_revision(&mut *tx, held).await?;
+    Ok(tx)
+}
+
 /// After it, in the same transaction: the revision released, when `held`,
 /// and raised once when the write `changed` anything.
 async fn release_revision<C>(conn: &mut C, held: bool, changed: bool) -> Result<(), StoreError>

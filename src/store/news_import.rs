@@ -6,7 +6,7 @@ use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type}
 use time::OffsetDateTime;
 
 use super::{
-    BeginWrite, ImportReport, Origin, Store, StoreError, hold_revision, instant,
+    ImportReport, Origin, Store, StoreError, begin_bulk, instant,
     news::{DROP_UNUSED_IMAGES, ItemRow, TranslationRow, add_image, add_translation},
     release_revision,
     signatory_import::Change,
@@ -30,8 +30,7 @@ impl Store {
         // 20261129000029).
         let held = self.holds_revision();
         on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            hold_revision(&mut *tx, held).await?;
+            let mut tx = begin_bulk(pool, held).await?;
             for item in items {
                 report.count(import_item(&mut *tx, item, now, origin).await?);
             }
