@@ -8,7 +8,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{DiffLine, MAX_TEXT, SavedBy, base_ref, base_text, current_text, diff_lines, page_name, target};
+use super::shared::{DiffLine, MAX_TEXT, SavedBy, base_ref, base_text, current_text, diff_lines, page_name, target};
 use crate::{
     domain::text::normalise_line_breaks,
     store::{Author, NewRevision, PageSaved, TextSource},

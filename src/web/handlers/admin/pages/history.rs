@@ -9,9 +9,8 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{
-    DiffLine, HISTORY_LIMIT, SavedBy, base_ref, base_text, current_text, diff_lines, history_heading, page_name,
-    revision_ref, target,
+use super::shared::{
+    DiffLine, SavedBy, base_ref, base_text, current_text, diff_lines, history_heading, page_name, revision_ref, target,
 };
 use crate::{
     store::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource},
@@ -31,6 +30,9 @@ use crate::{
         },
     },
 };
+
+/// The revisions a page's history lists at most, newest first.
+const HISTORY_LIMIT: i64 = 200;
 
 /// A revision as the history lists it.
 struct HistoryRow {
