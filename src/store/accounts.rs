@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use sqlx::FromRow;
+use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::{Duration, OffsetDateTime};
 
 use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
@@ -351,19 +351,41 @@ impl Store {
         session_hash: &str,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        const RESET: &str =
-            "UPDATE accounts SET failed_sign_ins = 0, last_failed_at = NULL, last_sign_in_at = $1 WHERE id = $2";
-        const OPEN: &str =
-            "INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)";
         let now = instant(now);
-        let actor = Actor::Staff(account.email.to_string());
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *tx).await?;
-            sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *tx).await?;
-            audit::record(&mut *tx, now, actor.email(), AuditKind::SignedIn, "").await?;
+            open_session(&mut *tx, account, session_hash, "", now).await?;
             tx.commit().await?;
         });
         Ok(())
     }
+}
+
+/// In a sign-in's transaction: the account's failures forgotten, a session
+/// stored under the hash of its id, and the sign-in audited (`how`: by
+/// what second step, if any).
+pub(super) async fn open_session<C>(
+    conn: &mut C,
+    account: &Account,
+    session_hash: &str,
+    how: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+    for<'t> &'t str: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Option<&'t str>: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> OffsetDateTime: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> i64: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> String: Encode<'t, C::Database> + Type<C::Database>,
+    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
+{
+    const RESET: &str =
+        "UPDATE accounts SET failed_sign_ins = 0, last_failed_at = NULL, last_sign_in_at = $1 WHERE id = $2";
+    const OPEN: &str = "INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)";
+    let actor = Actor::Staff(account.email.to_string());
+    sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *conn).await?;
+    sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *conn).await?;
+    audit::record(&mut *conn, now, actor.email(), AuditKind::SignedIn, how).await
 }

@@ -6,8 +6,7 @@ use sqlx::{Database, Encode, FromRow, Type, query::QueryAs};
 use time::OffsetDateTime;
 
 use super::{
-    BeginWrite, Bind, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError,
-    instant, signatory_import::Change,
+    Bind, ImportReport, Origin, Store, StoreError, begin_bulk, instant, release_revision, signatory_import::Change,
 };
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,
@@ -280,12 +279,9 @@ impl Store {
         let mut report = ImportReport::default();
         // SQLite's triggers would raise the revision for each row: held, then
         // raised once (see the migration 20261129000029).
-        let held = matches!(self, Store::Sqlite(_));
+        let held = self.holds_revision();
         on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            if held {
-                sqlx::query(HOLD_REVISION).execute(&mut *tx).await?;
-            }
+            let mut tx = begin_bulk(pool, held).await?;
             for (event, signatory_id) in events {
                 let existing: Option<EventRow> =
                     sqlx::query_as(FIND.as_str()).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
@@ -300,12 +296,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
-            if held {
-                sqlx::query(RELEASE_REVISION).execute(&mut *tx).await?;
-                if report.added + report.updated > 0 {
-                    sqlx::query(RAISE_REVISION).execute(&mut *tx).await?;
-                }
-            }
+            release_revision(&mut *tx, held, report.added + report.updated > 0).await?;
             tx.commit().await?;
         });
         Ok(report)

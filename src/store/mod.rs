@@ -255,6 +255,58 @@ const HOLD_REVISION: &str = "INSERT INTO revision_held (id) VALUES (1)";
 const RELEASE_REVISION: &str = "DELETE FROM revision_held";
 const RAISE_REVISION: &str = "UPDATE site_revision SET value = value + 1 WHERE id = 1";
 
+impl Store {
+    /// Whether bulk writes must hold the revision (see [`HOLD_REVISION`]):
+    /// on SQLite.
+    pub(super) fn holds_revision(&self) -> bool {
+        matches!(self, Store::Sqlite(_))
+    }
+}
+
+/// Before a bulk write, in its transaction: the revision held, when `held`
+/// (see [`Store::holds_revision`]).
+async fn hold_revision<C>(conn: &mut C, held: bool) -> Result<(), StoreError>
+where
+    C: sqlx::Connection,
+    for<'c> &'c mut C: sqlx::Executor<'c, Database = C::Database>,
+    <C::Database as sqlx::Database>::Arguments: sqlx::IntoArguments<C::Database>,
+{
+    if held {
+        sqlx::query(HOLD_REVISION).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// A write transaction for a bulk write, the revision held in it when
+/// `held` ([`release_revision`] before its commit).
+async fn begin_bulk<P>(pool: &P, held: bool) -> Result<sqlx::Transaction<'static, P::Db>, StoreError>
+where
+    P: BeginWrite,
+    for<'c> &'c mut <P::Db as sqlx::Database>::Connection: sqlx::Executor<'c, Database = P::Db>,
+    <P::Db as sqlx::Database>::Arguments: sqlx::IntoArguments<P::Db>,
+{
+    let mut tx = pool.begin_write().await?;
+    hold_revision(&mut *tx, held).await?;
+    Ok(tx)
+}
+
+/// After it, in the same transaction: the revision released, when `held`,
+/// and raised once when the write `changed` anything.
+async fn release_revision<C>(conn: &mut C, held: bool, changed: bool) -> Result<(), StoreError>
+where
+    C: sqlx::Connection,
+    for<'c> &'c mut C: sqlx::Executor<'c, Database = C::Database>,
+    <C::Database as sqlx::Database>::Arguments: sqlx::IntoArguments<C::Database>,
+{
+    if held {
+        sqlx::query(RELEASE_REVISION).execute(&mut *conn).await?;
+        if changed {
+            sqlx::query(RAISE_REVISION).execute(&mut *conn).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Starts a write transaction. On SQLite it takes the write lock at once
 /// (`BEGIN IMMEDIATE`), so that two writers queue on the busy timeout
 /// instead of failing when a reader upgrades.

@@ -6,8 +6,9 @@ use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type}
 use time::OffsetDateTime;
 
 use super::{
-    BeginWrite, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError, instant,
+    ImportReport, Origin, Store, StoreError, begin_bulk, instant,
     news::{DROP_UNUSED_IMAGES, ItemRow, TranslationRow, add_image, add_translation},
+    release_revision,
     signatory_import::Change,
 };
 use crate::domain::news::NewNewsItem;
@@ -27,12 +28,9 @@ impl Store {
         // SQLite's triggers would raise the revision for each item,
         // translation and image: held, then raised once (see the migration
         // 20261129000029).
-        let held = matches!(self, Store::Sqlite(_));
+        let held = self.holds_revision();
         on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            if held {
-                sqlx::query(HOLD_REVISION).execute(&mut *tx).await?;
-            }
+            let mut tx = begin_bulk(pool, held).await?;
             for item in items {
                 report.count(import_item(&mut *tx, item, now, origin).await?);
             }
@@ -43,12 +41,7 @@ impl Store {
             if changed {
                 sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
             }
-            if held {
-                sqlx::query(RELEASE_REVISION).execute(&mut *tx).await?;
-                if changed {
-                    sqlx::query(RAISE_REVISION).execute(&mut *tx).await?;
-                }
-            }
+            release_revision(&mut *tx, held, changed).await?;
             tx.commit().await?;
         });
         Ok(report)

@@ -7,7 +7,7 @@ use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type}
 use time::Date;
 
 use super::{
-    BeginWrite, Bind, HOLD_REVISION, ImportReport, Origin, RAISE_REVISION, RELEASE_REVISION, Store, StoreError,
+    BeginWrite, Bind, ImportReport, Origin, Store, StoreError, hold_revision, release_revision,
     signatories::{SIGNATORY_COLUMNS, SignatoryRow},
 };
 use crate::{domain::NewSignatory, text::i18n::Lang};
@@ -211,9 +211,7 @@ where
     if rows.is_empty() {
         return Ok(());
     }
-    if held {
-        sqlx::query(HOLD_REVISION).execute(&mut *conn).await?;
-    }
+    hold_revision(&mut *conn, held).await?;
     for chunk in rows.chunks(ROWS_PER_UPSERT) {
         let mut query = sqlx::query(sqlx::AssertSqlSafe(upsert_sql(chunk.len(), numbered)));
         for &s in chunk {
@@ -221,11 +219,7 @@ where
         }
         query.execute(&mut *conn).await?;
     }
-    if held {
-        sqlx::query(RELEASE_REVISION).execute(&mut *conn).await?;
-        sqlx::query(RAISE_REVISION).execute(&mut *conn).await?;
-    }
-    Ok(())
+    release_revision(&mut *conn, held, true).await
 }
 
 /// The rows, each signatory once (its last row), in the order of their
@@ -273,12 +267,6 @@ impl Store {
             tx.commit().await?;
         });
         Ok(report)
-    }
-
-    /// Whether bulk writes of signatories must hold the revision (see
-    /// [`write_signatories`]): on SQLite.
-    pub(super) fn holds_revision(&self) -> bool {
-        matches!(self, Store::Sqlite(_))
     }
 
     /// Whether bulk statements number their parameters (`$1`, `$2`, …):

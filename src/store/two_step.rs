@@ -7,7 +7,10 @@
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{Account, Actor, AuditKind, BeginWrite, LOCKOUT_AFTER, LOCKOUT_FOR, Store, StoreError, audit, instant};
+use super::{
+    Account, Actor, AuditKind, BeginWrite, LOCKOUT_AFTER, LOCKOUT_FOR, Store, StoreError, accounts::open_session,
+    audit, instant,
+};
 use crate::domain::two_step::TotpSecret;
 
 /// How long a sign-in waits for its second step.
@@ -251,7 +254,7 @@ impl Store {
     /// Completes a sign-in at its second step: the pending sign-in ends and
     /// a session opens, as [`Store::sign_in_succeeded`] does. `false` when
     /// the pending sign-in was gone (used by a request at the same time).
-    pub async fn second_step_succeeded(
+    pub async fn two_step_succeeded(
         &self,
         account: &Account,
         pending_hash: &str,
@@ -260,20 +263,13 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
         const END_PENDING: &str = "DELETE FROM pending_sign_ins WHERE token_hash = $1 AND account_id = $2";
-        const RESET: &str =
-            "UPDATE accounts SET failed_sign_ins = 0, last_failed_at = NULL, last_sign_in_at = $1 WHERE id = $2";
-        const OPEN: &str =
-            "INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)";
         let now = instant(now);
-        let actor = Actor::Staff(account.email.to_string());
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let done = sqlx::query(END_PENDING).bind(pending_hash).bind(account.id).execute(&mut *tx).await?
                 .rows_affected() > 0;
             if done {
-                sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *tx).await?;
-                sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *tx).await?;
-                audit::record(&mut *tx, now, actor.email(), AuditKind::SignedIn, how).await?;
+                open_session(&mut *tx, account, session_hash, how, now).await?;
             }
             tx.commit().await?;
             done
@@ -285,7 +281,7 @@ impl Store {
     /// passwords towards the lockout, and audited as a failed sign-in.
     /// When it locks the account, its pending sign-ins are dropped.
     /// Returns whether the account is now locked.
-    pub async fn second_step_failed(&self, account: &Account, now: OffsetDateTime) -> Result<bool, StoreError> {
+    pub async fn two_step_failed(&self, account: &Account, now: OffsetDateTime) -> Result<bool, StoreError> {
         const COUNT: &str = "UPDATE accounts SET failed_sign_ins = $1, last_failed_at = $2 WHERE id = $3";
         const DROP_PENDING: &str = "DELETE FROM pending_sign_ins WHERE account_id = $1";
         let now = instant(now);

@@ -118,6 +118,12 @@ impl Staff {
         self.role == Role::Admin
     }
 
+    /// The person, if an admin; an editor is refused (403): the one check
+    /// behind [`AdminOnly`] and [`AdminForm`].
+    fn admin_only(self) -> Result<Staff, AppError> {
+        if self.is_admin() { Ok(self) } else { Err(AppError::AdminsOnly) }
+    }
+
     /// The form `action` as this browser typed it before its session ended
     /// or its token went stale, when the page shows that form again.
     pub fn restored<T: DeserializeOwned>(&self, action: &str) -> Option<T> {
@@ -157,8 +163,7 @@ impl FromRequestParts<AppState> for AdminOnly {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let staff = Staff::from_request_parts(parts, state).await?;
-        if staff.is_admin() { Ok(AdminOnly(staff)) } else { Err(AppError::AdminsOnly) }
+        Staff::from_request_parts(parts, state).await?.admin_only().map(AdminOnly)
     }
 }
 
@@ -231,7 +236,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for AdminForm<T> {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let StaffForm { staff, form } = StaffForm::from_request(request, state).await?;
-        if staff.is_admin() { Ok(AdminForm { staff, form }) } else { Err(AppError::AdminsOnly.into_response()) }
+        Ok(AdminForm { staff: staff.admin_only().map_err(IntoResponse::into_response)?, form })
     }
 }
 

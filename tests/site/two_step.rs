@@ -88,7 +88,7 @@ async fn first_step(app: &TestApp, email: &str) -> String {
 }
 
 /// Posts the second step's form, with its token from the page.
-async fn second_step(app: &TestApp, pending: &str, code: &str) -> reqwest::Response {
+async fn send_two_step_code(app: &TestApp, pending: &str, code: &str) -> reqwest::Response {
     let page = app.client.get(app.url("/admin/sign-in/two-step")).header("cookie", pending).send().await.expect("GET");
     let csrf = if page.status() == 200 {
         attr(&html(page).await, "main form input[name=csrf]", "value")
@@ -107,7 +107,7 @@ async fn second_step(app: &TestApp, pending: &str, code: &str) -> reqwest::Respo
 /// Both steps; the second must succeed. The signed-in person's client.
 async fn sign_in_with<'a>(app: &'a TestApp, email: &str, code: &str) -> Staff<'a> {
     let pending = first_step(app, email).await;
-    let response = second_step(app, &pending, code).await;
+    let response = send_two_step_code(app, &pending, code).await;
     assert_eq!(response.status(), 303, "the second step of {email}");
     assert_eq!(response.headers()["location"], "/admin/");
     let session = cookie(&response, "oneinfive-session").expect("a session cookie");
@@ -183,7 +183,7 @@ both_backends! {
         assert_eq!(attr(&page, "#two-step-code", "autocomplete"), "one-time-code");
 
         // The code used to confirm, at the same step: refused (422).
-        let response = second_step(app, &pending, &code).await;
+        let response = send_two_step_code(app, &pending, &code).await;
         assert_eq!(response.status(), 422);
         assert_eq!(cookie(&response, "oneinfive-session"), None);
         assert_eq!(attr(&html(response).await, "#two-step-code", "aria-describedby"), "two-step-code-error");
@@ -191,7 +191,7 @@ both_backends! {
 
         // The next step's code: signed in, with a new session; the failures forgotten.
         let code = next_code(app, &secret);
-        let response = second_step(app, &pending, &code).await;
+        let response = send_two_step_code(app, &pending, &code).await;
         assert_eq!(response.status(), 303);
         let session = cookie(&response, "oneinfive-session").expect("a session");
         assert_ne!(session, staff.cookie);
@@ -199,31 +199,31 @@ both_backends! {
         assert_eq!(signed_in.get("/admin/").await.status(), 200);
         assert_eq!(failed_sign_ins(app, "ada@example.org").await, 0);
         // The pending sign-in is gone with its use.
-        let response = second_step(app, &pending, &next_code(app, &secret)).await;
+        let response = send_two_step_code(app, &pending, &next_code(app, &secret)).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/sign-in");
 
         // The same code again, at the same step, for another sign-in: refused.
         let again = first_step(app, "ada@example.org").await;
         let replayed = secret.code_at(app.clock.now());
-        let response = second_step(app, &again, &replayed).await;
+        let response = send_two_step_code(app, &again, &replayed).await;
         assert_eq!(response.status(), 303, "a fresh code of this step is accepted once");
         let again = first_step(app, "ada@example.org").await;
-        let response = second_step(app, &again, &replayed).await;
+        let response = send_two_step_code(app, &again, &replayed).await;
         assert_eq!(response.status(), 422, "and not twice");
 
         // A recovery code works once, not twice; the count goes down.
-        let response = second_step(app, &again, &codes[0]).await;
+        let response = send_two_step_code(app, &again, &codes[0]).await;
         assert_eq!(response.status(), 303);
         let other = first_step(app, "ada@example.org").await;
-        assert_eq!(second_step(app, &other, &codes[0]).await.status(), 422);
+        assert_eq!(send_two_step_code(app, &other, &codes[0]).await.status(), 422);
         let recovered = sign_in_with(app, "ada@example.org", &codes[1].to_uppercase().replace('-', " ")).await;
         assert!(text(&recovered.page("/admin/account").await, "#two-step-codes-left").contains('8'));
 
         // Too late: five minutes and more after the password.
         let late = first_step(app, "ada@example.org").await;
         app.clock.advance(Duration::minutes(6));
-        let response = second_step(app, &late, &secret.code_at(app.clock.now())).await;
+        let response = send_two_step_code(app, &late, &secret.code_at(app.clock.now())).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/sign-in?expired=1");
         assert_eq!(cookie(&response, "oneinfive-session"), None);
@@ -261,18 +261,18 @@ both_backends! {
         let (secret, _) = turn_on(&staff).await;
         let pending = first_step(app, "eve@example.org").await;
         for attempt in 1..5 {
-            let response = second_step(app, &pending, &wrong_code(app, &secret)).await;
+            let response = send_two_step_code(app, &pending, &wrong_code(app, &secret)).await;
             assert_eq!(response.status(), 422, "attempt {attempt}");
             assert!(!text(&html(response).await, "#two-step-code-error").is_empty());
         }
         assert_eq!(failed_sign_ins(app, "eve@example.org").await, 4);
         // The fifth locks the account: the pending sign-in is dropped.
-        let response = second_step(app, &pending, &wrong_code(app, &secret)).await;
+        let response = send_two_step_code(app, &pending, &wrong_code(app, &secret)).await;
         assert_eq!(response.status(), 422);
         assert!(!text(&html(response).await, "#sign-in-error").is_empty());
         let rows: Vec<(i64,)> = app.rows("SELECT count(*) FROM pending_sign_ins").await;
         assert_eq!(rows, [(0,)]);
-        let response = second_step(app, &pending, &next_code(app, &secret)).await;
+        let response = send_two_step_code(app, &pending, &next_code(app, &secret)).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/sign-in");
         // The right password is refused while it waits.
@@ -296,15 +296,15 @@ both_backends! {
         assert_eq!(new.len(), 10);
         assert!(new.iter().all(|code| !old.contains(code)));
         let pending = first_step(app, "rob@example.org").await;
-        assert_eq!(second_step(app, &pending, &old[0]).await.status(), 422);
-        assert_eq!(second_step(app, &pending, &new[0]).await.status(), 303);
+        assert_eq!(send_two_step_code(app, &pending, &old[0]).await.status(), 422);
+        assert_eq!(send_two_step_code(app, &pending, &new[0]).await.status(), 303);
         assert!(audit(app).await.iter().any(|(who, kind, _)| kind == "account.recovery_codes_renewed" && who.as_deref() == Some("rob@example.org")));
 
         // A new password voids a sign-in waiting for its second step.
         let pending = first_step(app, "rob@example.org").await;
         let output = app.cli_with_input(&["admin", "passwd", "rob@example.org"], &format!("{PASSWORD}\n{PASSWORD}\n"));
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        let response = second_step(app, &pending, &new[1]).await;
+        let response = send_two_step_code(app, &pending, &new[1]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/sign-in");
 

@@ -24,7 +24,7 @@ use crate::{
             PageContext,
             calendar::{CalendarQuery, ical_site, ics_response},
             cards::EventCard,
-            listing::{self, Choice, Pagination, page_count},
+            listing::{self, Choice, Pagination, pages_through},
             render_remembering,
         },
     },
@@ -166,16 +166,13 @@ async fn show(
     let (events, pages) = if archive {
         let (events, total) =
             state.store.past_events(&filter, now, ARCHIVE_PAGE_SIZE, (page - 1) * ARCHIVE_PAGE_SIZE).await?;
-        (events, page_count(total, ARCHIVE_PAGE_SIZE))
+        (events, pages_through(total, ARCHIVE_PAGE_SIZE, page)?)
     } else {
         if page > 1 {
             return Err(AppError::NotFound);
         }
         (state.store.upcoming_events(&filter, now, UPCOMING_LIMIT).await?, 1)
     };
-    if page > pages {
-        return Err(AppError::NotFound);
-    }
     let (this, other, title_id) = if archive {
         (Page::CalendarArchive, Page::Calendar, "calendar-archive-title")
     } else {

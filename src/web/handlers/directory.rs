@@ -13,10 +13,7 @@ use url::form_urlencoded;
 use crate::{
     domain::{Country, Signatory, date},
     store::{CountryCount, DirectoryFilter, DirectorySlice},
-    text::{
-        collate,
-        i18n::{Arg, Lang, Tr},
-    },
+    text::i18n::{Arg, Lang, Tr},
     web::{
         error::AppError,
         extract::PageLanguages,
@@ -26,10 +23,10 @@ use crate::{
         view::{
             PageContext,
             directory::{
-                CountryLink, DirectoryQuery, breakdown, country_link, directory_href, filter_choices, kind_label,
+                CountryLink, DirectoryQuery, breakdown, country_counts, directory_href, filter_choices, kind_label,
             },
             history::{self, ChartSize, HistoryChart},
-            listing::{self, Choice, Pagination, page_count},
+            listing::{self, Choice, Pagination, pages_through},
             render_remembering,
         },
     },
@@ -101,20 +98,11 @@ pub async fn show(
     let tr = ctx.tr.clone();
     let name_of = |country: Country| tr.t(&country.message_id());
 
-    // Every country with signatories, for the overview and the filter.
-    let mut all = state.store.directory_counts(&DirectoryFilter::default()).await?;
-    all.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
-    let countries: Vec<CountryLink> =
-        all.iter().map(|count| country_link(&tr, count, filter.country == Some(count.country))).collect();
-
-    // The countries the filter lets through, in reading order.
-    let mut matching = if filter.is_empty() { all.clone() } else { state.store.directory_counts(&filter).await? };
-    matching.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
+    // Every country with signatories, for the overview and the filter; the
+    // countries the filter lets through.
+    let (countries, matching) = country_counts(&state, &tr, &filter).await?;
     let total: i64 = matching.iter().map(CountryCount::total).sum();
-    let pages = page_count(total, PAGE_SIZE);
-    if page > pages {
-        return Err(AppError::NotFound);
-    }
+    let pages = pages_through(total, PAGE_SIZE, page)?;
 
     // The slice of each country that falls on this page, read in one query.
     let slices = page_slices(&matching, (page - 1) * PAGE_SIZE, PAGE_SIZE);

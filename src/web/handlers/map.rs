@@ -9,12 +9,9 @@ use askama::Template;
 use axum::{extract::State, response::Response};
 
 use crate::{
-    domain::{Country, Signatory},
+    domain::Signatory,
     store::{CountryCount, DirectoryFilter},
-    text::{
-        collate,
-        i18n::{Arg, Lang, Tr, format_count},
-    },
+    text::i18n::{Arg, Lang, Tr, format_count},
     web::{
         error::AppError,
         extract::PageLanguages,
@@ -24,7 +21,8 @@ use crate::{
         view::{
             PageContext,
             directory::{
-                CountryLink, DirectoryQuery, breakdown, country_link, directory_href, filter_choices, kind_label,
+                CountryLink, DirectoryQuery, breakdown, country_counts, country_link, directory_href, filter_choices,
+                kind_label,
             },
             listing::Choice,
             map::{Geometry, class_of, classes, geometry},
@@ -94,20 +92,8 @@ pub async fn show(
     filter.query = None;
     let ctx = PageContext::for_page(&state, lang, Page::Map, &state.locales.format(lang, "map-title", None));
     let tr = ctx.tr.clone();
-    let name_of = |country: Country| tr.t(&country.message_id());
-
-    let mut all = state.store.directory_counts(&DirectoryFilter::default()).await?;
-    all.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
-    let every_country: Vec<CountryLink> =
-        all.iter().map(|count| country_link(&tr, count, filter.country == Some(count.country))).collect();
+    let (every_country, counts) = country_counts(&state, &tr, &filter).await?;
     let (country_choices, kinds) = filter_choices(&tr, &every_country, &filter);
-
-    let mut counts = if filter.country.is_none() && filter.kind.is_none() {
-        all
-    } else {
-        state.store.directory_counts(&filter).await?
-    };
-    counts.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
     let bounds = classes(counts.iter().map(CountryCount::total).max().unwrap_or(0));
 
     let geometry = geometry();

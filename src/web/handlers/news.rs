@@ -29,7 +29,7 @@ use crate::{
             PageContext,
             cards::{NewsCard, datetime_attr},
             listing::NewsQuery,
-            listing::{self, Pagination, page_count, page_number},
+            listing::{self, Pagination, page_number, pages_through},
             render_remembering,
         },
     },
@@ -66,10 +66,7 @@ pub async fn list(
     let page = page_number(query.page.as_deref())?;
     let now = store::instant(state.config.clock.now());
     let total = state.store.news_count(lang, now).await?;
-    let pages = page_count(total, PAGE_SIZE);
-    if page > pages {
-        return Err(AppError::NotFound);
-    }
+    let pages = pages_through(total, PAGE_SIZE, page)?;
     let entries = state.store.news_list(lang, now, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     let mut ctx = PageContext::for_page(&state, lang, Page::News, &state.locales.format(lang, "news-title", None));
     if page > 1 {

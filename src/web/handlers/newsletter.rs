@@ -157,6 +157,20 @@ fn shown(value: &str) -> String {
     value.chars().filter(|c| !c.is_control()).take(300).collect()
 }
 
+/// The posted form (the sign-up's, or the leaving one's) when it is fresh;
+/// else the page again, with what was typed (`stale`).
+fn fresh(
+    state: &AppState,
+    lang: Lang,
+    posted: PublicForm<FormFields>,
+    leaving: bool,
+) -> Result<Result<FormFields, Response>, AppError> {
+    match posted {
+        PublicForm::Fresh(form) => Ok(Ok(form)),
+        PublicForm::Stale(form) => stale(state, lang, &form, leaving).map(Err),
+    }
+}
+
 /// The newsletter page again, with what was typed in a form that came too
 /// late to be taken (403): nothing was done.
 fn stale(state: &AppState, lang: Lang, form: &FormFields, leaving: bool) -> Result<Response, AppError> {
@@ -179,9 +193,9 @@ pub async fn subscribe(
     ClientIp(client): ClientIp,
     posted: PublicForm<FormFields>,
 ) -> Result<Response, AppError> {
-    let form = match posted {
-        PublicForm::Fresh(form) => form,
-        PublicForm::Stale(form) => return stale(&state, lang, &form, false),
+    let form = match fresh(&state, lang, posted, false)? {
+        Ok(form) => form,
+        Err(stale_page) => return Ok(stale_page),
     };
     let (typed, email) = form.email();
     let consent = form.consent.as_deref() == Some("yes");
@@ -260,9 +274,9 @@ pub async fn leave(
     ClientIp(client): ClientIp,
     posted: PublicForm<FormFields>,
 ) -> Result<Response, AppError> {
-    let form = match posted {
-        PublicForm::Fresh(form) => form,
-        PublicForm::Stale(form) => return stale(&state, lang, &form, true),
+    let form = match fresh(&state, lang, posted, true)? {
+        Ok(form) => form,
+        Err(stale_page) => return Ok(stale_page),
     };
     let email = match form.email() {
         (_, Ok(email)) => email,

@@ -34,25 +34,11 @@ fn xml_escape(text: &str) -> String {
     out
 }
 
-/// Every public page with the languages it exists in: the navigation's
-/// pages, the calendar's archive, the newsletter and privacy pages, each
-/// signatory's, each published news item's (which may exist in one
-/// language only) and each event's.
+/// Every public page with the languages it exists in: those of a fixed
+/// address ([`Page::fixed`]), each signatory's, each published news item's
+/// (which may exist in one language only) and each event's.
 pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, AppError> {
-    let mut pages: Vec<(Page, Vec<Lang>)> = Page::NAVIGATION
-        .iter()
-        .chain(&[
-            Page::Map,
-            Page::CalendarArchive,
-            Page::Newsletter,
-            Page::Privacy,
-            Page::Legal,
-            Page::Accessibility,
-            Page::Contact,
-            Page::Help,
-        ])
-        .map(|p| (p.clone(), Lang::ALL.to_vec()))
-        .collect();
+    let mut pages: Vec<(Page, Vec<Lang>)> = Page::fixed().map(|p| (p, Lang::ALL.to_vec())).collect();
     for signatory in state.store.signatories().await? {
         pages.push((Page::Signatory { id: signatory.id, slug: signatory.details.slug() }, Lang::ALL.to_vec()));
     }

@@ -255,6 +255,16 @@ mod tests {
 
     use super::*;
 
+    /// A page never seen, rendered and kept with a body of `size` bytes.
+    fn keep(cache: &PageCache, uri: String, size: usize) {
+        let key = Key { method: Method::GET, uri, encoding: None, revision: 1, minute: 0 };
+        let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
+        let mut headers = HeaderMap::new();
+        headers.insert("content-type", HeaderValue::from_static("text/html; charset=utf-8"));
+        let body = Bytes::from(vec![b'a'; size]);
+        rendering.keep(Cached { status: StatusCode::OK, headers, body, etag: "\"e\"".into(), counted: None });
+    }
+
     #[tokio::test]
     async fn the_cache_stays_under_its_caps_whatever_the_keys() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -262,37 +272,16 @@ mod tests {
         store.migrate().await.expect("migrate");
         let availability = crate::store::Availability::new(store.clone());
         let cache = PageCache::new(store, crate::web::page_cache::BUSY_THRESHOLD, availability);
-        let mut headers = HeaderMap::new();
-        headers.insert("content-type", HeaderValue::from_static("text/html; charset=utf-8"));
         for i in 0..20_000 {
             // 20,000 distinct long keys, each kept with a small body.
-            let uri = format!("/fr/adherents?q={i}-{}", "x".repeat(190));
-            let key = Key { method: Method::GET, uri, encoding: None, revision: 1, minute: 0 };
-            let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
-            let body = Bytes::from(vec![b'a'; 1500]);
-            rendering.keep(Cached {
-                status: StatusCode::OK,
-                headers: headers.clone(),
-                body,
-                etag: "\"e\"".into(),
-                counted: None,
-            });
+            keep(&cache, format!("/fr/adherents?q={i}-{}", "x".repeat(190)), 1500);
             let (entries, bytes) = cache.usage();
             assert!(entries <= MAX_ENTRIES, "{entries} entries after {i} keys");
             assert!(bytes <= MAX_BYTES, "{bytes} bytes after {i} keys");
         }
         // Big bodies too: the bytes stay capped.
         for i in 0..100 {
-            let key = Key { method: Method::GET, uri: format!("/fr/{i}"), encoding: None, revision: 1, minute: 0 };
-            let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
-            let body = Bytes::from(vec![b'a'; MAX_BODY]);
-            rendering.keep(Cached {
-                status: StatusCode::OK,
-                headers: headers.clone(),
-                body,
-                etag: "\"e\"".into(),
-                counted: None,
-            });
+            keep(&cache, format!("/fr/{i}"), MAX_BODY);
             assert!(cache.usage().1 <= MAX_BYTES);
         }
     }

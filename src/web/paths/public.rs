@@ -81,6 +81,14 @@ impl Page {
         Page::Help,
     ];
 
+    /// Every public page of a fixed address, in the sitemap's order: the
+    /// navigation's, the map and the calendar's archive, then the other
+    /// sections.
+    pub fn fixed() -> impl Iterator<Item = Page> {
+        let others = Page::SECTIONS.into_iter().filter(|page| !Page::NAVIGATION.contains(page));
+        Page::NAVIGATION.into_iter().chain([Page::Map, Page::CalendarArchive]).chain(others)
+    }
+
     /// The localized first segment after the language.
     pub(super) fn section_slug(&self, lang: Lang) -> &'static str {
         match (self, lang) {

@@ -9,8 +9,11 @@ use super::listing::{Choice, page_number, present};
 use crate::{
     domain::{Country, Kind},
     store::{CountryCount, DirectoryFilter},
-    text::i18n::{Lang, Tr},
-    web::{error::AppError, page_cache::QueryKeys, paths::Page},
+    text::{
+        collate,
+        i18n::{Lang, Tr},
+    },
+    web::{error::AppError, page_cache::QueryKeys, paths::Page, state::AppState},
 };
 
 /// The longest name search we take, in characters.
@@ -118,4 +121,21 @@ pub fn country_link(tr: &Tr, count: &CountryCount, selected: bool) -> CountryLin
         code: count.country.code(),
         selected,
     }
+}
+
+/// Every country with signatories, as links (the one the filter names
+/// selected), and the counts of the countries the filter lets through;
+/// both in the reading order of `tr`'s language.
+pub async fn country_counts(
+    state: &AppState,
+    tr: &Tr,
+    filter: &DirectoryFilter,
+) -> Result<(Vec<CountryLink>, Vec<CountryCount>), AppError> {
+    let name_of = |country: Country| tr.t(&country.message_id());
+    let mut all = state.store.directory_counts(&DirectoryFilter::default()).await?;
+    all.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
+    let links = all.iter().map(|count| country_link(tr, count, filter.country == Some(count.country))).collect();
+    let mut matching = if filter.is_empty() { all } else { state.store.directory_counts(filter).await? };
+    matching.sort_by(|a, b| collate::compare(&name_of(a.country), &name_of(b.country)));
+    Ok((links, matching))
 }

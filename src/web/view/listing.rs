@@ -31,6 +31,13 @@ pub fn page_count(total: i64, size: i64) -> i64 {
     ((total + size - 1) / size).max(1)
 }
 
+/// How many pages `total` items take, `size` a page, when `page` is one of
+/// them; a page past the last is not found.
+pub fn pages_through(total: i64, size: i64, page: i64) -> Result<i64, AppError> {
+    let pages = page_count(total, size);
+    if page > pages { Err(AppError::NotFound) } else { Ok(pages) }
+}
+
 /// One option of a filter's drop-down list.
 pub struct Choice {
     pub value: String,

@@ -1,16 +1,29 @@
 //! The sign-in page, and the answers that send a person back to it: a
-//! refusal (every failure gets the same one) and too many attempts.
+//! refusal (every failure gets the same one) and too many attempts; the
+//! attempts counted, and the session opened, alike for a password and for
+//! a two-step code.
+
+use std::net::IpAddr;
 
 use askama::Template;
 use axum::{
-    http::{HeaderValue, StatusCode, header},
-    response::Response,
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
 };
+use time::OffsetDateTime;
 
 use super::{admin::AdminContext, render_with_status};
 use crate::{
+    store::{Attempt, Quota},
     text::i18n::Lang,
-    web::{error::AppError, paths, rate_limit::SIGN_IN_WINDOW, state::AppState},
+    web::{
+        drafts,
+        error::AppError,
+        paths,
+        rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
+        session::SessionCookie,
+        state::AppState,
+    },
 };
 
 #[derive(Template)]
@@ -57,5 +70,42 @@ pub fn too_many(state: &AppState, lang: Lang) -> Result<Response, AppError> {
     let mut response = render_with_status(&page, lang, StatusCode::TOO_MANY_REQUESTS)?;
     let wait = HeaderValue::from(SIGN_IN_WINDOW.whole_seconds());
     response.headers_mut().insert(header::RETRY_AFTER, wait);
+    Ok(response)
+}
+
+/// Counts an attempt (a password or a code) from a client address: the
+/// address's key, under which its attempts are counted; or, past its
+/// quota, the answer (429).
+pub async fn count_attempt(
+    state: &AppState,
+    client: IpAddr,
+    lang: Lang,
+    now: OffsetDateTime,
+) -> Result<Result<String, Response>, AppError> {
+    let client = rate_limit::client_key(client);
+    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: SIGN_IN_WINDOW };
+    if !state.store.allow_attempt(Attempt { scope: SIGN_IN_SCOPE, client: &client, quota }, now).await? {
+        return too_many(state, lang).map(Err);
+    }
+    Ok(Ok(client))
+}
+
+/// After a sign-in that opened the session `id` at `now`: the client's attempts
+/// forgotten, old sessions purged, and the way on (the dashboard, or the
+/// form this browser was sending when its session ended) with the
+/// session's cookie.
+pub async fn session_opened(
+    state: &AppState,
+    headers: &HeaderMap,
+    client: &str,
+    account_id: i64,
+    id: &str,
+    now: OffsetDateTime,
+) -> Result<Response, AppError> {
+    state.store.forget_attempts(SIGN_IN_SCOPE, client).await?;
+    state.store.purge_sessions(state.config.sessions, now).await?;
+    let next = drafts::after_sign_in(state, headers, account_id).await?;
+    let mut response = Redirect::to(&next).into_response();
+    response.headers_mut().append(header::SET_COOKIE, SessionCookie::for_site(&state.config.base_url).set(id)?);
     Ok(response)
 }

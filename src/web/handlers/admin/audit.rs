@@ -18,7 +18,7 @@ use crate::{
         view::{
             admin::AdminContext,
             audit::{EntryRow, kind_label},
-            listing::{self, Choice, Pagination, page_count, page_number, present},
+            listing::{self, Choice, Pagination, page_number, pages_through, present},
             render,
         },
     },
@@ -72,10 +72,7 @@ pub async fn show(
     });
     let filter = AuditFilter { actor, kind };
     let total = state.store.audit_count(&filter).await?;
-    let pages = page_count(total, PAGE_SIZE);
-    if page > pages {
-        return Err(AppError::NotFound);
-    }
+    let pages = pages_through(total, PAGE_SIZE, page)?;
     let entries = state.store.audit_entries(&filter, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
     let command_line = Choice {
         value: COMMAND_LINE.to_owned(),

@@ -14,7 +14,7 @@ pub mod events;
 pub mod invitations;
 pub mod news;
 pub mod pages;
-pub mod second_step;
 pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;
+pub mod two_step;

@@ -16,20 +16,18 @@ use time::OffsetDateTime;
 use crate::{
     domain::EmailAddress,
     infra::{password, random},
-    store::{Account, Attempt, PENDING_LIFETIME, Quota, SignInFailure},
+    store::{Account, PENDING_LIFETIME, SignInFailure},
     web::{
-        drafts,
         error::AppError,
         extract::ClientIp,
         forgery::PublicForm,
         negotiate, paths,
-        rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
         session::{SessionCookie, pending_cookie, session_hash},
         staff::{NoFields, SignedIn, StaffForm},
         state::AppState,
         view::{
             render, render_with_status,
-            sign_in::{SignInPage, too_many},
+            sign_in::{SignInPage, count_attempt, session_opened},
         },
     },
 };
@@ -94,11 +92,10 @@ pub async fn sign_in(
         return render_with_status(&page, lang, StatusCode::FORBIDDEN);
     }
     let candidate = form.password.unwrap_or_default();
-    let client = rate_limit::client_key(client);
-    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: SIGN_IN_WINDOW };
-    if !state.store.allow_attempt(Attempt { scope: SIGN_IN_SCOPE, client: &client, quota }, now).await? {
-        return too_many(&state, lang);
-    }
+    let client = match count_attempt(&state, client, lang, now).await? {
+        Ok(client) => client,
+        Err(too_many) => return Ok(too_many),
+    };
     if typed.is_empty() || candidate.is_empty() {
         page.email_error = typed.is_empty().then(|| page.ctx.t("admin-email-missing"));
         page.password_error = candidate.is_empty().then(|| page.ctx.t("admin-password-missing"));
@@ -112,18 +109,12 @@ pub async fn sign_in(
     let right = password::verify(candidate, hash).await?;
     match account {
         Some(account) if right && !account.disabled && !account.locked(now) && account.totp_on => {
-            return begin_second_step(&state, &account, now).await;
+            return ask_two_step_code(&state, &account, now).await;
         }
         Some(account) if right && !account.disabled && !account.locked(now) => {
             let id = random::hex_token(32)?;
             state.store.sign_in_succeeded(&account, &session_hash(&id), now).await?;
-            state.store.forget_attempts(SIGN_IN_SCOPE, &client).await?;
-            state.store.purge_sessions(state.config.sessions, now).await?;
-            let cookie = SessionCookie::for_site(&state.config.base_url);
-            let next = drafts::after_sign_in(&state, &headers, account.id).await?;
-            let mut response = Redirect::to(&next).into_response();
-            response.headers_mut().insert(header::SET_COOKIE, cookie.set(&id)?);
-            return Ok(response);
+            return session_opened(&state, &headers, &client, account.id, &id, now).await;
         }
         Some(account) => {
             let failure = if account.disabled {
@@ -143,7 +134,7 @@ pub async fn sign_in(
 
 /// After a right password: the pending sign-in recorded, its cookie set,
 /// and the second step's page next.
-async fn begin_second_step(state: &AppState, account: &Account, now: OffsetDateTime) -> Result<Response, AppError> {
+async fn ask_two_step_code(state: &AppState, account: &Account, now: OffsetDateTime) -> Result<Response, AppError> {
     let token = random::hex_token(32)?;
     state.store.open_pending_sign_in(account.id, &session_hash(&token), now).await?;
     let cookie = pending_cookie(&state.config.base_url);

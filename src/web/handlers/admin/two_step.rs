@@ -18,37 +18,35 @@ use serde::Deserialize;
 use crate::{
     domain::two_step::SecondFactor,
     infra::random,
-    store::{Attempt, PendingSignIn, Quota},
+    store::PendingSignIn,
     text::i18n::Lang,
     web::{
-        drafts,
         error::AppError,
         extract::ClientIp,
         forgery::PublicForm,
         negotiate, paths,
-        rate_limit::{self, SIGN_IN_SCOPE, SIGN_IN_WINDOW},
-        session::{SessionCookie, pending_cookie, session_hash},
+        session::{pending_cookie, session_hash},
         staff::SignedIn,
         state::AppState,
         view::{
             admin::AdminContext,
             render, render_with_status,
-            sign_in::{refused as sign_in_refused, too_many},
+            sign_in::{count_attempt, refused as sign_in_refused, session_opened},
         },
     },
 };
 
 #[derive(Template)]
-#[template(path = "admin/second_step.html")]
-struct SecondStepPage {
+#[template(path = "admin/two_step.html")]
+struct TwoStepPage {
     ctx: AdminContext,
     action: &'static str,
     code_error: Option<String>,
 }
 
-impl SecondStepPage {
-    fn new(state: &AppState, lang: Lang) -> SecondStepPage {
-        SecondStepPage {
+impl TwoStepPage {
+    fn new(state: &AppState, lang: Lang) -> TwoStepPage {
+        TwoStepPage {
             ctx: AdminContext::signed_out(state, lang),
             action: paths::admin::SIGN_IN_TWO_STEP,
             code_error: None,
@@ -86,7 +84,7 @@ pub async fn show(
     match pending(&state, &headers).await?.0 {
         PendingSignIn::Waiting(_) => {
             let lang = negotiate::language(&headers);
-            render(&SecondStepPage::new(&state, lang), lang)
+            render(&TwoStepPage::new(&state, lang), lang)
         }
         PendingSignIn::Expired => back_to_sign_in(&state, true),
         PendingSignIn::Unknown => back_to_sign_in(&state, false),
@@ -109,17 +107,16 @@ pub async fn check(
     let form = match posted {
         PublicForm::Fresh(form) => form,
         PublicForm::Stale(_) => {
-            let mut page = SecondStepPage::new(&state, lang);
+            let mut page = TwoStepPage::new(&state, lang);
             page.ctx.notice = Some(page.ctx.t("admin-two-step-stale"));
             return render_with_status(&page, lang, StatusCode::FORBIDDEN);
         }
     };
     let now = state.config.clock.now();
-    let client = rate_limit::client_key(client);
-    let quota = Quota { attempts: state.config.sign_ins_per_quarter_hour, window: SIGN_IN_WINDOW };
-    if !state.store.allow_attempt(Attempt { scope: SIGN_IN_SCOPE, client: &client, quota }, now).await? {
-        return too_many(&state, lang);
-    }
+    let client = match count_attempt(&state, client, lang, now).await? {
+        Ok(client) => client,
+        Err(too_many) => return Ok(too_many),
+    };
     let (account, pending_hash) = match pending(&state, &headers).await? {
         (PendingSignIn::Waiting(account), hash) => (account, hash),
         (PendingSignIn::Expired, _) => return back_to_sign_in(&state, true),
@@ -130,7 +127,7 @@ pub async fn check(
         return refused(&state, lang);
     }
     let typed = form.code.unwrap_or_default();
-    let mut page = SecondStepPage::new(&state, lang);
+    let mut page = TwoStepPage::new(&state, lang);
     if typed.trim().is_empty() {
         page.code_error = Some(page.ctx.t("admin-two-step-code-missing"));
         return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
@@ -152,23 +149,18 @@ pub async fn check(
         _ => None,
     };
     let Some(how) = how else {
-        if state.store.second_step_failed(&account, now).await? {
+        if state.store.two_step_failed(&account, now).await? {
             return refused(&state, lang);
         }
         page.code_error = Some(page.ctx.t("admin-two-step-code-wrong"));
         return render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let id = random::hex_token(32)?;
-    if !state.store.second_step_succeeded(&account, &pending_hash, &session_hash(&id), how, now).await? {
+    if !state.store.two_step_succeeded(&account, &pending_hash, &session_hash(&id), how, now).await? {
         return back_to_sign_in(&state, false);
     }
-    state.store.forget_attempts(SIGN_IN_SCOPE, &client).await?;
-    state.store.purge_sessions(state.config.sessions, now).await?;
-    let next = drafts::after_sign_in(&state, &headers, account.id).await?;
-    let mut response = Redirect::to(&next).into_response();
-    let headers = response.headers_mut();
-    headers.append(header::SET_COOKIE, SessionCookie::for_site(&state.config.base_url).set(&id)?);
-    headers.append(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear()?);
+    let mut response = session_opened(&state, &headers, &client, account.id, &id, now).await?;
+    response.headers_mut().append(header::SET_COOKIE, pending_cookie(&state.config.base_url).clear()?);
     Ok(response)
 }
 
