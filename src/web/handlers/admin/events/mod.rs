@@ -12,9 +12,10 @@
 mod changes;
 mod form;
 mod page;
+mod record;
 
 pub use changes::{cancel, confirm_cancel, postpone, postpone_form};
-pub use form::Events;
+pub use record::Events;
 
 use askama::Template;
 use axum::response::Response;
