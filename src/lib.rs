@@ -18,4 +18,7 @@ pub mod store;
 pub mod text;
 pub(crate) mod web;
 
+#[cfg(test)]
+mod crate_tests;
+
 pub use startup::server::{Server, shutdown_signal};

@@ -1,8 +1,8 @@
-//! The messages checked: both languages alike, every message used, plurals
-//! and numbers (the French text's typography and words: `i18n_french_tests.rs`).
+//! The messages checked: both languages alike, plurals and numbers (the
+//! French text's typography and words: `i18n_french_tests.rs`; every
+//! message used: `crate_tests.rs`).
 
 use super::*;
-use crate::domain::country::Country;
 
 #[test]
 fn accept_language_honours_quality() {
@@ -39,84 +39,6 @@ fn times_of_day_are_written_the_languages_way() {
     assert_eq!(en.time_of_day(at(16, 48)), "4.48 pm");
     assert_eq!(en.time_of_day(at(0, 5)), "12.05 am");
     assert_eq!(en.time_of_day(at(12, 0)), "12.00 pm");
-}
-
-/// A family of messages whose identifiers the code builds at run time,
-/// so that no string literal names them.
-struct BuiltIds {
-    prefix: &'static str,
-    /// The one place that builds them.
-    built_by: &'static str,
-    /// Whether the rest of an identifier, after the prefix, is one the
-    /// code can build: as narrow as the code.
-    suffix: fn(&str) -> bool,
-}
-
-const BUILT_AT_RUN_TIME: &[BuiltIds] = &[
-    BuiltIds {
-        prefix: "country-",
-        built_by: "Country::message_id",
-        suffix: |code| Country::all().any(|c| c.code() == code),
-    },
-    BuiltIds {
-        prefix: "month-",
-        built_by: "Tr::date, Tr::month_year",
-        suffix: |n| n.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)),
-    },
-    BuiltIds {
-        prefix: "weekday-",
-        built_by: "Tr::weekday_date",
-        suffix: |n| n.parse::<u8>().is_ok_and(|n| (1..=7).contains(&n)),
-    },
-];
-
-/// The text of every file under `dir` (relative to the crate) whose name
-/// ends with one of `extensions`.
-fn sources(dir: &str, extensions: &[&str]) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("read a source folder") {
-            let path = entry.expect("a folder entry").path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if extensions.iter().any(|ext| path.extension().is_some_and(|e| e == *ext)) {
-                found.push(std::fs::read_to_string(&path).expect("read a source file"));
-            }
-        }
-    }
-    found
-}
-
-/// A message that nothing shows is dead weight that translators keep
-/// up to date: every message of both languages must be named, as a
-/// string literal, by a template (`.html` pages and `.txt` mails) or by
-/// the Rust code, unless its identifier is built at run time.
-#[test]
-fn every_message_is_used() {
-    let mut texts = sources("templates", &["html", "txt"]);
-    texts.extend(sources("src", &["rs"]));
-    assert!(texts.len() > 20, "{} source files", texts.len());
-    // An exception lasts as long as the code that needs it.
-    for BuiltIds { prefix, built_by, .. } in BUILT_AT_RUN_TIME {
-        let built = format!("\"{prefix}{{");
-        assert!(
-            texts.iter().any(|text| text.contains(&built)),
-            "no source builds `{prefix}…` any more (was {built_by}): remove it from BUILT_AT_RUN_TIME"
-        );
-    }
-    let mut unused = Vec::new();
-    for lang in Lang::ALL {
-        for id in Locales::message_ids(lang) {
-            let built =
-                BUILT_AT_RUN_TIME.iter().any(|family| id.strip_prefix(family.prefix).is_some_and(family.suffix));
-            let quoted = format!("\"{id}\"");
-            if !built && !texts.iter().any(|text| text.contains(&quoted)) {
-                unused.push(format!("{lang}: {id}"));
-            }
-        }
-    }
-    assert!(unused.is_empty(), "messages that no template and no Rust source uses: {unused:?}");
 }
 
 #[test]

@@ -206,22 +206,6 @@ mod tests {
     }
 
     #[test]
-    fn the_privacy_notice_says_how_long_what_is_kept_is_kept() {
-        use crate::store::{ATTEMPTS_KEPT_FOR, DRAFT_KEPT_FOR};
-        // Change the notice's sentences with the durations the housekeeping uses.
-        assert_eq!(ATTEMPTS_KEPT_FOR, time::Duration::days(1));
-        assert_eq!(DRAFT_KEPT_FOR, time::Duration::hours(1));
-        let (en, fr) = (PageTexts::bundled(Lang::En, Prose::Privacy), PageTexts::bundled(Lang::Fr, Prose::Privacy));
-        assert!(en.contains("These counts are erased after one day."));
-        assert!(fr.contains("Ces décomptes sont effacés au bout d’un jour."));
-        assert!(en.contains("erased once shown back to them, or after one hour"));
-        assert!(fr.contains("effacé dès qu’il leur est présenté de nouveau, ou au bout d’une heure"));
-        // The version recorded with each consent is the notice's.
-        let version = crate::web::handlers::newsletter::CONSENT_VERSION;
-        assert!(en.contains(&format!("Version {version},")) && fr.contains(&format!("Version {version},")));
-    }
-
-    #[test]
     fn every_bundled_text_passes_the_checks_staff_texts_pass() {
         for page in Prose::ALL {
             for lang in Lang::ALL {
