@@ -3,7 +3,7 @@
 //! problem is collected with the line it is on (the header is line 1) and
 //! one problem rejects the whole file.
 
-use std::{collections::HashMap, fmt, io::Read};
+use std::{borrow::Cow, collections::HashMap, fmt, io::Read};
 
 /// More problems than this are not worth listing one by one.
 const MAX_REPORTED: usize = 20;
@@ -117,8 +117,36 @@ impl<M> Collector<M> {
     }
 }
 
+/// Whether a spreadsheet would take a cell for a formula: text that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (a number such as
+/// `-4.35` is a number), or such a cell already guarded by a `'`.
+fn formula_like(text: &str) -> bool {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => text.parse::<f64>().is_err(),
+        Some('\'') => formula_like(&text[1..]),
+        _ => false,
+    }
+}
+
+/// A cell as it is written in every file the site exports: one a
+/// spreadsheet would run as a formula (`=HYPERLINK(…)` typed as a name) is
+/// written after a `'`, as OWASP advises against CSV injection, so that
+/// Excel or Calc show it as text. [`Row::get`] reads it back unchanged.
+pub fn guarded(text: &str) -> Cow<'_, str> {
+    if formula_like(text) { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) }
+}
+
+/// A cell as [`guarded`] wrote it, read back.
+fn unguarded(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => text,
+    }
+}
+
 /// A record with its fields looked up by column name; a column the header
-/// does not name reads as empty.
+/// does not name reads as empty. A cell guarded against spreadsheets reads
+/// as the text it guards.
 pub struct Row<'a> {
     record: &'a csv::StringRecord,
     index: &'a HashMap<&'a str, usize>,
@@ -126,7 +154,7 @@ pub struct Row<'a> {
 
 impl Row<'_> {
     pub fn get(&self, column: &str) -> &str {
-        self.index.get(column).and_then(|i| self.record.get(*i)).unwrap_or("")
+        self.index.get(column).and_then(|i| self.record.get(*i)).map_or("", unguarded)
     }
 
     /// A field that may be left empty.
@@ -263,5 +291,33 @@ fn describe(error: &csv::Error) -> FileProblem {
         csv::ErrorKind::Utf8 { .. } => FileProblem::NotUtf8,
         csv::ErrorKind::Io(e) => FileProblem::Unreadable(e.to_string()),
         _ => FileProblem::Unreadable(error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_formula_is_written_as_text_and_read_back_as_typed() {
+        for (typed, written) in [
+            ("=HYPERLINK(\"http://evil.example\",\"x\")", "'=HYPERLINK(\"http://evil.example\",\"x\")"),
+            ("+33 1 23 45 67 89", "'+33 1 23 45 67 89"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("'=x", "''=x"),
+            ("''=x", "'''=x"),
+            ("-4.35", "-4.35"),
+            ("48.58", "48.58"),
+            ("'quoted'", "'quoted'"),
+            ("'-4.35", "'-4.35"),
+            ("Strasbourg", "Strasbourg"),
+            ("", ""),
+        ] {
+            assert_eq!(guarded(typed), written, "{typed:?}");
+            assert_eq!(unguarded(written), typed, "{written:?}");
+        }
     }
 }

@@ -94,23 +94,26 @@ pub fn write(output: impl Write, events: &[NewEvent]) -> csv::Result<()> {
     for e in events {
         let (start, end) = e.when.to_strings();
         let venue = e.venue.as_ref();
-        writer.write_record([
-            e.slug.as_str(),
-            e.title_fr.as_str(),
-            e.title_en.as_str(),
-            &start,
-            &end,
-            e.time_zone.name(),
-            e.status.as_str(),
-            venue.map_or("", |v| v.name.as_str()),
-            venue.map_or("", |v| v.city.as_str()),
-            venue.map_or("", |v| v.country.code()),
-            e.online_url.as_ref().map_or("", Website::as_str),
-            e.registration_url.as_ref().map_or("", Website::as_str),
-            &e.signatory.as_ref().map(ToString::to_string).unwrap_or_default(),
-            e.description_fr.as_str(),
-            e.description_en.as_str(),
-        ])?;
+        writer.write_record(
+            [
+                e.slug.as_str(),
+                e.title_fr.as_str(),
+                e.title_en.as_str(),
+                &start,
+                &end,
+                e.time_zone.name(),
+                e.status.as_str(),
+                venue.map_or("", |v| v.name.as_str()),
+                venue.map_or("", |v| v.city.as_str()),
+                venue.map_or("", |v| v.country.code()),
+                e.online_url.as_ref().map_or("", Website::as_str),
+                e.registration_url.as_ref().map_or("", Website::as_str),
+                &e.signatory.as_ref().map(ToString::to_string).unwrap_or_default(),
+                e.description_fr.as_str(),
+                e.description_en.as_str(),
+            ]
+            .map(|cell| csv_file::guarded(cell).into_owned()),
+        )?;
     }
     writer.flush()?;
     Ok(())

@@ -154,6 +154,27 @@ both_backends! {
         assert_eq!(text(&other.page("/fr/").await, "#counter"), "77 villes et régions dans 22 pays");
     }
 
+    async fn a_name_a_spreadsheet_would_run_is_exported_as_text_and_imported_back(app) {
+        let name = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        let file = format!("name,kind,country,joined_on\n\"{}\",city,FR,2013-05-02\n", name.replace('"', "\"\""));
+        let output = app.import("formula.csv", &file);
+        assert!(output.status.success(), "{}", stderr(&output));
+        // The export and the public open data write it after a `'`, so that
+        // a spreadsheet shows it as text rather than running it.
+        let open_data = app.get("/open-data/signatories.csv").await.text().await.expect("the open data");
+        for csv in [app.export(), open_data] {
+            let mut reader = csv::ReaderBuilder::new().comment(Some(b'#')).from_reader(csv.as_bytes());
+            let first = reader.records().next().expect("a row").expect("a good row");
+            assert_eq!(first.get(0), Some(format!("'{name}").as_str()), "{csv}");
+        }
+        // Read back, it is the name as typed.
+        assert_eq!(text(&app.page("/en/members").await, ".signatory bdi"), name);
+        let other = TestApp::builder(app.backend).start().await.expect("second database");
+        let again = other.import("export.csv", &app.export());
+        assert!(again.status.success(), "{}", stderr(&again));
+        assert_eq!(other.export(), app.export());
+    }
+
     async fn seed_twice_changes_nothing(app) {
         let first = app.cli(&["seed"]);
         assert!(first.status.success(), "{}", stderr(&first));
