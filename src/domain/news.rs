@@ -192,7 +192,8 @@ impl TextField {
         TextRules { kind, needed, longest, hint }
     }
 
-    fn index(self) -> usize {
+    /// Its place in [`TextField::ALL`].
+    pub fn index(self) -> usize {
         self as usize
     }
 

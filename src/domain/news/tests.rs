@@ -64,6 +64,7 @@ fn every_field_reads_back_what_it_was_given() {
     for field in TextField::ALL {
         assert_eq!(translation.text(field), Some(sample(field).as_str()), "{field:?}");
         assert_eq!(TextField::from_name(field.name()), Some(field));
+        assert_eq!(TextField::ALL[field.index()], field);
     }
     let stored = Translation::from_texts(Checking::Stored, |field| translation.text(field)).expect("as stored");
     assert_eq!(stored, translation);
