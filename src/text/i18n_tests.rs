@@ -2,7 +2,10 @@
 //! and numbers (the French text's typography and words: `i18n_french_tests.rs`).
 
 use super::*;
-use crate::domain::country::Country;
+use crate::domain::{
+    country::Country,
+    news::{Needed, TextField},
+};
 
 #[test]
 fn accept_language_honours_quality() {
@@ -64,11 +67,37 @@ const BUILT_AT_RUN_TIME: &[BuiltIds] = &[
         suffix: |n| n.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)),
     },
     BuiltIds {
+        prefix: "admin-news-field-",
+        built_by: "admin::news::field_label",
+        suffix: |name| TextField::ALL.iter().any(|field| message_name(*field) == name),
+    },
+    BuiltIds {
+        prefix: "admin-news-hint-",
+        built_by: "admin::news::field_hint",
+        suffix: |name| TextField::ALL.iter().any(|field| field.rules().hint && message_name(*field) == name),
+    },
+    BuiltIds {
+        prefix: "admin-news-error-",
+        built_by: "admin::news::text_error",
+        suffix: |name| {
+            TextField::ALL.iter().any(|field| {
+                let empty =
+                    field.rules().needed != Needed::Optional && name == format!("{}-empty", message_name(*field));
+                empty || name == format!("{}-too-long", message_name(*field))
+            })
+        },
+    },
+    BuiltIds {
         prefix: "weekday-",
         built_by: "Tr::weekday_date",
         suffix: |n| n.parse::<u8>().is_ok_and(|n| (1..=7).contains(&n)),
     },
 ];
+
+/// A news field's name as its messages spell it (`image-alt`).
+fn message_name(field: TextField) -> String {
+    field.name().replace('_', "-")
+}
 
 /// The text of every file under `dir` (relative to the crate) whose name
 /// ends with one of `extensions`.
