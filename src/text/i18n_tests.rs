@@ -148,6 +148,30 @@ fn every_message_is_used() {
     assert!(unused.is_empty(), "messages that no template and no Rust source uses: {unused:?}");
 }
 
+/// A news text field's messages, which the back office's form builds from
+/// its name and rules, are written in both languages: its label, its
+/// errors, and its own hint when it has one.
+#[test]
+fn every_news_field_has_its_messages() {
+    for lang in Lang::ALL {
+        let ids = Locales::message_ids(lang);
+        for field in TextField::ALL {
+            let name = message_name(field);
+            let rules = field.rules();
+            let mut wanted = vec![format!("admin-news-field-{name}"), format!("admin-news-error-{name}-too-long")];
+            if rules.needed != Needed::Optional {
+                wanted.push(format!("admin-news-error-{name}-empty"));
+            }
+            if rules.hint {
+                wanted.push(format!("admin-news-hint-{name}"));
+            }
+            for id in wanted {
+                assert!(ids.contains(&id), "{lang}: {id} is missing");
+            }
+        }
+    }
+}
+
 #[test]
 fn path_names_its_language() {
     assert_eq!(Lang::from_path("/en/about"), Some(Lang::En));
