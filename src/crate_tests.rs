@@ -4,7 +4,10 @@
 //! that no layer imports one above it, even in a test.)
 
 use crate::{
-    domain::country::Country,
+    domain::{
+        country::Country,
+        news::{Needed, TextField},
+    },
     store::{ATTEMPTS_KEPT_FOR, DRAFT_KEPT_FOR},
     text::{
         i18n::{Lang, Locales},
@@ -36,11 +39,37 @@ const BUILT_AT_RUN_TIME: &[BuiltIds] = &[
         suffix: |n| n.parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)),
     },
     BuiltIds {
+        prefix: "admin-news-field-",
+        built_by: "admin::news::field_label",
+        suffix: |name| TextField::ALL.iter().any(|field| message_name(*field) == name),
+    },
+    BuiltIds {
+        prefix: "admin-news-hint-",
+        built_by: "admin::news::field_hint",
+        suffix: |name| TextField::ALL.iter().any(|field| field.rules().hint && message_name(*field) == name),
+    },
+    BuiltIds {
+        prefix: "admin-news-error-",
+        built_by: "admin::news::text_error",
+        suffix: |name| {
+            TextField::ALL.iter().any(|field| {
+                let empty =
+                    field.rules().needed != Needed::Optional && name == format!("{}-empty", message_name(*field));
+                empty || name == format!("{}-too-long", message_name(*field))
+            })
+        },
+    },
+    BuiltIds {
         prefix: "weekday-",
         built_by: "Tr::weekday_date",
         suffix: |n| n.parse::<u8>().is_ok_and(|n| (1..=7).contains(&n)),
     },
 ];
+
+/// A news field's name as its messages spell it (`image-alt`).
+fn message_name(field: TextField) -> String {
+    field.name().replace('_', "-")
+}
 
 /// The text of every file under `dir` (relative to the crate) whose name
 /// ends with one of `extensions`.
@@ -89,6 +118,30 @@ fn every_message_is_used() {
         }
     }
     assert!(unused.is_empty(), "messages that no template and no Rust source uses: {unused:?}");
+}
+
+/// A news text field's messages, which the back office's form builds from
+/// its name and rules, are written in both languages: its label, its
+/// errors, and its own hint when it has one.
+#[test]
+fn every_news_field_has_its_messages() {
+    for lang in Lang::ALL {
+        let ids = Locales::message_ids(lang);
+        for field in TextField::ALL {
+            let name = message_name(field);
+            let rules = field.rules();
+            let mut wanted = vec![format!("admin-news-field-{name}"), format!("admin-news-error-{name}-too-long")];
+            if rules.needed != Needed::Optional {
+                wanted.push(format!("admin-news-error-{name}-empty"));
+            }
+            if rules.hint {
+                wanted.push(format!("admin-news-hint-{name}"));
+            }
+            for id in wanted {
+                assert!(ids.contains(&id), "{lang}: {id} is missing");
+            }
+        }
+    }
 }
 
 #[test]

@@ -1,15 +1,16 @@
 //! News items: what the campaign publishes, in French, English or both,
 //! with an optional image.
 
-use std::fmt;
-
-use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, UtcOffset};
+
+mod image;
+
+pub use image::{FileName, IMAGE_MAX_BYTES, Image, ImageError, ImageType};
 
 pub use super::text::TextError;
 use super::{
     Slug, Title,
-    text::{normalise_line_breaks, one_line},
+    text::{TITLE_MAX_CHARS, normalise_line_breaks, one_line, without_bidi_controls},
 };
 use crate::text::i18n::Lang;
 
@@ -19,8 +20,6 @@ pub const SUMMARY_MAX_CHARS: usize = 1000;
 pub const BODY_MAX_BYTES: usize = 200 * 1024;
 /// The longest alternative text we accept, in characters.
 pub const ALT_MAX_CHARS: usize = 500;
-/// The largest image we accept: 2 MiB.
-pub const IMAGE_MAX_BYTES: usize = 2 * 1024 * 1024;
 
 /// An image's alternative text: plain text on one line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,130 +64,155 @@ impl Markdown {
     }
 }
 
-/// The kinds of image a news item may carry, told by their first bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ImageType {
-    Jpeg,
-    Png,
-    Webp,
-}
-
-impl ImageType {
-    /// The type the file's magic bytes announce, whatever its name says.
-    pub fn sniff(bytes: &[u8]) -> Option<ImageType> {
-        if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Some(ImageType::Jpeg)
-        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            Some(ImageType::Png)
-        } else if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-            Some(ImageType::Webp)
-        } else {
-            None
-        }
-    }
-
-    pub fn content_type(self) -> &'static str {
-        match self {
-            ImageType::Jpeg => "image/jpeg",
-            ImageType::Png => "image/png",
-            ImageType::Webp => "image/webp",
-        }
-    }
-
-    pub fn from_content_type(content_type: &str) -> Option<ImageType> {
-        [ImageType::Jpeg, ImageType::Png, ImageType::Webp].into_iter().find(|t| t.content_type() == content_type)
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            ImageType::Jpeg => "jpg",
-            ImageType::Png => "png",
-            ImageType::Webp => "webp",
-        }
-    }
-}
-
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-pub enum ImageError {
-    #[error("the image is larger than 2 MiB ({0} bytes)")]
-    TooLarge(usize),
-    #[error("the file is not a JPEG, PNG or WebP image")]
-    NotAnImage,
-}
-
-/// An image checked to be a JPEG, PNG or WebP of at most 2 MiB, known by
-/// the SHA-256 of its bytes.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Image {
-    bytes: Vec<u8>,
-    kind: ImageType,
-    hash: String,
-}
-
-impl fmt::Debug for Image {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Image").field("kind", &self.kind).field("hash", &self.hash).finish_non_exhaustive()
-    }
-}
-
-impl Image {
-    pub fn parse(bytes: Vec<u8>) -> Result<Image, ImageError> {
-        if bytes.len() > IMAGE_MAX_BYTES {
-            return Err(ImageError::TooLarge(bytes.len()));
-        }
-        let kind = ImageType::sniff(&bytes).ok_or(ImageError::NotAnImage)?;
-        let hash = crate::text::hex::encode(&Sha256::digest(&bytes));
-        Ok(Image { bytes, kind, hash })
-    }
-
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-
-    pub fn kind(&self) -> ImageType {
-        self.kind
-    }
-
-    /// The SHA-256 of the bytes, in lower-case hexadecimal.
-    pub fn hash(&self) -> &str {
-        &self.hash
-    }
-}
-
-/// A file name as it may appear in an import folder: letters, digits,
-/// dots, hyphens and underscores, not starting with a dot.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct FileName(String);
-
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-#[error("the image must be a plain file name in the same folder (letters, digits, '.', '-', '_'; at most 100)")]
-pub struct FileNameError;
-
-impl FileName {
-    pub fn parse(input: &str) -> Result<FileName, FileNameError> {
-        let good = !input.is_empty()
-            && input.len() <= 100
-            && !input.starts_with('.')
-            && input.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
-        good.then(|| FileName(input.to_owned())).ok_or(FileNameError)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for FileName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// A news item's image, with the file name it came in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewsImage {
     pub file_name: FileName,
     pub image: Image,
+}
+
+/// A field of a news item's text in one language: a column of
+/// `news_translations`, a key of a news file's front matter (the body is
+/// the file's text after it) and a field of the back office's form. A new
+/// field is a variant here, its arms below, and its place in
+/// [`Translation`]; the store, the news folder and the form follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextField {
+    Title,
+    Summary,
+    Body,
+    ImageAlt,
+}
+
+/// What a field's text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKind {
+    /// Plain text on one line (see [`one_line`]).
+    Line,
+    /// Markdown, checked for what a tool can check of its accessibility;
+    /// the form gives it a text area of `rows` lines.
+    Markdown { rows: u32 },
+}
+
+/// When a translation has the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needed {
+    Always,
+    /// Exactly when the item has an image: a text of the image's, told with
+    /// it (after `image` in a file; not in the form's conflict view, which
+    /// does not show the image), ignored in a form without an image.
+    WithImage,
+    /// Left empty, it is not there.
+    Optional,
+}
+
+/// The longest a field's text may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Longest {
+    /// In characters, once folded or trimmed.
+    Chars(usize),
+    /// In bytes, as typed.
+    Bytes(usize),
+}
+
+impl Longest {
+    /// The bound, whatever its unit (a form's `maxlength`).
+    pub fn limit(self) -> usize {
+        match self {
+            Longest::Chars(max) | Longest::Bytes(max) => max,
+        }
+    }
+}
+
+/// A field's rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextRules {
+    pub kind: TextKind,
+    pub needed: Needed,
+    pub longest: Longest,
+    /// Whether the form explains it with a hint of its own.
+    pub hint: bool,
+}
+
+/// How a translation's texts are checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checking {
+    /// As staff typed them (in a form, a file): every rule, given whether
+    /// the item has an image.
+    Typed { has_image: bool },
+    /// As the database holds them: bidirectional controls saved before they
+    /// were refused are dropped from lines, Markdown is not bounded (its
+    /// bound is for typing), and a text of the image's is kept as stored.
+    Stored,
+}
+
+impl TextField {
+    /// Every field, in the order files and forms show them.
+    pub const ALL: [TextField; 4] = [TextField::Title, TextField::Summary, TextField::Body, TextField::ImageAlt];
+
+    /// Its column in `news_translations`, and its key in a file's front matter.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextField::Title => "title",
+            TextField::Summary => "summary",
+            TextField::Body => "body",
+            TextField::ImageAlt => "image_alt",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<TextField> {
+        TextField::ALL.into_iter().find(|field| field.name() == name)
+    }
+
+    /// The prefix of its form fields (`{form_name}_{lang}`).
+    pub fn form_name(self) -> &'static str {
+        match self {
+            TextField::ImageAlt => "alt",
+            field => field.name(),
+        }
+    }
+
+    /// What it is, in the command line's words.
+    pub fn noun(self) -> &'static str {
+        match self {
+            TextField::ImageAlt => "alternative text",
+            field => field.name(),
+        }
+    }
+
+    pub fn rules(self) -> TextRules {
+        let (kind, needed, longest, hint) = match self {
+            TextField::Title => (TextKind::Line, Needed::Always, Longest::Chars(TITLE_MAX_CHARS), false),
+            TextField::Summary => {
+                (TextKind::Markdown { rows: 4 }, Needed::Always, Longest::Chars(SUMMARY_MAX_CHARS), false)
+            }
+            TextField::Body => (TextKind::Markdown { rows: 14 }, Needed::Always, Longest::Bytes(BODY_MAX_BYTES), false),
+            TextField::ImageAlt => (TextKind::Line, Needed::WithImage, Longest::Chars(ALT_MAX_CHARS), true),
+        };
+        TextRules { kind, needed, longest, hint }
+    }
+
+    /// Its place in [`TextField::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A text of this field checked: a line folded, Markdown with its line
+    /// breaks made LF and trimmed.
+    pub fn check(self, text: &str, checking: Checking) -> Result<String, TextError> {
+        let rules = self.rules();
+        let stored = checking == Checking::Stored;
+        let max = match rules.longest {
+            Longest::Chars(max) => max,
+            Longest::Bytes(max) if !stored && text.len() > max => return Err(TextError::TooLong(max)),
+            Longest::Bytes(_) => usize::MAX,
+        };
+        match rules.kind {
+            TextKind::Line if stored => one_line(&without_bidi_controls(text), max),
+            TextKind::Line => one_line(text, max),
+            TextKind::Markdown { .. } => Markdown::parse(text, if stored { usize::MAX } else { max }).map(|m| m.0),
+        }
+    }
 }
 
 /// A news item's text in one language.
@@ -200,6 +224,55 @@ pub struct Translation {
     /// The image's alternative text in this language; present exactly when
     /// the item has an image.
     pub image_alt: Option<AltText>,
+}
+
+impl Translation {
+    /// A field's text, if the translation has it.
+    pub fn text(&self, field: TextField) -> Option<&str> {
+        match field {
+            TextField::Title => Some(self.title.as_str()),
+            TextField::Summary => Some(self.summary.as_str()),
+            TextField::Body => Some(self.body.as_str()),
+            TextField::ImageAlt => self.image_alt.as_ref().map(AltText::as_str),
+        }
+    }
+
+    /// The translation from each field's text (`None`: not given), or what
+    /// is wrong with each field, in the order of [`TextField::ALL`].
+    pub fn from_texts<'a>(
+        checking: Checking,
+        text: impl Fn(TextField) -> Option<&'a str>,
+    ) -> Result<Translation, Vec<(TextField, TextError)>> {
+        let mut checked: [Option<String>; TextField::ALL.len()] = Default::default();
+        let mut errors = Vec::new();
+        for field in TextField::ALL {
+            let given = match (field.rules().needed, checking) {
+                (Needed::WithImage, Checking::Typed { has_image: false }) => None,
+                (Needed::Always, _) | (Needed::WithImage, Checking::Typed { has_image: true }) => {
+                    Some(text(field).unwrap_or(""))
+                }
+                (Needed::WithImage, Checking::Stored) => text(field),
+                (Needed::Optional, _) => text(field).filter(|t| !t.trim().is_empty()),
+            };
+            match given.map(|given| field.check(given, checking)) {
+                Some(Ok(value)) => checked[field.index()] = Some(value),
+                Some(Err(error)) => errors.push((field, error)),
+                None => {}
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut take = |field: TextField| checked[field.index()].take();
+        let required = |field: TextField, text: Option<String>| text.ok_or_else(|| vec![(field, TextError::Empty)]);
+        let title = required(TextField::Title, take(TextField::Title))?;
+        Ok(Translation {
+            title: Title::parse(&title).map_err(|error| vec![(TextField::Title, error)])?,
+            summary: Markdown(required(TextField::Summary, take(TextField::Summary))?),
+            body: Markdown(required(TextField::Body, take(TextField::Body))?),
+            image_alt: take(TextField::ImageAlt).map(AltText),
+        })
+    }
 }
 
 /// The publication date-time, to the second, with the UTC offset it was
@@ -290,55 +363,4 @@ pub struct NewsEntry {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown() {
-        assert_eq!(Markdown::parse("\n\n# A\r\n\r\nb\n", 100).map(|m| m.0), Ok("# A\n\nb".into()));
-        assert_eq!(Markdown::parse("  \n", 100), Err(TextError::Empty));
-        assert_eq!(Markdown::parse("a\u{0}", 100), Err(TextError::ControlCharacter));
-        assert_eq!(Markdown::parse("abc", 2), Err(TextError::TooLong(2)));
-        assert_eq!(Markdown::parse("a\rb", 100).map(|m| m.0), Ok("a\nb".into()));
-        assert_eq!(Markdown::parse("```\ra\r\nb\r```", 100).map(|m| m.0), Ok("```\na\nb\n```".into()));
-        assert_eq!(Markdown::parse("\r", 100), Err(TextError::Empty));
-    }
-
-    #[test]
-    fn images_are_told_by_their_bytes() {
-        assert_eq!(ImageType::sniff(b"\xFF\xD8\xFF\xE0rest"), Some(ImageType::Jpeg));
-        assert_eq!(ImageType::sniff(b"\x89PNG\r\n\x1a\nrest"), Some(ImageType::Png));
-        assert_eq!(ImageType::sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(ImageType::Webp));
-        assert_eq!(ImageType::sniff(b"RIFF\0\0\0\0WAVE"), None);
-        assert_eq!(ImageType::sniff(b"<svg xmlns="), None);
-        assert_eq!(ImageType::sniff(b"GIF89a"), None);
-        assert_eq!(ImageType::sniff(b""), None);
-        assert_eq!(Image::parse(b"not an image".to_vec()), Err(ImageError::NotAnImage));
-        let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
-        big.resize(IMAGE_MAX_BYTES + 1, 0);
-        assert_eq!(Image::parse(big), Err(ImageError::TooLarge(IMAGE_MAX_BYTES + 1)));
-        let mut fits = b"\x89PNG\r\n\x1a\n".to_vec();
-        fits.resize(IMAGE_MAX_BYTES, 0);
-        let image = Image::parse(fits).expect("2 MiB exactly fits");
-        assert_eq!(image.hash().len(), 64);
-        assert_eq!(image.kind(), ImageType::Png);
-    }
-
-    #[test]
-    fn file_names() {
-        assert!(FileName::parse("lyon-2026_03.jpg").is_ok());
-        for bad in ["", ".hidden", "../x.jpg", "a/b.jpg", "a b.jpg", "é.jpg", "C:\\x.jpg"] {
-            assert!(FileName::parse(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn published_keeps_its_offset() {
-        let at = time::macros::datetime!(2026-03-01 10:00:00.5 +01:00);
-        let published = Published::new(at);
-        assert_eq!(published.utc(), time::macros::datetime!(2026-03-01 09:00:00 UTC));
-        assert_eq!(published.offset_seconds(), 3600);
-        assert_eq!(Published::from_parts(published.utc(), 3600), Some(published));
-        assert_eq!(Published::from_parts(published.utc(), 100_000), None);
-    }
-}
+mod tests;

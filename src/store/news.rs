@@ -5,18 +5,17 @@
 
 use std::sync::LazyLock;
 
-use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Type};
+use sqlx::{ColumnIndex, Database, Decode, Encode, Executor, FromRow, IntoArguments, Row, Type};
 use time::OffsetDateTime;
 
 use super::{Store, StoreError, instant};
 use crate::{
     domain::{
-        Slug, Title,
+        Slug,
         news::{
-            AltText, FileName, Image, ImageRef, ImageType, Markdown, NewNewsItem, NewsEntry, NewsImage, Published,
+            Checking, FileName, Image, ImageRef, ImageType, NewNewsItem, NewsEntry, NewsImage, Published, TextField,
             Translation,
         },
-        text::without_bidi_controls,
     },
     text::i18n::Lang,
 };
@@ -94,13 +93,31 @@ impl ItemRow {
     }
 }
 
-#[derive(Clone, FromRow, PartialEq, Eq)]
+/// The columns of `news_translations` that hold a translation's texts,
+/// one per [`TextField`], in the order of [`TextField::ALL`]: what every
+/// query that reads or writes a [`TranslationRow`] names.
+pub(super) static TEXT_COLUMNS: LazyLock<String> = LazyLock::new(|| TextField::ALL.map(TextField::name).join(", "));
+
+/// A row of `news_translations`: its language (`lang`) and the columns
+/// [`TEXT_COLUMNS`] names.
+#[derive(Clone, PartialEq, Eq)]
 pub(super) struct TranslationRow {
     pub(super) lang: String,
-    pub(super) title: String,
-    pub(super) summary: String,
-    pub(super) body: String,
-    pub(super) image_alt: Option<String>,
+    /// Each field's text, in the order of [`TextField::ALL`].
+    texts: Vec<Option<String>>,
+}
+
+/// Read by column name, on a row of either backend.
+impl<'r, R: Row> FromRow<'r, R> for TranslationRow
+where
+    &'static str: ColumnIndex<R>,
+    String: Decode<'r, R::Database> + Type<R::Database>,
+    Option<String>: Decode<'r, R::Database> + Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<TranslationRow, sqlx::Error> {
+        let texts = TextField::ALL.iter().map(|field| row.try_get(field.name())).collect::<Result<_, _>>()?;
+        Ok(TranslationRow { lang: row.try_get("lang")?, texts })
+    }
 }
 
 impl TranslationRow {
@@ -112,25 +129,16 @@ impl TranslationRow {
     pub(super) fn of(lang: Lang, t: &Translation) -> TranslationRow {
         TranslationRow {
             lang: lang.code().to_owned(),
-            title: t.title.as_str().to_owned(),
-            summary: t.summary.as_str().to_owned(),
-            body: t.body.as_str().to_owned(),
-            image_alt: t.image_alt.as_ref().map(|a| a.as_str().to_owned()),
+            texts: TextField::ALL.iter().map(|field| t.text(*field).map(str::to_owned)).collect(),
         }
     }
 
     pub(super) fn into_domain(self, slug: &str) -> Result<(Lang, Translation), StoreError> {
         let corrupt = |what: &str| StoreError::Corrupt(format!("news {slug:?} ({}): {what}", self.lang));
         let lang = Lang::parse(&self.lang).ok_or_else(|| corrupt("language"))?;
-        let translation = Translation {
-            title: Title::parse(&without_bidi_controls(&self.title)).map_err(|_| corrupt("title"))?,
-            summary: Markdown::parse(&self.summary, usize::MAX).map_err(|_| corrupt("summary"))?,
-            body: Markdown::parse(&self.body, usize::MAX).map_err(|_| corrupt("body"))?,
-            image_alt: match &self.image_alt {
-                Some(alt) => Some(AltText::parse(&without_bidi_controls(alt)).map_err(|_| corrupt("image_alt"))?),
-                None => None,
-            },
-        };
+        let text = |field: TextField| self.texts.get(field.index()).and_then(Option::as_deref);
+        let translation = Translation::from_texts(Checking::Stored, text)
+            .map_err(|errors| corrupt(errors.first().map_or("texts", |(field, _)| field.name())))?;
         Ok((lang, translation))
     }
 }
@@ -275,11 +283,12 @@ impl Store {
         const ITEMS: &str = "SELECT n.id, n.slug, n.published_at, n.published_offset, n.image_name, n.image_hash, \
                              i.data FROM news n LEFT JOIN news_images i ON i.hash = n.image_hash \
                              WHERE NOT n.draft ORDER BY n.published_at, n.slug";
-        const TRANSLATIONS: &str = "SELECT news_id, lang, title, summary, body, image_alt FROM news_translations \
-                                    ORDER BY news_id, lang";
+        static TRANSLATIONS: LazyLock<String> = LazyLock::new(|| {
+            format!("SELECT news_id, lang, {} FROM news_translations ORDER BY news_id, lang", TEXT_COLUMNS.as_str())
+        });
         let rows: Vec<ExportRow> = on_pool!(self, pool => sqlx::query_as(ITEMS).fetch_all(pool).await)?;
         let translations: Vec<ExportTranslationRow> =
-            on_pool!(self, pool => sqlx::query_as(TRANSLATIONS).fetch_all(pool).await)?;
+            on_pool!(self, pool => sqlx::query_as(TRANSLATIONS.as_str()).fetch_all(pool).await)?;
         let mut items = Vec::with_capacity(rows.len());
         for row in rows {
             let corrupt = |what: &str| StoreError::Corrupt(format!("news {:?}: {what}", row.slug));
@@ -355,15 +364,14 @@ where
     for<'t> Option<String>: Encode<'t, E::Database> + Type<E::Database>,
     <E::Database as Database>::Arguments: IntoArguments<E::Database>,
 {
-    const ADD_TRANSLATION: &str = "INSERT INTO news_translations (news_id, lang, title, summary, body, image_alt) \
-                 VALUES ($1, $2, $3, $4, $5, $6)";
-    let query = sqlx::query::<'static, E::Database>(ADD_TRANSLATION)
-        .bind(id)
-        .bind(t.lang)
-        .bind(t.title)
-        .bind(t.summary)
-        .bind(t.body)
-        .bind(t.image_alt);
+    static ADD_TRANSLATION: LazyLock<String> = LazyLock::new(|| {
+        let texts = (3..3 + TextField::ALL.len()).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ");
+        format!("INSERT INTO news_translations (news_id, lang, {}) VALUES ($1, $2, {texts})", TEXT_COLUMNS.as_str())
+    });
+    let mut query = sqlx::query::<'static, E::Database>(ADD_TRANSLATION.as_str()).bind(id).bind(t.lang);
+    for text in t.texts {
+        query = query.bind(text);
+    }
     let written = executor.execute(query);
     async move {
         written.await?;

@@ -2,12 +2,14 @@
 //! import`, and the sample news): added or replaced by slug, all in one
 //! transaction.
 
+use std::sync::LazyLock;
+
 use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::OffsetDateTime;
 
 use super::{
     ImportReport, Origin, Store, StoreError, begin_bulk, instant,
-    news::{DROP_UNUSED_IMAGES, ItemRow, TranslationRow, add_image, add_translation},
+    news::{DROP_UNUSED_IMAGES, ItemRow, TEXT_COLUMNS, TranslationRow, add_image, add_translation},
     release_revision,
     signatory_import::Change,
 };
@@ -76,8 +78,8 @@ where
 {
     const FIND: &str =
         "SELECT id, published_at, published_offset, image_hash, image_name, sample, draft FROM news WHERE slug = $1";
-    const FIND_TRANSLATIONS: &str =
-        "SELECT lang, title, summary, body, image_alt FROM news_translations WHERE news_id = $1";
+    static FIND_TRANSLATIONS: LazyLock<String> =
+        LazyLock::new(|| format!("SELECT lang, {} FROM news_translations WHERE news_id = $1", TEXT_COLUMNS.as_str()));
     const UPSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
         created_at, updated_at, sample) VALUES ($1, $2, $3, $4, $5, $6, $6, $7) \
         ON CONFLICT (slug) DO UPDATE SET published_at = excluded.published_at, \
@@ -87,7 +89,7 @@ where
     const CLEAR_TRANSLATIONS: &str = "DELETE FROM news_translations WHERE news_id = $1";
     let existing: Option<ItemRow> = sqlx::query_as(FIND).bind(item.slug.as_str()).fetch_optional(&mut *conn).await?;
     let change = if let Some(row) = existing {
-        let stored = sqlx::query_as(FIND_TRANSLATIONS).bind(row.id).fetch_all(&mut *conn).await?;
+        let stored = sqlx::query_as(FIND_TRANSLATIONS.as_str()).bind(row.id).fetch_all(&mut *conn).await?;
         if row.same_as(item, stored) && row.sample == origin.is_sample() {
             return Ok(Change::Unchanged);
         }

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 
 use super::{
     Store, StoreError,
-    news::TranslationRow,
+    news::{TEXT_COLUMNS, TranslationRow},
     news_edits::{StaffNews, StoredImage},
 };
 use crate::{
@@ -40,7 +40,11 @@ struct StaffTranslationRow {
 
 const SELECT: &str = "SELECT n.id, n.slug, n.draft, n.published_at, n.published_offset, n.version, n.image_hash, \
                       n.image_name, i.content_type, n.sample FROM news n LEFT JOIN news_images i ON i.hash = n.image_hash ";
-const TRANSLATIONS: &str = "SELECT news_id, lang, title, summary, body, image_alt FROM news_translations ";
+
+/// The translations' rows, as `rest` picks and orders them.
+fn translations(rest: &str) -> String {
+    format!("SELECT news_id, lang, {} FROM news_translations {rest}", TEXT_COLUMNS.as_str())
+}
 
 impl StaffRow {
     fn into_domain(self, translations: &[StaffTranslationRow]) -> Result<StaffNews, StoreError> {
@@ -82,7 +86,7 @@ impl Store {
     /// at the top).
     pub async fn staff_news_list(&self) -> Result<Vec<StaffNews>, StoreError> {
         let items = format!("{SELECT}ORDER BY n.draft DESC, n.published_at DESC, n.id DESC");
-        let translations = format!("{TRANSLATIONS}ORDER BY news_id, lang");
+        let translations = translations("ORDER BY news_id, lang");
         let rows: Vec<StaffRow> =
             on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(items)).fetch_all(pool).await)?;
         let translations: Vec<StaffTranslationRow> =
@@ -93,7 +97,7 @@ impl Store {
     /// One item as staff see it.
     pub async fn staff_news(&self, id: i64) -> Result<Option<StaffNews>, StoreError> {
         let item = format!("{SELECT}WHERE n.id = $1");
-        let translations = format!("{TRANSLATIONS}WHERE news_id = $1");
+        let translations = translations("WHERE news_id = $1");
         let row: Option<StaffRow> =
             on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(item)).bind(id).fetch_optional(pool).await)?;
         let Some(row) = row else { return Ok(None) };

@@ -2,26 +2,52 @@
 
 use std::{collections::HashMap, path::Path};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer, ser::SerializeStruct};
 use time::format_description::well_known::Rfc3339;
 
-use super::DELIMITER;
+use super::{
+    DELIMITER,
+    front_matter::{KEYS, Key},
+};
 use crate::{
-    domain::news::{AltText, NewNewsItem, NewsImage},
+    domain::news::{NewNewsItem, NewsImage, Translation},
     text::i18n::Lang,
 };
 
-/// The front matter as `export` writes it, in this order.
-#[derive(Serialize)]
+/// The front matter as `export` writes it: every key it has, in the order
+/// of [`KEYS`].
 struct FrontMatterOut<'a> {
-    slug: &'a str,
+    item: &'a NewNewsItem,
     published_at: toml::value::Datetime,
-    title: &'a str,
-    summary: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    image_alt: Option<&'a str>,
+    translation: &'a Translation,
+}
+
+impl FrontMatterOut<'_> {
+    /// A key's value: text, or the date-time.
+    fn value(&self, key: Key) -> Option<Result<&str, &toml::value::Datetime>> {
+        match key {
+            Key::Slug => Some(Ok(self.item.slug.as_str())),
+            Key::PublishedAt => Some(Err(&self.published_at)),
+            Key::Image => self.image.map(Ok),
+            Key::Text(field) => self.translation.text(field).map(Ok),
+        }
+    }
+}
+
+impl Serialize for FrontMatterOut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let written = KEYS.iter().filter(|key| self.value(**key).is_some()).count();
+        let mut out = serializer.serialize_struct("FrontMatter", written)?;
+        for key in KEYS.iter() {
+            match self.value(*key) {
+                Some(Ok(text)) => out.serialize_field(key.name(), text)?,
+                Some(Err(datetime)) => out.serialize_field(key.name(), datetime)?,
+                None => out.skip_field(key.name())?,
+            }
+        }
+        out.end()
+    }
 }
 
 /// The text of one item's file in one language, as `export` writes it.
@@ -31,12 +57,10 @@ pub fn write_file(item: &NewNewsItem, lang: Lang, image_name: Option<&str>) -> R
     };
     let published = item.published.local().format(&Rfc3339).map_err(|e| e.to_string())?;
     let matter = FrontMatterOut {
-        slug: item.slug.as_str(),
+        item,
         published_at: published.parse().map_err(|e: toml::value::DatetimeParseError| e.to_string())?,
-        title: translation.title.as_str(),
-        summary: translation.summary.as_str(),
         image: image_name.filter(|_| item.image.is_some()),
-        image_alt: translation.image_alt.as_ref().map(AltText::as_str),
+        translation,
     };
     let front = toml::to_string(&matter).map_err(|e| e.to_string())?;
     Ok(Some(format!("{DELIMITER}\n{front}{DELIMITER}\n\n{}\n", translation.body.as_str())))

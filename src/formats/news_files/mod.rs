@@ -40,6 +40,9 @@ mod front_matter;
 #[cfg(test)]
 mod tests;
 
+/// The texts of an item's file: each a key of its front matter, but the
+/// body, which is the file's text after it.
+pub use crate::domain::news::TextField;
 pub use export::{ExportReport, write_file, write_folder};
 use front_matter::{Parsed, parse_file};
 

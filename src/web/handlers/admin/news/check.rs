@@ -8,12 +8,7 @@ use super::{
     text_error,
 };
 use crate::{
-    domain::{
-        Title,
-        news::{
-            AltText, BODY_MAX_BYTES, FileName, Image, ImageError, Markdown, NewsImage, SUMMARY_MAX_CHARS, Translation,
-        },
-    },
+    domain::news::{Checking, FileName, Image, ImageError, NewsImage, TextField, TextKind, Translation},
     store::{ImageChange, NewsTexts},
     text::{
         checks,
@@ -43,33 +38,24 @@ fn check_texts(tr: &Tr, form: &NewsForm, has_image: bool, errors: &mut FieldErro
         if !typed.written() {
             continue;
         }
-        // What a tool can check of the texts' accessibility.
-        let unchecked = [("summary", checks::explain(tr, &typed.summary)), ("body", checks::explain(tr, &typed.body))];
-        let field = |name: &str| format!("{name}_{}", lang.code());
-        let mut error = |name: &str, message: &str| errors.add(field(name), tr.t(message));
-        let title = Title::parse(&typed.title).map_err(|e| error("title", text_error("title", &e)));
-        let summary =
-            Markdown::parse(&typed.summary, SUMMARY_MAX_CHARS).map_err(|e| error("summary", text_error("summary", &e)));
-        let body = if typed.body.len() > BODY_MAX_BYTES {
-            error("body", "admin-news-error-body-too-long");
-            Err(())
-        } else {
-            Markdown::parse(&typed.body, usize::MAX).map_err(|e| error("body", text_error("body", &e)))
-        };
-        let alt = if has_image {
-            AltText::parse(&typed.alt).map(Some).map_err(|e| error("alt", text_error("alt", &e)))
-        } else {
-            Ok(None)
-        };
+        let name = |field: TextField| format!("{}_{}", field.form_name(), lang.code());
+        let translation = Translation::from_texts(Checking::Typed { has_image }, |field| Some(typed.text(field)));
+        if let Err(failed) = &translation {
+            for (field, error) in failed {
+                errors.add(name(*field), tr.t(&text_error(*field, error)));
+            }
+        }
+        // What a tool can check of the Markdown texts' accessibility.
         let mut accessible = true;
-        for (name, problems) in unchecked {
-            if let Some(message) = problems {
-                errors.add(field(name), message);
+        for field in TextField::ALL {
+            if let TextKind::Markdown { .. } = field.rules().kind
+                && let Some(message) = checks::explain(tr, typed.text(field))
+            {
+                errors.add(name(field), message);
                 accessible = false;
             }
         }
-        if let (Ok(title), Ok(summary), Ok(body), Ok(image_alt), true) = (title, summary, body, alt, accessible) {
-            let translation = Translation { title, summary, body, image_alt };
+        if let (Ok(translation), true) = (translation, accessible) {
             match lang {
                 Lang::Fr => texts.fr = Some(translation),
                 Lang::En => texts.en = Some(translation),

@@ -20,7 +20,7 @@ use super::{
 use crate::{
     domain::{
         Slug,
-        news::{Published, Translation},
+        news::{Needed, Published, TextField, Translation},
     },
     store::{ImageChange, Saved, StaffNews},
     text::{
@@ -47,28 +47,42 @@ pub const PUBLICATION: &str = "publication";
 pub struct News;
 
 /// One language's fields, as typed.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub(super) struct LangFields {
-    pub(super) title: String,
-    pub(super) summary: String,
-    pub(super) body: String,
-    pub(super) alt: String,
+    /// By field, in the order of [`TextField::ALL`].
+    texts: Vec<String>,
+}
+
+impl Default for LangFields {
+    fn default() -> LangFields {
+        LangFields { texts: vec![String::new(); TextField::ALL.len()] }
+    }
 }
 
 impl LangFields {
     fn of(t: Option<&Translation>) -> LangFields {
-        t.map(|t| LangFields {
-            title: t.title.as_str().to_owned(),
-            summary: t.summary.as_str().to_owned(),
-            body: t.body.as_str().to_owned(),
-            alt: t.image_alt.as_ref().map(|a| a.as_str().to_owned()).unwrap_or_default(),
-        })
-        .unwrap_or_default()
+        let text = |field: TextField| t.and_then(|t| t.text(field)).unwrap_or_default().to_owned();
+        LangFields { texts: TextField::ALL.map(text).to_vec() }
     }
 
-    /// Whether anything of the item's text was typed in this language.
+    /// A field as typed.
+    pub(super) fn text(&self, field: TextField) -> &str {
+        self.texts.get(field.index()).map_or("", String::as_str)
+    }
+
+    fn set(&mut self, field: TextField, text: String) {
+        if let Some(slot) = self.texts.get_mut(field.index()) {
+            *slot = text;
+        }
+    }
+
+    /// Whether anything of the item's text (not the image's) was typed in
+    /// this language.
     pub(super) fn written(&self) -> bool {
-        [&self.title, &self.summary, &self.body].iter().any(|text| !text.trim().is_empty())
+        TextField::ALL
+            .into_iter()
+            .filter(|field| field.rules().needed != Needed::WithImage)
+            .any(|field| !self.text(field).trim().is_empty())
     }
 }
 
@@ -141,12 +155,8 @@ impl NewsForm {
                     Lang::Fr => &mut form.fr,
                     Lang::En => &mut form.en,
                 };
-                match prefix {
-                    "title" => fields.title = text,
-                    "summary" => fields.summary = text,
-                    "body" => fields.body = text,
-                    "alt" => fields.alt = text,
-                    _ => {}
+                if let Some(field) = TextField::ALL.into_iter().find(|field| field.form_name() == prefix) {
+                    fields.set(field, text);
                 }
                 continue;
             }
@@ -373,15 +383,17 @@ impl Record for News {
     }
 
     fn theirs(tr: &Tr, theirs: &StaffNews, _form: &NewsForm) -> Vec<StoredValue> {
-        // What the other person saved, language by language.
+        // What the other person saved, language by language (the image's
+        // texts go with the image, which is not shown).
         let mut values = Vec::new();
         for lang in Lang::ALL {
             let legend = tr.t(language_name(lang));
             let stored = LangFields::of(theirs.translation(lang));
-            for (name, value) in [("title", stored.title), ("summary", stored.summary), ("body", stored.body)] {
+            for field in TextField::ALL.into_iter().filter(|field| field.rules().needed != Needed::WithImage) {
+                let value = stored.text(field);
                 values.push(StoredValue {
-                    label: format!("{} – {}", tr.t(field_label(name)), legend),
-                    value: if value.is_empty() { tr.t("admin-news-empty-value") } else { value },
+                    label: format!("{} – {}", tr.t(&field_label(field)), legend),
+                    value: if value.is_empty() { tr.t("admin-news-empty-value") } else { value.to_owned() },
                 });
             }
         }

@@ -25,7 +25,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::{
-    domain::news::TextError,
+    domain::news::{TextError, TextField},
     store::StaffNews,
     text::i18n::{Arg, Lang, Tr},
     web::{
@@ -108,30 +108,32 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
     render(&page, staff.lang)
 }
 
-/// The Fluent message that says what is wrong with a text.
-fn text_error(name: &str, error: &TextError) -> &'static str {
-    match (name, error) {
-        (_, TextError::ControlCharacter) => "admin-news-error-control",
-        (_, TextError::BidiControl(_)) => "admin-news-error-bidi",
-        ("title", TextError::Empty) => "admin-news-error-title-empty",
-        ("title", TextError::TooLong(_)) => "admin-news-error-title-too-long",
-        ("summary", TextError::Empty) => "admin-news-error-summary-empty",
-        ("summary", TextError::TooLong(_)) => "admin-news-error-summary-too-long",
-        ("body", TextError::Empty) => "admin-news-error-body-empty",
-        ("body", TextError::TooLong(_)) => "admin-news-error-body-too-long",
-        (_, TextError::Empty) => "admin-news-error-alt-empty",
-        (_, TextError::TooLong(_)) => "admin-news-error-alt-too-long",
+/// A field's name as its Fluent messages spell it: `image-alt`.
+fn message_name(field: TextField) -> String {
+    field.name().replace('_', "-")
+}
+
+/// The Fluent message that says what is wrong with a text:
+/// `admin-news-error-{field}-empty` or `-too-long`.
+fn text_error(field: TextField, error: &TextError) -> String {
+    match error {
+        TextError::ControlCharacter => "admin-news-error-control".to_owned(),
+        TextError::BidiControl(_) => "admin-news-error-bidi".to_owned(),
+        TextError::Empty => format!("admin-news-error-{}-empty", message_name(field)),
+        TextError::TooLong(_) => format!("admin-news-error-{}-too-long", message_name(field)),
     }
 }
 
-/// The Fluent message that names a field of one language.
-fn field_label(name: &str) -> &'static str {
-    match name {
-        "title" => "admin-news-field-title",
-        "summary" => "admin-news-field-summary",
-        "body" => "admin-news-field-body",
-        _ => "admin-news-field-alt",
-    }
+/// The Fluent message that names a field of one language:
+/// `admin-news-field-{field}`.
+fn field_label(field: TextField) -> String {
+    format!("admin-news-field-{}", message_name(field))
+}
+
+/// The Fluent message that explains a field with a hint of its own:
+/// `admin-news-hint-{field}`.
+fn field_hint(field: TextField) -> Option<String> {
+    field.rules().hint.then(|| format!("admin-news-hint-{}", message_name(field)))
 }
 
 /// What a page says was just done, from its `?done=`.

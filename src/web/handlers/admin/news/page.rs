@@ -6,12 +6,12 @@ use askama::Template;
 use time::OffsetDateTime;
 
 use super::{
-    field_label,
+    field_hint, field_label,
     form::{FORM, IMAGE, NewsForm, PUBLICATION},
     language_name, status,
 };
 use crate::{
-    domain::news::{BODY_MAX_BYTES, SUMMARY_MAX_CHARS},
+    domain::news::{TextField, TextKind},
     store::StaffNews,
     text::{
         i18n::{Lang, Tr},
@@ -101,32 +101,32 @@ impl FormPage {
             .into_iter()
             .map(|lang| {
                 let typed = form.lang(lang);
-                let input = |name: &str, value: &str, rows: Option<u32>, maxlength: usize, hint: Option<&str>| {
-                    let id = format!("news-{name}-{}", lang.code());
-                    let field = format!("{name}_{}", lang.code());
-                    FormField {
-                        kind: if rows.is_some() { "textarea" } else { "text" },
-                        rows: rows.unwrap_or(1),
-                        maxlength: Some(maxlength),
-                        lang: Some(lang.code()),
+                let input = |field: TextField| {
+                    let rules = field.rules();
+                    let id = format!("news-{}-{}", field.form_name(), lang.code());
+                    let name = format!("{}_{}", field.form_name(), lang.code());
+                    let (kind, rows, hint) = match rules.kind {
                         // A text in Markdown is checked before it is saved: said beside it.
-                        hint: hint.map(|h| match rows {
-                            Some(_) => format!("{} {}", tr.t(h), tr.t("check-hint")),
-                            None => tr.t(h),
-                        }),
-                        error: errors.of(&field),
-                        ..FormField::new(id, field, tr.t(field_label(name)), value)
+                        TextKind::Markdown { rows } => {
+                            let hint = field_hint(field).unwrap_or_else(|| "admin-news-hint-markdown".to_owned());
+                            ("textarea", rows, Some(format!("{} {}", tr.t(&hint), tr.t("check-hint"))))
+                        }
+                        TextKind::Line => ("text", 1, field_hint(field).map(|hint| tr.t(&hint))),
+                    };
+                    FormField {
+                        kind,
+                        rows,
+                        maxlength: Some(rules.longest.limit()),
+                        lang: Some(lang.code()),
+                        hint,
+                        error: errors.of(&name),
+                        ..FormField::new(id, name, tr.t(&field_label(field)), typed.text(field))
                     }
                 };
                 LangSection {
                     code: lang.code(),
                     legend: tr.t(language_name(lang)),
-                    inputs: vec![
-                        input("title", &typed.title, None, 200, None),
-                        input("summary", &typed.summary, Some(4), SUMMARY_MAX_CHARS, Some("admin-news-hint-markdown")),
-                        input("body", &typed.body, Some(14), BODY_MAX_BYTES, Some("admin-news-hint-markdown")),
-                        input("alt", &typed.alt, None, 500, Some("admin-news-hint-alt")),
-                    ],
+                    inputs: TextField::ALL.into_iter().map(input).collect(),
                 }
             })
             .collect();
@@ -200,9 +200,9 @@ pub(super) fn preview(tr: &Tr, form: &NewsForm) -> Vec<PreviewSection> {
             PreviewSection {
                 code: lang.code(),
                 legend: tr.t(language_name(lang)),
-                title: typed.title.trim().to_owned(),
-                summary: markdown::to_html(&typed.summary),
-                body: markdown::to_html(&typed.body),
+                title: typed.text(TextField::Title).trim().to_owned(),
+                summary: markdown::to_html(typed.text(TextField::Summary)),
+                body: markdown::to_html(typed.text(TextField::Body)),
             }
         })
         .collect()
