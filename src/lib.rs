@@ -20,5 +20,3 @@ pub(crate) mod web;
 
 #[cfg(test)]
 mod crate_tests;
-
-pub use startup::server::{Server, shutdown_signal};

@@ -5,14 +5,12 @@ use std::{fmt::Display, fs::File, io::Write, net::SocketAddr, path::Path, proces
 use anyhow::Context;
 
 use crate::{
-    Server,
     domain::{EmailAddress, NewEvent},
     formats::{
         csv_file::{CsvErrors, LineError},
         events_csv, news_files, sample, signatories_csv, subscribers_csv,
     },
     infra::clock::Clock,
-    shutdown_signal,
     startup::{
         accounts,
         config::{
@@ -20,6 +18,7 @@ use crate::{
             SubscribersCommand,
         },
         database::{open, open_for},
+        server::{Server, shutdown_signal},
     },
     store::{self, Actor, AuditKind, ConnectionWait, ImportReport, Origin, Store, StoreError},
 };

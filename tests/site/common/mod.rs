@@ -28,12 +28,14 @@ use std::{
 
 pub use html::{attr, attrs, text, texts};
 use oneinfive::{
-    Server,
     infra::{
         clock::Clock,
         mail::{MailConfig, MemoryOutbox},
     },
-    startup::config::{ConnectionLimits, RenderLimits, SiteConfig},
+    startup::{
+        config::{ConnectionLimits, RenderLimits, SiteConfig},
+        server::Server,
+    },
     store::{ConnectionWait, Store},
 };
 use scraper::Html;

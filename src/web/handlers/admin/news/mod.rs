@@ -16,8 +16,9 @@
 mod check;
 mod form;
 mod page;
+mod record;
 
-pub use form::News;
+pub use record::News;
 
 use askama::Template;
 use axum::response::Response;
