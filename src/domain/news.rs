@@ -327,17 +327,29 @@ pub struct NewNewsItem {
     pub en: Option<Translation>,
 }
 
-impl NewNewsItem {
-    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
+/// A news item written in French, in English or in both, however it is
+/// held (as staff describe it, as the store keeps it).
+pub trait Translated {
+    /// Its French and English texts.
+    fn texts(&self) -> (Option<&Translation>, Option<&Translation>);
+
+    fn translation(&self, lang: Lang) -> Option<&Translation> {
+        let (fr, en) = self.texts();
         match lang {
-            Lang::Fr => self.fr.as_ref(),
-            Lang::En => self.en.as_ref(),
+            Lang::Fr => fr,
+            Lang::En => en,
         }
     }
 
-    /// The languages the item is written in.
-    pub fn languages(&self) -> Vec<Lang> {
+    /// The languages it is written in.
+    fn languages(&self) -> Vec<Lang> {
         Lang::ALL.into_iter().filter(|lang| self.translation(*lang).is_some()).collect()
+    }
+}
+
+impl Translated for NewNewsItem {
+    fn texts(&self) -> (Option<&Translation>, Option<&Translation>) {
+        (self.fr.as_ref(), self.en.as_ref())
     }
 }
 

@@ -14,7 +14,7 @@ use crate::{
         Slug,
         news::{
             Checking, FileName, Image, ImageRef, ImageType, NewNewsItem, NewsEntry, NewsImage, Published, TextField,
-            Translation,
+            Translated, Translation,
         },
     },
     text::i18n::Lang,

@@ -15,7 +15,7 @@ use super::{
 use crate::{
     domain::{
         Slug,
-        news::{FileName, ImageType, NewsImage, Published, Translation},
+        news::{FileName, ImageType, NewsImage, Published, Translated, Translation},
     },
     text::i18n::Lang,
 };
@@ -45,19 +45,13 @@ pub struct StaffNews {
     pub sample: bool,
 }
 
+impl Translated for StaffNews {
+    fn texts(&self) -> (Option<&Translation>, Option<&Translation>) {
+        (self.fr.as_ref(), self.en.as_ref())
+    }
+}
+
 impl StaffNews {
-    pub fn translation(&self, lang: Lang) -> Option<&Translation> {
-        match lang {
-            Lang::Fr => self.fr.as_ref(),
-            Lang::En => self.en.as_ref(),
-        }
-    }
-
-    /// The languages it is written in.
-    pub fn languages(&self) -> Vec<Lang> {
-        Lang::ALL.into_iter().filter(|lang| self.translation(*lang).is_some()).collect()
-    }
-
     /// Its title in `lang`, else in the other language.
     pub fn title(&self, lang: Lang) -> &str {
         self.translation(lang).or(self.translation(lang.other())).map(|t| t.title.as_str()).unwrap_or("")

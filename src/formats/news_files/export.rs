@@ -10,7 +10,7 @@ use super::{
     front_matter::{KEYS, Key},
 };
 use crate::{
-    domain::news::{NewNewsItem, NewsImage, Translation},
+    domain::news::{NewNewsItem, NewsImage, Translated, Translation},
     text::i18n::Lang,
 };
 

@@ -1,6 +1,7 @@
 //! The news folder format's own tests.
 
 use super::*;
+use crate::domain::news::Translated;
 
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 

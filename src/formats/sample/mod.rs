@@ -101,7 +101,7 @@ pub async fn load(store: &Store, now: OffsetDateTime) -> anyhow::Result<SampleRe
 
 #[cfg(test)]
 mod tests {
-    use crate::text::i18n::Lang;
+    use crate::{domain::news::Translated, text::i18n::Lang};
 
     #[test]
     fn sample_has_77_signatories_in_22_countries() {

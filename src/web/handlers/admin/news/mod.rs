@@ -26,7 +26,7 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use crate::{
-    domain::news::{TextError, TextField},
+    domain::news::{TextError, TextField, Translated},
     store::StaffNews,
     text::i18n::{Arg, Lang, Tr},
     web::{

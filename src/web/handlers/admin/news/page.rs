@@ -11,7 +11,7 @@ use super::{
     language_name, status,
 };
 use crate::{
-    domain::news::{TextField, TextKind},
+    domain::news::{TextField, TextKind, Translated},
     store::StaffNews,
     text::{
         i18n::{Lang, Tr},

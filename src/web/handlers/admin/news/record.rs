@@ -19,7 +19,7 @@ use super::{
 use crate::{
     domain::{
         Slug,
-        news::{Needed, Published, TextField},
+        news::{Needed, Published, TextField, Translated},
     },
     store::{ImageChange, Saved, StaffNews},
     text::{
