@@ -130,7 +130,8 @@ fn formula_like(text: &str) -> bool {
 
 /// A cell as it is written in every file the site exports: one a
 /// spreadsheet would run as a formula (`=HYPERLINK(…)` typed as a name) is
-/// written after a `'`, as OWASP advises against CSV injection, so that
+/// written after a `'`, as OWASP advises against CSV injection
+/// (<https://owasp.org/www-community/attacks/CSV_Injection>), so that
 /// Excel or Calc show it as text. [`Row::get`] reads it back unchanged.
 pub fn guarded(text: &str) -> Cow<'_, str> {
     if formula_like(text) { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) }
