@@ -264,6 +264,8 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     // A new date some months ahead, whenever the test runs: still to come.
     const year = new Date().getUTCFullYear() + 1;
     const stored = () => events().find((e) => e.title_en === title);
+    // The sample event's date moves with the day the site is seeded.
+    const before = stored();
     await openEvent(page, title);
 
     await press(page, page.getByRole('link', { name: 'Postpone', exact: true }));
@@ -272,7 +274,7 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     await postpone.getByLabel('New start').fill(`${year}-06-16T10:00`);
     await postpone.getByLabel('New end').fill(`${year}-06-16T12:30`);
     assert.equal(await sendFromAnotherSite(browser, page, postpone), 403, 'the postponement sent from another site');
-    assert.deepEqual([stored().start, stored().status], ['2026-12-15T10:00', 'scheduled'], 'unchanged by the forgery');
+    assert.deepEqual([stored().start, stored().status], [before.start, 'scheduled'], 'unchanged by the forgery');
     await press(page, postpone.getByRole('button', { name: 'Postpone to this date' }));
     assert.equal(await notice(page), 'The event has been postponed to its new date.');
     assert.deepEqual([stored().start, stored().end, stored().status], [`${year}-06-16T10:00`, `${year}-06-16T12:30`, 'postponed']);
