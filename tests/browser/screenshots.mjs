@@ -31,7 +31,7 @@ try {
   await shot('signatories');
   await page.getByRole('link', { name: 'Add a signatory' }).click();
   // A form sent with a mistake: the message beside the field, what was typed kept.
-  await page.getByLabel('Name (as the authority writes it)').fill('Colmar');
+  await page.getByLabel('Name (as the authority writes it)').fill('Exampleton');
   await page.getByLabel('Kind').selectOption('city');
   await page.getByLabel('Country').selectOption('FR');
   await page.getByLabel('Date of signature').fill('2026-11-18');
@@ -41,6 +41,8 @@ try {
   await page.getByLabel('Latitude').scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, 250));
   await shot('signatory-error');
+  await page.getByLabel('Latitude').fill('48.08');
+  await press(page, page.getByRole('button', { name: 'Save' }));
 
   await page.goto(site.url('/admin/events/new'));
   await shot('event-form');
