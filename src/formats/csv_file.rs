@@ -3,7 +3,12 @@
 //! problem is collected with the line it is on (the header is line 1) and
 //! one problem rejects the whole file.
 
-use std::{borrow::Cow, collections::HashMap, fmt, io::Read};
+use std::{
+    borrow::Cow,
+    collections::HashMap,
+    fmt,
+    io::{Read, Write},
+};
 
 /// More problems than this are not worth listing one by one.
 const MAX_REPORTED: usize = 20;
@@ -133,8 +138,21 @@ fn formula_like(text: &str) -> bool {
 /// written after a `'`, as OWASP advises against CSV injection
 /// (<https://owasp.org/www-community/attacks/CSV_Injection>), so that
 /// Excel or Calc show it as text. [`Row::get`] reads it back unchanged.
-pub fn guarded(text: &str) -> Cow<'_, str> {
+fn guarded(text: &str) -> Cow<'_, str> {
     if formula_like(text) { Cow::Owned(format!("'{text}")) } else { Cow::Borrowed(text) }
+}
+
+/// Writes one row of an export, each cell [`guarded`]: the one way every
+/// export writes its rows.
+pub fn write_guarded<W: Write>(
+    writer: &mut csv::Writer<W>,
+    cells: impl IntoIterator<Item = impl AsRef<str>>,
+) -> csv::Result<()> {
+    for cell in cells {
+        writer.write_field(guarded(cell.as_ref()).as_bytes())?;
+    }
+    // An empty record after the fields ends the row.
+    writer.write_record(None::<&[u8]>)
 }
 
 /// A cell as [`guarded`] wrote it, read back.
@@ -320,5 +338,14 @@ mod tests {
             assert_eq!(guarded(typed), written, "{typed:?}");
             assert_eq!(unguarded(written), typed, "{written:?}");
         }
+    }
+
+    #[test]
+    fn an_export_row_is_written_guarded_and_ends_its_line() {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        write_guarded(&mut writer, ["=1+1", "-4.35", "a, b"]).expect("a row");
+        write_guarded(&mut writer, ["@x", "", "y"]).expect("another row");
+        let written = String::from_utf8(writer.into_inner().expect("the bytes")).expect("UTF-8");
+        assert_eq!(written, "'=1+1,-4.35,\"a, b\"\n'@x,,y\n");
     }
 }

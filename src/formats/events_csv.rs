@@ -94,7 +94,8 @@ pub fn write(output: impl Write, events: &[NewEvent]) -> csv::Result<()> {
     for e in events {
         let (start, end) = e.when.to_strings();
         let venue = e.venue.as_ref();
-        writer.write_record(
+        csv_file::write_guarded(
+            &mut writer,
             [
                 e.slug.as_str(),
                 e.title_fr.as_str(),
@@ -111,8 +112,7 @@ pub fn write(output: impl Write, events: &[NewEvent]) -> csv::Result<()> {
                 &e.signatory.as_ref().map(ToString::to_string).unwrap_or_default(),
                 e.description_fr.as_str(),
                 e.description_en.as_str(),
-            ]
-            .map(|cell| csv_file::guarded(cell).into_owned()),
+            ],
         )?;
     }
     writer.flush()?;

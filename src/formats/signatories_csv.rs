@@ -116,9 +116,7 @@ pub fn write(mut output: impl Write, signatories: &[Signatory], notes: &[String]
     let mut writer = csv::WriterBuilder::new().quote_style(quote).from_writer(output);
     writer.write_record(COLUMNS)?;
     for signatory in signatories {
-        writer.write_record(
-            Field::ALL.map(|field| csv_file::guarded(&signatory.details.field_text(field)).into_owned()),
-        )?;
+        csv_file::write_guarded(&mut writer, Field::ALL.map(|field| signatory.details.field_text(field)))?;
     }
     writer.flush()?;
     Ok(())

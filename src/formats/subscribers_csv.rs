@@ -6,7 +6,7 @@ use std::io::Write;
 
 use time::{OffsetDateTime, format_description::well_known::Rfc3339};
 
-use super::csv_file::guarded;
+use super::csv_file::write_guarded;
 use crate::store::Subscriber;
 
 /// Writes `subscribers` as CSV; `all` adds the status, subscription time
@@ -23,12 +23,9 @@ pub fn write(out: impl Write, subscribers: &[Subscriber], all: bool) -> csv::Res
         let confirmed = s.confirmed_at.map(rfc3339).unwrap_or_default();
         if all {
             let subscribed = rfc3339(s.created_at);
-            writer.write_record(
-                [&s.email, &s.lang, &s.status, &confirmed, &subscribed, &s.consent_version]
-                    .map(|cell| guarded(cell).into_owned()),
-            )?;
+            write_guarded(&mut writer, [&s.email, &s.lang, &s.status, &confirmed, &subscribed, &s.consent_version])?;
         } else {
-            writer.write_record([&s.email, &s.lang, &confirmed].map(|cell| guarded(cell).into_owned()))?;
+            write_guarded(&mut writer, [&s.email, &s.lang, &confirmed])?;
         }
     }
     writer.flush()?;
