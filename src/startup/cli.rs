@@ -271,6 +271,8 @@ async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<
     if site.contacts.secretariat.is_none() {
         tracing::warn!("no --contact-email: the contact page gives the secretariat's postal address only");
     }
+    // Ctrl-C and SIGTERM are heard from before the site listens.
+    let shutdown = shutdown_signal();
     let store = open_for(database_url, ConnectionWait::Visitor).await?;
     let server =
         Server::bind(args.listen, store.clone(), site).await.map_err(|error| start_error(error, args.listen))?;
@@ -278,7 +280,7 @@ async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<
     if let Some(address) = server.metrics_addr().transpose()? {
         tracing::info!(%address, "serving the metrics on http://{address}/metrics");
     }
-    server.run(shutdown_signal()).await?;
+    server.run(shutdown).await?;
     store.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
