@@ -10,6 +10,7 @@ pub mod position;
 pub mod signatory;
 pub mod slug;
 pub mod text;
+pub mod time_zone;
 pub mod two_step;
 
 pub use account::{Password, Role};
@@ -20,6 +21,7 @@ pub use position::Position;
 pub use signatory::{Counter, Field, FieldError, Kind, Name, NewSignatory, Signatory, SignatoryFields, Website};
 pub use slug::Slug;
 pub use text::Title;
+pub use time_zone::TimeZone;
 pub mod event;
 
 pub use event::{Event, NewEvent};

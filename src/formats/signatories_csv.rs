@@ -12,6 +12,8 @@ use std::{
     sync::Arc,
 };
 
+use time::Date;
+
 pub use super::csv_file::{CsvErrors, FileProblem};
 use crate::{
     domain::{Country, Field, FieldError, NewSignatory, Signatory, SignatoryFields},
@@ -54,24 +56,27 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Parses a whole file. Returns every signatory, or every problem found.
-pub fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors<Problem>> {
+/// Parses a whole file, `today` being the latest date of signature it may
+/// hold. Returns every signatory, or every problem found.
+pub fn parse(input: impl Read, today: Date) -> Result<Vec<NewSignatory>, CsvErrors<Problem>> {
     let mut seen: HashMap<(String, Country), u64> = HashMap::new();
-    let rows =
-        csv_file::read(input, &Format { columns: &COLUMNS, required: &REQUIRED }, parse_row, |signatory, line| {
-            match seen.insert((signatory.name.key(), signatory.country), line) {
-                Some(first) => {
-                    Err(Problem::Duplicate { name: signatory.name.to_string(), country: signatory.country, first })
-                }
-                None => Ok(()),
+    let rows = csv_file::read(
+        input,
+        &Format { columns: &COLUMNS, required: &REQUIRED },
+        |row| parse_row(row, today),
+        |signatory, line| match seen.insert((signatory.name.key(), signatory.country), line) {
+            Some(first) => {
+                Err(Problem::Duplicate { name: signatory.name.to_string(), country: signatory.country, first })
             }
-        })?;
+            None => Ok(()),
+        },
+    )?;
     Ok(rows.into_iter().map(|(_, signatory)| signatory).collect())
 }
 
 /// A row is checked field by field as the back office's form is: the same
 /// types, the same rules ([`SignatoryFields::parse`]).
-fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<Problem>> {
+fn parse_row(row: &Row<'_>, today: Date) -> Result<NewSignatory, Vec<Problem>> {
     SignatoryFields {
         name: row.get("name"),
         kind: row.get("kind"),
@@ -83,7 +88,7 @@ fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<Problem>> {
         latitude: row.get("latitude"),
         longitude: row.get("longitude"),
     }
-    .parse()
+    .parse(today)
     .map_err(|errors| errors.into_iter().map(|(field, error)| Problem::Field(field, error)).collect())
 }
 
@@ -125,6 +130,22 @@ pub fn write(mut output: impl Write, signatories: &[Signatory], notes: &[String]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The day the tests' files are read on.
+    const TODAY: Date = time::macros::date!(2026 - 12 - 07);
+
+    fn parse(input: impl Read) -> Result<Vec<NewSignatory>, CsvErrors<Problem>> {
+        super::parse(input, TODAY)
+    }
+
+    #[test]
+    fn a_signature_after_today_is_refused_today_is_not() {
+        let file = "name,kind,country,joined_on\nA,city,FR,2026-12-07\nB,city,FR,2026-12-08\n";
+        let errors = parse(file.as_bytes()).err().map(|e| e.errors).unwrap_or_default();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, 3);
+        assert!(matches!(errors[0].message, Problem::Field(Field::JoinedOn, FieldError::DateInFuture(_))));
+    }
 
     fn lines(result: Result<Vec<NewSignatory>, CsvErrors<Problem>>) -> Vec<u64> {
         result.err().map(|e| e.errors.iter().map(|e| e.line).collect()).unwrap_or_default()

@@ -3,9 +3,10 @@
 use std::{fmt::Display, fs::File, io::Write, net::SocketAddr, path::Path, process::ExitCode};
 
 use anyhow::Context;
+use time::Date;
 
 use crate::{
-    domain::{EmailAddress, NewEvent},
+    domain::{EmailAddress, NewEvent, TimeZone},
     formats::{
         csv_file::{CsvErrors, LineError},
         events_csv, news_files, sample, signatories_csv, subscribers_csv,
@@ -30,13 +31,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => Command::Serve(Box::new(ServeArgs::from_env().map_err(|e| anyhow::anyhow!("{e}"))?)),
     };
     let url = cli.database_url;
+    let zone = cli.time_zone;
     match command {
-        Command::Serve(args) => serve(url, *args).await,
+        Command::Serve(args) => serve(url, zone, *args).await,
         Command::Migrate => migrate(url).await,
         Command::Backup { file } => backup(url, &file).await,
         Command::Seed => seed(url).await,
         Command::Sample { command: SampleCommand::Remove } => remove_sample(url).await,
-        Command::Signatories { command: SignatoriesCommand::Import { file } } => import_signatories(url, &file).await,
+        Command::Signatories { command: SignatoriesCommand::Import { file } } => {
+            import_signatories(url, &file, zone.today(Clock::system().now())).await
+        }
         Command::Signatories { command: SignatoriesCommand::Export } => export_signatories(url).await,
         Command::Events { command: EventsCommand::Import { file } } => import_events(url, &file).await,
         Command::Events { command: EventsCommand::Export } => export_events(url).await,
@@ -90,9 +94,9 @@ fn open_file(file: &Path) -> anyhow::Result<File> {
     File::open(file).with_context(|| format!("cannot open {}", file.display()))
 }
 
-async fn import_signatories(url: Option<String>, file: &Path) -> anyhow::Result<ExitCode> {
+async fn import_signatories(url: Option<String>, file: &Path, today: Date) -> anyhow::Result<ExitCode> {
     // Every row is checked before the database is touched.
-    let signatories = match signatories_csv::parse(open_file(file)?) {
+    let signatories = match signatories_csv::parse(open_file(file)?, today) {
         Ok(signatories) => signatories,
         Err(errors) => return Ok(rejected(file, errors)),
     };
@@ -262,9 +266,10 @@ async fn delete_subscriber(url: Option<String>, email: &str) -> anyhow::Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-async fn serve(database_url: Option<String>, args: ServeArgs) -> anyhow::Result<ExitCode> {
+async fn serve(database_url: Option<String>, zone: TimeZone, args: ServeArgs) -> anyhow::Result<ExitCode> {
     // A wrong flag is told before the database is opened (or created).
-    let site = SiteConfig::from_args(&args).map_err(anyhow::Error::msg)?;
+    let mut site = SiteConfig::from_args(&args).map_err(anyhow::Error::msg)?;
+    site.time_zone = zone;
     if site.contacts.hosting.is_none() {
         tracing::warn!("no --hosting: the legal notice names no host until it is set");
     }

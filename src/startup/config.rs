@@ -9,6 +9,7 @@ pub use super::commands::{
     AdminCommand, EventsCommand, NewsCommand, RoleArg, SampleCommand, SignatoriesCommand, SubscribersCommand,
     TwoStepCommand,
 };
+pub use crate::domain::TimeZone;
 pub use crate::web::settings::{ConnectionLimits, RenderLimits, SiteConfig};
 use crate::{domain::EmailAddress, infra::mail::MailConfig, store::SessionLimits, text::pages::Contacts};
 
@@ -28,8 +29,17 @@ pub struct Cli {
     #[arg(long, env = "LOG_FORMAT", global = true, value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
 
+    /// The secretariat's time zone (an IANA name): the back office shows
+    /// and reads every time in it, and "today" is its day.
+    #[arg(long, env = "TIME_ZONE", global = true, default_value = TimeZone::DEFAULT, value_parser = parse_time_zone)]
+    pub time_zone: TimeZone,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+fn parse_time_zone(name: &str) -> Result<TimeZone, String> {
+    TimeZone::parse(name).map_err(|e| e.to_string())
 }
 
 /// The form of the log lines.

@@ -170,6 +170,15 @@ where
 }
 
 impl Store {
+    /// The signatories an event may name, as its form suggests them
+    /// ("Strasbourg (FR)"): the first `limit` by name.
+    pub async fn signatory_references(&self, limit: i64) -> Result<Vec<String>, StoreError> {
+        const NAMES: &str = "SELECT name, country FROM signatories ORDER BY name_key, country LIMIT $1";
+        let rows: Vec<(String, String)> =
+            on_pool!(self, pool => sqlx::query_as(NAMES).bind(limit).fetch_all(pool).await)?;
+        Ok(rows.into_iter().map(|(name, country)| format!("{name} ({})", country.trim())).collect())
+    }
+
     /// Events not yet over at `now`, soonest first.
     pub async fn upcoming_events(
         &self,

@@ -69,6 +69,12 @@ pub enum Prose {
 }
 
 impl Prose {
+    /// Whether only admins may change it: the privacy notice and the legal
+    /// notice are what the institution answers for in law.
+    pub fn admins_only(self) -> bool {
+        matches!(self, Prose::Privacy | Prose::Legal)
+    }
+
     pub const ALL: [Prose; 8] = [
         Prose::About,
         Prose::Aims,

@@ -137,6 +137,7 @@ fn back_office() -> Router<AppState> {
         .route(at::HOME, get(admin::dashboard::show))
         .route(at::SIGN_IN, get(admin::sign_in::show).post(admin::sign_in::sign_in))
         .route(at::SIGN_OUT, post(admin::sign_in::sign_out))
+        .route(at::SAMPLE, get(admin::sample::show).post(admin::sample::remove))
         .route(at::SUBSCRIBERS, get(admin::subscribers::list))
         .route(at::SUBSCRIBERS_EXPORT, get(admin::subscribers::export))
         .route(at::SUBSCRIBER_ROUTE, get(admin::subscribers::show))

@@ -6,6 +6,7 @@
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use crate::{
+    domain::TimeZone,
     infra::{clock::Clock, mail::MailConfig},
     store::SessionLimits,
     text::pages::Contacts,
@@ -45,6 +46,8 @@ pub struct SiteConfig {
     pub metrics_listen: Option<SocketAddr>,
     /// How many public pages are drawn at once, and how many wait.
     pub render: RenderLimits,
+    /// The secretariat's time zone: the back office's times are in it.
+    pub time_zone: TimeZone,
 }
 
 impl SiteConfig {
@@ -68,6 +71,7 @@ impl SiteConfig {
             sign_ins_per_quarter_hour: 10,
             metrics_listen: None,
             render: RenderLimits::for_this_machine(),
+            time_zone: TimeZone::parse(TimeZone::DEFAULT).map_err(|e| e.to_string())?,
         })
     }
 }

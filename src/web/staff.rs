@@ -121,7 +121,15 @@ impl Staff {
     /// The person, if an admin; an editor is refused (403): the one check
     /// behind [`AdminOnly`] and [`AdminForm`].
     fn admin_only(self) -> Result<Staff, AppError> {
-        if self.is_admin() { Ok(self) } else { Err(AppError::AdminsOnly) }
+        self.admin_needed(true)?;
+        Ok(self)
+    }
+
+    /// Refused (403) when `needed` and the person is not an admin: for a
+    /// thing only some of an area's items ask (the legal notices among
+    /// the pages).
+    pub fn admin_needed(&self, needed: bool) -> Result<(), AppError> {
+        if needed && !self.is_admin() { Err(AppError::AdminsOnly) } else { Ok(()) }
     }
 
     /// The form `action` as this browser typed it before its session ended

@@ -13,6 +13,7 @@ import { openBrowser, press, sendFromAnotherSite } from './support/browser.mjs';
 import { signIn } from './support/staff.mjs';
 
 const OFFICER = 'officer@coe.example';
+const ADMIN = 'head.of.unit@coe.example';
 const PASSWORD = 'a long and private passphrase';
 
 /** The rows of a CSV file as objects keyed by its header (the comment
@@ -47,6 +48,7 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     site = await startSite();
     browser = await openBrowser();
     site.account(OFFICER, PASSWORD, 'editor');
+    site.account(ADMIN, PASSWORD, 'admin');
   });
   after(async () => {
     await browser?.close();
@@ -60,10 +62,10 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
   const heading = (page) => page.locator('h1').innerText();
   const notice = (page) => page.getByRole('status').innerText();
 
-  /** A window of the officer's, signed in. */
-  async function officer(width = 1280) {
+  /** A window of the officer's (an editor), signed in; or of `who`. */
+  async function officer(width = 1280, who = OFFICER) {
     const page = await browser.newPage({ width });
-    await signIn(site, page, OFFICER, PASSWORD);
+    await signIn(site, page, who, PASSWORD);
     return page;
   }
 
@@ -210,15 +212,21 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     const form = page.locator('form[data-form=event]');
     await form.getByLabel('Title in French').fill('Atelier : les villes contre les violences sexuelles');
     await form.getByLabel('Title in English').fill('Workshop: cities against sexual violence');
-    await form.getByLabel('Start').fill('2027-03-18T09:30');
-    await form.getByLabel('End').fill('2027-03-18T17:00');
-    await form.getByLabel('Time zone').fill('Europe/Vienna');
+    // Native day and time fields, in the event's time zone chosen from a list.
+    await form.getByLabel('Start day').fill('2027-03-18');
+    await form.getByLabel('Start time').fill('09:30');
+    await form.getByLabel('End time').fill('17:00');
+    await form.getByLabel('Time zone').selectOption('Europe/Vienna');
     await form.getByLabel('Venue', { exact: true }).fill('Wiener Rathaus');
     await form.getByLabel('City of the venue').fill('Vienna');
     await form.getByLabel('Country of the venue').selectOption({ label: 'Austria' });
     await form.getByLabel('Registration website').fill('https://www.wien.gv.at/one-in-five');
-    // The signatory by the authority's own name (the list shows it as "Vienna").
-    await form.getByLabel('Related signatory').fill('Wien (AT)');
+    // The signatory by the authority's own name (the list shows it as "Vienna"),
+    // one of the suggestions the field offers as one types.
+    const related = form.getByLabel('Related signatory');
+    const suggestions = await page.locator(`#${await related.getAttribute('list')} option`).evaluateAll((options) => options.map((o) => o.value));
+    assert.ok(suggestions.includes('Wien (AT)'), 'the signatory is suggested');
+    await related.fill('Wien (AT)');
     await form.getByLabel('Description in French').fill('Un atelier **ouvert** aux services municipaux.');
     await form.getByLabel('Description in English').fill('A workshop **open** to municipal staff.');
     const title = 'Workshop: cities against sexual violence';
@@ -244,7 +252,7 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     await openEvent(page, title);
     const edit = page.locator('form[data-form=event]');
     await edit.getByLabel('Title in English').fill(`${title} in Vienna`);
-    await edit.getByLabel('Start').fill('2027-03-18T10:00');
+    await edit.getByLabel('Start time').fill('10:00');
     assert.equal(await sendFromAnotherSite(browser, page, edit), 403, 'the edit sent from another site');
     assert.equal(saved().title_en, title, 'unchanged by the forgery');
     await press(page, edit.getByRole('button', { name: 'Save' }));
@@ -271,8 +279,10 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     await press(page, page.getByRole('link', { name: 'Postpone', exact: true }));
     assert.equal(await heading(page), 'Postpone this event');
     const postpone = page.locator('form[data-form=event-postpone]');
-    await postpone.getByLabel('New start').fill(`${year}-06-16T10:00`);
-    await postpone.getByLabel('New end').fill(`${year}-06-16T12:30`);
+    await postpone.getByLabel('New start day').fill(`${year}-06-16`);
+    await postpone.getByLabel('New start time').fill('10:00');
+    await postpone.getByLabel('New end day').fill('');
+    await postpone.getByLabel('New end time').fill('12:30');
     assert.equal(await sendFromAnotherSite(browser, page, postpone), 403, 'the postponement sent from another site');
     assert.deepEqual([stored().start, stored().status], [before.start, 'scheduled'], 'unchanged by the forgery');
     await press(page, postpone.getByRole('button', { name: 'Postpone to this date' }));
@@ -328,7 +338,12 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     await reader.context().close();
     assert.ok(subscribers().some((row) => row.email === email));
 
-    const page = await officer();
+    // Addresses are for admins only: an editor is refused the list.
+    const editor = await officer();
+    assert.equal((await editor.goto(site.url('/admin/subscribers'))).status(), 403);
+    assert.equal(await editor.getByRole('navigation').getByRole('link', { name: 'Subscribers' }).count(), 0, 'not offered to an editor');
+    await editor.context().close();
+    const page = await officer(1280, ADMIN);
     await page.goto(site.url('/admin/subscribers'));
     const search = page.getByRole('search');
     await search.getByLabel('Search by address (or part of it)').fill('a.reader@');

@@ -99,7 +99,7 @@ describe(`editing, and nothing typed lost (${process.env.BROWSER_BACKEND || 'sql
     form = page.locator('form[data-form=news]');
     await form.getByLabel('Publish at this date and time').check();
     await form.getByLabel('Date', { exact: true }).fill(next);
-    await form.getByLabel('Time (UTC)').fill('09:30');
+    await form.getByLabel('Time (Europe/Paris)').fill('09:30');
     await press(page, form.getByRole('button', { name: 'Save and publish' }));
     assert.match(await page.locator('[role=status]').first().innerText(), /scheduled/);
     assert.equal(await publicItem(visitor, 'The Pact in Lyon, again'), null, 'scheduled, not shown yet');

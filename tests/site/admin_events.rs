@@ -24,8 +24,10 @@ fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut form = vec![
         ("title_fr", "Forum des villes"),
         ("title_en", "Forum of cities"),
-        ("start", "2030-12-05T14:30"),
-        ("end", "2030-12-05T17:00"),
+        ("start_date", "2030-12-05"),
+        ("start_time", "14:30"),
+        ("end_date", ""),
+        ("end_time", "17:00"),
         ("time_zone", "Europe/Paris"),
         ("status", "scheduled"),
         ("venue_name", "Palais de l’Europe"),
@@ -115,7 +117,7 @@ both_backends! {
         // Added, under a slug made from the English title.
         let form = staff.page("/admin/events/new").await;
         assert!(attrs(&form, "form.admin-form input[name=version]", "value").is_empty());
-        assert_eq!(attr(&form, "#event-time-zone", "value"), "Europe/Paris");
+        assert_eq!(attr(&form, "#event-time-zone option[selected]", "value"), "Europe/Paris");
         let response = add(&staff, &[]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/events?done=added");
@@ -142,7 +144,7 @@ both_backends! {
         }
 
         // The same title again: another slug, the first one kept.
-        assert_eq!(add(&staff, &[("start", "2031-03-01"), ("end", "")]).await.status(), 303);
+        assert_eq!(add(&staff, &[("start_date", "2031-03-01"), ("start_time", ""), ("end_time", "")]).await.status(), 303);
         let other = id_of(app, "forum-of-cities-2").await;
         assert_ne!(other, id);
 
@@ -150,7 +152,8 @@ both_backends! {
         let path = format!("/admin/events/{id}");
         let form = staff.page(&path).await;
         assert_eq!(attr(&form, "#event-title-en", "value"), "Forum of cities");
-        assert_eq!(attr(&form, "#event-start", "value"), "2030-12-05T14:30");
+        assert_eq!(attr(&form, "#event-start-date", "value"), "2030-12-05");
+        assert_eq!(attr(&form, "#event-start-time", "value"), "14:30");
         assert_eq!(attr(&form, "#event-venue-country option[selected]", "value"), "FR");
         assert_eq!(text(&form, "#event-description-fr"), "Un **forum** des villes.");
         let read = version(&form);
@@ -166,8 +169,9 @@ both_backends! {
 
         // Postponed: a new date, marked so.
         let form = staff.page(&format!("{path}/postpone")).await;
-        assert_eq!(attr(&form, "#event-start", "value"), "2030-12-05T14:30");
-        let response = staff.post(&format!("{path}/postpone"), &[("start", "2031-01-15T10:00"), ("end", "2031-01-15T12:00"), ("version", &version(&form))]).await;
+        assert_eq!(attr(&form, "#event-start-date", "value"), "2030-12-05");
+        assert_eq!(attr(&form, "#event-start-time", "value"), "14:30");
+        let response = staff.post(&format!("{path}/postpone"), &[("start_date", "2031-01-15"), ("start_time", "10:00"), ("end_time", "12:00"), ("version", &version(&form))]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/events?done=postponed");
         let page = app.page("/fr/calendrier/forum-of-cities").await;
@@ -236,31 +240,32 @@ both_backends! {
 
     async fn each_field_says_what_is_wrong_and_keeps_what_was_typed(app.clock(TODAY)) {
         let staff = app.staff("eddie@example.org", "editor").await;
-        let bad = fields(&[("title_fr", " "), ("end", "2030-12-05T09:00"), ("venue_country", "XX"), ("online_url", "javascript:alert(1)"), ("time_zone", "Mars/Olympus"), ("description_en", "Typed *text*.")]);
+        let bad = fields(&[("title_fr", " "), ("end_time", "09:00"), ("venue_country", "XX"), ("online_url", "javascript:alert(1)"), ("time_zone", "Mars/Olympus"), ("description_en", "Typed *text*.")]);
         let response = staff.post("/admin/events/new", &bad).await;
         assert_eq!(response.status(), 422);
         let page = html(response).await;
         assert!(!text(&page, "#event-errors").is_empty());
         assert_eq!(text(&page, "#event-title-fr-error"), "Saisissez le titre.");
-        assert_eq!(text(&page, "#event-end-error"), "La fin doit venir après le début.");
+        assert_eq!(text(&page, "#event-end-date-error"), "La fin doit venir après le début.");
         assert_eq!(text(&page, "#event-venue-country-error"), "Choisissez un État membre ou observateur du Conseil de l’Europe.");
         assert_eq!(text(&page, "#event-online-url-error"), "Saisissez une adresse commençant par http:// ou https://.");
-        assert_eq!(text(&page, "#event-time-zone-error"), "Saisissez un fuseau horaire comme Europe/Paris.");
-        assert_eq!(attr(&page, "#event-end", "aria-invalid"), "true");
-        assert_eq!(attr(&page, "#event-end", "aria-describedby"), "event-end-error event-end-hint");
+        assert_eq!(text(&page, "#event-time-zone-error"), "Choisissez un fuseau horaire dans la liste.");
+        assert_eq!(attr(&page, "#event-end-date", "aria-invalid"), "true");
+        assert_eq!(attr(&page, "#event-end-date", "aria-describedby"), "event-end-date-error event-end-date-hint");
         assert_eq!(attr(&page, "#event-venue-country", "aria-describedby"), "event-venue-country-error");
         assert!(attrs(&page, "#event-title-en", "aria-invalid").is_empty());
         // The typed values are kept.
-        assert_eq!(attr(&page, "#event-end", "value"), "2030-12-05T09:00");
+        assert_eq!(attr(&page, "#event-end-time", "value"), "09:00");
         assert_eq!(attr(&page, "#event-online-url", "value"), "javascript:alert(1)");
-        assert_eq!(attr(&page, "#event-time-zone", "value"), "Mars/Olympus");
+        assert!(attrs(&page, "#event-time-zone option[selected]", "value").is_empty(), "no zone of the list chosen");
+        assert!(attrs(&page, "#event-time-zone option", "value").contains(&"Europe/Vienna".to_owned()), "the zones to choose from");
         assert_eq!(attr(&page, "#event-title-en", "value"), "Forum of cities");
         assert_eq!(text(&page, "#event-description-en"), "Typed *text*.");
         assert_eq!(count(app).await, 0);
 
         // A start that is no date; half a venue; no place at all.
-        let page = html(staff.post("/admin/events/new", &fields(&[("start", "2030-02-30"), ("venue_city", "")])).await).await;
-        assert_eq!(text(&page, "#event-start-error"), "Saisissez un jour réel au format AAAA-MM-JJ, ou une heure locale au format AAAA-MM-JJTHH:MM.");
+        let page = html(staff.post("/admin/events/new", &fields(&[("start_date", "2030-02-30"), ("venue_city", "")])).await).await;
+        assert_eq!(text(&page, "#event-start-date-error"), "Saisissez un jour réel et, si l’événement a des horaires, une heure réelle.");
         assert_eq!(text(&page, "#event-venue-city-error"), "Indiquez le lieu, sa ville et son pays ensemble, ou aucun des trois.");
         let page = html(staff.post("/admin/events/new", &fields(&[("venue_name", ""), ("venue_city", ""), ("venue_country", "")])).await).await;
         assert_eq!(text(&page, "#event-online-url-error"), "Indiquez un lieu, un lien en ligne, ou les deux.");
@@ -287,25 +292,25 @@ both_backends! {
 
         // In the person's language.
         assert_eq!(staff.post("/admin/account/language", &[("lang", "en")]).await.status(), 303);
-        let page = html(staff.post("/admin/events/new", &fields(&[("start", "")])).await).await;
-        assert_eq!(text(&page, "#event-start-error"), "Enter the start.");
+        let page = html(staff.post("/admin/events/new", &fields(&[("start_date", "")])).await).await;
+        assert_eq!(text(&page, "#event-start-date-error"), "Enter the start day.");
         assert_eq!(attr(&page, "html", "lang"), "en");
 
         // A postponement checks its dates the same way.
         let path = format!("/admin/events/{id}/postpone");
         let form = staff.page(&path).await;
-        let response = staff.post(&path, &[("start", "2031-01-15"), ("end", "2031-01-14"), ("version", &version(&form))]).await;
+        let response = staff.post(&path, &[("start_date", "2031-01-15"), ("end_date", "2031-01-14"), ("version", &version(&form))]).await;
         assert_eq!(response.status(), 422);
         let page = html(response).await;
-        assert_eq!(text(&page, "#event-end-error"), "The end must come after the start.");
-        assert_eq!(attr(&page, "#event-end", "value"), "2031-01-14");
+        assert_eq!(text(&page, "#event-end-date-error"), "The end must come after the start.");
+        assert_eq!(attr(&page, "#event-end-date", "value"), "2031-01-14");
         let rows: Vec<(String,)> = app.rows("SELECT status FROM events").await;
         assert_eq!(rows, [("scheduled".to_owned(),)], "nothing written");
     }
 
     async fn the_preview_renders_the_descriptions_and_writes_nothing(app.clock(TODAY)) {
         let staff = app.staff("eddie@example.org", "editor").await;
-        let typed = fields(&[("description_fr", "# Programme\n\nUn **forum**.<script>alert(1)</script>"), ("end", "bad"), ("preview", "1")]);
+        let typed = fields(&[("description_fr", "# Programme\n\nUn **forum**.<script>alert(1)</script>"), ("end_time", "99:99"), ("preview", "1")]);
         let response = staff.post("/admin/events/new", &typed).await;
         assert_eq!(response.status(), 200);
         let page = html(response).await;
@@ -316,7 +321,7 @@ both_backends! {
         assert_eq!(attr(&page, "#event-preview-fr", "lang"), "fr");
         // Everything typed is kept, nothing is checked or written.
         assert_eq!(text(&page, "#event-description-fr"), "# Programme\n\nUn **forum**.<script>alert(1)</script>".split_ascii_whitespace().collect::<Vec<_>>().join(" "));
-        assert_eq!(attr(&page, "#event-end", "value"), "bad");
+        assert_eq!(attr(&page, "#event-end-time", "value"), "99:99");
         assert!(texts(&page, ".field__error").is_empty());
         assert_eq!(count(app).await, 0);
 
@@ -362,7 +367,7 @@ both_backends! {
         let rows: Vec<(String,)> = app.rows("SELECT title_en FROM events").await;
         assert_eq!(rows, [("Forum of Cities".to_owned(),)]);
         // A postponement or a cancellation at an old version is refused too.
-        let response = first.post(&format!("{path}/postpone"), &[("start", "2031-01-15"), ("end", ""), ("version", &read)]).await;
+        let response = first.post(&format!("{path}/postpone"), &[("start_date", "2031-01-15"), ("version", &read)]).await;
         assert_eq!(response.status(), 409);
         assert!(!text(&html(response).await, "#event-conflict").is_empty());
         let response = first.post(&format!("{path}/cancel"), &[("version", &read)]).await;
@@ -383,9 +388,9 @@ both_backends! {
         let path = format!("/admin/events/{}", rows[0].0);
         let form = staff.page(&path).await;
         assert!(!text(&form, "#event-sample").is_empty());
-        let inputs = ["title_fr", "title_en", "start", "end", "time_zone", "venue_name", "venue_city", "online_url", "registration_url", "signatory", "version"];
+        let inputs = ["title_fr", "title_en", "start_date", "start_time", "end_date", "end_time", "venue_name", "venue_city", "online_url", "registration_url", "signatory", "version"];
         let mut values: Vec<(String, String)> = inputs.iter().map(|name| (name.to_string(), attr(&form, &format!("form.admin-form input[name={name}]"), "value"))).collect();
-        for select in ["status", "venue_country"] {
+        for select in ["status", "venue_country", "time_zone"] {
             let selected = attrs(&form, &format!("select[name={select}] option[selected]"), "value");
             values.push((select.to_owned(), selected.into_iter().next().unwrap_or_default()));
         }
@@ -456,7 +461,7 @@ both_backends! {
         let version = version(&staff.page(&format!("/admin/events/{id}")).await);
         let edit = fields(&[("title_en", "Changed"), ("version", &version)]);
         assert_eq!(staff.post_raw(&format!("/admin/events/{id}"), &edit).await.status(), 303);
-        let postpone = [("start", "2031-01-15"), ("end", ""), ("version", version.as_str())];
+        let postpone = [("start_date", "2031-01-15"), ("version", version.as_str())];
         assert_eq!(staff.post_raw(&format!("/admin/events/{id}/postpone"), &postpone).await.status(), 303);
         let rows: Vec<(String, String)> = app.rows("SELECT title_en, start_local FROM events").await;
         assert_eq!(rows, [("Forum of cities".to_owned(), "2030-12-05T14:30".to_owned())]);
@@ -480,6 +485,6 @@ both_backends! {
         assert_eq!(response.status(), 422);
         assert_eq!(text(&html(response).await, "#event-description-fr-error"), "La description est trop longue\u{a0}: 20\u{202f}000 caractères au plus.");
         assert_eq!(count(app).await, 2);
-        assert_eq!(staff.post(&format!("/admin/events/{id}/postpone"), &[("start", &long)]).await.status(), 413, "only the form takes a large body");
+        assert_eq!(staff.post(&format!("/admin/events/{id}/postpone"), &[("start_date", &long)]).await.status(), 413, "only the form takes a large body");
     }
 }

@@ -240,13 +240,17 @@ both_backends! {
         assert_eq!(response.headers()["location"], "/admin/news?done=scheduled");
         let list = staff.page("/admin/news?done=scheduled").await;
         assert!(text(&list, "#news-done").starts_with("L’actualité a été programmée."));
-        assert_eq!(texts(&list, "#news-items .news-status"), ["Programmée\u{a0}: visible à partir du 26 novembre 2026 à 9\u{a0}h\u{a0}30 UTC."]);
+        // Typed and shown in the secretariat's time zone, Paris (UTC+1 in November).
+        assert_eq!(texts(&list, "#news-items .news-status"), ["Programmée\u{a0}: visible à partir du 26 novembre 2026 à 9\u{a0}h\u{a0}30 (Europe/Paris)."]);
+        let form = staff.page(&format!("/admin/news/{id}")).await;
+        assert_eq!(attr(&form, "#news-publish-time", "value"), "09:30");
+        assert!(text(&form, "label[for=news-publish-time]").contains("Europe/Paris"));
         for lang in ["fr", "en"] {
             assert_eq!(seen(app, lang, slug).await, NOWHERE, "{lang}");
         }
-        app.clock.set(datetime!(2026-11-26 09:29 UTC));
+        app.clock.set(datetime!(2026-11-26 08:29 UTC));
         assert_eq!(seen(app, "fr", slug).await, NOWHERE);
-        app.clock.set(datetime!(2026-11-26 09:30 UTC));
+        app.clock.set(datetime!(2026-11-26 08:30 UTC));
         for lang in ["fr", "en"] {
             assert_eq!(seen(app, lang, slug).await, EVERYWHERE, "{lang}");
         }

@@ -61,12 +61,13 @@ both_backends! {
         let bundled = public_about(app).await;
         assert!(bundled.contains("Lanzarote Convention"), "{bundled}");
 
-        // The list: eight pages in two languages, all with their bundled text.
+        // The list: eight pages in two languages, all with their bundled
+        // text; an editor's, without the two notices only admins change.
         let list = editor.page("/admin/pages").await;
         assert_eq!(text(&list, "h1"), "Pages");
         assert_eq!(attr(&list, ".main-nav a[aria-current=page]", "href"), "/admin/pages");
-        assert_eq!(texts(&list, "#pages tbody tr").len(), 16);
-        assert_eq!(texts(&list, "#pages .page-current"), vec!["Texte livré avec le site".to_owned(); 16]);
+        assert_eq!(texts(&list, "#pages tbody tr").len(), 12);
+        assert_eq!(texts(&list, "#pages .page-current"), vec!["Texte livré avec le site".to_owned(); 12]);
         assert!(attrs(&list, "#pages th a", "href").contains(&ABOUT_EN.to_owned()));
 
         // The form: the bundled Markdown, based on the bundled text.

@@ -99,7 +99,7 @@ both_backends! {
     async fn titles_and_addresses_with_a_bidirectional_control_are_refused(app) {
         let staff = app.staff("ada@example.org", "admin").await;
         let event = [
-            ("title_fr", "Forum \u{2067}des villes"), ("title_en", "Forum of cities"), ("start", "2030-12-05"), ("end", ""),
+            ("title_fr", "Forum \u{2067}des villes"), ("title_en", "Forum of cities"), ("start_date", "2030-12-05"),
             ("time_zone", "Europe/Paris"), ("status", "scheduled"), ("venue_name", ""), ("venue_city", ""), ("venue_country", ""),
             ("online_url", "https://example.org/live"), ("registration_url", ""), ("signatory", ""), ("description_fr", ""), ("description_en", ""),
         ];

@@ -254,6 +254,9 @@ pub enum FieldError {
     /// The date as `date::parse` explains it.
     #[error("{0}")]
     Date(String),
+    /// A signature cannot have been made after today.
+    #[error("the date {0} is after today")]
+    DateInFuture(String),
     #[error(transparent)]
     Website(#[from] WebsiteError),
     #[error(transparent)]
@@ -280,8 +283,9 @@ pub struct SignatoryFields<'a> {
 }
 
 impl SignatoryFields<'_> {
-    /// The signatory, or every field that is wrong, in the fields' order.
-    pub fn parse(&self) -> Result<NewSignatory, Vec<(Field, FieldError)>> {
+    /// The signatory, or every field that is wrong, in the fields' order;
+    /// `today` is the secretariat's day, the latest a signature can bear.
+    pub fn parse(&self, today: Date) -> Result<NewSignatory, Vec<(Field, FieldError)>> {
         let mut errors = Vec::new();
         let name = keep(&mut errors, Field::Name, Name::parse(self.name).map_err(FieldError::from));
         let kind = keep(&mut errors, Field::Kind, Kind::parse(self.kind).map_err(FieldError::from));
@@ -292,7 +296,9 @@ impl SignatoryFields<'_> {
             if self.joined_on.trim().is_empty() {
                 Err(FieldError::DateMissing)
             } else {
-                date::parse(self.joined_on).map_err(FieldError::Date)
+                date::parse(self.joined_on).map_err(FieldError::Date).and_then(|day| {
+                    if day > today { Err(FieldError::DateInFuture(date::format(day))) } else { Ok(day) }
+                })
             },
         );
         let name_fr = keep(

@@ -1,5 +1,22 @@
 use super::*;
 
+/// The day the tests' signatories are checked on.
+const TODAY: Date = time::macros::date!(2026 - 12 - 07);
+
+#[test]
+fn a_date_of_signature_may_be_today_not_later() {
+    let fields = SignatoryFields {
+        name: "Exampleton",
+        kind: "city",
+        country: "FR",
+        joined_on: "2026-12-07",
+        ..SignatoryFields::default()
+    };
+    assert!(fields.parse(TODAY).is_ok());
+    let later = SignatoryFields { joined_on: "2026-12-08", ..fields };
+    assert_eq!(later.parse(TODAY).err(), Some(vec![(Field::JoinedOn, FieldError::DateInFuture("2026-12-08".into()))]));
+}
+
 #[test]
 fn names_are_folded_and_checked() {
     assert_eq!(Name::parse("  Saint-Étienne \t ").map(|n| n.0), Ok("Saint-Étienne".into()));
@@ -33,7 +50,10 @@ fn names_refuse_bidirectional_controls() {
         name_en: "Valmorin\u{2067} Town",
         ..SignatoryFields::default()
     };
-    assert_eq!(fields.parse().err(), Some(vec![(Field::NameEn, FieldError::Name(NameError::BidiControl('\u{2067}')))]));
+    assert_eq!(
+        fields.parse(TODAY).err(),
+        Some(vec![(Field::NameEn, FieldError::Name(NameError::BidiControl('\u{2067}')))])
+    );
 }
 
 #[test]
@@ -54,13 +74,13 @@ fn fields_are_parsed_each_by_its_type() {
         website: "https://www.strasbourg.eu/",
         ..SignatoryFields::default()
     };
-    let parsed = good.parse().expect("good fields");
+    let parsed = good.parse(TODAY).expect("good fields");
     assert_eq!(parsed.name.as_str(), "Strasbourg");
     assert_eq!((parsed.name_fr, parsed.name_en), (None, None));
     let bad = SignatoryFields { name: "", kind: "town", country: "XX", website: "ftp://x", ..good };
-    let fields: Vec<Field> = bad.parse().err().unwrap_or_default().into_iter().map(|(f, _)| f).collect();
+    let fields: Vec<Field> = bad.parse(TODAY).err().unwrap_or_default().into_iter().map(|(f, _)| f).collect();
     assert_eq!(fields, [Field::Name, Field::Kind, Field::Country, Field::Website]);
-    let errors = SignatoryFields { joined_on: " ", ..good }.parse().err().unwrap_or_default();
+    let errors = SignatoryFields { joined_on: " ", ..good }.parse(TODAY).err().unwrap_or_default();
     assert_eq!(errors, [(Field::JoinedOn, FieldError::DateMissing)]);
 }
 
@@ -73,11 +93,11 @@ fn a_position_is_both_coordinates_in_range_or_none() {
         joined_on: "2013-01-01",
         ..SignatoryFields::default()
     };
-    let placed = SignatoryFields { latitude: "45.76", longitude: "4,84", ..base }.parse().expect("placed");
+    let placed = SignatoryFields { latitude: "45.76", longitude: "4,84", ..base }.parse(TODAY).expect("placed");
     assert_eq!(placed.field_text(Field::Latitude), "45.76");
     assert_eq!(placed.field_text(Field::Longitude), "4.84");
-    assert_eq!(base.parse().expect("no position").position, None);
-    let errors = |fields: SignatoryFields<'_>| fields.parse().err().unwrap_or_default();
+    assert_eq!(base.parse(TODAY).expect("no position").position, None);
+    let errors = |fields: SignatoryFields<'_>| fields.parse(TODAY).err().unwrap_or_default();
     assert_eq!(
         errors(SignatoryFields { latitude: "95", longitude: "4.84", ..base }),
         [(Field::Latitude, FieldError::Coordinate(CoordinateError::OutOfRange(Axis::Latitude)))]
@@ -96,7 +116,7 @@ fn changes_are_described_field_by_field() {
         ..SignatoryFields::default()
     };
     let after = SignatoryFields { website: "https://www.lyon.fr/", kind: "region", ..before };
-    let (before, after) = (before.parse().expect("before"), after.parse().expect("after"));
+    let (before, after) = (before.parse(TODAY).expect("before"), after.parse(TODAY).expect("after"));
     assert_eq!(before.differences(&after), [Field::Kind, Field::Website]);
     assert_eq!(
         before.describe_changes(&after),

@@ -78,7 +78,7 @@ pub async fn edit<R: Record>(
     let stored = stored::<R>(&state, id).await?;
     let restored = R::restored(&staff, &R::href(R::id(&stored)));
     let version = restored.as_ref().and_then(|form| posted_version(R::typed_version(form)).ok());
-    let form = restored.unwrap_or_else(|| R::form_of(&stored, state.config.clock.now()));
+    let form = restored.unwrap_or_else(|| R::form_of(&state, &stored));
     let mut view = FormView::new(&form, Some(&stored), Some(version.unwrap_or_else(|| R::version(&stored))));
     view.done = query.as_deref().and_then(|query| {
         url::form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == "done").map(|(_, value)| value.into())
@@ -180,7 +180,7 @@ pub async fn confirm_delete<R: Record>(
     let ctx = AdminContext::signed_in(&state, &staff, Some(R::AREA));
     let id = R::id(&stored);
     let now = state.config.clock.now();
-    let page = R::deletion(&ctx.tr, &staff, &stored, now).page(ctx, R::delete_href(id), R::href(id), None);
+    let page = R::deletion(&ctx, &staff, &stored, now).page(ctx, R::delete_href(id), R::href(id), None);
     render(&page, staff.lang)
 }
 

@@ -84,7 +84,7 @@ pub trait Record: Sized + Send + Sync + 'static {
     /// An empty form.
     fn blank() -> Self::Form;
     /// The form of a stored record.
-    fn form_of(stored: &Self::Stored, now: OffsetDateTime) -> Self::Form;
+    fn form_of(state: &AppState, stored: &Self::Stored) -> Self::Form;
     /// The form as this browser typed it before its session ended, when
     /// `action` is the form it was sent to.
     fn restored(staff: &Staff, action: &str) -> Option<Self::Form>;
@@ -158,7 +158,7 @@ pub trait Record: Sized + Send + Sync + 'static {
     /// What someone else saved, where it differs from what was typed.
     fn theirs(tr: &Tr, theirs: &Self::Stored, form: &Self::Form) -> Vec<StoredValue>;
     /// What the confirmation step before deleting says.
-    fn deletion(tr: &Tr, staff: &Staff, stored: &Self::Stored, now: OffsetDateTime) -> Confirmation;
+    fn deletion(ctx: &AdminContext, staff: &Staff, stored: &Self::Stored, now: OffsetDateTime) -> Confirmation;
 }
 
 /// What a sent form came to.

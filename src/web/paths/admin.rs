@@ -7,6 +7,8 @@ pub const ROOT: &str = "/admin";
 pub const HOME: &str = "/admin/";
 pub const SIGN_IN: &str = "/admin/sign-in";
 pub const SIGN_OUT: &str = "/admin/sign-out";
+/// The sample data, and its removal.
+pub const SAMPLE: &str = "/admin/sample";
 pub const SUBSCRIBERS: &str = "/admin/subscribers";
 pub const SUBSCRIBERS_EXPORT: &str = "/admin/subscribers/export.csv";
 pub const SUBSCRIBER_ROUTE: &str = "/admin/subscribers/{id}";
@@ -214,8 +216,9 @@ impl Area {
         }
     }
 
-    /// Whether only admins may see it.
+    /// Whether only admins may see it: the subscribers' addresses are
+    /// personal data, which only those who need them see.
     pub fn admins_only(self) -> bool {
-        matches!(self, Area::Audit | Area::Accounts)
+        matches!(self, Area::Audit | Area::Accounts | Area::Subscribers)
     }
 }

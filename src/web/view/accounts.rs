@@ -4,7 +4,7 @@
 use askama::Template;
 use serde::Deserialize;
 
-use super::admin::{AdminContext, datetime, when};
+use super::admin::{AdminContext, datetime};
 use crate::{
     domain::Role,
     store::Account,
@@ -118,7 +118,7 @@ fn line(
         roles: RoleChoice::all(ctx, account.role),
         status: ctx.t(status),
         totp: ctx.t(if account.totp_on { "admin-totp-on" } else { "admin-totp-off" }),
-        last_sign_in: account.last_sign_in_at.map(|at| (when(&ctx.tr, at), datetime(at))),
+        last_sign_in: account.last_sign_in_at.map(|at| (ctx.when(at), datetime(at))),
         is_self: account.id == me,
         disabled: account.disabled,
         role_label: Mixed::message(&ctx.tr, "admin-accounts-role-of", &[], "email", Mixed::typed(email.as_str())),

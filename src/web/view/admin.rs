@@ -6,6 +6,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use super::NavLink;
 use crate::{
+    domain::TimeZone,
     text::i18n::{Arg, Lang, Tr},
     web::{paths::admin::Area, staff::Staff, state::AppState},
 };
@@ -28,6 +29,8 @@ pub struct AdminContext {
     /// Said at the top of the page: that a form sent too late was not
     /// taken, and what of it the page shows again.
     pub notice: Option<String>,
+    /// The secretariat's time zone, which the page's times are in.
+    pub zone: TimeZone,
 }
 
 impl AdminContext {
@@ -69,6 +72,7 @@ impl AdminContext {
             sign_out_action: crate::web::paths::admin::SIGN_OUT,
             home_href: crate::web::paths::admin::HOME,
             notice: None,
+            zone: state.config.time_zone.clone(),
         }
     }
 
@@ -76,14 +80,29 @@ impl AdminContext {
     pub fn t(&self, id: &str) -> String {
         self.tr.t(id)
     }
+
+    /// A message that names the secretariat's time zone (`$zone`).
+    pub fn t_zone(&self, id: &str) -> String {
+        self.tr.format(id, &[("zone", Arg::Text(self.zone.name().to_owned().into()))])
+    }
+
+    /// An instant as staff read it, in the secretariat's time zone.
+    pub fn when(&self, at: OffsetDateTime) -> String {
+        when(&self.tr, &self.zone, at)
+    }
 }
 
-/// An instant as staff read it, in UTC: "25 novembre 2026 à 12 h 00 UTC".
-pub fn when(tr: &Tr, at: OffsetDateTime) -> String {
-    let at = at.to_offset(UtcOffset::UTC);
+/// An instant as staff read it, in the secretariat's time zone, named:
+/// "25 novembre 2026 à 13 h 00 (Europe/Paris)".
+pub fn when(tr: &Tr, zone: &TimeZone, at: OffsetDateTime) -> String {
+    let at = zone.local(at);
     tr.format(
         "admin-when",
-        &[("date", Arg::Text(tr.date(at.date()).into())), ("time", Arg::Text(tr.time_of_day(at.time()).into()))],
+        &[
+            ("date", Arg::Text(tr.date(at.date()).into())),
+            ("time", Arg::Text(tr.time_of_day(at.time()).into())),
+            ("zone", Arg::Text(zone.name().to_owned().into())),
+        ],
     )
 }
 

@@ -18,9 +18,9 @@ pub struct EntryRow {
 }
 
 impl EntryRow {
-    pub fn new(tr: &Tr, entry: &AuditEntry) -> EntryRow {
+    pub fn new(tr: &Tr, zone: &crate::domain::TimeZone, entry: &AuditEntry) -> EntryRow {
         EntryRow {
-            when: when(tr, entry.at),
+            when: when(tr, zone, entry.at),
             datetime: datetime(entry.at),
             who: match &entry.actor_email {
                 Some(email) => email.clone(),

@@ -29,6 +29,11 @@ pub struct FormField {
     pub choices: Vec<Choice>,
     pub hint: Option<String>,
     pub error: Option<String>,
+    /// A date field's latest day (`YYYY-MM-DD`), where there is one.
+    pub max: Option<String>,
+    /// Suggestions a text field offers as one types (a `<datalist>`, which
+    /// browsers filter without a script): their values.
+    pub suggestions: Vec<String>,
 }
 
 impl FormField {
@@ -48,6 +53,8 @@ impl FormField {
             choices: Vec::new(),
             hint: None,
             error: None,
+            max: None,
+            suggestions: Vec::new(),
         }
     }
 

@@ -33,7 +33,7 @@ use oneinfive::{
         mail::{MailConfig, MemoryOutbox},
     },
     startup::{
-        config::{ConnectionLimits, RenderLimits, SiteConfig},
+        config::{ConnectionLimits, RenderLimits, SiteConfig, TimeZone},
         server::Server,
     },
     store::{ConnectionWait, Store},
@@ -80,6 +80,8 @@ struct Settings {
     metrics: bool,
     /// The bound on drawings of uncached pages; the machine's default when `None`.
     render: Option<RenderLimits>,
+    /// The secretariat's time zone; the site's default (Europe/Paris) when `None`.
+    time_zone: Option<&'static str>,
 }
 
 /// Sets up a test's site: `TestApp::builder(backend).seeded().start()`.
@@ -123,6 +125,12 @@ impl Builder {
     /// Allows `n` sign-in attempts per quarter of an hour and client.
     pub fn sign_ins_per_quarter_hour(mut self, n: u32) -> Builder {
         self.settings.sign_ins_per_quarter_hour = Some(n);
+        self
+    }
+
+    /// Shows and reads the back office's times in this time zone.
+    pub fn time_zone(mut self, name: &'static str) -> Builder {
+        self.settings.time_zone = Some(name);
         self
     }
 
@@ -442,6 +450,9 @@ impl Running {
         }
         if settings.busy {
             config.busy_threshold = 0;
+        }
+        if let Some(name) = settings.time_zone {
+            config.time_zone = TimeZone::parse(name).expect("a time zone");
         }
         if let Some(render) = settings.render {
             config.render = render;

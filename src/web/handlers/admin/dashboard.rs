@@ -53,6 +53,8 @@ struct DashboardPage {
     rows: Vec<EntryRow>,
     caption: String,
     caption_id: &'static str,
+    /// For an admin, while the sample data is there: the page that removes it.
+    sample_href: Option<&'static str>,
 }
 
 pub async fn show(State(state): State<AppState>, staff: Staff) -> Result<Response, AppError> {
@@ -93,7 +95,17 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> Result<Respons
         })
         .collect();
     let outbox = state.store.outbox_counts().await?;
-    let rows = state.store.recent_changes(CHANGES).await?.iter().map(|entry| EntryRow::new(&tr, entry)).collect();
+    let sample_href = match staff.is_admin() {
+        true if state.store.sample_rows().await?.total() > 0 => Some(crate::web::paths::admin::SAMPLE),
+        _ => None,
+    };
+    let rows = state
+        .store
+        .recent_changes(CHANGES)
+        .await?
+        .iter()
+        .map(|entry| EntryRow::new(&tr, &state.config.time_zone, entry))
+        .collect();
     let page = DashboardPage {
         counter_text,
         latest_text,
@@ -105,6 +117,7 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> Result<Respons
         rows,
         caption: tr.t("admin-changes-caption"),
         caption_id: "changes-caption",
+        sample_href,
         ctx,
     };
     render(&page, lang)

@@ -14,6 +14,7 @@ pub mod events;
 pub mod invitations;
 pub mod news;
 pub mod pages;
+pub mod sample;
 pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;

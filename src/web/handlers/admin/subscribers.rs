@@ -18,7 +18,7 @@ use crate::{
         error::AppError,
         extract::ItemId,
         paths::admin::{self, Area},
-        staff::{NoFields, Staff, StaffForm},
+        staff::{AdminForm, AdminOnly, NoFields},
         state::AppState,
         view::{
             admin::{AdminContext, datetime, when},
@@ -46,16 +46,16 @@ struct Row {
 }
 
 impl Row {
-    fn new(tr: &Tr, record: &SubscriberRecord) -> Row {
+    fn new(tr: &Tr, zone: &crate::domain::TimeZone, record: &SubscriberRecord) -> Row {
         Row {
             href: admin::subscriber(record.id),
             email: record.email.clone(),
             status: tr.t(if record.status == "confirmed" { "admin-status-confirmed" } else { "admin-status-pending" }),
             lang: tr.t(if record.lang == "fr" { "admin-lang-fr" } else { "admin-lang-en" }),
-            subscribed: when(tr, record.created_at),
+            subscribed: when(tr, zone, record.created_at),
             subscribed_datetime: datetime(record.created_at),
-            confirmed: record.confirmed_at.map(|at| when(tr, at)),
-            consent: when(tr, record.consent_at),
+            confirmed: record.confirmed_at.map(|at| when(tr, zone, at)),
+            consent: when(tr, zone, record.consent_at),
             consent_version: record.consent_version.clone(),
             erase_href: admin::subscriber_erase(record.id),
         }
@@ -88,7 +88,7 @@ pub struct ListQuery {
 /// GET `/admin/subscribers`.
 pub async fn list(
     State(state): State<AppState>,
-    staff: Staff,
+    AdminOnly(staff): AdminOnly,
     Query(query): Query<ListQuery>,
 ) -> Result<Response, AppError> {
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Subscribers));
@@ -102,7 +102,13 @@ pub async fn list(
     let typed: String = query.q.as_deref().unwrap_or("").chars().filter(|c| !c.is_control()).take(254).collect();
     let results = match present(Some(&typed)) {
         Some(part) => Some(
-            state.store.search_subscribers(part, RESULTS).await?.iter().map(|r| Row::new(&tr, r)).collect::<Vec<_>>(),
+            state
+                .store
+                .search_subscribers(part, RESULTS)
+                .await?
+                .iter()
+                .map(|r| Row::new(&tr, &ctx.zone, r))
+                .collect::<Vec<_>>(),
         ),
         None => None,
     };
@@ -142,22 +148,26 @@ async fn record(state: &AppState, id: i64) -> Result<SubscriberRecord, AppError>
 }
 
 /// GET `/admin/subscribers/{id}`: a person's record.
-pub async fn show(State(state): State<AppState>, staff: Staff, ItemId(id): ItemId) -> Result<Response, AppError> {
+pub async fn show(
+    State(state): State<AppState>,
+    AdminOnly(staff): AdminOnly,
+    ItemId(id): ItemId,
+) -> Result<Response, AppError> {
     let record = record(&state, id).await?;
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Subscribers));
-    let row = Row::new(&ctx.tr, &record);
+    let row = Row::new(&ctx.tr, &ctx.zone, &record);
     render(&RecordPage { ctx, row, back_href: admin::SUBSCRIBERS }, staff.lang)
 }
 
 /// GET `/admin/subscribers/{id}/erase`: the confirmation step.
 pub async fn confirm_erase(
     State(state): State<AppState>,
-    staff: Staff,
+    AdminOnly(staff): AdminOnly,
     ItemId(id): ItemId,
 ) -> Result<Response, AppError> {
     let record = record(&state, id).await?;
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Subscribers));
-    let row = Row::new(&ctx.tr, &record);
+    let row = Row::new(&ctx.tr, &ctx.zone, &record);
     render(&ErasePage { ctx, row }, staff.lang)
 }
 
@@ -166,7 +176,7 @@ pub async fn confirm_erase(
 pub async fn erase(
     State(state): State<AppState>,
     ItemId(id): ItemId,
-    StaffForm { staff, .. }: StaffForm<NoFields>,
+    AdminForm { staff, .. }: AdminForm<NoFields>,
 ) -> Result<Response, AppError> {
     if !state.store.erase_subscriber(id, &staff.actor(), state.config.clock.now()).await? {
         return Err(AppError::NotFound);
@@ -183,7 +193,7 @@ pub struct ExportQuery {
 /// of them with `?all=1`, as the command line exports them.
 pub async fn export(
     State(state): State<AppState>,
-    staff: Staff,
+    AdminOnly(staff): AdminOnly,
     Query(query): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     let all = query.all.is_some();

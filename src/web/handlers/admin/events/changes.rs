@@ -6,7 +6,7 @@ use askama::Template;
 use axum::{extract::State, http::StatusCode, response::Response};
 use serde::Deserialize;
 
-use super::{EventForm, Events, Step, confirmation, error_message, facts, field_hint};
+use super::{EventForm, Events, Step, confirmation, error_message, facts, page::day_and_time};
 use crate::{
     domain::event::{EventField, Status},
     store::{AuditKind, EventEdit, Saved, VersionedEvent},
@@ -59,33 +59,28 @@ impl PostponePage {
         state: &AppState,
         staff: &Staff,
         stored: &VersionedEvent,
-        (start, end): (&str, &str),
+        typed: &PostponeForm,
         errors: &[(EventField, String)],
     ) -> PostponePage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
         let tr = ctx.tr.clone();
-        let input = |field: EventField, value: &str| FormField {
-            required: field == EventField::Start,
-            maxlength: Some(100),
-            hint: field_hint(field).map(|id| tr.t(id)),
-            error: errors.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone()),
-            ..FormField::new(
-                format!("event-{}", field.column()),
-                field.column(),
-                tr.t(match field {
-                    EventField::Start => "admin-events-field-new-start",
-                    _ => "admin-events-field-new-end",
-                }),
-                value,
-            )
-        };
+        let error = |field: EventField| errors.iter().find(|(f, _)| *f == field).map(|(_, message)| message.clone());
+        let [start_date, start_time] = day_and_time(
+            &tr,
+            EventField::Start,
+            (&typed.start_date, &typed.start_time),
+            error(EventField::Start),
+            true,
+        );
+        let [end_date, end_time] =
+            day_and_time(&tr, EventField::End, (&typed.end_date, &typed.end_time), error(EventField::End), true);
         let e = &stored.event;
         PostponePage {
             title: e.details.title(staff.lang).as_str().to_owned(),
             facts: facts(&tr, e),
             action: admin::event_action(e.id, "postpone"),
             version: stored.version,
-            inputs: vec![input(EventField::Start, start), input(EventField::End, end)],
+            inputs: vec![start_date, start_time, end_date, end_time],
             has_errors: !errors.is_empty(),
             conflict: None,
             cancel_href: admin::event(e.id),
@@ -94,13 +89,32 @@ impl PostponePage {
     }
 }
 
-#[derive(Deserialize)]
+/// The new start and end, as the native day and time fields post them.
+#[derive(Default, Deserialize)]
 pub struct PostponeForm {
     #[serde(default)]
-    start: String,
+    start_date: String,
     #[serde(default)]
-    end: String,
+    start_time: String,
+    #[serde(default)]
+    end_date: String,
+    #[serde(default)]
+    end_time: String,
     version: Option<String>,
+}
+
+impl PostponeForm {
+    /// The form with an event's start and end in it.
+    fn of(start: &str, end: &str) -> PostponeForm {
+        let form = EventForm::default().with_times(start, end);
+        PostponeForm {
+            start_date: form.start_date,
+            start_time: form.start_time,
+            end_date: form.end_date,
+            end_time: form.end_time,
+            version: None,
+        }
+    }
 }
 
 /// GET `/admin/events/{id}/postpone`: the new dates, to be typed (or as
@@ -112,12 +126,13 @@ pub async fn postpone_form(
 ) -> Result<Response, AppError> {
     let stored = stored::<Events>(&state, id).await?;
     let restored: Option<PostponeForm> = staff.restored(&admin::event_action(stored.event.id, "postpone"));
-    let (start, end) = match &restored {
-        Some(typed) => (typed.start.clone(), typed.end.clone()),
-        None => stored.event.details.when.to_strings(),
-    };
-    let mut page = PostponePage::new(&state, &staff, &stored, (&start, &end), &[]);
-    if let Some(version) = restored.and_then(|typed| posted_version(typed.version.as_deref()).ok()) {
+    let version = restored.as_ref().and_then(|typed| posted_version(typed.version.as_deref()).ok());
+    let typed = restored.unwrap_or_else(|| {
+        let (start, end) = stored.event.details.when.to_strings();
+        PostponeForm::of(&start, &end)
+    });
+    let mut page = PostponePage::new(&state, &staff, &stored, &typed, &[]);
+    if let Some(version) = version {
         page.version = version;
     }
     render(&page, staff.lang)
@@ -137,15 +152,18 @@ pub async fn postpone(
     let tr = Tr::new(staff.lang, state.locales.clone());
     // The stored event with its new dates, through the form's checks.
     let mut typed = EventForm::of(&current.event.details);
-    typed.start = form.start.clone();
-    typed.end = form.end.clone();
+    typed.start_date = form.start_date.clone();
+    typed.start_time = form.start_time.clone();
+    typed.end_date = form.end_date.clone();
+    typed.end_time = form.end_time.clone();
+    let mut typed = typed.settled();
     typed.status = Status::Postponed.as_str().to_owned();
     let event = match typed.fields(current.event.details.slug.as_str()).parse() {
         Ok(event) => event,
         Err(errors) => {
             let errors: Vec<(EventField, String)> =
                 errors.iter().map(|(field, error)| (*field, tr.t(error_message(*field, error)))).collect();
-            let mut page = PostponePage::new(&state, &staff, &current, (&form.start, &form.end), &errors);
+            let mut page = PostponePage::new(&state, &staff, &current, &form, &errors);
             page.version = version;
             return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
@@ -161,7 +179,7 @@ pub async fn postpone(
         Saved::Done(_) => Ok(flow::done(admin::EVENTS, "postponed")),
         Saved::NotFound | Saved::Duplicate => Err(AppError::NotFound),
         Saved::Conflict(now_stored) => {
-            let mut page = PostponePage::new(&state, &staff, &now_stored, (&form.start, &form.end), &[]);
+            let mut page = PostponePage::new(&state, &staff, &now_stored, &form, &[]);
             page.conflict = Some(facts(&tr, &now_stored.event));
             render_with_status(&page, staff.lang, StatusCode::CONFLICT)
         }

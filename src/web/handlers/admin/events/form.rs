@@ -21,9 +21,20 @@ pub struct EventForm {
     title_fr: String,
     #[serde(default)]
     pub(super) title_en: String,
+    /// The start and end as the native fields post them: a day, and a
+    /// time of day for a timed event.
     #[serde(default)]
+    pub(super) start_date: String,
+    #[serde(default)]
+    pub(super) start_time: String,
+    #[serde(default)]
+    pub(super) end_date: String,
+    #[serde(default)]
+    pub(super) end_time: String,
+    /// The start and end as the CSV writes them, made from those.
+    #[serde(skip)]
     pub(super) start: String,
-    #[serde(default)]
+    #[serde(skip)]
     pub(super) end: String,
     #[serde(default)]
     time_zone: String,
@@ -50,10 +61,48 @@ pub struct EventForm {
     pub(super) preview: Option<String>,
 }
 
+/// A day and a time of day as one text: `2027-01-21T14:30`, or the day
+/// alone.
+fn joined(date: &str, time: &str) -> String {
+    match (date.trim(), time.trim()) {
+        // A time without its day is no start: said as missing.
+        ("", _) => String::new(),
+        (date, "") => date.to_owned(),
+        (date, time) => format!("{date}T{time}"),
+    }
+}
+
+/// A start or an end as its day and its time of day.
+fn split(text: &str) -> (String, String) {
+    match text.split_once('T') {
+        Some((date, time)) => (date.to_owned(), time.to_owned()),
+        None => (text.to_owned(), String::new()),
+    }
+}
+
 impl EventForm {
+    /// The start and end made from the posted day and time fields: an end
+    /// with a time but no day ends on the start's day.
+    pub(super) fn settled(mut self) -> EventForm {
+        self.start = joined(&self.start_date, &self.start_time);
+        self.end = match (self.end_date.trim(), self.end_time.trim()) {
+            ("", "") => String::new(),
+            ("", time) => joined(&self.start_date, time),
+            (date, time) => joined(date, time),
+        };
+        self
+    }
+
+    /// The day and time fields of a start and an end.
+    pub(super) fn with_times(mut self, start: &str, end: &str) -> EventForm {
+        (self.start_date, self.start_time) = split(start);
+        (self.end_date, self.end_time) = split(end);
+        self.settled()
+    }
+
     pub(super) fn of(e: &NewEvent) -> EventForm {
         let text = |field: EventField| e.field_text(field);
-        EventForm {
+        let form = EventForm {
             title_fr: text(EventField::TitleFr),
             title_en: text(EventField::TitleEn),
             start: text(EventField::Start),
@@ -70,7 +119,10 @@ impl EventForm {
             description_en: text(EventField::DescriptionEn),
             version: None,
             preview: None,
-        }
+            ..EventForm::default()
+        };
+        let (start, end) = (form.start.clone(), form.end.clone());
+        form.with_times(&start, &end)
     }
 
     pub(super) fn blank() -> EventForm {

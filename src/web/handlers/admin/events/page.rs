@@ -5,9 +5,15 @@ use askama::Template;
 
 use super::{Step, country_choices, field_hint, field_label, form::EventForm, form_fields, status_choices};
 use crate::{
-    domain::event::{Description, EventField, Status},
+    domain::{
+        TimeZone,
+        event::{Description, EventField, Status},
+    },
     store::VersionedEvent,
-    text::{i18n::Arg, markdown},
+    text::{
+        i18n::{Arg, Tr},
+        markdown,
+    },
     web::{
         edit::FieldErrors,
         paths::{
@@ -20,6 +26,7 @@ use crate::{
             admin::AdminContext,
             cards::event_status,
             form::{FormField, StoredValue},
+            listing::Choice,
         },
     },
 };
@@ -56,15 +63,90 @@ pub(super) struct FormPage {
     back_href: &'static str,
 }
 
+/// The day and time fields of a start or an end (`start` or `end`), with
+/// the field's error beside the day; `new` for a postponement's.
+pub(super) fn day_and_time(
+    tr: &Tr,
+    field: EventField,
+    (date, time): (&str, &str),
+    error: Option<String>,
+    new: bool,
+) -> [FormField; 2] {
+    let name = field.column();
+    let (day_label, time_label, day_hint, time_hint) = match (field, new) {
+        (EventField::Start, false) => (
+            "admin-events-field-start-date",
+            "admin-events-field-start-time",
+            "admin-events-hint-start",
+            "admin-events-hint-start-time",
+        ),
+        (EventField::Start, true) => (
+            "admin-events-field-new-start",
+            "admin-events-field-new-start-time",
+            "admin-events-hint-start",
+            "admin-events-hint-start-time",
+        ),
+        (_, false) => (
+            "admin-events-field-end-date",
+            "admin-events-field-end-time",
+            "admin-events-hint-end",
+            "admin-events-hint-end-time",
+        ),
+        (_, true) => (
+            "admin-events-field-new-end",
+            "admin-events-field-new-end-time",
+            "admin-events-hint-end",
+            "admin-events-hint-end-time",
+        ),
+    };
+    [
+        FormField {
+            kind: "date",
+            required: field == EventField::Start && !new,
+            hint: Some(tr.t(day_hint)),
+            error,
+            ..FormField::new(format!("event-{name}-date"), format!("{name}_date"), tr.t(day_label), date)
+        },
+        FormField {
+            kind: "time",
+            hint: Some(tr.t(time_hint)),
+            ..FormField::new(format!("event-{name}-time"), format!("{name}_time"), tr.t(time_label), time)
+        },
+    ]
+}
+
+/// Every time zone, the chosen one selected.
+fn zone_choices(chosen: &str) -> Vec<Choice> {
+    TimeZone::names()
+        .into_iter()
+        .map(|name| Choice { selected: name == chosen.trim(), label: name.clone(), value: name })
+        .collect()
+}
+
 impl FormPage {
-    pub(super) fn new(state: &AppState, staff: &Staff, form: &EventForm, errors: &FieldErrors) -> FormPage {
+    pub(super) fn new(
+        state: &AppState,
+        staff: &Staff,
+        form: &EventForm,
+        errors: &FieldErrors,
+        signatories: Vec<String>,
+    ) -> FormPage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Events));
         let tr = ctx.tr.clone();
+        let mut signatories = Some(signatories);
         let inputs = form_fields()
-            .map(|field| {
+            .flat_map(|field| {
+                if let EventField::Start | EventField::End = field {
+                    let typed = match field {
+                        EventField::Start => (form.start_date.as_str(), form.start_time.as_str()),
+                        _ => (form.end_date.as_str(), form.end_time.as_str()),
+                    };
+                    return Vec::from(day_and_time(&tr, field, typed, errors.of(field.column()), false));
+                }
                 let value = form.value(field).to_owned();
                 let (kind, choices, blank) = match field {
                     EventField::Status => ("select", status_choices(&tr, Some(&value)), None),
+                    EventField::TimeZone => ("select", zone_choices(&value), None),
                     EventField::VenueCountry => {
                         ("select", country_choices(&tr, &value), Some(tr.t("admin-events-no-venue-country")))
                     }
@@ -72,9 +154,14 @@ impl FormPage {
                     EventField::OnlineUrl | EventField::RegistrationUrl => ("url", Vec::new(), None),
                     _ => ("text", Vec::new(), None),
                 };
-                FormField {
+                let suggestions = match field {
+                    EventField::Signatory => signatories.take().unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                vec![FormField {
                     kind,
-                    required: matches!(field, EventField::TitleFr | EventField::TitleEn | EventField::Start),
+                    suggestions,
+                    required: matches!(field, EventField::TitleFr | EventField::TitleEn),
                     maxlength: Some(if kind == "textarea" { 20_000 } else { 500 }),
                     blank,
                     choices,
@@ -90,7 +177,7 @@ impl FormPage {
                         tr.t(field_label(field)),
                         value,
                     )
-                }
+                }]
             })
             .collect();
         FormPage {

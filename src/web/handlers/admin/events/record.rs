@@ -24,9 +24,14 @@ use crate::{
         paths::admin::{self, Area},
         staff::{Staff, StaffForm},
         state::AppState,
-        view::{form::StoredValue, render_with_status},
+        view::{admin::AdminContext, form::StoredValue, render_with_status},
     },
 };
+
+/// The most signatories an event's form suggests by name: enough for the
+/// Pact for years, and a page that stays light; past it, a name typed is
+/// still found.
+const SUGGESTED_SIGNATORIES: i64 = 2_000;
 
 /// The calendar's events, as the edit flow keeps them.
 pub struct Events;
@@ -74,16 +79,16 @@ impl Record for Events {
         EventForm::blank()
     }
 
-    fn form_of(stored: &VersionedEvent, _now: OffsetDateTime) -> EventForm {
+    fn form_of(_state: &AppState, stored: &VersionedEvent) -> EventForm {
         EventForm::of(&stored.event.details)
     }
 
     fn restored(staff: &Staff, action: &str) -> Option<EventForm> {
-        staff.restored(action)
+        staff.restored::<EventForm>(action).map(EventForm::settled)
     }
 
     fn posted(StaffForm { staff, form }: StaffForm<EventForm>) -> (Staff, EventForm) {
-        (staff, form)
+        (staff, form.settled())
     }
 
     fn typed_version(form: &EventForm) -> Option<&str> {
@@ -145,7 +150,9 @@ impl Record for Events {
     }
 
     async fn page(state: &AppState, staff: &Staff, view: FormView<'_, Self>) -> Result<Response, AppError> {
-        let page = FormPage::new(state, staff, view.form, &view.errors);
+        // A list the browser filters as one types, without a script.
+        let signatories = state.store.signatory_references(SUGGESTED_SIGNATORIES).await?;
+        let page = FormPage::new(state, staff, view.form, &view.errors, signatories);
         let mut page = match view.stored {
             Some(stored) => page.for_event(stored),
             None => page.for_new(),
@@ -162,7 +169,8 @@ impl Record for Events {
         their_values(tr, &theirs.event.details, |field| form.value(field).to_owned())
     }
 
-    fn deletion(tr: &Tr, staff: &Staff, stored: &VersionedEvent, _now: OffsetDateTime) -> Confirmation {
+    fn deletion(ctx: &AdminContext, staff: &Staff, stored: &VersionedEvent, _now: OffsetDateTime) -> Confirmation {
+        let tr = &ctx.tr;
         super::confirmation(tr, staff, stored, Step::Delete)
     }
 }

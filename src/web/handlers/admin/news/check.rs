@@ -1,14 +1,17 @@
 //! A news item's form checked: its texts in each language written, its
 //! image by its first bytes, and the moment to publish at.
 
-use time::{OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
+use time::{OffsetDateTime, PrimitiveDateTime, Time};
 
 use super::{
     form::{FORM, IMAGE, Intent, NewsForm, PUBLICATION},
     text_error,
 };
 use crate::{
-    domain::news::{Checking, FileName, Image, ImageError, NewsImage, TextField, TextKind, Translation},
+    domain::{
+        TimeZone,
+        news::{Checking, FileName, Image, ImageError, NewsImage, TextField, TextKind, Translation},
+    },
     store::{ImageChange, NewsTexts},
     text::{
         checks,
@@ -68,9 +71,9 @@ fn check_texts(tr: &Tr, form: &NewsForm, has_image: bool, errors: &mut FieldErro
     texts
 }
 
-/// The moment chosen to publish at, in UTC: `None` for now; `Err` when
+/// The moment chosen to publish at, typed in the secretariat's time zone: `None` for now; `Err` when
 /// "at this date and time" was chosen without a real one.
-fn publish_at(form: &NewsForm) -> Result<Option<OffsetDateTime>, ()> {
+fn publish_at(form: &NewsForm, zone: &TimeZone) -> Result<Option<OffsetDateTime>, ()> {
     if !form.later {
         return Ok(None);
     }
@@ -78,7 +81,8 @@ fn publish_at(form: &NewsForm) -> Result<Option<OffsetDateTime>, ()> {
     let (hour, minute) = form.time.trim().split_once(':').ok_or(())?;
     let (hour, minute): (u8, u8) = (hour.parse().map_err(|_| ())?, minute.parse().map_err(|_| ())?);
     let time = Time::from_hms(hour, minute, 0).map_err(|_| ())?;
-    Ok(Some(PrimitiveDateTime::new(date, time).assume_offset(UtcOffset::UTC)))
+    // Written with the zone's offset, as the feeds then give it.
+    Ok(Some(zone.local(zone.instant(PrimitiveDateTime::new(date, time)))))
 }
 
 /// What a press asks for, checked: the texts, what becomes of the image,
@@ -92,7 +96,7 @@ pub struct Checked {
 
 /// The form checked, given whether the item will have an image; or each
 /// field's message.
-pub(super) fn check(tr: &Tr, form: &NewsForm, has_image: bool) -> Result<Checked, FieldErrors> {
+pub(super) fn check(tr: &Tr, zone: &TimeZone, form: &NewsForm, has_image: bool) -> Result<Checked, FieldErrors> {
     let mut errors = FieldErrors::default();
     let image = check_upload(tr, form.upload.as_deref()).unwrap_or_else(|message| {
         errors.add(IMAGE, message);
@@ -100,7 +104,7 @@ pub(super) fn check(tr: &Tr, form: &NewsForm, has_image: bool) -> Result<Checked
     });
     let texts = check_texts(tr, form, has_image, &mut errors);
     let at = if form.intent == Intent::Publish {
-        publish_at(form).unwrap_or_else(|()| {
+        publish_at(form, zone).unwrap_or_else(|()| {
             errors.add(PUBLICATION, tr.t("admin-news-error-publish-at"));
             None
         })

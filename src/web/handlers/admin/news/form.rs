@@ -5,7 +5,10 @@ use axum::body::Bytes;
 use time::OffsetDateTime;
 
 use crate::{
-    domain::news::{Needed, TextField, Translation},
+    domain::{
+        TimeZone,
+        news::{Needed, TextField, Translation},
+    },
     store::StaffNews,
     text::i18n::Lang,
     web::staff::{Staff, StaffMultipart},
@@ -89,8 +92,8 @@ pub struct NewsForm {
 
 impl NewsForm {
     /// The form of a stored item: a scheduled one at its moment.
-    pub(super) fn of(item: &StaffNews, now: OffsetDateTime) -> NewsForm {
-        let at = item.published.utc();
+    pub(super) fn of(item: &StaffNews, now: OffsetDateTime, zone: &TimeZone) -> NewsForm {
+        let at = zone.local(item.published.utc());
         let scheduled = !item.draft && at > now;
         NewsForm {
             fr: LangFields::of(item.fr.as_ref()),

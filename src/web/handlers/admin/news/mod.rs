@@ -54,8 +54,8 @@ fn language_name(lang: Lang) -> &'static str {
 }
 
 /// How an item stands for visitors, in words.
-fn status(tr: &Tr, item: &StaffNews, now: OffsetDateTime) -> String {
-    let at = when(tr, item.published.utc());
+fn status(tr: &Tr, zone: &crate::domain::TimeZone, item: &StaffNews, now: OffsetDateTime) -> String {
+    let at = when(tr, zone, item.published.utc());
     if item.draft {
         tr.t("admin-news-status-draft")
     } else if item.published.utc() > now {
@@ -100,7 +100,7 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
             href: admin::news_item(item.id),
             title: item.title(staff.lang).to_owned(),
             languages: item.languages().iter().map(|l| l.code().to_uppercase()).collect::<Vec<_>>().join(", "),
-            status: status(&ctx.tr, item, now),
+            status: status(&ctx.tr, &ctx.zone, item, now),
             sample: item.sample,
         })
         .collect();

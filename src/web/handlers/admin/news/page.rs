@@ -166,7 +166,7 @@ impl FormPage {
         self.action = admin::news_item(item.id);
         self.version = Some(item.version.to_string());
         self.sample = item.sample;
-        self.status = Some(status(&self.ctx.tr, item, now));
+        self.status = Some(status(&self.ctx.tr, &self.ctx.zone, item, now));
         self.image = item.image.as_ref().map(|image| CurrentImage {
             src: paths::media(&image.hash, image.kind.extension()),
             alt: item

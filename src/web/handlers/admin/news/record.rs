@@ -32,7 +32,7 @@ use crate::{
         paths::admin::{self, Area},
         staff::{Staff, StaffMultipart},
         state::AppState,
-        view::{form::StoredValue, render_with_status},
+        view::{admin::AdminContext, form::StoredValue, render_with_status},
     },
 };
 
@@ -124,8 +124,8 @@ impl Record for News {
         NewsForm::default()
     }
 
-    fn form_of(stored: &StaffNews, now: OffsetDateTime) -> NewsForm {
-        NewsForm::of(stored, now)
+    fn form_of(state: &AppState, stored: &StaffNews) -> NewsForm {
+        NewsForm::of(stored, state.config.clock.now(), &state.config.time_zone)
     }
 
     fn restored(staff: &Staff, action: &str) -> Option<NewsForm> {
@@ -146,14 +146,15 @@ impl Record for News {
     }
 
     async fn check(
-        _state: &AppState,
+        state: &AppState,
         tr: &Tr,
         form: &NewsForm,
         current: Option<&StaffNews>,
     ) -> Result<Result<Checked, FieldErrors>, AppError> {
         let kept = current.is_some_and(|item| item.image.is_some()) && !form.remove_image;
         let has_image = form.upload.is_some() || kept;
-        aside(tr, form, move |tr, form| check(tr, form, has_image)).await
+        let zone = state.config.time_zone.clone();
+        aside(tr, form, move |tr, form| check(tr, &zone, form, has_image)).await
     }
 
     async fn insert(
@@ -244,7 +245,8 @@ impl Record for News {
         values
     }
 
-    fn deletion(tr: &Tr, staff: &Staff, item: &StaffNews, now: OffsetDateTime) -> Confirmation {
+    fn deletion(ctx: &AdminContext, staff: &Staff, item: &StaffNews, now: OffsetDateTime) -> Confirmation {
+        let tr = &ctx.tr;
         let languages = item.languages().iter().map(|l| tr.t(language_name(*l))).collect::<Vec<_>>().join(", ");
         Confirmation {
             id: "news-delete".into(),
@@ -254,7 +256,7 @@ impl Record for News {
             back: "admin-cancel",
             facts: vec![
                 StoredValue { label: tr.t("admin-news-field-title"), value: item.title(staff.lang).to_owned() },
-                StoredValue { label: tr.t("admin-news-column-status"), value: status(tr, item, now) },
+                StoredValue { label: tr.t("admin-news-column-status"), value: status(tr, &ctx.zone, item, now) },
                 StoredValue { label: tr.t("admin-news-column-languages"), value: languages },
             ],
         }

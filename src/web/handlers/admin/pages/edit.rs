@@ -123,7 +123,7 @@ pub async fn edit(
     Path((page, lang)): Path<(String, String)>,
     Query(query): Query<EditQuery>,
 ) -> Result<Response, AppError> {
-    let (page, lang) = target(&page, &lang)?;
+    let (page, lang) = target(&staff, &page, &lang)?;
     let (current, text) = current_text(&state, page, lang).await?;
     let restored: Option<TextForm> = staff
         .restored(&admin::page(page.key(), lang, ""))
@@ -134,8 +134,11 @@ pub async fn edit(
         return render(&form, staff.lang);
     }
     let mut form = FormPage::new(&state, &staff, page, lang, current.as_ref().map(|r| r.info.id), text);
-    form.current =
-        Some(current.as_ref().map(|r| SavedBy::new(&form.ctx.tr, r.info.created_at, r.info.author_email.as_deref())));
+    form.current = Some(
+        current
+            .as_ref()
+            .map(|r| SavedBy::new(&form.ctx.tr, &form.ctx.zone, r.info.created_at, r.info.author_email.as_deref())),
+    );
     form.done = match query.done.as_deref() {
         Some("saved") => Some(form.ctx.t("admin-pages-saved")),
         Some("restored") => Some(form.ctx.t("admin-pages-restored")),
@@ -170,7 +173,7 @@ fn posted(
     lang: &str,
     form: &TextForm,
 ) -> Result<Result<Posted, Response>, AppError> {
-    let (page, lang) = target(page, lang)?;
+    let (page, lang) = target(staff, page, lang)?;
     let base = base_ref(form.base.as_deref())?;
     let text = clean(&form.body);
     if let Some(error) = text_error(&Tr::new(staff.lang, state.locales.clone()), &text) {
@@ -225,7 +228,9 @@ pub async fn save(
             let tr = &form.ctx.tr;
             form.conflict = Some(Conflict {
                 summary: match &current {
-                    Some(r) => SavedBy::new(tr, r.info.created_at, r.info.author_email.as_deref()).by_line,
+                    Some(r) => {
+                        SavedBy::new(tr, &form.ctx.zone, r.info.created_at, r.info.author_email.as_deref()).by_line
+                    }
                     None => Mixed::words(tr.t("admin-pages-conflict-bundled")),
                 },
                 view_href: admin::page_revision(page.key(), lang, current.as_ref().map(|r| r.info.id), ""),

@@ -85,7 +85,9 @@ async fn history_page(
     };
     let mut rows: Vec<HistoryRow> = infos
         .iter()
-        .map(|info| row(Some(info.id), Some(SavedBy::new(&ctx.tr, info.created_at, info.author_email.as_deref()))))
+        .map(|info| {
+            row(Some(info.id), Some(SavedBy::new(&ctx.tr, &ctx.zone, info.created_at, info.author_email.as_deref())))
+        })
         .collect();
     if !truncated {
         rows.push(row(None, None));
@@ -109,7 +111,7 @@ pub async fn revisions(
     staff: Staff,
     Path((page, lang)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (page, lang) = target(&page, &lang)?;
+    let (page, lang) = target(&staff, &page, &lang)?;
     render(&history_page(&state, &staff, page, lang, false).await?, staff.lang)
 }
 
@@ -133,9 +135,11 @@ async fn stored_revision(
 
 /// The heading of a revision's pages: "Revision of 25 November 2026 at
 /// 12:00 UTC" or "Bundled text".
-fn revision_label(tr: &Tr, stored: Option<&PageRevision>) -> String {
+fn revision_label(tr: &Tr, zone: &crate::domain::TimeZone, stored: Option<&PageRevision>) -> String {
     match stored {
-        Some(r) => tr.format("admin-pages-revision-of", &[("when", Arg::Text(when(tr, r.info.created_at).into()))]),
+        Some(r) => {
+            tr.format("admin-pages-revision-of", &[("when", Arg::Text(when(tr, zone, r.info.created_at).into()))])
+        }
         None => tr.t("admin-pages-bundled"),
     }
 }
@@ -163,7 +167,7 @@ pub async fn revision(
     staff: Staff,
     Path((page, lang, revision)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
-    let (page, lang) = target(&page, &lang)?;
+    let (page, lang) = target(&staff, &page, &lang)?;
     let revision = revision_ref(&revision)?;
     let (stored, text) = stored_revision(&state, page, lang, revision).await?;
     let current = state.store.current_page_revision(page, lang).await?.map(|r| r.info.id);
@@ -173,12 +177,14 @@ pub async fn revision(
         heading: ctx.tr.format(
             "admin-pages-revision-title",
             &[
-                ("revision", Arg::Text(revision_label(&ctx.tr, stored.as_ref()).into())),
+                ("revision", Arg::Text(revision_label(&ctx.tr, &ctx.zone, stored.as_ref()).into())),
                 ("page", Arg::Text(page_name(&ctx.tr, page, lang).into())),
             ],
         ),
         history_heading: history_heading(&ctx.tr, page, lang),
-        saved: stored.as_ref().map(|r| SavedBy::new(&ctx.tr, r.info.created_at, r.info.author_email.as_deref())),
+        saved: stored
+            .as_ref()
+            .map(|r| SavedBy::new(&ctx.tr, &ctx.zone, r.info.created_at, r.info.author_email.as_deref())),
         history_href: admin::page(key, lang, "/revisions"),
         compare_href: admin::page_revision(key, lang, revision, "/compare"),
         restore_action: admin::page_revision(key, lang, revision, "/restore"),
@@ -213,14 +219,14 @@ pub async fn compare(
     staff: Staff,
     Path((page, lang, revision)): Path<(String, String, String)>,
 ) -> Result<Response, AppError> {
-    let (page, lang) = target(&page, &lang)?;
+    let (page, lang) = target(&staff, &page, &lang)?;
     let revision = revision_ref(&revision)?;
     let (stored, text) = stored_revision(&state, page, lang, revision).await?;
     let (current, current_text) = current_text(&state, page, lang).await?;
     let current = current.map(|r| r.info.id);
     let ctx = AdminContext::signed_in(&state, &staff, Some(Area::Pages));
     let key = page.key();
-    let label = revision_label(&ctx.tr, stored.as_ref());
+    let label = revision_label(&ctx.tr, &ctx.zone, stored.as_ref());
     let compared = ComparePage {
         heading: ctx
             .tr
@@ -253,7 +259,7 @@ pub async fn restore(
     Path((page, lang, revision)): Path<(String, String, String)>,
     StaffForm { staff, form }: StaffForm<RestoreForm>,
 ) -> Result<Response, AppError> {
-    let (page, lang) = target(&page, &lang)?;
+    let (page, lang) = target(&staff, &page, &lang)?;
     let revision = revision_ref(&revision)?;
     let (_, text) = stored_revision(&state, page, lang, revision).await?;
     let base = base_ref(form.base.as_deref())?;

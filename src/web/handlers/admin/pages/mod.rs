@@ -52,6 +52,8 @@ struct Row {
 struct ListPage {
     ctx: AdminContext,
     rows: Vec<Row>,
+    /// Said to an editor: the notices only admins change are not listed.
+    admins_note: bool,
 }
 
 /// GET `/admin/pages`: every page in each language, with its current
@@ -62,6 +64,7 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Respons
     let tr = &ctx.tr;
     let rows = Prose::ALL
         .into_iter()
+        .filter(|page| staff.is_admin() || !page.admins_only())
         .flat_map(|page| Lang::ALL.into_iter().map(move |lang| (page, lang)))
         .map(|(page, lang)| {
             let info = current.iter().find(|(p, l, _)| *p == page && *l == lang).map(|(_, _, info)| info);
@@ -71,9 +74,9 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Respons
                 language: language_name(tr, lang),
                 edit_href: admin::page(page.key(), lang, ""),
                 history_href: admin::page(page.key(), lang, "/revisions"),
-                saved: info.map(|info| SavedBy::new(tr, info.created_at, info.author_email.as_deref())),
+                saved: info.map(|info| SavedBy::new(tr, &ctx.zone, info.created_at, info.author_email.as_deref())),
             }
         })
         .collect();
-    render(&ListPage { rows, ctx }, staff.lang)
+    render(&ListPage { rows, admins_note: !staff.is_admin(), ctx }, staff.lang)
 }

@@ -1,6 +1,7 @@
 //! What the prose pages' form and their history share: the addresses'
 //! parts read, the names and dates said, the current text, comparisons.
 
+use crate::web::staff::Staff;
 use time::OffsetDateTime;
 
 use crate::{
@@ -28,9 +29,11 @@ pub const MAX_TEXT: usize = 100 * 1024;
 pub const FORM_LIMIT: usize = 3 * MAX_TEXT + 16 * 1024;
 
 /// A page and language named by an address's `{page}` and `{lang}`; any
-/// other is not found.
-pub(super) fn target(page: &str, lang: &str) -> Result<(Prose, Lang), AppError> {
-    Ok((Prose::parse(page).ok_or(AppError::NotFound)?, Lang::parse(lang).ok_or(AppError::NotFound)?))
+/// other is not found; a page only admins edit, refused to an editor.
+pub(super) fn target(staff: &Staff, page: &str, lang: &str) -> Result<(Prose, Lang), AppError> {
+    let page = Prose::parse(page).ok_or(AppError::NotFound)?;
+    staff.admin_needed(page.admins_only())?;
+    Ok((page, Lang::parse(lang).ok_or(AppError::NotFound)?))
 }
 
 /// A revision named by an address's `{revision}`: its id, or `None` for
@@ -82,9 +85,9 @@ pub(super) struct SavedBy {
 }
 
 impl SavedBy {
-    pub(super) fn new(tr: &Tr, at: OffsetDateTime, author: Option<&str>) -> SavedBy {
+    pub(super) fn new(tr: &Tr, zone: &crate::domain::TimeZone, at: OffsetDateTime, author: Option<&str>) -> SavedBy {
         let author = author.map_or_else(|| tr.t("admin-pages-unknown-author"), str::to_owned);
-        let when = when(tr, at);
+        let when = when(tr, zone, at);
         SavedBy {
             by: Mixed::message(tr, "admin-pages-by", &[], "author", Mixed::typed(author.as_str())),
             by_line: Mixed::message(

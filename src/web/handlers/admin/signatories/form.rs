@@ -163,7 +163,7 @@ impl Record for Signatories {
         SignatoryForm::default()
     }
 
-    fn form_of(stored: &VersionedSignatory, _now: OffsetDateTime) -> SignatoryForm {
+    fn form_of(_state: &AppState, stored: &VersionedSignatory) -> SignatoryForm {
         SignatoryForm::of(&stored.signatory.details)
     }
 
@@ -180,14 +180,15 @@ impl Record for Signatories {
     }
 
     async fn check(
-        _state: &AppState,
+        state: &AppState,
         tr: &Tr,
         form: &SignatoryForm,
         _current: Option<&VersionedSignatory>,
     ) -> Result<Result<NewSignatory, FieldErrors>, AppError> {
+        let today = state.config.time_zone.today(state.config.clock.now());
         Ok(form
             .fields()
-            .parse()
+            .parse(today)
             .map_err(|errors| errors.iter().map(|(field, e)| (field.column(), tr.t(error_message(e)))).collect()))
     }
 
@@ -247,7 +248,8 @@ impl Record for Signatories {
             .collect()
     }
 
-    fn deletion(tr: &Tr, _staff: &Staff, stored: &VersionedSignatory, _now: OffsetDateTime) -> Confirmation {
+    fn deletion(ctx: &AdminContext, _staff: &Staff, stored: &VersionedSignatory, _now: OffsetDateTime) -> Confirmation {
+        let tr = &ctx.tr;
         let d = &stored.signatory.details;
         let fact = |field: Field, value: String| StoredValue { label: tr.t(field_label(field)), value };
         Confirmation {
@@ -291,6 +293,7 @@ impl FormPage {
         let country = select(Field::Country, "signatory-country", country_choices(&tr, Some(&form.country)));
         let mut joined = input(Field::JoinedOn, "signatory-joined-on", "date", true);
         joined.hint = Some(tr.t("admin-signatories-hint-date"));
+        joined.max = Some(crate::domain::date::format(state.config.time_zone.today(state.config.clock.now())));
         let mut website = input(Field::Website, "signatory-website", "url", false);
         website.hint = Some(tr.t("admin-signatories-hint-website"));
         let mut latitude = input(Field::Latitude, "signatory-latitude", "text", false);

@@ -11,6 +11,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 use serde::Deserialize;
+use time::Date;
 
 use super::error_message;
 use crate::{
@@ -197,9 +198,9 @@ type ParsedRows = Result<Vec<NewSignatory>, CsvErrors<CsvProblem>>;
 
 /// A file parsed on a blocking thread (2 MiB of CSV is work for a core,
 /// not for the async runtime), handed there and back.
-async fn parse_aside(csv: String) -> Result<(String, ParsedRows), AppError> {
+async fn parse_aside(csv: String, today: Date) -> Result<(String, ParsedRows), AppError> {
     tokio::task::spawn_blocking(move || {
-        let parsed = signatories_csv::parse(csv.as_bytes());
+        let parsed = signatories_csv::parse(csv.as_bytes(), today);
         (csv, parsed)
     })
     .await
@@ -217,7 +218,8 @@ async fn preview_page(
 ) -> Result<Response, AppError> {
     let mut page = ImportPage::new(state, staff);
     page.stale = stale;
-    let (csv, parsed) = parse_aside(csv).await?;
+    let today = state.config.time_zone.today(state.config.clock.now());
+    let (csv, parsed) = parse_aside(csv, today).await?;
     match parsed {
         Err(errors) => render_with_status(&page.with_problems(&errors), staff.lang, StatusCode::UNPROCESSABLE_ENTITY),
         Ok(rows) => {
@@ -242,7 +244,9 @@ pub async fn preview(State(state): State<AppState>, posted: StaffMultipart) -> R
         Ok(text) => text,
         Err(error) => {
             // The parser names the line that is not UTF-8.
-            let errors = signatories_csv::parse(error.as_bytes()).err().unwrap_or_else(|| CsvErrors::new(Vec::new()));
+            let today = state.config.time_zone.today(state.config.clock.now());
+            let errors =
+                signatories_csv::parse(error.as_bytes(), today).err().unwrap_or_else(|| CsvErrors::new(Vec::new()));
             let page = ImportPage::new(&state, staff).with_problems(&errors);
             return render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
@@ -271,7 +275,8 @@ pub async fn apply(
         return Ok(StatusCode::PAYLOAD_TOO_LARGE.into_response());
     }
     let source = source_name(Some(&form.source));
-    let (csv, parsed) = parse_aside(form.csv).await?;
+    let today = state.config.time_zone.today(state.config.clock.now());
+    let (csv, parsed) = parse_aside(form.csv, today).await?;
     let rows = match parsed {
         Ok(rows) => rows,
         Err(_) => return preview_page(&state, &staff, csv, source, false).await,

@@ -90,6 +90,7 @@ fn error_message(error: &FieldError) -> &'static str {
         FieldError::Country(CountryError::Unknown(_)) => "admin-signatories-error-country",
         FieldError::DateMissing => "admin-signatories-error-date-missing",
         FieldError::Date(_) => "admin-signatories-error-date",
+        FieldError::DateInFuture(_) => "admin-signatories-error-date-future",
         FieldError::Website(_) => "admin-signatories-error-website",
         FieldError::Coordinate(CoordinateError::NotANumber) => "admin-signatories-error-coordinate",
         FieldError::Coordinate(CoordinateError::OutOfRange(Axis::Latitude)) => "admin-signatories-error-latitude-range",
