@@ -265,13 +265,11 @@ admin-signatories-error-coordinate = Saisissez un nombre de degrés décimaux, p
 admin-signatories-error-latitude-range = Une latitude va de -90 à 90 degrés.
 admin-signatories-error-longitude-range = Une longitude va de -180 à 180 degrés.
 admin-signatories-error-half-position = Saisissez la latitude et la longitude, ou aucune des deux.
-admin-signatories-problem-field = colonne { $field } : { $message }
 admin-signatories-problem-duplicate = { $name } ({ $country }) figure déjà à la ligne { $line }.
 admin-csv-empty = Le fichier est vide : sa première ligne doit nommer les colonnes { $columns }.
 admin-csv-unknown-column = Colonne inconnue « { $column } » : les colonnes possibles sont { $columns }.
 admin-csv-column-twice = La colonne « { $column } » apparaît deux fois.
 admin-csv-missing-column = Il manque la colonne « { $column } » : la première ligne doit nommer { $columns }.
-admin-csv-field-count = { $expected-text } champs attendus, { $found-text } trouvés.
 admin-csv-not-utf8 = Le fichier n’est pas un texte UTF-8 à cet endroit. Enregistrez-le en « CSV UTF-8 » depuis votre tableur.
 admin-csv-unreadable = Le fichier n’a pas pu être lu comme un CSV.
 admin-signatories-error-duplicate = Un adhérent de ce nom existe déjà dans ce pays.
@@ -284,7 +282,6 @@ admin-signatories-delete-title = Supprimer cet adhérent ?
 admin-signatories-delete-explanation = Il disparaîtra aussitôt de la liste des adhérents, du compteur et des données ouvertes. Le journal des modifications garde trace de la suppression.
 admin-signatories-delete-confirm = Supprimer définitivement
 admin-signatories-upload-title = Choisir un fichier
-admin-signatories-upload-hint = Un fichier CSV avec les colonnes name, kind, country, joined_on et, au besoin, name_fr, name_en, website, latitude, longitude (2 Mo au plus). Rien n’est enregistré avant que vous ayez vu l’aperçu et l’ayez appliqué.
 admin-signatories-file = Fichier CSV
 admin-signatories-file-missing = Choisissez un fichier CSV.
 admin-signatories-preview = Voir l’aperçu
@@ -301,9 +298,6 @@ admin-signatories-preview-unchanged = { $count ->
         [one] { $count-text } adhérent inchangé
        *[other] { $count-text } adhérents inchangés
     }
-admin-signatories-preview-added-title = Ajoutés
-admin-signatories-preview-updated-title = Mis à jour
-admin-signatories-preview-changes = Modifications
 admin-signatories-becomes-real = l’exemple devient une donnée réelle
 admin-signatories-apply = Appliquer le fichier
 admin-signatories-import-stale = Les adhérents ont changé depuis l’aperçu : rien n’a été enregistré. Voici de nouveau l’aperçu, d’après les données actuelles.
