@@ -27,4 +27,7 @@ import-problem-field = column “{ $column }”: { $message }
 import-problem-country = column “{ $column }”: the country “{ $value }” is not a member or observer state of the Council of Europe. Write its code (such as FR) or its name in French or English.
 import-problem-kind = column “{ $column }”: “{ $value }” is neither city nor region (ville or région in French).
 import-problem-date = column “{ $column }”: “{ $value }” is not a date. Write it YYYY-MM-DD (2026-03-02) or DD/MM/YYYY, day first (02/03/2026).
-import-problem-field-count = this line has { $found-text } fields where the first line has { $expected-text }. The file was read as separated by { $separator }: if that is not its separator, or a field holding one is not between quotes, save the file again from your spreadsheet as CSV.
+import-problem-field-count = { $found ->
+        [one] this line has one field
+       *[other] this line has { $found-text } fields
+    } where the first line has { $expected-text }. The file was read as separated by { $separator }: if that is not its separator, or a field holding one is not between quotes, save the file again from your spreadsheet as CSV.

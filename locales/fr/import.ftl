@@ -27,4 +27,7 @@ import-problem-field = colonne « { $column } » : { $message }
 import-problem-country = colonne « { $column } » : le pays « { $value } » n’est pas un État membre ou observateur du Conseil de l’Europe. Écrivez son code (par exemple FR) ou son nom en français ou en anglais.
 import-problem-kind = colonne « { $column } » : « { $value } » n’est ni ville ni région (city ou region en anglais).
 import-problem-date = colonne « { $column } » : « { $value } » n’est pas une date. Écrivez-la JJ/MM/AAAA, le jour d’abord (02/03/2026), ou AAAA-MM-JJ (2026-03-02).
-import-problem-field-count = cette ligne a { $found-text } champs là où la première ligne en a { $expected-text }. Le fichier a été lu comme séparé par des { $separator } : si ce n’est pas son séparateur, ou si un champ qui en contient un n’est pas entre guillemets, enregistrez de nouveau le fichier en CSV depuis votre tableur.
+import-problem-field-count = { $found ->
+        [one] cette ligne a un seul champ
+       *[other] cette ligne a { $found-text } champs
+    } là où la première ligne en a { $expected-text }. Le fichier a été lu comme séparé par des { $separator } : si ce n’est pas son séparateur, ou si un champ qui en contient un n’est pas entre guillemets, enregistrez de nouveau le fichier en CSV depuis votre tableur.
