@@ -152,15 +152,13 @@ pub fn parse(text: &CsvText) -> Result<SignatoriesFile, CsvErrors<Problem>> {
 
 /// A row is checked field by field as the back office's form is: the same
 /// types, the same rules ([`SignatoryFields::parse`]), once the words
-/// people write for a kind, a country, a date or a number are read.
+/// people write for a kind, a country or a date are read.
 fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<Problem>> {
     let (kind, country, joined_on) = (
         signatory_cells::kind(row.get("kind")),
         signatory_cells::country(row.get("country")),
         signatory_cells::date(row.get("joined_on")),
     );
-    let (latitude, longitude) =
-        (signatory_cells::coordinate(row.get("latitude")), signatory_cells::coordinate(row.get("longitude")));
     SignatoryFields {
         name: row.get("name"),
         kind: &kind,
@@ -169,8 +167,8 @@ fn parse_row(row: &Row<'_>) -> Result<NewSignatory, Vec<Problem>> {
         name_fr: row.get("name_fr"),
         name_en: row.get("name_en"),
         website: row.get("website"),
-        latitude: &latitude,
-        longitude: &longitude,
+        latitude: row.get("latitude"),
+        longitude: row.get("longitude"),
     }
     .parse()
     .map_err(|errors| {

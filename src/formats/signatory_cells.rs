@@ -1,9 +1,9 @@
 //! A signatories file's cells as people write them, made the values the
 //! form takes: a kind in French or English ("ville", "région"), a country
 //! by its code or its name in either language ("Allemagne", "Germany"),
-//! a date and a decimal number as French Excel writes them (`DD/MM/YYYY`,
-//! `48,58`). Anything else is left
-//! as it is, for the field's own parser to accept or explain.
+//! a date as French Excel writes it (`DD/MM/YYYY`). (A decimal comma in a
+//! coordinate is the coordinate's own parser's.) Anything else is left as
+//! it is, for the field's own parser to accept or explain.
 
 use std::{borrow::Cow, collections::HashMap, sync::LazyLock};
 
@@ -49,17 +49,6 @@ pub fn date(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// A number of degrees written with a decimal comma, as French Excel
-/// writes it (`48,58`), with a point; anything else as it is.
-pub fn coordinate(cell: &str) -> Cow<'_, str> {
-    let text = cell.trim();
-    let number = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
-    match text.trim_start_matches('-').split_once(',') {
-        Some((whole, fraction)) if number(whole) && number(fraction) => Cow::Owned(text.replacen(',', ".", 1)),
-        _ => Cow::Borrowed(cell),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,15 +74,6 @@ mod tests {
             assert_eq!(country(cell), read, "{cell:?}");
         }
         assert_eq!(country("Frence"), "Frence");
-    }
-
-    #[test]
-    fn decimal_commas() {
-        assert_eq!(coordinate("48,58"), "48.58");
-        assert_eq!(coordinate(" -21,9426 "), "-21.9426");
-        assert_eq!(coordinate("48.58"), "48.58");
-        assert_eq!(coordinate("48,5,8"), "48,5,8");
-        assert_eq!(coordinate(",5"), ",5");
     }
 
     #[test]
