@@ -118,7 +118,9 @@ pub async fn apply(
     State(state): State<AppState>,
     StaffForm { staff, form }: StaffForm<ApplyFields>,
 ) -> Result<Response, AppError> {
-    if form.csv.len() > UPLOAD_LIMIT {
+    // A file read as Windows-1252 comes back as UTF-8, a letter in up to
+    // three bytes: its length in characters is the file's in bytes.
+    if form.csv.len() > UPLOAD_LIMIT && form.csv.chars().count() > UPLOAD_LIMIT {
         return Ok(StatusCode::PAYLOAD_TOO_LARGE.into_response());
     }
     let source = source_name(Some(&form.source));
