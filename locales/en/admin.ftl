@@ -266,13 +266,11 @@ admin-signatories-error-coordinate = Enter a number of decimal degrees, for inst
 admin-signatories-error-latitude-range = A latitude goes from -90 to 90 degrees.
 admin-signatories-error-longitude-range = A longitude goes from -180 to 180 degrees.
 admin-signatories-error-half-position = Enter both the latitude and the longitude, or neither.
-admin-signatories-problem-field = column { $field }: { $message }
 admin-signatories-problem-duplicate = { $name } ({ $country }) is already on line { $line }.
 admin-csv-empty = The file is empty: its first line must name the columns { $columns }.
 admin-csv-unknown-column = Unknown column “{ $column }”: the possible columns are { $columns }.
 admin-csv-column-twice = The column “{ $column }” appears twice.
 admin-csv-missing-column = The column “{ $column }” is missing: the first line must name { $columns }.
-admin-csv-field-count = { $expected-text } fields expected, { $found-text } found.
 admin-csv-not-utf8 = The file is not UTF-8 text here. Save it as “CSV UTF-8” from your spreadsheet.
 admin-csv-unreadable = The file could not be read as CSV.
 admin-signatories-error-duplicate = A signatory of this name in this country exists already.
@@ -285,7 +283,6 @@ admin-signatories-delete-title = Delete this signatory?
 admin-signatories-delete-explanation = It will disappear from the directory, the counter and the open data at once. The audit log records the deletion.
 admin-signatories-delete-confirm = Delete for good
 admin-signatories-upload-title = Choose a file
-admin-signatories-upload-hint = A CSV file with the columns name, kind, country, joined_on and, if you like, name_fr, name_en, website, latitude, longitude (2 MB at most). Nothing is written before you have seen the preview and applied it.
 admin-signatories-file = CSV file
 admin-signatories-file-missing = Choose a CSV file.
 admin-signatories-preview = Preview
@@ -302,9 +299,6 @@ admin-signatories-preview-unchanged = { $count ->
         [one] { $count-text } signatory unchanged
        *[other] { $count-text } signatories unchanged
     }
-admin-signatories-preview-added-title = Added
-admin-signatories-preview-updated-title = Updated
-admin-signatories-preview-changes = Changes
 admin-signatories-becomes-real = sample data becomes real
 admin-signatories-apply = Apply the file
 admin-signatories-import-stale = The signatories changed since the preview, so nothing was written. Here is the preview again, as things stand now.

@@ -266,13 +266,11 @@ admin-signatories-error-coordinate = Saisissez un nombre de degrés décimaux, p
 admin-signatories-error-latitude-range = Une latitude va de -90 à 90 degrés.
 admin-signatories-error-longitude-range = Une longitude va de -180 à 180 degrés.
 admin-signatories-error-half-position = Saisissez la latitude et la longitude, ou aucune des deux.
-admin-signatories-problem-field = colonne { $field } : { $message }
 admin-signatories-problem-duplicate = { $name } ({ $country }) figure déjà à la ligne { $line }.
 admin-csv-empty = Le fichier est vide : sa première ligne doit nommer les colonnes { $columns }.
 admin-csv-unknown-column = Colonne inconnue « { $column } » : les colonnes possibles sont { $columns }.
 admin-csv-column-twice = La colonne « { $column } » apparaît deux fois.
 admin-csv-missing-column = Il manque la colonne « { $column } » : la première ligne doit nommer { $columns }.
-admin-csv-field-count = { $expected-text } champs attendus, { $found-text } trouvés.
 admin-csv-not-utf8 = Le fichier n’est pas un texte UTF-8 à cet endroit. Enregistrez-le en « CSV UTF-8 » depuis votre tableur.
 admin-csv-unreadable = Le fichier n’a pas pu être lu comme un CSV.
 admin-signatories-error-duplicate = Un adhérent de ce nom existe déjà dans ce pays.
@@ -285,7 +283,6 @@ admin-signatories-delete-title = Supprimer cet adhérent ?
 admin-signatories-delete-explanation = Il disparaîtra aussitôt de la liste des adhérents, du compteur et des données ouvertes. Le journal des modifications garde trace de la suppression.
 admin-signatories-delete-confirm = Supprimer définitivement
 admin-signatories-upload-title = Choisir un fichier
-admin-signatories-upload-hint = Un fichier CSV avec les colonnes name, kind, country, joined_on et, au besoin, name_fr, name_en, website, latitude, longitude (2 Mo au plus). Rien n’est enregistré avant que vous ayez vu l’aperçu et l’ayez appliqué.
 admin-signatories-file = Fichier CSV
 admin-signatories-file-missing = Choisissez un fichier CSV.
 admin-signatories-preview = Voir l’aperçu
@@ -302,9 +299,6 @@ admin-signatories-preview-unchanged = { $count ->
         [one] { $count-text } adhérent inchangé
        *[other] { $count-text } adhérents inchangés
     }
-admin-signatories-preview-added-title = Ajoutés
-admin-signatories-preview-updated-title = Mis à jour
-admin-signatories-preview-changes = Modifications
 admin-signatories-becomes-real = l’exemple devient une donnée réelle
 admin-signatories-apply = Appliquer le fichier
 admin-signatories-import-stale = Les adhérents ont changé depuis l’aperçu : rien n’a été enregistré. Voici de nouveau l’aperçu, d’après les données actuelles.
@@ -476,7 +470,7 @@ admin-events-hint-start = Le premier jour de l’événement.
 admin-events-hint-end = Laissez vide pour un événement d’un seul jour.
 admin-events-hint-start-time = Laissez vide pour un événement qui dure des journées entières.
 admin-events-hint-end-time = Avec une heure de début, l’heure où il se termine.
-admin-events-hint-time-zone = Le fuseau horaire des heures de début et de fin : choisissez la ville la plus proche de l’événement.
+admin-events-hint-time-zone = Le fuseau horaire des heures de début et de fin : choisissez la ville la plus proche de l’événement.
 admin-events-hint-venue = Indiquez le lieu, sa ville et son pays ensemble, un lien en ligne, ou les deux.
 admin-events-hint-url = Une adresse commençant par http:// ou https://.
 admin-events-hint-signatory = Tapez une partie de son nom et choisissez-le dans la liste (nom et code du pays, par exemple Strasbourg (FR)) ; laissez vide s’il n’y en a pas.
@@ -599,7 +593,7 @@ admin-news-sample-note = Cette actualité fait partie des données d’exemple. 
 
 ## The sample data, removed from the back office
 admin-sample-title = Données d’exemple
-admin-sample-explanation = Le site contient des données d’exemple, faites pour montrer à quoi il ressemble : ce ne sont pas celles du Pacte. Les retirer supprime ces lignes définitivement, en une fois ; les vraies données restent.
+admin-sample-explanation = Le site contient des données d’exemple, faites pour montrer à quoi il ressemble : ce ne sont pas celles du Pacte. Les retirer supprime ces lignes définitivement, en une fois ; les vraies données restent.
 admin-sample-none = Le site ne contient aucune donnée d’exemple.
 admin-sample-removed = Les données d’exemple ont été retirées.
 admin-sample-confirm = Retirer les données d’exemple

@@ -1,7 +1,8 @@
 //! Reading staff's CSV files, all or nothing: a header naming known columns
 //! in any order, then rows that each parse into a domain value. Every
 //! problem is collected with the line it is on (the header is line 1) and
-//! one problem rejects the whole file.
+//! one problem rejects the whole file. A column may be named in another
+//! language (an alias), in any case, with or without accents.
 
 use std::{
     borrow::Cow,
@@ -9,6 +10,9 @@ use std::{
     fmt,
     io::{Read, Write},
 };
+
+use super::csv_text::Delimiter;
+use crate::text::collate;
 
 /// More problems than this are not worth listing one by one.
 const MAX_REPORTED: usize = 20;
@@ -54,9 +58,12 @@ pub enum FileProblem {
         column: String,
         expected: String,
     },
+    /// A line with another number of fields than the header: often a
+    /// file read with the wrong separator.
     FieldCount {
         expected: usize,
         found: usize,
+        delimiter: Delimiter,
     },
     NotUtf8,
     Unreadable(String),
@@ -73,7 +80,11 @@ impl fmt::Display for FileProblem {
             FileProblem::MissingColumn { column, expected } => {
                 write!(f, "missing column {column:?}: the header must name {expected}")
             }
-            FileProblem::FieldCount { expected, found } => write!(f, "expected {expected} fields, found {found}"),
+            FileProblem::FieldCount { expected, found, delimiter } => write!(
+                f,
+                "the header has {expected} fields but this line has {found}; the file was read as separated by \
+                 {delimiter}: is that its separator, and is every field with a separator in it between quotes?"
+            ),
             FileProblem::NotUtf8 => write!(f, "the file is not valid UTF-8 text"),
             FileProblem::Unreadable(reason) => write!(f, "could not read the file: {reason}"),
         }
@@ -169,11 +180,17 @@ fn unguarded(text: &str) -> &str {
 pub struct Row<'a> {
     record: &'a csv::StringRecord,
     index: &'a HashMap<&'a str, usize>,
+    header: &'a [Column],
 }
 
 impl Row<'_> {
     pub fn get(&self, column: &str) -> &str {
         self.index.get(column).and_then(|i| self.record.get(*i)).map_or("", unguarded)
+    }
+
+    /// A column as the file's header names it (its own name when absent).
+    pub fn column_name<'c>(&'c self, column: &'c str) -> &'c str {
+        self.index.get(column).and_then(|i| self.header.get(*i)).map_or(column, |c| c.name.as_str())
     }
 
     /// A field that may be left empty.
@@ -182,64 +199,82 @@ impl Row<'_> {
     }
 }
 
-/// The shape of a file: the columns it may have, and those it must have.
+/// The shape of a file: the columns it may have, those it must have, and
+/// other names for them (`("pays", "country")`).
 pub struct Format<'a> {
     pub columns: &'a [&'a str],
     pub required: &'a [&'a str],
+    pub aliases: &'a [(&'a str, &'a str)],
 }
 
-/// Reads a whole file. `parse_row` turns a row into a value or says what is
-/// wrong with it (one message per problem); `check` sees each good value
-/// with its line, for checks across rows such as duplicates. Returns each
+impl Format<'_> {
+    /// The column a header's name means: compared folded (case, accents,
+    /// `_`, `-` and runs of spaces aside), among the names and the aliases.
+    fn column(&self, name: &str) -> Option<&str> {
+        let key = header_key(name);
+        let own = self.columns.iter().find(|column| header_key(column) == key).copied();
+        own.or_else(|| self.aliases.iter().find(|(alias, _)| header_key(alias) == key).map(|(_, column)| *column))
+    }
+}
+
+/// A header's name as compared: folded, words separated by one space.
+fn header_key(name: &str) -> String {
+    let folded = collate::fold(name).replace(['_', '-'], " ");
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A column of a file: its name as the header writes it, and the column
+/// of the format it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub name: String,
+    pub column: String,
+}
+
+/// A file read: its columns, in its order, and each value with its line.
+#[derive(Debug)]
+pub struct Sheet<T> {
+    pub columns: Vec<Column>,
+    pub rows: Vec<(u64, T)>,
+}
+
+/// Reads a whole file, its fields separated by `delimiter`. `parse_row`
+/// turns a row into a value or says what is wrong with it (one message
+/// per problem); `check` sees each good value with its line, for checks
+/// across rows such as duplicates. Returns the file's columns and each
 /// value with its line.
 pub fn read<T, M: From<FileProblem>>(
     input: impl Read,
+    delimiter: Delimiter,
     format: &Format<'_>,
     mut parse_row: impl FnMut(&Row<'_>) -> Result<T, Vec<M>>,
     mut check: impl FnMut(&T, u64) -> Result<(), M>,
-) -> Result<Vec<(u64, T)>, CsvErrors<M>> {
+) -> Result<Sheet<T>, CsvErrors<M>> {
     let mut problems = Collector { errors: Vec::new(), more: 0 };
     // Lines starting with `#` are comments (the open data's notes).
-    let mut reader =
-        csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::None).comment(Some(b'#')).from_reader(input);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter.byte())
+        .flexible(true)
+        .trim(csv::Trim::None)
+        .comment(Some(b'#'))
+        .from_reader(input);
     let header = match reader.headers() {
         Ok(header) => header.clone(),
         Err(error) => {
             problems.push(error_line(&error).unwrap_or(1), describe(&error));
-            return problems.finish(Vec::new());
+            return problems.finish(Sheet { columns: Vec::new(), rows: Vec::new() });
         }
     };
-    let columns: Vec<String> = header
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let name = name.trim();
-            // A byte-order mark, as spreadsheet programs write, is not part of the name.
-            let name = if i == 0 { name.trim_start_matches('\u{FEFF}') } else { name };
-            name.to_ascii_lowercase()
-        })
-        .collect();
-    let expected = format.required.join(",");
-    if columns.iter().all(|c| c.is_empty()) {
-        problems.push(1, FileProblem::Empty { expected });
-        return problems.finish(Vec::new());
-    }
-    let mut index = HashMap::new();
-    for (i, column) in columns.iter().enumerate() {
-        if !format.columns.contains(&column.as_str()) {
-            problems.push(1, FileProblem::UnknownColumn { column: column.clone(), columns: format.columns.join(",") });
-        } else if index.insert(column.as_str(), i).is_some() {
-            problems.push(1, FileProblem::ColumnTwice { column: column.clone() });
+    let columns = match header_columns(&header, format) {
+        Ok(columns) => columns,
+        Err(found) => {
+            for problem in found {
+                problems.push(1, problem);
+            }
+            return problems.finish(Sheet { columns: Vec::new(), rows: Vec::new() });
         }
-    }
-    for required in format.required {
-        if !index.contains_key(required) {
-            problems.push(1, FileProblem::MissingColumn { column: (*required).to_owned(), expected: expected.clone() });
-        }
-    }
-    if !problems.errors.is_empty() {
-        return problems.finish(Vec::new());
-    }
+    };
+    let index: HashMap<&str, usize> = columns.iter().enumerate().map(|(i, c)| (c.column.as_str(), i)).collect();
 
     let mut values = Vec::new();
     for record in reader.records() {
@@ -255,10 +290,10 @@ pub fn read<T, M: From<FileProblem>>(
             continue; // a blank line, as editors leave at the end of a file
         }
         if record.len() != columns.len() {
-            problems.push(line, FileProblem::FieldCount { expected: columns.len(), found: record.len() });
+            problems.push(line, FileProblem::FieldCount { expected: columns.len(), found: record.len(), delimiter });
             continue;
         }
-        match parse_row(&Row { record: &record, index: &index }) {
+        match parse_row(&Row { record: &record, index: &index, header: &columns }) {
             Ok(value) => match check(&value, line) {
                 Ok(()) => values.push((line, value)),
                 Err(message) => problems.push(line, message),
@@ -270,7 +305,43 @@ pub fn read<T, M: From<FileProblem>>(
             }
         }
     }
-    problems.finish(values)
+    problems.finish(Sheet { columns, rows: values })
+}
+
+/// The columns a header names, or what is wrong with it.
+fn header_columns(header: &csv::StringRecord, format: &Format<'_>) -> Result<Vec<Column>, Vec<FileProblem>> {
+    let names: Vec<&str> = header
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            // A byte-order mark, as spreadsheet programs write, is not part of the name.
+            let name = if i == 0 { name.trim_start_matches('\u{FEFF}') } else { name };
+            name.trim()
+        })
+        .collect();
+    let expected = format.required.join(",");
+    if names.iter().all(|c| c.is_empty()) {
+        return Err(vec![FileProblem::Empty { expected }]);
+    }
+    let mut problems = Vec::new();
+    let mut columns = Vec::new();
+    for name in names {
+        match format.column(name) {
+            None => {
+                problems.push(FileProblem::UnknownColumn { column: name.to_owned(), columns: format.columns.join(",") })
+            }
+            Some(column) if columns.iter().any(|c: &Column| c.column == column) => {
+                problems.push(FileProblem::ColumnTwice { column: name.to_owned() })
+            }
+            Some(column) => columns.push(Column { name: name.to_owned(), column: column.to_owned() }),
+        }
+    }
+    for required in format.required {
+        if !columns.iter().any(|c| c.column == *required) {
+            problems.push(FileProblem::MissingColumn { column: (*required).to_owned(), expected: expected.clone() });
+        }
+    }
+    if problems.is_empty() { Ok(columns) } else { Err(problems) }
 }
 
 /// Collects the problems of one row: each field's parse result goes

@@ -15,7 +15,10 @@ use crate::{
         Slug, Website,
         event::{EventField, EventFieldError, EventFields, NewEvent},
     },
-    formats::csv_file::{self, Format, Row},
+    formats::{
+        csv_file::{self, Format, Row},
+        csv_text::Delimiter,
+    },
 };
 
 pub const COLUMNS: [&str; 15] = [
@@ -40,12 +43,14 @@ const REQUIRED: [&str; 4] = ["slug", "title_fr", "title_en", "start"];
 /// Parses a whole file: every event with its line, or every problem found.
 pub fn parse(input: impl Read) -> Result<Vec<(u64, NewEvent)>, CsvErrors> {
     let mut seen: HashMap<Slug, u64> = HashMap::new();
-    csv_file::read(input, &Format { columns: &COLUMNS, required: &REQUIRED }, parse_row, |event, line| {
+    let format = Format { columns: &COLUMNS, required: &REQUIRED, aliases: &[] };
+    let sheet = csv_file::read(input, Delimiter::Comma, &format, parse_row, |event, line| {
         match seen.insert(event.slug.clone(), line) {
             Some(first) => Err(format!("the slug {} is already on line {first}", event.slug)),
             None => Ok(()),
         }
-    })
+    })?;
+    Ok(sheet.rows)
 }
 
 /// A row is checked field by field as the back office's form is: the same

@@ -9,6 +9,7 @@ use crate::{
     domain::{EmailAddress, NewEvent, TimeZone},
     formats::{
         csv_file::{CsvErrors, LineError},
+        csv_text::{Delimiter, TextEncoding},
         events_csv, news_files, sample, signatories_csv, subscribers_csv,
     },
     infra::clock::Clock,
@@ -95,15 +96,21 @@ fn open_file(file: &Path) -> anyhow::Result<File> {
 }
 
 async fn import_signatories(url: Option<String>, file: &Path, today: Date) -> anyhow::Result<ExitCode> {
-    // Every row is checked before the database is touched.
-    let signatories = match signatories_csv::parse(open_file(file)?, today) {
-        Ok(signatories) => signatories,
+    // Every row is checked before the database is touched; the file is
+    // read as the back office reads it.
+    let bytes = std::fs::read(file).with_context(|| format!("cannot open {}", file.display()))?;
+    let read = match signatories_csv::read(&bytes, today) {
+        Ok(read) => read,
         Err(errors) => return Ok(rejected(file, errors)),
     };
+    if read.encoding != TextEncoding::Utf8 || read.delimiter != Delimiter::Comma {
+        println!("{}: read as {}, separated by {}", file.display(), read.encoding, read.delimiter);
+    }
     let store = open(url).await?;
-    let report = store.import_signatories(&signatories, Origin::Staff).await?;
+    let report = store.import_signatories(&read.signatories, &read.kept, Origin::Staff).await?;
     store.announce_changes().await;
-    let code = imported(&store, AuditKind::SignatoriesImported, file, signatories.len(), "signatories", report).await?;
+    let count = read.signatories.len();
+    let code = imported(&store, AuditKind::SignatoriesImported, file, count, "signatories", report).await?;
     say_sample_rows(&store).await?;
     Ok(code)
 }

@@ -80,7 +80,7 @@ pub use sample::SampleRows;
 pub use saved::Saved;
 pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
-pub use signatory_edits::{ImportPreview, VersionedSignatory};
+pub use signatory_edits::{ImportPreview, PreviewRow, VersionedSignatory};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
 pub use two_step::{PENDING_LIFETIME, PendingSignIn, TwoStep};
 

@@ -34,7 +34,7 @@ async fn page_reads_as_slices(store: Store) {
         signatory("Aachen", "DE", city, Some("Aix-la-Chapelle")),
         signatory("Köln", "DE", city, Some("Cologne")),
     ];
-    store.import_signatories(&directory, Origin::Staff).await.unwrap();
+    store.import_signatories(&directory, &[], Origin::Staff).await.unwrap();
     let slice =
         |country: &str, limit, offset| DirectorySlice { country: Country::parse(country).unwrap(), limit, offset };
     let slices = [slice("FR", 3, 1), slice("DE", 10, 0), slice("IT", 5, 0), slice("CH", 2, 1), slice("FR", 1, 0)];

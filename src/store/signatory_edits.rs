@@ -16,10 +16,10 @@ use time::OffsetDateTime;
 use super::{
     Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Saved, Store, StoreError, audit,
     signatories::SignatoryRow,
-    signatory_import::{Change, bind_signatory, find_stored, stored_key, write_signatories},
+    signatory_import::{Change, bind_signatory, find_stored, stored_key, with_kept, write_signatories},
 };
 use crate::{
-    domain::{Country, Kind, NewSignatory, Signatory},
+    domain::{Country, Field, Kind, NewSignatory, Signatory},
     text::{hex, i18n::Lang},
 };
 
@@ -52,13 +52,24 @@ const LISTED: &str = " FROM signatories WHERE (CAST($1 AS TEXT) IS NULL OR kind 
           AND (CAST($2 AS TEXT) IS NULL OR search_text LIKE $2 ESCAPE '\\') \
           AND (CAST($3 AS TEXT) IS NULL OR country = CAST($3 AS CHAR(2))) ";
 
-/// What a file would do, row by row, before anything is written.
+/// What a file's row would do: each as it would be written (with the
+/// fields it keeps from the stored signatory).
+#[derive(Clone, Debug)]
+pub enum PreviewRow {
+    Added(NewSignatory),
+    /// A row that changes a stored signatory, with that signatory.
+    Updated {
+        before: Signatory,
+        after: NewSignatory,
+    },
+    Unchanged(NewSignatory),
+}
+
+/// What a file would do, row by row in its order, before anything is
+/// written.
 #[derive(Clone, Debug, Default)]
 pub struct ImportPreview {
-    pub added: Vec<NewSignatory>,
-    /// Each row that changes a stored signatory, with that signatory.
-    pub updated: Vec<(Signatory, NewSignatory)>,
-    pub unchanged: Vec<NewSignatory>,
+    pub rows: Vec<PreviewRow>,
     /// The rows the file names, as stored when read: applying the file
     /// needs the same.
     pub fingerprint: String,
@@ -66,7 +77,15 @@ pub struct ImportPreview {
 
 impl ImportPreview {
     pub fn report(&self) -> ImportReport {
-        ImportReport { added: self.added.len(), updated: self.updated.len(), unchanged: self.unchanged.len() }
+        let mut report = ImportReport::default();
+        for row in &self.rows {
+            report.count(match row {
+                PreviewRow::Added(_) => Change::Added,
+                PreviewRow::Updated { .. } => Change::Updated,
+                PreviewRow::Unchanged(_) => Change::Unchanged,
+            });
+        }
+        report
     }
 }
 
@@ -256,8 +275,13 @@ impl Store {
     }
 
     /// What applying a file's rows would do, with the fingerprint of the
-    /// rows it names; nothing is written.
-    pub async fn preview_signatories_import(&self, rows: &[NewSignatory]) -> Result<ImportPreview, StoreError> {
+    /// rows it names; nothing is written. A stored signatory keeps its
+    /// `kept` fields.
+    pub async fn preview_signatories_import(
+        &self,
+        rows: &[NewSignatory],
+        kept: &[Field],
+    ) -> Result<ImportPreview, StoreError> {
         let mut preview = ImportPreview::default();
         let mut hash = Sha256::new();
         let numbered = self.numbered_placeholders();
@@ -265,14 +289,16 @@ impl Store {
             let mut conn = pool.acquire().await?;
             find_stored(&mut *conn, rows, numbered).await?
         });
-        for s in rows {
-            let found = stored.get(&stored_key(s));
-            fingerprint_row(&mut hash, s, found.map(|f| (&f.row, f.version)));
-            match (Change::of(s, found.map(|f| &f.row), false), found) {
-                (Change::Updated, Some(found)) => preview.updated.push((found.row.clone().into_domain()?, s.clone())),
-                (Change::Unchanged, _) => preview.unchanged.push(s.clone()),
-                _ => preview.added.push(s.clone()),
-            }
+        for s in with_kept(rows, &stored, kept)? {
+            let found = stored.get(&stored_key(&s));
+            fingerprint_row(&mut hash, &s, found.map(|f| (&f.row, f.version)));
+            preview.rows.push(match (Change::of(&s, found.map(|f| &f.row), false), found) {
+                (Change::Updated, Some(found)) => {
+                    PreviewRow::Updated { before: found.row.clone().into_domain()?, after: s.into_owned() }
+                }
+                (Change::Unchanged, _) => PreviewRow::Unchanged(s.into_owned()),
+                _ => PreviewRow::Added(s.into_owned()),
+            });
         }
         preview.fingerprint = hex::encode(&hash.finalize());
         Ok(preview)
@@ -282,11 +308,13 @@ impl Store {
     /// with its audit entry, if the rows it names are still as the preview
     /// read them (`fingerprint`); `None` when they changed, and nothing is
     /// written. `source` names the file in the audit log. The rows are read
-    /// and written as [`Store::import_signatories`] does: a few thousand to
-    /// a statement, the site's revision raised once.
+    /// and written as [`Store::import_signatories`] does (keeping the
+    /// `kept` fields): a few thousand to a statement, the site's revision
+    /// raised once.
     pub async fn apply_signatories_import(
         &self,
         rows: &[NewSignatory],
+        kept: &[Field],
         fingerprint: &str,
         source: &str,
         actor: &Actor,
@@ -298,14 +326,15 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let stored = find_stored(&mut *tx, rows, numbered).await?;
+            let merged = with_kept(rows, &stored, kept)?;
             let mut changed = Vec::new();
-            for s in rows {
+            for s in &merged {
                 let found = stored.get(&stored_key(s));
                 fingerprint_row(&mut hash, s, found.map(|f| (&f.row, f.version)));
                 let change = Change::of(s, found.map(|f| &f.row), false);
                 report.count(change);
                 if change != Change::Unchanged {
-                    changed.push(s);
+                    changed.push(&**s);
                 }
             }
             if hex::encode(&hash.finalize()) != fingerprint {

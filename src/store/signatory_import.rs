@@ -1,7 +1,10 @@
 //! The import of signatories: the stored ones read, and the new or changed
 //! ones written, a few thousand to a statement, on either backend.
 
-use std::collections::{HashMap, hash_map::Entry};
+use std::{
+    borrow::Cow,
+    collections::{HashMap, hash_map::Entry},
+};
 
 use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::Date;
@@ -10,7 +13,10 @@ use super::{
     BeginWrite, Bind, ImportReport, Origin, Store, StoreError, hold_revision, release_revision,
     signatories::{SIGNATORY_COLUMNS, SignatoryRow},
 };
-use crate::{domain::NewSignatory, text::i18n::Lang};
+use crate::{
+    domain::{Field, NewSignatory},
+    text::i18n::Lang,
+};
 
 /// The columns a signatory's writing fills, in the order
 /// [`bind_signatory`] binds them, then whether it is sample data.
@@ -151,6 +157,23 @@ where
     Ok(stored)
 }
 
+/// Each row as it would be written: a stored signatory keeps its `kept`
+/// fields (those its file has no column for).
+pub(super) fn with_kept<'a>(
+    rows: &'a [NewSignatory],
+    stored: &Stored,
+    kept: &[Field],
+) -> Result<Vec<Cow<'a, NewSignatory>>, StoreError> {
+    rows.iter()
+        .map(|s| match stored.get(&stored_key(s)) {
+            Some(found) if !kept.is_empty() => {
+                Ok(Cow::Owned(s.keeping(&found.row.clone().into_domain()?.details, kept)))
+            }
+            _ => Ok(Cow::Borrowed(s)),
+        })
+        .collect()
+}
+
 /// What an import does to one signatory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Change {
@@ -241,12 +264,14 @@ pub(super) fn last_of_each(rows: Vec<&NewSignatory>) -> Vec<&NewSignatory> {
 
 impl Store {
     /// Adds or updates signatories, matched on name and country, all in one
-    /// transaction: on any error nothing is written. The stored rows are
-    /// read, and the new or changed ones written, a few thousand to a
-    /// statement; the site's revision rises once.
+    /// transaction: on any error nothing is written. A stored signatory
+    /// keeps its `kept` fields. The stored rows are read, and the new or
+    /// changed ones written, a few thousand to a statement; the site's
+    /// revision rises once.
     pub async fn import_signatories(
         &self,
         signatories: &[NewSignatory],
+        kept: &[Field],
         origin: Origin,
     ) -> Result<ImportReport, StoreError> {
         let sample = origin.is_sample();
@@ -255,12 +280,13 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let stored = find_stored(&mut *tx, signatories, numbered).await?;
+            let rows = with_kept(signatories, &stored, kept)?;
             let mut changed = Vec::new();
-            for s in signatories {
+            for s in &rows {
                 let change = Change::of(s, stored.get(&stored_key(s)).map(|found| &found.row), sample);
                 report.count(change);
                 if change != Change::Unchanged {
-                    changed.push(s);
+                    changed.push(&**s);
                 }
             }
             write_signatories(&mut *tx, changed, sample, held, numbered).await?;

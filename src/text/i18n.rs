@@ -114,8 +114,21 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "countries.ftl",
     "admin.ftl",
     "checks.ftl",
-    "links.ftl"
+    "links.ftl",
+    "import.ftl"
 );
+
+/// Every country's name in each language, with its ISO code, as
+/// `countries.ftl` writes them (`country-FR = France`): for reading a
+/// country typed by name.
+pub fn country_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    SOURCES.iter().filter(|(_, file, _)| *file == "countries.ftl").flat_map(|(_, _, source)| {
+        source.lines().filter_map(|line| {
+            let (id, name) = line.strip_prefix("country-")?.split_once('=')?;
+            Some((id.trim(), name.trim()))
+        })
+    })
+}
 
 /// The Fluent bundles of both languages, loaded once at start-up.
 pub struct Locales {

@@ -156,6 +156,7 @@ fn back_office() -> Router<AppState> {
         .merge(flow::pages::<Signatories>())
         .route(at::SIGNATORIES_EXPORT, get(admin::signatories::export))
         .route(at::SIGNATORIES_IMPORT, get(admin::signatories::upload))
+        .route(at::SIGNATORIES_TEMPLATE, get(admin::signatories::template))
         .route(at::SIGN_IN_TWO_STEP, get(admin::two_step::show).post(admin::two_step::check))
         .route(at::TWO_STEP_START, post(admin::account::start_two_step))
         .route(at::TWO_STEP_CONFIRM, post(admin::account::confirm_two_step))

@@ -1,6 +1,7 @@
 // The back office's content areas as a campaign officer (an editor) uses
 // them: a signatory added, renamed and deleted (on a phone's width), a CSV
-// file of signatories previewed then applied, an event added after a
+// file of signatories as French Excel saves it previewed (on a phone's
+// width) then applied, an event added after a
 // preview of its description and edited, an event postponed, cancelled and
 // deleted, and a newsletter subscriber erased. Each form's copy sent from
 // another site is refused and changes nothing; each real send shows on the
@@ -164,32 +165,46 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     await page.context().close();
   });
 
-  test('a CSV file of three signatories previewed, then applied', async () => {
-    const page = await officer();
+  test('a CSV file of three signatories as French Excel saves it, previewed on a phone, then applied', async () => {
+    const page = await officer(375);
     const count = signatories().length;
+    // Semicolons, Windows-1252 (í is 0xED: latin1 here), French columns,
+    // dates day first, countries by name, decimal commas, CRLF.
     const file = [
-      'name,kind,country,joined_on,name_fr,name_en,website,latitude,longitude',
-      'Reykjavíkurborg,city,IS,2026-10-01,Reykjavik,Reykjavík,https://reykjavik.is,64.1466,-21.9426',
-      'Kaunas,city,LT,2026-10-15,,,https://www.kaunas.lt/en,54.8985,23.9036',
-      'Canton de Vaud,region,CH,2026-11-02,,Canton of Vaud,https://www.vd.ch,46.5197,6.6323',
-    ].join('\n');
+      'nom;type;pays;date de signature;nom en français;nom en anglais;site web;latitude;longitude',
+      'Reykjavíkurborg;ville;Islande;01/10/2026;Reykjavik;Reykjavík;https://reykjavik.is;64,1466;-21,9426',
+      'Kaunas;ville;Lituanie;15/10/2026;;;https://www.kaunas.lt/en;54,8985;23,9036',
+      'Canton de Vaud;région;Suisse;02/11/2026;;Canton of Vaud;https://www.vd.ch;46,5197;6,6323',
+    ].join('\r\n');
     // The back office shows each in English, where the file gives a name in English.
     const names = ['Reykjavík', 'Kaunas', 'Canton of Vaud'];
 
     await page.goto(site.url('/admin/signatories'));
     await press(page, page.getByRole('link', { name: 'Import a CSV file' }));
     const upload = page.locator('form[data-form=import-preview]');
-    await upload.getByLabel('CSV file').setInputFiles({ name: 'new-signatories.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await upload.getByLabel('CSV file').setInputFiles({ name: 'new-signatories.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'latin1') });
     assert.equal(await sendFromAnotherSite(browser, page, upload), 403, 'the upload sent from another site');
     await press(page, upload.getByRole('button', { name: 'Preview' }));
     const preview = page.getByRole('region', { name: 'What the file will do' });
     assert.match(await preview.innerText(), /3 signatories added/);
-    const added = preview.getByRole('region', { name: 'Added' }).getByRole('row');
-    const rows = (await added.allInnerTexts()).slice(1);
-    assert.equal(rows.length, 3, rows.join('\n'));
+    assert.equal(await page.locator('#import-read').innerText(), 'Read as Windows-1252 (Excel). Fields separated by semicolons.');
+    const table = preview.getByRole('region', { name: 'Every line of the file, with the value it replaces where it changes one' });
+    const headers = await table.getByRole('columnheader').allInnerTexts();
+    assert.deepEqual(headers.slice(3), ['nom', 'type', 'pays', 'date de signature', 'nom en français', 'nom en anglais', 'site web', 'latitude', 'longitude']);
+    const rows = await table.getByRole('row').filter({ has: page.getByRole('rowheader') }).all();
+    assert.equal(rows.length, 3);
     for (const [i, country] of ['Iceland', 'Lithuania', 'Switzerland'].entries()) {
-      assert.match(rows[i], new RegExp(`${names[i]}\\s+${country}`));
+      assert.equal(await rows[i].getByRole('rowheader').innerText(), names[i]);
+      const cells = await rows[i].getByRole('cell').allInnerTexts();
+      assert.equal(cells[1], 'New');
+      assert.equal(cells[4], country);
     }
+    // On a phone the table scrolls in its own frame, its first column in sight.
+    const frame = await table.evaluate((region) => ({ scrolls: region.scrollWidth > region.clientWidth, width: region.getBoundingClientRect().width, tabIndex: region.tabIndex }));
+    assert.ok(frame.scrolls && frame.width <= 375 && frame.tabIndex === 0, JSON.stringify(frame));
+    await table.evaluate((region) => region.scrollBy(600, 0));
+    const first = await rows[0].getByRole('rowheader').boundingBox();
+    assert.ok(first && first.x >= 0 && first.x < 375, JSON.stringify(first));
     assert.equal(signatories().length, count, 'nothing written by the preview');
 
     const apply = page.locator('form[data-form=import-apply]');

@@ -279,8 +279,15 @@ both_backends! {
         assert_eq!(response.status(), 200);
         let preview = html(response).await;
         assert_eq!(texts(&preview, "#import-counts li"), ["1 adhérent ajouté", "1 adhérent mis à jour", "1 adhérent inchangé"]);
-        assert_eq!(texts(&preview, "#import-added td"), ["Graz", "Autriche"]);
-        assert_eq!(texts(&preview, "#import-updated td")[2], "website: \"\" → \"https://www.comune.torino.it/\"");
+        assert_eq!(
+            texts(&preview, "#import-rows tr[data-status=added] > *"),
+            ["Graz", "4", "Nouveau", "Graz", "Ville", "Autriche", "2016-05-24", "(vide)", "(vide)", "(vide)"]
+        );
+        assert_eq!(
+            texts(&preview, "#import-rows tr[data-status=updated] .import-changed"),
+            ["avant\u{a0}: (vide) après\u{a0}: https://www.comune.torino.it/"]
+        );
+        assert_eq!(texts(&preview, "#import-rows tr[data-status=unchanged] th"), ["Lyon"]);
         assert_eq!(count(app).await, 2, "nothing written by the preview");
         let response = apply(&staff, &preview).await;
         assert_eq!(response.status(), 303);
@@ -306,7 +313,10 @@ both_backends! {
         assert_eq!(response.status(), 409);
         let again = html(response).await;
         assert!(!text(&again, "#import-stale").is_empty());
-        assert_eq!(texts(&again, "#import-updated td")[2], "joined_on: \"2016-05-25\" → \"2016-05-24\"; name_en: \"\" → \"Graz City\"");
+        assert_eq!(
+            texts(&again, "#import-rows .import-changed"),
+            ["avant\u{a0}: 2016-05-25 après\u{a0}: 2016-05-24", "avant\u{a0}: (vide) après\u{a0}: Graz City"]
+        );
         let rows: Vec<(Option<String>,)> = app.rows("SELECT name_en FROM signatories WHERE name = 'Graz'").await;
         assert_eq!(rows, [(None,)], "nothing written");
         assert_eq!(apply(&staff, &again).await.status(), 303, "the new preview applies");
@@ -322,7 +332,7 @@ both_backends! {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(
             problems[0],
-            "Ligne 3\u{a0}: colonne country\u{a0}: Choisissez un État membre ou observateur du Conseil de l’Europe.",
+            "Ligne 3\u{a0}: colonne «\u{a0}country\u{a0}»\u{a0}: le pays «\u{a0}XX\u{a0}» n’est pas un État membre ou observateur du Conseil de l’Europe. Écrivez son code (par exemple FR) ou son nom en français ou en anglais.",
             "said in the interface's language"
         );
         assert!(attrs(&page, "#import-apply", "action").is_empty(), "nothing to apply");

@@ -105,7 +105,9 @@ both_backends! {
             ("empty name", format!("name,kind,country,joined_on\n{good} ,city,FR,2015-01-01\n"), "line 3: name"),
             ("unknown country", format!("name,kind,country,joined_on\n{good}Moskva,city,RU,2015-01-01\n"), "line 3: country"),
             ("bad date", format!("name,kind,country,joined_on\n{good}Nice,city,FR,2015-02-30\n"), "line 3: joined_on"),
-            ("not a date", format!("name,kind,country,joined_on\n{good}Nice,city,FR,01/02/2015\n"), "line 3: joined_on"),
+            ("not a date", format!("name,kind,country,joined_on\n{good}Nice,city,FR,2015/02/01\n"), "line 3: joined_on"),
+            ("not a day-first date", format!("name,kind,country,joined_on\n{good}Nice,city,FR,02/13/2015\n"), "line 3: joined_on"),
+            ("wrong separator", format!("name;kind;country;joined_on\n{good}"), "line 2: the header has 4 fields but this line has 1; the file was read as separated by semicolons"),
             ("unknown kind", format!("name,kind,country,joined_on\n{good}Nice,town,FR,2015-01-01\n"), "line 3: kind"),
             ("duplicate", format!("name,kind,country,joined_on\n{good}LYON,city,FR,2016-01-01\n"), "line 3: LYON (FR) is already on line 2"),
             ("short row", format!("name,kind,country,joined_on\n{good}Nice,city\n"), "line 3"),
@@ -125,11 +127,11 @@ both_backends! {
             assert!(message.contains("nothing was imported"), "{case}: {message}");
             assert_eq!(app.export(), before, "{case}: something was written");
         }
-        // Not UTF-8.
-        let path = app.write_file("latin1.csv", b"name,kind,country,joined_on\nLyon,city,FR,2015-01-01\nN\xeemes,city,FR,2015-01-01\n");
+        // Not UTF-8: read as Windows-1252, and still all or nothing.
+        let path = app.write_file("latin1.csv", b"name,kind,country,joined_on\nLyon,city,FR,2015-01-01\nN\xeemes,city,FR,2015-13-01\n");
         let output = app.cli(&["signatories", "import", common::path_str(&path)]);
         assert!(!output.status.success());
-        assert!(stderr(&output).contains("line 3: the file is not valid UTF-8"), "{}", stderr(&output));
+        assert!(stderr(&output).contains("line 3: joined_on"), "{}", stderr(&output));
         // A file that is not there.
         let output = app.cli(&["signatories", "import", "/nonexistent/file.csv"]);
         assert!(!output.status.success());

@@ -16,6 +16,8 @@
 //!   audit log, and the `admin` commands;
 //! - `accounts`: the accounts page and invitations.
 //! - `admin_signatories`: staff editing signatories, one by one and by CSV file.
+//! - `csv_import`: the signatories' CSV as people have it: Excel in French,
+//!   French columns, the preview's every column, the templates.
 //! - `history`: the counter's history, its chart, table and CSV.
 //! - `map`: the map of the signatories.
 //! - `two_step`: the two-step sign-in with an authenticator app, its
@@ -46,6 +48,7 @@ mod bulk_import;
 mod calendar;
 mod command_line;
 mod counts;
+mod csv_import;
 mod drafts;
 mod history;
 mod map;

@@ -92,7 +92,7 @@ both_backends! {
         let response = upload(&staff, "bidi.csv", &format!("name,kind,country,joined_on\n{REVERSING},city,FR,2015-01-01\n")).await;
         assert_eq!(response.status(), 422);
         let problems = texts(&html(response).await, "#import-problems li");
-        assert_eq!(problems, ["Line 2: column name: The name contains an invisible character that changes the direction of the text: type the name again rather than paste it."]);
+        assert_eq!(problems, ["Line 2: column “name”: The name contains an invisible character that changes the direction of the text: type the name again rather than paste it."]);
         assert_eq!(signatories(app).await, 0);
     }
 

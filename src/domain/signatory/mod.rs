@@ -189,6 +189,24 @@ impl NewSignatory {
             .join("; ")
     }
 
+    /// This signatory with the `kept` fields taken from `stored`: a file
+    /// without a column for them changes nothing there. Only the optional
+    /// fields can be kept; the position is kept whole when either
+    /// coordinate is.
+    pub fn keeping(&self, stored: &NewSignatory, kept: &[Field]) -> NewSignatory {
+        let mut merged = self.clone();
+        for field in kept {
+            match field {
+                Field::NameFr => merged.name_fr.clone_from(&stored.name_fr),
+                Field::NameEn => merged.name_en.clone_from(&stored.name_en),
+                Field::Website => merged.website.clone_from(&stored.website),
+                Field::Latitude | Field::Longitude => merged.position = stored.position,
+                Field::Name | Field::Kind | Field::Country | Field::JoinedOn => {}
+            }
+        }
+        merged
+    }
+
     /// The slug of the signatory's own name, for its page's address.
     pub fn slug(&self) -> String {
         collate::slug(self.name.as_str())

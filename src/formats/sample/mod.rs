@@ -80,9 +80,9 @@ impl std::fmt::Display for SampleReport {
 /// already there are left as they are, whatever the day). The sample
 /// events are dated around `now`.
 pub async fn load(store: &Store, now: OffsetDateTime) -> anyhow::Result<SampleReport> {
-    let signatories = signatories_csv::parse(signatories_csv().as_bytes(), now.date())
+    let file = signatories_csv::read(signatories_csv().as_bytes(), now.date())
         .map_err(|errors| anyhow::anyhow!("the bundled sample signatories do not parse:\n{errors}"))?;
-    let signatories = store.import_signatories(&signatories, Origin::Sample).await?;
+    let signatories = store.import_signatories(&file.signatories, &file.kept, Origin::Sample).await?;
     let events = events_csv::parse(events_csv(now.date()).as_bytes())
         .map_err(|errors| anyhow::anyhow!("the bundled sample events do not parse:\n{errors}"))?;
     let mut resolved = Vec::with_capacity(events.len());
@@ -105,11 +105,12 @@ mod tests {
 
     #[test]
     fn sample_has_77_signatories_in_22_countries() {
-        let parsed = crate::formats::signatories_csv::parse(
+        let parsed = crate::formats::signatories_csv::read(
             super::signatories_csv().as_bytes(),
             time::macros::date!(2026 - 12 - 07),
         )
-        .expect("sample parses");
+        .expect("sample parses")
+        .signatories;
         assert_eq!(parsed.len(), 77);
         let mut countries: Vec<_> = parsed.iter().map(|s| s.country).collect();
         countries.sort();

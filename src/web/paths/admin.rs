@@ -40,6 +40,8 @@ pub const SIGNATORIES: &str = "/admin/signatories";
 pub const SIGNATORIES_NEW: &str = "/admin/signatories/new";
 pub const SIGNATORIES_EXPORT: &str = "/admin/signatories/export.csv";
 pub const SIGNATORIES_IMPORT: &str = "/admin/signatories/import";
+/// A CSV file to fill in, in the person's language.
+pub const SIGNATORIES_TEMPLATE: &str = "/admin/signatories/import/template.csv";
 /// Where a CSV file is uploaded for its preview (a larger body allowed).
 pub const SIGNATORIES_PREVIEW: &str = "/admin/signatories/import/preview";
 /// Where a previewed file is applied (a larger body allowed).

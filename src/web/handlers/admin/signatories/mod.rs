@@ -12,9 +12,10 @@
 
 mod form;
 mod import;
+mod import_view;
 
 pub use form::Signatories;
-pub use import::{APPLY_LIMIT, UPLOAD_LIMIT, apply, preview, upload};
+pub use import::{APPLY_LIMIT, UPLOAD_LIMIT, apply, preview, template, upload};
 
 use askama::Template;
 use axum::{
