@@ -114,7 +114,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "countries.ftl",
     "admin.ftl",
     "checks.ftl",
-    "links.ftl"
+    "links.ftl",
+    "trash.ftl"
 );
 
 /// The Fluent bundles of both languages, loaded once at start-up.

@@ -93,7 +93,7 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> Result<Respons
         })
         .collect();
     let outbox = state.store.outbox_counts().await?;
-    let rows = state.store.recent_changes(CHANGES).await?.iter().map(|entry| EntryRow::new(&tr, entry)).collect();
+    let rows = EntryRow::linked(&state, &tr, &state.store.recent_changes(CHANGES).await?).await?;
     let page = DashboardPage {
         counter_text,
         latest_text,
