@@ -11,7 +11,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::{
     Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant,
-    trash_rows::{self, Row},
+    trash_rows::{self, Row, count, text},
 };
 
 /// How long a deleted record stays in the trash.
@@ -128,11 +128,6 @@ pub enum Whereabouts {
     /// In the trash, under this id of the trash's own.
     InTrash(i64),
     Gone,
-}
-
-/// A text value of a row, if it has one.
-fn text<'r>(row: &'r Row, column: &str) -> Option<&'r str> {
-    row.get(column).and_then(Value::as_str)
 }
 
 /// Puts a record and everything it has into the trash, in the caller's
@@ -380,19 +375,6 @@ impl Store {
             Whereabouts::Gone
         })
     }
-}
-
-/// `sql` (a count with its one value as `$1`) answered.
-async fn count<C>(conn: &mut C, sql: &str, value: i64) -> Result<i64, StoreError>
-where
-    C: Connection,
-    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
-    for<'t> i64: Encode<'t, C::Database> + Type<C::Database>,
-    (i64,): for<'r> FromRow<'r, <C::Database as Database>::Row>,
-    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
-{
-    let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql.to_owned())).bind(value).fetch_one(&mut *conn).await?;
-    Ok(n)
 }
 
 /// What another record now has of a restored one's that must be unique.

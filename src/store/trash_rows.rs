@@ -133,3 +133,21 @@ where
         Ok(None)
     }
 }
+
+/// A text value of a row, if it has one.
+pub(super) fn text<'r>(row: &'r Row, column: &str) -> Option<&'r str> {
+    row.get(column).and_then(Value::as_str)
+}
+
+/// `sql` (a count with its one value as `$1`) answered.
+pub(super) async fn count<C>(conn: &mut C, sql: &str, value: i64) -> Result<i64, StoreError>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+    for<'t> i64: Encode<'t, C::Database> + Type<C::Database>,
+    (i64,): for<'r> FromRow<'r, <C::Database as Database>::Row>,
+    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
+{
+    let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql.to_owned())).bind(value).fetch_one(&mut *conn).await?;
+    Ok(n)
+}

@@ -148,6 +148,18 @@ both_backends! {
         assert!(admin_events::sitemap(app).await.iter().any(|loc| loc.ends_with("/fr/calendrier/forum-of-cities")));
         assert_eq!(texts(&app.page("/fr/calendrier/forum-of-cities").await, "main"), page);
         assert_eq!(admin_events::id_of(app, "forum-of-cities").await, id);
+
+        // A signatory restored is named again by the events that named it.
+        assert_eq!(staff.post("/admin/signatories/new", &admin_signatories::fields(&[])).await.status(), 303);
+        let signatory = id_of(app, "Valmorin").await;
+        let named = admin_events::fields(&[("title_en", "Valmorin forum"), ("signatory", "Valmorin (FR)")]);
+        assert_eq!(staff.post("/admin/events/new", &named).await.status(), 303);
+        let link = || app.rows::<(Option<i64>,)>("SELECT signatory_id FROM events WHERE slug = 'valmorin-forum'");
+        assert_eq!(link().await, [(Some(signatory),)]);
+        assert_eq!(staff.post(&format!("/admin/signatories/{signatory}/delete"), &[]).await.status(), 303);
+        assert_eq!(link().await, [(None,)]);
+        assert_eq!(staff.post(&restore_action(&staff, "signatory", signatory).await, &[]).await.status(), 303);
+        assert_eq!(link().await, [(Some(signatory),)]);
     }
 
     async fn a_news_item_deleted_takes_its_image_and_brings_it_back(app) {
