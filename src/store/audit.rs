@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::OffsetDateTime;
 
-use super::{Store, StoreError, instant};
+use super::{Store, StoreError, TrashKind, instant};
 
 /// Who made a change.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,10 +68,16 @@ pub enum AuditKind {
     NewsPublished,
     NewsUnpublished,
     NewsDeleted,
+    SignatoryRestored,
+    EventRestored,
+    NewsRestored,
+    TrashErased,
+    TrashEmptied,
+    TrashExpired,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 38] = [
+    pub const ALL: [AuditKind; 44] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -110,6 +116,12 @@ impl AuditKind {
         AuditKind::NewsPublished,
         AuditKind::NewsUnpublished,
         AuditKind::NewsDeleted,
+        AuditKind::SignatoryRestored,
+        AuditKind::EventRestored,
+        AuditKind::NewsRestored,
+        AuditKind::TrashErased,
+        AuditKind::TrashEmptied,
+        AuditKind::TrashExpired,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -153,6 +165,36 @@ impl AuditKind {
             AuditKind::NewsPublished => "news.published",
             AuditKind::NewsUnpublished => "news.unpublished",
             AuditKind::NewsDeleted => "news.deleted",
+            AuditKind::SignatoryRestored => "signatory.restored",
+            AuditKind::EventRestored => "event.restored",
+            AuditKind::NewsRestored => "news.restored",
+            AuditKind::TrashErased => "trash.erased",
+            AuditKind::TrashEmptied => "trash.emptied",
+            AuditKind::TrashExpired => "trash.expired",
+        }
+    }
+
+    /// The kind of record an entry of this kind is about, when its summary
+    /// starts with the record's `#id`.
+    pub fn item(self) -> Option<TrashKind> {
+        match self {
+            AuditKind::SignatoryAdded
+            | AuditKind::SignatoryUpdated
+            | AuditKind::SignatoryDeleted
+            | AuditKind::SignatoryRestored => Some(TrashKind::Signatory),
+            AuditKind::EventAdded
+            | AuditKind::EventUpdated
+            | AuditKind::EventPostponed
+            | AuditKind::EventCancelled
+            | AuditKind::EventDeleted
+            | AuditKind::EventRestored => Some(TrashKind::Event),
+            AuditKind::NewsAdded
+            | AuditKind::NewsUpdated
+            | AuditKind::NewsPublished
+            | AuditKind::NewsUnpublished
+            | AuditKind::NewsDeleted
+            | AuditKind::NewsRestored => Some(TrashKind::News),
+            _ => None,
         }
     }
 

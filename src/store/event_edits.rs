@@ -11,6 +11,7 @@ use super::{
     Actor, AuditKind, BeginWrite, Saved, Store, StoreError, audit,
     events::{EventRow, SELECT_EVENTS, bind_event},
     instant,
+    trash::{TrashKind, put_in_trash},
 };
 use crate::domain::{
     Event, NewEvent,
@@ -203,11 +204,16 @@ impl Store {
         })
     }
 
-    /// Deletes an event; false when there is none of this id.
+    /// Moves an event to the trash (see `trash.rs`); false when there is
+    /// none of this id.
     pub async fn delete_event(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
         const DELETE: &str = "DELETE FROM events WHERE id = $1 RETURNING slug, start_local, title_en, sample";
+        let postgres = matches!(self, Store::Postgres(_));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if !put_in_trash(&mut *tx, TrashKind::Event, id, actor, now, postgres).await? {
+                return Ok(false);
+            }
             let row: Option<(String, String, String, bool)> =
                 sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
             let Some((slug, start, title, sample)) = row else { return Ok(false) };

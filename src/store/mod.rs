@@ -11,7 +11,7 @@
 //! `signatory_import.rs`), `events.rs`,
 //! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
 //! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
-//! and `audit.rs` for the back office, `two_step.rs` for its two-step
+//! and `audit.rs` for the back office, `trash.rs` (with `trash_rows.rs`) for deleted records kept 30 days, `two_step.rs` for its two-step
 //! sign-in and settings; `pages.rs`, the prose pages' revisions;
 //! `revision.rs`, how the database tells the page cache of its changes.
 
@@ -60,6 +60,8 @@ mod signatory_edits;
 mod signatory_import;
 mod sqlite;
 mod subscribers;
+mod trash;
+mod trash_rows;
 mod two_step;
 
 pub use account_changes::{AccountChange, ChangeOutcome};
@@ -82,6 +84,7 @@ pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 pub use signatory_edits::{ImportPreview, PreviewRow, VersionedSignatory};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
+pub use trash::{Clash, Restored, TRASH_KEPT_FOR, TrashItem, TrashKind, Whereabouts};
 pub use two_step::{PENDING_LIFETIME, PendingSignIn, TwoStep};
 
 use std::time::Duration;

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use super::{
     Actor, AuditKind, BeginWrite, Saved, Store, StoreError, audit, instant,
     news::{DROP_UNUSED_IMAGES, TranslationRow, add_image, add_translation},
+    trash::{TrashKind, put_in_trash},
 };
 use crate::{
     domain::{
@@ -275,8 +276,9 @@ impl Store {
         self.change_news(id, NewsChange::Unpublish, "back to draft", actor, now).await
     }
 
-    /// Deletes an item, its texts, and its image if no other item uses it.
-    /// False when there is no item of this id.
+    /// Moves an item to the trash with its texts and image (see
+    /// `trash.rs`), and drops the image if no other item uses it. False
+    /// when there is no item of this id.
     pub async fn delete_news(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
         self.change_news(id, NewsChange::Delete, "deleted", actor, now).await
     }
@@ -298,8 +300,14 @@ impl Store {
             "UPDATE news SET draft = TRUE, updated_at = $1, version = version + 1 WHERE id = $2 RETURNING slug";
         const DELETE: &str = "DELETE FROM news WHERE id = $1 RETURNING slug";
         let title = self.staff_news(id).await?.map(|item| item.title(Lang::Fr).to_owned()).unwrap_or_default();
+        let postgres = matches!(self, Store::Postgres(_));
         let done = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if matches!(change, NewsChange::Delete)
+                && !put_in_trash(&mut *tx, TrashKind::News, id, actor, now, postgres).await?
+            {
+                return Ok(false);
+            }
             let statement = match change {
                 NewsChange::Publish(at) => {
                     sqlx::query_as(PUBLISH).bind(at.utc()).bind(at.offset_seconds()).bind(instant(now)).bind(id)

@@ -17,6 +17,7 @@ use super::{
     Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Saved, Store, StoreError, audit,
     signatories::SignatoryRow,
     signatory_import::{Change, bind_signatory, find_stored, stored_key, with_kept, write_signatories},
+    trash::{TrashKind, put_in_trash},
 };
 use crate::{
     domain::{Country, Field, Kind, NewSignatory, Signatory},
@@ -183,6 +184,7 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = bind_signatory(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
             let Some((id,)) = id else { return Ok(Saved::Duplicate) };
+            let text = format!("#{id} {text}");
             audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryAdded, &text).await?;
             tx.commit().await?;
             Ok(Saved::Done(id))
@@ -250,12 +252,17 @@ impl Store {
         })
     }
 
-    /// Deletes a signatory; false when there is none of this id.
+    /// Moves a signatory to the trash (see `trash.rs`); false when there is
+    /// none of this id.
     pub async fn delete_signatory(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
         const DELETE: &str = "DELETE FROM signatories WHERE id = $1 \
             RETURNING id, name, kind, country, joined_on, name_fr, name_en, website, latitude, longitude, sample";
+        let postgres = matches!(self, Store::Postgres(_));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if !put_in_trash(&mut *tx, TrashKind::Signatory, id, actor, now, postgres).await? {
+                return Ok(false);
+            }
             let row: Option<SignatoryRow> = sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
             let Some(row) = row else { return Ok(false) };
             let s = row.into_domain()?;

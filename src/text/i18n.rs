@@ -115,7 +115,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "admin.ftl",
     "checks.ftl",
     "links.ftl",
-    "import.ftl"
+    "import.ftl",
+    "trash.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as

@@ -173,6 +173,10 @@ fn back_office() -> Router<AppState> {
         .route(at::EVENT_POSTPONE_ROUTE, get(admin::events::postpone_form).post(admin::events::postpone))
         .route(at::EVENT_CANCEL_ROUTE, get(admin::events::confirm_cancel).post(admin::events::cancel))
         .merge(flow::pages::<News>())
+        .route(at::TRASH, get(admin::trash::list))
+        .route(at::TRASH_EMPTY, get(admin::trash::confirm_empty).post(admin::trash::empty))
+        .route(at::TRASH_RESTORE_ROUTE, post(admin::trash::restore))
+        .route(at::TRASH_ERASE_ROUTE, get(admin::trash::confirm_erase).post(admin::trash::erase))
 }
 
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its

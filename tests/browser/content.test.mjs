@@ -157,8 +157,8 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     const confirm = page.locator('form[data-form=confirm]');
     assert.equal(await sendFromAnotherSite(browser, page, confirm), 403, 'the deletion sent from another site');
     assert.ok(signatory('Tartu linn'), 'still there after the forgery');
-    await press(page, confirm.getByRole('button', { name: 'Delete for good' }));
-    assert.equal(await notice(page), 'The signatory has been deleted.');
+    await press(page, confirm.getByRole('button', { name: 'Move to the trash' }));
+    assert.match(await notice(page), /^The signatory has been moved to the trash\. See the trash/);
     assert.equal(signatory('Tartu linn'), undefined);
     assert.deepEqual(await directory(page, 'Tartu'), []);
     assert.deepEqual(await counter(page), before);
@@ -333,8 +333,8 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     confirm = page.locator('form[data-form=confirm]');
     assert.equal(await sendFromAnotherSite(browser, page, confirm), 403, 'the deletion sent from another site');
     assert.ok(stored(), 'still there after the forgery');
-    await press(page, confirm.getByRole('button', { name: 'Delete for good' }));
-    assert.equal(await notice(page), 'The event has been deleted.');
+    await press(page, confirm.getByRole('button', { name: 'Move to the trash' }));
+    assert.match(await notice(page), /^The event has been moved to the trash\. See the trash/);
     assert.equal(await page.getByRole('link', { name: title }).count(), 0, 'gone from the list');
     assert.equal(stored(), undefined);
     assert.equal((await page.goto(address)).status(), 404, 'its public page is gone');

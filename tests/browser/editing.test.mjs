@@ -117,8 +117,8 @@ describe(`editing, and nothing typed lost (${process.env.BROWSER_BACKEND || 'sql
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Delete this news item' }).click()]);
     const confirm = page.locator('form[data-form=confirm]');
     assert.equal(await sendFromAnotherSite(browser, page, confirm), 403);
-    await press(page, confirm.getByRole('button', { name: 'Delete for good' }));
-    assert.match(await page.locator('[role=status]').first().innerText(), /deleted/);
+    await press(page, confirm.getByRole('button', { name: 'Move to the trash' }));
+    assert.match(await page.locator('[role=status]').first().innerText(), /moved to the trash/);
     assert.equal((await page.request.get(site.url(itemPath))).status(), 404);
     await page.context().close();
     await visitor.context().close();

@@ -13,14 +13,14 @@ use time::{OffsetDateTime, macros::datetime};
 use crate::common::{TestApp, attr, attrs, both_backends, staff::Staff, stderr, text, texts};
 
 /// The day the tests' sites think it is: before the events they add.
-const TODAY: OffsetDateTime = datetime!(2030-11-01 09:00 UTC);
+pub(crate) const TODAY: OffsetDateTime = datetime!(2030-11-01 09:00 UTC);
 
 async fn html(response: reqwest::Response) -> Html {
     Html::parse_document(&response.text().await.expect("body"))
 }
 
 /// The fields of an event's form, with `changes` over a forum in Strasbourg.
-fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     let mut form = vec![
         ("title_fr", "Forum des villes"),
         ("title_en", "Forum of cities"),
@@ -49,7 +49,7 @@ fn fields<'a>(changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
 }
 
 /// The id of the event of this slug, read from the database.
-async fn id_of(app: &TestApp, slug: &str) -> i64 {
+pub(crate) async fn id_of(app: &TestApp, slug: &str) -> i64 {
     let rows: Vec<(i64,)> = app.rows(&format!("SELECT id FROM events WHERE slug = '{slug}'")).await;
     rows.first().map(|(id,)| *id).expect("the event is stored")
 }
@@ -71,7 +71,7 @@ fn version(page: &Html) -> String {
 
 /// A language's feed, parsed with an independent iCalendar parser: each
 /// event's properties by name.
-async fn feed(app: &TestApp, path: &str) -> Vec<HashMap<String, String>> {
+pub(crate) async fn feed(app: &TestApp, path: &str) -> Vec<HashMap<String, String>> {
     let response = app.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
     let body = response.text().await.expect("feed");
@@ -85,12 +85,12 @@ async fn feed(app: &TestApp, path: &str) -> Vec<HashMap<String, String>> {
 }
 
 /// The feed's event of this UID, if it has it.
-fn find<'a>(events: &'a [HashMap<String, String>], uid: &str) -> Option<&'a HashMap<String, String>> {
+pub(crate) fn find<'a>(events: &'a [HashMap<String, String>], uid: &str) -> Option<&'a HashMap<String, String>> {
     events.iter().find(|event| event.get("UID").map(String::as_str) == Some(uid))
 }
 
 /// The addresses the sitemap lists.
-async fn sitemap(app: &TestApp) -> Vec<String> {
+pub(crate) async fn sitemap(app: &TestApp) -> Vec<String> {
     let body = app.get("/sitemap.xml").await.text().await.expect("sitemap");
     let document = roxmltree::Document::parse(&body).expect("the sitemap parses");
     document.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).map(str::to_owned).collect()

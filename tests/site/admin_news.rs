@@ -19,7 +19,7 @@ use crate::common::{
 };
 
 /// A real 1×1 PNG.
-const PNG: &[u8] = &[
+pub(crate) const PNG: &[u8] = &[
     0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00,
     0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49,
     0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00,
@@ -32,9 +32,9 @@ async fn html(response: reqwest::Response) -> Html {
 
 /// A file sent with the form: its name, declared type and bytes.
 pub(crate) struct File<'a> {
-    name: &'a str,
-    content_type: &'a str,
-    bytes: &'a [u8],
+    pub(crate) name: &'a str,
+    pub(crate) content_type: &'a str,
+    pub(crate) bytes: &'a [u8],
 }
 
 /// The fields of an item in both languages, with `changes` over them.
@@ -120,7 +120,7 @@ async fn item_form(staff: &Staff<'_>, id: i64) -> Vec<(String, String)> {
 /// Presses one of the buttons of the item's page as it stands — "save",
 /// "publish" (with `when`, `date` and `time` among `more`), "unpublish" —
 /// which sends the whole form, with the texts it shows.
-async fn press(staff: &Staff<'_>, id: i64, intent: &str, more: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn press(staff: &Staff<'_>, id: i64, intent: &str, more: &[(&str, &str)]) -> reqwest::Response {
     let form = item_form(staff, id).await;
     let mut fields: Vec<(&str, &str)> = form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
     fields.push(("intent", intent));
@@ -129,7 +129,7 @@ async fn press(staff: &Staff<'_>, id: i64, intent: &str, more: &[(&str, &str)]) 
 }
 
 /// Adds an item; its id, read from where the answer leads.
-async fn add(staff: &Staff<'_>, fields: &[(&str, &str)], file: Option<File<'_>>) -> i64 {
+pub(crate) async fn add(staff: &Staff<'_>, fields: &[(&str, &str)], file: Option<File<'_>>) -> i64 {
     let response = send(staff, "/admin/news/new", fields, file, None).await;
     assert_eq!(response.status(), 303, "{}", response.text().await.unwrap_or_default());
     let location = response.headers()["location"].to_str().expect("location").to_owned();
@@ -157,7 +157,7 @@ async fn feed_ids(app: &TestApp, path: &str) -> Vec<String> {
 
 /// Where a visitor finds an item in a language: (home page, news list,
 /// its page answers 200, RSS feed, sitemap).
-async fn seen(app: &TestApp, lang: &str, slug: &str) -> (bool, bool, bool, bool, bool) {
+pub(crate) async fn seen(app: &TestApp, lang: &str, slug: &str) -> (bool, bool, bool, bool, bool) {
     let (list, path) = match lang {
         "fr" => ("/fr/actualites".to_owned(), format!("/fr/actualites/{slug}")),
         _ => ("/en/news".to_owned(), format!("/en/news/{slug}")),
@@ -175,8 +175,8 @@ async fn seen(app: &TestApp, lang: &str, slug: &str) -> (bool, bool, bool, bool,
     (home, listed, page, feed, mapped)
 }
 
-const NOWHERE: (bool, bool, bool, bool, bool) = (false, false, false, false, false);
-const EVERYWHERE: (bool, bool, bool, bool, bool) = (true, true, true, true, true);
+pub(crate) const NOWHERE: (bool, bool, bool, bool, bool) = (false, false, false, false, false);
+pub(crate) const EVERYWHERE: (bool, bool, bool, bool, bool) = (true, true, true, true, true);
 
 both_backends! {
     async fn a_draft_is_published_scheduled_taken_back_and_deleted(app) {

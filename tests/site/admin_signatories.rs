@@ -162,7 +162,7 @@ both_backends! {
         let kinds: Vec<&str> = entries.iter().map(|(_, kind, _)| kind.as_str()).collect();
         assert_eq!(kinds, ["signatory.added", "signatory.updated", "signatory.deleted"]);
         assert!(entries.iter().all(|(who, _, _)| who.as_deref() == Some("eddie@example.org")));
-        assert_eq!(entries[0].2, "Valmorin (FR, city, 2026-03-02)");
+        assert_eq!(entries[0].2, format!("#{id} Valmorin (FR, city, 2026-03-02)"));
         assert_eq!(entries[1].2, format!("#{id} Valmorin (FR): kind: \"city\" → \"region\"; joined_on: \"2026-03-02\" → \"2026-03-05\"; name_en: \"\" → \"Valmorin Town\"; website: \"\" → \"https://valmorin.example/\""));
         assert!(entries[2].2.starts_with(&format!("#{id} Valmorin (FR, region")), "{}", entries[2].2);
         let log = admin.page("/admin/audit?kind=signatory.updated").await;

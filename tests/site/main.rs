@@ -35,6 +35,8 @@
 //!   cached pages and the back office are still answered.
 //! - `page_cache`: every public page from the cache is the page as
 //!   rendered; the order of a query's parameters makes no page of its own.
+//! - `trash`: deleted signatories, events and news items kept 30 days,
+//!   restored whole (the counter, feeds and sitemap following), erased.
 
 mod common;
 
@@ -65,5 +67,6 @@ mod sample;
 mod search;
 mod site;
 mod time_zone;
+mod trash;
 mod two_step;
 mod typed_text;

@@ -221,7 +221,8 @@ const _: () = assert!(BATCH as u64 * SMTP_TIMEOUT.as_secs() < LEASE.whole_second
 const GATHER: StdDuration = StdDuration::from_millis(50);
 
 /// How often the worker purges expired pending subscriptions, old counts
-/// of attempts and old form drafts (a write each, not worth one per mail).
+/// of attempts, old form drafts and what is past its 30 days in the trash
+/// (a write each, not worth one per mail).
 const HOUSEKEEPING_EVERY: Duration = Duration::minutes(1);
 
 /// Sends queued mails until `stop` turns true (or its sender is gone):
@@ -250,6 +251,9 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
             }
             if let Err(error) = store.forget_old_drafts(now).await {
                 tracing::warn!(%error, "could not forget old form drafts");
+            }
+            if let Err(error) = store.purge_trash(now).await {
+                tracing::warn!(%error, "could not erase what is past its 30 days in the trash");
             }
             next_housekeeping = now + HOUSEKEEPING_EVERY;
         }

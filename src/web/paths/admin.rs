@@ -156,6 +156,19 @@ pub fn event_action(id: i64, action: &str) -> String {
     format!("{EVENTS}/{id}/{action}")
 }
 
+/// The trash: deleted signatories, events and news items, kept 30 days.
+pub const TRASH: &str = "/admin/trash";
+/// Where an admin empties it (a confirmation, then its form's target).
+pub const TRASH_EMPTY: &str = "/admin/trash/empty";
+pub const TRASH_RESTORE_ROUTE: &str = "/admin/trash/{id}/restore";
+pub const TRASH_ERASE_ROUTE: &str = "/admin/trash/{id}/erase";
+
+/// What can be done to an item of the trash: `/admin/trash/12/restore`,
+/// `…/erase`.
+pub fn trash_action(id: i64, action: &str) -> String {
+    format!("{TRASH}/{id}/{action}")
+}
+
 /// Whether an address is the back office's.
 pub fn contains(path: &str) -> bool {
     path == ROOT || path.starts_with("/admin/")
@@ -173,16 +186,18 @@ pub enum Area {
     Account,
     Pages,
     News,
+    Trash,
 }
 
 impl Area {
     /// In the navigation's order.
-    pub const ALL: [Area; 9] = [
+    pub const ALL: [Area; 10] = [
         Area::Dashboard,
         Area::Signatories,
         Area::Events,
         Area::News,
         Area::Pages,
+        Area::Trash,
         Area::Subscribers,
         Area::Audit,
         Area::Accounts,
@@ -200,6 +215,7 @@ impl Area {
             Area::Account => ACCOUNT,
             Area::Pages => PAGES,
             Area::News => NEWS,
+            Area::Trash => TRASH,
         }
     }
 
@@ -215,6 +231,7 @@ impl Area {
             Area::Account => "admin-nav-account",
             Area::Pages => "admin-nav-pages",
             Area::News => "admin-nav-news",
+            Area::Trash => "admin-nav-trash",
         }
     }
 

@@ -1,10 +1,13 @@
 //! The audit log's entries as the back office shows them (the audit page
 //! and the dashboard's latest changes).
 
+use std::collections::HashMap;
+
 use super::admin::{datetime, when};
 use crate::{
-    store::{AuditEntry, AuditKind},
+    store::{AuditEntry, AuditKind, TrashKind, Whereabouts},
     text::i18n::Tr,
+    web::{error::AppError, paths::admin, state::AppState},
 };
 
 /// An audit entry as a table row shows it.
@@ -15,6 +18,15 @@ pub struct EntryRow {
     pub what: String,
     pub kind: String,
     pub summary: String,
+    /// Where the record the entry is about is now: its form, or the
+    /// trash (none when it is gone, or the entry names no record).
+    pub link: Option<EntryLink>,
+}
+
+/// A link from an entry to its record.
+pub struct EntryLink {
+    pub href: String,
+    pub label: String,
 }
 
 impl EntryRow {
@@ -26,13 +38,67 @@ impl EntryRow {
                 Some(email) => email.clone(),
                 // A failed sign-in for an address that has no account.
                 None if entry.kind == AuditKind::SignInFailed.as_str() => tr.t("admin-audit-unknown-address"),
+                // The trash emptied of what was past its 30 days.
+                None if entry.kind == AuditKind::TrashExpired.as_str() => tr.t("trash-audit-site"),
                 None => tr.t("admin-audit-command-line"),
             },
             what: AuditKind::parse(&entry.kind).map_or_else(|| entry.kind.clone(), |kind| tr.t(kind_label(kind))),
             kind: entry.kind.clone(),
             summary: entry.summary.clone(),
+            link: None,
         }
     }
+
+    /// The rows of entries, each linked to the record it is about: its
+    /// form while it exists, the trash while it is there.
+    pub async fn linked(state: &AppState, tr: &Tr, entries: &[AuditEntry]) -> Result<Vec<EntryRow>, AppError> {
+        let mut found: HashMap<(TrashKind, i64), Whereabouts> = HashMap::new();
+        let mut rows = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let mut row = EntryRow::new(tr, &state.config.time_zone, entry);
+            if let Some((kind, id)) = record_of(entry) {
+                let whereabouts = match found.get(&(kind, id)) {
+                    Some(known) => *known,
+                    None => *found.entry((kind, id)).or_insert(state.store.whereabouts(kind, id).await?),
+                };
+                row.link = match whereabouts {
+                    Whereabouts::Live => Some(EntryLink { href: edit_href(kind, id), label: tr.t("trash-audit-open") }),
+                    Whereabouts::InTrash(trashed) => Some(EntryLink {
+                        href: format!("{}#{}", admin::TRASH, anchor(trashed)),
+                        label: tr.t("trash-audit-in-trash"),
+                    }),
+                    Whereabouts::Gone => None,
+                };
+            }
+            rows.push(row);
+        }
+        Ok(rows)
+    }
+}
+
+/// The record an entry is about: its kind, and the `#id` its summary
+/// starts with.
+fn record_of(entry: &AuditEntry) -> Option<(TrashKind, i64)> {
+    let kind = AuditKind::parse(&entry.kind)?.item()?;
+    let rest = entry.summary.strip_prefix('#')?;
+    let digits: &str = rest.split(|c: char| !c.is_ascii_digit()).next()?;
+    Some((kind, digits.parse().ok().filter(|id| *id > 0)?))
+}
+
+/// A record's form in the back office.
+pub fn edit_href(kind: TrashKind, id: i64) -> String {
+    match kind {
+        TrashKind::Signatory => admin::signatory(id),
+        TrashKind::Event => admin::event(id),
+        TrashKind::News => admin::news_item(id),
+    }
+}
+
+/// The id of an item's row on the trash page, by the trash's own id (a
+/// record's id may be in the trash twice: SQLite gives the id of the
+/// latest row deleted to the next one added).
+pub fn anchor(trashed: i64) -> String {
+    format!("trash-item-{trashed}")
 }
 
 /// The Fluent message that names a kind of change.
@@ -76,5 +142,39 @@ pub fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::NewsPublished => "admin-kind-news-published",
         AuditKind::NewsUnpublished => "admin-kind-news-unpublished",
         AuditKind::NewsDeleted => "admin-kind-news-deleted",
+        AuditKind::SignatoryRestored => "trash-kind-signatory-restored",
+        AuditKind::EventRestored => "trash-kind-event-restored",
+        AuditKind::NewsRestored => "trash-kind-news-restored",
+        AuditKind::TrashErased => "trash-kind-erased",
+        AuditKind::TrashEmptied => "trash-kind-emptied",
+        AuditKind::TrashExpired => "trash-kind-expired",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(kind: &str, summary: &str) -> AuditEntry {
+        AuditEntry {
+            id: 1,
+            at: time::OffsetDateTime::UNIX_EPOCH,
+            actor_email: None,
+            kind: kind.to_owned(),
+            summary: summary.to_owned(),
+        }
+    }
+
+    #[test]
+    fn an_entry_names_the_record_its_summary_starts_with() {
+        assert_eq!(record_of(&entry("signatory.deleted", "#12 Lyon (FR, city)")), Some((TrashKind::Signatory, 12)));
+        assert_eq!(record_of(&entry("event.restored", "#7")), Some((TrashKind::Event, 7)));
+        assert_eq!(record_of(&entry("news.published", "#3 slug (Title): published")), Some((TrashKind::News, 3)));
+        // The imports name no one record, nor does a summary without `#id`.
+        assert_eq!(record_of(&entry("news.imported", "#3 files")), None);
+        assert_eq!(record_of(&entry("signatory.added", "Lyon (FR, city)")), None);
+        assert_eq!(record_of(&entry("signatory.added", "#x Lyon")), None);
+        assert_eq!(record_of(&entry("signatory.added", "#0 Lyon")), None);
+        assert_eq!(record_of(&entry("unknown.kind", "#3")), None);
     }
 }

@@ -106,7 +106,7 @@ pub async fn show(
         people,
         kinds,
         filtered: who.is_some() || kind.is_some(),
-        rows: entries.iter().map(|entry| EntryRow::new(&tr, &state.config.time_zone, entry)).collect(),
+        rows: EntryRow::linked(&state, &tr, &entries).await?,
         caption: tr.count("admin-audit-count", "count", total),
         caption_id: "audit-caption",
         pagination: Pagination::new(&tr, &listing::PAGES, page, pages, href),

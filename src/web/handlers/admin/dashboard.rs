@@ -99,13 +99,7 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> Result<Respons
         true if state.store.sample_rows().await?.total() > 0 => Some(crate::web::paths::admin::SAMPLE),
         _ => None,
     };
-    let rows = state
-        .store
-        .recent_changes(CHANGES)
-        .await?
-        .iter()
-        .map(|entry| EntryRow::new(&tr, &state.config.time_zone, entry))
-        .collect();
+    let rows = EntryRow::linked(&state, &tr, &state.store.recent_changes(CHANGES).await?).await?;
     let page = DashboardPage {
         counter_text,
         latest_text,

@@ -1,7 +1,7 @@
 //! The back office, one file per area: signing in and out (and the second
 //! step of a two-step sign-in), the dashboard, the signatories, the events,
-//! the prose pages and their revisions, the subscribers, the person's own
-//! account, and, for admins, the audit
+//! the prose pages and their revisions, the trash, the subscribers, the
+//! person's own account, and, for admins, the audit
 //! log, the accounts and the invitations. Every handler takes [`Staff`](crate::web::staff::Staff) or
 //! [`AdminOnly`](crate::web::staff::AdminOnly), and every form post a
 //! [`StaffForm`](crate::web::staff::StaffForm).
@@ -18,4 +18,5 @@ pub mod sample;
 pub mod sign_in;
 pub mod signatories;
 pub mod subscribers;
+pub mod trash;
 pub mod two_step;

@@ -199,6 +199,8 @@ struct ListPage {
     new_href: &'static str,
     /// What was just done, said at the top of the page.
     done: Option<String>,
+    /// After a deletion, the trash, where the record can be restored.
+    trash_href: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
@@ -251,6 +253,7 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
         ],
         new_href: admin::EVENTS_NEW,
         done,
+        trash_href: (query.done.as_deref() == Some("deleted")).then_some(admin::TRASH),
         ctx,
     };
     render(&page, staff.lang)

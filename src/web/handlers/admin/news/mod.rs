@@ -80,6 +80,8 @@ struct ListPage {
     rows: Vec<Row>,
     new_href: &'static str,
     done: Option<String>,
+    /// After a deletion, the trash, where the item can be restored.
+    trash_href: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
@@ -105,7 +107,8 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
         })
         .collect();
     let done = query.done.as_deref().and_then(done_message).map(|id| ctx.t(id));
-    let page = ListPage { rows, new_href: admin::NEWS_NEW, done, ctx };
+    let trash_href = (query.done.as_deref() == Some("deleted")).then_some(admin::TRASH);
+    let page = ListPage { rows, new_href: admin::NEWS_NEW, done, trash_href, ctx };
     render(&page, staff.lang)
 }
 

@@ -155,6 +155,8 @@ struct ListPage {
     export_href: &'static str,
     /// What was just done, said at the top of the page.
     done: Option<String>,
+    /// After a deletion, the trash, where the record can be restored.
+    trash_href: Option<&'static str>,
 }
 
 #[derive(Deserialize)]
@@ -241,6 +243,7 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
         import_href: admin::SIGNATORIES_IMPORT,
         export_href: admin::SIGNATORIES_EXPORT,
         done,
+        trash_href: (query.done.as_deref() == Some("deleted")).then_some(admin::TRASH),
         ctx,
     };
     render(&page, staff.lang)
