@@ -114,6 +114,7 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "countries.ftl",
     "admin.ftl",
     "checks.ftl",
+    "fit.ftl",
     "links.ftl"
 );
 
