@@ -63,20 +63,25 @@ pub fn lines(old: &str, new: &str) -> Vec<Vec<Line>> {
         .map(|group| {
             group
                 .iter()
-                .flat_map(|op| diff.iter_inline_changes_with_options(op, words))
-                .map(|change| {
-                    let change_kind = match change.tag() {
-                        ChangeTag::Equal => LineChange::Unchanged,
-                        ChangeTag::Delete => LineChange::Removed,
-                        ChangeTag::Insert => LineChange::Added,
-                    };
-                    let pieces = change.iter_strings_lossy().map(|(changed, text)| (changed, text.into_owned()));
-                    Line {
-                        change: change_kind,
-                        old_number: change.old_index().map(|i| i + 1),
-                        new_number: change.new_index().map(|i| i + 1),
-                        parts: parts(change_kind, pieces),
-                    }
+                .flat_map(|op| {
+                    let changes: Vec<_> = diff.iter_inline_changes_with_options(op, words).collect();
+                    // Words marked somewhere in the op: its lines were
+                    // compared word by word.
+                    let compared = changes.iter().any(|c| c.values().iter().any(|(emphasised, _)| *emphasised));
+                    changes.into_iter().map(move |change| {
+                        let kind = match change.tag() {
+                            ChangeTag::Equal => LineChange::Unchanged,
+                            ChangeTag::Delete => LineChange::Removed,
+                            ChangeTag::Insert => LineChange::Added,
+                        };
+                        let pieces = change.iter_strings_lossy().map(|(changed, text)| (changed, text.into_owned()));
+                        Line {
+                            change: kind,
+                            old_number: change.old_index().map(|i| i + 1),
+                            new_number: change.new_index().map(|i| i + 1),
+                            parts: parts(kind, compared, pieces),
+                        }
+                    })
                 })
                 .collect()
         })
@@ -84,10 +89,12 @@ pub fn lines(old: &str, new: &str) -> Vec<Vec<Line>> {
 }
 
 /// A line's pieces, its end left out and neighbours of a kind joined: the
-/// white space between two changed words is changed too, and a changed
-/// line with no word in common with the other version (no changed piece,
-/// or only white space kept) is changed as a whole.
-fn parts(change: LineChange, pieces: impl Iterator<Item = (bool, String)>) -> Vec<Part> {
+/// white space between two changed words is changed too. A changed line
+/// not `compared` word by word with another (a line removed or added
+/// alone, or too unlike its counterpart) or with only white space kept is
+/// changed as a whole; one compared with nothing changed in it (words were
+/// only added to its counterpart) has nothing marked.
+fn parts(change: LineChange, compared: bool, pieces: impl Iterator<Item = (bool, String)>) -> Vec<Part> {
     let mut pieces: Vec<Part> =
         pieces.map(|(changed, text)| Part { text, changed: changed && change != LineChange::Unchanged }).collect();
     if let Some(last) = pieces.last_mut() {
@@ -101,8 +108,7 @@ fn parts(change: LineChange, pieces: impl Iterator<Item = (bool, String)>) -> Ve
         }
     }
     let kept_words = pieces.iter().any(|part| !part.changed && !part.text.trim().is_empty());
-    let changed_words = pieces.iter().any(|part| part.changed);
-    let whole = change != LineChange::Unchanged && !(kept_words && changed_words);
+    let whole = change != LineChange::Unchanged && (!compared || !kept_words);
     let mut parts: Vec<Part> = Vec::new();
     for Part { text, changed } in pieces {
         let changed = changed || whole;
@@ -185,6 +191,21 @@ mod tests {
         assert_eq!(marked(added[0]), "[The Pact of cities and regions was signed in ]{Lille}[ by forty mayors.]");
         // Unchanged lines have nothing marked.
         assert!(groups[0].iter().filter(|l| l.change == LineChange::Unchanged).all(|l| marked(l).starts_with('[')));
+    }
+
+    #[test]
+    fn a_word_added_at_the_start_of_a_long_paragraph_marks_that_word() {
+        let old = "The Congress of Local and Regional Authorities takes part in the Council of Europe’s ONE in FIVE \
+                   campaign against sexual violence against children. It is responsible for the campaign’s local and \
+                   regional dimensions.\n\n## The campaign\n";
+        let new = old.replacen("Congress", "Congress (CLRAE)", 1);
+        let groups = lines(old, &new);
+        let added = groups[0].iter().find(|l| l.change == LineChange::Added).expect("an added line");
+        assert_eq!(added.parts.iter().filter(|p| p.changed).count(), 1, "{}", marked(added));
+        // Nothing was taken out of the older line: nothing marked in it.
+        let removed = groups[0].iter().find(|l| l.change == LineChange::Removed).expect("a removed line");
+        assert!(removed.parts.iter().all(|p| !p.changed), "{}", marked(removed));
+        assert!(marked(added).starts_with("[The Congress]{ (CLRAE)}[ of Local"), "{}", marked(added));
     }
 
     #[test]
