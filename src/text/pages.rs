@@ -162,12 +162,20 @@ const NOTES: &[(Lang, Prose, Lang, &str)] = &[
 /// them: an HTML comment on the first line.
 const OLD_SOURCES_START: &str = "<!-- Sources";
 
-/// A page's sources, as kept beside its bundled text.
+/// A page's sources, as kept beside its bundled text: the sources of the
+/// whole, then of some of its statements ("Confirmed: …").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SourcesNote {
     /// The language the note is written in.
     pub lang: Lang,
     pub text: &'static str,
+}
+
+impl SourcesNote {
+    /// The note's paragraphs (separated by a blank line in its file).
+    pub fn paragraphs(&self) -> Vec<&'static str> {
+        self.text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect()
+    }
 }
 
 /// The sources of a page's bundled text in a language, if it has any.
@@ -268,6 +276,10 @@ mod tests {
             for lang in Lang::ALL {
                 let text = PageTexts::bundled(lang, page);
                 assert!(!text.contains("Sources"), "{page:?} {lang}: the sources are in the text");
+                let comments = text.matches("<!--").count();
+                let markers: usize =
+                    [CONTACTS_MARKER, HOSTING_MARKER, LICENCE_MARKER].iter().map(|m| text.matches(m).count()).sum();
+                assert_eq!(comments, markers, "{page:?} {lang}: a comment other than a marker");
                 let note = sources(lang, page).unwrap_or_else(|| panic!("{page:?} {lang}: no sources"));
                 assert!(note.text.starts_with("Sources"), "{page:?} {lang}");
                 assert!(!note.text.contains("<!--") && !note.text.contains("-->"), "{page:?} {lang}");
