@@ -66,6 +66,22 @@ pub enum PreviewRow {
     Unchanged(NewSignatory),
 }
 
+/// The rank of a row's country in `countries` (the order the list shows
+/// them in: by name in the reader's language), as SQL both backends run;
+/// a country left out comes after, by code. The codes are the `Country`
+/// type's own, two ASCII letters, never typed text.
+fn country_rank(countries: &[Country]) -> String {
+    let mut sql = String::from("CASE country");
+    for (rank, country) in countries.iter().enumerate() {
+        sql.push_str(&format!(" WHEN '{}' THEN {rank}", country.code()));
+    }
+    if countries.is_empty() {
+        return "country".to_owned();
+    }
+    sql.push_str(&format!(" ELSE {} END, country", countries.len()));
+    sql
+}
+
 /// What a file would do, row by row in its order, before anything is
 /// written.
 #[derive(Clone, Debug, Default)]
@@ -128,11 +144,13 @@ impl Store {
     }
 
     /// The back office's list: the signatories a filter lets through, by
-    /// country and then the name shown in `lang`, `limit` from `offset` on.
+    /// country in the order of `countries` and then the name shown in
+    /// `lang`, `limit` from `offset` on.
     pub async fn listed_signatories(
         &self,
         filter: &DirectoryFilter,
         lang: Lang,
+        countries: &[Country],
         limit: i64,
         offset: i64,
     ) -> Result<Vec<VersionedSignatory>, StoreError> {
@@ -140,7 +158,8 @@ impl Store {
             Lang::Fr => "sort_fr",
             Lang::En => "sort_en",
         };
-        let sql = format!("SELECT {COLUMNS}{LISTED} ORDER BY country, {sort}, id LIMIT $4 OFFSET $5");
+        let by_country = country_rank(countries);
+        let sql = format!("SELECT {COLUMNS}{LISTED} ORDER BY {by_country}, {sort}, id LIMIT $4 OFFSET $5");
         let pattern = filter.pattern();
         let rows: Vec<VersionedSignatoryRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(filter.kind.map(Kind::as_str))

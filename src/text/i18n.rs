@@ -116,7 +116,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "checks.ftl",
     "links.ftl",
     "import.ftl",
-    "trash.ftl"
+    "trash.ftl",
+    "fit.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as

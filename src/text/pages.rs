@@ -4,6 +4,9 @@
 //! contacts and host put in where the pages' markers say. Staff may replace
 //! a page's text from the back office (the revisions are in the database);
 //! the bundled text is then the page's first revision, and the fallback.
+//! The sources of each bundled text are kept beside it, in
+//! `locales/{fr,en}/pages/<page>.sources.txt`, for the editors: the back
+//! office shows them beside the form, never in the text nor on the site.
 
 use std::{collections::HashMap, sync::Arc};
 
@@ -140,6 +143,68 @@ const SOURCES: &[(Lang, Prose, &str)] = &[
     (Lang::En, Prose::Help, include_str!("../../locales/en/pages/help.md")),
 ];
 
+/// Where each bundled text comes from, and the language that note is
+/// written in (some French pages' notes are in English).
+const NOTES: &[(Lang, Prose, Lang, &str)] = &[
+    (Lang::Fr, Prose::About, Lang::En, include_str!("../../locales/fr/pages/about.sources.txt")),
+    (Lang::Fr, Prose::Aims, Lang::En, include_str!("../../locales/fr/pages/aims.sources.txt")),
+    (Lang::Fr, Prose::Pact, Lang::En, include_str!("../../locales/fr/pages/pact.sources.txt")),
+    (Lang::Fr, Prose::Privacy, Lang::Fr, include_str!("../../locales/fr/pages/privacy.sources.txt")),
+    (Lang::Fr, Prose::Legal, Lang::En, include_str!("../../locales/fr/pages/legal.sources.txt")),
+    (Lang::Fr, Prose::Accessibility, Lang::En, include_str!("../../locales/fr/pages/accessibility.sources.txt")),
+    (Lang::Fr, Prose::Contact, Lang::Fr, include_str!("../../locales/fr/pages/contact.sources.txt")),
+    (Lang::Fr, Prose::Help, Lang::Fr, include_str!("../../locales/fr/pages/help.sources.txt")),
+    (Lang::En, Prose::About, Lang::En, include_str!("../../locales/en/pages/about.sources.txt")),
+    (Lang::En, Prose::Aims, Lang::En, include_str!("../../locales/en/pages/aims.sources.txt")),
+    (Lang::En, Prose::Pact, Lang::En, include_str!("../../locales/en/pages/pact.sources.txt")),
+    (Lang::En, Prose::Privacy, Lang::En, include_str!("../../locales/en/pages/privacy.sources.txt")),
+    (Lang::En, Prose::Legal, Lang::En, include_str!("../../locales/en/pages/legal.sources.txt")),
+    (Lang::En, Prose::Accessibility, Lang::En, include_str!("../../locales/en/pages/accessibility.sources.txt")),
+    (Lang::En, Prose::Contact, Lang::En, include_str!("../../locales/en/pages/contact.sources.txt")),
+    (Lang::En, Prose::Help, Lang::En, include_str!("../../locales/en/pages/help.sources.txt")),
+];
+
+/// How the bundled texts began before their sources were kept beside
+/// them: an HTML comment on the first line.
+const OLD_SOURCES_START: &str = "<!-- Sources";
+
+/// A page's sources, as kept beside its bundled text: the sources of the
+/// whole, then of some of its statements ("Confirmed: …").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourcesNote {
+    /// The language the note is written in.
+    pub lang: Lang,
+    pub text: &'static str,
+}
+
+impl SourcesNote {
+    /// The note's paragraphs (separated by a blank line in its file).
+    pub fn paragraphs(&self) -> Vec<&'static str> {
+        self.text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect()
+    }
+}
+
+/// The sources of a page's bundled text in a language, if it has any.
+pub fn sources(lang: Lang, page: Prose) -> Option<SourcesNote> {
+    NOTES
+        .iter()
+        .find(|(l, p, _, _)| *l == lang && *p == page)
+        .map(|(_, _, written_in, text)| SourcesNote { lang: *written_in, text: text.trim() })
+        .filter(|note| !note.text.is_empty())
+}
+
+/// A stored text as the editor shows it: a revision saved before the
+/// sources were kept beside the text begins with them in an HTML comment,
+/// left out here (the revision itself is never rewritten; the next save
+/// leaves the comment out, and the public page never showed it).
+pub fn without_old_sources(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix(OLD_SOURCES_START) else { return text };
+    match rest.find("-->") {
+        Some(end) => rest[end + 3..].trim_start_matches(['\r', '\n']),
+        None => text,
+    }
+}
+
 /// The prose pages' bodies as HTML, by language and page, and what it
 /// takes to render a text staff wrote for one of them.
 pub struct PageTexts {
@@ -208,6 +273,35 @@ mod tests {
         }
         for unknown in ["", "About", "about ", "../about", "home"] {
             assert_eq!(Prose::parse(unknown), None, "{unknown:?}");
+        }
+    }
+
+    #[test]
+    fn every_bundled_text_has_its_sources_beside_it_not_in_it() {
+        for page in Prose::ALL {
+            for lang in Lang::ALL {
+                let text = PageTexts::bundled(lang, page);
+                assert!(!text.contains("Sources"), "{page:?} {lang}: the sources are in the text");
+                let comments = text.matches("<!--").count();
+                let markers: usize =
+                    [CONTACTS_MARKER, HOSTING_MARKER, LICENCE_MARKER].iter().map(|m| text.matches(m).count()).sum();
+                assert_eq!(comments, markers, "{page:?} {lang}: a comment other than a marker");
+                let note = sources(lang, page).unwrap_or_else(|| panic!("{page:?} {lang}: no sources"));
+                assert!(note.text.starts_with("Sources"), "{page:?} {lang}");
+                assert!(!note.text.contains("<!--") && !note.text.contains("-->"), "{page:?} {lang}");
+                // The note's language is the one it is written in.
+                assert_eq!(note.text.starts_with("Sources\u{202f}:"), note.lang == Lang::Fr, "{page:?} {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_old_stored_text_is_edited_without_its_sources() {
+        let old = "<!-- Sources: somewhere, \"quoted\". -->\n\nThe text.\n\n<!-- contacts: here -->\n";
+        assert_eq!(without_old_sources(old), "The text.\n\n<!-- contacts: here -->\n");
+        // Any other text is left as it is, a comment of its own too.
+        for text in ["The text.\n", "<!-- contacts: here -->\n", "<!-- Sources never closed\n", ""] {
+            assert_eq!(without_old_sources(text), text);
         }
     }
 

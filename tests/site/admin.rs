@@ -116,9 +116,12 @@ both_backends! {
         let output = app.cli(&["admin", "disable", "marie@example.org"]);
         assert!(output.status.success(), "{}", stderr(&output));
         assert_eq!(staff.get("/admin/").await.status(), 303);
-        let disabled = refusal(app.post_sign_in("marie@example.org", PASSWORD).await).await;
-        let unknown = refusal(app.post_sign_in("ghost@example.org", PASSWORD).await).await;
+        // A wrong password tells nothing of the account (the right one is
+        // told it is disabled: see `admin_lists`).
+        let disabled = refusal(app.post_sign_in("marie@example.org", "not the password").await).await;
+        let unknown = refusal(app.post_sign_in("ghost@example.org", "not the password").await).await;
         assert_eq!((disabled.0, &disabled.1, &disabled.2), (unknown.0, &unknown.1, &unknown.2));
+        assert_eq!(app.post_sign_in("marie@example.org", PASSWORD).await.status(), 422);
         assert_eq!(stdout(&app.cli(&["admin", "list"])), "marie@example.org\teditor\tdisabled\n");
     }
 

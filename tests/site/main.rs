@@ -25,6 +25,8 @@
 //! - `admin_pages`: staff editing the prose pages, and their revisions.
 //! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
+//! - `admin_lists`: the back office's lists and words: countries by name,
+//!   buttons named with their account, a page's sources beside its form.
 //! - `search`: the directory's word search, read through its index.
 //! - `bulk_import`: large imports of signatories, and the revision they raise.
 //! - `counts`: the counts the pages show, kept by the database, right after
@@ -43,6 +45,7 @@ mod common;
 mod accounts;
 mod admin;
 mod admin_events;
+mod admin_lists;
 mod admin_news;
 mod admin_pages;
 mod admin_signatories;

@@ -8,7 +8,7 @@ use super::admin::{AdminContext, datetime};
 use crate::{
     domain::Role,
     store::Account,
-    text::i18n::Lang,
+    text::i18n::{Arg, Lang},
     web::{
         error::AppError,
         paths::admin::{self, Area},
@@ -49,6 +49,13 @@ pub struct AccountLine {
     pub is_self: bool,
     pub disabled: bool,
     pub role_label: Mixed,
+    /// The buttons' accessible names, each with the account's address:
+    /// "Change the role of anna@example.org" (a page of such buttons is
+    /// otherwise a list of the same words).
+    pub role_button: String,
+    pub enable_button: String,
+    pub disable_button: String,
+    pub delete_button: String,
     pub role_action: String,
     pub disable_action: String,
     pub enable_action: String,
@@ -105,6 +112,7 @@ fn line(
     invalid: Option<i64>,
 ) -> AccountLine {
     let email = account.email.to_string();
+    let named = |id: &str| ctx.tr.format(id, &[("email", Arg::Text(email.clone().into()))]);
     let status = if account.disabled {
         "admin-account-disabled"
     } else if account.locked(now) {
@@ -122,6 +130,10 @@ fn line(
         is_self: account.id == me,
         disabled: account.disabled,
         role_label: Mixed::message(&ctx.tr, "admin-accounts-role-of", &[], "email", Mixed::typed(email.as_str())),
+        role_button: named("admin-accounts-change-role-of"),
+        enable_button: named("admin-accounts-enable-of"),
+        disable_button: named("admin-accounts-disable-of"),
+        delete_button: named("admin-accounts-delete-of"),
         role_action: admin::account_action(account.id, "role"),
         disable_action: admin::account_action(account.id, "disable"),
         enable_action: admin::account_action(account.id, "enable"),

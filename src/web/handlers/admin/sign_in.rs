@@ -2,8 +2,10 @@
 //! password, an account disabled or waiting after too many failures —
 //! takes as long (a password is always checked, against a dummy hash for
 //! an unknown address) and gets the same page and status, so the answer
-//! never tells whether an address has an account. A client address that
-//! tries too often is slowed down (429).
+//! never tells whether an address has an account; but the right password
+//! of a disabled account is told that the account is disabled (only who
+//! knows the password learns it). A client address that tries too often
+//! is slowed down (429).
 
 use axum::{
     extract::{Query, State},
@@ -107,6 +109,7 @@ pub async fn sign_in(
     };
     let (account, hash) = found.map_or((None, None), |(account, hash)| (Some(account), Some(hash)));
     let right = password::verify(candidate, hash).await?;
+    let mut refusal = "admin-sign-in-failed";
     match account {
         Some(account) if right && !account.disabled && !account.locked(now) && account.totp_on => {
             return ask_two_step_code(&state, &account, now).await;
@@ -118,6 +121,9 @@ pub async fn sign_in(
         }
         Some(account) => {
             let failure = if account.disabled {
+                if right {
+                    refusal = "admin-sign-in-disabled";
+                }
                 SignInFailure::Disabled
             } else if account.locked(now) {
                 SignInFailure::Locked
@@ -128,7 +134,7 @@ pub async fn sign_in(
         }
         None => state.store.sign_in_failed_unknown(now).await?,
     }
-    page.error = Some(page.ctx.t("admin-sign-in-failed"));
+    page.error = Some(page.ctx.t(refusal));
     render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
 }
 

@@ -15,7 +15,7 @@ use crate::{
     text::{
         checks,
         i18n::{Arg, Lang, Tr},
-        pages::{PageTexts, Prose},
+        pages::{self, PageTexts, Prose, SourcesNote},
     },
     web::{
         error::AppError,
@@ -76,6 +76,8 @@ struct FormPage {
     /// posted back): `Some(None)`, the bundled text.
     current: Option<Option<SavedBy>>,
     limit_hint: String,
+    /// Where the bundled text comes from, shown beside the form.
+    sources: Option<SourcesNote>,
 }
 
 impl FormPage {
@@ -96,6 +98,7 @@ impl FormPage {
             preview: None,
             conflict: None,
             current: None,
+            sources: pages::sources(lang, page),
             limit_hint: format!(
                 "{} {}",
                 ctx.tr.format(
@@ -133,6 +136,7 @@ pub async fn edit(
         let form = FormPage::new(&state, &staff, page, lang, base, clean(&typed.body));
         return render(&form, staff.lang);
     }
+    let text = pages::without_old_sources(&text).to_owned();
     let mut form = FormPage::new(&state, &staff, page, lang, current.as_ref().map(|r| r.info.id), text);
     form.current = Some(
         current

@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 use crate::{
     store::PageRevision,
     text::{
-        diff::{self, LineChange},
+        diff::{self, LineChange, Part},
         i18n::{Arg, Lang, Tr},
         pages::{PageTexts, Prose},
     },
@@ -127,9 +127,12 @@ pub(super) struct DiffLine {
     /// Said in words: "removed", "added", "unchanged".
     pub(super) change: String,
     pub(super) class: &'static str,
+    /// The element that marks the changed words: `del` on a removed
+    /// line, `ins` on an added one.
+    pub(super) mark: &'static str,
     pub(super) old_number: String,
     pub(super) new_number: String,
-    pub(super) text: String,
+    pub(super) parts: Vec<Part>,
 }
 
 /// The changes from `old` to `new`, in groups of nearby lines; compared
@@ -148,17 +151,18 @@ fn describe_diff(tr: &Tr, old: &str, new: &str) -> Vec<Vec<DiffLine>> {
             group
                 .into_iter()
                 .map(|line| {
-                    let (change, class) = match line.change {
-                        LineChange::Removed => (removed.clone(), "diff-removed"),
-                        LineChange::Added => (added.clone(), "diff-added"),
-                        LineChange::Unchanged => (unchanged.clone(), "diff-unchanged"),
+                    let (change, class, mark) = match line.change {
+                        LineChange::Removed => (removed.clone(), "diff-removed", "del"),
+                        LineChange::Added => (added.clone(), "diff-added", "ins"),
+                        LineChange::Unchanged => (unchanged.clone(), "diff-unchanged", ""),
                     };
                     DiffLine {
                         change,
                         class,
+                        mark,
                         old_number: line.old_number.map(|n| n.to_string()).unwrap_or_default(),
                         new_number: line.new_number.map(|n| n.to_string()).unwrap_or_default(),
-                        text: line.text,
+                        parts: line.parts,
                     }
                 })
                 .collect()

@@ -115,6 +115,13 @@ fn country_choices(tr: &Tr, selected: Option<&str>) -> Vec<Choice> {
     choices
 }
 
+/// Every country, by name in the person's language: the order of the list.
+fn countries_by_name(tr: &Tr) -> Vec<Country> {
+    let mut countries: Vec<(String, Country)> = Country::all().map(|c| (tr.t(&c.message_id()), c)).collect();
+    countries.sort_by(|a, b| collate::compare(&a.0, &b.0));
+    countries.into_iter().map(|(_, country)| country).collect()
+}
+
 fn kind_choices(tr: &Tr, selected: Option<&str>) -> Vec<Choice> {
     [Kind::City, Kind::Region]
         .into_iter()
@@ -188,9 +195,10 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
     if page > pages {
         return Err(AppError::NotFound);
     }
+    let countries = countries_by_name(&tr);
     let rows = state
         .store
-        .listed_signatories(&filter, staff.lang, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        .listed_signatories(&filter, staff.lang, &countries, PAGE_SIZE, (page - 1) * PAGE_SIZE)
         .await?
         .into_iter()
         .map(|VersionedSignatory { signatory, .. }| {
