@@ -12,10 +12,11 @@ use crate::{
     domain::{EmailAddress, Password, Role},
     infra::{clock::Clock, password},
     startup::{
-        config::{AdminCommand, RoleArg, TwoStepCommand},
+        config::{AdminCommand, LangArg, RoleArg, TwoStepCommand},
         database::open,
     },
     store::Actor,
+    text::i18n::Lang,
 };
 
 /// A refusal: its one line is printed, and the command exits non-zero.
@@ -25,6 +26,15 @@ impl From<Refusal> for ExitCode {
     fn from(Refusal(message): Refusal) -> ExitCode {
         eprintln!("{message}");
         ExitCode::FAILURE
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
     }
 }
 
@@ -40,7 +50,7 @@ impl From<RoleArg> for Role {
 /// Runs an `admin` command.
 pub async fn run(url: Option<String>, command: AdminCommand) -> anyhow::Result<ExitCode> {
     let outcome = match command {
-        AdminCommand::Create { email, role } => create(url, &email, role.into()).await?,
+        AdminCommand::Create { email, role, lang } => create(url, &email, role.into(), lang.map(Into::into)).await?,
         AdminCommand::Passwd { email } => passwd(url, &email).await?,
         AdminCommand::Role { email, role } => change_role(url, &email, role.into()).await?,
         AdminCommand::List => list(url).await?,
@@ -86,7 +96,12 @@ fn read_new_password(email: &EmailAddress) -> Result<Password, Refusal> {
     Password::new(&first, email.as_str()).map_err(|e| Refusal(format!("password refused, {e}")))
 }
 
-async fn create(url: Option<String>, email: &str, role: Role) -> anyhow::Result<Result<(), Refusal>> {
+async fn create(
+    url: Option<String>,
+    email: &str,
+    role: Role,
+    lang: Option<Lang>,
+) -> anyhow::Result<Result<(), Refusal>> {
     let email = match address(email) {
         Ok(email) => email,
         Err(refusal) => return Ok(Err(refusal)),
@@ -100,7 +115,7 @@ async fn create(url: Option<String>, email: &str, role: Role) -> anyhow::Result<
         return Ok(Err(Refusal(format!("{email}: an account exists already (admin passwd sets a new password)"))));
     }
     let hash = password::hash(password).await?;
-    match store.create_account(&email, role, &hash, &Actor::CommandLine, Clock::system().now()).await? {
+    match store.create_account(&email, role, &hash, lang, &Actor::CommandLine, Clock::system().now()).await? {
         Some(_) => {
             println!("{email}: account created ({role})");
             Ok(Ok(()))

@@ -17,6 +17,10 @@ pub enum AdminCommand {
         /// `admin` (also accounts and the audit log).
         #[arg(long, value_enum, default_value_t = RoleArg::Editor)]
         role: RoleArg,
+        /// The language of the person's back office: `fr` or `en` (they may
+        /// change it under My account). Without it, their browser's.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Set a new password, read twice from standard input; ends the
     /// person's sessions.
@@ -61,6 +65,13 @@ pub enum TwoStepCommand {
         /// The account's address.
         email: String,
     },
+}
+
+/// A language as the command line names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
 }
 
 /// A role as the command line names it.

@@ -6,7 +6,7 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use clap::{Args, Parser, Subcommand};
 
 pub use super::commands::{
-    AdminCommand, EventsCommand, NewsCommand, RoleArg, SampleCommand, SignatoriesCommand, SubscribersCommand,
+    AdminCommand, EventsCommand, LangArg, NewsCommand, RoleArg, SampleCommand, SignatoriesCommand, SubscribersCommand,
     TwoStepCommand,
 };
 pub use crate::domain::TimeZone;

@@ -101,17 +101,18 @@ impl Store {
         email: &EmailAddress,
         role: Role,
         password_hash: &str,
+        lang: Option<Lang>,
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<Option<i64>, StoreError> {
-        const INSERT: &str = "INSERT INTO accounts (email, role, password_hash, created_at, password_changed_at) \
-            VALUES ($1, $2, $3, $4, $4) ON CONFLICT (email) DO NOTHING RETURNING id";
+        const INSERT: &str = "INSERT INTO accounts (email, role, password_hash, created_at, password_changed_at, lang) \
+            VALUES ($1, $2, $3, $4, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id";
         let now = instant(now);
         let text = format!("{email} ({role})");
         let id = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = sqlx::query_as(INSERT)
-                .bind(email.as_str()).bind(role.as_str()).bind(password_hash).bind(now)
+                .bind(email.as_str()).bind(role.as_str()).bind(password_hash).bind(now).bind(lang.map(Lang::code))
                 .fetch_optional(&mut *tx).await?;
             if id.is_some() {
                 audit::record(&mut *tx, now, actor.email(), AuditKind::AccountCreated, &text).await?;

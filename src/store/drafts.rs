@@ -146,7 +146,9 @@ mod tests {
         let account = |email: &str| {
             let email = EmailAddress::parse(email).unwrap();
             let store = store.clone();
-            async move { store.create_account(&email, Role::Editor, "x", &Actor::CommandLine, at).await.unwrap().unwrap() }
+            async move {
+                store.create_account(&email, Role::Editor, "x", None, &Actor::CommandLine, at).await.unwrap().unwrap()
+            }
         };
         let (a, b) = (account("a@example.org").await, account("b@example.org").await);
         let hash = "a".repeat(64);

@@ -81,15 +81,22 @@ pub fn cookie_language(headers: &HeaderMap) -> Option<Lang> {
 /// cookie set when the visitor last read a language, else the browser's
 /// `Accept-Language`, else French, the campaign's original.
 pub fn language(headers: &HeaderMap) -> Lang {
-    cookie_language(headers)
-        .or_else(|| {
-            headers
-                .get_all(header::ACCEPT_LANGUAGE)
-                .iter()
-                .filter_map(|value| value.to_str().ok())
-                .find_map(Lang::from_accept_language)
-        })
-        .unwrap_or(Lang::DEFAULT)
+    cookie_language(headers).or_else(|| accepted_language(headers)).unwrap_or(Lang::DEFAULT)
+}
+
+/// The language the browser asks for (`Accept-Language`), whatever the
+/// public site was last read in: the back office's, until the person has
+/// chosen theirs.
+pub fn browser_language(headers: &HeaderMap) -> Lang {
+    accepted_language(headers).unwrap_or(Lang::DEFAULT)
+}
+
+fn accepted_language(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(header::ACCEPT_LANGUAGE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(Lang::from_accept_language)
 }
 
 /// The `Set-Cookie` value that remembers a language for a year.

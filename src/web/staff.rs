@@ -98,7 +98,7 @@ impl Staff {
             account_id: account.account_id,
             email: account.email,
             role: account.role,
-            lang: account.lang.unwrap_or_else(|| negotiate::language(headers)),
+            lang: account.lang.unwrap_or_else(|| negotiate::browser_language(headers)),
             session_hash: hash,
             draft: None,
         }))

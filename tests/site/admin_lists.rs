@@ -102,7 +102,8 @@ both_backends! {
     }
 
     async fn a_pages_sources_are_beside_its_form_never_in_its_text(app) {
-        let editor = app.staff("eddie@example.org", "editor").await;
+        // An admin: the privacy notice is among the pages only admins change.
+        let editor = app.staff("eddie@example.org", "admin").await;
         for (path, public, lang) in [("/admin/pages/about/en", "/en/about", "en"), ("/admin/pages/privacy/fr", "/fr/confidentialite", "fr")] {
             let form = editor.page(path).await;
             assert!(!text(&form, "#page-body").contains("Sources"), "{path}: the sources in the text");

@@ -294,7 +294,7 @@ both_backends! {
         assert_eq!(kinds, ["news.added", "news.published", "news.unpublished", "news.published", "news.unpublished", "news.deleted"]);
         assert!(entries.iter().all(|(who, _, _)| who.as_deref() == Some("eddie@example.org")));
         assert_eq!(entries[0].2, format!("#{id} {slug} (La campagne avance\u{a0}!) (draft)"));
-        assert_eq!(entries[3].2, format!("#{id} {slug} (La campagne avance\u{a0}!): scheduled for 2026-11-26T09:30:00Z"));
+        assert_eq!(entries[3].2, format!("#{id} {slug} (La campagne avance\u{a0}!): scheduled for 2026-11-26T08:30:00Z"));
         let admin = app.staff("ada@example.org", "admin").await;
         let log = admin.page("/admin/audit?kind=news.published").await;
         assert!(texts(&log, "td").iter().any(|cell| cell == "Actualité publiée"));

@@ -224,14 +224,16 @@ both_backends! {
         // The operator's contacts and host go where the markers say, in the
         // preview as on the public page.
         let marked = "Write to us.\n\n<!-- contacts: listed here -->\n\n<!-- hosting: named here -->\n";
-        let preview = html(editor.post("/admin/pages/legal/en/preview", &[("body", marked), ("base", "bundled")]).await).await;
+        // The legal notice is an admin's to change.
+        let admin = app.staff("ada@example.org", "admin").await;
+        let preview = html(admin.post("/admin/pages/legal/en/preview", &[("body", marked), ("base", "bundled")]).await).await;
         let shown = text(&preview, "#page-preview .prose");
         assert!(shown.contains("Write to the secretariat by post"), "{shown}");
         assert!(!shown.contains("hosted"), "no host named, no hosting line: {shown}");
         assert_eq!(revision_count(app).await, 0);
         // A text of the largest size fits the body the address accepts.
         let largest = "a".repeat(100 * 1024);
-        assert_eq!(save(&editor, "/admin/pages/legal/fr", &largest, "bundled").await.status(), 303);
+        assert_eq!(save(&editor, "/admin/pages/aims/fr", &largest, "bundled").await.status(), 303);
         assert_eq!(revision_count(app).await, 1);
 
         // Without the form's token: nothing written, the text kept to send again.

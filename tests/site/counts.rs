@@ -186,7 +186,8 @@ fn file(rows: usize, variant: usize) -> String {
     for n in 0..rows {
         let kind = if (n + variant).is_multiple_of(7) { "region" } else { "city" };
         let country = COUNTRIES[n % COUNTRIES.len()];
-        let year = 2012 + (n + 3 * variant) % 15;
+        // Signed in the past: 2012 to 2025.
+        let year = 2012 + (n + 3 * variant) % 14;
         let position = if (n + variant).is_multiple_of(3) { String::from(",") } else { format!("46.5,{}.5", n % 9) };
         csv.push_str(&format!(
             "Commune {n:05},{kind},{country},{year}-{:02}-{:02},{position}\n",

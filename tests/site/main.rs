@@ -56,6 +56,7 @@ mod counts;
 mod csv_import;
 mod drafts;
 mod history;
+mod interface_language;
 mod map;
 mod metrics;
 mod news;

@@ -144,7 +144,7 @@ async fn back_office_page(
     };
     let ctx = match &staff {
         Some(staff) => AdminContext::signed_in(state, staff, None),
-        None => AdminContext::signed_out(state, negotiate::language(headers)),
+        None => AdminContext::signed_out(state, negotiate::browser_language(headers)),
     };
     let (title, message) = match status {
         StatusCode::FORBIDDEN if refusal == Some(Refusal::AdminsOnly) => {

@@ -149,7 +149,7 @@ pub async fn show(
     headers: HeaderMap,
     Path(item): Path<String>,
 ) -> Result<Response, AppError> {
-    let lang = negotiate::language(&headers);
+    let lang = negotiate::browser_language(&headers);
     let Some(token) = token(&item) else { return gone(&state, lang, &InvitationState::Unknown) };
     match state.store.invitation(&random::token_hash(token), state.config.clock.now()).await? {
         InvitationState::Valid(invitation) => {
@@ -174,7 +174,7 @@ pub async fn accept(
     Path(item): Path<String>,
     posted: PublicForm<AcceptFields>,
 ) -> Result<Response, AppError> {
-    let lang = negotiate::language(&headers);
+    let lang = negotiate::browser_language(&headers);
     let Some(token) = token(&item) else { return gone(&state, lang, &InvitationState::Unknown) };
     let hash = random::token_hash(token);
     let now = state.config.clock.now();

@@ -54,7 +54,7 @@ pub async fn show(
     if signed_in.staff(&state, &headers).await?.is_some() {
         return Ok(Redirect::to(paths::admin::HOME).into_response());
     }
-    let lang = negotiate::language(&headers);
+    let lang = negotiate::browser_language(&headers);
     let mut page = SignInPage::new(&state, lang);
     page.notice = query.welcome.is_some().then(|| page.ctx.t("admin-invitation-accepted"));
     if query.expired.is_some() {
@@ -79,7 +79,7 @@ pub async fn sign_in(
     headers: HeaderMap,
     posted: PublicForm<SignInFields>,
 ) -> Result<Response, AppError> {
-    let lang = negotiate::language(&headers);
+    let lang = negotiate::browser_language(&headers);
     let now = state.config.clock.now();
     let mut page = SignInPage::new(&state, lang);
     let (form, fresh) = match posted {

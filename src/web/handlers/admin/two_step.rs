@@ -83,7 +83,7 @@ pub async fn show(
     }
     match pending(&state, &headers).await?.0 {
         PendingSignIn::Waiting(_) => {
-            let lang = negotiate::language(&headers);
+            let lang = negotiate::browser_language(&headers);
             render(&TwoStepPage::new(&state, lang), lang)
         }
         PendingSignIn::Expired => back_to_sign_in(&state, true),
@@ -103,7 +103,7 @@ pub async fn check(
     headers: HeaderMap,
     posted: PublicForm<CodeFields>,
 ) -> Result<Response, AppError> {
-    let lang = negotiate::language(&headers);
+    let lang = negotiate::browser_language(&headers);
     let form = match posted {
         PublicForm::Fresh(form) => form,
         PublicForm::Stale(_) => {
