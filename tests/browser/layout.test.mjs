@@ -103,7 +103,7 @@ describe(`the back office at 1280 and 375 pixels (${process.env.BROWSER_BACKEND 
     await fitsAtBothWidths(page, checked, site.url('/admin/sign-in'));
     await signIn(site, page, ADMIN, PASSWORD);
     await fitsAtBothWidths(page, checked);
-    for (const address of ['/admin/signatories', '/admin/signatories/new', '/admin/events', '/admin/events/new', '/admin/news', '/admin/news/new', '/admin/pages', '/admin/accounts', '/admin/account', '/admin/audit']) {
+    for (const address of ['/admin/signatories', '/admin/signatories/new', '/admin/events', '/admin/events/new', '/admin/news', '/admin/news/new', '/admin/pages', '/admin/accounts', '/admin/account', '/admin/audit', '/admin/trash', '/admin/sample', '/admin/signatories/import']) {
       await fitsAtBothWidths(page, checked, site.url(address));
     }
     await page.goto(site.url('/admin/signatories'));
