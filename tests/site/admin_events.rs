@@ -120,10 +120,13 @@ both_backends! {
         assert_eq!(attr(&form, "#event-time-zone option[selected]", "value"), "Europe/Paris");
         let response = add(&staff, &[]).await;
         assert_eq!(response.status(), 303);
-        assert_eq!(response.headers()["location"], "/admin/events?done=added");
-        let list = staff.page("/admin/events?done=added").await;
-        assert_eq!(text(&list, "#events-done"), "L’événement a été ajouté. Il apparaît dès maintenant dans le calendrier public.");
+        // The officer lands on the event added, its public page beside it.
         let id = id_of(app, "forum-of-cities").await;
+        assert_eq!(response.headers()["location"], format!("/admin/events/{id}?done=added"));
+        let landed = staff.page(&format!("/admin/events/{id}?done=added")).await;
+        assert_eq!(text(&landed, "#event-done"), "L’événement a été ajouté. Il apparaît dès maintenant dans le calendrier public.");
+        assert_eq!(attr(&landed, "#event-done-public", "href"), "/fr/calendrier/forum-of-cities");
+        let list = staff.page("/admin/events").await;
         assert_eq!(attrs(&list, "#events-upcoming a", "href"), [format!("/admin/events/{id}")]);
         assert_eq!(calendar(app, "/fr/calendrier").await, ["Forum des villes"]);
         assert_eq!(calendar(app, "/en/calendar").await, ["Forum of cities"]);
@@ -160,7 +163,7 @@ both_backends! {
         let edit = fields(&[("title_en", "Forum of Cities 2030"), ("online_url", "https://example.org/live"), ("version", &read)]);
         let response = staff.post(&path, &edit).await;
         assert_eq!(response.status(), 303);
-        assert_eq!(response.headers()["location"], "/admin/events?done=saved");
+        assert_eq!(response.headers()["location"], format!("{path}?done=saved"));
         assert_eq!(text(&app.page("/en/calendar/forum-of-cities").await, "h1"), "Forum of Cities 2030");
         let events = feed(app, "/en/calendar.ics").await;
         let event = find(&events, "forum-of-cities@oneinfive").expect("still in the feed");

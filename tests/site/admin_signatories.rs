@@ -105,8 +105,12 @@ both_backends! {
         assert_eq!(staff.page("/admin/signatories/new").await.select(&scraper::Selector::parse("form input[name=version]").expect("selector")).count(), 0);
         let response = staff.post("/admin/signatories/new", &fields(&[])).await;
         assert_eq!(response.status(), 303);
-        assert_eq!(response.headers()["location"], "/admin/signatories?done=added");
-        assert_eq!(text(&staff.page("/admin/signatories?done=added").await, "#signatories-done"), "L’adhérent a été ajouté. Il apparaît dès maintenant sur le site public.");
+        // The officer lands on the signatory added, its public page beside it.
+        let id = id_of(app, "Valmorin").await;
+        assert_eq!(response.headers()["location"], format!("/admin/signatories/{id}?done=added"));
+        let landed = staff.page(&format!("/admin/signatories/{id}?done=added")).await;
+        assert_eq!(text(&landed, "#signatory-done"), "L’adhérent a été ajouté. Il apparaît dès maintenant sur le site public.");
+        assert!(attr(&landed, "#signatory-done-public", "href").starts_with(&format!("/fr/adherents/{id}")));
         let (directory, counter, csv) = public(app).await;
         assert_eq!(directory, ["Valmorin"]);
         assert_ne!(counter, empty_counter);

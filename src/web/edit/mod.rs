@@ -140,7 +140,9 @@ pub trait Record: Sized + Send + Sync + 'static {
         now: OffsetDateTime,
     ) -> impl Future<Output = Result<Response, AppError>> + Send {
         let _ = (state, staff, checked, now);
-        std::future::ready(Ok(flow::done(Self::LIST, saved.word())))
+        // The record saved, where the person goes on from: said at its top,
+        // with its public page beside it.
+        std::future::ready(Ok(flow::done(&Self::href(saved.id), saved.word())))
     }
     /// What the store's "another record has this" says, field by field.
     fn duplicate(_tr: &Tr) -> FieldErrors {

@@ -61,6 +61,8 @@ pub(super) struct FormPage {
     cancel_href: Option<String>,
     delete_href: Option<String>,
     back_href: &'static str,
+    /// What was just saved, said at the top, the public page beside it.
+    pub(super) done: Option<String>,
 }
 
 /// The day and time fields of a start or an end (`start` or `end`), with
@@ -195,6 +197,7 @@ impl FormPage {
             cancel_href: None,
             delete_href: None,
             back_href: admin::EVENTS,
+            done: None,
             ctx,
         }
     }

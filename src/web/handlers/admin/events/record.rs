@@ -162,6 +162,11 @@ impl Record for Events {
         }
         page.version = view.version;
         page.conflict = view.conflict;
+        page.done = match view.done.as_deref() {
+            Some("added") => Some(Tr::new(staff.lang, state.locales.clone()).t("admin-events-added")),
+            Some("saved") => Some(Tr::new(staff.lang, state.locales.clone()).t("admin-events-saved")),
+            _ => None,
+        };
         render_with_status(&page, staff.lang, view.status)
     }
 

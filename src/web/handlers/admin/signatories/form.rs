@@ -119,6 +119,8 @@ struct FormPage {
     public_href: Option<String>,
     delete_href: Option<String>,
     back_href: &'static str,
+    /// What was just saved, said at the top, the public page beside it.
+    pub(super) done: Option<String>,
 }
 
 impl Record for Signatories {
@@ -228,6 +230,11 @@ impl Record for Signatories {
         };
         page.version = view.version;
         page.conflict = view.conflict;
+        page.done = match view.done.as_deref() {
+            Some("added") => Some(page.ctx.t("admin-signatories-added")),
+            Some("saved") => Some(page.ctx.t("admin-signatories-saved")),
+            _ => None,
+        };
         render_with_status(&page, staff.lang, view.status)
     }
 
@@ -321,6 +328,7 @@ impl FormPage {
             public_href: None,
             delete_href: None,
             back_href: admin::SIGNATORIES,
+            done: None,
             ctx,
         }
     }
