@@ -38,6 +38,8 @@ pub enum AuditKind {
     AccountDeleted,
     AccountEnabled,
     AccountInvited,
+    InvitationResent,
+    InvitationWithdrawn,
     AccountLocked,
     SignedIn,
     SignInFailed,
@@ -77,7 +79,7 @@ pub enum AuditKind {
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 44] = [
+    pub const ALL: [AuditKind; 46] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -86,6 +88,8 @@ impl AuditKind {
         AuditKind::AccountDeleted,
         AuditKind::AccountEnabled,
         AuditKind::AccountInvited,
+        AuditKind::InvitationResent,
+        AuditKind::InvitationWithdrawn,
         AuditKind::AccountLocked,
         AuditKind::SignedIn,
         AuditKind::SignInFailed,
@@ -135,6 +139,8 @@ impl AuditKind {
             AuditKind::AccountDeleted => "account.deleted",
             AuditKind::AccountEnabled => "account.enabled",
             AuditKind::AccountInvited => "account.invited",
+            AuditKind::InvitationResent => "account.invitation_resent",
+            AuditKind::InvitationWithdrawn => "account.invitation_withdrawn",
             AuditKind::AccountLocked => "account.locked",
             AuditKind::SignedIn => "session.signed_in",
             AuditKind::SignInFailed => "session.sign_in_failed",

@@ -1,6 +1,8 @@
 //! Invitations to the back office: made by an admin with their mail queued
 //! in the same transaction, and accepted once, within their lifetime, by
-//! the person choosing a password, which makes their account.
+//! the person choosing a password, which makes their account. While it
+//! waits, an admin sees it listed, and may send it again (a new link, the
+//! old one void) or withdraw it.
 
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
@@ -60,14 +62,39 @@ impl Row {
         if self.expires_at <= now {
             return Ok(InvitationState::Expired);
         }
+        self.invitation().map(InvitationState::Valid)
+    }
+
+    /// Who, as what, in which language, whatever its state.
+    fn invitation(self) -> Result<Invitation, StoreError> {
         let corrupt = |what: &str, value: &str| StoreError::Corrupt(format!("invitation: {what} {value:?}"));
-        Ok(InvitationState::Valid(Invitation {
+        Ok(Invitation {
             email: EmailAddress::parse(&without_bidi_controls(&self.email))
                 .map_err(|_| corrupt("email", &self.email))?,
             role: Role::parse(&self.role).ok_or_else(|| corrupt("role", &self.role))?,
             lang: Lang::parse(&self.lang).ok_or_else(|| corrupt("lang", &self.lang))?,
-        }))
+        })
     }
+}
+
+/// An invitation waiting for its answer, as the accounts page lists it.
+#[derive(Clone, Debug, FromRow)]
+pub struct PendingInvitation {
+    pub id: i64,
+    pub email: String,
+    pub role: String,
+    pub lang: String,
+    /// The admin who sent it; none from the command line.
+    pub invited_by: Option<String>,
+    pub created_at: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+/// A new link for an invitation sent again: the hash of its token, and its
+/// mail, rendered.
+pub struct Renewal<'a> {
+    pub token_hash: &'a str,
+    pub message: &'a [u8],
 }
 
 const FIND: &str = "SELECT email, role, lang, expires_at, used_at FROM invitations WHERE token_hash = $1";
@@ -149,5 +176,68 @@ impl Store {
             state
         });
         Ok(state)
+    }
+
+    /// The invitations neither accepted nor expired, oldest first.
+    pub async fn pending_invitations(&self, now: OffsetDateTime) -> Result<Vec<PendingInvitation>, StoreError> {
+        const LIST: &str = "SELECT id, email, role, lang, invited_by, created_at, expires_at FROM invitations \
+            WHERE used_at IS NULL AND expires_at > $1 ORDER BY created_at, id";
+        let now = instant(now);
+        Ok(on_pool!(self, pool => sqlx::query_as(LIST).bind(now).fetch_all(pool).await)?)
+    }
+
+    /// An invitation not yet accepted, by its number: who, as what, in which
+    /// language, for its mail to be sent again.
+    pub async fn unused_invitation(&self, id: i64) -> Result<Option<Invitation>, StoreError> {
+        const ONE: &str = "SELECT email, role, lang, expires_at, used_at FROM invitations \
+            WHERE id = $1 AND used_at IS NULL";
+        let row: Option<Row> = on_pool!(self, pool => sqlx::query_as(ONE).bind(id).fetch_optional(pool).await)?;
+        row.map(Row::invitation).transpose()
+    }
+
+    /// Sends an invitation again: its new link replaces the old one, its
+    /// lifetime starts over, its mail is queued. `false`, and nothing done,
+    /// when it was accepted or withdrawn in the meantime.
+    pub async fn resend_invitation(
+        &self,
+        id: i64,
+        renewal: &Renewal<'_>,
+        actor: &Actor,
+        now: OffsetDateTime,
+    ) -> Result<bool, StoreError> {
+        const RENEW: &str = "UPDATE invitations SET token_hash = $1, created_at = $2, expires_at = $3 \
+            WHERE id = $4 AND used_at IS NULL RETURNING email, role";
+        const QUEUE: &str = "INSERT INTO mail_outbox (recipient, message, status, next_attempt_at, created_at) \
+            VALUES ($1, $2, 'pending', $3, $3)";
+        let now = instant(now);
+        let done = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let renewed: Option<(String, String)> = sqlx::query_as(RENEW).bind(renewal.token_hash).bind(now)
+                .bind(now + INVITATION_LIFETIME).bind(id).fetch_optional(&mut *tx).await?;
+            let Some((email, role)) = renewed else { return Ok(false) };
+            sqlx::query(QUEUE).bind(&email).bind(renewal.message).bind(now).execute(&mut *tx).await?;
+            let text = format!("{email} ({role})");
+            audit::record(&mut *tx, now, actor.email(), AuditKind::InvitationResent, &text).await?;
+            tx.commit().await?;
+            true
+        });
+        Ok(done)
+    }
+
+    /// Withdraws an invitation not yet accepted: it is deleted, and its link
+    /// finds nothing. `false` when there was no such invitation.
+    pub async fn withdraw_invitation(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
+        const DELETE: &str = "DELETE FROM invitations WHERE id = $1 AND used_at IS NULL RETURNING email, role";
+        let now = instant(now);
+        let done = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let deleted: Option<(String, String)> = sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
+            let Some((email, role)) = deleted else { return Ok(false) };
+            let text = format!("{email} ({role})");
+            audit::record(&mut *tx, now, actor.email(), AuditKind::InvitationWithdrawn, &text).await?;
+            tx.commit().await?;
+            true
+        });
+        Ok(done)
     }
 }

@@ -73,7 +73,7 @@ pub use drafts::{DRAFT_KEPT_FOR, FormDraft};
 pub use error::StoreError;
 pub use event_edits::{EventEdit, StaffEventFilter, VersionedEvent};
 pub use events::{EventFilter, Mode};
-pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvitation};
+pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvitation, PendingInvitation, Renewal};
 pub use news_edits::{ImageChange, NewsTexts, StaffNews, StoredImage};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
 pub use pages::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource};

@@ -151,6 +151,8 @@ fn back_office() -> Router<AppState> {
         .route(at::ACCOUNT_DISABLE_ROUTE, post(admin::accounts::disable))
         .route(at::ACCOUNT_ENABLE_ROUTE, post(admin::accounts::enable))
         .route(at::INVITE, post(admin::invitations::invite))
+        .route(at::INVITATION_RESEND_ROUTE, post(admin::invitations::resend))
+        .route(at::INVITATION_WITHDRAW_ROUTE, post(admin::invitations::withdraw))
         .route(at::INVITATION_ROUTE, get(admin::invitations::show).post(admin::invitations::accept))
         .route(at::ACCOUNT_DELETE_ROUTE, get(admin::accounts::confirm_delete).post(admin::accounts::delete))
         .merge(flow::pages::<Signatories>())

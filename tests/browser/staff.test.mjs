@@ -2,7 +2,7 @@
 // out (a wrong password refused), My account (the interface in French and
 // back, a new password), a colleague invited in French and accepting at a
 // phone's width, their role changed, disabled and enabled, an account
-// deleted, the About page edited with a preview and three earlier texts
+// deleted, pending invitations listed, one resent and another withdrawn, the About page edited with a preview and three earlier texts
 // restored (from the revisions, a revision, a comparison), the two-step
 // sign-in set up, used (a wrong code refused), its recovery codes renewed,
 // required of everyone, and turned off. Each form's copy sent from another
@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { startSite } from './support/site.mjs';
 import { openBrowser, press, sendFromAnotherSite } from './support/browser.mjs';
 import { signIn, signOut } from './support/staff.mjs';
+import { linkIn } from './support/mail.mjs';
 import { totp } from './support/totp.mjs';
 
 const ADMIN = 'officer@example.org';
@@ -258,6 +259,50 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
     assert.equal(await admin.getByRole('status').innerText(), 'The account has been deleted.');
     assert.equal(await row(leaver).count(), 0);
     assert.equal(listed(leaver), undefined);
+    await admin.context().close();
+  });
+
+  test('pending invitations listed; one resent (the old link refused), another withdrawn (its link gone)', async () => {
+    const kept = 'pending@example.org';
+    const gone = 'withdrawn@example.org';
+    const admin = await browser.newPage();
+    await signIn(site, admin, ADMIN, ADMIN_PASSWORD);
+    for (const email of [kept, gone]) {
+      await admin.goto(site.url('/admin/accounts'));
+      const invite = admin.locator('form[data-form=invite]');
+      await invite.getByLabel('Email address').fill(email);
+      await invite.getByLabel('English').check();
+      await press(admin, invite.getByRole('button', { name: 'Send the invitation' }));
+      assert.equal(await admin.getByRole('status').innerText(), 'The invitation has been sent.');
+    }
+    const pending = admin.getByRole('table', { name: 'Pending invitations' });
+    const row = (email) => pending.locator('tbody tr', { hasText: email });
+    assert.equal(await row(kept).count(), 1, 'listed while pending');
+    assert.equal(await row(gone).count(), 1, 'listed while pending');
+    const oldLink = linkIn(await site.mailTo(kept), '/admin/invitation/');
+    const goneLink = linkIn(await site.mailTo(gone), '/admin/invitation/');
+
+    const resend = row(kept).locator('form[data-form=invitation-resend]');
+    assert.equal(await sendFromAnotherSite(browser, admin, resend), 403, 'the resending sent from another site');
+    assert.equal(site.mails().filter((mail) => mail.to.includes(kept)).length, 1, 'no mail after the forgery');
+    await press(admin, resend.getByRole('button', { name: `Resend the invitation to ${kept}` }));
+    assert.equal(await admin.getByRole('status').innerText(), 'A new invitation has been sent; the previous link no longer works.');
+    const newLink = linkIn(await site.mailTo(kept, (mail) => !mail.text.includes(oldLink)), '/admin/invitation/');
+    const visitor = await browser.newPage();
+    assert.equal((await visitor.goto(oldLink)).status(), 404, 'the old link is refused');
+    assert.equal((await visitor.goto(newLink)).status(), 200, 'the new link works');
+    assert.equal(await heading(visitor), 'Choose your password');
+
+    const withdraw = row(gone).locator('form[data-form=invitation-withdraw]');
+    assert.equal(await sendFromAnotherSite(browser, admin, withdraw), 403, 'the withdrawal sent from another site');
+    assert.equal((await visitor.goto(goneLink)).status(), 200, 'the link still works after the forgery');
+    await press(admin, withdraw.getByRole('button', { name: `Withdraw the invitation to ${gone}` }));
+    assert.equal(await admin.getByRole('status').innerText(), 'The invitation has been withdrawn: its link no longer works.');
+    assert.equal(await row(gone).count(), 0);
+    assert.equal(await row(kept).count(), 1);
+    assert.equal((await visitor.goto(goneLink)).status(), 404, 'the withdrawn link is gone');
+    assert.equal(await heading(visitor), 'This invitation link is not valid');
+    await visitor.context().close();
     await admin.context().close();
   });
 

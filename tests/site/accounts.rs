@@ -1,5 +1,6 @@
 //! The accounts page over HTTP on both backends: invitations (sent,
-//! replaced, accepted, expired, used), roles, disabling (which
+//! replaced, accepted, expired, used; listed while pending, resent,
+//! withdrawn), roles, disabling (which
 //! ends sessions), deleting after a confirmation step, an admin's own
 //! account and the last admin protected, and the audit entries of each.
 
@@ -175,6 +176,74 @@ both_backends! {
         assert_eq!(response.status(), 410);
         assert_eq!(app.rows::<(i64,)>("SELECT count(*) FROM accounts WHERE email = 'late@example.org'").await[0].0, 0);
         assert_eq!(app.get("/admin/invitation/not-a-token").await.status(), 404);
+    }
+
+    async fn pending_invitations_are_listed_resent_and_withdrawn(app) {
+        let ada = app.staff("ada@example.org", "admin").await;
+        let eddie = app.staff("eddie@example.org", "editor").await;
+        assert_eq!(text(&ada.page("/admin/accounts").await, "#invitations-none"), "Aucune invitation n’attend de réponse.");
+        for email in ["kept@example.org", "gone@example.org"] {
+            let fields = [("email", email), ("role", "editor"), ("lang", "en")];
+            assert_eq!(ada.post("/admin/accounts/invite", &fields).await.status(), 303);
+        }
+        let page = ada.page("/admin/accounts").await;
+        assert_eq!(texts(&page, "#invitations tbody th"), ["kept@example.org", "gone@example.org"]);
+        assert_eq!(texts(&page, "#invitations .invitation-role"), ["Rédacteur (contenus et abonnés)"; 2]);
+        assert_eq!(texts(&page, "#invitations .invitation-by"), ["ada@example.org", "ada@example.org"]);
+        assert_eq!(attrs(&page, "#invitations .invitation-expires time", "datetime").len(), 2);
+        assert_eq!(attr(&page, "div[aria-labelledby=invitations-caption]", "role"), "region");
+        let ids: Vec<(i64, String)> = app.rows("SELECT id, email FROM invitations ORDER BY id").await;
+        let (kept, gone) = (ids[0].0, ids[1].0);
+        let resend = format!("/admin/accounts/invitations/{kept}/resend");
+        let withdraw = format!("/admin/accounts/invitations/{gone}/withdraw");
+        assert_eq!(attr(&page, &format!("form[action='{resend}'] button"), "aria-label"), "Renvoyer l’invitation à kept@example.org");
+        assert_eq!(attr(&page, &format!("form[action='{withdraw}'] button"), "aria-label"), "Retirer l’invitation à gone@example.org");
+        // Editors may do neither.
+        assert_eq!(eddie.post(&resend, &[]).await.status(), 403);
+        assert_eq!(eddie.post(&withdraw, &[]).await.status(), 403);
+        // Resent: the old link refused, the new one works.
+        let old = link(&mail(app, 1).await.text);
+        let gone_link = link(&mail(app, 2).await.text);
+        assert_eq!(ada.post(&resend, &[]).await.status(), 303);
+        assert_eq!(text(&ada.page("/admin/accounts?done=resent").await, "#accounts-done"), "Une nouvelle invitation a été envoyée\u{202f}; le lien précédent ne fonctionne plus.");
+        let third = mail(app, 3).await;
+        assert_eq!(third.to, "kept@example.org");
+        assert_eq!(third.subject, "Your invitation to the ONE in FIVE back office");
+        let new = link(&third.text);
+        assert_ne!(old, new);
+        assert_eq!(app.get(&old).await.status(), 404);
+        assert_eq!(text(&app.page(&new).await, "h1"), "Choose your password");
+        // Withdrawn: its link finds nothing, and it can be withdrawn once.
+        assert_eq!(ada.post(&withdraw, &[]).await.status(), 303);
+        assert_eq!(text(&ada.page("/admin/accounts?done=withdrawn").await, "#accounts-done"), "L’invitation a été retirée\u{a0}: son lien ne fonctionne plus.");
+        let response = app.get(&gone_link).await;
+        assert_eq!(response.status(), 404);
+        assert_eq!(text(&html(response).await, "h1"), "Ce lien d’invitation n’est pas valable");
+        assert_eq!(ada.post(&withdraw, &[]).await.status(), 404);
+        assert_eq!(ada.post(&format!("/admin/accounts/invitations/{gone}/resend"), &[]).await.status(), 404);
+        assert_eq!(texts(&ada.page("/admin/accounts").await, "#invitations tbody th"), ["kept@example.org"]);
+        // Accepted: no longer listed, nor resent.
+        let response = accept(app, &new, "tangerine umbrella cathedral", "tangerine umbrella cathedral").await;
+        assert_eq!(response.status(), 303);
+        let page = ada.page("/admin/accounts").await;
+        assert!(texts(&page, "#invitations tbody th").is_empty());
+        assert_eq!(texts(&page, "#accounts tbody th"), ["ada@example.org", "eddie@example.org", "kept@example.org"]);
+        assert_eq!(ada.post(&resend, &[]).await.status(), 404);
+        let entries: Vec<(Option<String>, String, String)> = audit(app).await.into_iter()
+            .filter(|(_, kind, _)| kind.starts_with("account.invitation_")).collect();
+        assert_eq!(entries, [
+            (Some("ada@example.org".to_owned()), "account.invitation_resent".to_owned(), "kept@example.org (editor)".to_owned()),
+            (Some("ada@example.org".to_owned()), "account.invitation_withdrawn".to_owned(), "gone@example.org (editor)".to_owned()),
+        ]);
+    }
+
+    async fn an_expired_invitation_is_no_longer_listed(app) {
+        let ada = app.staff("ada@example.org", "admin").await;
+        assert_eq!(ada.post("/admin/accounts/invite", &[("email", "late@example.org"), ("role", "admin"), ("lang", "fr")]).await.status(), 303);
+        assert_eq!(texts(&ada.page("/admin/accounts").await, "#invitations tbody th"), ["late@example.org"]);
+        app.clock.advance(time::Duration::hours(48));
+        let ada = app.sign_in("ada@example.org", PASSWORD).await;
+        assert!(texts(&ada.page("/admin/accounts").await, "#invitations tbody th").is_empty());
     }
 
     async fn admins_change_roles_disable_enable_and_delete(app) {

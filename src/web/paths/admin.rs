@@ -24,6 +24,8 @@ pub const ACCOUNT_ENABLE_ROUTE: &str = "/admin/accounts/{id}/enable";
 pub const ACCOUNT_DELETE_ROUTE: &str = "/admin/accounts/{id}/delete";
 pub const INVITE: &str = "/admin/accounts/invite";
 pub const INVITATION_ROUTE: &str = "/admin/invitation/{token}";
+pub const INVITATION_RESEND_ROUTE: &str = "/admin/accounts/invitations/{id}/resend";
+pub const INVITATION_WITHDRAW_ROUTE: &str = "/admin/accounts/invitations/{id}/withdraw";
 
 /// An invitation's link, as its mail carries it (after the origin).
 pub fn invitation(token: &str) -> String {
@@ -34,6 +36,12 @@ pub fn invitation(token: &str) -> String {
 /// `/admin/accounts/12/role`.
 pub fn account_action(id: i64, action: &str) -> String {
     format!("{ACCOUNTS}/{id}/{action}")
+}
+
+/// What can be done to a pending invitation, by its number:
+/// `/admin/accounts/invitations/3/resend`.
+pub fn invitation_action(id: i64, action: &str) -> String {
+    format!("{ACCOUNTS}/invitations/{id}/{action}")
 }
 
 pub const SIGNATORIES: &str = "/admin/signatories";

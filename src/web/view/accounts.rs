@@ -1,5 +1,6 @@
 //! The accounts page of the back office (admins only): every account as a
-//! row with its actions, and the form that invites a colleague.
+//! row with its actions, the invitations waiting for an answer, each with
+//! its actions, and the form that invites a colleague.
 
 use askama::Template;
 use serde::Deserialize;
@@ -7,7 +8,7 @@ use serde::Deserialize;
 use super::admin::{AdminContext, datetime};
 use crate::{
     domain::Role,
-    store::Account,
+    store::{Account, PendingInvitation},
     text::i18n::{Arg, Lang},
     web::{
         error::AppError,
@@ -69,6 +70,7 @@ pub struct AccountLine {
 pub struct AccountsPage {
     pub ctx: AdminContext,
     lines: Vec<AccountLine>,
+    pending: Vec<PendingLine>,
     pub done: Option<String>,
     /// Why the last action was refused.
     pub error: Option<String>,
@@ -90,11 +92,14 @@ impl AccountsPage {
             .into_iter()
             .map(|account| line(&ctx, &account, staff.account_id, now, invalid))
             .collect();
+        let pending =
+            state.store.pending_invitations(now).await?.iter().map(|invitation| pending(&ctx, invitation)).collect();
         let invite = InviteForm::new(&ctx);
         let two_step_required = state.store.two_step_required().await?;
         Ok(AccountsPage {
             ctx,
             lines,
+            pending,
             done: None,
             error: None,
             invite,
@@ -139,6 +144,40 @@ fn line(
         enable_action: admin::account_action(account.id, "enable"),
         delete_href: admin::account_action(account.id, "delete"),
         invalid: invalid == Some(account.id),
+        email,
+    }
+}
+
+/// An invitation waiting for its answer, as a row of its table shows it.
+pub struct PendingLine {
+    pub id: i64,
+    pub email: String,
+    pub role: String,
+    pub invited_by: String,
+    /// When it was sent and when its link expires, as read and for `<time>`.
+    pub sent: (String, String),
+    pub expires: (String, String),
+    pub resend_action: String,
+    pub withdraw_action: String,
+    /// The buttons' accessible names, each with the address.
+    pub resend_button: String,
+    pub withdraw_button: String,
+}
+
+fn pending(ctx: &AdminContext, invitation: &PendingInvitation) -> PendingLine {
+    let email = invitation.email.clone();
+    let named = |id: &str| ctx.tr.format(id, &[("email", Arg::Text(email.clone().into()))]);
+    let role = Role::parse(&invitation.role).map_or_else(|| invitation.role.clone(), |role| ctx.t(role.message_id()));
+    PendingLine {
+        id: invitation.id,
+        role,
+        invited_by: invitation.invited_by.clone().unwrap_or_else(|| ctx.t("admin-audit-command-line")),
+        sent: (ctx.when(invitation.created_at), datetime(invitation.created_at)),
+        expires: (ctx.when(invitation.expires_at), datetime(invitation.expires_at)),
+        resend_action: admin::invitation_action(invitation.id, "resend"),
+        withdraw_action: admin::invitation_action(invitation.id, "withdraw"),
+        resend_button: named("admin-invitation-resend-of"),
+        withdraw_button: named("admin-invitation-withdraw-of"),
         email,
     }
 }

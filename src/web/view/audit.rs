@@ -112,6 +112,8 @@ pub fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::AccountDeleted => "admin-kind-account-deleted",
         AuditKind::AccountEnabled => "admin-kind-account-enabled",
         AuditKind::AccountInvited => "admin-kind-account-invited",
+        AuditKind::InvitationResent => "admin-kind-invitation-resent",
+        AuditKind::InvitationWithdrawn => "admin-kind-invitation-withdrawn",
         AuditKind::AccountLocked => "admin-kind-account-locked",
         AuditKind::SignedIn => "admin-kind-signed-in",
         AuditKind::SignInFailed => "admin-kind-sign-in-failed",

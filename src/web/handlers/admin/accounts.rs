@@ -51,6 +51,8 @@ pub async fn list(
         Some("enabled") => Some(page.ctx.t("admin-accounts-enabled")),
         Some("deleted") => Some(page.ctx.t("admin-accounts-deleted")),
         Some("invited") => Some(page.ctx.t("admin-invitation-sent")),
+        Some("resent") => Some(page.ctx.t("admin-invitation-resent")),
+        Some("withdrawn") => Some(page.ctx.t("admin-invitation-withdrawn")),
         Some("two-step") => Some(page.ctx.t("admin-two-step-setting-saved")),
         _ => None,
     };

@@ -3,7 +3,9 @@
 //! link, valid 48 hours and once, opens a page where the person chooses a password (a GET changes
 //! nothing: mail scanners follow links). The POST makes the account and
 //! sends the person to the sign-in page, where they sign in as anyone
-//! does (and set up the two-step sign-in if it is required).
+//! does (and set up the two-step sign-in if it is required). A pending
+//! invitation can be sent again (a new link; the old one stops working) or
+//! withdrawn (its link then finds nothing).
 
 use askama::Template;
 use axum::{
@@ -19,17 +21,18 @@ use crate::{
         mail::{self, Mail},
         password, random,
     },
-    store::{InvitationState, NewInvitation},
+    store::{InvitationState, NewInvitation, Renewal},
     text::{
         hex,
         i18n::{Lang, Tr},
     },
     web::{
         error::AppError,
+        extract::ItemId,
         forgery::{PRIVATE_REFERRER_POLICY, PublicForm},
         negotiate,
         paths::admin,
-        staff::AdminForm,
+        staff::{AdminForm, NoFields, Staff},
         state::AppState,
         view::{
             accounts::{AccountsPage, InviteFields},
@@ -52,18 +55,10 @@ pub async fn invite(
     let lang = form.lang.as_deref().and_then(Lang::parse);
     let mut page = AccountsPage::new(&state, &staff, None).await?;
     if let (Ok(email), Some(role), Some(lang)) = (&email, role, lang) {
-        let token = random::hex_token(32)?;
-        let accept_url = format!("{}{}", state.config.base_url, admin::invitation(&token));
-        let tr = Tr::new(lang, state.locales.clone());
-        let invitation_mail = Mail::Invitation { accept_url: &accept_url, inviter: &staff.email };
-        let message = mail::render(&state.mailer, &tr, email, &invitation_mail)?;
-        let invitation =
-            NewInvitation { email, role, lang, token_hash: &random::token_hash(&token), message: &message };
+        let link = Link::new(&state, &staff, email, lang)?;
+        let invitation = NewInvitation { email, role, lang, token_hash: &link.token_hash, message: &link.message };
         if state.store.invite(&invitation, &staff.actor(), state.config.clock.now()).await? {
-            state.mailer.notify();
-            if state.mailer.writes_files() {
-                tracing::info!(%accept_url, "no SMTP server: the invitation's address, for a local try-out");
-            }
+            link.sent(&state);
             return Ok(Redirect::to(&format!("{}?done=invited", admin::ACCOUNTS)).into_response());
         }
         page.invite.email_error = Some(page.ctx.t("admin-invitation-has-account"));
@@ -80,6 +75,63 @@ pub async fn invite(
     form_view.role_error = role.is_none().then(|| page.ctx.t("admin-accounts-role-missing"));
     form_view.lang_error = lang.is_none().then(|| page.ctx.t("admin-invitation-lang-missing"));
     render_with_status(&page, staff.lang, StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// A new invitation link and its mail, in the invitation's language.
+struct Link {
+    accept_url: String,
+    token_hash: String,
+    message: Vec<u8>,
+}
+
+impl Link {
+    fn new(state: &AppState, staff: &Staff, email: &EmailAddress, lang: Lang) -> Result<Link, AppError> {
+        let token = random::hex_token(32)?;
+        let accept_url = format!("{}{}", state.config.base_url, admin::invitation(&token));
+        let tr = Tr::new(lang, state.locales.clone());
+        let invitation_mail = Mail::Invitation { accept_url: &accept_url, inviter: &staff.email };
+        let message = mail::render(&state.mailer, &tr, email, &invitation_mail)?;
+        Ok(Link { token_hash: random::token_hash(&token), accept_url, message })
+    }
+
+    /// The mail queued: the worker told.
+    fn sent(&self, state: &AppState) {
+        state.mailer.notify();
+        if state.mailer.writes_files() {
+            let accept_url = &self.accept_url;
+            tracing::info!(%accept_url, "no SMTP server: the invitation's address, for a local try-out");
+        }
+    }
+}
+
+/// POST `/admin/accounts/invitations/{id}/resend`: a new link mailed, the
+/// old one void, its lifetime started over.
+pub async fn resend(
+    State(state): State<AppState>,
+    ItemId(id): ItemId,
+    AdminForm { staff, .. }: AdminForm<NoFields>,
+) -> Result<Response, AppError> {
+    let invitation = state.store.unused_invitation(id).await?.ok_or(AppError::NotFound)?;
+    let link = Link::new(&state, &staff, &invitation.email, invitation.lang)?;
+    let renewal = Renewal { token_hash: &link.token_hash, message: &link.message };
+    if !state.store.resend_invitation(id, &renewal, &staff.actor(), state.config.clock.now()).await? {
+        return Err(AppError::NotFound);
+    }
+    link.sent(&state);
+    Ok(Redirect::to(&format!("{}?done=resent", admin::ACCOUNTS)).into_response())
+}
+
+/// POST `/admin/accounts/invitations/{id}/withdraw`: the invitation
+/// deleted; its link finds nothing.
+pub async fn withdraw(
+    State(state): State<AppState>,
+    ItemId(id): ItemId,
+    AdminForm { staff, .. }: AdminForm<NoFields>,
+) -> Result<Response, AppError> {
+    if !state.store.withdraw_invitation(id, &staff.actor(), state.config.clock.now()).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to(&format!("{}?done=withdrawn", admin::ACCOUNTS)).into_response())
 }
 
 #[derive(Template)]
