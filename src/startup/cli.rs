@@ -147,17 +147,13 @@ async fn say_sample_rows(store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `sample remove`: deletes every sample row in one transaction.
+/// `sample remove`: deletes every sample row in one transaction, with its
+/// audit entry.
 async fn remove_sample(url: Option<String>) -> anyhow::Result<ExitCode> {
     let store = open(url).await?;
-    let removed = store.remove_sample().await?;
+    let removed = store.remove_sample(&Actor::CommandLine, Clock::system().now()).await?;
     store.announce_changes().await;
-    let summary = format!(
-        "sample data removed: {} signatories, {} events, {} news items",
-        removed.signatories, removed.events, removed.news
-    );
-    store.record(&Actor::CommandLine, AuditKind::SampleRemoved, &summary, Clock::system().now()).await?;
-    println!("{summary}");
+    println!("{removed}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,7 +2,9 @@
 //! `Origin`): counted, since the site says it shows examples while any
 //! remain, and removed all at once.
 
-use super::{BeginWrite, Store, StoreError, news};
+use time::OffsetDateTime;
+
+use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant, news};
 
 /// Sample rows, by table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -18,6 +20,17 @@ impl SampleRows {
     }
 }
 
+/// What a removal says, in the audit log and on the command line.
+impl std::fmt::Display for SampleRows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "sample data removed: {} signatories, {} events, {} news items",
+            self.signatories, self.events, self.news
+        )
+    }
+}
+
 impl Store {
     /// How many sample rows each table holds.
     pub async fn sample_rows(&self) -> Result<SampleRows, StoreError> {
@@ -28,23 +41,27 @@ impl Store {
         Ok(SampleRows { signatories, events, news })
     }
 
-    /// Deletes every sample row, in one transaction, and says how many.
-    /// Events first (they may name a sample signatory), then news items with
-    /// their translations and the images no item uses any more.
-    pub async fn remove_sample(&self) -> Result<SampleRows, StoreError> {
+    /// Deletes every sample row, in one transaction with its audit entry,
+    /// and says how many. Events first (they may name a sample signatory),
+    /// then news items with their translations and the images no item uses
+    /// any more.
+    pub async fn remove_sample(&self, actor: &Actor, now: OffsetDateTime) -> Result<SampleRows, StoreError> {
         const EVENTS: &str = "DELETE FROM events WHERE sample";
         const NEWS: &str = "DELETE FROM news WHERE sample";
         const SIGNATORIES: &str = "DELETE FROM signatories WHERE sample";
+        let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        let now = instant(now);
         let removed = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let events = sqlx::query(EVENTS).execute(&mut *tx).await?.rows_affected();
             let news = sqlx::query(NEWS).execute(&mut *tx).await?.rows_affected();
             sqlx::query(news::DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
             let signatories = sqlx::query(SIGNATORIES).execute(&mut *tx).await?.rows_affected();
+            let removed = SampleRows { signatories: count(signatories), events: count(events), news: count(news) };
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SampleRemoved, &removed.to_string()).await?;
             tx.commit().await?;
-            (signatories, events, news)
+            removed
         });
-        let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-        Ok(SampleRows { signatories: count(removed.0), events: count(removed.1), news: count(removed.2) })
+        Ok(removed)
     }
 }

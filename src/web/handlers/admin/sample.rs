@@ -8,7 +8,7 @@ use axum::{
 use serde::Deserialize;
 
 use crate::{
-    store::{AuditKind, SampleRows},
+    store::SampleRows,
     text::i18n::Tr,
     web::{
         error::AppError,
@@ -99,12 +99,7 @@ pub async fn remove(
     State(state): State<AppState>,
     AdminForm { staff, .. }: AdminForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let removed = state.store.remove_sample().await?;
+    state.store.remove_sample(&staff.actor(), state.config.clock.now()).await?;
     state.store.announce_changes().await;
-    let summary = format!(
-        "sample data removed: {} signatories, {} events, {} news items",
-        removed.signatories, removed.events, removed.news
-    );
-    state.store.record(&staff.actor(), AuditKind::SampleRemoved, &summary, state.config.clock.now()).await?;
     Ok(Redirect::to(&format!("{}?done=removed", admin::SAMPLE)).into_response())
 }
