@@ -51,6 +51,11 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
+    /// The secretariat's day now: the latest a date of signature may bear.
+    pub fn today(&self) -> time::Date {
+        self.time_zone.today(self.clock.now())
+    }
+
     /// The settings with mail written to `data/outbox` and no proxy trusted.
     pub fn new(base_url: &str) -> Result<SiteConfig, String> {
         let parsed = url::Url::parse(base_url).map_err(|e| format!("--base-url {base_url:?}: {e}"))?;

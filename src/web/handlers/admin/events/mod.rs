@@ -224,8 +224,6 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
     let (upcoming, past) = state.store.staff_events(filter, state.config.clock.now()).await?;
     let (years, _) = state.store.event_facets().await?;
     let done = match query.done.as_deref() {
-        Some("added") => Some(tr.t("admin-events-added")),
-        Some("saved") => Some(tr.t("admin-events-saved")),
         Some("postponed") => Some(tr.t("admin-events-postponed")),
         Some("cancelled") => Some(tr.t("admin-events-cancelled")),
         Some("deleted") => Some(tr.t("admin-events-deleted")),

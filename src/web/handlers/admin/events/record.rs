@@ -162,11 +162,12 @@ impl Record for Events {
         }
         page.version = view.version;
         page.conflict = view.conflict;
-        page.done = match view.done.as_deref() {
-            Some("added") => Some(Tr::new(staff.lang, state.locales.clone()).t("admin-events-added")),
-            Some("saved") => Some(Tr::new(staff.lang, state.locales.clone()).t("admin-events-saved")),
+        let done = match view.done.as_deref() {
+            Some("added") => Some("admin-events-added"),
+            Some("saved") => Some("admin-events-saved"),
             _ => None,
         };
+        page.done = done.map(|id| Tr::new(staff.lang, state.locales.clone()).t(id));
         render_with_status(&page, staff.lang, view.status)
     }
 

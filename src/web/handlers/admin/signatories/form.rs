@@ -187,7 +187,7 @@ impl Record for Signatories {
         form: &SignatoryForm,
         _current: Option<&VersionedSignatory>,
     ) -> Result<Result<NewSignatory, FieldErrors>, AppError> {
-        let today = state.config.time_zone.today(state.config.clock.now());
+        let today = state.config.today();
         Ok(form
             .fields()
             .parse(today)
@@ -300,7 +300,7 @@ impl FormPage {
         let country = select(Field::Country, "signatory-country", country_choices(&tr, Some(&form.country)));
         let mut joined = input(Field::JoinedOn, "signatory-joined-on", "date", true);
         joined.hint = Some(tr.t("admin-signatories-hint-date"));
-        joined.max = Some(crate::domain::date::format(state.config.time_zone.today(state.config.clock.now())));
+        joined.max = Some(crate::domain::date::format(state.config.today()));
         let mut website = input(Field::Website, "signatory-website", "url", false);
         website.hint = Some(tr.t("admin-signatories-hint-website"));
         let mut latitude = input(Field::Latitude, "signatory-latitude", "text", false);

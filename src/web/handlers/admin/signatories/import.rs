@@ -74,7 +74,7 @@ async fn preview_page(
 ) -> Result<Response, AppError> {
     let mut page = ImportPage::new(state, staff);
     page.stale = stale;
-    let today = state.config.time_zone.today(state.config.clock.now());
+    let today = state.config.today();
     let (csv, parsed) = parse_aside(csv, today).await?;
     match parsed {
         Err(errors) => render_with_status(&page.with_problems(&errors), staff.lang, StatusCode::UNPROCESSABLE_ENTITY),
@@ -127,7 +127,7 @@ pub async fn apply(
     }
     let source = source_name(Some(&form.source));
     let encoding = TextEncoding::parse(&form.encoding).unwrap_or(TextEncoding::Utf8);
-    let today = state.config.time_zone.today(state.config.clock.now());
+    let today = state.config.today();
     let (csv, parsed) = parse_aside(CsvText::decoded(form.csv, encoding), today).await?;
     let file = match parsed {
         Ok(file) => file,

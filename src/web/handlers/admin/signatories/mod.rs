@@ -229,8 +229,6 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
     };
     let count = |n: Option<usize>| Arg::Count(i64::try_from(n.unwrap_or(0)).unwrap_or(0));
     let done = match query.done.as_deref() {
-        Some("added") => Some(tr.t("admin-signatories-added")),
-        Some("saved") => Some(tr.t("admin-signatories-saved")),
         Some("deleted") => Some(tr.t("admin-signatories-deleted")),
         Some("imported") => Some(tr.format(
             "admin-signatories-imported",
