@@ -37,7 +37,7 @@ admin-sign-in-too-many = Too many attempts from your connection. Wait 15 minutes
 
 admin-role = Role
 admin-role-admin = Admin (content, subscribers, accounts and the audit log)
-admin-role-editor = Editor (content and subscribers)
+admin-role-editor = Editor (content: signatories, events, news, pages)
 admin-password-too-short = The password is too short: at least 12 characters.
 admin-password-too-long = The password is too long: at most 128 characters.
 admin-password-common = This password is too easy to guess: it is a common password, or close to one.

@@ -37,7 +37,7 @@ admin-sign-in-too-many = Trop de tentatives depuis votre connexion. Attendez 15 
 
 admin-role = Rôle
 admin-role-admin = Administrateur (contenus, abonnés, comptes et journal des modifications)
-admin-role-editor = Rédacteur (contenus et abonnés)
+admin-role-editor = Rédacteur (contenus : adhérents, événements, actualités, pages)
 admin-password-too-short = Le mot de passe est trop court : 12 caractères au moins.
 admin-password-too-long = Le mot de passe est trop long : 128 caractères au plus.
 admin-password-common = Ce mot de passe est trop facile à deviner : c’est un mot de passe courant, ou presque.

@@ -13,8 +13,9 @@ pub enum AdminCommand {
     Create {
         /// The person's e-mail address, with which they sign in.
         email: String,
-        /// What the person may do: `editor` (content and subscribers) or
-        /// `admin` (also accounts and the audit log).
+        /// What the person may do: `editor` (content: signatories, events,
+        /// news, pages) or `admin` (also subscribers, accounts and the audit
+        /// log).
         #[arg(long, value_enum, default_value_t = RoleArg::Editor)]
         role: RoleArg,
         /// The language of the person's back office: `fr` or `en` (they may

@@ -1,6 +1,7 @@
 // The pictures of docs/back-office.md, taken from the real site with the
-// sample data, signed in as an admin, in English, 1280 pixels wide. Run it
-// again when a page of the guide changes:
+// sample data, signed in as an admin, 1280 pixels wide: the guide's pages
+// in English, then the eight everyday tasks (support/tasks.mjs) walked in
+// French and in English. Run it again when a page of the guide changes:
 //
 //   cargo build --locked && node tests/browser/screenshots.mjs
 //
@@ -11,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { startSite } from './support/site.mjs';
 import { openBrowser, press } from './support/browser.mjs';
 import { signIn } from './support/staff.mjs';
+import { officer } from './support/tasks.mjs';
 
 const EMAIL = 'officer@example.org';
 const PASSWORD = 'amber meadow violin 47 copper';
@@ -56,8 +58,31 @@ try {
 
   await page.goto(site.url('/admin/audit'));
   await shot('audit-log');
-  console.log(`pictures written to ${OUT}/`);
 } finally {
   await browser.close();
   await site.stop();
 }
+
+// The moments of the tasks the guide shows.
+const TASK_PICTURES = [
+  'two-step', 'dashboard', 'signatory-new', 'import-preview', 'trash', 'news-form', 'news-preview',
+  'event-form', 'event-postpone', 'page-form', 'page-compare', 'subscribers', 'invitations', 'audit',
+];
+mkdirSync(`${OUT}/tasks`, { recursive: true });
+for (const lang of ['fr', 'en']) {
+  const taskSite = await startSite();
+  const taskBrowser = await openBrowser();
+  try {
+    const email = lang === 'fr' ? 'chargee.de.mission@example.org' : 'campaign.officer@example.org';
+    taskSite.cli(['admin', 'create', email, '--role', 'admin', '--lang', lang], `${PASSWORD}\n${PASSWORD}\n`);
+    const page = await taskBrowser.newPage({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB', width: 1280 });
+    const shot = async (name) => {
+      if (TASK_PICTURES.includes(name)) await page.screenshot({ path: `${OUT}/tasks/${lang}-${name}.jpeg`, type: 'jpeg', quality: 70 });
+    };
+    for (const task of officer({ site: taskSite, page, lang, email, password: PASSWORD, shot })) await task.run();
+  } finally {
+    await taskBrowser.close();
+    await taskSite.stop();
+  }
+}
+console.log(`pictures written to ${OUT}/`);

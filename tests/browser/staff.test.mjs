@@ -179,7 +179,7 @@ describe(`the back office's staff (${process.env.BROWSER_BACKEND || 'sqlite'})`,
     await admin.goto(site.url('/admin/accounts'));
     const invite = admin.locator('form[data-form=invite]');
     await invite.getByLabel('Email address').fill(COLLEAGUE);
-    await invite.getByLabel('Role').selectOption({ label: 'Editor (content and subscribers)' });
+    await invite.getByLabel('Role').selectOption({ label: 'Editor (content: signatories, events, news, pages)' });
     await invite.getByLabel('Français').check();
     assert.equal(await sendFromAnotherSite(browser, admin, invite), 403, 'the invitation sent from another site');
     assert.equal(site.mails().some((mail) => mail.to.includes(COLLEAGUE)), false, 'no mail after the forgery');

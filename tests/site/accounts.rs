@@ -188,7 +188,7 @@ both_backends! {
         }
         let page = ada.page("/admin/accounts").await;
         assert_eq!(texts(&page, "#invitations tbody th"), ["kept@example.org", "gone@example.org"]);
-        assert_eq!(texts(&page, "#invitations .invitation-role"), ["Rédacteur (contenus et abonnés)"; 2]);
+        assert_eq!(texts(&page, "#invitations .invitation-role"), ["Rédacteur (contenus : adhérents, événements, actualités, pages)"; 2]);
         assert_eq!(texts(&page, "#invitations .invitation-by"), ["ada@example.org", "ada@example.org"]);
         assert_eq!(attrs(&page, "#invitations .invitation-expires time", "datetime").len(), 2);
         assert_eq!(attr(&page, "div[aria-labelledby=invitations-caption]", "role"), "region");
