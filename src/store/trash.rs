@@ -192,13 +192,8 @@ where
             }
         }
     }
-    // An item in one language only is listed by that language's label.
-    if label_fr.is_empty() {
-        label_fr.clone_from(&label_en);
-    } else if label_en.is_empty() {
-        label_en.clone_from(&label_fr);
-    }
     record.insert("row".into(), Value::Object(row));
+    let (label_fr, label_en) = either_label(label_fr, label_en);
     let (hash, content_type, data) = match image {
         Some((hash, content_type, data)) => (Some(hash), Some(content_type), Some(data)),
         None => (None, None, None),
@@ -217,6 +212,16 @@ where
         .execute(&mut *conn)
         .await?;
     Ok(true)
+}
+
+/// The labels of an item in each language: an item in one language only
+/// is listed by that language's label in both.
+fn either_label(fr: String, en: String) -> (String, String) {
+    match (fr.is_empty(), en.is_empty()) {
+        (true, _) => (en.clone(), en),
+        (_, true) => (fr.clone(), fr),
+        _ => (fr, en),
+    }
 }
 
 /// An item of the trash as a restore reads it.
@@ -244,6 +249,15 @@ impl Store {
             WHERE deleted_at >= $1 ORDER BY deleted_at DESC, id DESC";
         let rows: Vec<ItemRow> = on_pool!(self, pool => sqlx::query_as(LIST).bind(cutoff(now)).fetch_all(pool).await)?;
         rows.into_iter().map(ItemRow::into_item).collect()
+    }
+
+    /// One item of the trash, by the trash's id, while its 30 days last.
+    pub async fn trash_item(&self, id: i64, now: OffsetDateTime) -> Result<Option<TrashItem>, StoreError> {
+        const ONE: &str = "SELECT id, kind, item_id, label_fr, label_en, deleted_at, deleted_by FROM trash \
+            WHERE id = $1 AND deleted_at >= $2";
+        let row: Option<ItemRow> =
+            on_pool!(self, pool => sqlx::query_as(ONE).bind(id).bind(cutoff(now)).fetch_optional(pool).await)?;
+        row.map(ItemRow::into_item).transpose()
     }
 
     /// Restores an item of the trash: the record written back with

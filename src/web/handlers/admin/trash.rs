@@ -175,8 +175,7 @@ pub async fn restore(
 
 /// An item of the trash, named by an address's `{id}`.
 async fn item(state: &AppState, id: i64) -> Result<TrashItem, AppError> {
-    let items = state.store.trash_items(state.config.clock.now()).await?;
-    items.into_iter().find(|item| item.id == id).ok_or(AppError::NotFound)
+    state.store.trash_item(id, state.config.clock.now()).await?.ok_or(AppError::NotFound)
 }
 
 /// What the confirmation steps say of an item.
