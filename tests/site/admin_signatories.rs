@@ -61,13 +61,22 @@ async fn public(app: &TestApp) -> (Vec<String>, String, String) {
 
 /// Uploads a CSV file for its preview, as the browser's form sends it.
 pub(crate) async fn upload(staff: &Staff<'_>, name: &str, csv: &str) -> reqwest::Response {
+    upload_bytes(staff, name, csv.as_bytes()).await
+}
+
+/// Uploads a file's bytes (in whatever encoding) for its preview, as the
+/// browser's form sends it.
+pub(crate) async fn upload_bytes(staff: &Staff<'_>, name: &str, bytes: &[u8]) -> reqwest::Response {
     let token = staff.token().await;
     let boundary = "----oneinfive-test-boundary";
-    let body = format!(
+    let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n\
          --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
-    );
+         Content-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     staff
         .app
         .client

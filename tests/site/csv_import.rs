@@ -11,33 +11,9 @@
 use scraper::Html;
 
 use crate::{
-    admin_signatories::{apply, html},
+    admin_signatories::{apply, html, upload_bytes},
     common::{self, TestApp, both_backends, staff::Staff, stdout, text, texts},
 };
-
-/// Uploads a file's bytes for its preview, as the browser's form sends it.
-async fn upload_bytes(staff: &Staff<'_>, name: &str, bytes: &[u8]) -> reqwest::Response {
-    let token = staff.token().await;
-    let boundary = "----oneinfive-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\
-         Content-Type: text/csv\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    staff
-        .app
-        .client
-        .post(staff.app.url("/admin/signatories/import/preview"))
-        .header("cookie", &staff.cookie)
-        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
-        .body(body)
-        .send()
-        .await
-        .expect("POST preview")
-}
 
 /// A signatory already on the site, with its names in French and English
 /// and its position: the French file below has no column for them.
