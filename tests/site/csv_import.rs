@@ -12,7 +12,7 @@ use scraper::Html;
 
 use crate::{
     admin_signatories::{apply, html, upload_bytes},
-    common::{self, TestApp, both_backends, staff::Staff, stdout, text, texts},
+    common::{self, TestApp, both_backends, stdout, text, texts},
 };
 
 /// A signatory already on the site, with its names in French and English
