@@ -13,9 +13,14 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { press } from './browser.mjs';
 import { words } from './ftl.mjs';
 import { totp } from './totp.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** What the accessibility gate checks: WCAG 2.1, levels A and AA. */
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // A 1×1 PNG, as a browser uploads it.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -78,11 +83,21 @@ export function officer({ site, page, lang, email, password, shot }) {
   const pathOf = () => new URL(page.url()).pathname;
   let app = null;
 
-  /** The picture's moment; the page first checked to fit its width. */
+  /** The picture's moment: the page also checked to fit its width, and
+   * by axe-core as the accessibility gate checks every page (here the
+   * pages only a walk reaches: a preview, a notice after a change). */
   async function picture(name) {
     await shot(name);
     const width = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     assert.ok(width[0] <= width[1], `${pathOf()} fits the window's width, without sideways scrolling: ${width}`);
+    // Evaluated by the browser's tools, so that the site's own
+    // Content-Security-Policy stays on for the walk.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+    const violations = await page.evaluate(async (tags) => {
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    }, WCAG);
+    assert.deepEqual(violations, [], `${pathOf()} (${name}) has no accessibility violation`);
   }
 
   async function signInForm() {
