@@ -157,6 +157,8 @@ both_backends! {
             assert!(text(&page, "#draft-banner").starts_with("Brouillon — non publié."));
             assert_eq!(attr(&page, ".news-item__figure img", "alt"), "Une affiche de la campagne");
             assert_eq!(texts(&page, ".news-item__summary strong"), ["français"]);
+            // Dated as if published now, to the second, in the secretariat's time zone.
+            assert_eq!(attr(&page, ".news-item__date time", "datetime"), "2026-11-25T13:00:00+01:00");
             assert_eq!(attr(&page, ".lang-switch a", "href"), format!("/en/news/preview/{token}"));
         }
         let (status, english) = open(app, &format!("/en/news/preview/{token}")).await;

@@ -197,8 +197,9 @@ pub async fn preview(
     let published = store::instant(now);
     let others =
         state.store.news_list(lang, published, 3, 0).await?.iter().map(|other| NewsCard::new(&ctx.tr, other)).collect();
-    // Dated as if published now, in the secretariat's time zone.
-    let local = state.config.time_zone.local(now);
+    // Dated as if published now (to the second, as stored), in the
+    // secretariat's time zone.
+    let local = state.config.time_zone.local(published);
     let template = ItemPage {
         title: translation.title.as_str().to_owned(),
         date: ctx.tr.date(local.date()),
