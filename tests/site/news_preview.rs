@@ -9,7 +9,7 @@ use time::Duration;
 
 use crate::{
     admin_news::{File, PNG, add, fields, press, send},
-    common::{NOW, TestApp, attr, attrs, both_backends, staff::Staff, text, texts},
+    common::{NOW, PATIENCE, TestApp, attr, attrs, both_backends, settle, staff::Staff, text, texts},
 };
 
 async fn html(response: reqwest::Response) -> Html {
@@ -238,5 +238,8 @@ both_backends! {
         let (status, page) = open(app, &english_link).await;
         assert_eq!(status, 404);
         assert_eq!(text(&page, "h1"), "This preview link no longer works");
+        // The site's housekeeping erases it.
+        let left = settle(PATIENCE, || app.rows::<(i64,)>("SELECT count(*) FROM news_preview_links"), |rows| rows[0].0 == 0).await;
+        assert_eq!(left[0].0, 0);
     }
 }
