@@ -226,10 +226,11 @@ impl PreviewLinkView {
     }
 }
 
-/// The image the item will have, as the preview shows it: the one stored
-/// (`stored`, its address) unless the form removes it. An image chosen
-/// with the press is not stored yet: it is left out (an address of our
-/// own is all the page's policy lets an image have), and the page says so.
+/// The address of the image the preview shows: the item's stored image
+/// (of `stored`, none for a new item), unless the form removes it. An
+/// image chosen with the press is not stored yet: it is left out (an
+/// address of our own is all the page's policy lets an image have), and
+/// the page says it will show once saved.
 pub(super) fn preview_image(stored: Option<&StaffNews>, form: &NewsForm) -> Option<String> {
     let image = stored?.image.as_ref().filter(|_| !form.remove_image)?;
     Some(paths::media(&image.hash, image.kind.extension()))
