@@ -76,10 +76,12 @@ pub enum AuditKind {
     TrashErased,
     TrashEmptied,
     TrashExpired,
+    NewsPreviewLinkCreated,
+    NewsPreviewLinkWithdrawn,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 46] = [
+    pub const ALL: [AuditKind; 48] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -126,6 +128,8 @@ impl AuditKind {
         AuditKind::TrashErased,
         AuditKind::TrashEmptied,
         AuditKind::TrashExpired,
+        AuditKind::NewsPreviewLinkCreated,
+        AuditKind::NewsPreviewLinkWithdrawn,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -177,6 +181,8 @@ impl AuditKind {
             AuditKind::TrashErased => "trash.erased",
             AuditKind::TrashEmptied => "trash.emptied",
             AuditKind::TrashExpired => "trash.expired",
+            AuditKind::NewsPreviewLinkCreated => "news.preview_link_created",
+            AuditKind::NewsPreviewLinkWithdrawn => "news.preview_link_withdrawn",
         }
     }
 
@@ -199,7 +205,9 @@ impl AuditKind {
             | AuditKind::NewsPublished
             | AuditKind::NewsUnpublished
             | AuditKind::NewsDeleted
-            | AuditKind::NewsRestored => Some(TrashKind::News),
+            | AuditKind::NewsRestored
+            | AuditKind::NewsPreviewLinkCreated
+            | AuditKind::NewsPreviewLinkWithdrawn => Some(TrashKind::News),
             _ => None,
         }
     }

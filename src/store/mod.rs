@@ -9,7 +9,7 @@
 //!
 //! The queries are grouped by table: `signatories.rs` (and
 //! `signatory_import.rs`), `events.rs`,
-//! `news.rs`, `newsletter.rs`, `subscribers.rs` (as staff see them);
+//! `news.rs` (with `news_preview.rs`, drafts' private preview links), `newsletter.rs`, `subscribers.rs` (as staff see them);
 //! `accounts.rs`, `account_changes.rs` (the accounts page), `invitations.rs`, `sessions.rs`
 //! and `audit.rs` for the back office, `trash.rs` (with `trash_rows.rs`) for deleted records kept 30 days, `two_step.rs` for its two-step
 //! sign-in and settings; `pages.rs`, the prose pages' revisions;
@@ -47,6 +47,7 @@ mod invitations;
 mod news;
 mod news_edits;
 mod news_import;
+mod news_preview;
 mod news_staff;
 mod newsletter;
 mod pages;
@@ -75,6 +76,7 @@ pub use event_edits::{EventEdit, StaffEventFilter, VersionedEvent};
 pub use events::{EventFilter, Mode};
 pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvitation, PendingInvitation, Renewal};
 pub use news_edits::{ImageChange, NewsTexts, StaffNews, StoredImage};
+pub use news_preview::{PREVIEW_LINK_LIFETIME, PreviewLink};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
 pub use pages::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource};
 pub use revision::{ChangeListener, ChangeSource};

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use super::{
     Actor, AuditKind, BeginWrite, Saved, Store, StoreError, audit, instant,
     news::{DROP_UNUSED_IMAGES, TranslationRow, add_image, add_translation},
+    news_preview::DROP_PREVIEW_LINK,
     trash::{TrashKind, put_in_trash},
 };
 use crate::{
@@ -318,6 +319,10 @@ impl Store {
             let row: Option<(String,)> = statement.fetch_optional(&mut *tx).await?;
             match row {
                 Some((slug,)) => {
+                    // Published, a draft's preview link has done its work.
+                    if let NewsChange::Publish(_) = change {
+                        sqlx::query(DROP_PREVIEW_LINK).bind(id).execute(&mut *tx).await?;
+                    }
                     sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
                     let text = format!("{}: {what}", describe(id, &slug, &title));
                     audit::record(&mut *tx, now, actor.email(), change.kind(), &text).await?;

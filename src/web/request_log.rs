@@ -77,6 +77,7 @@ mod tests {
             "/fr/lettre-d-information/confirmer/{token}"
         );
         assert_eq!(loggable(&format!("/admin/invitation/{token}")), "/admin/invitation/{token}");
+        assert_eq!(loggable(&format!("/en/news/preview/{token}")), "/en/news/preview/{token}");
         assert_eq!(loggable("/fr/adherents/12-lyon"), "/fr/adherents/12-lyon");
         assert_eq!(loggable(&format!("/x/{}", "ab".repeat(31))), format!("/x/{}", "ab".repeat(31)));
     }

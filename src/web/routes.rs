@@ -109,6 +109,7 @@ fn localized(lang: Lang) -> Router<AppState> {
         .route(&page(Page::News), get(news::list))
         .route(&items(Page::News), get(news::item))
         .route(&paths::news_feed(lang), get(news::feed))
+        .route(&paths::news_preview_route(lang), get(news::preview))
         .route(&page(Page::Newsletter), get(newsletter::show).post(newsletter::subscribe))
         .route(&NewsletterAction::Leave.path(lang), post(newsletter::leave))
         .route(
@@ -175,6 +176,8 @@ fn back_office() -> Router<AppState> {
         .route(at::EVENT_POSTPONE_ROUTE, get(admin::events::postpone_form).post(admin::events::postpone))
         .route(at::EVENT_CANCEL_ROUTE, get(admin::events::confirm_cancel).post(admin::events::cancel))
         .merge(flow::pages::<News>())
+        .route(at::NEWS_PREVIEW_LINK_ROUTE, post(admin::news::create_preview_link))
+        .route(at::NEWS_PREVIEW_WITHDRAW_ROUTE, post(admin::news::withdraw_preview_link))
         .route(at::TRASH, get(admin::trash::list))
         .route(at::TRASH_EMPTY, get(admin::trash::confirm_empty).post(admin::trash::empty))
         .route(at::TRASH_RESTORE_ROUTE, post(admin::trash::restore))

@@ -25,6 +25,8 @@
 //! - `admin_pages`: staff editing the prose pages, and their revisions.
 //! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
+//! - `news_preview`: the back office's preview with the image, and a draft's
+//!   private preview link, opened without an account until it ends.
 //! - `admin_lists`: the back office's lists and words: countries by name,
 //!   buttons named with their account, a page's sources beside its form.
 //! - `search`: the directory's word search, read through its index.
@@ -60,6 +62,7 @@ mod interface_language;
 mod map;
 mod metrics;
 mod news;
+mod news_preview;
 mod newsletter;
 mod outage;
 mod page_cache;

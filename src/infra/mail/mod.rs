@@ -221,7 +221,8 @@ const _: () = assert!(BATCH as u64 * SMTP_TIMEOUT.as_secs() < LEASE.whole_second
 const GATHER: StdDuration = StdDuration::from_millis(50);
 
 /// How often the worker purges expired pending subscriptions, old counts
-/// of attempts, old form drafts and what is past its 30 days in the trash
+/// of attempts, old form drafts, expired preview links of news drafts and
+/// what is past its 30 days in the trash
 /// (a write each, not worth one per mail).
 const HOUSEKEEPING_EVERY: Duration = Duration::minutes(1);
 
@@ -254,6 +255,9 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
             }
             if let Err(error) = store.purge_trash(now).await {
                 tracing::warn!(%error, "could not erase what is past its 30 days in the trash");
+            }
+            if let Err(error) = store.purge_news_preview_links(now).await {
+                tracing::warn!(%error, "could not purge expired preview links");
             }
             next_housekeeping = now + HOUSEKEEPING_EVERY;
         }

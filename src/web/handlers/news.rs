@@ -1,17 +1,18 @@
 //! News (Actualités / News): the paginated list, a page per item, one RSS
-//! 2.0 feed per language, and the items' images served from the site's own
-//! origin.
+//! 2.0 feed per language, the items' images served from the site's own
+//! origin, and a draft's private preview link.
 
 use askama::Template;
 use axum::{
     extract::{Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
+    http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Redirect, Response},
 };
 use time::{OffsetDateTime, format_description::well_known::Rfc2822};
 
 use crate::{
-    domain::Slug,
+    domain::{Slug, news::Translated},
+    infra::random,
     store,
     text::{
         hex,
@@ -22,6 +23,7 @@ use crate::{
         conditional,
         error::AppError,
         extract::{PageLanguages, PathLang},
+        forgery::PRIVATE_REFERRER_POLICY,
         page_cache::PageQuery,
         paths::{self, Page},
         state::AppState,
@@ -30,7 +32,7 @@ use crate::{
             cards::{NewsCard, datetime_attr},
             listing::NewsQuery,
             listing::{self, Pagination, page_number, pages_through},
-            render_remembering,
+            render, render_remembering, render_with_status,
         },
     },
 };
@@ -97,6 +99,8 @@ struct ItemPage {
     back_href: String,
     /// The latest other items, to read on.
     others: Vec<NewsCard>,
+    /// On a draft's preview: the banner that says it is not published.
+    draft_banner: Option<String>,
 }
 
 /// `/fr/actualites/{slug}`, `/en/news/{slug}`: an item, in a language it
@@ -133,9 +137,85 @@ pub async fn item(
         body: markdown::to_html(&entry.body),
         back_href: Page::News.path(lang),
         others,
+        draft_banner: None,
         ctx,
     };
     render_remembering(&template, lang, cookie)
+}
+
+#[derive(Template)]
+#[template(path = "news_preview_gone.html")]
+struct PreviewGonePage {
+    ctx: PageContext,
+}
+
+/// The answer to a preview link that opens nothing (never made, withdrawn,
+/// expired, its item published or deleted): a page that says so, 404.
+fn preview_gone(state: &AppState, lang: Lang) -> Result<Response, AppError> {
+    let ctx = PageContext::bare(state, lang, Some(&Page::News));
+    private_preview(render_with_status(&PreviewGonePage { ctx }, lang, StatusCode::NOT_FOUND)?)
+}
+
+/// A preview link's answer: its address holds a secret (never sent to
+/// another site), and it is kept by no cache and indexed by no engine.
+fn private_preview(mut response: Response) -> Result<Response, AppError> {
+    let headers = response.headers_mut();
+    headers.insert(header::REFERRER_POLICY, PRIVATE_REFERRER_POLICY);
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex"));
+    Ok(response)
+}
+
+/// `/fr/actualites/apercu/{token}`, `/en/news/preview/{token}`: a draft,
+/// opened by its private preview link without an account, as its public
+/// page will show it, under a banner that says it is not published. In a
+/// language the draft is not written in, the language it has.
+pub async fn preview(
+    State(state): State<AppState>,
+    PathLang(lang): PathLang,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    if !hex::is_hex(&token, 64) {
+        return preview_gone(&state, lang);
+    }
+    let now = state.config.clock.now();
+    let Some(id) = state.store.news_previewed(&random::token_hash(&token), now).await? else {
+        return preview_gone(&state, lang);
+    };
+    let Some(item) = state.store.staff_news(id).await?.filter(|item| item.draft) else {
+        return preview_gone(&state, lang);
+    };
+    let Some(translation) = item.translation(lang) else {
+        return private_preview(Redirect::to(&paths::news_preview(lang.other(), &token)).into_response());
+    };
+    let mut ctx = PageContext::bare(&state, lang, Some(&Page::News));
+    ctx.switch_href = if item.translation(lang.other()).is_some() {
+        paths::news_preview(lang.other(), &token)
+    } else {
+        Page::News.path(lang.other())
+    };
+    let published = store::instant(now);
+    let others =
+        state.store.news_list(lang, published, 3, 0).await?.iter().map(|other| NewsCard::new(&ctx.tr, other)).collect();
+    // Dated as if published now (to the second, as stored), in the
+    // secretariat's time zone.
+    let local = state.config.time_zone.local(published);
+    let template = ItemPage {
+        title: translation.title.as_str().to_owned(),
+        date: ctx.tr.date(local.date()),
+        datetime: datetime_attr(local),
+        image: item.image.as_ref().map(|image| {
+            let alt = translation.image_alt.as_ref().map(|alt| alt.as_str().to_owned()).unwrap_or_default();
+            (paths::media(&image.hash, image.kind.extension()), alt)
+        }),
+        summary: markdown::to_html(translation.summary.as_str()),
+        body: markdown::to_html(translation.body.as_str()),
+        back_href: Page::News.path(lang),
+        others,
+        draft_banner: Some(ctx.t("preview-draft-banner")),
+        ctx,
+    };
+    private_preview(render(&template, lang)?)
 }
 
 /// The RSS 2.0 channel of a language's latest items.

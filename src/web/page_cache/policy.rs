@@ -89,6 +89,9 @@ const ROUTES: &[(&str, CachePolicy)] = &[
     ("feed_ical", KEPT),
     ("news", CachePolicy::Kept { params: NewsQuery::KEYS }),
     ("news_item", KEPT),
+    // A draft's private preview link: never kept (it answers `no-store`,
+    // and is not a public address, see `public_address`).
+    ("news_preview", CachePolicy::NoCaching),
     ("feed_rss", KEPT),
     ("newsletter", KEPT),
     ("sitemap", KEPT),
@@ -130,11 +133,12 @@ impl CachePolicy {
 /// under; a request with a longer one is answered, but not kept.
 const MAX_PARAMETER_BYTES: usize = 200;
 
-/// Whether a path is the public site's: the pages and feeds in a language,
-/// the sitemap, the open data. Every route there is kept (a test checks
-/// it against [`ROUTES`]), so that a hit without a query needs no label.
+/// Whether a path is the public site's: the pages and feeds in a language
+/// (but a draft's private preview link), the sitemap, the open data. Every
+/// route there is kept (a test checks it against [`ROUTES`]), so that a hit
+/// without a query needs no label.
 fn public_address(path: &str) -> bool {
-    Lang::from_path(path).is_some()
+    (Lang::from_path(path).is_some() && !paths::is_news_preview(path))
         || path == paths::SITEMAP
         || path == paths::OPEN_DATA_CSV
         || path == paths::OPEN_DATA_JSON
@@ -347,8 +351,17 @@ mod tests {
             assert!(matches!(CachePolicy::of_path(path), CachePolicy::Kept { .. }), "{path} ({label})");
             assert!(ROUTES.iter().any(|(route, _)| *route == label), "{label} has no policy");
         }
-        let private =
-            ["/", "/healthz", "/robots.txt", "/static/site.css", "/media/0123abcd.jpg", "/admin/", "/wp-admin/x"];
+        let private = [
+            "/",
+            "/healthz",
+            "/robots.txt",
+            "/static/site.css",
+            "/media/0123abcd.jpg",
+            "/admin/",
+            "/wp-admin/x",
+            "/fr/actualites/apercu/ab12",
+            "/en/news/preview/ab12",
+        ];
         for path in private {
             assert_eq!(CachePolicy::of_path(path), CachePolicy::NoCaching, "{path}");
             assert_eq!(cache_uri(&get(path)), None, "{path}");

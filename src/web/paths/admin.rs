@@ -74,6 +74,11 @@ pub const NEWS_NEW: &str = "/admin/news/new";
 pub const NEWS_ITEM_ROUTE: &str = "/admin/news/{id}";
 pub const NEWS_DELETE_ROUTE: &str = "/admin/news/{id}/delete";
 
+/// A news item's private preview link: made (replacing the one it had),
+/// and withdrawn.
+pub const NEWS_PREVIEW_LINK_ROUTE: &str = "/admin/news/{id}/preview-link";
+pub const NEWS_PREVIEW_WITHDRAW_ROUTE: &str = "/admin/news/{id}/preview-link/withdraw";
+
 /// A news item's form in the back office.
 pub fn news_item(id: i64) -> String {
     format!("{NEWS}/{id}")

@@ -3,7 +3,7 @@
 
 use super::{
     HEALTH, NewsletterAction, OPEN_DATA_CSV, OPEN_DATA_JSON, Page, ROBOTS, SITEMAP, admin, archive_slug, map_slug,
-    public::history_file,
+    public::{history_file, news_preview_slug},
 };
 use crate::text::i18n::Lang;
 
@@ -76,6 +76,14 @@ fn localized_route_label(lang: Lang, path: &str) -> Option<&'static str> {
         (Page::Calendar, Some(item)) if one_segment(item) => "event",
         (Page::News, None) => "news",
         (Page::News, Some(item)) if one_segment(item) => "news_item",
+        (Page::News, Some(item))
+            if item
+                .strip_prefix(news_preview_slug(lang))
+                .and_then(|t| t.strip_prefix('/'))
+                .is_some_and(one_segment) =>
+        {
+            "news_preview"
+        }
         (Page::Newsletter, None) => "newsletter",
         (Page::Newsletter, Some(item)) if item == NewsletterAction::Leave.slug(lang) || newsletter_link(item) => {
             "newsletter"
@@ -92,7 +100,7 @@ fn one_segment(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::web::paths::{calendar_feed, history_csv, media, news_feed, static_file};
+    use crate::web::paths::{calendar_feed, history_csv, media, news_feed, news_preview, static_file};
 
     #[test]
     fn every_route_has_its_label_in_both_languages() {
@@ -120,6 +128,7 @@ mod tests {
                 (Page::News.path(lang), "news"),
                 (Page::NewsItem { slug: "2026-03-02-valmorin-joins".into() }.path(lang), "news_item"),
                 (news_feed(lang), "feed_rss"),
+                (news_preview(lang, "ab12"), "news_preview"),
                 (Page::Newsletter.path(lang), "newsletter"),
                 (NewsletterAction::Leave.path(lang), "newsletter"),
                 (NewsletterAction::Confirm.token_path(lang, "ab12"), "newsletter"),
@@ -154,6 +163,9 @@ mod tests {
             "/fr/adherents/7/edit",
             "/en/members/../../etc/passwd",
             "/fr/actualites.rss/x",
+            "/fr/actualites/apercu/",
+            "/fr/actualites/apercu/ab12/x",
+            "/en/news/apercu/ab12",
             "/fr/calendrier/archives/2026",
             "/fr/lettre-d-information/confirmer",
             "/fr/lettre-d-information/confirmer/",

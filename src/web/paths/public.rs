@@ -221,6 +221,39 @@ pub fn news_feed(lang: Lang) -> String {
     format!("{}.rss", Page::News.path(lang))
 }
 
+/// The segment of a draft news item's private preview link, after the
+/// news section: `/fr/actualites/apercu/{token}`.
+pub(super) fn news_preview_slug(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "apercu",
+        Lang::En => "preview",
+    }
+}
+
+/// A draft news item's private preview link, with its token.
+pub fn news_preview(lang: Lang, token: &str) -> String {
+    format!("{}/{}/{token}", Page::News.path(lang), news_preview_slug(lang))
+}
+
+/// The route of the preview links: `/en/news/preview/{token}`.
+pub fn news_preview_route(lang: Lang) -> String {
+    format!("{}/{}/{{token}}", Page::News.path(lang), news_preview_slug(lang))
+}
+
+/// Whether a path is a preview link's (of any token), cheaply: the page
+/// cache keeps none of them.
+pub fn is_news_preview(path: &str) -> bool {
+    Lang::ALL.into_iter().any(|lang| {
+        path.strip_prefix('/')
+            .and_then(|rest| rest.strip_prefix(lang.code()))
+            .and_then(|rest| rest.strip_prefix('/'))
+            .and_then(|rest| rest.strip_prefix(Page::News.section_slug(lang)))
+            .and_then(|rest| rest.strip_prefix('/'))
+            .and_then(|rest| rest.strip_prefix(news_preview_slug(lang)))
+            .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
+
 /// The news items' images, named by the hash of their bytes.
 pub const MEDIA_ROUTE: &str = "/media/{file}";
 
@@ -304,6 +337,11 @@ mod tests {
         assert_eq!(news_feed(Lang::Fr), "/fr/actualites.rss");
         assert_eq!(NewsletterAction::Confirm.token_route(Lang::Fr), "/fr/lettre-d-information/confirmer/{token}");
         assert_eq!(NewsletterAction::Leave.path(Lang::En), "/en/newsletter/leave");
+        assert_eq!(news_preview(Lang::Fr, "ab12"), "/fr/actualites/apercu/ab12");
+        assert_eq!(news_preview_route(Lang::En), "/en/news/preview/{token}");
+        assert!(is_news_preview("/en/news/preview/ab12") && is_news_preview("/fr/actualites/apercu/"));
+        assert!(!is_news_preview("/en/news/preview") && !is_news_preview("/fr/actualites/preview/ab12"));
+        assert!(!is_news_preview("/en/news/previews/ab12") && !is_news_preview("/fr/actualites/apercus"));
     }
 
     #[test]

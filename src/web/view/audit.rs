@@ -150,6 +150,8 @@ pub fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::TrashErased => "trash-kind-erased",
         AuditKind::TrashEmptied => "trash-kind-emptied",
         AuditKind::TrashExpired => "trash-kind-expired",
+        AuditKind::NewsPreviewLinkCreated => "preview-kind-link-created",
+        AuditKind::NewsPreviewLinkWithdrawn => "preview-kind-link-withdrawn",
     }
 }
 

@@ -4,8 +4,9 @@
 //! every button of the page sends the whole form, so that "Save and
 //! publish" or "Save and back to draft" never drops a change typed in the
 //! texts. "Publish now" is a choice of its own beside a date and time. A
-//! preview of the Markdown rendered by the server; deletion after a
-//! confirmation step.
+//! preview of the Markdown rendered by the server, with the image; a
+//! private preview link for a draft, to show it to someone without an
+//! account; deletion after a confirmation step.
 //!
 //! The form is sent as multipart (it may carry an image), on the only
 //! routes that take a larger body ([`UPLOAD_LIMIT`]), through the staff
@@ -16,8 +17,10 @@
 mod check;
 mod form;
 mod page;
+mod preview_link;
 mod record;
 
+pub use preview_link::{create as create_preview_link, withdraw as withdraw_preview_link};
 pub use record::News;
 
 use askama::Template;
@@ -149,6 +152,7 @@ fn done_message(done: &str) -> Option<&'static str> {
         "scheduled" => "admin-news-done-scheduled",
         "unpublished" => "admin-news-done-unpublished",
         "deleted" => "admin-news-done-deleted",
+        "preview-link-withdrawn" => "preview-link-done-withdrawn",
         _ => return None,
     })
 }

@@ -12,9 +12,9 @@ use super::{
 };
 use crate::{
     domain::news::{TextField, TextKind, Translated},
-    store::StaffNews,
+    store::{PreviewLink, StaffNews},
     text::{
-        i18n::{Lang, Tr},
+        i18n::{Arg, Lang, Tr},
         markdown,
     },
     web::{
@@ -39,12 +39,14 @@ struct LangSection {
     inputs: Vec<FormField>,
 }
 
-/// One language's preview: sanitised HTML.
+/// One language's preview: sanitised HTML, and the image with this
+/// language's alternative text, as the public page shows them.
 pub(super) struct PreviewSection {
     code: &'static str,
     legend: String,
     title: String,
     summary: String,
+    image: Option<CurrentImage>,
     body: String,
 }
 
@@ -79,6 +81,11 @@ pub(super) struct FormPage {
     /// A file was chosen but the form is shown again: it must be chosen again.
     image_not_kept: bool,
     pub(super) preview: Vec<PreviewSection>,
+    /// A file was chosen with the preview's press: not stored yet, so
+    /// not in the preview (it shows once the item is saved).
+    pub(super) preview_image_later: bool,
+    /// The item's private preview link, for a draft.
+    pub(super) preview_link: Option<PreviewLinkView>,
     pub(super) conflict: Option<Vec<StoredValue>>,
     /// What was just done, said at the top of the page.
     pub(super) done: Option<String>,
@@ -142,6 +149,8 @@ impl FormPage {
             image_error: errors.of(IMAGE),
             image_not_kept: form.upload.is_some(),
             preview: Vec::new(),
+            preview_image_later: false,
+            preview_link: None,
             conflict: None,
             done: None,
             sample: false,
@@ -190,8 +199,46 @@ impl FormPage {
     }
 }
 
-/// The Markdown typed, rendered as the public pages will show it.
-pub(super) fn preview(tr: &Tr, form: &NewsForm) -> Vec<PreviewSection> {
+/// A draft's private preview link as its page shows it: the link itself
+/// just after it was made (only then: its token is not kept), when it
+/// ends, and the buttons to make a new one and to withdraw it.
+pub(super) struct PreviewLinkView {
+    /// Live: when it ends, in the secretariat's time zone.
+    pub(super) expires: Option<String>,
+    /// Just made: the whole address, to copy.
+    pub(super) url: Option<String>,
+    pub(super) create_action: String,
+    pub(super) withdraw_action: String,
+}
+
+impl PreviewLinkView {
+    /// For the item `id`, with its live link if it has one.
+    pub(super) fn new(ctx: &AdminContext, id: i64, live: Option<&PreviewLink>) -> PreviewLinkView {
+        PreviewLinkView {
+            expires: live.map(|link| {
+                let when = ctx.when(link.expires_at);
+                ctx.tr.format("preview-link-expires", &[("when", Arg::Text(when.into()))])
+            }),
+            url: None,
+            create_action: admin::news_action(id, "preview-link"),
+            withdraw_action: admin::news_action(id, "preview-link/withdraw"),
+        }
+    }
+}
+
+/// The address of the image the preview shows: the item's stored image
+/// (of `stored`, none for a new item), unless the form removes it. An
+/// image chosen with the press is not stored yet: it is left out (an
+/// address of our own is all the page's policy lets an image have), and
+/// the page says it will show once saved.
+pub(super) fn preview_image(stored: Option<&StaffNews>, form: &NewsForm) -> Option<String> {
+    let image = stored?.image.as_ref().filter(|_| !form.remove_image)?;
+    Some(paths::media(&image.hash, image.kind.extension()))
+}
+
+/// The Markdown typed, rendered as the public pages will show it, with the
+/// image at `image` and the alternative text typed in each language.
+pub(super) fn preview(tr: &Tr, form: &NewsForm, image: Option<&str>) -> Vec<PreviewSection> {
     Lang::ALL
         .into_iter()
         .filter(|lang| form.lang(*lang).written())
@@ -202,6 +249,10 @@ pub(super) fn preview(tr: &Tr, form: &NewsForm) -> Vec<PreviewSection> {
                 legend: tr.t(language_name(lang)),
                 title: typed.text(TextField::Title).trim().to_owned(),
                 summary: markdown::to_html(typed.text(TextField::Summary)),
+                image: image.map(|src| CurrentImage {
+                    src: src.to_owned(),
+                    alt: typed.text(TextField::ImageAlt).trim().to_owned(),
+                }),
                 body: markdown::to_html(typed.text(TextField::Body)),
             }
         })

@@ -13,7 +13,7 @@ use super::{
     field_label,
     form::{Intent, LangFields, NewsForm},
     language_name, list_page,
-    page::{FormPage, preview},
+    page::{FormPage, PreviewLinkView, preview, preview_image},
     status,
 };
 use crate::{
@@ -217,9 +217,15 @@ impl Record for News {
         let mut page = FormPage::new(state, staff, view.form, &view.errors);
         if let Some(item) = view.stored {
             page = page.for_item(item, now);
+            if item.draft {
+                let live = state.store.news_preview_link(item.id, now).await?;
+                page.preview_link = Some(PreviewLinkView::new(&page.ctx, item.id, live.as_ref()));
+            }
         }
         if view.preview {
-            page.preview = aside(&page.ctx.tr, view.form, preview).await?;
+            let image = preview_image(view.stored, view.form);
+            page.preview = aside(&page.ctx.tr, view.form, move |tr, form| preview(tr, form, image.as_deref())).await?;
+            page.preview_image_later = view.form.upload.is_some();
         }
         page.version = view.version.map(|version| version.to_string());
         page.conflict = view.conflict;
