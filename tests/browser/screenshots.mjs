@@ -66,7 +66,7 @@ try {
 // The moments of the tasks the guide shows.
 const TASK_PICTURES = [
   'two-step', 'dashboard', 'signatory-new', 'import-preview', 'trash', 'news-form', 'news-preview',
-  'event-form', 'event-postpone', 'page-form', 'page-compare', 'subscribers', 'invitations', 'audit',
+  'news-preview-link', 'event-form', 'event-postpone', 'page-form', 'page-compare', 'subscribers', 'invitations', 'audit',
 ];
 mkdirSync(`${OUT}/tasks`, { recursive: true });
 for (const lang of ['fr', 'en']) {

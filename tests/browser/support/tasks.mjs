@@ -234,10 +234,25 @@ export function officer({ site, page, lang, email, password, shot }) {
         await picture('news-form');
         await press(page, form.getByRole('button', { name: t('admin-save'), exact: true }));
         assert.match(pathOf(), /^\/admin\/news\/\d+$/);
-        const item = page.locator('form[data-form=news]');
-        await press(page, item.getByRole('button', { name: t('admin-news-preview'), exact: true }));
+        await press(page, page.locator('form[data-form=news]').getByRole('button', { name: t('admin-news-preview'), exact: true }));
         assert.match(await page.locator('#news-preview').innerText(), /Tartu/);
+        assert.equal(await page.locator('#news-preview img').count(), 2, 'the preview shows the image, in each language');
         await picture('news-preview');
+
+        // A private link, for a colleague without an account to approve the draft.
+        await press(page, page.locator('form[data-form=news-preview-link-create]').getByRole('button', { name: t('preview-link-create') }));
+        const link = await page.getByLabel(t('preview-link-url-label')).inputValue();
+        await picture('news-preview-link');
+        const colleague = await page.context().browser().newPage({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+        try {
+          await colleague.goto(link);
+          assert.equal(await colleague.locator('h1').innerText(), typed.news, 'the draft, to someone without an account');
+          assert.match(await colleague.locator('main').innerText(), new RegExp(escape(t('preview-draft-banner'))));
+        } finally {
+          await colleague.close();
+        }
+
+        const item = page.locator('form[data-form=news]');
         assert.ok(await item.getByLabel(t('admin-news-when-now')).isChecked());
         await press(page, item.getByRole('button', { name: t('admin-news-save-publish') }));
         await picture('news-published');
