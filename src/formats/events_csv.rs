@@ -1,8 +1,12 @@
 //! The events' CSV format, for `events import` and `events export`.
 //!
-//! Columns (any order; only the first four are required):
-//! `slug,title_fr,title_en,start,end,time_zone,status,venue_name,venue_city,
-//! venue_country,online_url,registration_url,signatory,description_fr,description_en`.
+//! Columns (any order; only `slug`, `title_fr`, `title_en` and `start` are
+//! required): `slug,slug_fr,title_fr,title_en,start,end,time_zone,status,
+//! venue_name,venue_city,venue_country,online_url,registration_url,signatory,
+//! description_fr,description_en`. `slug` is the English address's, and
+//! the event's key; a blank `slug_fr` is made from the French title. A new
+//! event takes the first French slug free from it; an existing one keeps
+//! its own.
 
 use std::{
     collections::HashMap,
@@ -21,8 +25,9 @@ use crate::{
     },
 };
 
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 16] = [
     "slug",
+    "slug_fr",
     "title_fr",
     "title_en",
     "start",
@@ -58,6 +63,7 @@ pub fn parse(input: impl Read) -> Result<Vec<(u64, NewEvent)>, CsvErrors> {
 fn parse_row(row: &Row<'_>) -> Result<NewEvent, Vec<String>> {
     EventFields {
         slug: row.get("slug"),
+        slug_fr: row.get("slug_fr"),
         title_fr: row.get("title_fr"),
         title_en: row.get("title_en"),
         start: row.get("start"),
@@ -103,6 +109,7 @@ pub fn write(output: impl Write, events: &[NewEvent]) -> csv::Result<()> {
             &mut writer,
             [
                 e.slug.as_str(),
+                e.slug_fr.as_str(),
                 e.title_fr.as_str(),
                 e.title_en.as_str(),
                 &start,

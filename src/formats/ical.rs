@@ -11,7 +11,7 @@ use time::{OffsetDateTime, format_description::BorrowedFormatItem, macros::forma
 
 use crate::{
     domain::{
-        Event,
+        Event, NewEvent,
         event::{Status, When},
         text::normalise_line_breaks,
     },
@@ -26,7 +26,7 @@ fn utc(at: OffsetDateTime) -> String {
 }
 
 /// The UID of an event: stable across edits and across the two languages'
-/// feeds, since the slug never changes.
+/// feeds, since the (English) slug never changes.
 pub fn uid(event: &Event) -> String {
     format!("{}@oneinfive", event.details.slug)
 }
@@ -35,14 +35,15 @@ pub fn uid(event: &Event) -> String {
 pub struct Site<'a> {
     pub tr: &'a Tr,
     pub base_url: &'a str,
-    /// The event page's address for a slug, e.g. `/fr/calendrier/forum`.
-    pub event_path: &'a dyn Fn(&str) -> String,
+    /// An event page's address in the feed's language, e.g.
+    /// `/fr/calendrier/forum-des-villes`.
+    pub event_path: &'a dyn Fn(&NewEvent) -> String,
 }
 
 fn vevent(event: &Event, site: &Site<'_>) -> icalendar::Event {
     let lang = site.tr.lang();
     let e = &event.details;
-    let url = format!("{}{}", site.base_url, (site.event_path)(e.slug.as_str()));
+    let url = format!("{}{}", site.base_url, (site.event_path)(e));
     let mut vevent = icalendar::Event::new();
     vevent.uid(&uid(event));
     vevent.add_property("DTSTAMP", utc(event.updated_at));
@@ -67,14 +68,25 @@ fn vevent(event: &Event, site: &Site<'_>) -> icalendar::Event {
             vevent.add_property("DTEND", utc(e.ends_at()));
         }
     }
-    let title = e.title(lang).as_str();
+    // Postponed to a date not yet known: the old dates stay (a calendar
+    // needs some), the status is tentative, and the summary and the
+    // description say that the new date is to be announced.
+    let unknown = e.date_unknown.then(|| site.tr.t("event-feed-date-to-be-announced"));
+    let mut title = e.title(lang).as_str().to_owned();
+    if let Some(unknown) = &unknown {
+        title = format!("{title} ({unknown})");
+    }
     if event.sample {
         vevent.summary(&text(&format!("{} {title}", site.tr.t("sample-feed-prefix"))));
     } else {
-        vevent.summary(&text(title));
+        vevent.summary(&text(&title));
     }
     let description = markdown::to_plain_text(e.description(lang).as_str());
     let description = if description.is_empty() { url.clone() } else { format!("{description}\n\n{url}") };
+    let description = match &unknown {
+        Some(unknown) => format!("{unknown}\n\n{description}"),
+        None => description,
+    };
     vevent.description(&text(&description));
     let mut places = Vec::new();
     if let Some(venue) = &e.venue {
@@ -90,6 +102,8 @@ fn vevent(event: &Event, site: &Site<'_>) -> icalendar::Event {
     vevent.sequence(u32::try_from(event.sequence).unwrap_or(0));
     vevent.status(match e.status {
         Status::Scheduled => EventStatus::Confirmed,
+        // RFC 5545 has no "postponed": not confirmed at the dates given,
+        // whether the new ones are known or not.
         Status::Postponed => EventStatus::Tentative,
         Status::Cancelled => EventStatus::Cancelled,
     });

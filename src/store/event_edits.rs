@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::{
     Actor, AuditKind, BeginWrite, Saved, Store, StoreError, audit,
-    events::{EventRow, SELECT_EVENTS, bind_event},
+    events::{EventRow, SELECT_EVENTS, bind_event, free_slug_fr},
     instant,
     trash::{TrashKind, put_in_trash},
 };
@@ -61,21 +61,23 @@ const STAFF_WHERE: &str = "WHERE (CAST($1 AS TEXT) IS NULL OR substr(e.start_loc
 /// The longest run of taken slugs tried before a new event is refused.
 const SLUG_TRIES: usize = 200;
 
-/// `$1` the slug, `$2`–`$18` as [`bind_event`], `$19` now.
+/// `$1` the slug, `$2`–`$19` as [`bind_event`], `$20` now, `$21` the
+/// French slug.
 const INSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
     all_day, start_local, end_local, time_zone, starts_at, ends_at, venue_name, venue_city, venue_country, \
-    online_url, registration_url, signatory_id, sequence, created_at, updated_at, sample) \
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19, FALSE) \
+    online_url, registration_url, signatory_id, date_unknown, sequence, created_at, updated_at, sample, slug_fr) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 0, $20, $20, \
+    FALSE, $21) \
     ON CONFLICT (slug) DO NOTHING RETURNING id";
 
-/// `$1` the id, `$2`–`$18` as [`bind_event`], `$19` now, `$20` the version
-/// read. The slug stays, so that links and calendar UIDs do too; the
+/// `$1` the id, `$2`–`$19` as [`bind_event`], `$20` now, `$21` the version
+/// read. The slugs stay, so that links and calendar UIDs do too; the
 /// sequence rises, for calendar apps.
 const UPDATE: &str = "UPDATE events SET status = $2, title_fr = $3, title_en = $4, description_fr = $5, \
     description_en = $6, all_day = $7, start_local = $8, end_local = $9, time_zone = $10, starts_at = $11, \
     ends_at = $12, venue_name = $13, venue_city = $14, venue_country = $15, online_url = $16, \
-    registration_url = $17, signatory_id = $18, updated_at = $19, sequence = sequence + 1, \
-    version = version + 1, sample = FALSE WHERE id = $1 AND version = $20";
+    registration_url = $17, signatory_id = $18, date_unknown = $19, updated_at = $20, sequence = sequence + 1, \
+    version = version + 1, sample = FALSE WHERE id = $1 AND version = $21";
 
 impl Store {
     /// One event with its version.
@@ -113,8 +115,9 @@ impl Store {
     }
 
     /// Adds an event (real data) under the first slug made from its English
-    /// title that no event has (the event's own `slug` is not used), with
-    /// its related signatory's id: the new event's id and slug.
+    /// title that no event has, and the first French slug made from its
+    /// French title that no event has (the event's own slugs are not used),
+    /// with its related signatory's id: the new event's id and slug.
     pub async fn add_event(
         &self,
         e: &NewEvent,
@@ -124,10 +127,13 @@ impl Store {
     ) -> Result<(i64, String), StoreError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            let wanted_fr = slug_candidates(&e.title_fr).next().unwrap_or_else(|| e.slug_fr.clone());
+            let slug_fr = free_slug_fr(&mut *tx, &wanted_fr).await?;
             let mut added = None;
             for slug in slug_candidates(&e.title_en).take(SLUG_TRIES) {
                 let id: Option<(i64,)> = bind_event(sqlx::query_as(INSERT).bind(slug.as_str()), e, signatory_id)
                     .bind(instant(now))
+                    .bind(slug_fr.as_str())
                     .fetch_optional(&mut *tx)
                     .await?;
                 if let Some((id,)) = id {
@@ -170,6 +176,9 @@ impl Store {
             let before = &current.event;
             // The same signatory, however its name was typed, is no change.
             let mut after = e.clone();
+            // The slugs stay, whatever the change carries.
+            after.slug.clone_from(&before.details.slug);
+            after.slug_fr.clone_from(&before.details.slug_fr);
             if before.signatory_id == signatory_id {
                 after.signatory.clone_from(&before.details.signatory);
             }

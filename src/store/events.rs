@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use sqlx::{Database, Encode, FromRow, Type, query::QueryAs};
+use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type, query::QueryAs};
 use time::OffsetDateTime;
 
 use super::{
@@ -10,9 +10,10 @@ use super::{
 };
 use crate::domain::{
     Country, Event, NewEvent, Slug, Title, Website,
-    event::{Description, SignatoryRef, Status, TimeZone, Venue, When},
+    event::{Description, SignatoryRef, Status, TimeZone, Venue, When, slug_candidates_from},
     text::without_bidi_controls,
 };
+use crate::text::i18n::Lang;
 
 /// Which events the calendar shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -53,11 +54,13 @@ impl EventFilter {
     }
 }
 
-#[derive(FromRow)]
+#[derive(Clone, FromRow)]
 pub(super) struct EventRow {
     id: i64,
     slug: String,
+    slug_fr: String,
     status: String,
+    date_unknown: bool,
     title_fr: String,
     title_en: String,
     description_fr: String,
@@ -82,6 +85,11 @@ pub(super) struct EventRow {
 }
 
 impl EventRow {
+    /// The event as the row holds it, the row kept.
+    fn details(&self) -> Result<NewEvent, StoreError> {
+        Ok(self.clone().into_domain()?.details)
+    }
+
     pub(super) fn into_domain(self) -> Result<Event, StoreError> {
         let id = self.id;
         let corrupt = |what: &str, error: String| StoreError::Corrupt(format!("event {id}: {what}: {error}"));
@@ -106,7 +114,9 @@ impl EventRow {
         };
         let details = NewEvent {
             slug: Slug::parse(&self.slug).map_err(|e| corrupt("slug", e.to_string()))?,
+            slug_fr: Slug::parse(&self.slug_fr).map_err(|e| corrupt("slug_fr", e.to_string()))?,
             status: Status::parse(&self.status).map_err(|e| corrupt("status", e.to_string()))?,
+            date_unknown: self.date_unknown,
             title_fr: Title::parse(&without_bidi_controls(&self.title_fr))
                 .map_err(|e| corrupt("title_fr", e.to_string()))?,
             title_en: Title::parse(&without_bidi_controls(&self.title_en))
@@ -136,7 +146,7 @@ impl EventRow {
 
 /// The columns an [`EventRow`] reads, with the related signatory's name
 /// (for the back office's queries too).
-pub(super) const SELECT_EVENTS: &str = "SELECT e.id, e.slug, e.status, e.title_fr, e.title_en, e.description_fr, e.description_en, \
+pub(super) const SELECT_EVENTS: &str = "SELECT e.id, e.slug, e.slug_fr, e.status, e.date_unknown, e.title_fr, e.title_en, e.description_fr, e.description_en, \
          e.start_local, e.end_local, e.time_zone, e.venue_name, e.venue_city, e.venue_country, \
          e.online_url, e.registration_url, e.signatory_id, s.name AS signatory_name, \
          s.country AS signatory_country, e.sequence, e.created_at, e.updated_at, e.sample, e.version \
@@ -235,10 +245,28 @@ impl Store {
         ))
     }
 
-    pub async fn event(&self, slug: &Slug) -> Result<Option<Event>, StoreError> {
-        static ONE: LazyLock<String> = LazyLock::new(|| format!("{SELECT_EVENTS}WHERE e.slug = $1"));
+    /// The event at this slug in a language's address; or, failing that,
+    /// the one at this slug in the other language's (an old French link
+    /// made with the English slug), to be redirected to.
+    pub async fn event(&self, lang: Lang, slug: &Slug) -> Result<Option<Event>, StoreError> {
+        static FR: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "{SELECT_EVENTS}WHERE e.slug_fr = $1 OR e.slug = $1 \
+                 ORDER BY CASE WHEN e.slug_fr = $1 THEN 0 ELSE 1 END LIMIT 1"
+            )
+        });
+        static EN: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "{SELECT_EVENTS}WHERE e.slug = $1 OR e.slug_fr = $1 \
+                 ORDER BY CASE WHEN e.slug = $1 THEN 0 ELSE 1 END LIMIT 1"
+            )
+        });
+        let sql = match lang {
+            Lang::Fr => FR.as_str(),
+            Lang::En => EN.as_str(),
+        };
         let row: Option<EventRow> =
-            on_pool!(self, pool => sqlx::query_as(ONE.as_str()).bind(slug.as_str()).fetch_optional(pool).await)?;
+            on_pool!(self, pool => sqlx::query_as(sql).bind(slug.as_str()).fetch_optional(pool).await)?;
         row.map(EventRow::into_domain).transpose()
     }
 
@@ -260,7 +288,10 @@ impl Store {
 
     /// Adds or updates events, matched on their slug, in one transaction. A
     /// changed event has its sequence raised; `only_new` leaves existing
-    /// events alone. Each event comes with its related signatory's id.
+    /// events alone. Each event comes with its related signatory's id. A
+    /// new event takes the first French slug free from its own; an existing
+    /// one keeps its French slug, and its new date to be announced while
+    /// the row keeps it postponed at the same dates.
     pub async fn import_events(
         &self,
         events: &[(NewEvent, Option<i64>)],
@@ -272,8 +303,10 @@ impl Store {
         // time and has its sequence raised.
         const UPSERT: &str = "INSERT INTO events (slug, status, title_fr, title_en, description_fr, description_en, \
             all_day, start_local, end_local, time_zone, starts_at, ends_at, venue_name, venue_city, venue_country, \
-            online_url, registration_url, signatory_id, sequence, created_at, updated_at, sample) \
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 0, $19, $19, $20) \
+            online_url, registration_url, signatory_id, date_unknown, sequence, created_at, updated_at, sample, \
+            slug_fr) \
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, 0, $20, $20, \
+            $21, $22) \
             ON CONFLICT (slug) DO UPDATE SET status = excluded.status, title_fr = excluded.title_fr, \
             title_en = excluded.title_en, description_fr = excluded.description_fr, \
             description_en = excluded.description_en, all_day = excluded.all_day, \
@@ -281,7 +314,8 @@ impl Store {
             starts_at = excluded.starts_at, ends_at = excluded.ends_at, venue_name = excluded.venue_name, \
             venue_city = excluded.venue_city, venue_country = excluded.venue_country, \
             online_url = excluded.online_url, registration_url = excluded.registration_url, \
-            signatory_id = excluded.signatory_id, sequence = events.sequence + 1, version = events.version + 1, \
+            signatory_id = excluded.signatory_id, date_unknown = excluded.date_unknown, \
+            sequence = events.sequence + 1, version = events.version + 1, \
             updated_at = excluded.updated_at, \
             sample = excluded.sample";
         let now = instant(now);
@@ -294,14 +328,24 @@ impl Store {
             for (event, signatory_id) in events {
                 let existing: Option<EventRow> =
                     sqlx::query_as(FIND.as_str()).bind(event.slug.as_str()).fetch_optional(&mut *tx).await?;
-                let change = import_change(existing, event, *signatory_id, origin)?;
+                let mut event = event.clone();
+                match &existing {
+                    Some(row) => {
+                        let before = row.details()?;
+                        event.slug_fr = before.slug_fr.clone();
+                        event.keep_date_unknown(&before);
+                    }
+                    None => event.slug_fr = free_slug_fr(&mut *tx, &event.slug_fr).await?,
+                }
+                let change = import_change(existing, &event, *signatory_id, origin)?;
                 report.count(change);
                 if change == Change::Unchanged {
                     continue;
                 }
-                bind_event(sqlx::query(UPSERT).bind(event.slug.as_str()), event, *signatory_id)
+                bind_event(sqlx::query(UPSERT).bind(event.slug.as_str()), &event, *signatory_id)
                     .bind(now)
                     .bind(origin.is_sample())
+                    .bind(event.slug_fr.as_str())
                     .execute(&mut *tx)
                     .await?;
             }
@@ -369,4 +413,29 @@ where
         .value(e.online_url.as_ref().map(|u| Website::as_str(u).to_owned()))
         .value(e.registration_url.as_ref().map(|u| Website::as_str(u).to_owned()))
         .value(signatory_id)
+        // Only a postponed event waits for its new date.
+        .value(e.date_unknown && e.status == Status::Postponed)
 }
+
+/// The first French slug free among those made from `wanted`
+/// ([`slug_candidates_from`]), read in the change's transaction.
+pub(super) async fn free_slug_fr<C>(conn: &mut C, wanted: &Slug) -> Result<Slug, StoreError>
+where
+    C: Connection,
+    for<'c> &'c mut C: Executor<'c, Database = C::Database>,
+    for<'t> String: Encode<'t, C::Database> + Type<C::Database>,
+    (i64,): for<'r> FromRow<'r, <C::Database as Database>::Row>,
+    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
+{
+    const TAKEN: &str = "SELECT count(*) FROM events WHERE slug_fr = $1";
+    for slug in slug_candidates_from(wanted.as_str()).take(SLUG_FR_TRIES) {
+        let (n,): (i64,) = sqlx::query_as(TAKEN).bind(slug.to_string()).fetch_one(&mut *conn).await?;
+        if n == 0 {
+            return Ok(slug);
+        }
+    }
+    Err(StoreError::Corrupt(format!("no free French slug for the event {wanted}")))
+}
+
+/// The longest run of taken French slugs tried before an event is refused.
+const SLUG_FR_TRIES: usize = 200;

@@ -407,7 +407,15 @@ where
             sqlx::query_as(SAME_NAME).bind(value("name_key")).bind(value("country")).fetch_one(&mut *conn).await?,
             Clash::Name,
         ),
-        TrashKind::Event | TrashKind::News => {
+        TrashKind::Event => {
+            // Either address: the English slug, or the French one.
+            const SAME_SLUG: &str = "SELECT count(*) FROM events WHERE slug = $1 OR slug_fr = $2";
+            (
+                sqlx::query_as(SAME_SLUG).bind(value("slug")).bind(value("slug_fr")).fetch_one(&mut *conn).await?,
+                Clash::Slug,
+            )
+        }
+        TrashKind::News => {
             let sql = format!("SELECT count(*) FROM {} WHERE slug = $1", kind.table());
             (sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(value("slug")).fetch_one(&mut *conn).await?, Clash::Slug)
         }

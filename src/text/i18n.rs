@@ -118,7 +118,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "import.ftl",
     "trash.ftl",
     "fit.ftl",
-    "preview.ftl"
+    "preview.ftl",
+    "events.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as

@@ -291,20 +291,40 @@ describe(`the back office's signatories, events and subscribers (${process.env.B
     const before = stored();
     await openEvent(page, title);
 
+    // Postponed first with the new date still to be announced: the old
+    // dates stay, and the public page says the new one is to come.
     await press(page, page.getByRole('link', { name: 'Postpone', exact: true }));
     assert.equal(await heading(page), 'Postpone this event');
-    const postpone = page.locator('form[data-form=event-postpone]');
+    let postpone = page.locator('form[data-form=event-postpone]');
+    await postpone.getByLabel('New date to be announced').check();
+    assert.equal(await sendFromAnotherSite(browser, page, postpone), 403, 'the postponement sent from another site');
+    assert.equal(stored().status, 'scheduled', 'unchanged by the forgery');
+    await press(page, postpone.getByRole('button', { name: 'Postpone the event' }));
+    assert.equal(await notice(page), 'The event has been postponed; its new date will be announced.');
+    assert.deepEqual([stored().start, stored().status], [before.start, 'postponed']);
+    await openEvent(page, title);
+    let shown = await publicPage(page);
+    assert.match(await heading(page), /Postponed, new date to be announced/i);
+    assert.match(shown, /This event has been postponed\. Its new date will be announced here\./);
+    assert.match(shown, /New date to be announced \(originally: /);
+
+    // Then postponed to new dates, known at last.
+    await openEvent(page, title);
+    await press(page, page.getByRole('link', { name: 'Postpone', exact: true }));
+    postpone = page.locator('form[data-form=event-postpone]');
+    assert.ok(await postpone.getByLabel('New date to be announced').isChecked(), 'the choice as it stands');
+    await postpone.getByLabel('New date known').check();
     await postpone.getByLabel('New start day').fill(`${year}-06-16`);
     await postpone.getByLabel('New start time').fill('10:00');
     await postpone.getByLabel('New end day').fill('');
     await postpone.getByLabel('New end time').fill('12:30');
-    assert.equal(await sendFromAnotherSite(browser, page, postpone), 403, 'the postponement sent from another site');
-    assert.deepEqual([stored().start, stored().status], [before.start, 'scheduled'], 'unchanged by the forgery');
-    await press(page, postpone.getByRole('button', { name: 'Postpone to this date' }));
+    assert.equal(await sendFromAnotherSite(browser, page, postpone), 403, 'the new dates sent from another site');
+    assert.deepEqual([stored().start, stored().status], [before.start, 'postponed'], 'unchanged by the forgery');
+    await press(page, postpone.getByRole('button', { name: 'Postpone the event' }));
     assert.equal(await notice(page), 'The event has been postponed to its new date.');
     assert.deepEqual([stored().start, stored().end, stored().status], [`${year}-06-16T10:00`, `${year}-06-16T12:30`, 'postponed']);
     await openEvent(page, title);
-    let shown = await publicPage(page);
+    shown = await publicPage(page);
     assert.match(await heading(page), /Postponed/i);
     assert.match(shown, /This event has been postponed\. The date shown is the latest one announced\./);
     assert.match(shown, new RegExp(`16 June ${year}, 10\\.00 am – 12\\.30 pm`));

@@ -125,12 +125,12 @@ both_backends! {
         assert_eq!(response.headers()["location"], format!("/admin/events/{id}?done=added"));
         let landed = staff.page(&format!("/admin/events/{id}?done=added")).await;
         assert_eq!(text(&landed, "#event-done"), "L’événement a été ajouté. Il apparaît dès maintenant dans le calendrier public.");
-        assert_eq!(attr(&landed, "#event-done-public", "href"), "/fr/calendrier/forum-of-cities");
+        assert_eq!(attr(&landed, "#event-done-public", "href"), "/fr/calendrier/forum-des-villes");
         let list = staff.page("/admin/events").await;
         assert_eq!(attrs(&list, "#events-upcoming a", "href"), [format!("/admin/events/{id}")]);
         assert_eq!(calendar(app, "/fr/calendrier").await, ["Forum des villes"]);
         assert_eq!(calendar(app, "/en/calendar").await, ["Forum of cities"]);
-        let page = app.page("/fr/calendrier/forum-of-cities").await;
+        let page = app.page("/fr/calendrier/forum-des-villes").await;
         assert_eq!(text(&page, "h1"), "Forum des villes");
         assert_eq!(text(&app.page("/en/calendar/forum-of-cities").await, "h1"), "Forum of cities");
         let events = feed(app, "/fr/calendrier.ics").await;
@@ -142,7 +142,7 @@ both_backends! {
         let events = feed(app, "/en/calendar.ics").await;
         assert_eq!(find(&events, "forum-of-cities@oneinfive").expect("in the English feed")["SUMMARY"], "Forum of cities");
         let locs = sitemap(app).await;
-        for path in ["/fr/calendrier/forum-of-cities", "/en/calendar/forum-of-cities"] {
+        for path in ["/fr/calendrier/forum-des-villes", "/en/calendar/forum-of-cities"] {
             assert!(locs.iter().any(|loc| loc.ends_with(path)), "{path} in {locs:?}");
         }
 
@@ -177,7 +177,7 @@ both_backends! {
         let response = staff.post(&format!("{path}/postpone"), &[("start_date", "2031-01-15"), ("start_time", "10:00"), ("end_time", "12:00"), ("version", &version(&form))]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/events?done=postponed");
-        let page = app.page("/fr/calendrier/forum-of-cities").await;
+        let page = app.page("/fr/calendrier/forum-des-villes").await;
         assert_eq!(text(&page, "h1 .status"), "Reporté");
         let events = feed(app, "/fr/calendrier.ics").await;
         let event = find(&events, "forum-of-cities@oneinfive").expect("still in the feed");
@@ -215,6 +215,7 @@ both_backends! {
         let response = staff.post(&format!("{path}/delete"), &[]).await;
         assert_eq!(response.status(), 303);
         assert_eq!(response.headers()["location"], "/admin/events?done=deleted");
+        assert_eq!(app.get("/fr/calendrier/forum-des-villes").await.status(), 404);
         assert_eq!(app.get("/fr/calendrier/forum-of-cities").await.status(), 404);
         assert_eq!(app.get("/en/calendar/forum-of-cities.ics").await.status(), 404);
         assert!(find(&feed(app, "/fr/calendrier.ics").await, "forum-of-cities@oneinfive").is_none());
@@ -425,10 +426,11 @@ both_backends! {
         let output = app.cli(&["events", "import", crate::common::path_str(&path)]);
         assert!(output.status.success(), "{}", stderr(&output));
         let mut paths = vec!["/fr/calendrier.ics".to_owned(), "/en/calendar.ics".to_owned()];
-        for slug in ["typed", "imported"] {
-            paths.push(format!("/fr/calendrier/{slug}.ics"));
+        // The French addresses from the French titles.
+        for (slug, slug_fr) in [("typed", "forum-des-villes"), ("imported", "importe")] {
+            paths.push(format!("/fr/calendrier/{slug_fr}.ics"));
             paths.push(format!("/en/calendar/{slug}.ics"));
-            for page in [format!("/fr/calendrier/{slug}"), format!("/en/calendar/{slug}")] {
+            for page in [format!("/fr/calendrier/{slug_fr}"), format!("/en/calendar/{slug}")] {
                 let html = app.page(&page).await;
                 let selector = scraper::Selector::parse(".event-description pre code").expect("selector");
                 let code: Vec<String> = html.select(&selector).map(|code| code.text().collect()).collect();

@@ -24,6 +24,8 @@
 //!   recovery codes, and the admins' setting that requires it.
 //! - `admin_pages`: staff editing the prose pages, and their revisions.
 //! - `admin_events`: staff adding, editing, postponing, cancelling and deleting events.
+//! - `event_changes`: an event postponed with its new date to be announced,
+//!   and its French address made from its French title.
 //! - `admin_news`: staff writing news: drafts, publication, scheduling, images.
 //! - `news_preview`: the back office's preview with the image, and a draft's
 //!   private preview link, opened without an account until it ends.
@@ -57,6 +59,7 @@ mod command_line;
 mod counts;
 mod csv_import;
 mod drafts;
+mod event_changes;
 mod history;
 mod interface_language;
 mod map;

@@ -127,7 +127,7 @@ both_backends! {
         let id = admin_events::id_of(app, "forum-of-cities").await;
         let uid = "forum-of-cities@oneinfive";
         let before = admin_events::find(&admin_events::feed(app, "/en/calendar.ics").await, uid).cloned().expect("in the feed");
-        let page = texts(&app.page("/fr/calendrier/forum-of-cities").await, "main");
+        let page = texts(&app.page("/fr/calendrier/forum-des-villes").await, "main");
 
         let confirm = staff.page(&format!("/admin/events/{id}/delete")).await;
         assert_eq!(text(&confirm, "form[data-form=confirm] button"), "Mettre à la corbeille");
@@ -145,8 +145,8 @@ both_backends! {
         let after = admin_events::find(&admin_events::feed(app, "/en/calendar.ics").await, uid).cloned().expect("back in the feed");
         assert_eq!(after, before, "the same event, at the same sequence");
         assert_eq!(app.get("/en/calendar/forum-of-cities.ics").await.status(), 200);
-        assert!(admin_events::sitemap(app).await.iter().any(|loc| loc.ends_with("/fr/calendrier/forum-of-cities")));
-        assert_eq!(texts(&app.page("/fr/calendrier/forum-of-cities").await, "main"), page);
+        assert!(admin_events::sitemap(app).await.iter().any(|loc| loc.ends_with("/fr/calendrier/forum-des-villes")));
+        assert_eq!(texts(&app.page("/fr/calendrier/forum-des-villes").await, "main"), page);
         assert_eq!(admin_events::id_of(app, "forum-of-cities").await, id);
 
         // A signatory restored is named again by the events that named it.

@@ -3,7 +3,7 @@
 
 use super::{
     Description, DescriptionError, NewEvent, RESERVED_SLUGS, SLUG_MAX_CHARS, SignatoryRef, Status, StatusError,
-    TimeZone, TimeZoneError, Venue, When, WhenError,
+    TimeZone, TimeZoneError, Venue, When, WhenError, slug_candidates,
 };
 use crate::domain::{
     Country, Slug, Title, Website, country::CountryError, signatory::WebsiteError, slug::SlugError, text::TextError,
@@ -14,6 +14,8 @@ use crate::domain::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EventField {
     Slug,
+    /// The French address's slug: made from the French title when blank.
+    SlugFr,
     TitleFr,
     TitleEn,
     Start,
@@ -32,8 +34,9 @@ pub enum EventField {
 
 impl EventField {
     /// In the CSV's order.
-    pub const ALL: [EventField; 15] = [
+    pub const ALL: [EventField; 16] = [
         EventField::Slug,
+        EventField::SlugFr,
         EventField::TitleFr,
         EventField::TitleEn,
         EventField::Start,
@@ -54,6 +57,7 @@ impl EventField {
     pub fn column(self) -> &'static str {
         match self {
             EventField::Slug => "slug",
+            EventField::SlugFr => "slug_fr",
             EventField::TitleFr => "title_fr",
             EventField::TitleEn => "title_en",
             EventField::Start => "start",
@@ -111,10 +115,11 @@ pub enum EventFieldError {
 /// each is parsed by its own type, the same way wherever it comes from.
 /// An optional field left blank is absent; a blank time zone is
 /// [`TimeZone::DEFAULT`], a blank status `scheduled`, a blank end the
-/// start.
+/// start, a blank French slug the French title's.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct EventFields<'a> {
     pub slug: &'a str,
+    pub slug_fr: &'a str,
     pub title_fr: &'a str,
     pub title_en: &'a str,
     pub start: &'a str,
@@ -139,6 +144,11 @@ impl EventFields<'_> {
         let slug = keep(&mut errors, F::Slug, event_slug(self.slug));
         let title_fr = keep(&mut errors, F::TitleFr, Title::parse(self.title_fr).map_err(EventFieldError::from));
         let title_en = keep(&mut errors, F::TitleEn, Title::parse(self.title_en).map_err(EventFieldError::from));
+        let slug_fr = match optional(self.slug_fr) {
+            Some(text) => keep(&mut errors, F::SlugFr, event_slug(text)),
+            // A French title that is wrong says so on its own.
+            None => title_fr.as_ref().and_then(|title| slug_candidates(title).next()),
+        };
         let when = self.when(&mut errors);
         let zone = optional(self.time_zone).unwrap_or(TimeZone::DEFAULT);
         let time_zone = keep(&mut errors, F::TimeZone, TimeZone::parse(zone).map_err(EventFieldError::from));
@@ -167,7 +177,9 @@ impl EventFields<'_> {
         let event = (|| {
             Some(NewEvent {
                 slug: slug?,
+                slug_fr: slug_fr?,
                 status: status?,
+                date_unknown: false,
                 title_fr: title_fr?,
                 title_en: title_en?,
                 description_fr: description_fr?,
@@ -255,6 +267,7 @@ impl NewEvent {
         let venue = |part: fn(&Venue) -> String| self.venue.as_ref().map_or_else(String::new, part);
         match field {
             EventField::Slug => self.slug.to_string(),
+            EventField::SlugFr => self.slug_fr.to_string(),
             EventField::TitleFr => self.title_fr.as_str().to_owned(),
             EventField::TitleEn => self.title_en.as_str().to_owned(),
             EventField::Start => self.when.to_strings().0,
@@ -276,14 +289,17 @@ impl NewEvent {
     /// `start: "2026-12-03" → "2027-01-14"; status: "scheduled" → "postponed"`.
     /// A description is said to have changed, not quoted.
     pub fn describe_changes(&self, other: &NewEvent) -> String {
-        EventField::ALL
+        let mut changes: Vec<String> = EventField::ALL
             .into_iter()
             .filter(|field| self.field_text(*field) != other.field_text(*field))
             .map(|field| match field {
                 EventField::DescriptionFr | EventField::DescriptionEn => format!("{}: changed", field.column()),
                 _ => format!("{}: {:?} → {:?}", field.column(), self.field_text(field), other.field_text(field)),
             })
-            .collect::<Vec<_>>()
-            .join("; ")
+            .collect();
+        if self.date_unknown != other.date_unknown {
+            changes.push(format!("new date: {}", if other.date_unknown { "to be announced" } else { "announced" }));
+        }
+        changes.join("; ")
     }
 }

@@ -194,8 +194,14 @@ impl fmt::Display for SignatoryRef {
 /// An event as staff describe it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewEvent {
+    /// The English address's slug, which is also the calendar UID's.
     pub slug: Slug,
+    /// The French address's slug, made from the French title.
+    pub slug_fr: Slug,
     pub status: Status,
+    /// Postponed, its new date to be announced: `when` keeps the old dates
+    /// (for sorting), which are not shown as the event's.
+    pub date_unknown: bool,
     pub title_fr: Title,
     pub title_en: Title,
     pub description_fr: Description,
@@ -209,6 +215,25 @@ pub struct NewEvent {
 }
 
 impl NewEvent {
+    /// The slug of the event's address in a language.
+    pub fn slug_in(&self, lang: Lang) -> &Slug {
+        match lang {
+            Lang::Fr => &self.slug_fr,
+            Lang::En => &self.slug,
+        }
+    }
+
+    /// Keeps "new date to be announced" from the event as it was, through a
+    /// change that does not say the new date: while the event stays
+    /// postponed at the same (old) dates. New dates, or another status,
+    /// end it.
+    pub fn keep_date_unknown(&mut self, before: &NewEvent) {
+        self.date_unknown = before.date_unknown
+            && self.status == Status::Postponed
+            && self.when == before.when
+            && self.time_zone == before.time_zone;
+    }
+
     pub fn title(&self, lang: Lang) -> &Title {
         match lang {
             Lang::Fr => &self.title_fr,
@@ -258,8 +283,14 @@ pub const RESERVED_SLUGS: [&str; 2] = ["archive", "archives"];
 /// `forum-of-cities`, then `forum-of-cities-2`, `forum-of-cities-3`… (never
 /// a reserved one), so that the first free one is unique.
 pub fn slug_candidates(title: &Title) -> impl Iterator<Item = Slug> {
+    slug_candidates_from(title.as_str())
+}
+
+/// The slugs made from a text (a title, or a slug wanted), in order of
+/// preference, as [`slug_candidates`].
+pub fn slug_candidates_from(text: &str) -> impl Iterator<Item = Slug> {
     // Room for a suffix of up to four digits.
-    let mut base = crate::text::collate::slug(title.as_str());
+    let mut base = crate::text::collate::slug(text);
     base.truncate(SLUG_MAX_CHARS - 5);
     let base = match base.trim_end_matches('-') {
         "" => "event".to_owned(),

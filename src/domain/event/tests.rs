@@ -121,3 +121,57 @@ fn signatory_references() {
     assert!(SignatoryRef::parse("Strasbourg").is_err());
     assert!(SignatoryRef::parse("Strasbourg (XX)").is_err());
 }
+
+#[test]
+fn the_french_slug_is_given_or_made_from_the_french_title() {
+    let fields = EventFields {
+        slug: "forum-of-cities",
+        title_fr: "Forum des villes, 2027 !",
+        title_en: "Forum of cities",
+        start: "2027-01-10",
+        online_url: "https://example.org/live",
+        ..EventFields::default()
+    };
+    let event = fields.parse().expect("good fields");
+    assert_eq!(event.slug_in(Lang::En).as_str(), "forum-of-cities");
+    assert_eq!(event.slug_in(Lang::Fr).as_str(), "forum-des-villes-2027");
+    let given = EventFields { slug_fr: " forum-2027 ", ..fields }.parse().expect("a French slug given");
+    assert_eq!(given.slug_fr.as_str(), "forum-2027");
+    assert_eq!(
+        EventFields { slug_fr: "Forum 2027", ..fields }.parse().map_err(|errors| errors[0].0),
+        Err(EventField::SlugFr)
+    );
+    assert_eq!(
+        EventFields { slug_fr: "archives", ..fields }.parse().map_err(|errors| errors.into_iter().next()),
+        Err(Some((EventField::SlugFr, EventFieldError::SlugReserved)))
+    );
+}
+
+#[test]
+fn a_new_date_to_be_announced_lasts_while_the_dates_and_the_postponement_do() {
+    let fields = EventFields {
+        slug: "forum",
+        title_fr: "Forum",
+        title_en: "Forum",
+        start: "2027-01-10",
+        status: "postponed",
+        online_url: "https://example.org/live",
+        ..EventFields::default()
+    };
+    let mut before = fields.parse().expect("good fields");
+    before.date_unknown = true;
+    let kept = |after: EventFields<'_>| {
+        let mut event = after.parse().expect("good fields");
+        event.keep_date_unknown(&before);
+        event.date_unknown
+    };
+    assert!(kept(EventFields { description_en: "Later.", ..fields }), "an edit of something else");
+    assert!(!kept(EventFields { start: "2027-02-10", ..fields }), "new dates");
+    assert!(!kept(EventFields { time_zone: "Europe/Lisbon", ..fields }), "another time zone");
+    assert!(!kept(EventFields { status: "scheduled", ..fields }), "no longer postponed");
+    assert!(!kept(EventFields { status: "cancelled", ..fields }), "cancelled");
+    let mut after = fields.parse().expect("good fields");
+    assert_eq!(before.describe_changes(&after), "new date: announced");
+    after.date_unknown = true;
+    assert_eq!(before.describe_changes(&after), "");
+}

@@ -7,7 +7,7 @@ use time::Duration;
 use url::form_urlencoded;
 
 use crate::{
-    domain::{Event, event::When},
+    domain::{Event, NewEvent, event::When},
     formats::ical,
     store::{EventFilter, Mode},
     text::{
@@ -212,7 +212,7 @@ pub async fn feed(
 ) -> Result<Response, AppError> {
     let events = state.store.events_since(state.config.clock.now() - Duration::days(365)).await?;
     let tr = Tr::new(lang, state.locales.clone());
-    let path = |slug: &str| Page::Event { slug: slug.to_owned() }.path(lang);
+    let path = |event: &NewEvent| paths::event_page(event).path(lang);
     let body = ical::calendar(&events, &ical_site(&state, &tr, &path));
     Ok(ics_response(&request, body))
 }

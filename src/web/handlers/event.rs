@@ -5,13 +5,13 @@ use askama::Template;
 use axum::{
     extract::{Path, State},
     http::{HeaderMap, HeaderValue, header},
-    response::Response,
+    response::{IntoResponse, Redirect, Response},
 };
 use serde_json::json;
 
 use crate::{
     domain::{
-        Event, Slug,
+        Event, NewEvent, Slug,
         event::{Attendance, Status, When},
     },
     formats::ical,
@@ -42,7 +42,7 @@ struct EventPage {
     status: Option<(&'static str, String)>,
     notice: Option<String>,
     when: String,
-    start_iso: String,
+    start_iso: Option<String>,
     time_zone: Option<String>,
     venue: Option<Mixed>,
     online_url: Option<String>,
@@ -127,14 +127,35 @@ pub async fn show(
     }
 }
 
-async fn page(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) -> Result<Response, AppError> {
+/// The event at this slug in the language's address; or, at the other
+/// language's slug (an old French link made with the English slug), the
+/// permanent redirect to the language's address, with `suffix`.
+async fn find_event(
+    state: &AppState,
+    lang: Lang,
+    item: &str,
+    suffix: &str,
+) -> Result<Result<Event, Response>, AppError> {
     let slug = find_slug(item)?;
-    let event = state.store.event(&slug).await?.ok_or(AppError::NotFound)?;
+    let event = state.store.event(lang, &slug).await?.ok_or(AppError::NotFound)?;
+    if *event.details.slug_in(lang) == slug {
+        Ok(Ok(event))
+    } else {
+        let path = format!("{}{suffix}", paths::event_page(&event.details).path(lang));
+        Ok(Err(Redirect::permanent(&path).into_response()))
+    }
+}
+
+async fn page(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) -> Result<Response, AppError> {
+    let event = match find_event(state, lang, item, "").await? {
+        Ok(event) => event,
+        Err(redirect) => return Ok(redirect),
+    };
     let e = &event.details;
     let title = e.title(lang).as_str().to_owned();
-    let page = Page::Event { slug: slug.to_string() };
+    let page = paths::event_page(e);
     let url = format!("{}{}", state.config.base_url, page.path(lang));
-    let ctx = PageContext::for_page(state, lang, page, &title);
+    let ctx = PageContext::for_page(state, lang, page.clone(), &title);
     let tr = ctx.tr.clone();
     let time_zone = match e.when {
         When::Timed { .. } => {
@@ -159,18 +180,20 @@ async fn page(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) ->
         status: event_status(&tr, &event),
         notice: match e.status {
             Status::Scheduled => None,
+            Status::Postponed if e.date_unknown => Some(tr.t("event-postponed-date-unknown-notice")),
             Status::Postponed => Some(tr.t("event-postponed-notice")),
             Status::Cancelled => Some(tr.t("event-cancelled-notice")),
         },
         when: event_when(&tr, &event),
-        start_iso: iso(&event, false),
+        // Old dates are no date to give a machine.
+        start_iso: (!e.date_unknown).then(|| iso(&event, false)),
         time_zone,
         venue: event_venue(&tr, &event),
         online_url: e.online_url.as_ref().map(|u| u.as_str().to_owned()),
         registration_url: e.registration_url.as_ref().map(|u| u.as_str().to_owned()),
         signatory,
         description: markdown::to_html(e.description(lang).as_str()),
-        ics_href: format!("{}{EVENT_ICS_SUFFIX}", Page::Event { slug: slug.to_string() }.path(lang)),
+        ics_href: format!("{}{EVENT_ICS_SUFFIX}", page.path(lang)),
         back_href: Page::Calendar.path(lang),
         json_ld: json_ld(&tr, &event, &url),
         title,
@@ -181,10 +204,13 @@ async fn page(state: &AppState, lang: Lang, item: &str, cookie: Option<Lang>) ->
 
 /// `/fr/calendrier/{slug}.ics`: one event, to add to a calendar.
 async fn ics(state: &AppState, lang: Lang, item: &str, request: &HeaderMap) -> Result<Response, AppError> {
-    let slug = find_slug(item)?;
-    let event = state.store.event(&slug).await?.ok_or(AppError::NotFound)?;
+    let event = match find_event(state, lang, item, EVENT_ICS_SUFFIX).await? {
+        Ok(event) => event,
+        Err(redirect) => return Ok(redirect),
+    };
+    let slug = event.details.slug_in(lang);
     let tr = Tr::new(lang, state.locales.clone());
-    let path = |slug: &str| Page::Event { slug: slug.to_owned() }.path(lang);
+    let path = |event: &NewEvent| paths::event_page(event).path(lang);
     let body = ical::single(&event, &ical_site(state, &tr, &path));
     let mut response = ics_response(request, body);
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{slug}{EVENT_ICS_SUFFIX}\"")) {

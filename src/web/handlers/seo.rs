@@ -46,7 +46,7 @@ pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, Ap
         pages.push((Page::NewsItem { slug: slug.to_string() }, langs));
     }
     for event in state.store.events().await? {
-        pages.push((Page::Event { slug: event.details.slug.to_string() }, Lang::ALL.to_vec()));
+        pages.push((paths::event_page(&event.details), Lang::ALL.to_vec()));
     }
     Ok(pages)
 }

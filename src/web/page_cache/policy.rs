@@ -341,7 +341,7 @@ mod tests {
                 Page::Map,
                 Page::Signatory { id: 7, slug: "lyon".into() },
                 Page::CalendarArchive,
-                Page::Event { slug: "forum-2027".into() },
+                Page::Event { fr: "forum-2027".into(), en: "forum-2027".into() },
                 Page::NewsItem { slug: "2026-03-02-valmorin-joins".into() },
             ];
             public.extend(pages.iter().chain(&Page::SECTIONS).map(|page| page.path(lang)));

@@ -122,7 +122,7 @@ mod tests {
                 (history_csv(lang), "history"),
                 (Page::Calendar.path(lang), "calendar"),
                 (Page::CalendarArchive.path(lang), "calendar"),
-                (Page::Event { slug: "forum-2027".into() }.path(lang), "event"),
+                (Page::Event { fr: "forum-2027".into(), en: "forum-2027".into() }.path(lang), "event"),
                 (item(Page::Calendar, lang, "forum-2027.ics"), "event"),
                 (calendar_feed(lang), "feed_ical"),
                 (Page::News.path(lang), "news"),

@@ -2,7 +2,7 @@
 //! files and the newsletter's actions.
 
 use crate::{
-    domain::Signatory,
+    domain::{NewEvent, Signatory},
     text::{i18n::Lang, pages::Prose},
 };
 
@@ -24,9 +24,10 @@ pub enum Page {
     },
     Calendar,
     CalendarArchive,
-    /// An event's own page, by its slug.
+    /// An event's own page, by its slug in each language.
     Event {
-        slug: String,
+        fr: String,
+        en: String,
     },
     Newsletter,
     Privacy,
@@ -128,7 +129,9 @@ impl Page {
             Page::Signatory { id, slug } => format!("/{lang}/{section}/{id}-{slug}"),
             Page::CalendarArchive => format!("/{lang}/{section}/{}", archive_slug(lang)),
             Page::Map => format!("/{lang}/{section}/{}", map_slug(lang)),
-            Page::Event { slug } | Page::NewsItem { slug } => format!("/{lang}/{section}/{slug}"),
+            Page::Event { fr, .. } if lang == Lang::Fr => format!("/{lang}/{section}/{fr}"),
+            Page::Event { en, .. } => format!("/{lang}/{section}/{en}"),
+            Page::NewsItem { slug } => format!("/{lang}/{section}/{slug}"),
             _ => format!("/{lang}/{section}"),
         }
     }
@@ -173,6 +176,11 @@ impl Page {
             Page::News | Page::NewsItem { .. } => "nav-news",
         }
     }
+}
+
+/// An event's own page.
+pub fn event_page(event: &NewEvent) -> Page {
+    Page::Event { fr: event.slug_fr.to_string(), en: event.slug.to_string() }
 }
 
 /// A signatory's own page.

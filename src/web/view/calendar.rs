@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::listing::{page_number, present};
 use crate::{
-    domain::Country,
+    domain::{Country, NewEvent},
     formats::ical,
     store::{EventFilter, Mode},
     text::i18n::Tr,
@@ -18,7 +18,7 @@ const ICS_TYPE: &str = "text/calendar; charset=utf-8";
 const ICS_CACHE: &str = "public, max-age=300";
 
 /// What the iCalendar files say of the site, in a language.
-pub fn ical_site<'a>(state: &'a AppState, tr: &'a Tr, event_path: &'a dyn Fn(&str) -> String) -> ical::Site<'a> {
+pub fn ical_site<'a>(state: &'a AppState, tr: &'a Tr, event_path: &'a dyn Fn(&NewEvent) -> String) -> ical::Site<'a> {
     ical::Site { tr, base_url: &state.config.base_url, event_path }
 }
 

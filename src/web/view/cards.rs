@@ -14,7 +14,10 @@ use crate::{
         i18n::{Arg, Tr},
         markdown,
     },
-    web::{paths::Page, view::typed::Mixed},
+    web::{
+        paths::{self, Page},
+        view::typed::Mixed,
+    },
 };
 
 /// An instant as HTML's `datetime` attribute wants it.
@@ -48,8 +51,20 @@ impl NewsCard {
     }
 }
 
-/// When an event takes place, written the language's way.
+/// When an event takes place, written the language's way: for an event
+/// postponed to a date not yet known, that it is to be announced (with the
+/// dates first planned).
 pub fn event_when(tr: &Tr, event: &Event) -> String {
+    let planned = planned_when(tr, event);
+    if event.details.date_unknown {
+        tr.format("event-date-to-be-announced", &[("planned", Arg::Text(planned.into()))])
+    } else {
+        planned
+    }
+}
+
+/// The dates an event is stored at, written the language's way.
+fn planned_when(tr: &Tr, event: &Event) -> String {
     match event.details.when {
         When::AllDay { first, last } if first == last => tr.weekday_date(first),
         When::AllDay { first, last } => tr.format(
@@ -100,6 +115,9 @@ fn event_place(tr: &Tr, event: &Event) -> Mixed {
 pub fn event_status(tr: &Tr, event: &Event) -> Option<(&'static str, String)> {
     match event.details.status {
         Status::Scheduled => None,
+        Status::Postponed if event.details.date_unknown => {
+            Some(("postponed", tr.t("event-status-postponed-date-unknown")))
+        }
         Status::Postponed => Some(("postponed", tr.t("event-status-postponed"))),
         Status::Cancelled => Some(("cancelled", tr.t("event-status-cancelled"))),
     }
@@ -120,7 +138,7 @@ impl EventCard {
     pub fn new(tr: &Tr, event: &Event) -> EventCard {
         let lang = tr.lang();
         EventCard {
-            href: Page::Event { slug: event.details.slug.to_string() }.path(lang),
+            href: paths::event_page(&event.details).path(lang),
             title: event.details.title(lang).as_str().to_owned(),
             when: event_when(tr, event),
             place: event_place(tr, event),

@@ -133,9 +133,12 @@ impl EventForm {
         }
     }
 
-    pub(super) fn fields<'a>(&'a self, slug: &'a str) -> EventFields<'a> {
+    /// The fields with the event's slugs (a blank French one is made from
+    /// the French title).
+    pub(super) fn fields<'a>(&'a self, slug: &'a str, slug_fr: &'a str) -> EventFields<'a> {
         EventFields {
             slug,
+            slug_fr,
             title_fr: &self.title_fr,
             title_en: &self.title_en,
             start: &self.start,
@@ -155,7 +158,7 @@ impl EventForm {
 
     pub(super) fn value(&self, field: EventField) -> &str {
         match field {
-            EventField::Slug => "",
+            EventField::Slug | EventField::SlugFr => "",
             EventField::TitleFr => &self.title_fr,
             EventField::TitleEn => &self.title_en,
             EventField::Start => &self.start,
@@ -180,14 +183,18 @@ pub(super) async fn check(
     state: &AppState,
     tr: &Tr,
     form: &EventForm,
-    slug: &str,
+    (slug, slug_fr): (&str, &str),
 ) -> Result<Result<(NewEvent, Option<i64>), FieldErrors>, AppError> {
     let messages = |errors: Vec<(EventField, EventFieldError)>| -> FieldErrors {
         errors
             .iter()
             .map(|(field, error)| {
-                // The slug is made from the English title.
-                let shown = if *field == EventField::Slug { EventField::TitleEn } else { *field };
+                // The slugs are made from the titles.
+                let shown = match field {
+                    EventField::Slug => EventField::TitleEn,
+                    EventField::SlugFr => EventField::TitleFr,
+                    field => *field,
+                };
                 (shown.column(), tr.t(error_message(*field, error)))
             })
             .collect()
@@ -198,7 +205,7 @@ pub(super) async fn check(
             .into_iter()
             .filter_map(|(field, text)| checks::explain(tr, text).map(|message| (field.column(), message)))
             .collect();
-    let event = match form.fields(slug).parse() {
+    let event = match form.fields(slug, slug_fr).parse() {
         Ok(event) if unchecked.is_empty() => event,
         Ok(_) => return Ok(Err(unchecked)),
         Err(errors) => return Ok(Err(messages(errors).and(unchecked))),

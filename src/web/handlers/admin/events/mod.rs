@@ -52,10 +52,10 @@ use form::EventForm;
 /// characters, form-encoded (up to nine bytes for one), and the rest.
 pub const FORM_LIMIT: usize = 2 * 9 * 20_000 + 32 * 1024;
 
-/// The fields of the form, in its order: the CSV's but the slug, which is
-/// not typed (it is made from the title, and stays).
+/// The fields of the form, in its order: the CSV's but the slugs, which
+/// are not typed (they are made from the titles, and stay).
 fn form_fields() -> impl Iterator<Item = EventField> {
-    EventField::ALL.into_iter().filter(|field| *field != EventField::Slug)
+    EventField::ALL.into_iter().filter(|field| !matches!(field, EventField::Slug | EventField::SlugFr))
 }
 
 const STATUSES: [Status; 3] = [Status::Scheduled, Status::Postponed, Status::Cancelled];
@@ -64,6 +64,7 @@ const STATUSES: [Status; 3] = [Status::Scheduled, Status::Postponed, Status::Can
 fn field_label(field: EventField) -> &'static str {
     match field {
         EventField::Slug => "admin-events-field-slug",
+        EventField::SlugFr => "events-field-slug-fr",
         EventField::TitleFr => "admin-events-field-title-fr",
         EventField::TitleEn => "admin-events-field-title-en",
         EventField::Start => "admin-events-field-start",
@@ -225,6 +226,7 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
     let (years, _) = state.store.event_facets().await?;
     let done = match query.done.as_deref() {
         Some("postponed") => Some(tr.t("admin-events-postponed")),
+        Some("postponed-date-unknown") => Some(tr.t("events-postponed-date-unknown")),
         Some("cancelled") => Some(tr.t("admin-events-cancelled")),
         Some("deleted") => Some(tr.t("admin-events-deleted")),
         _ => None,

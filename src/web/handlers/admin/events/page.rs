@@ -17,7 +17,7 @@ use crate::{
     web::{
         edit::FieldErrors,
         paths::{
-            Page,
+            self,
             admin::{self, Area},
         },
         staff::Staff,
@@ -212,7 +212,7 @@ impl FormPage {
         let tr = &self.ctx.tr;
         self.status = event_status(tr, e)
             .map(|(_, label)| tr.format("admin-events-status-note", &[("status", Arg::Text(label.into()))]));
-        self.public_href = Some(Page::Event { slug: e.details.slug.to_string() }.path(self.ctx.lang));
+        self.public_href = Some(paths::event_page(&e.details).path(self.ctx.lang));
         self.postpone_href = Some(admin::event_action(e.id, "postpone"));
         self.cancel_href =
             (e.details.status != Status::Cancelled).then(|| admin::event_action(e.id, Step::Cancel.action()));

@@ -105,16 +105,20 @@ impl Record for Events {
         form: &EventForm,
         current: Option<&VersionedEvent>,
     ) -> Result<Result<(NewEvent, Option<i64>), FieldErrors>, AppError> {
-        // A stored event keeps its slug; a new one gets the first its
-        // English title gives, and the store the first one free.
-        let slug = match current {
-            Some(stored) => stored.event.details.slug.to_string(),
-            None => Title::parse(&form.title_en)
-                .ok()
-                .and_then(|title| slug_candidates(&title).next())
-                .map_or_else(|| "event".to_owned(), |slug| slug.to_string()),
+        // A stored event keeps its slugs; a new one gets the first its
+        // English title gives (the French one from its French title), and
+        // the store the first ones free.
+        let (slug, slug_fr) = match current {
+            Some(stored) => (stored.event.details.slug.to_string(), stored.event.details.slug_fr.to_string()),
+            None => (
+                Title::parse(&form.title_en)
+                    .ok()
+                    .and_then(|title| slug_candidates(&title).next())
+                    .map_or_else(|| "event".to_owned(), |slug| slug.to_string()),
+                String::new(),
+            ),
         };
-        check(state, tr, form, &slug).await
+        check(state, tr, form, (&slug, &slug_fr)).await
     }
 
     async fn insert(
@@ -135,10 +139,15 @@ impl Record for Events {
         (event, signatory_id): &(NewEvent, Option<i64>),
         now: OffsetDateTime,
     ) -> Result<Saved<VersionedEvent>, AppError> {
+        // The form does not say whether the new date is known: kept while
+        // the event stays postponed at the same dates, ended by new dates
+        // or another status.
+        let mut event = event.clone();
+        event.keep_date_unknown(&current.event.details);
         let edit = EventEdit {
             id: current.event.id,
             version,
-            event,
+            event: &event,
             signatory_id: *signatory_id,
             kind: AuditKind::EventUpdated,
         };

@@ -1,0 +1,5 @@
+-- An event postponed before its new date is known: it keeps its old dates
+-- (for sorting and the feeds' windows), and every page and feed says that
+-- the new date is to be announced. Only a postponed event can be so.
+ALTER TABLE events ADD COLUMN date_unknown BOOLEAN NOT NULL DEFAULT 0
+    CHECK (date_unknown IN (0, 1) AND (date_unknown = 0 OR status = 'postponed'));
