@@ -176,7 +176,7 @@ both_backends! {
         assert_eq!(attr(&form, "#event-start-time", "value"), "14:30");
         let response = staff.post(&format!("{path}/postpone"), &[("start_date", "2031-01-15"), ("start_time", "10:00"), ("end_time", "12:00"), ("version", &version(&form))]).await;
         assert_eq!(response.status(), 303);
-        assert_eq!(response.headers()["location"], "/admin/events?done=postponed");
+        assert_eq!(response.headers()["location"], format!("{path}?done=postponed"), "back on the event");
         let page = app.page("/fr/calendrier/forum-des-villes").await;
         assert_eq!(text(&page, "h1 .status"), "Reporté");
         let events = feed(app, "/fr/calendrier.ics").await;
@@ -194,6 +194,9 @@ both_backends! {
         assert_ne!(before.as_deref(), Some("CANCELLED"), "not cancelled without the token");
         let response = staff.post(&format!("{path}/cancel"), &[("version", &version(&confirm))]).await;
         assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], format!("{path}?done=cancelled"), "back on the event");
+        let record = staff.page(&format!("{path}?done=cancelled")).await;
+        assert_eq!(text(&record, "#event-done"), "L’événement a été annulé. Il reste dans le calendrier, signalé comme annulé.");
         let events = feed(app, "/en/calendar.ics").await;
         let event = find(&events, "forum-of-cities@oneinfive").expect("a cancelled event stays in the feed");
         assert_eq!(event["STATUS"], "CANCELLED");

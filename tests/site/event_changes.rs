@@ -33,13 +33,14 @@ both_backends! {
         let version = attr(&form, "form[data-form=event-postpone] input[name=version]", "value");
         let response = staff.post(&postpone, &[("new_date", "unknown"), ("start_date", ""), ("version", &version)]).await;
         assert_eq!(response.status(), 303);
-        assert_eq!(response.headers()["location"], "/admin/events?done=postponed-date-unknown");
+        assert_eq!(response.headers()["location"], format!("/admin/events/{id}?done=postponed-date-unknown"));
         // The old dates stay, for sorting.
         assert_eq!(stored(app, id).await, ("postponed".to_owned(), "2030-12-05T14:30".to_owned(), true));
 
-        // The back office says so, in its list and on the record.
-        let list = staff.page("/admin/events?done=postponed-date-unknown").await;
-        assert_eq!(text(&list, "#events-done"), "L’événement a été reporté\u{202f}; sa nouvelle date sera annoncée.");
+        // The back office says so, on the record the officer is back on, and in its list.
+        let record = staff.page(&format!("/admin/events/{id}?done=postponed-date-unknown")).await;
+        assert_eq!(text(&record, "#event-done"), "L’événement a été reporté\u{202f}; sa nouvelle date sera annoncée.");
+        let list = staff.page("/admin/events").await;
         let cells = texts(&list, "#events-upcoming td");
         assert!(cells[1].starts_with("Nouvelle date à annoncer (initialement\u{a0}: jeudi 5 décembre 2030"), "{cells:?}");
         assert_eq!(cells[3], "Reporté, nouvelle date à annoncer");
@@ -93,7 +94,7 @@ both_backends! {
         let version = attr(&form, "form[data-form=event-postpone] input[name=version]", "value");
         let dates = [("new_date", "known"), ("start_date", "2031-01-15"), ("start_time", "10:00"), ("end_time", "12:00"), ("version", &version)];
         let response = staff.post(&postpone, &dates).await;
-        assert_eq!(response.headers()["location"], "/admin/events?done=postponed");
+        assert_eq!(response.headers()["location"], format!("/admin/events/{id}?done=postponed"));
         assert_eq!(stored(app, id).await, ("postponed".to_owned(), "2031-01-15T10:00".to_owned(), false));
         let page = app.page("/fr/calendrier/forum-des-villes").await;
         assert_eq!(text(&page, "h1 .status"), "Reporté");

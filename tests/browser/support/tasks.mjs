@@ -292,28 +292,27 @@ export function officer({ site, page, lang, email, password, shot }) {
         assert.equal(await notice(), t('admin-events-added'));
         assert.equal(await heading(), title);
 
-        // Postponed to a later day.
+        // Postponed, its new date not known yet.
         await press(page, page.getByRole('link', { name: t('admin-events-postpone'), exact: true }));
         assert.equal(await heading(), t('admin-events-postpone-title'));
         const postpone = page.locator('form[data-form=event-postpone]');
-        await postpone.getByLabel(t('admin-events-field-new-start')).fill(`${year}-06-16`);
-        await postpone.getByLabel(t('admin-events-field-new-start-time')).fill('10:00');
-        await postpone.getByLabel(t('admin-events-field-new-end')).fill(`${year}-06-16`);
-        await postpone.getByLabel(t('admin-events-field-new-end-time')).fill('12:30');
+        await postpone.getByLabel(t('events-postpone-unknown')).check();
         await picture('event-postpone');
         await press(page, postpone.getByRole('button', { name: t('admin-events-postpone-confirm') }));
-        assert.equal(await notice(), t('admin-events-postponed'));
+        assert.equal(await notice(), t('events-postponed-date-unknown'));
+        assert.equal(await heading(), title, 'back on the event');
+        await press(page, page.getByRole('link', { name: t('admin-events-public-page') }).first());
+        assert.match(await page.locator('main').innerText(), new RegExp(escape(t('event-postponed-date-unknown-notice'))));
+        await page.goBack();
 
         // Then cancelled: it stays in the calendar, marked so.
-        await nav('admin-nav-events');
-        await press(page, page.getByRole('link', { name: title, exact: true }));
         await press(page, page.getByRole('link', { name: t('admin-events-cancel') }));
         assert.equal(await heading(), t('admin-events-cancel-title'));
         await picture('event-cancel');
         await press(page, page.locator('form[data-form=confirm]').getByRole('button', { name: t('admin-events-cancel-confirm') }));
         assert.equal(await notice(), t('admin-events-cancelled'));
-        await press(page, page.getByRole('link', { name: title, exact: true }));
-        await press(page, page.getByRole('link', { name: t('admin-events-public-page') }));
+        assert.equal(await heading(), title, 'back on the event');
+        await press(page, page.getByRole('link', { name: t('admin-events-public-page') }).first());
         assert.match(await page.locator('main').innerText(), new RegExp(escape(t('event-cancelled-notice'))));
         await page.goBack();
       },

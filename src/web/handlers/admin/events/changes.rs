@@ -198,7 +198,7 @@ pub async fn postpone(
     };
     let done = if event.date_unknown { "postponed-date-unknown" } else { "postponed" };
     match state.store.update_event(&edit, &staff.actor(), state.config.clock.now()).await? {
-        Saved::Done(_) => Ok(flow::done(admin::EVENTS, done)),
+        Saved::Done(_) => Ok(flow::done(&admin::event(current.event.id), done)),
         Saved::NotFound | Saved::Duplicate => Err(AppError::NotFound),
         Saved::Conflict(now_stored) => {
             let mut page = PostponePage::new(&state, &staff, &now_stored, &form, &[]);
@@ -261,7 +261,7 @@ pub async fn cancel(
         kind: AuditKind::EventCancelled,
     };
     match state.store.update_event(&edit, &staff.actor(), state.config.clock.now()).await? {
-        Saved::Done(_) => Ok(flow::done(admin::EVENTS, "cancelled")),
+        Saved::Done(_) => Ok(flow::done(&admin::event(current.event.id), "cancelled")),
         Saved::NotFound | Saved::Duplicate => Err(AppError::NotFound),
         Saved::Conflict(now_stored) => {
             let mut page = cancel_page(&state, &staff, &now_stored);

@@ -225,9 +225,6 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
     let (upcoming, past) = state.store.staff_events(filter, state.config.clock.now()).await?;
     let (years, _) = state.store.event_facets().await?;
     let done = match query.done.as_deref() {
-        Some("postponed") => Some(tr.t("admin-events-postponed")),
-        Some("postponed-date-unknown") => Some(tr.t("events-postponed-date-unknown")),
-        Some("cancelled") => Some(tr.t("admin-events-cancelled")),
         Some("deleted") => Some(tr.t("admin-events-deleted")),
         _ => None,
     };

@@ -174,6 +174,9 @@ impl Record for Events {
         let done = match view.done.as_deref() {
             Some("added") => Some("admin-events-added"),
             Some("saved") => Some("admin-events-saved"),
+            Some("postponed") => Some("admin-events-postponed"),
+            Some("postponed-date-unknown") => Some("events-postponed-date-unknown"),
+            Some("cancelled") => Some("admin-events-cancelled"),
             _ => None,
         };
         page.done = done.map(|id| Tr::new(staff.lang, state.locales.clone()).t(id));
