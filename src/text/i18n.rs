@@ -117,7 +117,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "links.ftl",
     "import.ftl",
     "trash.ftl",
-    "fit.ftl"
+    "fit.ftl",
+    "audit.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as
