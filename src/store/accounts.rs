@@ -364,10 +364,39 @@ impl Store {
         let now = instant(now);
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            open_session(&mut *tx, account, session_hash, "", now).await?;
+            open_session(&mut *tx, account, session_hash, SignInMethod::Password, now).await?;
             tx.commit().await?;
         });
         Ok(())
+    }
+}
+
+/// How a person signed in: with their password alone, or with a second
+/// step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInMethod {
+    Password,
+    AuthenticatorApp,
+    RecoveryCode,
+}
+
+impl SignInMethod {
+    /// As the audit log's summary says it (nothing for the password alone).
+    fn summary(self) -> &'static str {
+        match self {
+            SignInMethod::Password => "",
+            SignInMethod::AuthenticatorApp => "authenticator app",
+            SignInMethod::RecoveryCode => "recovery code",
+        }
+    }
+
+    /// As the audit log's details name it.
+    fn word(self) -> &'static str {
+        match self {
+            SignInMethod::Password => "password",
+            SignInMethod::AuthenticatorApp => "authenticator-app",
+            SignInMethod::RecoveryCode => "recovery-code",
+        }
     }
 }
 
@@ -391,13 +420,13 @@ pub(super) fn role_changed(email: &str, old: &str, role: Role) -> (String, Audit
 }
 
 /// In a sign-in's transaction: the account's failures forgotten, a session
-/// stored under the hash of its id, and the sign-in audited (`how`: by
-/// what second step, if any).
+/// stored under the hash of its id, and the sign-in audited (`how`: with
+/// the password alone, or by what second step).
 pub(super) async fn open_session<C>(
     conn: &mut C,
     account: &Account,
     session_hash: &str,
-    how: &str,
+    how: SignInMethod,
     now: OffsetDateTime,
 ) -> Result<(), StoreError>
 where
@@ -417,11 +446,6 @@ where
     let actor = Actor::Staff(account.email.to_string());
     sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *conn).await?;
     sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *conn).await?;
-    let method = match how {
-        "authenticator app" => "authenticator-app",
-        "recovery code" => "recovery-code",
-        _ => "password",
-    };
-    let details = AuditDetails::new().word("method", method);
-    audit::record(&mut *conn, now, actor.email(), AuditKind::SignedIn, &details, how).await
+    let details = AuditDetails::new().word("method", how.word());
+    audit::record(&mut *conn, now, actor.email(), AuditKind::SignedIn, &details, how.summary()).await
 }

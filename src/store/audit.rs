@@ -540,6 +540,26 @@ impl Store {
 mod tests {
     use super::*;
 
+    /// Details are kept as JSON in a shape that entries already written
+    /// keep reading back.
+    #[test]
+    fn details_keep_their_shape() {
+        let details = AuditDetails::new()
+            .id(12)
+            .text("name", "Lyon")
+            .word("kind", "city")
+            .words("fields", vec![field_word("joined_on")]);
+        let json = serde_json::to_string(&details).unwrap();
+        assert_eq!(
+            json,
+            r#"{"fields":{"words":["field-joined-on"]},"id":{"count":12},"kind":{"word":"city"},"name":{"text":"Lyon"}}"#
+        );
+        assert_eq!(serde_json::from_str::<AuditDetails>(&json).unwrap(), details);
+        assert_eq!(details.record_id(), Some(12));
+        assert!(["city", "field-joined-on", "role-editor", "lang-en", "page-about"].iter().all(|w| is_word(w)));
+        assert!(!is_word("joined_on") && !is_word("field-nope"));
+    }
+
     /// Whatever a caller hands over, an entry keeps one line of 500
     /// characters at most, at the second.
     #[tokio::test]

@@ -65,7 +65,7 @@ mod trash_rows;
 mod two_step;
 
 pub use account_changes::{AccountChange, ChangeOutcome};
-pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
+pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure, SignInMethod};
 pub use attempts::{ATTEMPTS_KEPT_FOR, Attempt, Quota};
 pub use audit::{
     Actor, AuditDetails, AuditEntry, AuditFilter, AuditKind, AuditValue, is_word as is_audit_word,

@@ -9,7 +9,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::{
     Account, Actor, AuditDetails, AuditKind, BeginWrite, LOCKOUT_AFTER, LOCKOUT_FOR, Store, StoreError,
-    accounts::{locked, open_session},
+    accounts::{SignInMethod, locked, open_session},
     audit, instant,
 };
 use crate::domain::two_step::TotpSecret;
@@ -264,7 +264,7 @@ impl Store {
         account: &Account,
         pending_hash: &str,
         session_hash: &str,
-        how: &str,
+        how: SignInMethod,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
         const END_PENDING: &str = "DELETE FROM pending_sign_ins WHERE token_hash = $1 AND account_id = $2";

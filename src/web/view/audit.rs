@@ -272,6 +272,38 @@ mod tests {
         assert_eq!(record_of(&with_details("news.imported", "#3", &AuditDetails::new().id(3))), None);
     }
 
+    /// Details are told in the reader's language, their words too; a word
+    /// the log does not know is shown as written.
+    #[test]
+    fn details_are_told_in_the_readers_language() {
+        let locales = std::sync::Arc::new(crate::text::i18n::Locales::load().unwrap());
+        let fr = Tr::new(crate::text::i18n::Lang::Fr, locales.clone());
+        let en = Tr::new(crate::text::i18n::Lang::En, locales);
+        let failed = AuditDetails::new().word("reason", "wrong-two-step-code");
+        assert_eq!(details_text(&fr, AuditKind::SignInFailed, &failed), "code de validation erroné");
+        assert_eq!(details_text(&en, AuditKind::SignInFailed, &failed), "wrong two-step code");
+        let role =
+            AuditDetails::new().text("email", "a@example.org").word("before", "owner").word("after", "role-admin");
+        assert_eq!(
+            details_text(&fr, AuditKind::AccountRoleChanged, &role),
+            "a@example.org\u{a0}: owner → administrateur"
+        );
+        let restored = AuditDetails::new()
+            .id(5)
+            .text("name-fr", "Lyon")
+            .text("name-en", "Lyons")
+            .count("was", 3)
+            .count("moved", 1);
+        assert_eq!(details_text(&en, AuditKind::SignatoryRestored, &restored), "Lyons (under a new number, was #3)");
+        let restored = restored.count("moved", 0);
+        assert_eq!(details_text(&fr, AuditKind::SignatoryRestored, &restored), "Lyon");
+        let removed = AuditDetails::new().count("signatories", 1200).count("events", 1).count("news", 0);
+        assert_eq!(
+            details_text(&fr, AuditKind::SampleRemoved, &removed),
+            "Données d’exemple retirées\u{a0}: 1\u{202f}200 adhérents, 1 événement, 0 actualité"
+        );
+    }
+
     /// Every kind of entry, and every word its details may name, is said
     /// in both languages.
     #[test]
