@@ -78,7 +78,7 @@ audit-detail-news-added = { $title } (draft)
 audit-detail-news-updated = { $title }: { $changes }
 audit-detail-news-published = { $title }: { $scheduled ->
     [1] scheduled for { $at }
-   *[other] published at { $at }
+   *[other] published on { $at }
 }
 audit-detail-news-unpublished = { $title }: back to draft
 audit-detail-news-deleted = { $title }

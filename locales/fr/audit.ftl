@@ -95,8 +95,8 @@ audit-detail-event-deleted = { $title-fr } ({ $start }){ $sample ->
 audit-detail-news-added = { $title } (brouillon)
 audit-detail-news-updated = { $title } : { $changes }
 audit-detail-news-published = { $title } : { $scheduled ->
-    [1] programmée pour { $at }
-   *[other] publiée à { $at }
+    [1] programmée pour le { $at }
+   *[other] publiée le { $at }
 }
 audit-detail-news-unpublished = { $title } : remise en brouillon
 audit-detail-news-deleted = { $title }

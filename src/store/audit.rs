@@ -248,6 +248,10 @@ pub enum AuditValue {
     Word(String),
     /// Words, each said in the reader's language, as a list.
     Words(Vec<String>),
+    /// A day (`2026-03-02`), written out the reader's way.
+    Date(String),
+    /// An instant (RFC 3339), told in the secretariat's time zone.
+    Instant(String),
 }
 
 /// What an entry is about, as named values (a name, a count, a role…)
@@ -285,6 +289,17 @@ impl AuditDetails {
 
     pub fn words(mut self, name: &str, words: Vec<String>) -> AuditDetails {
         self.0.insert(name.to_owned(), AuditValue::Words(words));
+        self
+    }
+
+    pub fn date(mut self, name: &str, date: time::Date) -> AuditDetails {
+        self.0.insert(name.to_owned(), AuditValue::Date(crate::domain::date::format(date)));
+        self
+    }
+
+    pub fn instant(mut self, name: &str, at: OffsetDateTime) -> AuditDetails {
+        let text = at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+        self.0.insert(name.to_owned(), AuditValue::Instant(text));
         self
     }
 

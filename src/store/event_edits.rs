@@ -233,15 +233,15 @@ impl Store {
     }
 }
 
-/// An event as the audit log's details name it: its id, slug, start and
-/// title in each language.
+/// An event as the audit log's details name it: its id, slug, first day
+/// (from its local start, `2030-12-05T14:30` or `2030-12-05`) and title in
+/// each language.
 fn event_details(id: i64, slug: &str, start: &str, title_fr: &str, title_en: &str) -> AuditDetails {
-    AuditDetails::new()
-        .id(id)
-        .text("slug", slug)
-        .text("start", start)
-        .text("title-fr", title_fr)
-        .text("title-en", title_en)
+    let details = AuditDetails::new().id(id).text("slug", slug).text("title-fr", title_fr).text("title-en", title_en);
+    match crate::domain::date::parse(start.get(..10).unwrap_or(start)) {
+        Ok(day) => details.date("start", day),
+        Err(_) => details.text("start", start),
+    }
 }
 
 /// Two parts of a summary, joined by `; ` when both are there.

@@ -281,7 +281,7 @@ impl Store {
         let later = at.utc() > instant(now);
         let when = if later { "scheduled for" } else { "published at" };
         let moment = at.utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-        let details = AuditDetails::new().text("at", moment.as_str()).count("scheduled", i64::from(later));
+        let details = AuditDetails::new().instant("at", at.utc()).count("scheduled", i64::from(later));
         self.change_news(id, NewsChange::Publish(at), &format!("{when} {moment}"), details, actor, now).await
     }
 

@@ -52,7 +52,7 @@ fn signatory_details(id: i64, s: &NewSignatory) -> AuditDetails {
         .text("name", s.name.as_str())
         .text("country", s.country.code())
         .word("kind", s.kind.as_str())
-        .text("joined", crate::domain::date::format(s.joined_on))
+        .date("joined", s.joined_on)
 }
 
 const COLUMNS: &str =

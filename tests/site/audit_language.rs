@@ -79,7 +79,7 @@ both_backends! {
         let (latest, revision) = changes_read_in(app, "fr").await;
         assert_eq!(latest["session.sign_in_failed"], "adresse inconnue");
         assert_eq!(latest["signatory.updated"], "Valmorin (FR)\u{a0}: type, date d’adhésion");
-        assert_eq!(latest["signatory.added"], "Valmorin (FR, ville, adhésion le 2026-03-02)");
+        assert_eq!(latest["signatory.added"], "Valmorin (FR, ville, adhésion le 2 mars 2026)");
         assert_eq!(latest["page.saved"], format!("À propos de la campagne (anglais)\u{a0}: version n° {revision}"));
         assert_eq!(latest["account.role_changed"], "eddie@example.org\u{a0}: rédacteur → administrateur");
         assert_eq!(latest["account.language_changed"], "ada@example.org\u{a0}: français");

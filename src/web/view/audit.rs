@@ -48,7 +48,7 @@ impl EntryRow {
             what: AuditKind::parse(&entry.kind).map_or_else(|| entry.kind.clone(), |kind| tr.t(kind_label(kind))),
             kind: entry.kind.clone(),
             summary: match (AuditKind::parse(&entry.kind), entry.details()) {
-                (Some(kind), Some(details)) => details_text(tr, kind, &details),
+                (Some(kind), Some(details)) => details_text(tr, zone, kind, &details),
                 _ => entry.summary.clone(),
             },
             link: None,
@@ -83,8 +83,9 @@ impl EntryRow {
 }
 
 /// An entry's details in the reader's language: its kind's message, with
-/// each word said in the language.
-fn details_text(tr: &Tr, kind: AuditKind, details: &AuditDetails) -> String {
+/// each word, day and instant said in the language (an instant in the
+/// secretariat's time `zone`).
+fn details_text(tr: &Tr, zone: &crate::domain::TimeZone, kind: AuditKind, details: &AuditDetails) -> String {
     let args: Vec<(&str, Arg<'_>)> = details
         .values()
         .map(|(name, value)| {
@@ -94,6 +95,16 @@ fn details_text(tr: &Tr, kind: AuditKind, details: &AuditDetails) -> String {
                 AuditValue::Word(w) => Arg::Text(word(tr, w).into()),
                 AuditValue::Words(words) => {
                     Arg::Text(words.iter().map(|w| word(tr, w)).collect::<Vec<_>>().join(", ").into())
+                }
+                AuditValue::Date(day) => match crate::domain::date::parse(day) {
+                    Ok(day) => Arg::Text(tr.date(day).into()),
+                    Err(_) => Arg::Text(day.as_str().into()),
+                },
+                AuditValue::Instant(at) => {
+                    match time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339) {
+                        Ok(at) => Arg::Text(when(tr, zone, at).into()),
+                        Err(_) => Arg::Text(at.as_str().into()),
+                    }
                 }
             };
             (name, arg)
@@ -279,13 +290,14 @@ mod tests {
         let locales = std::sync::Arc::new(crate::text::i18n::Locales::load().unwrap());
         let fr = Tr::new(crate::text::i18n::Lang::Fr, locales.clone());
         let en = Tr::new(crate::text::i18n::Lang::En, locales);
+        let zone = crate::domain::TimeZone::parse("Europe/Paris").unwrap();
         let failed = AuditDetails::new().word("reason", "wrong-two-step-code");
-        assert_eq!(details_text(&fr, AuditKind::SignInFailed, &failed), "code de validation erroné");
-        assert_eq!(details_text(&en, AuditKind::SignInFailed, &failed), "wrong two-step code");
+        assert_eq!(details_text(&fr, &zone, AuditKind::SignInFailed, &failed), "code de validation erroné");
+        assert_eq!(details_text(&en, &zone, AuditKind::SignInFailed, &failed), "wrong two-step code");
         let role =
             AuditDetails::new().text("email", "a@example.org").word("before", "owner").word("after", "role-admin");
         assert_eq!(
-            details_text(&fr, AuditKind::AccountRoleChanged, &role),
+            details_text(&fr, &zone, AuditKind::AccountRoleChanged, &role),
             "a@example.org\u{a0}: owner → administrateur"
         );
         let restored = AuditDetails::new()
@@ -294,13 +306,37 @@ mod tests {
             .text("name-en", "Lyons")
             .count("was", 3)
             .count("moved", 1);
-        assert_eq!(details_text(&en, AuditKind::SignatoryRestored, &restored), "Lyons (under a new number, was #3)");
+        assert_eq!(
+            details_text(&en, &zone, AuditKind::SignatoryRestored, &restored),
+            "Lyons (under a new number, was #3)"
+        );
         let restored = restored.count("moved", 0);
-        assert_eq!(details_text(&fr, AuditKind::SignatoryRestored, &restored), "Lyon");
+        assert_eq!(details_text(&fr, &zone, AuditKind::SignatoryRestored, &restored), "Lyon");
         let removed = AuditDetails::new().count("signatories", 1200).count("events", 1).count("news", 0);
         assert_eq!(
-            details_text(&fr, AuditKind::SampleRemoved, &removed),
+            details_text(&fr, &zone, AuditKind::SampleRemoved, &removed),
             "Données d’exemple retirées\u{a0}: 1\u{202f}200 adhérents, 1 événement, 0 actualité"
+        );
+        let added = AuditDetails::new()
+            .text("name", "Lyon")
+            .text("country", "FR")
+            .word("kind", "city")
+            .date("joined", time::macros::date!(2013 - 05 - 01));
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::SignatoryAdded, &added),
+            "Lyon (FR, ville, adhésion le 1er mai 2013)"
+        );
+        assert_eq!(
+            details_text(&en, &zone, AuditKind::SignatoryAdded, &added),
+            "Lyon (FR, city, joined on 1 May 2013)"
+        );
+        let published = AuditDetails::new()
+            .text("title", "Une actualité")
+            .instant("at", time::macros::datetime!(2026-11-26 08:30 UTC))
+            .count("scheduled", 1);
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::NewsPublished, &published),
+            "Une actualité\u{a0}: programmée pour le 26 novembre 2026 à 9\u{a0}h\u{a0}30 (Europe/Paris)"
         );
     }
 
