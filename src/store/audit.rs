@@ -282,12 +282,17 @@ impl AuditDetails {
         self
     }
 
+    /// A word (see [`is_word`]); a word the log does not know is a
+    /// mistake that the tests catch.
     pub fn word(mut self, name: &str, word: impl Into<String>) -> AuditDetails {
-        self.0.insert(name.to_owned(), AuditValue::Word(word.into()));
+        let word = word.into();
+        debug_assert!(is_word(&word), "not a word of the audit log: {word:?}");
+        self.0.insert(name.to_owned(), AuditValue::Word(word));
         self
     }
 
     pub fn words(mut self, name: &str, words: Vec<String>) -> AuditDetails {
+        debug_assert!(words.iter().all(|w| is_word(w)), "not words of the audit log: {words:?}");
         self.0.insert(name.to_owned(), AuditValue::Words(words));
         self
     }
