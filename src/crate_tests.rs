@@ -8,7 +8,7 @@ use crate::{
         country::Country,
         news::{Needed, TextField},
     },
-    store::{ATTEMPTS_KEPT_FOR, DRAFT_KEPT_FOR},
+    store::{ATTEMPTS_KEPT_FOR, DRAFT_KEPT_FOR, is_audit_word},
     text::{
         i18n::{Lang, Locales},
         pages::{PageTexts, Prose},
@@ -59,6 +59,7 @@ const BUILT_AT_RUN_TIME: &[BuiltIds] = &[
             })
         },
     },
+    BuiltIds { prefix: "audit-word-", built_by: "view::audit::word", suffix: is_audit_word },
     BuiltIds {
         prefix: "weekday-",
         built_by: "Tr::weekday_date",

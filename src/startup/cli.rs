@@ -22,7 +22,7 @@ use crate::{
         database::{open, open_for},
         server::{Server, shutdown_signal},
     },
-    store::{self, Actor, AuditKind, ConnectionWait, ImportReport, Origin, Store, StoreError},
+    store::{self, Actor, AuditDetails, AuditKind, ConnectionWait, ImportReport, Origin, Store, StoreError},
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -86,7 +86,8 @@ async fn imported(
     let ImportReport { added, updated, unchanged } = report;
     let summary =
         format!("{}: {count} {things}: {added} added, {updated} updated, {unchanged} unchanged", source.display());
-    store.record(&Actor::CommandLine, kind, &summary, Clock::system().now()).await?;
+    let details = AuditDetails::import(&source.display().to_string(), count, &report);
+    store.record(&Actor::CommandLine, kind, &details, &summary, Clock::system().now()).await?;
     println!("{summary}");
     Ok(ExitCode::SUCCESS)
 }
@@ -248,9 +249,10 @@ async fn export_news(url: Option<String>, dir: &Path) -> anyhow::Result<ExitCode
 async fn export_subscribers(url: Option<String>, all: bool) -> anyhow::Result<ExitCode> {
     let store = open(url).await?;
     let subscribers = store.subscribers(all).await?;
-    let what = if all { "every subscriber, pending ones too" } else { "the confirmed subscribers" };
-    let summary = format!("{what} ({})", subscribers.len());
-    store.record(&Actor::CommandLine, AuditKind::SubscribersExported, &summary, Clock::system().now()).await?;
+    let (summary, details) = store::subscribers_exported(all, subscribers.len());
+    store
+        .record(&Actor::CommandLine, AuditKind::SubscribersExported, &details, &summary, Clock::system().now())
+        .await?;
     subscribers_csv::write(std::io::stdout().lock(), &subscribers, all).context("cannot write the CSV")?;
     Ok(ExitCode::SUCCESS)
 }

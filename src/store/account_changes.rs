@@ -5,7 +5,7 @@
 
 use time::OffsetDateTime;
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
+use super::{Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, accounts, audit, instant};
 use crate::domain::Role;
 
 /// A change to an account.
@@ -84,26 +84,27 @@ impl Store {
             let entry = match change {
                 AccountChange::Role(role) if role.as_str() != target.role => {
                     sqlx::query(ROLE).bind(role.as_str()).bind(id).execute(&mut *tx).await?;
-                    Some((AuditKind::AccountRoleChanged, format!("{email}: {} → {role}", target.role)))
+                    let (text, details) = accounts::role_changed(email, &target.role, role);
+                    Some((AuditKind::AccountRoleChanged, text, details))
                 }
                 AccountChange::Disable if target.disabled_at.is_none() => {
                     sqlx::query(DISABLE).bind(now).bind(id).execute(&mut *tx).await?;
                     sqlx::query(END_SESSIONS).bind(id).execute(&mut *tx).await?;
-                    Some((AuditKind::AccountDisabled, email.clone()))
+                    Some((AuditKind::AccountDisabled, email.clone(), AuditDetails::new().text("email", email.as_str())))
                 }
                 AccountChange::Enable if target.disabled_at.is_some() => {
                     sqlx::query(ENABLE).bind(id).execute(&mut *tx).await?;
-                    Some((AuditKind::AccountEnabled, email.clone()))
+                    Some((AuditKind::AccountEnabled, email.clone(), AuditDetails::new().text("email", email.as_str())))
                 }
                 AccountChange::Delete => {
                     sqlx::query(DELETE).bind(id).execute(&mut *tx).await?;
-                    Some((AuditKind::AccountDeleted, email.clone()))
+                    Some((AuditKind::AccountDeleted, email.clone(), AuditDetails::new().text("email", email.as_str())))
                 }
                 _ => None,
             };
             let outcome = match entry {
-                Some((kind, text)) => {
-                    audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
+                Some((kind, text, details)) => {
+                    audit::record(&mut *tx, now, actor.email(), kind, &details, &text).await?;
                     ChangeOutcome::Done
                 }
                 None => ChangeOutcome::Unchanged,

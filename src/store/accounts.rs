@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::{Duration, OffsetDateTime};
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
+use super::{Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::{
     domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
@@ -109,13 +109,15 @@ impl Store {
             VALUES ($1, $2, $3, $4, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id";
         let now = instant(now);
         let text = format!("{email} ({role})");
+        let details =
+            AuditDetails::new().text("email", email.as_str()).word("role", audit::role_word(role)).count("invited", 0);
         let id = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             let id: Option<(i64,)> = sqlx::query_as(INSERT)
                 .bind(email.as_str()).bind(role.as_str()).bind(password_hash).bind(now).bind(lang.map(Lang::code))
                 .fetch_optional(&mut *tx).await?;
             if id.is_some() {
-                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountCreated, &text).await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountCreated, &details, &text).await?;
             }
             tx.commit().await?;
             id.map(|(id,)| id)
@@ -184,7 +186,9 @@ impl Store {
             if let Some((id,)) = id {
                 sqlx::query(END_OTHERS).bind(id).bind(keep.unwrap_or("")).execute(&mut *tx).await?;
                 sqlx::query(END_PENDING).bind(id).execute(&mut *tx).await?;
-                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountPasswordChanged, email.as_str()).await?;
+                let details = AuditDetails::new().text("email", email.as_str());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountPasswordChanged, &details, email.as_str())
+                    .await?;
             }
             tx.commit().await?;
             id.is_some()
@@ -209,8 +213,8 @@ impl Store {
             let before: Option<(String,)> = sqlx::query_as(FIND).bind(email.as_str()).fetch_optional(&mut *tx).await?;
             if let Some((old,)) = &before && old != role.as_str() {
                 sqlx::query(UPDATE).bind(role.as_str()).bind(email.as_str()).execute(&mut *tx).await?;
-                let text = format!("{email}: {old} → {role}");
-                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountRoleChanged, &text).await?;
+                let (text, details) = role_changed(email.as_str(), old, role);
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountRoleChanged, &details, &text).await?;
             }
             tx.commit().await?;
             before
@@ -236,7 +240,8 @@ impl Store {
             let changed: Option<(String,)> = sqlx::query_as(UPDATE).bind(lang.code()).bind(id).fetch_optional(&mut *tx).await?;
             if let Some((email,)) = changed {
                 let text = format!("{email}: {lang}");
-                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLanguageChanged, &text).await?;
+                let details = AuditDetails::new().text("email", email.as_str()).word("lang", audit::lang_word(lang));
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLanguageChanged, &details, &text).await?;
             }
             tx.commit().await?;
         });
@@ -260,7 +265,8 @@ impl Store {
             let id: Option<(i64,)> = sqlx::query_as(UPDATE).bind(now).bind(email.as_str()).fetch_optional(&mut *tx).await?;
             if let Some((id,)) = id {
                 sqlx::query(END_ALL).bind(id).execute(&mut *tx).await?;
-                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountDisabled, email.as_str()).await?;
+                let details = AuditDetails::new().text("email", email.as_str());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountDisabled, &details, email.as_str()).await?;
             }
             tx.commit().await?;
             id.is_some()
@@ -281,7 +287,8 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let done = sqlx::query(DELETE).bind(email.as_str()).execute(&mut *tx).await?.rows_affected() > 0;
             if done {
-                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountDeleted, email.as_str()).await?;
+                let details = AuditDetails::new().text("email", email.as_str());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountDeleted, &details, email.as_str()).await?;
             }
             tx.commit().await?;
             done
@@ -301,24 +308,25 @@ impl Store {
         const COUNT: &str = "UPDATE accounts SET failed_sign_ins = $1, last_failed_at = $2 WHERE id = $3";
         let now = instant(now);
         let actor = Actor::Staff(account.email.to_string());
-        let (count, note) = match failure {
+        let (count, note, reason) = match failure {
             SignInFailure::WrongPassword => {
                 let waited = account.last_failed_at.is_none_or(|at| now - at >= LOCKOUT_FOR);
-                (Some(if waited { 1 } else { account.failed_sign_ins + 1 }), "wrong password")
+                (Some(if waited { 1 } else { account.failed_sign_ins + 1 }), "wrong password", "wrong-password")
             }
-            SignInFailure::Locked => (None, "locked: waiting after failed sign-ins"),
-            SignInFailure::Disabled => (None, "account disabled"),
+            SignInFailure::Locked => (None, "locked: waiting after failed sign-ins", "locked"),
+            SignInFailure::Disabled => (None, "account disabled", "disabled"),
         };
+        let details = AuditDetails::new().word("reason", reason);
         let locks = count == Some(LOCKOUT_AFTER);
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(count) = count {
                 sqlx::query(COUNT).bind(count).bind(now).bind(account.id).execute(&mut *tx).await?;
             }
-            audit::record(&mut *tx, now, actor.email(), AuditKind::SignInFailed, note).await?;
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignInFailed, &details, note).await?;
             if locks {
-                let text = format!("{LOCKOUT_AFTER} failed sign-ins: waits {} minutes", LOCKOUT_FOR.whole_minutes());
-                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLocked, &text).await?;
+                let (text, details) = locked();
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLocked, &details, &text).await?;
             }
             tx.commit().await?;
         });
@@ -337,7 +345,8 @@ impl Store {
             // No account has the id 0: the statement finds no row, as
             // the known address's finds one.
             sqlx::query(COUNT).bind(1_i32).bind(now).bind(0_i64).execute(&mut *tx).await?;
-            audit::record(&mut *tx, now, None, AuditKind::SignInFailed, "unknown address").await?;
+            let details = AuditDetails::new().word("reason", "unknown-address");
+            audit::record(&mut *tx, now, None, AuditKind::SignInFailed, &details, "unknown address").await?;
             tx.commit().await?;
         });
         Ok(())
@@ -355,21 +364,69 @@ impl Store {
         let now = instant(now);
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            open_session(&mut *tx, account, session_hash, "", now).await?;
+            open_session(&mut *tx, account, session_hash, SignInMethod::Password, now).await?;
             tx.commit().await?;
         });
         Ok(())
     }
 }
 
+/// How a person signed in: with their password alone, or with a second
+/// step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignInMethod {
+    Password,
+    AuthenticatorApp,
+    RecoveryCode,
+}
+
+impl SignInMethod {
+    /// As the audit log's summary says it (nothing for the password alone).
+    fn summary(self) -> &'static str {
+        match self {
+            SignInMethod::Password => "",
+            SignInMethod::AuthenticatorApp => "authenticator app",
+            SignInMethod::RecoveryCode => "recovery code",
+        }
+    }
+
+    /// As the audit log's details name it.
+    fn word(self) -> &'static str {
+        match self {
+            SignInMethod::Password => "password",
+            SignInMethod::AuthenticatorApp => "authenticator-app",
+            SignInMethod::RecoveryCode => "recovery-code",
+        }
+    }
+}
+
+/// An account locked after [`LOCKOUT_AFTER`] failed sign-ins, as the
+/// audit log tells it: its summary and details.
+pub(super) fn locked() -> (String, AuditDetails) {
+    let minutes = LOCKOUT_FOR.whole_minutes();
+    let text = format!("{LOCKOUT_AFTER} failed sign-ins: waits {minutes} minutes");
+    (text, AuditDetails::new().count("failures", LOCKOUT_AFTER).count("minutes", minutes))
+}
+
+/// A role changed from `old` (as stored) to `role`, as the audit log tells
+/// it: its summary and details.
+pub(super) fn role_changed(email: &str, old: &str, role: Role) -> (String, AuditDetails) {
+    let text = format!("{email}: {old} → {role}");
+    let details = AuditDetails::new()
+        .text("email", email)
+        .word("before", audit::stored_role_word(old))
+        .word("after", audit::role_word(role));
+    (text, details)
+}
+
 /// In a sign-in's transaction: the account's failures forgotten, a session
-/// stored under the hash of its id, and the sign-in audited (`how`: by
-/// what second step, if any).
+/// stored under the hash of its id, and the sign-in audited (`how`: with
+/// the password alone, or by what second step).
 pub(super) async fn open_session<C>(
     conn: &mut C,
     account: &Account,
     session_hash: &str,
-    how: &str,
+    how: SignInMethod,
     now: OffsetDateTime,
 ) -> Result<(), StoreError>
 where
@@ -380,6 +437,7 @@ where
     for<'t> OffsetDateTime: Encode<'t, C::Database> + Type<C::Database>,
     for<'t> i64: Encode<'t, C::Database> + Type<C::Database>,
     for<'t> String: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Option<String>: Encode<'t, C::Database> + Type<C::Database>,
     <C::Database as Database>::Arguments: IntoArguments<C::Database>,
 {
     const RESET: &str =
@@ -388,5 +446,6 @@ where
     let actor = Actor::Staff(account.email.to_string());
     sqlx::query(RESET).bind(now).bind(account.id).execute(&mut *conn).await?;
     sqlx::query(OPEN).bind(session_hash).bind(account.id).bind(now).execute(&mut *conn).await?;
-    audit::record(&mut *conn, now, actor.email(), AuditKind::SignedIn, how).await
+    let details = AuditDetails::new().word("method", how.word());
+    audit::record(&mut *conn, now, actor.email(), AuditKind::SignedIn, &details, how.summary()).await
 }

@@ -1,12 +1,17 @@
 //! The audit log: every change made in the back office or by the command
 //! line, kept for good (the schema refuses updates and deletions).
 
-use std::sync::LazyLock;
+use std::{collections::BTreeMap, sync::LazyLock};
 
+use serde::{Deserialize, Serialize};
 use sqlx::{Database, Encode, Executor, FromRow, IntoArguments, Type};
 use time::OffsetDateTime;
 
-use super::{Store, StoreError, TrashKind, instant};
+use super::{ImportReport, Store, StoreError, TrashKind, instant};
+use crate::{
+    domain::{Role, event::EventField, signatory::Field},
+    text::{i18n::Lang, pages::Prose},
+};
 
 /// Who made a change.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,6 +232,207 @@ pub struct AuditEntry {
     pub actor_email: Option<String>,
     pub kind: String,
     pub summary: String,
+    /// The details as data (JSON), for the entries written since they
+    /// are kept; none before.
+    pub details: Option<String>,
+}
+
+impl AuditEntry {
+    /// The entry's details, when it keeps them (and they read).
+    pub fn details(&self) -> Option<AuditDetails> {
+        serde_json::from_str(self.details.as_deref()?).ok()
+    }
+}
+
+/// A value of an entry's details.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuditValue {
+    /// Shown as it is: a name, an address, a country's code, a slug.
+    Text(String),
+    /// A number: a count, a record's id.
+    Count(i64),
+    /// A word the reader's language says (see [`is_word`]).
+    Word(String),
+    /// Words, each said in the reader's language, as a list.
+    Words(Vec<String>),
+    /// A day (`2026-03-02`), written out the reader's way.
+    Date(String),
+    /// An instant (RFC 3339), told in the secretariat's time zone.
+    Instant(String),
+}
+
+/// What an entry is about, as named values (a name, a count, a role…)
+/// rather than text, so that the back office tells it in the reader's
+/// language. Each kind of entry has its own names; `id` is the record an
+/// entry is about, for the kinds that name one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AuditDetails(BTreeMap<String, AuditValue>);
+
+impl AuditDetails {
+    pub fn new() -> AuditDetails {
+        AuditDetails::default()
+    }
+
+    /// The record an entry is about.
+    pub fn id(self, id: i64) -> AuditDetails {
+        self.count("id", id)
+    }
+
+    pub fn text(mut self, name: &str, value: impl Into<String>) -> AuditDetails {
+        self.0.insert(name.to_owned(), AuditValue::Text(value.into()));
+        self
+    }
+
+    pub fn count(mut self, name: &str, n: impl TryInto<i64>) -> AuditDetails {
+        self.0.insert(name.to_owned(), AuditValue::Count(n.try_into().unwrap_or(i64::MAX)));
+        self
+    }
+
+    /// A word (see [`is_word`]); a word the log does not know is a
+    /// mistake that the tests catch.
+    pub fn word(mut self, name: &str, word: impl Into<String>) -> AuditDetails {
+        let word = word.into();
+        debug_assert!(is_word(&word), "not a word of the audit log: {word:?}");
+        self.0.insert(name.to_owned(), AuditValue::Word(word));
+        self
+    }
+
+    pub fn words(mut self, name: &str, words: Vec<String>) -> AuditDetails {
+        debug_assert!(words.iter().all(|w| is_word(w)), "not words of the audit log: {words:?}");
+        self.0.insert(name.to_owned(), AuditValue::Words(words));
+        self
+    }
+
+    pub fn date(mut self, name: &str, date: time::Date) -> AuditDetails {
+        self.0.insert(name.to_owned(), AuditValue::Date(crate::domain::date::format(date)));
+        self
+    }
+
+    pub fn instant(mut self, name: &str, at: OffsetDateTime) -> AuditDetails {
+        let text = at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+        self.0.insert(name.to_owned(), AuditValue::Instant(text));
+        self
+    }
+
+    /// An import of a file's `count` rows, and what they did.
+    pub fn import(file: &str, count: usize, report: &ImportReport) -> AuditDetails {
+        AuditDetails::new()
+            .text("file", file)
+            .count("count", count)
+            .count("added", report.added)
+            .count("updated", report.updated)
+            .count("unchanged", report.unchanged)
+    }
+
+    /// The named values, by name.
+    pub fn values(&self) -> impl Iterator<Item = (&str, &AuditValue)> {
+        self.0.iter().map(|(name, value)| (name.as_str(), value))
+    }
+
+    /// The record's id, when it names one.
+    pub fn record_id(&self) -> Option<i64> {
+        match self.0.get("id") {
+            Some(AuditValue::Count(id)) if *id > 0 => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// The subscribers exported (all of them, or the confirmed ones), as the
+/// audit log tells it: its summary and details.
+pub fn subscribers_exported(all: bool, count: usize) -> (String, AuditDetails) {
+    let (what, word) = if all {
+        ("every subscriber, pending ones too", "all-subscribers")
+    } else {
+        ("the confirmed subscribers", "confirmed-subscribers")
+    };
+    (format!("{what} ({count})"), AuditDetails::new().word("which", word).count("count", count))
+}
+
+/// The word for a role: `role-admin`.
+pub fn role_word(role: Role) -> String {
+    format!("role-{}", role.as_str())
+}
+
+/// The word for a role as stored (`admin`); the text itself when it
+/// names no role.
+pub fn stored_role_word(stored: &str) -> String {
+    Role::parse(stored).map_or_else(|| stored.to_owned(), role_word)
+}
+
+/// The word for a language: `lang-fr`.
+pub fn lang_word(lang: Lang) -> String {
+    format!("lang-{}", lang.code())
+}
+
+/// The word for a page of prose: `page-about`.
+pub fn page_word(page: Prose) -> String {
+    format!("page-{}", page.key())
+}
+
+/// The word for a field of a record, by its column: `field-joined-on`.
+pub fn field_word(column: &str) -> String {
+    format!("field-{}", column.replace('_', "-"))
+}
+
+/// The words that are no record's field, role, language or page: why a
+/// sign-in failed, how one was made, what else changed.
+const OTHER_WORDS: &[&str] = &[
+    "wrong-password",
+    "locked",
+    "disabled",
+    "unknown-address",
+    "wrong-two-step-code",
+    "password",
+    "authenticator-app",
+    "recovery-code",
+    "two-step-required",
+    "on",
+    "off",
+    "sample-real",
+    "city",
+    "region",
+    "signatory-changed",
+    "new-date-to-be-announced",
+    "new-date-announced",
+    "fr-added",
+    "fr-removed",
+    "fr-edited",
+    "en-added",
+    "en-removed",
+    "en-edited",
+    "image-replaced",
+    "image-removed",
+    "no-change",
+    "signatory",
+    "event",
+    "news",
+    "pending",
+    "confirmed",
+    "all-subscribers",
+    "confirmed-subscribers",
+];
+
+/// Whether an entry's details may name `word`: the back office says each
+/// word as the message `audit-word-{word}`.
+pub fn is_word(word: &str) -> bool {
+    words().iter().any(|w| w == word)
+}
+
+/// Every word an entry's details may name (see [`is_word`]).
+pub fn words() -> &'static [String] {
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let mut words: Vec<String> = OTHER_WORDS.iter().map(|w| (*w).to_owned()).collect();
+        words.extend(Role::ALL.into_iter().map(role_word));
+        words.extend(Lang::ALL.into_iter().map(lang_word));
+        words.extend(Prose::ALL.into_iter().map(page_word));
+        words.extend(Field::ALL.into_iter().map(|field| field_word(field.column())));
+        words.extend(EventField::ALL.into_iter().map(|field| field_word(field.column())));
+        words
+    });
+    &WORDS
 }
 
 /// Which entries to list: by whom, of what kind; all when both are `None`.
@@ -244,8 +450,9 @@ impl AuditFilter {
     }
 }
 
-/// Records an entry: `$1` at, `$2` actor's address, `$3` kind, `$4` summary.
-const INSERT: &str = "INSERT INTO audit_log (at, actor_email, kind, summary) VALUES ($1, $2, $3, $4)";
+/// Records an entry: `$1` at, `$2` actor's address, `$3` kind, `$4`
+/// summary, `$5` details.
+const INSERT: &str = "INSERT INTO audit_log (at, actor_email, kind, summary, details) VALUES ($1, $2, $3, $4, $5)";
 
 /// A summary as kept: one line, 500 characters at most.
 fn summary(text: &str) -> String {
@@ -254,7 +461,8 @@ fn summary(text: &str) -> String {
 
 /// Records an entry, at `at` (stored to the second), by `actor_email`
 /// (none for the command line, or for a failed sign-in by an address that
-/// has no account), with `text` kept as a [`summary`]. Run it in the
+/// has no account), with its `details` and `text` kept as a [`summary`]
+/// (one line of English, for the command line). Run it in the
 /// transaction of the change it records, where there is one, so that the
 /// change and its entry are kept or lost together; either backend, the
 /// pool or a transaction's connection.
@@ -263,6 +471,7 @@ pub(super) fn record<'e, 'c: 'e, E>(
     at: OffsetDateTime,
     actor_email: Option<&str>,
     kind: AuditKind,
+    details: &AuditDetails,
     text: &str,
 ) -> impl Future<Output = Result<(), StoreError>> + Send + 'e
 where
@@ -271,6 +480,7 @@ where
     for<'t> Option<&'t str>: Encode<'t, E::Database> + Type<E::Database>,
     for<'t> &'t str: Encode<'t, E::Database> + Type<E::Database>,
     for<'t> String: Encode<'t, E::Database> + Type<E::Database>,
+    for<'t> Option<String>: Encode<'t, E::Database> + Type<E::Database>,
     <E::Database as Database>::Arguments: IntoArguments<E::Database>,
 {
     // The values are encoded here, so that the future holds none of the
@@ -279,7 +489,8 @@ where
         .bind(instant(at))
         .bind(actor_email)
         .bind(kind.as_str())
-        .bind(summary(text));
+        .bind(summary(text))
+        .bind(serde_json::to_string(details).ok());
     let written = executor.execute(query);
     async move {
         written.await?;
@@ -299,10 +510,11 @@ impl Store {
         &self,
         actor: &Actor,
         kind: AuditKind,
+        details: &AuditDetails,
         text: &str,
         now: OffsetDateTime,
     ) -> Result<(), StoreError> {
-        on_pool!(self, pool => record(pool, now, actor.email(), kind, text).await)
+        on_pool!(self, pool => record(pool, now, actor.email(), kind, details, text).await)
     }
 
     /// A page of the entries a filter selects, newest first.
@@ -313,7 +525,7 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<AuditEntry>, StoreError> {
         static PAGE: LazyLock<String> = LazyLock::new(|| {
-            format!("SELECT id, at, actor_email, kind, summary{FILTERED}ORDER BY id DESC LIMIT $3 OFFSET $4")
+            format!("SELECT id, at, actor_email, kind, summary, details{FILTERED}ORDER BY id DESC LIMIT $3 OFFSET $4")
         });
         let kind = filter.kind.map(AuditKind::as_str);
         Ok(on_pool!(self, pool => sqlx::query_as(PAGE.as_str())
@@ -340,7 +552,7 @@ impl Store {
     /// The latest changes to the site's data and accounts, newest first:
     /// the sessions' comings and goings left out.
     pub async fn recent_changes(&self, limit: i64) -> Result<Vec<AuditEntry>, StoreError> {
-        const RECENT: &str = "SELECT id, at, actor_email, kind, summary FROM audit_log \
+        const RECENT: &str = "SELECT id, at, actor_email, kind, summary, details FROM audit_log \
             WHERE kind NOT LIKE 'session.%' ORDER BY id DESC LIMIT $1";
         Ok(on_pool!(self, pool => sqlx::query_as(RECENT).bind(limit).fetch_all(pool).await)?)
     }
@@ -358,6 +570,26 @@ impl Store {
 mod tests {
     use super::*;
 
+    /// Details are kept as JSON in a shape that entries already written
+    /// keep reading back.
+    #[test]
+    fn details_keep_their_shape() {
+        let details = AuditDetails::new()
+            .id(12)
+            .text("name", "Lyon")
+            .word("kind", "city")
+            .words("fields", vec![field_word("joined_on")]);
+        let json = serde_json::to_string(&details).unwrap();
+        assert_eq!(
+            json,
+            r#"{"fields":{"words":["field-joined-on"]},"id":{"count":12},"kind":{"word":"city"},"name":{"text":"Lyon"}}"#
+        );
+        assert_eq!(serde_json::from_str::<AuditDetails>(&json).unwrap(), details);
+        assert_eq!(details.record_id(), Some(12));
+        assert!(["city", "field-joined-on", "role-editor", "lang-en", "page-about"].iter().all(|w| is_word(w)));
+        assert!(!is_word("joined_on") && !is_word("field-nope"));
+    }
+
     /// Whatever a caller hands over, an entry keeps one line of 500
     /// characters at most, at the second.
     #[tokio::test]
@@ -369,7 +601,8 @@ mod tests {
         let text = format!("two\nlines{}", "x".repeat(600));
         let Store::Sqlite(pool) = &store else { unreachable!("a SQLite URL") };
         let mut tx = pool.begin().await.unwrap();
-        record(&mut *tx, at, Some("staff@example.org"), AuditKind::SettingChanged, &text).await.unwrap();
+        let details = AuditDetails::new().word("setting", "two-step-required").count("n", 3);
+        record(&mut *tx, at, Some("staff@example.org"), AuditKind::SettingChanged, &details, &text).await.unwrap();
         tx.commit().await.unwrap();
         let entries = store.audit_entries(&AuditFilter::default(), 10, 0).await.unwrap();
         assert_eq!(entries.len(), 1);
@@ -379,6 +612,7 @@ mod tests {
         assert_eq!(entry.at, instant(at));
         assert_eq!(entry.actor_email.as_deref(), Some("staff@example.org"));
         assert_eq!(entry.kind, "settings.changed");
+        assert_eq!(entry.details(), Some(details));
         store.close().await;
     }
 }

@@ -8,7 +8,7 @@
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Saved, Store, StoreError, audit,
+    Actor, AuditDetails, AuditKind, BeginWrite, Saved, Store, StoreError, audit,
     events::{EventRow, SELECT_EVENTS, bind_event, free_slug_fr},
     instant,
     trash::{TrashKind, put_in_trash},
@@ -146,7 +146,8 @@ impl Store {
             };
             let (start, _) = e.when.to_strings();
             let text = format!("#{id} {slug} ({start}): {}", e.title_en.as_str());
-            audit::record(&mut *tx, now, actor.email(), AuditKind::EventAdded, &text).await?;
+            let details = event_details(id, &slug, &start, e.title_fr.as_str(), e.title_en.as_str());
+            audit::record(&mut *tx, now, actor.email(), AuditKind::EventAdded, &details, &text).await?;
             tx.commit().await?;
             Ok((id, slug))
         })
@@ -183,11 +184,19 @@ impl Store {
                 after.signatory.clone_from(&before.details.signatory);
             }
             let mut changes = before.details.describe_changes(&after);
+            let changed = before.details.differences(&after);
+            let mut fields: Vec<String> = changed.iter().map(|field| audit::field_word(field.column())).collect();
             if before.signatory_id != signatory_id && !changes.contains("signatory:") {
                 changes = join(&changes, "signatory changed");
+                fields.push("signatory-changed".to_owned());
+            }
+            if before.details.date_unknown != after.date_unknown {
+                let word = if after.date_unknown { "new-date-to-be-announced" } else { "new-date-announced" };
+                fields.push(word.to_owned());
             }
             if before.sample {
                 changes = join(&changes, "sample → real");
+                fields.push("sample-real".to_owned());
             }
             if changes.is_empty() {
                 return Ok(Saved::Done(id));
@@ -207,7 +216,8 @@ impl Store {
                 };
             }
             let text = format!("#{id} {}: {changes}", before.details.slug);
-            audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
+            let details = AuditDetails::new().id(id).text("slug", before.details.slug.as_str()).words("fields", fields);
+            audit::record(&mut *tx, now, actor.email(), kind, &details, &text).await?;
             tx.commit().await?;
             Ok(Saved::Done(id))
         })
@@ -216,22 +226,34 @@ impl Store {
     /// Moves an event to the trash (see `trash.rs`); false when there is
     /// none of this id.
     pub async fn delete_event(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
-        const DELETE: &str = "DELETE FROM events WHERE id = $1 RETURNING slug, start_local, title_en, sample";
+        const DELETE: &str = "DELETE FROM events WHERE id = $1 RETURNING slug, start_local, title_fr, title_en, sample";
         let postgres = matches!(self, Store::Postgres(_));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if !put_in_trash(&mut *tx, TrashKind::Event, id, actor, now, postgres).await? {
                 return Ok(false);
             }
-            let row: Option<(String, String, String, bool)> =
+            let row: Option<(String, String, String, String, bool)> =
                 sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
-            let Some((slug, start, title, sample)) = row else { return Ok(false) };
+            let Some((slug, start, title_fr, title, sample)) = row else { return Ok(false) };
             let text =
                 format!("#{id} {slug} ({start}): {title}{}", if sample { ", sample" } else { "" });
-            audit::record(&mut *tx, now, actor.email(), AuditKind::EventDeleted, &text).await?;
+            let details = event_details(id, &slug, &start, &title_fr, &title).count("sample", i64::from(sample));
+            audit::record(&mut *tx, now, actor.email(), AuditKind::EventDeleted, &details, &text).await?;
             tx.commit().await?;
             Ok(true)
         })
+    }
+}
+
+/// An event as the audit log's details name it: its id, slug, first day
+/// (from its local start, `2030-12-05T14:30` or `2030-12-05`) and title in
+/// each language.
+fn event_details(id: i64, slug: &str, start: &str, title_fr: &str, title_en: &str) -> AuditDetails {
+    let details = AuditDetails::new().id(id).text("slug", slug).text("title-fr", title_fr).text("title-en", title_en);
+    match crate::domain::date::parse(start.get(..10).unwrap_or(start)) {
+        Ok(day) => details.date("start", day),
+        Err(_) => details.text("start", start),
     }
 }
 

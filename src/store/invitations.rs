@@ -7,7 +7,7 @@
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
+use super::{Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::{
     domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
@@ -129,7 +129,9 @@ impl Store {
                 .bind(invitation.token_hash).bind(actor.email()).bind(now).bind(now + INVITATION_LIFETIME)
                 .execute(&mut *tx).await?;
             sqlx::query(QUEUE).bind(email).bind(invitation.message).bind(now).execute(&mut *tx).await?;
-            audit::record(&mut *tx, now, actor.email(), AuditKind::AccountInvited, &text).await?;
+            let details =
+                AuditDetails::new().text("email", email).word("role", audit::role_word(invitation.role));
+            audit::record(&mut *tx, now, actor.email(), AuditKind::AccountInvited, &details, &text).await?;
             tx.commit().await?;
             true
         });
@@ -171,7 +173,11 @@ impl Store {
                 .bind(invitation.lang.code()).bind(now).execute(&mut *tx).await?;
             sqlx::query(USE).bind(now).bind(token_hash).execute(&mut *tx).await?;
             let text = format!("{email} ({}), by invitation", invitation.role);
-            audit::record(&mut *tx, now, Some(email), AuditKind::AccountCreated, &text).await?;
+            let details = AuditDetails::new()
+                .text("email", email)
+                .word("role", audit::role_word(invitation.role))
+                .count("invited", 1);
+            audit::record(&mut *tx, now, Some(email), AuditKind::AccountCreated, &details, &text).await?;
             tx.commit().await?;
             state
         });
@@ -217,7 +223,8 @@ impl Store {
             let Some((email, role)) = renewed else { return Ok(false) };
             sqlx::query(QUEUE).bind(&email).bind(renewal.message).bind(now).execute(&mut *tx).await?;
             let text = format!("{email} ({role})");
-            audit::record(&mut *tx, now, actor.email(), AuditKind::InvitationResent, &text).await?;
+            let details = AuditDetails::new().text("email", email.as_str()).word("role", audit::stored_role_word(&role));
+            audit::record(&mut *tx, now, actor.email(), AuditKind::InvitationResent, &details, &text).await?;
             tx.commit().await?;
             true
         });
@@ -234,7 +241,8 @@ impl Store {
             let deleted: Option<(String, String)> = sqlx::query_as(DELETE).bind(id).fetch_optional(&mut *tx).await?;
             let Some((email, role)) = deleted else { return Ok(false) };
             let text = format!("{email} ({role})");
-            audit::record(&mut *tx, now, actor.email(), AuditKind::InvitationWithdrawn, &text).await?;
+            let details = AuditDetails::new().text("email", email.as_str()).word("role", audit::stored_role_word(&role));
+            audit::record(&mut *tx, now, actor.email(), AuditKind::InvitationWithdrawn, &details, &text).await?;
             tx.commit().await?;
             true
         });

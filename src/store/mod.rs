@@ -66,9 +66,12 @@ mod trash_rows;
 mod two_step;
 
 pub use account_changes::{AccountChange, ChangeOutcome};
-pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure};
+pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure, SignInMethod};
 pub use attempts::{ATTEMPTS_KEPT_FOR, Attempt, Quota};
-pub use audit::{Actor, AuditEntry, AuditFilter, AuditKind};
+pub use audit::{
+    Actor, AuditDetails, AuditEntry, AuditFilter, AuditKind, AuditValue, is_word as is_audit_word,
+    subscribers_exported, words as audit_words,
+};
 pub use availability::Availability;
 pub use drafts::{DRAFT_KEPT_FOR, FormDraft};
 pub use error::StoreError;

@@ -9,7 +9,7 @@
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, Saved, Store, StoreError, audit, instant,
+    Actor, AuditDetails, AuditKind, BeginWrite, Saved, Store, StoreError, audit, instant,
     news::{DROP_UNUSED_IMAGES, TranslationRow, add_image, add_translation},
     news_preview::DROP_PREVIEW_LINK,
     trash::{TrashKind, put_in_trash},
@@ -114,10 +114,16 @@ fn describe(id: i64, slug: &str, title: &str) -> String {
     format!("#{id} {slug} ({title})")
 }
 
+/// An item as the audit log's details name it: its id, slug and title.
+fn news_details(id: i64, slug: &str, title: &str) -> AuditDetails {
+    AuditDetails::new().id(id).text("slug", slug).text("title", title)
+}
+
 /// How an update is told in the audit log: the item, then what changed
 /// (each language's text, the image, a sample item made real), or "no
-/// change".
-fn update_summary(id: i64, current: &StaffNews, texts: &NewsTexts, image: &ImageChange) -> String {
+/// change"; as a summary, and as details whose words are the summary's
+/// (`fr-added` for "fr added").
+fn update_summary(id: i64, current: &StaffNews, texts: &NewsTexts, image: &ImageChange) -> (String, AuditDetails) {
     let mut changes: Vec<String> = Vec::new();
     for lang in Lang::ALL {
         let (before, after) = match lang {
@@ -137,11 +143,17 @@ fn update_summary(id: i64, current: &StaffNews, texts: &NewsTexts, image: &Image
         ImageChange::Remove if current.image.is_some() => changes.push("image removed".to_owned()),
         ImageChange::Remove => {}
     }
+    let mut words: Vec<String> = changes.iter().map(|change| change.replace(' ', "-")).collect();
     if current.sample {
         changes.push("sample → real".to_owned());
+        words.push("sample-real".to_owned());
+    }
+    if words.is_empty() {
+        words.push("no-change".to_owned());
     }
     let changes = if changes.is_empty() { "no change".to_owned() } else { changes.join("; ") };
-    format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title()))
+    let text = format!("{}: {changes}", describe(id, current.slug.as_str(), texts.title()));
+    (text, news_details(id, current.slug.as_str(), texts.title()).words("changes", words))
 }
 
 impl Store {
@@ -186,7 +198,8 @@ impl Store {
                 add_translation(&mut *tx, id, t).await?;
             }
             let text = format!("{} (draft)", describe(id, chosen.as_str(), texts.title()));
-            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsAdded, &text).await?;
+            let details = news_details(id, chosen.as_str(), texts.title());
+            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsAdded, &details, &text).await?;
             tx.commit().await?;
             Ok(id)
         })
@@ -241,8 +254,8 @@ impl Store {
                     add_translation(&mut *tx, id, t).await?;
                 }
                 sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
-                let text = update_summary(id, &current, texts, image);
-                audit::record(&mut *tx, now, actor.email(), AuditKind::NewsUpdated, &text).await?;
+                let (text, details) = update_summary(id, &current, texts, image);
+                audit::record(&mut *tx, now, actor.email(), AuditKind::NewsUpdated, &details, &text).await?;
                 tx.commit().await?;
                 true
             }
@@ -266,32 +279,36 @@ impl Store {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
-        let when = if at.utc() > instant(now) { "scheduled for" } else { "published at" };
+        let later = at.utc() > instant(now);
+        let when = if later { "scheduled for" } else { "published at" };
         let moment = at.utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-        self.change_news(id, NewsChange::Publish(at), &format!("{when} {moment}"), actor, now).await
+        let details = AuditDetails::new().instant("at", at.utc()).count("scheduled", i64::from(later));
+        self.change_news(id, NewsChange::Publish(at), &format!("{when} {moment}"), details, actor, now).await
     }
 
     /// Takes an item back to draft: shown nowhere until published again.
     /// False when there is no item of this id.
     pub async fn unpublish_news(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
-        self.change_news(id, NewsChange::Unpublish, "back to draft", actor, now).await
+        self.change_news(id, NewsChange::Unpublish, "back to draft", AuditDetails::new(), actor, now).await
     }
 
     /// Moves an item to the trash with its texts and image (see
     /// `trash.rs`), and drops the image if no other item uses it. False
     /// when there is no item of this id.
     pub async fn delete_news(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
-        self.change_news(id, NewsChange::Delete, "deleted", actor, now).await
+        self.change_news(id, NewsChange::Delete, "deleted", AuditDetails::new(), actor, now).await
     }
 
     /// Runs one change's statement on an item (returning its slug), drops
     /// the images no item uses any more, and writes the audit entry (`what`
-    /// was done), in one transaction; false when no item has this id.
+    /// was done, with the change's own `details`), in one transaction;
+    /// false when no item has this id.
     async fn change_news(
         &self,
         id: i64,
         change: NewsChange,
         what: &str,
+        details: AuditDetails,
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
@@ -325,7 +342,8 @@ impl Store {
                     }
                     sqlx::query(DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
                     let text = format!("{}: {what}", describe(id, &slug, &title));
-                    audit::record(&mut *tx, now, actor.email(), change.kind(), &text).await?;
+                    let details = details.clone().id(id).text("slug", slug.as_str()).text("title", title.as_str());
+                    audit::record(&mut *tx, now, actor.email(), change.kind(), &details, &text).await?;
                     tx.commit().await?;
                     true
                 }

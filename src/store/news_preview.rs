@@ -7,7 +7,7 @@
 
 use time::{Duration, OffsetDateTime};
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
+use super::{Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 
 /// How long a preview link works.
 pub const PREVIEW_LINK_LIFETIME: Duration = Duration::days(7);
@@ -54,7 +54,8 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             let text = format!("#{id} {slug}: preview link until {moment}");
-            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsPreviewLinkCreated, &text).await?;
+            let details = AuditDetails::new().id(id).text("slug", slug.as_str()).instant("until", expires);
+            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsPreviewLinkCreated, &details, &text).await?;
             tx.commit().await?;
             Some(expires)
         });
@@ -80,7 +81,8 @@ impl Store {
             }
             let (slug,): (String,) = sqlx::query_as(SLUG).bind(id).fetch_one(&mut *tx).await?;
             let text = format!("#{id} {slug}: preview link withdrawn");
-            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsPreviewLinkWithdrawn, &text).await?;
+            let details = AuditDetails::new().id(id).text("slug", slug.as_str());
+            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsPreviewLinkWithdrawn, &details, &text).await?;
             tx.commit().await?;
             true
         });

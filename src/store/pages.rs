@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
+use super::{Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::text::{i18n::Lang, pages::Prose};
 
 /// A revision as a list shows it: who saved it and when, not its text.
@@ -201,14 +201,18 @@ impl Store {
                 let current = self.current_page_revision(page, lang).await?;
                 return Ok(PageSaved::Conflict(current.map(Box::new)));
             };
-            let (kind, text) = match source {
-                TextSource::Typed => (AuditKind::PageSaved, format!("{} ({lang}): revision #{id}", page.key())),
+            let details =
+                AuditDetails::new().word("page", audit::page_word(page)).word("lang", audit::lang_word(lang)).count("revision", id);
+            let (kind, text, details) = match source {
+                TextSource::Typed => (AuditKind::PageSaved, format!("{} ({lang}): revision #{id}", page.key()), details),
                 TextSource::Restored(from) => {
+                    // 0: the text the site came with.
+                    let details = details.count("from", from.unwrap_or(0));
                     let from = from.map_or_else(|| "the bundled text".to_owned(), |from| format!("revision #{from}"));
-                    (AuditKind::PageRestored, format!("{} ({lang}): revision #{id} restores {from}", page.key()))
+                    (AuditKind::PageRestored, format!("{} ({lang}): revision #{id} restores {from}", page.key()), details)
                 }
             };
-            audit::record(&mut *tx, now, actor.email(), kind, &text).await?;
+            audit::record(&mut *tx, now, actor.email(), kind, &details, &text).await?;
             tx.commit().await?;
             Ok(PageSaved::Done(id))
         })

@@ -4,7 +4,7 @@
 
 use time::OffsetDateTime;
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant, news};
+use super::{Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, audit, instant, news};
 
 /// Sample rows, by table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -58,7 +58,12 @@ impl Store {
             sqlx::query(news::DROP_UNUSED_IMAGES).execute(&mut *tx).await?;
             let signatories = sqlx::query(SIGNATORIES).execute(&mut *tx).await?.rows_affected();
             let removed = SampleRows { signatories: count(signatories), events: count(events), news: count(news) };
-            audit::record(&mut *tx, now, actor.email(), AuditKind::SampleRemoved, &removed.to_string()).await?;
+            let details = AuditDetails::new()
+                .count("signatories", removed.signatories)
+                .count("events", removed.events)
+                .count("news", removed.news);
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SampleRemoved, &details, &removed.to_string())
+                .await?;
             tx.commit().await?;
             removed
         });

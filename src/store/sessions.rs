@@ -5,7 +5,7 @@
 use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
+use super::{Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, audit, instant};
 use crate::{
     domain::{EmailAddress, Role, text::without_bidi_controls},
     text::i18n::Lang,
@@ -88,7 +88,7 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let done = sqlx::query(END).bind(id_hash).execute(&mut *tx).await?.rows_affected() > 0;
             if done {
-                audit::record(&mut *tx, now, actor.email(), AuditKind::SignedOut, "").await?;
+                audit::record(&mut *tx, now, actor.email(), AuditKind::SignedOut, &AuditDetails::new(), "").await?;
             }
             tx.commit().await?;
             done

@@ -14,7 +14,7 @@ use sqlx::FromRow;
 use time::OffsetDateTime;
 
 use super::{
-    Actor, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Saved, Store, StoreError, audit,
+    Actor, AuditDetails, AuditKind, BeginWrite, DirectoryFilter, ImportReport, Saved, Store, StoreError, audit,
     signatories::SignatoryRow,
     signatory_import::{Change, bind_signatory, find_stored, stored_key, with_kept, write_signatories},
     trash::{TrashKind, put_in_trash},
@@ -42,6 +42,17 @@ impl VersionedSignatoryRow {
     fn into_domain(self) -> Result<VersionedSignatory, StoreError> {
         Ok(VersionedSignatory { signatory: self.row.into_domain()?, version: self.version })
     }
+}
+
+/// A signatory as the audit log's details name it: its id, name, country,
+/// kind and date of joining.
+fn signatory_details(id: i64, s: &NewSignatory) -> AuditDetails {
+    AuditDetails::new()
+        .id(id)
+        .text("name", s.name.as_str())
+        .text("country", s.country.code())
+        .word("kind", s.kind.as_str())
+        .date("joined", s.joined_on)
 }
 
 const COLUMNS: &str =
@@ -204,7 +215,8 @@ impl Store {
             let id: Option<(i64,)> = bind_signatory(sqlx::query_as(INSERT), s).fetch_optional(&mut *tx).await?;
             let Some((id,)) = id else { return Ok(Saved::Duplicate) };
             let text = format!("#{id} {text}");
-            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryAdded, &text).await?;
+            let details = signatory_details(id, s);
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryAdded, &details, &text).await?;
             tx.commit().await?;
             Ok(Saved::Done(id))
         })
@@ -265,7 +277,17 @@ impl Store {
                 changes.push_str(if changes.is_empty() { "sample → real" } else { "; sample → real" });
             }
             let text = format!("#{id} {} ({}): {changes}", before.name, before.country.code());
-            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryUpdated, &text).await?;
+            let mut fields: Vec<String> =
+                before.differences(s).into_iter().map(|field| audit::field_word(field.column())).collect();
+            if current.signatory.sample {
+                fields.push("sample-real".to_owned());
+            }
+            let details = AuditDetails::new()
+                .id(id)
+                .text("name", before.name.as_str())
+                .text("country", before.country.code())
+                .words("fields", fields);
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryUpdated, &details, &text).await?;
             tx.commit().await?;
             Ok(Saved::Done(id))
         })
@@ -294,7 +316,8 @@ impl Store {
                 crate::domain::date::format(d.joined_on),
                 if s.sample { ", sample" } else { "" }
             );
-            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryDeleted, &text).await?;
+            let details = signatory_details(id, d).count("sample", i64::from(s.sample));
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoryDeleted, &details, &text).await?;
             tx.commit().await?;
             Ok(true)
         })
@@ -372,7 +395,8 @@ impl Store {
                 "{source}: {} signatories: {added} added, {updated} updated, {unchanged} unchanged",
                 rows.len()
             );
-            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoriesImported, &text).await?;
+            let details = AuditDetails::import(source, rows.len(), &ImportReport { added, updated, unchanged });
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignatoriesImported, &details, &text).await?;
             tx.commit().await?;
         });
         Ok(Some(report))

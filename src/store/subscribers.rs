@@ -7,8 +7,8 @@ use std::sync::LazyLock;
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
-use super::{Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant};
-use crate::domain::EmailAddress;
+use super::{Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, audit, instant};
+use crate::{domain::EmailAddress, text::i18n::Lang};
 
 /// One person's subscription, with its consent.
 #[derive(Clone, Debug, FromRow)]
@@ -102,7 +102,13 @@ impl Store {
                 sqlx::query(DELETE).bind(record.id).execute(&mut *tx).await?;
                 // The address is not kept: the log says what was erased, not whom.
                 let text = format!("subscriber #{}: {}, {}, consent {}", record.id, record.status, record.lang, record.consent_version);
-                audit::record(&mut *tx, now, actor.email(), AuditKind::SubscriberErased, &text).await?;
+                let lang = Lang::parse(&record.lang).map_or_else(|| record.lang.clone(), audit::lang_word);
+                let details = AuditDetails::new()
+                    .count("subscriber", record.id)
+                    .word("status", record.status.as_str())
+                    .word("lang", lang)
+                    .text("consent", record.consent_version.as_str());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::SubscriberErased, &details, &text).await?;
             }
             tx.commit().await?;
             found.is_some()

@@ -10,7 +10,7 @@ use sqlx::{Connection, Database, Encode, Executor, FromRow, IntoArguments, Type}
 use time::{Duration, OffsetDateTime};
 
 use super::{
-    Actor, AuditKind, BeginWrite, Store, StoreError, audit, instant,
+    Actor, AuditDetails, AuditKind, BeginWrite, Store, StoreError, audit, instant,
     trash_rows::{self, Row, count, text},
 };
 
@@ -229,6 +229,7 @@ fn either_label(fr: String, en: String) -> (String, String) {
 struct KeptRow {
     kind: String,
     item_id: i64,
+    label_fr: String,
     label_en: String,
     record: String,
     image_hash: Option<String>,
@@ -270,7 +271,7 @@ impl Store {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<Restored, StoreError> {
-        const KEPT: &str = "SELECT kind, item_id, label_en, record, image_hash, image_type, image_data FROM trash \
+        const KEPT: &str = "SELECT kind, item_id, label_fr, label_en, record, image_hash, image_type, image_data FROM trash \
             WHERE id = $1 AND deleted_at >= $2";
         const FORGET: &str = "DELETE FROM trash WHERE id = $1";
         let postgres = matches!(self, Store::Postgres(_));
@@ -311,7 +312,13 @@ impl Store {
             if new_id != kept.item_id {
                 text.push_str(&format!(" (was #{})", kept.item_id));
             }
-            audit::record(&mut *tx, now, actor.email(), kind.restored(), &text).await?;
+            let details = AuditDetails::new()
+                .id(new_id)
+                .text("name-fr", kept.label_fr.as_str())
+                .text("name-en", kept.label_en.as_str())
+                .count("was", kept.item_id)
+                .count("moved", i64::from(new_id != kept.item_id));
+            audit::record(&mut *tx, now, actor.email(), kind.restored(), &details, &text).await?;
             tx.commit().await?;
             Ok(Restored::Done { kind, id: new_id })
         })
@@ -319,13 +326,19 @@ impl Store {
 
     /// Erases one item of the trash for good; false when there is none.
     pub async fn erase_from_trash(&self, id: i64, actor: &Actor, now: OffsetDateTime) -> Result<bool, StoreError> {
-        const ERASE: &str = "DELETE FROM trash WHERE id = $1 RETURNING kind, item_id, label_en";
+        const ERASE: &str = "DELETE FROM trash WHERE id = $1 RETURNING kind, item_id, label_fr, label_en";
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let row: Option<(String, i64, String)> = sqlx::query_as(ERASE).bind(id).fetch_optional(&mut *tx).await?;
-            let Some((kind, item_id, label)) = row else { return Ok(false) };
+            let row: Option<(String, i64, String, String)> =
+                sqlx::query_as(ERASE).bind(id).fetch_optional(&mut *tx).await?;
+            let Some((kind, item_id, label_fr, label)) = row else { return Ok(false) };
             let text = format!("{kind} #{item_id} {label}");
-            audit::record(&mut *tx, now, actor.email(), AuditKind::TrashErased, &text).await?;
+            let details = AuditDetails::new()
+                .word("kind", kind.as_str())
+                .count("item", item_id)
+                .text("name-fr", label_fr)
+                .text("name-en", label.as_str());
+            audit::record(&mut *tx, now, actor.email(), AuditKind::TrashErased, &details, &text).await?;
             tx.commit().await?;
             Ok(true)
         })
@@ -351,19 +364,26 @@ impl Store {
         kind: AuditKind,
         now: OffsetDateTime,
     ) -> Result<usize, StoreError> {
-        const ALL: &str = "DELETE FROM trash RETURNING kind, item_id, label_en";
-        const OLD: &str = "DELETE FROM trash WHERE deleted_at < $1 RETURNING kind, item_id, label_en";
+        const ALL: &str = "DELETE FROM trash RETURNING kind, item_id, label_en, label_fr";
+        const OLD: &str = "DELETE FROM trash WHERE deleted_at < $1 RETURNING kind, item_id, label_en, label_fr";
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let gone: Vec<(String, i64, String)> = match before {
+            let gone: Vec<(String, i64, String, String)> = match before {
                 Some(before) => sqlx::query_as(OLD).bind(before).fetch_all(&mut *tx).await?,
                 None => sqlx::query_as(ALL).fetch_all(&mut *tx).await?,
             };
             if !gone.is_empty() {
                 let items: Vec<String> =
-                    gone.iter().map(|(kind, id, label)| format!("{kind} #{id} {label}")).collect();
+                    gone.iter().map(|(kind, id, label, _)| format!("{kind} #{id} {label}")).collect();
                 let text = format!("{} items: {}", gone.len(), items.join("; "));
-                audit::record(&mut *tx, now, actor.and_then(Actor::email), kind, &text).await?;
+                let names = |label: fn(&(String, i64, String, String)) -> &str| {
+                    gone.iter().map(label).collect::<Vec<_>>().join("; ")
+                };
+                let details = AuditDetails::new()
+                    .count("count", gone.len())
+                    .text("names-fr", names(|(_, _, _, fr)| fr))
+                    .text("names-en", names(|(_, _, en, _)| en));
+                audit::record(&mut *tx, now, actor.and_then(Actor::email), kind, &details, &text).await?;
             }
             tx.commit().await?;
             Ok(gone.len())

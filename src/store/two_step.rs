@@ -8,7 +8,8 @@ use sqlx::FromRow;
 use time::{Duration, OffsetDateTime};
 
 use super::{
-    Account, Actor, AuditKind, BeginWrite, LOCKOUT_AFTER, LOCKOUT_FOR, Store, StoreError, accounts::open_session,
+    Account, Actor, AuditDetails, AuditKind, BeginWrite, LOCKOUT_AFTER, LOCKOUT_FOR, Store, StoreError,
+    accounts::{SignInMethod, locked, open_session},
     audit, instant,
 };
 use crate::domain::two_step::TotpSecret;
@@ -104,7 +105,8 @@ impl Store {
                     sqlx::query(INSERT_CODE).bind(account_id).bind(hash).execute(&mut *tx).await?;
                 }
                 let text = format!("{email}: {} recovery codes", code_hashes.len());
-                audit::record(&mut *tx, now, actor.email(), AuditKind::TwoStepOn, &text).await?;
+                let details = AuditDetails::new().text("email", email.as_str()).count("codes", code_hashes.len());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::TwoStepOn, &details, &text).await?;
             }
             tx.commit().await?;
             email.is_some()
@@ -142,7 +144,8 @@ impl Store {
             if done {
                 let (left,): (i64,) = sqlx::query_as(LEFT).bind(account_id).fetch_one(&mut *tx).await?;
                 let text = format!("{left} left");
-                audit::record(&mut *tx, now, actor.email(), AuditKind::RecoveryCodeUsed, &text).await?;
+                let details = AuditDetails::new().count("left", left);
+                audit::record(&mut *tx, now, actor.email(), AuditKind::RecoveryCodeUsed, &details, &text).await?;
             }
             tx.commit().await?;
             done
@@ -170,7 +173,8 @@ impl Store {
                     sqlx::query(INSERT_CODE).bind(account_id).bind(hash).execute(&mut *tx).await?;
                 }
                 let text = format!("{email}: {} new recovery codes", code_hashes.len());
-                audit::record(&mut *tx, now, actor.email(), AuditKind::RecoveryCodesRenewed, &text).await?;
+                let details = AuditDetails::new().text("email", email.as_str()).count("codes", code_hashes.len());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::RecoveryCodesRenewed, &details, &text).await?;
             }
             tx.commit().await?;
             email.is_some()
@@ -197,7 +201,8 @@ impl Store {
             if let Some((email,)) = &email {
                 sqlx::query(DELETE_CODES).bind(account_id).execute(&mut *tx).await?;
                 sqlx::query(DROP_PENDING).bind(account_id).execute(&mut *tx).await?;
-                audit::record(&mut *tx, now, actor.email(), AuditKind::TwoStepOff, email).await?;
+                let details = AuditDetails::new().text("email", email.as_str());
+                audit::record(&mut *tx, now, actor.email(), AuditKind::TwoStepOff, &details, email).await?;
             }
             tx.commit().await?;
             email.is_some()
@@ -259,7 +264,7 @@ impl Store {
         account: &Account,
         pending_hash: &str,
         session_hash: &str,
-        how: &str,
+        how: SignInMethod,
         now: OffsetDateTime,
     ) -> Result<bool, StoreError> {
         const END_PENDING: &str = "DELETE FROM pending_sign_ins WHERE token_hash = $1 AND account_id = $2";
@@ -292,11 +297,12 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             sqlx::query(COUNT).bind(count).bind(now).bind(account.id).execute(&mut *tx).await?;
-            audit::record(&mut *tx, now, actor.email(), AuditKind::SignInFailed, "wrong two-step code").await?;
+            let details = AuditDetails::new().word("reason", "wrong-two-step-code");
+            audit::record(&mut *tx, now, actor.email(), AuditKind::SignInFailed, &details, "wrong two-step code").await?;
             if locks {
                 sqlx::query(DROP_PENDING).bind(account.id).execute(&mut *tx).await?;
-                let text = format!("{LOCKOUT_AFTER} failed sign-ins: waits {} minutes", LOCKOUT_FOR.whole_minutes());
-                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLocked, &text).await?;
+                let (text, details) = locked();
+                audit::record(&mut *tx, now, actor.email(), AuditKind::AccountLocked, &details, &text).await?;
             }
             tx.commit().await?;
         });
@@ -333,7 +339,11 @@ impl Store {
             if changed {
                 sqlx::query(SET).bind(TWO_STEP_REQUIRED).bind(value).execute(&mut *tx).await?;
                 let text = format!("two-step sign-in required: {before} → {value}");
-                audit::record(&mut *tx, now, actor.email(), AuditKind::SettingChanged, &text).await?;
+                let details = AuditDetails::new()
+                    .word("setting", "two-step-required")
+                    .word("before", before.as_str())
+                    .word("after", value);
+                audit::record(&mut *tx, now, actor.email(), AuditKind::SettingChanged, &details, &text).await?;
             }
             tx.commit().await?;
             changed

@@ -119,7 +119,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "trash.ftl",
     "fit.ftl",
     "preview.ftl",
-    "events.ftl"
+    "events.ftl",
+    "audit.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as

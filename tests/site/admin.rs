@@ -362,7 +362,7 @@ both_backends! {
         let rows = texts(&page, ".admin-table tbody tr");
         assert_eq!(rows.len(), 3, "{rows:?}");
         assert!(rows[0].contains("ada@example.org") && rows[0].contains("Connexion"), "{rows:?}");
-        assert!(rows[2].contains("Ligne de commande") && rows[2].contains("Adhérents importés") && rows[2].contains("1 signatories: 1 added, 0 updated, 0 unchanged"), "{rows:?}");
+        assert!(rows[2].contains("Ligne de commande") && rows[2].contains("Adhérents importés") && rows[2].contains("1 adhérent\u{a0}: 1 ajouté, 0 modifié, 0 sans changement"), "{rows:?}");
         let filtered = admin.page("/admin/audit?kind=signatories.imported").await;
         assert_eq!(texts(&filtered, ".admin-table tbody tr").len(), 1);
         let by_person = admin.page("/admin/audit?who=ada%40example.org").await;
@@ -373,7 +373,7 @@ both_backends! {
         // Removing the sample data is recorded too, with its counts.
         assert!(app.cli(&["sample", "remove"]).status.success());
         let removed = admin.page("/admin/audit?kind=sample.removed").await;
-        assert_eq!(texts(&removed, ".admin-table tbody td:last-child"), ["sample data removed: 0 signatories, 0 events, 0 news items"]);
+        assert_eq!(texts(&removed, ".admin-table tbody td:last-child"), ["Données d’exemple retirées\u{a0}: 0 adhérent, 0 événement, 0 actualité"]);
         assert_eq!(admin.get("/admin/audit?kind=nonsense").await.status(), 400);
         assert_eq!(admin.get("/admin/audit?page=2").await.status(), 404);
         // Kept: the database refuses to change or delete an entry.

@@ -43,6 +43,7 @@
 //!   rendered; the order of a query's parameters makes no page of its own.
 //! - `trash`: deleted signatories, events and news items kept 30 days,
 //!   restored whole (the counter, feeds and sitemap following), erased.
+//! - `audit_language`: the audit log's details told in the reader's language.
 
 mod common;
 
@@ -53,6 +54,7 @@ mod admin_lists;
 mod admin_news;
 mod admin_pages;
 mod admin_signatories;
+mod audit_language;
 mod bulk_import;
 mod calendar;
 mod command_line;

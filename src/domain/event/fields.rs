@@ -285,13 +285,18 @@ impl NewEvent {
         }
     }
 
+    /// The fields that differ from this to `other`.
+    pub fn differences(&self, other: &NewEvent) -> Vec<EventField> {
+        EventField::ALL.into_iter().filter(|field| self.field_text(*field) != other.field_text(*field)).collect()
+    }
+
     /// What changed from this to `other`, for the audit log:
     /// `start: "2026-12-03" → "2027-01-14"; status: "scheduled" → "postponed"`.
     /// A description is said to have changed, not quoted.
     pub fn describe_changes(&self, other: &NewEvent) -> String {
-        let mut changes: Vec<String> = EventField::ALL
+        let mut changes: Vec<String> = self
+            .differences(other)
             .into_iter()
-            .filter(|field| self.field_text(*field) != other.field_text(*field))
             .map(|field| match field {
                 EventField::DescriptionFr | EventField::DescriptionEn => format!("{}: changed", field.column()),
                 _ => format!("{}: {:?} → {:?}", field.column(), self.field_text(field), other.field_text(field)),

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use super::admin::{datetime, when};
 use crate::{
-    store::{AuditEntry, AuditKind, TrashKind, Whereabouts},
-    text::i18n::Tr,
+    store::{AuditDetails, AuditEntry, AuditKind, AuditValue, TrashKind, Whereabouts, is_audit_word},
+    text::i18n::{Arg, Tr},
     web::{error::AppError, paths::admin, state::AppState},
 };
 
@@ -17,6 +17,9 @@ pub struct EntryRow {
     pub who: String,
     pub what: String,
     pub kind: String,
+    /// The entry's details in the reader's language; its summary as
+    /// written for an entry that keeps no details (written before they
+    /// were kept).
     pub summary: String,
     /// Where the record the entry is about is now: its form, or the
     /// trash (none when it is gone, or the entry names no record).
@@ -44,7 +47,10 @@ impl EntryRow {
             },
             what: AuditKind::parse(&entry.kind).map_or_else(|| entry.kind.clone(), |kind| tr.t(kind_label(kind))),
             kind: entry.kind.clone(),
-            summary: entry.summary.clone(),
+            summary: match (AuditKind::parse(&entry.kind), entry.details()) {
+                (Some(kind), Some(details)) => details_text(tr, zone, kind, &details),
+                _ => entry.summary.clone(),
+            },
             link: None,
         }
     }
@@ -76,10 +82,51 @@ impl EntryRow {
     }
 }
 
-/// The record an entry is about: its kind, and the `#id` its summary
+/// An entry's details in the reader's language: its kind's message, with
+/// each word, day and instant said in the language (an instant in the
+/// secretariat's time `zone`).
+fn details_text(tr: &Tr, zone: &crate::domain::TimeZone, kind: AuditKind, details: &AuditDetails) -> String {
+    let args: Vec<(&str, Arg<'_>)> = details
+        .values()
+        .map(|(name, value)| {
+            let arg = match value {
+                AuditValue::Text(text) => Arg::Text(text.as_str().into()),
+                AuditValue::Count(n) => Arg::Count(*n),
+                AuditValue::Word(w) => Arg::Text(word(tr, w).into()),
+                AuditValue::Words(words) => {
+                    Arg::Text(words.iter().map(|w| word(tr, w)).collect::<Vec<_>>().join(", ").into())
+                }
+                AuditValue::Date(day) => match crate::domain::date::parse(day) {
+                    Ok(day) => Arg::Text(tr.date(day).into()),
+                    Err(_) => Arg::Text(day.as_str().into()),
+                },
+                AuditValue::Instant(at) => {
+                    match time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339) {
+                        Ok(at) => Arg::Text(when(tr, zone, at).into()),
+                        Err(_) => Arg::Text(at.as_str().into()),
+                    }
+                }
+            };
+            (name, arg)
+        })
+        .collect();
+    tr.format(detail_message(kind), &args)
+}
+
+/// A word of an entry's details in the reader's language; as written
+/// when it is none the log knows (a role the code no longer has).
+fn word(tr: &Tr, word: &str) -> String {
+    if is_audit_word(word) { tr.t(&format!("audit-word-{word}")) } else { word.to_owned() }
+}
+
+/// The record an entry is about: its kind, and the id its details keep,
+/// or, for an entry written before they were kept, the `#id` its summary
 /// starts with.
 fn record_of(entry: &AuditEntry) -> Option<(TrashKind, i64)> {
     let kind = AuditKind::parse(&entry.kind)?.item()?;
+    if let Some(details) = entry.details() {
+        return Some((kind, details.record_id()?));
+    }
     let rest = entry.summary.strip_prefix('#')?;
     let digits: &str = rest.split(|c: char| !c.is_ascii_digit()).next()?;
     Some((kind, digits.parse().ok().filter(|id| *id > 0)?))
@@ -99,6 +146,60 @@ pub fn edit_href(kind: TrashKind, id: i64) -> String {
 /// latest row deleted to the next one added).
 pub fn anchor(trashed: i64) -> String {
     format!("trash-item-{trashed}")
+}
+
+/// The Fluent message that tells an entry's details, by its kind.
+pub fn detail_message(kind: AuditKind) -> &'static str {
+    match kind {
+        AuditKind::AccountCreated => "audit-detail-account-created",
+        AuditKind::AccountPasswordChanged => "audit-detail-account-password-changed",
+        AuditKind::AccountRoleChanged => "audit-detail-account-role-changed",
+        AuditKind::AccountLanguageChanged => "audit-detail-account-language-changed",
+        AuditKind::AccountDisabled => "audit-detail-account-disabled",
+        AuditKind::AccountDeleted => "audit-detail-account-deleted",
+        AuditKind::AccountEnabled => "audit-detail-account-enabled",
+        AuditKind::AccountInvited => "audit-detail-account-invited",
+        AuditKind::InvitationResent => "audit-detail-invitation-resent",
+        AuditKind::InvitationWithdrawn => "audit-detail-invitation-withdrawn",
+        AuditKind::AccountLocked => "audit-detail-account-locked",
+        AuditKind::SignedIn => "audit-detail-signed-in",
+        AuditKind::SignInFailed => "audit-detail-sign-in-failed",
+        AuditKind::SignedOut => "audit-detail-signed-out",
+        AuditKind::SubscriberErased => "audit-detail-subscriber-erased",
+        AuditKind::SubscribersExported => "audit-detail-subscribers-exported",
+        AuditKind::SignatoriesImported => "audit-detail-signatories-imported",
+        AuditKind::SignatoryAdded => "audit-detail-signatory-added",
+        AuditKind::SignatoryUpdated => "audit-detail-signatory-updated",
+        AuditKind::SignatoryDeleted => "audit-detail-signatory-deleted",
+        AuditKind::EventsImported => "audit-detail-events-imported",
+        AuditKind::NewsImported => "audit-detail-news-imported",
+        AuditKind::SampleRemoved => "audit-detail-sample-removed",
+        AuditKind::TwoStepOn => "audit-detail-two-step-on",
+        AuditKind::TwoStepOff => "audit-detail-two-step-off",
+        AuditKind::RecoveryCodesRenewed => "audit-detail-recovery-codes-renewed",
+        AuditKind::RecoveryCodeUsed => "audit-detail-recovery-code-used",
+        AuditKind::SettingChanged => "audit-detail-setting-changed",
+        AuditKind::PageSaved => "audit-detail-page-saved",
+        AuditKind::PageRestored => "audit-detail-page-restored",
+        AuditKind::EventAdded => "audit-detail-event-added",
+        AuditKind::EventUpdated => "audit-detail-event-updated",
+        AuditKind::EventPostponed => "audit-detail-event-postponed",
+        AuditKind::EventCancelled => "audit-detail-event-cancelled",
+        AuditKind::EventDeleted => "audit-detail-event-deleted",
+        AuditKind::NewsAdded => "audit-detail-news-added",
+        AuditKind::NewsUpdated => "audit-detail-news-updated",
+        AuditKind::NewsPublished => "audit-detail-news-published",
+        AuditKind::NewsUnpublished => "audit-detail-news-unpublished",
+        AuditKind::NewsDeleted => "audit-detail-news-deleted",
+        AuditKind::SignatoryRestored => "audit-detail-signatory-restored",
+        AuditKind::EventRestored => "audit-detail-event-restored",
+        AuditKind::NewsRestored => "audit-detail-news-restored",
+        AuditKind::TrashErased => "audit-detail-trash-erased",
+        AuditKind::TrashEmptied => "audit-detail-trash-emptied",
+        AuditKind::TrashExpired => "audit-detail-trash-expired",
+        AuditKind::NewsPreviewLinkCreated => "audit-detail-news-preview-link-created",
+        AuditKind::NewsPreviewLinkWithdrawn => "audit-detail-news-preview-link-withdrawn",
+    }
 }
 
 /// The Fluent message that names a kind of change.
@@ -166,6 +267,99 @@ mod tests {
             actor_email: None,
             kind: kind.to_owned(),
             summary: summary.to_owned(),
+            details: None,
+        }
+    }
+
+    fn with_details(kind: &str, summary: &str, details: &AuditDetails) -> AuditEntry {
+        AuditEntry { details: serde_json::to_string(details).ok(), ..entry(kind, summary) }
+    }
+
+    #[test]
+    fn an_entry_with_details_names_the_record_they_keep() {
+        let details = AuditDetails::new().id(12).text("name", "Lyon");
+        // The details, not the summary, say which.
+        assert_eq!(
+            record_of(&with_details("signatory.updated", "#9 Lyon", &details)),
+            Some((TrashKind::Signatory, 12))
+        );
+        assert_eq!(record_of(&with_details("signatory.updated", "#9 Lyon", &AuditDetails::new())), None);
+        assert_eq!(record_of(&with_details("news.imported", "#3", &AuditDetails::new().id(3))), None);
+    }
+
+    /// Details are told in the reader's language, their words too; a word
+    /// the log does not know is shown as written.
+    #[test]
+    fn details_are_told_in_the_readers_language() {
+        let locales = std::sync::Arc::new(crate::text::i18n::Locales::load().unwrap());
+        let fr = Tr::new(crate::text::i18n::Lang::Fr, locales.clone());
+        let en = Tr::new(crate::text::i18n::Lang::En, locales);
+        let zone = crate::domain::TimeZone::parse("Europe/Paris").unwrap();
+        let failed = AuditDetails::new().word("reason", "wrong-two-step-code");
+        assert_eq!(details_text(&fr, &zone, AuditKind::SignInFailed, &failed), "code de validation erroné");
+        assert_eq!(details_text(&en, &zone, AuditKind::SignInFailed, &failed), "wrong two-step code");
+        // As a row written by a version that knew another role would read.
+        let role: AuditDetails = serde_json::from_str(
+            r#"{"email":{"text":"a@example.org"},"before":{"word":"owner"},"after":{"word":"role-admin"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::AccountRoleChanged, &role),
+            "a@example.org\u{a0}: owner → administrateur"
+        );
+        let restored = AuditDetails::new()
+            .id(5)
+            .text("name-fr", "Lyon")
+            .text("name-en", "Lyons")
+            .count("was", 3)
+            .count("moved", 1);
+        assert_eq!(
+            details_text(&en, &zone, AuditKind::SignatoryRestored, &restored),
+            "Lyons (under a new number, was #3)"
+        );
+        let restored = restored.count("moved", 0);
+        assert_eq!(details_text(&fr, &zone, AuditKind::SignatoryRestored, &restored), "Lyon");
+        let removed = AuditDetails::new().count("signatories", 1200).count("events", 1).count("news", 0);
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::SampleRemoved, &removed),
+            "Données d’exemple retirées\u{a0}: 1\u{202f}200 adhérents, 1 événement, 0 actualité"
+        );
+        let added = AuditDetails::new()
+            .text("name", "Lyon")
+            .text("country", "FR")
+            .word("kind", "city")
+            .date("joined", time::macros::date!(2013 - 05 - 01));
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::SignatoryAdded, &added),
+            "Lyon (FR, ville, adhésion le 1er mai 2013)"
+        );
+        assert_eq!(
+            details_text(&en, &zone, AuditKind::SignatoryAdded, &added),
+            "Lyon (FR, city, joined on 1 May 2013)"
+        );
+        let published = AuditDetails::new()
+            .text("title", "Une actualité")
+            .instant("at", time::macros::datetime!(2026-11-26 08:30 UTC))
+            .count("scheduled", 1);
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::NewsPublished, &published),
+            "Une actualité\u{a0}: programmée pour le 26 novembre 2026 à 9\u{a0}h\u{a0}30 (Europe/Paris)"
+        );
+    }
+
+    /// Every kind of entry, and every word its details may name, is said
+    /// in both languages.
+    #[test]
+    fn every_kind_and_word_has_its_messages() {
+        for lang in crate::text::i18n::Lang::ALL {
+            let ids = crate::text::i18n::Locales::message_ids(lang);
+            let missing: Vec<String> = AuditKind::ALL
+                .into_iter()
+                .map(|kind| detail_message(kind).to_owned())
+                .chain(crate::store::audit_words().iter().map(|w| format!("audit-word-{w}")))
+                .filter(|id| !ids.contains(id))
+                .collect();
+            assert!(missing.is_empty(), "{lang}: no message {missing:?}");
         }
     }
 

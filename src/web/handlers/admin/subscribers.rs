@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::{
     formats::subscribers_csv,
-    store::{AuditKind, SubscriberRecord},
+    store::{AuditKind, SubscriberRecord, subscribers_exported as exported},
     text::i18n::{Arg, Tr},
     web::{
         error::AppError,
@@ -198,9 +198,11 @@ pub async fn export(
 ) -> Result<Response, AppError> {
     let all = query.all.is_some();
     let subscribers = state.store.subscribers(all).await?;
-    let what = if all { "every subscriber, pending ones too" } else { "the confirmed subscribers" };
-    let summary = format!("{what} ({})", subscribers.len());
-    state.store.record(&staff.actor(), AuditKind::SubscribersExported, &summary, state.config.clock.now()).await?;
+    let (summary, details) = exported(all, subscribers.len());
+    state
+        .store
+        .record(&staff.actor(), AuditKind::SubscribersExported, &details, &summary, state.config.clock.now())
+        .await?;
     let mut csv = Vec::new();
     subscribers_csv::write(&mut csv, &subscribers, all).map_err(|e| AppError::Internal(e.into()))?;
     let mut response = csv.into_response();

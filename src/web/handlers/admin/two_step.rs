@@ -18,7 +18,7 @@ use serde::Deserialize;
 use crate::{
     domain::two_step::SecondFactor,
     infra::random,
-    store::PendingSignIn,
+    store::{PendingSignIn, SignInMethod},
     text::i18n::Lang,
     web::{
         error::AppError,
@@ -139,12 +139,16 @@ pub async fn check(
     };
     let how = match (SecondFactor::parse(&typed), &two_step.secret) {
         (Some(SecondFactor::App(code)), Some(secret)) => match secret.step_of(&code, now) {
-            Some(step) if state.store.accept_step(account.id, step).await? => Some("authenticator app"),
+            Some(step) if state.store.accept_step(account.id, step).await? => Some(SignInMethod::AuthenticatorApp),
             _ => None,
         },
         (Some(SecondFactor::Recovery(code)), _) => {
             let actor = crate::store::Actor::Staff(account.email.to_string());
-            state.store.use_recovery_code(account.id, &code.hash(), &actor, now).await?.then_some("recovery code")
+            state
+                .store
+                .use_recovery_code(account.id, &code.hash(), &actor, now)
+                .await?
+                .then_some(SignInMethod::RecoveryCode)
         }
         _ => None,
     };
