@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::{
     Actor, AuditDetails, AuditKind, BeginWrite, Saved, Store, StoreError, audit,
-    events::{EventRow, SELECT_EVENTS, bind_event, free_slug_fr},
+    events::{EventRow, SELECT_EVENTS, bind_event, free_slug_fr, not_over},
     instant,
     trash::{TrashKind, put_in_trash},
 };
@@ -95,8 +95,10 @@ impl Store {
         filter: StaffEventFilter,
         now: OffsetDateTime,
     ) -> Result<(Vec<VersionedEvent>, Vec<VersionedEvent>), StoreError> {
-        let upcoming = format!("{SELECT_EVENTS}{} AND e.ends_at >= $3 ORDER BY e.starts_at, e.id", STAFF_WHERE);
-        let past = format!("{SELECT_EVENTS}{} AND e.ends_at < $3 ORDER BY e.starts_at DESC, e.id DESC", STAFF_WHERE);
+        let upcoming =
+            format!("{SELECT_EVENTS}{STAFF_WHERE} AND {} ORDER BY e.date_unknown, e.starts_at, e.id", not_over("$3"));
+        let past =
+            format!("{SELECT_EVENTS}{STAFF_WHERE} AND NOT {} ORDER BY e.starts_at DESC, e.id DESC", not_over("$3"));
         let year = filter.year.map(|y| y.to_string());
         let status = filter.status.map(Status::as_str);
         let mut lists = Vec::with_capacity(2);

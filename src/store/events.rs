@@ -146,6 +146,13 @@ impl EventRow {
 
 /// The columns an [`EventRow`] reads, with the related signatory's name
 /// (for the back office's queries too).
+/// An event not yet over at the instant `at` (a query's parameter): its
+/// end is still to come, or it is postponed to a date still to be
+/// announced (its old dates, kept for sorting, may be past).
+pub(super) fn not_over(at: &str) -> String {
+    format!("(e.ends_at >= {at} OR e.date_unknown)")
+}
+
 pub(super) const SELECT_EVENTS: &str = "SELECT e.id, e.slug, e.slug_fr, e.status, e.date_unknown, e.title_fr, e.title_en, e.description_fr, e.description_en, \
          e.start_local, e.end_local, e.time_zone, e.venue_name, e.venue_city, e.venue_country, \
          e.online_url, e.registration_url, e.signatory_id, s.name AS signatory_name, \
@@ -197,7 +204,10 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<Event>, StoreError> {
         static UPCOMING: LazyLock<String> = LazyLock::new(|| {
-            format!("{SELECT_EVENTS}{EVENTS_WHERE}AND e.ends_at >= $4 ORDER BY e.starts_at, e.id LIMIT $5")
+            format!(
+                "{SELECT_EVENTS}{EVENTS_WHERE}AND {NOT_OVER} ORDER BY e.date_unknown, e.starts_at, e.id LIMIT $5",
+                NOT_OVER = not_over("$4")
+            )
         });
         let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where(UPCOMING.as_str(), filter, now)
             .bind(limit)
@@ -216,11 +226,12 @@ impl Store {
     ) -> Result<(Vec<Event>, i64), StoreError> {
         static PAST: LazyLock<String> = LazyLock::new(|| {
             format!(
-                "{SELECT_EVENTS}{EVENTS_WHERE}AND e.ends_at < $4 ORDER BY e.starts_at DESC, e.id DESC LIMIT $5 OFFSET $6"
+                "{SELECT_EVENTS}{EVENTS_WHERE}AND NOT {NOT_OVER} ORDER BY e.starts_at DESC, e.id DESC LIMIT $5 OFFSET $6",
+                NOT_OVER = not_over("$4")
             )
         });
         static COUNT: LazyLock<String> =
-            LazyLock::new(|| format!("SELECT count(*) FROM events e {EVENTS_WHERE}AND e.ends_at < $4"));
+            LazyLock::new(|| format!("SELECT count(*) FROM events e {EVENTS_WHERE}AND NOT {}", not_over("$4")));
         let rows: Vec<EventRow> = on_pool!(self, pool => query_events_where(PAST.as_str(), filter, now)
             .bind(limit)
             .bind(offset)
@@ -273,7 +284,7 @@ impl Store {
     /// Events that ended at or after `since`, in order, for the feeds.
     pub async fn events_since(&self, since: OffsetDateTime) -> Result<Vec<Event>, StoreError> {
         static SINCE: LazyLock<String> =
-            LazyLock::new(|| format!("{SELECT_EVENTS}WHERE e.ends_at >= $1 ORDER BY e.starts_at, e.id"));
+            LazyLock::new(|| format!("{SELECT_EVENTS}WHERE {} ORDER BY e.starts_at, e.id", not_over("$1")));
         let rows: Vec<EventRow> =
             on_pool!(self, pool => sqlx::query_as(SINCE.as_str()).bind(instant(since)).fetch_all(pool).await)?;
         rows.into_iter().map(EventRow::into_domain).collect()

@@ -201,3 +201,34 @@ both_backends! {
         assert_eq!(text(&app.page("/fr/calendrier/forum-des-villes").await, "h1"), "Forum des régions");
     }
 }
+
+both_backends! {
+    /// An event postponed to a date still to be announced is still to come,
+    /// even once its old dates are past: in the calendar, last, and in the
+    /// back office's upcoming events, never in the archive.
+    async fn an_event_whose_new_date_is_to_be_announced_stays_to_come(app.clock(TODAY)) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        // Its first dates were last month.
+        let past = fields(&[("start_date", "2030-10-05")]);
+        assert_eq!(staff.post("/admin/events/new", &past).await.status(), 303);
+        let id = id_of(app, "forum-of-cities").await;
+        let archive = app.page("/en/calendar/archive").await;
+        assert!(texts(&archive, ".event-card__title a").contains(&"Forum of cities".to_owned()), "over, before the postponement");
+
+        let postpone = format!("/admin/events/{id}/postpone");
+        let form = staff.page(&postpone).await;
+        let version = attr(&form, "form[data-form=event-postpone] input[name=version]", "value");
+        let response = staff.post(&postpone, &[("new_date", "unknown"), ("start_date", ""), ("version", &version)]).await;
+        assert_eq!(response.status(), 303);
+
+        let calendar = app.page("/en/calendar").await;
+        let titles = texts(&calendar, ".event-card__title a");
+        assert_eq!(titles.last().map(String::as_str), Some("Forum of cities"), "to come, after the dated events: {titles:?}");
+        let archive = app.page("/en/calendar/archive").await;
+        assert!(!texts(&archive, ".event-card__title a").contains(&"Forum of cities".to_owned()), "not in the archive");
+        let list = staff.page("/admin/events").await;
+        assert!(text(&list, "#events-upcoming").contains("Forum des villes"), "upcoming in the back office");
+        let events = feed(app, "/en/calendar.ics").await;
+        assert!(find(&events, UID).is_some(), "still in the feed");
+    }
+}
