@@ -428,6 +428,10 @@ export function officer({ site, page, lang, email, password, shot }) {
         for (const kind of ['admin-kind-signatory-added', 'trash-kind-signatory-restored', 'admin-kind-event-cancelled', 'admin-kind-account-invited']) {
           assert.match(text, new RegExp(escape(t(kind))), `the log lists: ${t(kind)}`);
         }
+        // The details in the back office's language: the fields the
+        // correction changed, by their names.
+        const corrected = table.getByRole('row').filter({ hasText: t('admin-kind-signatory-updated') }).first();
+        assert.match(await corrected.innerText(), new RegExp(escape(t('audit-word-field-website'))));
         // Each change links to its record.
         const added = table.getByRole('row').filter({ hasText: t('admin-kind-signatory-added') }).first();
         await press(page, added.getByRole('link', { name: t('trash-audit-open') }));
