@@ -144,8 +144,6 @@ impl EventRow {
     }
 }
 
-/// The columns an [`EventRow`] reads, with the related signatory's name
-/// (for the back office's queries too).
 /// An event not yet over at the instant `at` (a query's parameter): its
 /// end is still to come, or it is postponed to a date still to be
 /// announced (its old dates, kept for sorting, may be past).
@@ -153,6 +151,8 @@ pub(super) fn not_over(at: &str) -> String {
     format!("(e.ends_at >= {at} OR e.date_unknown)")
 }
 
+/// The columns an [`EventRow`] reads, with the related signatory's name
+/// (for the back office's queries too).
 pub(super) const SELECT_EVENTS: &str = "SELECT e.id, e.slug, e.slug_fr, e.status, e.date_unknown, e.title_fr, e.title_en, e.description_fr, e.description_en, \
          e.start_local, e.end_local, e.time_zone, e.venue_name, e.venue_city, e.venue_country, \
          e.online_url, e.registration_url, e.signatory_id, s.name AS signatory_name, \
