@@ -14,6 +14,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 import { press } from './browser.mjs';
 import { words } from './ftl.mjs';
 import { totp } from './totp.mjs';
@@ -22,8 +23,43 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 /** What the accessibility gate checks: WCAG 2.1, levels A and AA. */
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-// A 1×1 PNG, as a browser uploads it.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+/** A picture for the news item, as a browser uploads it: a PNG of 640×360
+ * pixels, a band of the campaign's blue across a pale ground. */
+const PNG = bandedPng(640, 360);
+
+function bandedPng(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    const band = y > height / 3 && y < (2 * height) / 3;
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) row.set(band ? [12, 45, 87] : [233, 238, 245], 1 + x * 3);
+    rows.push(row);
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
 
 /** What the officer types, in each language. */
 const TYPED = {
@@ -220,8 +256,8 @@ export function officer({ site, page, lang, email, password, shot }) {
         await press(page, page.getByRole('link', { name: t('admin-news-new') }));
         const form = page.locator('form[data-form=news]');
         const texts = {
-          'admin-news-in-french': ['Tartu rejoint le Pacte', 'La ville de Tartu a signé le Pacte.', 'La ville de **Tartu** a signé le Pacte des villes et régions.', 'Un carré de couleur'],
-          'admin-news-in-english': ['Tartu joins the Pact', 'The city of Tartu has signed the Pact.', 'The city of **Tartu** has signed the Pact of cities and regions.', 'A square of colour'],
+          'admin-news-in-french': ['Tartu rejoint le Pacte', 'La ville de Tartu a signé le Pacte.', 'La ville de **Tartu** a signé le Pacte des villes et régions.', 'Une bande bleue sur fond clair'],
+          'admin-news-in-english': ['Tartu joins the Pact', 'The city of Tartu has signed the Pact.', 'The city of **Tartu** has signed the Pact of cities and regions.', 'A blue band on a pale ground'],
         };
         for (const [group, [title, summary, body, alt]] of Object.entries(texts)) {
           const part = form.getByRole('group', { name: t(group) });
@@ -242,6 +278,7 @@ export function officer({ site, page, lang, email, password, shot }) {
         // A private link, for a colleague without an account to approve the draft.
         await press(page, page.locator('form[data-form=news-preview-link-create]').getByRole('button', { name: t('preview-link-create') }));
         const link = await page.getByLabel(t('preview-link-url-label')).inputValue();
+        await page.locator('#news-preview-link').scrollIntoViewIfNeeded();
         await picture('news-preview-link');
         const colleague = await page.context().browser().newPage({ locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
         try {
