@@ -127,8 +127,16 @@ impl Store {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<(i64, String), StoreError> {
+        // Two events added at once with the same French title would both
+        // find its slug free: on PostgreSQL the additions take turns (SQLite
+        // has one writer at a time).
+        const TAKE_TURNS: &str = "SELECT pg_advisory_xact_lock(8326001)";
+        let postgres = matches!(self, Store::Postgres(_));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            if postgres {
+                sqlx::query(TAKE_TURNS).execute(&mut *tx).await?;
+            }
             let wanted_fr = slug_candidates(&e.title_fr).next().unwrap_or_else(|| e.slug_fr.clone());
             let slug_fr = free_slug_fr(&mut *tx, &wanted_fr).await?;
             let mut added = None;

@@ -232,3 +232,22 @@ both_backends! {
         assert!(find(&events, UID).is_some(), "still in the feed");
     }
 }
+
+both_backends! {
+    /// Events added at the same moment with the same titles each get
+    /// their own French and English addresses.
+    async fn events_added_at_once_take_their_own_addresses(app.clock(TODAY)) {
+        let staff = app.staff("eddie@example.org", "editor").await;
+        let form = fields(&[]);
+        let add = || staff.post("/admin/events/new", &form);
+        let answers = tokio::join!(add(), add(), add(), add(), add());
+        let statuses = [answers.0.status(), answers.1.status(), answers.2.status(), answers.3.status(), answers.4.status()];
+        assert!(statuses.iter().all(|status| *status == 303), "{statuses:?}");
+        let mut french: Vec<(String, String)> = app.rows("SELECT slug_fr, slug FROM events WHERE title_en = 'Forum of cities' ORDER BY id").await;
+        french.sort();
+        assert_eq!(
+            french.iter().map(|(fr, _)| fr.as_str()).collect::<Vec<_>>(),
+            ["forum-des-villes", "forum-des-villes-2", "forum-des-villes-3", "forum-des-villes-4", "forum-des-villes-5"]
+        );
+    }
+}
