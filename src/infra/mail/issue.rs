@@ -140,7 +140,11 @@ pub fn render_issue(mailer: &Mailer, tr: &Tr, to: &EmailAddress, issue: &IssueMa
     let text = issue.text;
     anyhow::ensure!(!text.is_empty(), "issue {}: no text to send in {}", issue.issue, text.lang);
     let notice = (text.lang != tr.lang()).then(|| tr.t("issue-mail-only-other"));
-    let subject = text.subject.trim();
+    // One line, whatever was typed (a line break would end the header);
+    // the no-break spaces of French typography stay.
+    let breaks = |c: char| c == ' ' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    let subject = text.subject.split(breaks).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ");
+    let subject = subject.as_str();
     let (body_html, body_text) = markdown::to_mail(text.body, issue.base_url);
     let plain = IssueTextPart {
         tr,

@@ -197,6 +197,18 @@ fn the_same_issue_to_the_same_subscriber_is_the_same_message() {
 }
 
 #[test]
+fn the_subject_is_one_line_in_any_script() {
+    let subject = "Été 2027\u{a0}: l’Europe — «\u{a0}ONE\u{a0}»\r\nBcc: everyone@example.org";
+    let bytes = render(Lang::Fr, &[IssueText { subject, ..FR }], 1);
+    let mail = MessageParser::default().parse(&bytes).expect("a mail");
+    assert_eq!(mail.subject(), Some("Été 2027\u{a0}: l’Europe — «\u{a0}ONE\u{a0}» Bcc: everyone@example.org"));
+    assert!(mail.header_raw("Bcc").is_none());
+    let html = html_of(&mail);
+    let title = select(&html, "h1").first().map(|h| h.text().collect::<String>());
+    assert_eq!(title.as_deref(), mail.subject());
+}
+
+#[test]
 fn the_list_is_named_after_the_sites_host() {
     assert_eq!(
         list_id("https://oneinfive.example.org/"),
