@@ -66,10 +66,12 @@ impl MailConfig {
     }
 }
 
-/// A mail the memory transport kept: the envelope's recipient and the
-/// message as it would have gone out.
+/// A mail the memory transport kept: the envelope's sender and recipient
+/// and the message as it would have gone out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SentMail {
+    /// `MAIL FROM`: the bounce address when one is set.
+    pub sender: String,
     pub recipient: String,
     pub message: Vec<u8>,
 }
@@ -203,7 +205,11 @@ impl Mailer {
                 Ok(())
             }
             Transport::Memory(outbox) => {
-                outbox.keep(SentMail { recipient: to.to_string(), message: message.to_vec() });
+                outbox.keep(SentMail {
+                    sender: self.envelope_from().to_string(),
+                    recipient: to.to_string(),
+                    message: message.to_vec(),
+                });
                 Ok(())
             }
         }
