@@ -99,7 +99,8 @@ impl Pacer {
     pub fn new(rate: MailRate) -> Pacer {
         let per_second = u64::from(rate.per_second.clamp(1, MAX_PER_SECOND));
         let interval = Duration::from_nanos(1_000_000_000u64.div_ceil(per_second));
-        let capacity = rate.window.map_or(0, |w| w.count.min(MAX_PER_WINDOW) as usize);
+        // Grown as mails go, rather than the largest window's 16 MB at once.
+        let capacity = rate.window.map_or(0, |w| w.count.min(1024) as usize);
         Pacer { interval, next_slot: None, window: rate.window, recent: VecDeque::with_capacity(capacity) }
     }
 
