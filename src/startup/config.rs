@@ -11,7 +11,15 @@ pub use super::commands::{
 };
 pub use crate::domain::TimeZone;
 pub use crate::web::settings::{ConnectionLimits, RenderLimits, SiteConfig};
-use crate::{domain::EmailAddress, infra::mail::MailConfig, store::SessionLimits, text::pages::Contacts};
+use crate::{
+    domain::EmailAddress,
+    infra::mail::{
+        MailConfig, MailRate, MailWindow,
+        rate::{MAX_PER_SECOND, WindowError},
+    },
+    store::SessionLimits,
+    text::pages::Contacts,
+};
 
 /// The embedded database used when no `--database-url` is given.
 pub const DEFAULT_DATABASE_PATH: &str = "data/oneinfive.db";
@@ -36,6 +44,10 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+fn parse_mail_window(text: &str) -> Result<MailWindow, String> {
+    text.parse().map_err(|e: WindowError| e.to_string())
 }
 
 fn parse_time_zone(name: &str) -> Result<TimeZone, String> {
@@ -130,6 +142,22 @@ pub struct ServeArgs {
     /// Where mails are written when no SMTP server is set.
     #[arg(long, env = "OUTBOX_DIR", default_value = "data/outbox")]
     pub outbox_dir: PathBuf,
+
+    /// The envelope sender of outgoing mail (`MAIL FROM`, which arrives as
+    /// `Return-Path`): the mailbox that delivery failures and complaints
+    /// come back to. Default: the --mail-from address.
+    #[arg(long, env = "BOUNCE_ADDRESS")]
+    pub bounce_address: Option<String>,
+
+    /// Newsletter mails sent a second at most, so as not to flood the SMTP server.
+    #[arg(long, env = "MAIL_RATE", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_PER_SECOND)))]
+    pub mail_rate: u32,
+
+    /// A cap on newsletter mails within any stretch of a minute, an hour or
+    /// a day, as SMTP providers impose (e.g. 10000/hour, 500/minute,
+    /// 100000/day): past it, sending waits for the window to roll. None by default.
+    #[arg(long, env = "MAIL_WINDOW", value_parser = parse_mail_window)]
+    pub mail_window: Option<MailWindow>,
 
     /// A request header naming the client's address, set by a trusted reverse
     /// proxy (e.g. X-Forwarded-For); the rate limits then use it. Off by default.
@@ -229,6 +257,19 @@ impl SiteConfig {
             })
             .transpose()?;
         config.mail = MailConfig::new(args.smtp_url.clone(), &args.mail_from, args.outbox_dir.clone())?;
+        config.mail.bounce = args
+            .bounce_address
+            .as_deref()
+            .map(str::trim)
+            .filter(|text| !text.is_empty())
+            .map(|text| {
+                EmailAddress::parse(text)
+                    .map_err(|e| e.to_string())
+                    .and_then(|address| address.as_str().parse::<lettre::Address>().map_err(|e| e.to_string()))
+                    .map_err(|e| format!("--bounce-address {text:?}: {e}"))
+            })
+            .transpose()?;
+        config.mail.rate = MailRate { per_second: args.mail_rate, window: args.mail_window };
         config.client_ip_header = args
             .client_ip_header
             .as_deref()
@@ -307,6 +348,27 @@ mod tests {
         let set = SiteConfig::from_args(&args).expect("settings");
         assert_eq!((set.signups_per_minute, set.sign_ins_per_quarter_hour), (50, 40));
         assert!(serve(&["--signups-per-minute", "0"]).is_err(), "no sign-up at all is not a limit");
+    }
+
+    #[test]
+    fn the_newsletter_leaves_at_the_configured_pace_with_its_bounces_where_asked() {
+        let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
+        assert_eq!(defaults.mail.rate, MailRate { per_second: 10, window: None });
+        assert_eq!(defaults.mail.bounce, None);
+        let args =
+            serve(&["--mail-rate", "500", "--mail-window", "10000/hour", "--bounce-address", "bounces@example.org"])
+                .expect("flags");
+        let set = SiteConfig::from_args(&args).expect("settings");
+        let window = MailWindow { count: 10_000, length: Duration::from_secs(3600) };
+        assert_eq!(set.mail.rate, MailRate { per_second: 500, window: Some(window) });
+        assert_eq!(set.mail.bounce.map(|a| a.to_string()), Some("bounces@example.org".to_owned()));
+        assert!(serve(&["--mail-rate", "0"]).is_err());
+        assert!(serve(&["--mail-rate", "10001"]).is_err());
+        let error = serve(&["--mail-window", "10/week"]).expect_err("no week").to_string();
+        assert!(error.contains("the length is minute, hour or day"), "{error}");
+        let bad = serve(&["--bounce-address", "not an address"]).expect("read as text");
+        let error = SiteConfig::from_args(&bad).expect_err("not an address");
+        assert!(error.starts_with("--bounce-address \"not an address\""), "{error}");
     }
 
     #[test]

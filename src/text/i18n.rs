@@ -120,7 +120,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "fit.ftl",
     "preview.ftl",
     "events.ftl",
-    "audit.ftl"
+    "audit.ftl",
+    "issue_mail.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as

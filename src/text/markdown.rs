@@ -11,6 +11,36 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 /// frames, images (a page shows only images of the site's own) and any URL
 /// scheme other than http, https and mailto.
 pub fn to_html(markdown: &str) -> String {
+    sanitised_html(parse(markdown), markdown.len())
+}
+
+/// Markdown for a mail, as sanitised HTML and as plain text (see
+/// [`to_html`] and [`to_plain_text`]): a link to a path of the site
+/// (`/fr/pacte`) is made absolute on `base_url`, as a mail client has no
+/// site to resolve it against, and an image is replaced by its alternative
+/// text, as a mail loads nothing from anywhere.
+pub fn to_mail(markdown: &str, base_url: &str) -> (String, String) {
+    let base = base_url.trim_end_matches('/');
+    let events = || {
+        parse(markdown).filter_map(move |event| match event {
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+            Event::Start(Tag::Link { link_type, dest_url, title, id })
+                if dest_url.starts_with('/') && !dest_url.starts_with("//") =>
+            {
+                Some(Event::Start(Tag::Link { link_type, dest_url: format!("{base}{dest_url}").into(), title, id }))
+            }
+            event => Some(event),
+        })
+    };
+    (sanitised_html(events(), markdown.len()), plain_text(events(), markdown.len()))
+}
+
+/// Markdown's events, with the site's extensions (tables, strikethrough).
+fn parse(markdown: &str) -> Parser<'_> {
+    Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+}
+
+fn sanitised_html<'a>(events: impl Iterator<Item = Event<'a>>, size: usize) -> String {
     static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         let mut builder = ammonia::Builder::default();
         builder
@@ -20,15 +50,14 @@ pub fn to_html(markdown: &str) -> String {
         builder
     });
     let demote = |level: HeadingLevel| if level == HeadingLevel::H1 { HeadingLevel::H2 } else { level };
-    let events =
-        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
-            }
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
-            event => event,
-        });
-    let mut raw = String::with_capacity(markdown.len() * 3 / 2);
+    let events = events.map(|event| match event {
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
+        }
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        event => event,
+    });
+    let mut raw = String::with_capacity(size * 3 / 2);
     html::push_html(&mut raw, events);
     SANITIZER.clean(&raw).to_string().trim_end().to_owned()
 }
@@ -50,9 +79,13 @@ pub fn escape(text: &str) -> String {
 /// description): the words, paragraphs apart, links followed by their
 /// address; no emphasis marks, no HTML.
 pub fn to_plain_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
+    plain_text(parse(markdown), markdown.len())
+}
+
+fn plain_text<'a>(events: impl Iterator<Item = Event<'a>>, size: usize) -> String {
+    let mut out = String::with_capacity(size);
     let mut link: Option<String> = None;
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    for event in events {
         match event {
             Event::Text(text) | Event::Code(text) => out.push_str(&text),
             Event::SoftBreak => out.push(' '),
@@ -120,5 +153,24 @@ mod tests {
         );
         assert_eq!(to_plain_text("a <b>bold</b> word"), "a bold word");
         assert_eq!(to_plain_text("<script>x</script>"), "");
+    }
+
+    #[test]
+    fn a_mail_links_to_the_site_in_full_and_shows_no_image() {
+        let (html, text) = to_mail(
+            "# News\n\nSee [the Pact](/fr/pacte), [elsewhere](https://example.org/a) and [mail](mailto:a@example.org).\n\n\
+             ![A map of Europe](https://tracker.example.net/map.png) ![Logo](/static/logo.png) <img src=\"https://x.example/p.gif\">",
+            "https://oneinfive.example.org/",
+        );
+        assert!(html.contains("<h2>News</h2>"), "{html}");
+        assert!(html.contains("href=\"https://oneinfive.example.org/fr/pacte\""), "{html}");
+        assert!(html.contains("href=\"https://example.org/a\""), "{html}");
+        assert!(html.contains("A map of Europe") && html.contains("Logo"), "{html}");
+        assert!(!html.contains("<img") && !html.contains("tracker") && !html.contains("x.example"), "{html}");
+        assert_eq!(
+            text,
+            "News\n\nSee the Pact (https://oneinfive.example.org/fr/pacte), elsewhere (https://example.org/a) \
+             and mail (mailto:a@example.org).\n\nA map of Europe Logo"
+        );
     }
 }

@@ -25,6 +25,8 @@ use crate::{
     store::{Claimed, INVITATION_LIFETIME, Store, StoreError},
     text::i18n::{Arg, Tr},
 };
+pub use issue::{IssueMail, IssueText, render_issue};
+pub use rate::{MailRate, MailWindow, Pacer};
 
 /// How mail leaves the site.
 #[derive(Clone, Debug)]
@@ -42,19 +44,34 @@ pub struct MailConfig {
     /// Keep sent mails in memory rather than send them: the tests'
     /// transport. When set, `smtp_url` and `outbox_dir` are not used.
     pub memory: Option<MemoryOutbox>,
+    /// The envelope sender (`MAIL FROM`, which the receiving server writes
+    /// as `Return-Path`): where bounces go. `None`: the `from` address.
+    pub bounce: Option<Address>,
+    /// How fast the newsletter leaves.
+    pub rate: MailRate,
 }
 
 impl MailConfig {
     pub fn new(smtp_url: Option<String>, from: &str, outbox_dir: PathBuf) -> Result<MailConfig, String> {
         let from = Mailbox::from_str(from).map_err(|e| format!("--mail-from {from:?}: {e}"))?.email;
-        Ok(MailConfig { smtp_url, from, outbox_dir, retry_base: StdDuration::from_secs(30), memory: None })
+        Ok(MailConfig {
+            smtp_url,
+            from,
+            outbox_dir,
+            retry_base: StdDuration::from_secs(30),
+            memory: None,
+            bounce: None,
+            rate: MailRate::default(),
+        })
     }
 }
 
-/// A mail the memory transport kept: the envelope's recipient and the
-/// message as it would have gone out.
+/// A mail the memory transport kept: the envelope's sender and recipient
+/// and the message as it would have gone out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SentMail {
+    /// `MAIL FROM`: the bounce address when one is set.
+    pub sender: String,
     pub recipient: String,
     pub message: Vec<u8>,
 }
@@ -150,6 +167,20 @@ impl Mailer {
         matches!(self.transport, Transport::Files(_))
     }
 
+    /// The envelope sender of every mail (`MAIL FROM`): the bounce address
+    /// when one is set (`--bounce-address`), so that delivery reports reach
+    /// the mailbox the bounce command reads, else the `From` address. The
+    /// message itself carries no `Return-Path`: the receiving server writes
+    /// it from this.
+    pub fn envelope_from(&self) -> &Address {
+        self.config.bounce.as_ref().unwrap_or(&self.config.from)
+    }
+
+    /// How fast the newsletter may leave.
+    pub fn rate(&self) -> MailRate {
+        self.config.rate
+    }
+
     /// Wakes the worker: a mail was queued.
     pub fn notify(&self) {
         self.queued.notify_one();
@@ -159,7 +190,8 @@ impl Mailer {
         let to = Address::from_str(recipient).map_err(|e| format!("recipient: {e}"))?;
         match &self.transport {
             Transport::Smtp(smtp) => {
-                let envelope = Envelope::new(Some(self.config.from.clone()), vec![to]).map_err(|e| e.to_string())?;
+                let envelope =
+                    Envelope::new(Some(self.envelope_from().clone()), vec![to]).map_err(|e| e.to_string())?;
                 smtp.send_raw(&envelope, message).await.map(|_| ()).map_err(|e| e.to_string())
             }
             Transport::Files(dir) => {
@@ -173,7 +205,11 @@ impl Mailer {
                 Ok(())
             }
             Transport::Memory(outbox) => {
-                outbox.keep(SentMail { recipient: to.to_string(), message: message.to_vec() });
+                outbox.keep(SentMail {
+                    sender: self.envelope_from().to_string(),
+                    recipient: to.to_string(),
+                    message: message.to_vec(),
+                });
                 Ok(())
             }
         }
@@ -442,6 +478,9 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
     let message = builder.multipart(MultiPart::alternative_plain_html(text, html))?;
     Ok(message.formatted())
 }
+
+mod issue;
+pub mod rate;
 
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,11 @@
 use super::*;
 
 fn mail(recipient: &str) -> SentMail {
-    SentMail { recipient: recipient.to_owned(), message: b"Subject: hi\r\n\r\nHello.\r\n".to_vec() }
+    SentMail {
+        sender: "site@example.org".to_owned(),
+        recipient: recipient.to_owned(),
+        message: b"Subject: hi\r\n\r\nHello.\r\n".to_vec(),
+    }
 }
 
 #[tokio::test]
@@ -54,4 +58,19 @@ async fn a_mailer_with_a_memory_outbox_keeps_the_mail_with_its_recipient() {
     assert!(!mailer.writes_files());
     mailer.send(1, "reader@example.org", b"Subject: hi\r\n\r\nHello.\r\n").await.expect("kept");
     assert_eq!(outbox.sent(), vec![mail("reader@example.org")]);
+}
+
+#[tokio::test]
+async fn mails_leave_from_the_bounce_address_when_there_is_one() {
+    let outbox = MemoryOutbox::new();
+    let mut config = MailConfig::new(None, "Site <site@example.org>", PathBuf::from("unused")).expect("config");
+    config.memory = Some(outbox.clone());
+    config.bounce = Some("bounces@example.org".parse().expect("an address"));
+    let mailer = Mailer::new(config).expect("mailer");
+    mailer.send(1, "reader@example.org", b"Subject: hi\r\n\r\nHello.\r\n").await.expect("kept");
+    let sent = outbox.sent();
+    assert_eq!(
+        sent.iter().map(|m| (m.sender.as_str(), m.recipient.as_str())).collect::<Vec<_>>(),
+        [("bounces@example.org", "reader@example.org")]
+    );
 }
