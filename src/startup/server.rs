@@ -6,7 +6,10 @@ use std::{future::Future, net::SocketAddr, sync::Arc};
 use tokio::{net::TcpListener, sync::watch};
 
 use crate::{
-    infra::{mail::Mailer, random},
+    infra::{
+        mail::{IssueLinks, Mailer},
+        random,
+    },
     startup::{
         config::{ConnectionLimits, SiteConfig},
         connections,
@@ -18,6 +21,7 @@ use crate::{
         assets::Assets,
         handlers,
         page_cache::PageCache,
+        paths::NewsletterAction,
         rate_limit::Limiter,
         render_bound::RenderBound,
         state::{FormKey, SampleStatus, SiteState},
@@ -55,10 +59,14 @@ impl Server {
         // every instance on the database.
         // Randomness that fails fails the start, and stores nothing.
         let form_key = store.secret("form-key", &random::hex_token(32)?).await?;
+        // The key that signs the unsubscribe links of the newsletter's issues.
+        let newsletter_key = store.secret("newsletter-key", &random::hex_token(32)?).await?;
         let locales = Arc::new(Locales::load()?);
+        let unsubscribe = |lang| format!("{}{}", config.base_url, NewsletterAction::Unsubscribe.path(lang));
+        let links = IssueLinks::new(locales.clone(), unsubscribe, newsletter_key.into_bytes());
         let availability = Availability::new(store.clone());
         let state = AppState::new(SiteState {
-            mailer: Arc::new(Mailer::new(config.mail.clone())?),
+            mailer: Arc::new(Mailer::new(config.mail.clone())?.with_issue_links(links)),
             signups: Arc::new(Limiter::per_minute("newsletter", config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
             page_cache: Arc::new(PageCache::new(store.clone(), config.busy_threshold, availability.clone())),

@@ -5,7 +5,7 @@
 //! works end to end. The tests keep what is sent in memory instead
 //! ([`MemoryOutbox`]), and wait for it there.
 
-use std::{path::PathBuf, str::FromStr, sync::Arc, time::Duration as StdDuration};
+use std::{collections::HashMap, path::PathBuf, str::FromStr, sync::Arc, time::Duration as StdDuration};
 
 use askama::Template;
 use lettre::{
@@ -22,9 +22,13 @@ use tokio::sync::{Notify, watch};
 use super::{clock::Clock, random};
 use crate::{
     domain::EmailAddress,
-    store::{Claimed, INVITATION_LIFETIME, Store, StoreError},
-    text::i18n::{Arg, Tr},
+    store::{Actor, Claimed, INVITATION_LIFETIME, NewsletterIssue, StartOutcome, Store, StoreError},
+    text::i18n::{Arg, Lang, Tr},
 };
+
+pub mod issue;
+
+pub use issue::{IssueLinks, IssueRecipient, issue_mail};
 
 /// How mail leaves the site.
 #[derive(Clone, Debug)]
@@ -128,6 +132,9 @@ pub struct Mailer {
     transport: Transport,
     config: MailConfig,
     queued: Notify,
+    /// How the newsletter's issues are rendered; without it their mails
+    /// wait.
+    issues: Option<IssueLinks>,
 }
 
 impl Mailer {
@@ -142,7 +149,17 @@ impl Mailer {
             ),
             (None, None) => Transport::Files(config.outbox_dir.clone()),
         };
-        Ok(Mailer { transport, config, queued: Notify::new() })
+        Ok(Mailer { transport, config, queued: Notify::new(), issues: None })
+    }
+
+    /// What renders the newsletter's issues, and checks their links.
+    pub fn with_issue_links(mut self, links: IssueLinks) -> Mailer {
+        self.issues = Some(links);
+        self
+    }
+
+    pub fn issue_links(&self) -> Option<&IssueLinks> {
+        self.issues.as_ref()
     }
 
     /// Whether mails are only written to files (no SMTP server).
@@ -259,6 +276,7 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
             if let Err(error) = store.purge_news_preview_links(now).await {
                 tracing::warn!(%error, "could not purge expired preview links");
             }
+            start_scheduled(&store, now).await;
             next_housekeeping = now + HOUSEKEEPING_EVERY;
         }
         while !stopping(&stop) {
@@ -306,14 +324,24 @@ async fn send_batch(
     let mut sent = Vec::with_capacity(batch.len());
     let mut untried = Vec::new();
     let mut recorded = Ok(());
+    let mut issues: HashMap<i64, Option<NewsletterIssue>> = HashMap::new();
     for claimed in batch {
         if stopping(stop) {
             untried.push(claimed.id);
             continue;
         }
-        let result = match &claimed.message {
-            Some(message) => mailer.send(claimed.id, &claimed.recipient, message).await,
-            None => Err("the message is gone".into()),
+        let result = match (&claimed.message, claimed.issue_id) {
+            (Some(message), _) => mailer.send(claimed.id, &claimed.recipient, message).await,
+            (None, Some(issue)) => {
+                if let std::collections::hash_map::Entry::Vacant(entry) = issues.entry(issue) {
+                    entry.insert(store.newsletter_issue(issue).await?);
+                }
+                match render_issue_mail(store, mailer, issues.get(&issue).and_then(Option::as_ref), &claimed).await {
+                    Ok(message) => mailer.send(claimed.id, &claimed.recipient, &message).await,
+                    Err(error) => Err(error),
+                }
+            }
+            (None, None) => Err("the message is gone".into()),
         };
         match result {
             Ok(()) => sent.push(claimed.id),
@@ -326,7 +354,51 @@ async fn send_batch(
             }
         }
     }
-    recorded.and(store.mails_sent(&sent, clock.now()).await).and(store.release_mails(&untried).await)
+    recorded.and(store.mails_sent(&sent, clock.now()).await).and(store.release_mails(&untried).await)?;
+    for issue in issues.into_keys() {
+        store.finish_if_done(issue, clock.now()).await?;
+    }
+    Ok(())
+}
+
+/// Renders an issue's mail to the subscriber of a claimed row, from their
+/// current unsubscribe token's hash.
+async fn render_issue_mail(
+    store: &Store,
+    mailer: &Mailer,
+    issue: Option<&NewsletterIssue>,
+    claimed: &Claimed,
+) -> Result<Vec<u8>, String> {
+    let (Some(issue), Some(links)) = (issue, mailer.issue_links()) else {
+        return Err("no issue to render".into());
+    };
+    let Some(subscriber) = claimed.subscriber_id else { return Err("no subscriber".into()) };
+    let Some(unsubscribe_hash) = store.subscriber_unsubscribe_hash(subscriber).await.map_err(|e| e.to_string())? else {
+        return Err("the subscriber is gone".into());
+    };
+    let lang = claimed.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Fr);
+    let recipient = IssueRecipient { subscriber, email: &claimed.recipient, lang, unsubscribe_hash: &unsubscribe_hash };
+    issue_mail(mailer, links, issue, &recipient).map_err(|e| e.to_string())
+}
+
+/// Starts the scheduled issues whose time has come, as the site itself.
+async fn start_scheduled(store: &Store, now: OffsetDateTime) {
+    let due = match store.due_scheduled(now).await {
+        Ok(due) => due,
+        Err(error) => {
+            tracing::warn!(%error, "could not read the scheduled newsletter issues");
+            return;
+        }
+    };
+    for issue in due {
+        match store.start_sending(issue.id, issue.version, &Actor::CommandLine, now).await {
+            Ok(StartOutcome::Started { fr, en }) => {
+                tracing::info!(issue = issue.id, fr, en, "newsletter sending started")
+            }
+            Ok(outcome) => tracing::info!(issue = issue.id, ?outcome, "scheduled newsletter issue not started"),
+            Err(error) => tracing::warn!(issue = issue.id, %error, "could not start a scheduled newsletter issue"),
+        }
+    }
 }
 
 /// A confirmation mail's text part.

@@ -199,6 +199,13 @@ pub fn detail_message(kind: AuditKind) -> &'static str {
         AuditKind::TrashExpired => "audit-detail-trash-expired",
         AuditKind::NewsPreviewLinkCreated => "audit-detail-news-preview-link-created",
         AuditKind::NewsPreviewLinkWithdrawn => "audit-detail-news-preview-link-withdrawn",
+        AuditKind::NewsletterIssueAdded => "audit-detail-newsletter-issue-added",
+        AuditKind::NewsletterIssueUpdated => "audit-detail-newsletter-issue-updated",
+        AuditKind::NewsletterIssueScheduled => "audit-detail-newsletter-issue-scheduled",
+        AuditKind::NewsletterSendingStarted => "audit-detail-newsletter-sending-started",
+        AuditKind::NewsletterSendingPaused => "audit-detail-newsletter-paused",
+        AuditKind::NewsletterSendingResumed => "audit-detail-newsletter-resumed",
+        AuditKind::NewsletterIssueSent => "audit-detail-newsletter-sent",
     }
 }
 
@@ -253,6 +260,13 @@ pub fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::TrashExpired => "trash-kind-expired",
         AuditKind::NewsPreviewLinkCreated => "preview-kind-link-created",
         AuditKind::NewsPreviewLinkWithdrawn => "preview-kind-link-withdrawn",
+        AuditKind::NewsletterIssueAdded => "admin-kind-newsletter-issue-added",
+        AuditKind::NewsletterIssueUpdated => "admin-kind-newsletter-issue-updated",
+        AuditKind::NewsletterIssueScheduled => "admin-kind-newsletter-issue-scheduled",
+        AuditKind::NewsletterSendingStarted => "admin-kind-newsletter-sending-started",
+        AuditKind::NewsletterSendingPaused => "admin-kind-newsletter-paused",
+        AuditKind::NewsletterSendingResumed => "admin-kind-newsletter-resumed",
+        AuditKind::NewsletterIssueSent => "admin-kind-newsletter-sent",
     }
 }
 
