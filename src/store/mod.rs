@@ -67,6 +67,12 @@ mod trash;
 mod trash_rows;
 mod two_step;
 
+/// The typed values the newsletter's issues and suppressions are stored
+/// from, for the commands and the tests that call the store.
+pub use crate::domain::{
+    EmailAddress,
+    newsletter_issue::{IssueFields, IssueTexts},
+};
 pub use account_changes::{AccountChange, ChangeOutcome};
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure, SignInMethod};
 pub use attempts::{ATTEMPTS_KEPT_FOR, Attempt, Quota};
