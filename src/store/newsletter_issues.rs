@@ -473,6 +473,13 @@ impl Store {
         Ok(done)
     }
 
+    /// The ids of the issues being sent, or paused.
+    pub async fn issues_being_sent(&self) -> Result<Vec<i64>, StoreError> {
+        const SENDING: &str = "SELECT id FROM newsletter_issues WHERE status IN ('sending', 'paused') ORDER BY id";
+        let rows: Vec<(i64,)> = on_pool!(self, pool => sqlx::query_as(SENDING).fetch_all(pool).await)?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+
     /// The hash of a subscriber's unsubscribe token, by id: what an issue's
     /// signed unsubscribe link is made from and checked against.
     pub async fn subscriber_unsubscribe_hash(&self, subscriber: i64) -> Result<Option<String>, StoreError> {

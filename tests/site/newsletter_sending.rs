@@ -8,7 +8,7 @@
 use std::{collections::BTreeMap, time::Duration};
 
 use oneinfive::store::{
-    Actor, EmailAddress, IssueFields, IssueProgress, IssueStatus, IssueTexts, LangProgress, StartOutcome,
+    Actor, EmailAddress, IssueFields, IssueProgress, IssueStatus, IssueTexts, LangProgress, Saved, StartOutcome,
     SuppressionReason,
 };
 
@@ -222,4 +222,57 @@ async fn hold(app: &TestApp, id: i64, version: i64, admin: &Actor) {
     assert!(matches!(started, StartOutcome::Started { .. }), "{started:?}");
     assert!(app.store.pause_sending(id, admin, ahead).await.expect("pause"));
     app.clock.advance(time::Duration::hours(2));
+}
+
+both_backends! {
+    async fn a_scheduled_issue_starts_when_its_time_comes_and_is_then_closed_to_edits(app) {
+        subscriber(app, "anne@example.org", "fr", "confirmed").await;
+        let (id, version) = draft(app).await;
+        let editor = Actor::Staff("editor@example.org".into());
+        let at = app.clock.now() + time::Duration::hours(1);
+        let scheduled = app.store.schedule_newsletter_issue(id, version, Some(at), &editor, app.clock.now()).await;
+        assert_eq!(scheduled.expect("schedule"), Saved::Done(id));
+        // A save over the version read before is refused, with the issue as it stands.
+        let texts = IssueTexts::parse(&IssueFields { subject_en: "Late", body_en: "Too late.", ..IssueFields::default() })
+            .expect("texts");
+        let stale = app.store.update_newsletter_issue(id, version, &texts, &editor, app.clock.now()).await.expect("save");
+        let Saved::Conflict(current) = stale else { panic!("a conflict: {stale:?}") };
+        assert_eq!((current.status, current.scheduled_at), (IssueStatus::Scheduled, Some(at)));
+        assert!(app.store.due_scheduled(app.clock.now()).await.expect("due").is_empty());
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        assert!(app.mail.sent().is_empty(), "not before its time");
+
+        app.clock.advance(time::Duration::hours(2));
+        let mails = mails_by_recipient(app, 1).await;
+        assert_eq!(mails["anne@example.org"].subject, "Lettre n° 1");
+        sent(app, id).await;
+        let issue = app.store.newsletter_issue(id).await.expect("read").expect("the issue");
+        assert_eq!(issue.recipients, Some((1, 0)));
+        assert!(issue.started_at.is_some() && issue.finished_at.is_some() && issue.scheduled_at.is_none());
+        // Sent, it can no longer be edited.
+        let late = app.store.update_newsletter_issue(id, issue.version, &texts, &editor, app.clock.now()).await;
+        assert!(matches!(late.expect("save"), Saved::Conflict(issue) if issue.status == IssueStatus::Sent));
+    }
+}
+
+both_backends! {
+    async fn erasing_a_person_keeps_only_their_suppression(app) {
+        subscriber(app, "gone@example.org", "en", "confirmed").await;
+        let gone = EmailAddress::parse("gone@example.org").expect("address");
+        let (id, version) = draft(app).await;
+        let admin = Actor::Staff("admin@example.org".into());
+        hold(app, id, version, &admin).await;
+        assert!(app.store.suppress(&gone, SuppressionReason::Complained, app.clock.now()).await.expect("suppress"));
+        assert!(!app.store.suppress(&gone, SuppressionReason::Bounced, app.clock.now()).await.expect("again"));
+        assert!(app.cli(&["subscribers", "delete", "gone@example.org"]).status.success());
+        assert!(app.rows::<(String,)>("SELECT email FROM subscribers").await.is_empty());
+        assert!(app.rows::<(String,)>("SELECT recipient FROM mail_outbox").await.is_empty());
+        let kept: Vec<(String, String)> = app.rows("SELECT email, reason FROM address_suppressions").await;
+        assert_eq!(kept, [("gone@example.org".to_owned(), "complained".to_owned())]);
+        // The issue, left with no one to send to, is closed by the worker.
+        assert!(app.store.resume_sending(id, &admin, app.clock.now()).await.expect("resume"));
+        app.clock.advance(time::Duration::minutes(2));
+        sent(app, id).await;
+        assert!(app.mail.sent().is_empty());
+    }
 }

@@ -334,7 +334,11 @@ async fn send_batch(
             (Some(message), _) => mailer.send(claimed.id, &claimed.recipient, message).await,
             (None, Some(issue)) => {
                 if let std::collections::hash_map::Entry::Vacant(entry) = issues.entry(issue) {
-                    entry.insert(store.newsletter_issue(issue).await?);
+                    // Unreadable now, its mails are tried again later.
+                    entry.insert(store.newsletter_issue(issue).await.unwrap_or_else(|error| {
+                        tracing::warn!(issue, %error, "could not read a newsletter issue");
+                        None
+                    }));
                 }
                 match render_issue_mail(store, mailer, issues.get(&issue).and_then(Option::as_ref), &claimed).await {
                     Ok(message) => mailer.send(claimed.id, &claimed.recipient, &message).await,
@@ -381,8 +385,20 @@ async fn render_issue_mail(
     issue_mail(mailer, links, issue, &recipient).map_err(|e| e.to_string())
 }
 
-/// Starts the scheduled issues whose time has come, as the site itself.
+/// Starts the scheduled issues whose time has come, as the site itself,
+/// and closes the issues being sent that have no mail left (none had
+/// recipients, or the last ones left or were suppressed).
 async fn start_scheduled(store: &Store, now: OffsetDateTime) {
+    match store.issues_being_sent().await {
+        Ok(ids) => {
+            for id in ids {
+                if let Err(error) = store.finish_if_done(id, now).await {
+                    tracing::warn!(issue = id, %error, "could not close a newsletter issue");
+                }
+            }
+        }
+        Err(error) => tracing::warn!(%error, "could not read the newsletter issues being sent"),
+    }
     let due = match store.due_scheduled(now).await {
         Ok(due) => due,
         Err(error) => {
