@@ -188,7 +188,10 @@ audit-detail-newsletter-issue-scheduled = { $subject }: { $scheduled ->
     [1] to be sent on { $at }
    *[other] back to draft
 }
-audit-detail-newsletter-sending-started = { $subject }: to { $fr-text } subscribers in French and { $en-text } in English
+audit-detail-newsletter-sending-started = { $subject }: to { $fr-text } { $fr ->
+    [one] subscriber
+   *[other] subscribers
+} in French and { $en-text } in English
 audit-detail-newsletter-paused = { $subject }
 audit-detail-newsletter-resumed = { $subject }
 audit-detail-newsletter-sent = { $subject }

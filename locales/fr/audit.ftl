@@ -206,7 +206,10 @@ audit-detail-newsletter-issue-scheduled = { $subject } : { $scheduled ->
     [1] à envoyer le { $at }
    *[other] redevenu brouillon
 }
-audit-detail-newsletter-sending-started = { $subject } : à { $fr-text } abonnés en français et { $en-text } en anglais
+audit-detail-newsletter-sending-started = { $subject } : à { $fr-text } { $fr ->
+    [one] abonné
+   *[other] abonnés
+} en français et { $en-text } en anglais
 audit-detail-newsletter-paused = { $subject }
 audit-detail-newsletter-resumed = { $subject }
 audit-detail-newsletter-sent = { $subject }

@@ -361,6 +361,38 @@ mod tests {
         );
     }
 
+    /// An issue's sending and scheduling are told with their counts and
+    /// time, in both languages.
+    #[test]
+    fn newsletter_sending_is_told_in_the_readers_language() {
+        let locales = std::sync::Arc::new(crate::text::i18n::Locales::load().unwrap());
+        let fr = Tr::new(crate::text::i18n::Lang::Fr, locales.clone());
+        let en = Tr::new(crate::text::i18n::Lang::En, locales);
+        let zone = crate::domain::TimeZone::parse("Europe/Paris").unwrap();
+        let started = AuditDetails::new().id(3).text("subject", "Lettre n° 1").count("fr", 1).count("en", 2400);
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::NewsletterSendingStarted, &started),
+            "Lettre n° 1\u{a0}: à 1 abonné en français et 2\u{202f}400 en anglais"
+        );
+        assert_eq!(
+            details_text(&en, &zone, AuditKind::NewsletterSendingStarted, &started),
+            "Lettre n° 1: to 1 subscriber in French and 2,400 in English"
+        );
+        let scheduled = AuditDetails::new()
+            .text("subject", "Letter")
+            .count("scheduled", 1)
+            .instant("at", time::macros::datetime!(2026-11-26 08:30 UTC));
+        assert_eq!(
+            details_text(&en, &zone, AuditKind::NewsletterIssueScheduled, &scheduled),
+            format!("Letter: to be sent on {}", when(&en, &zone, time::macros::datetime!(2026-11-26 08:30 UTC)))
+        );
+        let draft = AuditDetails::new().text("subject", "Lettre").count("scheduled", 0);
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::NewsletterIssueScheduled, &draft),
+            "Lettre\u{a0}: redevenu brouillon"
+        );
+    }
+
     /// Every kind of entry, and every word its details may name, is said
     /// in both languages.
     #[test]
