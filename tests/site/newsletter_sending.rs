@@ -276,3 +276,54 @@ both_backends! {
         assert!(app.mail.sent().is_empty());
     }
 }
+
+/// `n` confirmed subscribers, `reader-{i}@example.org`, every third in
+/// English, written in one statement.
+async fn readers(app: &TestApp, n: usize) {
+    let rows: Vec<String> = (0..n)
+        .map(|i| {
+            let lang = if i % 3 == 0 { "en" } else { "fr" };
+            format!(
+                "('reader-{i}@example.org', '{lang}', 'confirmed', 'confirm-{i}', '2026-12-01T10:00:00Z', 'unsub-{i}', \
+                 '2026-11-01T10:00:00Z', 'v1', '2026-11-01T10:00:00Z', '2026-11-02T10:00:00Z')"
+            )
+        })
+        .collect();
+    app.execute(&format!(
+        "INSERT INTO subscribers (email, lang, status, confirm_token_hash, confirm_expires_at, unsubscribe_token_hash, \
+         consent_at, consent_version, created_at, confirmed_at) VALUES {}",
+        rows.join(", ")
+    ))
+    .await;
+}
+
+/// The site stopped in the middle of a sending and started again: every
+/// recipient is served once.
+async fn a_restart_in_the_middle_of_a_sending_serves_everyone_once(backend: crate::common::Backend) {
+    let Some(mut app) = TestApp::builder(backend).start().await else { return };
+    readers(&app, 300).await;
+    let (id, version) = draft(&app).await;
+    let started = app.store.start_sending(id, version, &Actor::CommandLine, app.clock.now()).await.expect("start");
+    assert_eq!(started, StartOutcome::Started { fr: 200, en: 100 });
+    // Stopped after 20 mails or so (the stop lets the mail being sent finish).
+    app.mail.wait_for(20, PATIENCE).await.expect("the sending has begun");
+    app.stop().await;
+    app.start_again().await;
+    let mails = mails_by_recipient(&app, 300).await;
+    assert_eq!(mails.len(), 300);
+    sent(&app, id).await;
+    let done = app.store.issue_progress(id).await.expect("progress");
+    assert_eq!(done, IssueProgress { fr: progress(200, 200), en: progress(100, 100) });
+    assert_eq!(mails["reader-3@example.org"].subject, "Letter No. 1");
+    assert_eq!(mails["reader-4@example.org"].subject, "Lettre n° 1");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_in_the_middle_of_a_sending_serves_everyone_once_sqlite() {
+    a_restart_in_the_middle_of_a_sending_serves_everyone_once(crate::common::Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_in_the_middle_of_a_sending_serves_everyone_once_postgres() {
+    a_restart_in_the_middle_of_a_sending_serves_everyone_once(crate::common::Backend::Postgres).await;
+}
