@@ -451,11 +451,12 @@ impl Store {
         Ok(progress)
     }
 
-    /// Marks an issue being sent (or paused) as sent once none of its
-    /// mails is left to send; `true` when it did so now.
+    /// Marks an issue being sent as sent once none of its mails is left to
+    /// send; `true` when it did so now. A paused issue stays paused until
+    /// it is resumed, even with nothing left.
     pub async fn finish_if_done(&self, id: i64, now: OffsetDateTime) -> Result<bool, StoreError> {
         const FINISH: &str = "UPDATE newsletter_issues SET status = 'sent', finished_at = $1, updated_at = $1, \
-            version = version + 1 WHERE id = $2 AND status IN ('sending', 'paused') \
+            version = version + 1 WHERE id = $2 AND status = 'sending' \
             AND NOT EXISTS (SELECT 1 FROM mail_outbox WHERE issue_id = $2 AND status IN ('pending', 'sending'))";
         let now = instant(now);
         let done = on_pool!(self, pool => {
@@ -473,9 +474,9 @@ impl Store {
         Ok(done)
     }
 
-    /// The ids of the issues being sent, or paused.
+    /// The ids of the issues being sent (not paused).
     pub async fn issues_being_sent(&self) -> Result<Vec<i64>, StoreError> {
-        const SENDING: &str = "SELECT id FROM newsletter_issues WHERE status IN ('sending', 'paused') ORDER BY id";
+        const SENDING: &str = "SELECT id FROM newsletter_issues WHERE status = 'sending' ORDER BY id";
         let rows: Vec<(i64,)> = on_pool!(self, pool => sqlx::query_as(SENDING).fetch_all(pool).await)?;
         Ok(rows.into_iter().map(|(id,)| id).collect())
     }

@@ -327,3 +327,37 @@ async fn a_restart_in_the_middle_of_a_sending_serves_everyone_once_sqlite() {
 async fn a_restart_in_the_middle_of_a_sending_serves_everyone_once_postgres() {
     a_restart_in_the_middle_of_a_sending_serves_everyone_once(crate::common::Backend::Postgres).await;
 }
+
+/// An address the mail server refuses for good (a 5xx at `RCPT TO`, with
+/// a code that names the address) is suppressed; the others are served.
+async fn an_address_refused_for_good_is_suppressed(backend: crate::common::Backend) {
+    let smtp = crate::common::smtp::SmtpServer::started().await;
+    let Some(app) = TestApp::builder(backend).smtp(smtp.url()).start().await else { return };
+    subscriber(&app, "anne@example.org", "fr", "confirmed").await;
+    subscriber(&app, "no-such-mailbox@example.org", "en", "confirmed").await;
+    let (id, version) = draft(&app).await;
+    let started = app.store.start_sending(id, version, &Actor::CommandLine, app.clock.now()).await.expect("start");
+    assert_eq!(started, StartOutcome::Started { fr: 1, en: 1 });
+    sent(&app, id).await;
+    let mails = smtp.messages();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].recipients, ["anne@example.org"]);
+    assert_eq!(received(&mails[0].data).message_id, format!("<issue-{id}-1@oneinfive>"));
+    let refused = EmailAddress::parse("no-such-mailbox@example.org").expect("address");
+    assert!(app.store.is_suppressed(&refused).await.expect("read"));
+    let counts = app.store.suppression_counts().await.expect("counts");
+    assert_eq!((counts.bounced, counts.complained, counts.soft_bounces), (1, 0, 0));
+    let done = app.store.issue_progress(id).await.expect("progress");
+    assert_eq!(done.en, LangProgress { queued: 1, sent: 0, failed: 1, left: 0 });
+    assert_eq!(done.fr, progress(1, 1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_address_refused_for_good_is_suppressed_sqlite() {
+    an_address_refused_for_good_is_suppressed(crate::common::Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_address_refused_for_good_is_suppressed_postgres() {
+    an_address_refused_for_good_is_suppressed(crate::common::Backend::Postgres).await;
+}

@@ -22,7 +22,7 @@ use tokio::sync::{Notify, watch};
 use super::{clock::Clock, random};
 use crate::{
     domain::EmailAddress,
-    store::{Actor, Claimed, INVITATION_LIFETIME, NewsletterIssue, StartOutcome, Store, StoreError},
+    store::{Actor, Claimed, INVITATION_LIFETIME, NewsletterIssue, StartOutcome, Store, StoreError, SuppressionReason},
     text::i18n::{Arg, Lang, Tr},
 };
 
@@ -172,12 +172,15 @@ impl Mailer {
         self.queued.notify_one();
     }
 
-    async fn send(&self, id: i64, recipient: &str, message: &[u8]) -> Result<(), String> {
+    async fn send(&self, id: i64, recipient: &str, message: &[u8]) -> Result<(), Failure> {
         let to = Address::from_str(recipient).map_err(|e| format!("recipient: {e}"))?;
         match &self.transport {
             Transport::Smtp(smtp) => {
                 let envelope = Envelope::new(Some(self.config.from.clone()), vec![to]).map_err(|e| e.to_string())?;
-                smtp.send_raw(&envelope, message).await.map(|_| ()).map_err(|e| e.to_string())
+                smtp.send_raw(&envelope, message).await.map(|_| ()).map_err(|e| {
+                    let error = e.to_string();
+                    Failure { refused_for_good: e.is_permanent() && refuses_the_address(&error), error }
+                })
             }
             Transport::Files(dir) => {
                 let (dir, message) = (dir.clone(), message.to_vec());
@@ -195,6 +198,37 @@ impl Mailer {
             }
         }
     }
+}
+
+/// Why a mail was not sent, and whether the recipient's server refused
+/// the address for good.
+#[derive(Debug)]
+struct Failure {
+    error: String,
+    refused_for_good: bool,
+}
+
+impl From<String> for Failure {
+    fn from(error: String) -> Failure {
+        Failure { error, refused_for_good: false }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(error: &str) -> Failure {
+        Failure::from(error.to_owned())
+    }
+}
+
+/// Whether a permanent SMTP error's text says the recipient's address is
+/// refused (RFC 3463's enhanced codes: no such mailbox or system, a bad
+/// address, a mailbox moved or disabled, a domain that takes no mail).
+/// A 5xx about anything else — the sender, the message, a policy — says
+/// nothing of the address, which is not suppressed for it: a relay that
+/// refuses our sender would otherwise suppress every subscriber.
+fn refuses_the_address(error: &str) -> bool {
+    const ADDRESS_CODES: [&str; 7] = ["5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10", "5.2.1", "5.1.0"];
+    error.split(|c: char| c.is_whitespace() || c == ':' || c == ',').any(|word| ADDRESS_CODES.contains(&word))
 }
 
 /// Writes a mail into the outbox folder as `{id}.eml`, and returns its
@@ -342,14 +376,26 @@ async fn send_batch(
                 }
                 match render_issue_mail(store, mailer, issues.get(&issue).and_then(Option::as_ref), &claimed).await {
                     Ok(message) => mailer.send(claimed.id, &claimed.recipient, &message).await,
-                    Err(error) => Err(error),
+                    Err(error) => Err(Failure::from(error)),
                 }
             }
-            (None, None) => Err("the message is gone".into()),
+            (None, None) => Err(Failure::from("the message is gone")),
         };
         match result {
             Ok(()) => sent.push(claimed.id),
-            Err(error) => {
+            Err(Failure { error, refused_for_good: true }) => {
+                // The address is refused for good: the mail is not tried
+                // again and, for a subscriber's (a newsletter issue), the
+                // address gets no more mail. A confirmation to an address
+                // that does not exist keeps nothing of it.
+                tracing::warn!(id = claimed.id, %error, "the recipient's address is refused for good");
+                if let (Some(_), Ok(address)) = (claimed.issue_id, EmailAddress::parse(&claimed.recipient)) {
+                    recorded = recorded
+                        .and(store.suppress(&address, SuppressionReason::Bounced, clock.now()).await.map(|_| ()));
+                }
+                recorded = recorded.and(store.mail_failed(claimed.id, &error, None).await);
+            }
+            Err(Failure { error, .. }) => {
                 let attempts = u32::try_from(claimed.attempts.max(1)).unwrap_or(1);
                 let wait = mailer.config.retry_base.saturating_mul(2u32.saturating_pow(attempts - 1)).min(LONGEST_WAIT);
                 let retry_at = (claimed.attempts < MAX_ATTEMPTS).then(|| clock.now() + wait);
