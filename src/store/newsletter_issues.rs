@@ -9,6 +9,8 @@
 //! erases the subscriber and so their rows not sent yet; a paused issue's
 //! rows are not claimed (see `claim_mails`).
 
+use std::collections::HashMap;
+
 use sqlx::FromRow;
 use time::OffsetDateTime;
 
@@ -479,6 +481,23 @@ impl Store {
         const SENDING: &str = "SELECT id FROM newsletter_issues WHERE status = 'sending' ORDER BY id";
         let rows: Vec<(i64,)> = on_pool!(self, pool => sqlx::query_as(SENDING).fetch_all(pool).await)?;
         Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+
+    /// The hashes of several subscribers' unsubscribe tokens, by id, in
+    /// one query: a batch of an issue's mails. Subscribers gone are absent.
+    pub async fn subscriber_unsubscribe_hashes(&self, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let rows: Vec<(i64, String)> = on_pool!(self, pool => {
+            let mut find = sqlx::QueryBuilder::new("SELECT id, unsubscribe_token_hash FROM subscribers WHERE id IN (");
+            let mut list = find.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            find.push(")").build_query_as().fetch_all(pool).await?
+        });
+        Ok(rows.into_iter().collect())
     }
 
     /// The hash of a subscriber's unsubscribe token, by id: what an issue's

@@ -359,6 +359,13 @@ async fn send_batch(
     let mut untried = Vec::new();
     let mut recorded = Ok(());
     let mut issues: HashMap<i64, Option<NewsletterIssue>> = HashMap::new();
+    // The issue mails' recipients' unsubscribe hashes, in one query.
+    let subscribers: Vec<i64> =
+        batch.iter().filter(|mail| mail.issue_id.is_some()).filter_map(|mail| mail.subscriber_id).collect();
+    let hashes = store.subscriber_unsubscribe_hashes(&subscribers).await.unwrap_or_else(|error| {
+        tracing::warn!(%error, "could not read the recipients of a newsletter issue");
+        HashMap::new()
+    });
     for claimed in batch {
         if stopping(stop) {
             untried.push(claimed.id);
@@ -374,7 +381,7 @@ async fn send_batch(
                         None
                     }));
                 }
-                match render_issue_mail(store, mailer, issues.get(&issue).and_then(Option::as_ref), &claimed).await {
+                match render_issue_mail(mailer, issues.get(&issue).and_then(Option::as_ref), &hashes, &claimed) {
                     Ok(message) => mailer.send(claimed.id, &claimed.recipient, &message).await,
                     Err(error) => Err(Failure::from(error)),
                 }
@@ -412,22 +419,20 @@ async fn send_batch(
 }
 
 /// Renders an issue's mail to the subscriber of a claimed row, from their
-/// current unsubscribe token's hash.
-async fn render_issue_mail(
-    store: &Store,
+/// current unsubscribe token's hash (`hashes`, by subscriber).
+fn render_issue_mail(
     mailer: &Mailer,
     issue: Option<&NewsletterIssue>,
+    hashes: &HashMap<i64, String>,
     claimed: &Claimed,
 ) -> Result<Vec<u8>, String> {
     let (Some(issue), Some(links)) = (issue, mailer.issue_links()) else {
         return Err("no issue to render".into());
     };
     let Some(subscriber) = claimed.subscriber_id else { return Err("no subscriber".into()) };
-    let Some(unsubscribe_hash) = store.subscriber_unsubscribe_hash(subscriber).await.map_err(|e| e.to_string())? else {
-        return Err("the subscriber is gone".into());
-    };
+    let Some(unsubscribe_hash) = hashes.get(&subscriber) else { return Err("the subscriber is gone".into()) };
     let lang = claimed.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Fr);
-    let recipient = IssueRecipient { subscriber, email: &claimed.recipient, lang, unsubscribe_hash: &unsubscribe_hash };
+    let recipient = IssueRecipient { subscriber, email: &claimed.recipient, lang, unsubscribe_hash };
     issue_mail(mailer, links, issue, &recipient).map_err(|e| e.to_string())
 }
 
