@@ -615,3 +615,12 @@ admin-sample-signatories = Sample signatories
 admin-sample-events = Sample events
 admin-sample-news = Sample news items
 admin-sample-link = Remove the sample data…
+
+## Newsletter issues
+admin-kind-newsletter-issue-added = Newsletter issue written
+admin-kind-newsletter-issue-updated = Newsletter issue edited
+admin-kind-newsletter-issue-scheduled = Newsletter issue scheduled
+admin-kind-newsletter-sending-started = Newsletter sending started
+admin-kind-newsletter-paused = Newsletter sending paused
+admin-kind-newsletter-resumed = Newsletter sending resumed
+admin-kind-newsletter-sent = Newsletter issue sent

@@ -180,3 +180,18 @@ audit-detail-news-preview-link-withdrawn = { $slug }
 audit-word-field-slug-fr = French address
 audit-word-new-date-to-be-announced = new date to be announced
 audit-word-new-date-announced = new date announced
+
+## Newsletter issues
+audit-detail-newsletter-issue-added = { $subject }
+audit-detail-newsletter-issue-updated = { $subject }
+audit-detail-newsletter-issue-scheduled = { $subject }: { $scheduled ->
+    [1] to be sent on { $at }
+   *[other] back to draft
+}
+audit-detail-newsletter-sending-started = { $subject }: to { $fr-text } { $fr ->
+    [one] subscriber
+   *[other] subscribers
+} in French and { $en-text } in English
+audit-detail-newsletter-paused = { $subject }
+audit-detail-newsletter-resumed = { $subject }
+audit-detail-newsletter-sent = { $subject }

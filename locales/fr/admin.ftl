@@ -615,3 +615,12 @@ admin-sample-signatories = Adhérents d’exemple
 admin-sample-events = Événements d’exemple
 admin-sample-news = Actualités d’exemple
 admin-sample-link = Retirer les données d’exemple…
+
+## Numéros de la lettre d’information
+admin-kind-newsletter-issue-added = Numéro de la lettre rédigé
+admin-kind-newsletter-issue-updated = Numéro de la lettre modifié
+admin-kind-newsletter-issue-scheduled = Numéro de la lettre programmé
+admin-kind-newsletter-sending-started = Envoi de la lettre commencé
+admin-kind-newsletter-paused = Envoi de la lettre suspendu
+admin-kind-newsletter-resumed = Envoi de la lettre repris
+admin-kind-newsletter-sent = Numéro de la lettre envoyé

@@ -198,3 +198,18 @@ audit-detail-news-preview-link-withdrawn = { $slug }
 audit-word-field-slug-fr = adresse en français
 audit-word-new-date-to-be-announced = nouvelle date à annoncer
 audit-word-new-date-announced = nouvelle date annoncée
+
+## Numéros de la lettre d’information
+audit-detail-newsletter-issue-added = { $subject }
+audit-detail-newsletter-issue-updated = { $subject }
+audit-detail-newsletter-issue-scheduled = { $subject } : { $scheduled ->
+    [1] à envoyer le { $at }
+   *[other] redevenu brouillon
+}
+audit-detail-newsletter-sending-started = { $subject } : à { $fr-text } { $fr ->
+    [one] abonné
+   *[other] abonnés
+} en français et { $en-text } en anglais
+audit-detail-newsletter-paused = { $subject }
+audit-detail-newsletter-resumed = { $subject }
+audit-detail-newsletter-sent = { $subject }

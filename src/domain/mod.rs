@@ -6,6 +6,7 @@ pub mod date;
 pub mod email;
 pub mod history;
 pub mod news;
+pub mod newsletter_issue;
 pub mod position;
 pub mod signatory;
 pub mod slug;

@@ -6,7 +6,10 @@ use std::{future::Future, net::SocketAddr, sync::Arc};
 use tokio::{net::TcpListener, sync::watch};
 
 use crate::{
-    infra::{mail::Mailer, random},
+    infra::{
+        mail::{IssueLinks, Mailer},
+        random,
+    },
     startup::{
         config::{ConnectionLimits, SiteConfig},
         connections,
@@ -18,6 +21,7 @@ use crate::{
         assets::Assets,
         handlers,
         page_cache::PageCache,
+        paths::{NewsletterAction, Page},
         rate_limit::Limiter,
         render_bound::RenderBound,
         state::{FormKey, SampleStatus, SiteState},
@@ -55,10 +59,19 @@ impl Server {
         // every instance on the database.
         // Randomness that fails fails the start, and stores nothing.
         let form_key = store.secret("form-key", &random::hex_token(32)?).await?;
+        // The key that signs the unsubscribe links of the newsletter's issues.
+        let newsletter_key = store.secret("newsletter-key", &random::hex_token(32)?).await?;
         let locales = Arc::new(Locales::load()?);
+        let links = IssueLinks::new(
+            locales.clone(),
+            &config.base_url,
+            |lang| NewsletterAction::Unsubscribe.path(lang),
+            |lang| Page::Newsletter.path(lang),
+            newsletter_key.into_bytes(),
+        );
         let availability = Availability::new(store.clone());
         let state = AppState::new(SiteState {
-            mailer: Arc::new(Mailer::new(config.mail.clone())?),
+            mailer: Arc::new(Mailer::new(config.mail.clone())?.with_issue_links(links)),
             signups: Arc::new(Limiter::per_minute("newsletter", config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
             page_cache: Arc::new(PageCache::new(store.clone(), config.busy_threshold, availability.clone())),

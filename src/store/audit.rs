@@ -83,10 +83,17 @@ pub enum AuditKind {
     TrashExpired,
     NewsPreviewLinkCreated,
     NewsPreviewLinkWithdrawn,
+    NewsletterIssueAdded,
+    NewsletterIssueUpdated,
+    NewsletterIssueScheduled,
+    NewsletterSendingStarted,
+    NewsletterSendingPaused,
+    NewsletterSendingResumed,
+    NewsletterIssueSent,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 48] = [
+    pub const ALL: [AuditKind; 55] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -135,6 +142,13 @@ impl AuditKind {
         AuditKind::TrashExpired,
         AuditKind::NewsPreviewLinkCreated,
         AuditKind::NewsPreviewLinkWithdrawn,
+        AuditKind::NewsletterIssueAdded,
+        AuditKind::NewsletterIssueUpdated,
+        AuditKind::NewsletterIssueScheduled,
+        AuditKind::NewsletterSendingStarted,
+        AuditKind::NewsletterSendingPaused,
+        AuditKind::NewsletterSendingResumed,
+        AuditKind::NewsletterIssueSent,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -188,6 +202,13 @@ impl AuditKind {
             AuditKind::TrashExpired => "trash.expired",
             AuditKind::NewsPreviewLinkCreated => "news.preview_link_created",
             AuditKind::NewsPreviewLinkWithdrawn => "news.preview_link_withdrawn",
+            AuditKind::NewsletterIssueAdded => "newsletter.issue_added",
+            AuditKind::NewsletterIssueUpdated => "newsletter.issue_updated",
+            AuditKind::NewsletterIssueScheduled => "newsletter.issue_scheduled",
+            AuditKind::NewsletterSendingStarted => "newsletter.sending_started",
+            AuditKind::NewsletterSendingPaused => "newsletter.paused",
+            AuditKind::NewsletterSendingResumed => "newsletter.resumed",
+            AuditKind::NewsletterIssueSent => "newsletter.sent",
         }
     }
 

@@ -50,6 +50,7 @@ mod news_import;
 mod news_preview;
 mod news_staff;
 mod newsletter;
+mod newsletter_issues;
 mod pages;
 mod postgres;
 mod revision;
@@ -61,10 +62,17 @@ mod signatory_edits;
 mod signatory_import;
 mod sqlite;
 mod subscribers;
+mod suppressions;
 mod trash;
 mod trash_rows;
 mod two_step;
 
+/// The typed values the newsletter's issues and suppressions are stored
+/// from, for the commands and the tests that call the store.
+pub use crate::domain::{
+    EmailAddress,
+    newsletter_issue::{IssueFields, IssueTexts},
+};
 pub use account_changes::{AccountChange, ChangeOutcome};
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure, SignInMethod};
 pub use attempts::{ATTEMPTS_KEPT_FOR, Attempt, Quota};
@@ -81,6 +89,7 @@ pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvit
 pub use news_edits::{ImageChange, NewsTexts, StaffNews, StoredImage};
 pub use news_preview::{PREVIEW_LINK_LIFETIME, PreviewLink};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
+pub use newsletter_issues::{IssueProgress, IssueStatus, LangProgress, NewsletterIssue, StartOutcome};
 pub use pages::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource};
 pub use revision::{ChangeListener, ChangeSource};
 pub use sample::SampleRows;
@@ -89,6 +98,7 @@ pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 pub use signatory_edits::{ImportPreview, PreviewRow, VersionedSignatory};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
+pub use suppressions::{SOFT_BOUNCE_WINDOW, SOFT_BOUNCES_TO_SUPPRESS, SuppressionCounts, SuppressionReason};
 pub use trash::{Clash, Restored, TRASH_KEPT_FOR, TrashItem, TrashKind, Whereabouts};
 pub use two_step::{PENDING_LIFETIME, PendingSignIn, TwoStep};
 

@@ -47,8 +47,14 @@ pub struct Subscriber {
 pub struct Claimed {
     pub id: i64,
     pub recipient: String,
+    /// The mail as rendered when queued; none for an issue of the
+    /// newsletter, rendered when sent.
     pub message: Option<Vec<u8>>,
     pub attempts: i32,
+    /// The newsletter issue the mail is, with its recipient and their language.
+    pub issue_id: Option<i64>,
+    pub subscriber_id: Option<i64>,
+    pub lang: Option<String>,
 }
 
 /// The mails in the outbox that are not sent yet (waiting, or being sent),
@@ -200,7 +206,7 @@ impl Store {
 
     /// Takes the next mails due for sending, `limit` at most, in the order
     /// they were queued. A mail taken by a worker that died is taken again
-    /// once `lease` has passed.
+    /// once `lease` has passed. The mails of a paused newsletter issue wait.
     pub async fn claim_mails(
         &self,
         now: OffsetDateTime,
@@ -213,13 +219,15 @@ impl Store {
         const CLAIM_POSTGRES: &str = "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
              AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
+             AND (issue_id IS NULL OR issue_id NOT IN (SELECT id FROM newsletter_issues WHERE status = 'paused')) \
              ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
-             AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts";
+             AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts, issue_id, subscriber_id, lang";
         const CLAIM_SQLITE: &str = "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
              AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
+             AND (issue_id IS NULL OR issue_id NOT IN (SELECT id FROM newsletter_issues WHERE status = 'paused')) \
              ORDER BY id LIMIT $3) \
-             AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts";
+             AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts, issue_id, subscriber_id, lang";
         let now = instant(now);
         let sql = match self {
             Store::Postgres(_) => CLAIM_POSTGRES,

@@ -7,6 +7,8 @@
 //! - `calendar`: events and their iCalendar feeds;
 //! - `news`: news items, their feeds and images, `news import`/`export`;
 //! - `newsletter`: sign-up, confirmation, leaving, and mail;
+//! - `newsletter_sending`: an issue sent to every confirmed subscriber once,
+//!   in their language; pausing, leaving and suppressed addresses.
 //! - `outage`: the database crashes and comes back while the site runs;
 //! - `command_line`: imports, exports, seeding, the server process;
 //! - `metrics`: `/metrics` on its own address, and what it counts;
@@ -69,6 +71,7 @@ mod metrics;
 mod news;
 mod news_preview;
 mod newsletter;
+mod newsletter_sending;
 mod outage;
 mod page_cache;
 mod pages;

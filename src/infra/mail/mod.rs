@@ -5,7 +5,7 @@
 //! works end to end. The tests keep what is sent in memory instead
 //! ([`MemoryOutbox`]), and wait for it there.
 
-use std::{path::PathBuf, str::FromStr, sync::Arc, time::Duration as StdDuration};
+use std::{collections::HashMap, path::PathBuf, str::FromStr, sync::Arc, time::Duration as StdDuration};
 
 use askama::Template;
 use lettre::{
@@ -22,10 +22,11 @@ use tokio::sync::{Notify, watch};
 use super::{clock::Clock, random};
 use crate::{
     domain::EmailAddress,
-    store::{Claimed, INVITATION_LIFETIME, Store, StoreError},
-    text::i18n::{Arg, Tr},
+    store::{Actor, Claimed, INVITATION_LIFETIME, NewsletterIssue, StartOutcome, Store, StoreError, SuppressionReason},
+    text::i18n::{Arg, Lang, Tr},
 };
 pub use issue::{IssueMail, IssueText, render_issue};
+pub use issue_links::{IssueLinks, IssueRecipient, issue_mail, token_subscriber};
 pub use rate::{MailRate, MailWindow, Pacer};
 
 /// How mail leaves the site.
@@ -145,6 +146,9 @@ pub struct Mailer {
     transport: Transport,
     config: MailConfig,
     queued: Notify,
+    /// How the newsletter's issues are rendered; without it their mails
+    /// wait.
+    issues: Option<IssueLinks>,
 }
 
 impl Mailer {
@@ -159,7 +163,17 @@ impl Mailer {
             ),
             (None, None) => Transport::Files(config.outbox_dir.clone()),
         };
-        Ok(Mailer { transport, config, queued: Notify::new() })
+        Ok(Mailer { transport, config, queued: Notify::new(), issues: None })
+    }
+
+    /// What renders the newsletter's issues, and checks their links.
+    pub fn with_issue_links(mut self, links: IssueLinks) -> Mailer {
+        self.issues = Some(links);
+        self
+    }
+
+    pub fn issue_links(&self) -> Option<&IssueLinks> {
+        self.issues.as_ref()
     }
 
     /// Whether mails are only written to files (no SMTP server).
@@ -186,13 +200,16 @@ impl Mailer {
         self.queued.notify_one();
     }
 
-    async fn send(&self, id: i64, recipient: &str, message: &[u8]) -> Result<(), String> {
+    async fn send(&self, id: i64, recipient: &str, message: &[u8]) -> Result<(), Failure> {
         let to = Address::from_str(recipient).map_err(|e| format!("recipient: {e}"))?;
         match &self.transport {
             Transport::Smtp(smtp) => {
                 let envelope =
                     Envelope::new(Some(self.envelope_from().clone()), vec![to]).map_err(|e| e.to_string())?;
-                smtp.send_raw(&envelope, message).await.map(|_| ()).map_err(|e| e.to_string())
+                smtp.send_raw(&envelope, message).await.map(|_| ()).map_err(|e| {
+                    let error = e.to_string();
+                    Failure { refused_for_good: e.is_permanent() && refuses_the_address(&error), error }
+                })
             }
             Transport::Files(dir) => {
                 let (dir, message) = (dir.clone(), message.to_vec());
@@ -214,6 +231,37 @@ impl Mailer {
             }
         }
     }
+}
+
+/// Why a mail was not sent, and whether the recipient's server refused
+/// the address for good.
+#[derive(Debug)]
+struct Failure {
+    error: String,
+    refused_for_good: bool,
+}
+
+impl From<String> for Failure {
+    fn from(error: String) -> Failure {
+        Failure { error, refused_for_good: false }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(error: &str) -> Failure {
+        Failure::from(error.to_owned())
+    }
+}
+
+/// Whether a permanent SMTP error's text says the recipient's address is
+/// refused (RFC 3463's enhanced codes: no such mailbox or system, a bad
+/// address, a mailbox moved or disabled, a domain that takes no mail).
+/// A 5xx about anything else — the sender, the message, a policy — says
+/// nothing of the address, which is not suppressed for it: a relay that
+/// refuses our sender would otherwise suppress every subscriber.
+fn refuses_the_address(error: &str) -> bool {
+    const ADDRESS_CODES: [&str; 7] = ["5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10", "5.2.1", "5.1.0"];
+    error.split(|c: char| c.is_whitespace() || c == ':' || c == ',').any(|word| ADDRESS_CODES.contains(&word))
 }
 
 /// Writes a mail into the outbox folder as `{id}.eml`, and returns its
@@ -295,6 +343,7 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
             if let Err(error) = store.purge_news_preview_links(now).await {
                 tracing::warn!(%error, "could not purge expired preview links");
             }
+            start_scheduled(&store, now).await;
             next_housekeeping = now + HOUSEKEEPING_EVERY;
         }
         while !stopping(&stop) {
@@ -342,18 +391,51 @@ async fn send_batch(
     let mut sent = Vec::with_capacity(batch.len());
     let mut untried = Vec::new();
     let mut recorded = Ok(());
+    let mut issues: HashMap<i64, Option<NewsletterIssue>> = HashMap::new();
+    // The issue mails' recipients' unsubscribe hashes, in one query.
+    let subscribers: Vec<i64> =
+        batch.iter().filter(|mail| mail.issue_id.is_some()).filter_map(|mail| mail.subscriber_id).collect();
+    let hashes = store.subscriber_unsubscribe_hashes(&subscribers).await.unwrap_or_else(|error| {
+        tracing::warn!(%error, "could not read the recipients of a newsletter issue");
+        HashMap::new()
+    });
     for claimed in batch {
         if stopping(stop) {
             untried.push(claimed.id);
             continue;
         }
-        let result = match &claimed.message {
-            Some(message) => mailer.send(claimed.id, &claimed.recipient, message).await,
-            None => Err("the message is gone".into()),
+        let result = match (&claimed.message, claimed.issue_id) {
+            (Some(message), _) => mailer.send(claimed.id, &claimed.recipient, message).await,
+            (None, Some(issue)) => {
+                if let std::collections::hash_map::Entry::Vacant(entry) = issues.entry(issue) {
+                    // Unreadable now, its mails are tried again later.
+                    entry.insert(store.newsletter_issue(issue).await.unwrap_or_else(|error| {
+                        tracing::warn!(issue, %error, "could not read a newsletter issue");
+                        None
+                    }));
+                }
+                match render_issue_mail(mailer, issues.get(&issue).and_then(Option::as_ref), &hashes, &claimed) {
+                    Ok(message) => mailer.send(claimed.id, &claimed.recipient, &message).await,
+                    Err(error) => Err(Failure::from(error)),
+                }
+            }
+            (None, None) => Err(Failure::from("the message is gone")),
         };
         match result {
             Ok(()) => sent.push(claimed.id),
-            Err(error) => {
+            Err(Failure { error, refused_for_good: true }) => {
+                // The address is refused for good: the mail is not tried
+                // again and, for a subscriber's (a newsletter issue), the
+                // address gets no more mail. A confirmation to an address
+                // that does not exist keeps nothing of it.
+                tracing::warn!(id = claimed.id, %error, "the recipient's address is refused for good");
+                if let (Some(_), Ok(address)) = (claimed.issue_id, EmailAddress::parse(&claimed.recipient)) {
+                    recorded = recorded
+                        .and(store.suppress(&address, SuppressionReason::Bounced, clock.now()).await.map(|_| ()));
+                }
+                recorded = recorded.and(store.mail_failed(claimed.id, &error, None).await);
+            }
+            Err(Failure { error, .. }) => {
                 let attempts = u32::try_from(claimed.attempts.max(1)).unwrap_or(1);
                 let wait = mailer.config.retry_base.saturating_mul(2u32.saturating_pow(attempts - 1)).min(LONGEST_WAIT);
                 let retry_at = (claimed.attempts < MAX_ATTEMPTS).then(|| clock.now() + wait);
@@ -362,7 +444,61 @@ async fn send_batch(
             }
         }
     }
-    recorded.and(store.mails_sent(&sent, clock.now()).await).and(store.release_mails(&untried).await)
+    recorded.and(store.mails_sent(&sent, clock.now()).await).and(store.release_mails(&untried).await)?;
+    for issue in issues.into_keys() {
+        store.finish_if_done(issue, clock.now()).await?;
+    }
+    Ok(())
+}
+
+/// Renders an issue's mail to the subscriber of a claimed row, from their
+/// current unsubscribe token's hash (`hashes`, by subscriber).
+fn render_issue_mail(
+    mailer: &Mailer,
+    issue: Option<&NewsletterIssue>,
+    hashes: &HashMap<i64, String>,
+    claimed: &Claimed,
+) -> Result<Vec<u8>, String> {
+    let (Some(issue), Some(links)) = (issue, mailer.issue_links()) else {
+        return Err("no issue to render".into());
+    };
+    let Some(subscriber) = claimed.subscriber_id else { return Err("no subscriber".into()) };
+    let Some(unsubscribe_hash) = hashes.get(&subscriber) else { return Err("the subscriber is gone".into()) };
+    let lang = claimed.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Fr);
+    let recipient = IssueRecipient { subscriber, email: &claimed.recipient, lang, unsubscribe_hash };
+    issue_mail(mailer, links, issue, &recipient).map_err(|e| e.to_string())
+}
+
+/// Starts the scheduled issues whose time has come, as the site itself,
+/// and closes the issues being sent that have no mail left (none had
+/// recipients, or the last ones left or were suppressed).
+async fn start_scheduled(store: &Store, now: OffsetDateTime) {
+    match store.issues_being_sent().await {
+        Ok(ids) => {
+            for id in ids {
+                if let Err(error) = store.finish_if_done(id, now).await {
+                    tracing::warn!(issue = id, %error, "could not close a newsletter issue");
+                }
+            }
+        }
+        Err(error) => tracing::warn!(%error, "could not read the newsletter issues being sent"),
+    }
+    let due = match store.due_scheduled(now).await {
+        Ok(due) => due,
+        Err(error) => {
+            tracing::warn!(%error, "could not read the scheduled newsletter issues");
+            return;
+        }
+    };
+    for issue in due {
+        match store.start_sending(issue.id, issue.version, &Actor::CommandLine, now).await {
+            Ok(StartOutcome::Started { fr, en }) => {
+                tracing::info!(issue = issue.id, fr, en, "newsletter sending started")
+            }
+            Ok(outcome) => tracing::info!(issue = issue.id, ?outcome, "scheduled newsletter issue not started"),
+            Err(error) => tracing::warn!(issue = issue.id, %error, "could not start a scheduled newsletter issue"),
+        }
+    }
 }
 
 /// A confirmation mail's text part.
@@ -480,6 +616,7 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
 }
 
 mod issue;
+mod issue_links;
 pub mod rate;
 
 #[cfg(test)]

@@ -74,3 +74,16 @@ async fn mails_leave_from_the_bounce_address_when_there_is_one() {
         [("bounces@example.org", "reader@example.org")]
     );
 }
+
+/// Only a refusal that names the address suppresses it: not one about the
+/// sender, the message or a policy, nor one without an enhanced code.
+#[test]
+fn only_a_refusal_of_the_address_suppresses_it() {
+    assert!(refuses_the_address("permanent error (550): 5.1.1 no such mailbox here"));
+    assert!(refuses_the_address("permanent error (550): 5.2.1 mailbox disabled"));
+    assert!(refuses_the_address("permanent error (550): Requested action not taken: 5.1.10 null MX"));
+    assert!(!refuses_the_address("permanent error (553): 5.1.7 bad sender address"));
+    assert!(!refuses_the_address("permanent error (554): 5.7.1 message refused as spam"));
+    assert!(!refuses_the_address("permanent error (550): no such user"));
+    assert!(!refuses_the_address("permanent error (552): 5.1.15 too long"));
+}

@@ -304,6 +304,19 @@ fn token(item: &str) -> Option<&str> {
     hex::is_hex(item, 64).then_some(item)
 }
 
+/// The unsubscribe token's hash a link's token stands for: the hash of
+/// the token itself, or, for the signed token of a newsletter issue's
+/// mail, the hash of the subscriber's current token it was made from.
+async fn unsubscribe_hash(state: &AppState, token: &str) -> Result<String, AppError> {
+    if let (Some(subscriber), Some(links)) = (mail::token_subscriber(token), state.mailer.issue_links())
+        && let Some(stored) = state.store.subscriber_unsubscribe_hash(subscriber).await?
+        && links.token_matches(token, subscriber, &stored)
+    {
+        return Ok(stored);
+    }
+    Ok(random::token_hash(token))
+}
+
 fn invalid_link(state: &AppState, lang: Lang) -> Result<Response, AppError> {
     let mut response = outcome_page(state, lang, "newsletter-invalid-title", "newsletter-invalid-body")?;
     *response.status_mut() = StatusCode::NOT_FOUND;
@@ -329,7 +342,7 @@ async fn link_page(
             "newsletter-confirm-button",
         ),
         NewsletterAction::Unsubscribe | NewsletterAction::Leave => (
-            state.store.unsubscribe_known(&hash).await?,
+            state.store.unsubscribe_known(&unsubscribe_hash(state, token).await?).await?,
             "newsletter-unsubscribe-title",
             "newsletter-unsubscribe-body",
             "newsletter-unsubscribe-button",
@@ -394,6 +407,6 @@ pub async fn unsubscribe(
 ) -> Result<Response, AppError> {
     let Some(token) = token(&item) else { return invalid_link(&state, lang) };
     // Unsubscribing an unknown or already used link is still "done".
-    state.store.unsubscribe(&random::token_hash(token)).await?;
+    state.store.unsubscribe(&unsubscribe_hash(&state, token).await?).await?;
     outcome_page(&state, lang, "newsletter-unsubscribed-title", "newsletter-unsubscribed-body")
 }

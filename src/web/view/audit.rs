@@ -199,6 +199,13 @@ pub fn detail_message(kind: AuditKind) -> &'static str {
         AuditKind::TrashExpired => "audit-detail-trash-expired",
         AuditKind::NewsPreviewLinkCreated => "audit-detail-news-preview-link-created",
         AuditKind::NewsPreviewLinkWithdrawn => "audit-detail-news-preview-link-withdrawn",
+        AuditKind::NewsletterIssueAdded => "audit-detail-newsletter-issue-added",
+        AuditKind::NewsletterIssueUpdated => "audit-detail-newsletter-issue-updated",
+        AuditKind::NewsletterIssueScheduled => "audit-detail-newsletter-issue-scheduled",
+        AuditKind::NewsletterSendingStarted => "audit-detail-newsletter-sending-started",
+        AuditKind::NewsletterSendingPaused => "audit-detail-newsletter-paused",
+        AuditKind::NewsletterSendingResumed => "audit-detail-newsletter-resumed",
+        AuditKind::NewsletterIssueSent => "audit-detail-newsletter-sent",
     }
 }
 
@@ -253,6 +260,13 @@ pub fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::TrashExpired => "trash-kind-expired",
         AuditKind::NewsPreviewLinkCreated => "preview-kind-link-created",
         AuditKind::NewsPreviewLinkWithdrawn => "preview-kind-link-withdrawn",
+        AuditKind::NewsletterIssueAdded => "admin-kind-newsletter-issue-added",
+        AuditKind::NewsletterIssueUpdated => "admin-kind-newsletter-issue-updated",
+        AuditKind::NewsletterIssueScheduled => "admin-kind-newsletter-issue-scheduled",
+        AuditKind::NewsletterSendingStarted => "admin-kind-newsletter-sending-started",
+        AuditKind::NewsletterSendingPaused => "admin-kind-newsletter-paused",
+        AuditKind::NewsletterSendingResumed => "admin-kind-newsletter-resumed",
+        AuditKind::NewsletterIssueSent => "admin-kind-newsletter-sent",
     }
 }
 
@@ -344,6 +358,38 @@ mod tests {
         assert_eq!(
             details_text(&fr, &zone, AuditKind::NewsPublished, &published),
             "Une actualité\u{a0}: programmée pour le 26 novembre 2026 à 9\u{a0}h\u{a0}30 (Europe/Paris)"
+        );
+    }
+
+    /// An issue's sending and scheduling are told with their counts and
+    /// time, in both languages.
+    #[test]
+    fn newsletter_sending_is_told_in_the_readers_language() {
+        let locales = std::sync::Arc::new(crate::text::i18n::Locales::load().unwrap());
+        let fr = Tr::new(crate::text::i18n::Lang::Fr, locales.clone());
+        let en = Tr::new(crate::text::i18n::Lang::En, locales);
+        let zone = crate::domain::TimeZone::parse("Europe/Paris").unwrap();
+        let started = AuditDetails::new().id(3).text("subject", "Lettre n° 1").count("fr", 1).count("en", 2400);
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::NewsletterSendingStarted, &started),
+            "Lettre n° 1\u{a0}: à 1 abonné en français et 2\u{202f}400 en anglais"
+        );
+        assert_eq!(
+            details_text(&en, &zone, AuditKind::NewsletterSendingStarted, &started),
+            "Lettre n° 1: to 1 subscriber in French and 2,400 in English"
+        );
+        let scheduled = AuditDetails::new()
+            .text("subject", "Letter")
+            .count("scheduled", 1)
+            .instant("at", time::macros::datetime!(2026-11-26 08:30 UTC));
+        assert_eq!(
+            details_text(&en, &zone, AuditKind::NewsletterIssueScheduled, &scheduled),
+            format!("Letter: to be sent on {}", when(&en, &zone, time::macros::datetime!(2026-11-26 08:30 UTC)))
+        );
+        let draft = AuditDetails::new().text("subject", "Lettre").count("scheduled", 0);
+        assert_eq!(
+            details_text(&fr, &zone, AuditKind::NewsletterIssueScheduled, &draft),
+            "Lettre\u{a0}: redevenu brouillon"
         );
     }
 

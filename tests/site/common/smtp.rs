@@ -1,4 +1,5 @@
-//! A small SMTP server for the tests: it accepts every mail and keeps it,
+//! A small SMTP server for the tests: it accepts every mail and keeps it
+//! (but to an address starting `no-such-mailbox`, refused for good),
 //! and can be stopped and started again on the same port, as a real mail
 //! server that goes down and comes back, or hold its answer to a mail, as
 //! a slow one does.
@@ -138,7 +139,13 @@ async fn session(stream: tokio::net::TcpStream, mailbox: Mailbox) -> std::io::Re
         if command.starts_with("EHLO") {
             write.write_all(b"250-test.smtp\r\n250 8BITMIME\r\n").await?;
         } else if command.starts_with("RCPT TO:") {
-            recipients.push(line.trim_end()[8..].trim().trim_matches(['<', '>']).to_owned());
+            let recipient = line.trim_end()[8..].trim().trim_matches(['<', '>']).to_owned();
+            if recipient.starts_with("no-such-mailbox") {
+                // As a server with no such mailbox answers.
+                write.write_all(b"550 5.1.1 no such mailbox here\r\n").await?;
+                continue;
+            }
+            recipients.push(recipient);
             write.write_all(b"250 OK\r\n").await?;
         } else if command == "DATA" {
             write.write_all(b"354 go ahead\r\n").await?;

@@ -1,0 +1,140 @@
+//! A newsletter issue's mail to one subscriber, rendered by the worker
+//! when it sends it (the outbox row holds no message, so that an issue to
+//! 100,000 subscribers stays small): the links of the subscriber's mail
+//! (their own unsubscribe link, the issue's page on the site) given to
+//! [`render_issue`](super::render_issue).
+//!
+//! The unsubscribe link is signed rather than stored: only hashes of
+//! tokens are kept, so the link of each mail is made from the subscriber's
+//! id and the hash of their current unsubscribe token, signed with a key of
+//! the site's (an HMAC). Nothing is written per mail; asking for a new
+//! unsubscribe link (which renews the hash) ends the old ones too.
+
+use std::sync::Arc;
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use super::{IssueMail, Mailer, render_issue};
+use crate::{
+    domain::EmailAddress,
+    store::NewsletterIssue,
+    text::{
+        hex,
+        i18n::{Lang, Locales, Tr},
+    },
+};
+
+/// What the worker needs to render an issue's mails: the texts, the
+/// site's origin, the unsubscribe pages' and the newsletter's addresses,
+/// and the key that signs the links.
+#[derive(Clone)]
+pub struct IssueLinks {
+    locales: Arc<Locales>,
+    base_url: String,
+    /// The unsubscribe page's address in French and in English, to which
+    /// `/{token}` is added.
+    unsubscribe: [String; 2],
+    /// The newsletter's page in French and in English ("read it on the
+    /// site" until each issue has its page in the archive).
+    newsletter: [String; 2],
+    key: Vec<u8>,
+}
+
+impl std::fmt::Debug for IssueLinks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IssueLinks").field("unsubscribe", &self.unsubscribe).finish_non_exhaustive()
+    }
+}
+
+impl IssueLinks {
+    /// `unsubscribe(lang)`: the unsubscribe page's path; `newsletter(lang)`
+    /// the newsletter's; both made absolute on `base_url`.
+    pub fn new(
+        locales: Arc<Locales>,
+        base_url: &str,
+        unsubscribe: impl Fn(Lang) -> String,
+        newsletter: impl Fn(Lang) -> String,
+        key: impl Into<Vec<u8>>,
+    ) -> IssueLinks {
+        let absolute = |path: String| format!("{base_url}{path}");
+        IssueLinks {
+            locales,
+            base_url: base_url.to_owned(),
+            unsubscribe: [absolute(unsubscribe(Lang::Fr)), absolute(unsubscribe(Lang::En))],
+            newsletter: [absolute(newsletter(Lang::Fr)), absolute(newsletter(Lang::En))],
+            key: key.into(),
+        }
+    }
+
+    fn mac(&self, subscriber: i64, unsubscribe_hash: &str) -> String {
+        let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(&self.key) else { return String::new() };
+        mac.update(format!("newsletter-unsubscribe\n{subscriber}\n{unsubscribe_hash}").as_bytes());
+        hex::encode(&mac.finalize().into_bytes())
+    }
+
+    /// A subscriber's unsubscribe token for the newsletter's mails: 64
+    /// hexadecimal characters, as the other tokens, the id's 16 then 48
+    /// of the signature.
+    pub fn unsubscribe_token(&self, subscriber: i64, unsubscribe_hash: &str) -> String {
+        let mac = self.mac(subscriber, unsubscribe_hash);
+        format!("{:016x}{}", subscriber, mac.get(..48).unwrap_or_default())
+    }
+
+    /// Whether `token` is the one [`IssueLinks::unsubscribe_token`] makes
+    /// for this subscriber (see [`token_subscriber`]), compared in
+    /// constant time.
+    pub fn token_matches(&self, token: &str, subscriber: i64, unsubscribe_hash: &str) -> bool {
+        let expected = self.unsubscribe_token(subscriber, unsubscribe_hash);
+        expected.len() == token.len()
+            && expected.bytes().zip(token.bytes()).fold(0u8, |diff, (a, b)| diff | (a ^ b)) == 0
+    }
+}
+
+/// The subscriber a signed unsubscribe token names, if it is one.
+pub fn token_subscriber(token: &str) -> Option<i64> {
+    if !hex::is_hex(token, 64) {
+        return None;
+    }
+    i64::from_str_radix(token.get(..16)?, 16).ok().filter(|id| *id > 0)
+}
+
+/// One subscriber's mail of an issue.
+pub struct IssueRecipient<'a> {
+    pub subscriber: i64,
+    pub email: &'a str,
+    pub lang: Lang,
+    pub unsubscribe_hash: &'a str,
+}
+
+/// Renders an issue's mail to one subscriber (see [`render_issue`]). Its
+/// `Message-ID` is fixed for an issue and a subscriber, so that a mail sent
+/// again after a crash is the same message.
+pub fn issue_mail(
+    mailer: &Mailer,
+    links: &IssueLinks,
+    issue: &NewsletterIssue,
+    to: &IssueRecipient<'_>,
+) -> anyhow::Result<Vec<u8>> {
+    let (lang, text) = issue.texts.for_reader(to.lang);
+    let tr = Tr::new(to.lang, links.locales.clone());
+    let token = links.unsubscribe_token(to.subscriber, to.unsubscribe_hash);
+    let unsubscribe_url = format!("{}/{token}", links.unsubscribe[index(to.lang)]);
+    let mail = IssueMail {
+        issue: issue.id,
+        subscriber: to.subscriber,
+        text: super::IssueText { lang, subject: text.subject.as_str(), body: text.body.as_str() },
+        unsubscribe_url: &unsubscribe_url,
+        archive_url: &links.newsletter[index(lang)],
+        base_url: &links.base_url,
+    };
+    render_issue(mailer, &tr, &EmailAddress::parse(to.email)?, &mail)
+}
+
+/// A language's place in the pairs of addresses.
+fn index(lang: Lang) -> usize {
+    match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+    }
+}
