@@ -205,8 +205,10 @@ impl Store {
     }
 
     /// Takes the next mails due for sending, `limit` at most, in the order
-    /// they were queued. A mail taken by a worker that died is taken again
-    /// once `lease` has passed. The mails of a paused newsletter issue wait.
+    /// they were queued, the site's own (a confirmation, an invitation)
+    /// before the newsletter's, so that a sending does not hold them. A
+    /// mail taken by a worker that died is taken again once `lease` has
+    /// passed. The mails of a paused newsletter issue wait.
     pub async fn claim_mails(
         &self,
         now: OffsetDateTime,
@@ -220,13 +222,13 @@ impl Store {
              WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
              AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
              AND (issue_id IS NULL OR issue_id NOT IN (SELECT id FROM newsletter_issues WHERE status = 'paused')) \
-             ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+             ORDER BY issue_id IS NOT NULL, id LIMIT $3 FOR UPDATE SKIP LOCKED) \
              AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts, issue_id, subscriber_id, lang";
         const CLAIM_SQLITE: &str = "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM mail_outbox WHERE status IN ('pending', 'sending') \
              AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND claimed_at < $2)) \
              AND (issue_id IS NULL OR issue_id NOT IN (SELECT id FROM newsletter_issues WHERE status = 'paused')) \
-             ORDER BY id LIMIT $3) \
+             ORDER BY issue_id IS NOT NULL, id LIMIT $3) \
              AND (status = 'pending' OR claimed_at < $2) RETURNING id, recipient, message, attempts, issue_id, subscriber_id, lang";
         let now = instant(now);
         let sql = match self {

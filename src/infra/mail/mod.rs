@@ -322,6 +322,10 @@ const HOUSEKEEPING_EVERY: Duration = Duration::minutes(1);
 pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut stop: watch::Receiver<bool>) {
     let poll = mailer.config.retry_base.min(StdDuration::from_secs(5));
     let mut next_housekeeping = OffsetDateTime::UNIX_EPOCH;
+    // The newsletter's pace (`--mail-rate`, `--mail-window`), kept from
+    // one batch to the next; the site's own mails (confirmations,
+    // invitations) are not held by it.
+    let mut pacer = Pacer::new(mailer.rate());
     loop {
         if stopping(&stop) {
             return;
@@ -355,9 +359,14 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
                     break;
                 }
             };
-            if let Err(error) = send_batch(&store, &mailer, &clock, &stop, batch).await {
-                tracing::warn!(%error, "could not record a mail's outcome");
-                break;
+            match send_batch(&store, &mailer, &clock, &stop, &mut pacer, batch).await {
+                Ok(false) => {}
+                // The newsletter waits for its window to roll.
+                Ok(true) => break,
+                Err(error) => {
+                    tracing::warn!(%error, "could not record a mail's outcome");
+                    break;
+                }
             }
         }
         tokio::select! {
@@ -380,16 +389,21 @@ fn stopping(stop: &watch::Receiver<bool>) -> bool {
 
 /// Sends a claimed batch, one mail after the other, and records what
 /// became of each: sent, failed (for a later retry), or, once `stop` is
-/// set, given back untried.
+/// set, given back untried. True when the newsletter's pace held some of
+/// its mails back (given back too): the worker then waits before claiming
+/// again.
 async fn send_batch(
     store: &Store,
     mailer: &Mailer,
     clock: &Clock,
     stop: &watch::Receiver<bool>,
+    pacer: &mut Pacer,
     batch: Vec<Claimed>,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let mut sent = Vec::with_capacity(batch.len());
     let mut untried = Vec::new();
+    // The newsletter's mails held back by its pace.
+    let mut held = false;
     let mut recorded = Ok(());
     let mut issues: HashMap<i64, Option<NewsletterIssue>> = HashMap::new();
     // The issue mails' recipients' unsubscribe hashes, in one query.
@@ -407,6 +421,15 @@ async fn send_batch(
         let result = match (&claimed.message, claimed.issue_id) {
             (Some(message), _) => mailer.send(claimed.id, &claimed.recipient, message).await,
             (None, Some(issue)) => {
+                // At the newsletter's pace: a stop during the wait, or a wait
+                // longer than a claim should be held (a window's cap reached),
+                // gives the mail back untried.
+                if held || !wait_for_turn(pacer, stop).await {
+                    held = held || !stopping(stop);
+                    untried.push(claimed.id);
+                    continue;
+                }
+                pacer.record(std::time::Instant::now());
                 if let std::collections::hash_map::Entry::Vacant(entry) = issues.entry(issue) {
                     // Unreadable now, its mails are tried again later.
                     entry.insert(store.newsletter_issue(issue).await.unwrap_or_else(|error| {
@@ -448,7 +471,28 @@ async fn send_batch(
     for issue in issues.into_keys() {
         store.finish_if_done(issue, clock.now()).await?;
     }
-    Ok(())
+    Ok(held)
+}
+
+/// The longest a worker waits for the newsletter's pace with mails
+/// claimed: past it (a window's cap reached), it gives them back.
+const LONGEST_TURN: StdDuration = StdDuration::from_secs(30);
+
+/// Waits until the pacer lets the next issue mail go: false when told to
+/// stop meanwhile, or when the wait would be longer than [`LONGEST_TURN`].
+async fn wait_for_turn(pacer: &Pacer, stop: &watch::Receiver<bool>) -> bool {
+    let wait = pacer.delay(std::time::Instant::now());
+    if wait > LONGEST_TURN {
+        return false;
+    }
+    if !wait.is_zero() {
+        let mut stop = stop.clone();
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            _ = stop.changed() => {}
+        }
+    }
+    !stopping(stop)
 }
 
 /// Renders an issue's mail to the subscriber of a claimed row, from their
