@@ -16,8 +16,8 @@ use crate::{
     startup::{
         accounts,
         config::{
-            Cli, Command, EventsCommand, NewsCommand, SampleCommand, ServeArgs, SignatoriesCommand, SiteConfig,
-            SubscribersCommand,
+            Cli, Command, EventsCommand, NewsCommand, NewsletterCommand, SampleCommand, ServeArgs, SignatoriesCommand,
+            SiteConfig, SubscribersCommand,
         },
         database::{open, open_for},
         server::{Server, shutdown_signal},
@@ -49,6 +49,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::News { command: NewsCommand::Export { dir } } => export_news(url, &dir).await,
         Command::Subscribers { command: SubscribersCommand::Export { all } } => export_subscribers(url, all).await,
         Command::Subscribers { command: SubscribersCommand::Delete { email } } => delete_subscriber(url, &email).await,
+        Command::Newsletter { command: NewsletterCommand::Status } => newsletter_status(url).await,
         Command::Admin { command } => accounts::run(url, command).await,
     }
 }
@@ -254,6 +255,23 @@ async fn export_subscribers(url: Option<String>, all: bool) -> anyhow::Result<Ex
         .record(&Actor::CommandLine, AuditKind::SubscribersExported, &details, &summary, Clock::system().now())
         .await?;
     subscribers_csv::write(std::io::stdout().lock(), &subscribers, all).context("cannot write the CSV")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line an issue, tab-separated: id, status, subject; then, once its
+/// sending has begun, a line a language: queued, sent, failed, left.
+async fn newsletter_status(url: Option<String>) -> anyhow::Result<ExitCode> {
+    let store = open(url).await?;
+    let mut out = std::io::stdout().lock();
+    for issue in store.newsletter_issues().await? {
+        writeln!(out, "#{}\t{}\t{}", issue.id, issue.status.as_str(), issue.subject())?;
+        if issue.started_at.is_some() {
+            let progress = store.issue_progress(issue.id).await?;
+            for (lang, p) in [("fr", progress.fr), ("en", progress.en)] {
+                writeln!(out, "\t{lang}\tqueued {}\tsent {}\tfailed {}\tleft {}", p.queued, p.sent, p.failed, p.left)?;
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -104,6 +104,13 @@ pub enum SubscribersCommand {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum NewsletterCommand {
+    /// Each issue's status and, once its sending has begun, its progress
+    /// in each language: queued, sent, failed, left.
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
 pub enum EventsCommand {
     /// Add or update events from a CSV file, all or nothing.
     Import {

@@ -6,8 +6,8 @@ use std::{net::SocketAddr, path::PathBuf, time::Duration};
 use clap::{Args, Parser, Subcommand};
 
 pub use super::commands::{
-    AdminCommand, EventsCommand, LangArg, NewsCommand, RoleArg, SampleCommand, SignatoriesCommand, SubscribersCommand,
-    TwoStepCommand,
+    AdminCommand, EventsCommand, LangArg, NewsCommand, NewsletterCommand, RoleArg, SampleCommand, SignatoriesCommand,
+    SubscribersCommand, TwoStepCommand,
 };
 pub use crate::domain::TimeZone;
 pub use crate::web::settings::{ConnectionLimits, RenderLimits, SiteConfig};
@@ -94,6 +94,11 @@ pub enum Command {
     Subscribers {
         #[command(subcommand)]
         command: SubscribersCommand,
+    },
+    /// The newsletter's issues.
+    Newsletter {
+        #[command(subcommand)]
+        command: NewsletterCommand,
     },
     /// The bundled sample data.
     Sample {

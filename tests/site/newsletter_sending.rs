@@ -132,6 +132,16 @@ both_backends! {
         sent(app, id).await;
         let progress_now = app.store.issue_progress(id).await.expect("progress");
         assert_eq!(progress_now, IssueProgress { fr: progress(1, 1), en: progress(2, 2) });
+        // The command line tells the same.
+        let status = crate::common::stdout(&app.cli(&["newsletter", "status"]));
+        assert_eq!(
+            status.lines().collect::<Vec<_>>(),
+            [
+                format!("#{id}\tsent\tLettre n° 1").as_str(),
+                "\tfr\tqueued 1\tsent 1\tfailed 0\tleft 0",
+                "\ten\tqueued 2\tsent 2\tfailed 0\tleft 0",
+            ]
+        );
         // Nothing more goes out.
         tokio::time::sleep(Duration::from_millis(600)).await;
         assert_eq!(app.mail.sent().len(), 3);
