@@ -238,7 +238,7 @@ impl Store {
         let limit = i64::from(limit);
         let mut claimed: Vec<Claimed> =
             on_pool!(self, pool => sqlx::query_as(sql).bind(now).bind(now - lease).bind(limit).fetch_all(pool).await)?;
-        claimed.sort_by_key(|mail| mail.id);
+        claimed.sort_by_key(|mail| (mail.issue_id.is_some(), mail.id));
         Ok(claimed)
     }
 

@@ -38,7 +38,7 @@ async fn post(app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Resp
         .expect("POST")
 }
 
-async fn sign_up(app: &TestApp, lang: &str, email: &str) -> reqwest::Response {
+pub(crate) async fn sign_up(app: &TestApp, lang: &str, email: &str) -> reqwest::Response {
     let csrf = token(app, lang).await;
     post(app, page(lang), &[("email", email), ("consent", "yes"), ("csrf", &csrf), ("website", "")]).await
 }

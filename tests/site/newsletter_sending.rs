@@ -371,3 +371,33 @@ async fn an_address_refused_for_good_is_suppressed_sqlite() {
 async fn an_address_refused_for_good_is_suppressed_postgres() {
     an_address_refused_for_good_is_suppressed(crate::common::Backend::Postgres).await;
 }
+
+both_backends! {
+    /// A sign-up's confirmation goes out during a sending, not after it:
+    /// the site's own mails are taken before the newsletter's, whose pace
+    /// (here four a second, sixty recipients: a quarter of a minute) does
+    /// not hold them.
+    async fn a_confirmation_is_not_held_behind_a_sending(app.mail_rate(4)) {
+        for n in 0..60 {
+            subscriber(app, &format!("reader{n:02}@example.org"), "fr", "confirmed").await;
+        }
+        let (id, version) = draft(app).await;
+        let admin = Actor::Staff("admin@example.org".into());
+        let started = app.store.start_sending(id, version, &admin, app.clock.now()).await.expect("start");
+        assert_eq!(started, StartOutcome::Started { fr: 60, en: 0 });
+        app.mail.wait_for(1, PATIENCE).await.unwrap_or_else(|error| panic!("{error}"));
+
+        assert_eq!(crate::newsletter::sign_up(app, "en", "newcomer@example.org").await.status(), 200);
+        let until = std::time::Instant::now() + PATIENCE;
+        let sent = loop {
+            let sent = app.mail.sent();
+            if sent.iter().any(|mail| mail.recipient == "newcomer@example.org") {
+                break sent;
+            }
+            assert!(std::time::Instant::now() < until, "no confirmation during the sending: {:?}", sent.iter().map(|m| m.recipient.as_str()).collect::<Vec<_>>());
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        };
+        let issue_mails = sent.iter().filter(|mail| mail.recipient.starts_with("reader")).count();
+        assert!(issue_mails < 60, "the confirmation waited for the whole sending ({issue_mails} issue mails before it)");
+    }
+}

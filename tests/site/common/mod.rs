@@ -82,6 +82,8 @@ struct Settings {
     render: Option<RenderLimits>,
     /// The secretariat's time zone; the site's default (Europe/Paris) when `None`.
     time_zone: Option<&'static str>,
+    /// The newsletter's mails a second; as fast as the site goes when `None`.
+    mail_rate: Option<u32>,
 }
 
 /// Sets up a test's site: `TestApp::builder(backend).seeded().start()`.
@@ -125,6 +127,12 @@ impl Builder {
     /// Allows `n` sign-in attempts per quarter of an hour and client.
     pub fn sign_ins_per_quarter_hour(mut self, n: u32) -> Builder {
         self.settings.sign_ins_per_quarter_hour = Some(n);
+        self
+    }
+
+    /// Sends the newsletter's mails at `per_second` at most.
+    pub fn mail_rate(mut self, per_second: u32) -> Builder {
+        self.settings.mail_rate = Some(per_second);
         self
     }
 
@@ -444,7 +452,7 @@ impl Running {
         config.mail.retry_base = Duration::from_millis(200);
         // The newsletter as fast as the site lets it go: the pace's own
         // tests move a clock of their own.
-        config.mail.rate = MailRate { per_second: 10_000, window: None };
+        config.mail.rate = MailRate { per_second: settings.mail_rate.unwrap_or(10_000), window: None };
         if let Some(n) = settings.sign_ins_per_quarter_hour {
             config.sign_ins_per_quarter_hour = n;
         }
