@@ -288,13 +288,7 @@ impl Store {
             tx.commit().await?;
             done == 1
         });
-        if done {
-            return Ok(Saved::Done(id));
-        }
-        Ok(match self.newsletter_issue(id).await? {
-            Some(current) => Saved::Conflict(Box::new(current)),
-            None => Saved::NotFound,
-        })
+        self.saved_issue(id, done).await
     }
 
     /// Schedules a draft (or moves a scheduled issue) to start at `at`, or,
@@ -328,6 +322,13 @@ impl Store {
             tx.commit().await?;
             done == 1
         });
+        self.saved_issue(id, done).await
+    }
+
+    /// A change to an issue that was `done`; or, when it was not (the
+    /// issue changed, or began sending, since it was read), the issue as
+    /// it now stands, or none.
+    async fn saved_issue(&self, id: i64, done: bool) -> Result<Saved<NewsletterIssue>, StoreError> {
         if done {
             return Ok(Saved::Done(id));
         }
