@@ -96,9 +96,10 @@ pub struct IssueFields<'a> {
 /// An issue's texts: at least one language, each with its subject and
 /// its body.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct IssueTexts {
-    fr: Option<IssueText>,
-    en: Option<IssueText>,
+pub enum IssueTexts {
+    Both { fr: IssueText, en: IssueText },
+    Fr(IssueText),
+    En(IssueText),
 }
 
 impl IssueTexts {
@@ -117,26 +118,30 @@ impl IssueTexts {
 
     /// The texts, when at least one language is given.
     pub fn new(fr: Option<IssueText>, en: Option<IssueText>) -> Option<IssueTexts> {
-        (fr.is_some() || en.is_some()).then_some(IssueTexts { fr, en })
+        match (fr, en) {
+            (Some(fr), Some(en)) => Some(IssueTexts::Both { fr, en }),
+            (Some(fr), None) => Some(IssueTexts::Fr(fr)),
+            (None, Some(en)) => Some(IssueTexts::En(en)),
+            (None, None) => None,
+        }
     }
 
     /// The text written in `lang`, if any.
     pub fn get(&self, lang: Lang) -> Option<&IssueText> {
-        match lang {
-            Lang::Fr => self.fr.as_ref(),
-            Lang::En => self.en.as_ref(),
+        match (self, lang) {
+            (IssueTexts::Both { fr, .. } | IssueTexts::Fr(fr), Lang::Fr) => Some(fr),
+            (IssueTexts::Both { en, .. } | IssueTexts::En(en), Lang::En) => Some(en),
+            _ => None,
         }
     }
 
     /// The text a subscriber of `lang` gets: theirs, or else the other
     /// language's (with the language it is in).
     pub fn for_reader(&self, lang: Lang) -> (Lang, &IssueText) {
-        match (self.get(lang), &self.fr, &self.en) {
-            (Some(text), _, _) => (lang, text),
-            (None, Some(fr), _) => (Lang::Fr, fr),
-            (None, None, Some(en)) => (Lang::En, en),
-            // `new` refuses texts without either language.
-            (None, None, None) => unreachable!("an issue has at least one language"),
+        match (self.get(lang), self) {
+            (Some(text), _) => (lang, text),
+            (None, IssueTexts::Both { fr, .. } | IssueTexts::Fr(fr)) => (Lang::Fr, fr),
+            (None, IssueTexts::En(en)) => (Lang::En, en),
         }
     }
 

@@ -162,15 +162,25 @@ pub struct IssueProgress {
     pub en: LangProgress,
 }
 
-const SELECT_ISSUE: &str = "SELECT id, subject_fr, subject_en, body_fr, body_en, status, scheduled_at, created_by, \
-    created_at, updated_at, version, started_at, finished_at, recipients_fr, recipients_en FROM newsletter_issues ";
-const BY_ID: &str = "SELECT id, subject_fr, subject_en, body_fr, body_en, status, scheduled_at, created_by, \
-    created_at, updated_at, version, started_at, finished_at, recipients_fr, recipients_en FROM newsletter_issues \
-    WHERE id = $1";
+/// An issue's row, as [`IssueRow`] reads it: `select_issue!("WHERE …")`.
+macro_rules! select_issue {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, subject_fr, subject_en, body_fr, body_en, status, scheduled_at, created_by, created_at, \
+             updated_at, version, started_at, finished_at, recipients_fr, recipients_en FROM newsletter_issues ",
+            $rest
+        )
+    };
+}
+const BY_ID: &str = select_issue!("WHERE id = $1");
 
 /// The subscribers an issue goes to: confirmed, and not suppressed.
-const RECIPIENTS: &str = "FROM subscribers s WHERE s.status = 'confirmed' \
-    AND NOT EXISTS (SELECT 1 FROM address_suppressions a WHERE a.email = s.email)";
+macro_rules! recipients {
+    () => {
+        "FROM subscribers s WHERE s.status = 'confirmed' \
+         AND NOT EXISTS (SELECT 1 FROM address_suppressions a WHERE a.email = s.email)"
+    };
+}
 
 fn issue_details(issue: &NewsletterIssue) -> AuditDetails {
     AuditDetails::new().id(issue.id).text("subject", issue.subject())
@@ -197,28 +207,26 @@ impl Store {
 
     /// Every issue, the newest first.
     pub async fn newsletter_issues(&self) -> Result<Vec<NewsletterIssue>, StoreError> {
-        let sql = format!("{SELECT_ISSUE}ORDER BY id DESC");
-        let rows: Vec<IssueRow> =
-            on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).fetch_all(pool).await)?;
+        const ALL: &str = select_issue!("ORDER BY id DESC");
+        let rows: Vec<IssueRow> = on_pool!(self, pool => sqlx::query_as(ALL).fetch_all(pool).await)?;
         rows.into_iter().map(NewsletterIssue::try_from).collect()
     }
 
     /// The scheduled issues whose time has come, the earliest first.
     pub async fn due_scheduled(&self, now: OffsetDateTime) -> Result<Vec<NewsletterIssue>, StoreError> {
-        let sql = format!("{SELECT_ISSUE}WHERE status = 'scheduled' AND scheduled_at <= $1 ORDER BY scheduled_at, id");
-        let rows: Vec<IssueRow> = on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
-            .bind(instant(now))
-            .fetch_all(pool)
-            .await)?;
+        const DUE: &str = select_issue!("WHERE status = 'scheduled' AND scheduled_at <= $1 ORDER BY scheduled_at, id");
+        let rows: Vec<IssueRow> = on_pool!(self, pool => sqlx::query_as(DUE).bind(instant(now)).fetch_all(pool).await)?;
         rows.into_iter().map(NewsletterIssue::try_from).collect()
     }
 
     /// How many subscribers an issue started now would go to, in French
     /// and in English.
     pub async fn newsletter_recipients(&self) -> Result<(i64, i64), StoreError> {
-        let sql =
-            format!("SELECT count(*) FILTER (WHERE s.lang = 'fr'), count(*) FILTER (WHERE s.lang = 'en') {RECIPIENTS}");
-        Ok(on_pool!(self, pool => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).fetch_one(pool).await)?)
+        const COUNT: &str = concat!(
+            "SELECT count(*) FILTER (WHERE s.lang = 'fr'), count(*) FILTER (WHERE s.lang = 'en') ",
+            recipients!()
+        );
+        Ok(on_pool!(self, pool => sqlx::query_as(COUNT).fetch_one(pool).await)?)
     }
 
     /// Saves a new draft; its id.
@@ -357,9 +365,11 @@ impl Store {
             recipients_fr = (SELECT count(*) FROM mail_outbox WHERE issue_id = $1 AND lang = 'fr'), \
             recipients_en = (SELECT count(*) FROM mail_outbox WHERE issue_id = $1 AND lang = 'en') \
             WHERE id = $1 RETURNING recipients_fr, recipients_en";
-        let queue = format!(
+        const QUEUE: &str = concat!(
             "INSERT INTO mail_outbox (subscriber_id, recipient, message, status, next_attempt_at, created_at, issue_id, lang) \
-             SELECT s.id, s.email, NULL, 'pending', $1, $1, $2, s.lang {RECIPIENTS} ORDER BY s.id"
+             SELECT s.id, s.email, NULL, 'pending', $1, $1, $2, s.lang ",
+            recipients!(),
+            " ORDER BY s.id"
         );
         let now = instant(now);
         let started = on_pool!(self, pool => {
@@ -374,7 +384,7 @@ impl Store {
             }
             let done = sqlx::query(START).bind(now).bind(id).bind(version).execute(&mut *tx).await?.rows_affected();
             if done == 1 {
-                sqlx::query(sqlx::AssertSqlSafe(queue.clone())).bind(now).bind(id).execute(&mut *tx).await?;
+                sqlx::query(QUEUE).bind(now).bind(id).execute(&mut *tx).await?;
                 let (fr, en): (i64, i64) = sqlx::query_as(COUNT).bind(id).fetch_one(&mut *tx).await?;
                 let details = issue_details(&current).count("fr", fr).count("en", en);
                 let text = format!("{}: {fr} recipients in French, {en} in English", describe(&current));

@@ -33,19 +33,11 @@ pub struct IssueText<'a> {
     pub body: &'a str,
 }
 
-impl<'a> IssueText<'a> {
+impl IssueText<'_> {
     /// Whether the issue is not written in this language: no subject or no
     /// body (only blanks).
     pub fn is_empty(&self) -> bool {
         self.subject.trim().is_empty() || self.body.trim().is_empty()
-    }
-
-    /// The text a reader of `reader` gets: the issue's in their language,
-    /// or, when that one is empty, the first other one written; `None`
-    /// when none is.
-    pub fn for_reader(reader: Lang, texts: &[IssueText<'a>]) -> Option<IssueText<'a>> {
-        let written = || texts.iter().filter(|text| !text.is_empty());
-        written().find(|text| text.lang == reader).or_else(|| written().next()).copied()
     }
 }
 
@@ -55,7 +47,8 @@ pub struct IssueMail<'a> {
     /// The issue's id: with the subscriber's, the mail's fixed `Message-ID`.
     pub issue: i64,
     pub subscriber: i64,
-    /// The text to send ([`IssueText::for_reader`]); when its language is
+    /// The text to send (the issue's in the reader's language, else the
+    /// other's: `IssueTexts::for_reader`); when its language is
     /// not the reader's (the mail's [`Tr`]), a line at the top says so.
     pub text: IssueText<'a>,
     /// The subscriber's own link to leave (a page whose POST is also the

@@ -292,12 +292,30 @@ fn write_mail_file(dir: &std::path::Path, id: i64, message: &[u8]) -> std::io::R
 
 /// The longest an SMTP server may take over a mail.
 const SMTP_TIMEOUT: StdDuration = StdDuration::from_secs(20);
-/// The most mails the worker claims, and records as sent, at once: few
-/// enough that the last of them is sent within the lease, even if each
-/// takes the longest an SMTP server may take, so that no other worker
-/// takes it meanwhile.
+/// The fewest mails the worker claims, and records as sent, at once. It
+/// claims more when the newsletter's pace lets more go (see
+/// [`batch_size`]); however many, a mail is tried only while its claim
+/// outlasts the longest an SMTP server may take over it (see
+/// [`lease_covers`]), so that no other worker takes it meanwhile.
 const BATCH: u16 = 12;
-const _: () = assert!(BATCH as u64 * SMTP_TIMEOUT.as_secs() < LEASE.whole_seconds() as u64);
+/// The most it claims at once.
+const LARGEST_BATCH: u16 = 500;
+const _: () = assert!(SMTP_TIMEOUT.as_secs() * 2 < LEASE.whole_seconds() as u64);
+
+/// How many mails the worker claims at once: a quarter of a second's
+/// worth at the newsletter's pace, twelve at least, so that at 500 mails a
+/// second the database is asked for its queue eight times a second, not
+/// forty.
+fn batch_size(rate: MailRate) -> u16 {
+    u16::try_from(rate.per_second / 4).unwrap_or(LARGEST_BATCH).clamp(BATCH, LARGEST_BATCH)
+}
+
+/// Whether a mail of a batch claimed at `claimed` may still be tried: its
+/// claim lasts until the lease ends, and the SMTP server may take
+/// [`SMTP_TIMEOUT`] over it.
+fn lease_covers(claimed: std::time::Instant) -> bool {
+    claimed.elapsed() + SMTP_TIMEOUT < LEASE.unsigned_abs()
+}
 /// How long the worker waits, once woken by a queued mail, for others to
 /// send with it: a confirmation mail leaves a twentieth of a second
 /// later, and 200 sign-ups a second cost the database 40 commits a second
@@ -326,6 +344,7 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
     // one batch to the next; the site's own mails (confirmations,
     // invitations) are not held by it.
     let mut pacer = Pacer::new(mailer.rate());
+    let batch_size = batch_size(mailer.rate());
     loop {
         if stopping(&stop) {
             return;
@@ -351,7 +370,7 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
             next_housekeeping = now + HOUSEKEEPING_EVERY;
         }
         while !stopping(&stop) {
-            let batch = match store.claim_mails(clock.now(), LEASE, BATCH).await {
+            let batch = match store.claim_mails(clock.now(), LEASE, batch_size).await {
                 Ok(batch) if batch.is_empty() => break,
                 Ok(batch) => batch,
                 Err(error) => {
@@ -413,8 +432,10 @@ async fn send_batch(
         tracing::warn!(%error, "could not read the recipients of a newsletter issue");
         HashMap::new()
     });
+    let claimed_at = std::time::Instant::now();
     for claimed in batch {
-        if stopping(stop) {
+        // Told to stop, or the claim too close to its end: given back.
+        if stopping(stop) || !lease_covers(claimed_at) {
             untried.push(claimed.id);
             continue;
         }
