@@ -20,15 +20,22 @@ pub enum Mailbox {
 
 /// Why a path is not a mailbox to read.
 #[derive(Debug, thiserror::Error)]
-pub enum MailboxError {
-    #[error("{}: no such file or folder", .0.display())]
-    Missing(PathBuf),
-    #[error("{}: a folder but not a Maildir (it has no new/ and cur/ folders)", .0.display())]
-    NotMaildir(PathBuf),
-    #[error("{}: neither a Maildir nor an mbox (an mbox begins with a \"From \" line)", .0.display())]
-    NotMbox(PathBuf),
-    #[error("{}: cannot be read: {}", .0.display(), .1)]
-    Unreadable(PathBuf, io::Error),
+#[error("{}: {problem}", path.display())]
+pub struct MailboxError {
+    pub path: PathBuf,
+    pub problem: Problem,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    #[error("no such file or folder")]
+    Missing,
+    #[error("a folder but not a Maildir (it has no new/ and cur/ folders)")]
+    NotMaildir,
+    #[error("neither a Maildir nor an mbox (an mbox begins with a \"From \" line)")]
+    NotMbox,
+    #[error("cannot be read: {0}")]
+    Unreadable(io::Error),
 }
 
 /// One message of a mailbox: where it is (a Maildir's file, relative to
@@ -44,31 +51,34 @@ impl Mailbox {
     /// The mailbox at `path`: a folder with `new/` and `cur/`, or a file
     /// that is empty or begins with `From `.
     pub fn open(path: &Path) -> Result<Mailbox, MailboxError> {
-        let unreadable = |error| MailboxError::Unreadable(path.to_owned(), error);
+        let failed = |problem| MailboxError { path: path.to_owned(), problem };
         let metadata = match std::fs::metadata(path) {
             Ok(metadata) => metadata,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => return Err(MailboxError::Missing(path.to_owned())),
-            Err(error) => return Err(unreadable(error)),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Err(failed(Problem::Missing)),
+            Err(error) => return Err(failed(Problem::Unreadable(error))),
         };
         if metadata.is_dir() {
             return if path.join("new").is_dir() && path.join("cur").is_dir() {
                 Ok(Mailbox::Maildir(path.to_owned()))
             } else {
-                Err(MailboxError::NotMaildir(path.to_owned()))
+                Err(failed(Problem::NotMaildir))
             };
         }
         let mut start = Vec::with_capacity(5);
-        File::open(path).and_then(|file| file.take(5).read_to_end(&mut start)).map_err(unreadable)?;
+        File::open(path)
+            .and_then(|file| file.take(5).read_to_end(&mut start))
+            .map_err(|error| failed(Problem::Unreadable(error)))?;
         if start.is_empty() || start == b"From " {
             Ok(Mailbox::Mbox(path.to_owned()))
         } else {
-            Err(MailboxError::NotMbox(path.to_owned()))
+            Err(failed(Problem::NotMbox))
         }
     }
 
-    /// For the command line's argument: the mailbox, or why not.
-    pub fn parse_arg(path: &str) -> Result<Mailbox, MailboxError> {
-        Mailbox::open(Path::new(path))
+    /// For the command line's argument: the mailbox, or why not (the
+    /// command line names the path).
+    pub fn parse_arg(path: &str) -> Result<Mailbox, Problem> {
+        Mailbox::open(Path::new(path)).map_err(|error| error.problem)
     }
 
     pub fn path(&self) -> &Path {
@@ -80,7 +90,7 @@ impl Mailbox {
     /// The mailbox's messages, read one at a time: a Maildir's in `cur/`
     /// and `new/`, an mbox's in order (until one cannot be read).
     pub fn messages(&self) -> Result<Box<dyn Iterator<Item = MailboxMessage>>, MailboxError> {
-        let unreadable = |error| MailboxError::Unreadable(self.path().to_owned(), error);
+        let unreadable = |error| MailboxError { path: self.path().to_owned(), problem: Problem::Unreadable(error) };
         match self {
             Mailbox::Maildir(root) => {
                 let root = root.clone();

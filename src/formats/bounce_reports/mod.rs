@@ -17,7 +17,7 @@ use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders, PartType};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
-pub use mailbox::{Mailbox, MailboxError, MailboxMessage};
+pub use mailbox::{Mailbox, MailboxError, MailboxMessage, Problem};
 
 use self::fields::{Fields, first_word};
 use crate::{domain::EmailAddress, text::hex};
@@ -182,7 +182,8 @@ fn returned_recipient(message: &Message<'_>) -> Result<EmailAddress, NotUndersto
             &headers
         }
     };
-    let addresses: Vec<&str> = returned.to().map(|to| to.iter().filter_map(|a| a.address()).collect()).unwrap_or_default();
+    let addresses: Vec<&str> =
+        returned.to().map(|to| to.iter().filter_map(|a| a.address()).collect()).unwrap_or_default();
     match addresses.as_slice() {
         [one] => parse_address(one),
         [] => Err(no_one()),

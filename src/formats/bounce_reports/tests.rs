@@ -96,7 +96,8 @@ fn reports_that_do_not_say_plainly_are_not_understood() {
     assert_eq!(why(&no_address), "not an address (\"full box\")");
     let unnamed = DELAYED.replace("Final-Recipient: rfc822; slow@example.com\n", "");
     assert_eq!(why(&unnamed), "a recipient without Final-Recipient");
-    let no_recipient = DELAYED.replace("Final-Recipient: rfc822; slow@example.com\nAction: delayed\nStatus: 4.4.1\n", "")
+    let no_recipient = DELAYED
+        .replace("Final-Recipient: rfc822; slow@example.com\nAction: delayed\nStatus: 4.4.1\n", "")
         .replace("Will-Retry-Until: Sat, 12 Dec 2026 09:12:01 +0100 (CET)\n", "");
     assert_eq!(why(&no_recipient), "its delivery status names no recipient");
     let garbage = SOFT.replace("Action: failed", "this is not a field");
@@ -177,10 +178,10 @@ fn what_is_no_mailbox_is_told_with_its_path() {
     let missing = dir.path().join("missing");
     let error = Mailbox::open(&missing).expect_err("missing");
     assert_eq!(error.to_string(), format!("{}: no such file or folder", missing.display()));
-    assert!(matches!(Mailbox::open(dir.path()), Err(MailboxError::NotMaildir(_))));
+    assert!(matches!(Mailbox::open(dir.path()), Err(MailboxError { problem: Problem::NotMaildir, .. })));
     let text = dir.path().join("notes.txt");
     std::fs::write(&text, "Dear all,\n").expect("write");
-    assert!(matches!(Mailbox::open(&text), Err(MailboxError::NotMbox(_))));
+    assert!(matches!(Mailbox::open(&text), Err(MailboxError { problem: Problem::NotMbox, .. })));
     let empty = dir.path().join("empty");
     std::fs::write(&empty, "").expect("write");
     assert_eq!(Mailbox::open(&empty).expect("an empty mbox").messages().expect("messages").count(), 0);
