@@ -20,9 +20,13 @@ fn today() -> String {
     OffsetDateTime::now_utc().format(&Rfc2822).expect("a date")
 }
 
-/// A delivery status notification for one recipient.
+/// A delivery status notification for one recipient, of today.
 fn dsn(id: &str, recipient: &str, action: &str, status: &str) -> String {
-    let date = today();
+    dsn_of(&today(), id, recipient, action, status)
+}
+
+/// A delivery status notification for one recipient, of `date`.
+fn dsn_of(date: &str, id: &str, recipient: &str, action: &str, status: &str) -> String {
     format!(
         "Date: {date}\nFrom: MAILER-DAEMON@mx.example.net\nTo: bounces@oneinfive.example\n\
          Subject: Undelivered Mail Returned to Sender\nMessage-ID: <{id}@mx.example.net>\nMIME-Version: 1.0\n\
@@ -147,21 +151,26 @@ both_backends! {
     }
 
     async fn an_mbox_is_read_and_what_is_no_mailbox_is_refused_by_name(app) {
+        let old = (OffsetDateTime::now_utc() - time::Duration::days(40)).format(&Rfc2822).expect("a date");
         let mbox = app.write_file(
             "bounces.mbox",
             format!(
-                "From MAILER-DAEMON Mon Dec  7 09:12:03 2026\n{}\nFrom fbl@isp.example.com Mon Dec  7 10:00:00 2026\n{}\n",
+                "From MAILER-DAEMON Mon Dec  7 09:12:03 2026\n{}\nFrom fbl@isp.example.com Mon Dec  7 10:00:00 2026\n{}\n\
+                 From MAILER-DAEMON Mon Oct 26 09:12:03 2026\n{}\n",
                 dsn("hard-1", "gone@example.net", "failed", "5.1.1"),
-                complaint("arf-1", "annoyed@example.com")
+                complaint("arf-1", "annoyed@example.com"),
+                dsn_of(&old, "soft-old", "full@example.org", "failed", "4.2.2")
             )
             .as_bytes(),
         );
         let lines = bounces(app, &mbox);
         assert!(lines.contains("gone@example.net: hard bounce (5.1.1): suppressed"), "{lines:#?}");
+        assert!(lines.contains("full@example.org: soft bounce (4.2.2): from before the last 30 days, not counted"), "{lines:#?}");
+        assert_eq!(soft_bounces(app, "full@example.org").await, 0);
         assert!(lines.contains("annoyed@example.com: complaint (abuse): suppressed"), "{lines:#?}");
         let suppressed = pairs(&[("annoyed@example.com", "complained"), ("gone@example.net", "bounced")]);
         assert_eq!(suppressions(app).await, suppressed);
-        assert!(bounces(app, &mbox).iter().any(|line| line.contains(": 2 messages, 2 read before, 0 not understood;")));
+        assert!(bounces(app, &mbox).iter().any(|line| line.contains(": 3 messages, 3 read before, 0 not understood;")));
 
         let missing = app.dir.path().join("no-such-mailbox");
         let notes = app.write_file("notes.txt", b"Dear all,\n");

@@ -117,6 +117,10 @@ fn delivery_status(message: &Message<'_>, date: Option<OffsetDateTime>) -> Resul
     else {
         return Err(NotUnderstood::new("its delivery status names no recipient"));
     };
+    if about_message.get("final-recipient").is_some() {
+        // The fields about the message itself are missing: none is skipped.
+        return Err(NotUnderstood::new("its delivery status begins with a recipient, not the reporting server"));
+    }
     let arrival = about_message.get("arrival-date").and_then(field_date).or(date);
     recipients.iter().map(|fields| recipient(fields, arrival)).collect()
 }
@@ -199,9 +203,9 @@ fn report_parts<'a>(message: &'a Message<'a>) -> impl Iterator<Item = &'a Messag
 
 /// The text of the report's first part of type `message/{subtypes}`.
 fn report_part<'a>(message: &'a Message<'a>, subtypes: &[&str]) -> Result<&'a str, NotUnderstood> {
-    let name = || format!("message/{}", subtypes[0]);
+    let name = subtypes.first().copied().unwrap_or_default();
     part_text(message, "message", subtypes)
-        .ok_or_else(|| NotUnderstood::new(format!("no {} part, or not text", name())))
+        .ok_or_else(|| NotUnderstood::new(format!("no message/{name} part, or not text")))
 }
 
 fn part_text<'a>(message: &'a Message<'a>, main: &str, subtypes: &[&str]) -> Option<&'a str> {

@@ -100,6 +100,9 @@ fn reports_that_do_not_say_plainly_are_not_understood() {
         .replace("Final-Recipient: rfc822; slow@example.com\nAction: delayed\nStatus: 4.4.1\n", "")
         .replace("Will-Retry-Until: Sat, 12 Dec 2026 09:12:01 +0100 (CET)\n", "");
     assert_eq!(why(&no_recipient), "its delivery status names no recipient");
+    let headless = SOFT.replace("Reporting-MTA: dns; relay.example.org\n\n", "")
+        .replace("--=_relay_1765175400\nContent-type: message/delivery-status\n\n", "--=_relay_1765175400\nContent-type: message/delivery-status\n\nFinal-Recipient: rfc822;first@example.org\nAction: failed\nStatus: 5.1.1\n\n");
+    assert_eq!(why(&headless), "its delivery status begins with a recipient, not the reporting server");
     let garbage = SOFT.replace("Action: failed", "this is not a field");
     assert_eq!(why(&garbage), "line 3 of its report is not a field");
     let anonymous = COMPLAINT.replace("To: Annoyed Reader <Annoyed@Example.com>\n", "");
