@@ -16,7 +16,7 @@ use crate::{
     formats::bounce_reports::{self, Mailbox, MailboxMessage, Notice, What},
     infra::clock::Clock,
     startup::database::open,
-    store::{Feedback, FeedbackOutcome, SOFT_BOUNCES_TO_SUPPRESS, Store},
+    store::{Feedback, FeedbackOutcome, SOFT_BOUNCE_WINDOW as WINDOW, SOFT_BOUNCES_TO_SUPPRESS, Store},
 };
 
 /// Reads every message of the mailbox and says what it did.
@@ -71,7 +71,10 @@ impl Tally {
                 self.suppressed += 1;
                 match notice.what {
                     What::SoftBounce { .. } => {
-                        format!("suppressed ({SOFT_BOUNCES_TO_SUPPRESS} soft bounces within 30 days)")
+                        format!(
+                            "suppressed ({SOFT_BOUNCES_TO_SUPPRESS} soft bounces within {} days)",
+                            WINDOW.whole_days()
+                        )
                     }
                     _ => "suppressed".to_owned(),
                 }
@@ -82,11 +85,11 @@ impl Tally {
             }
             FeedbackOutcome::Counted(n) => {
                 self.counted += 1;
-                format!("counted, {n} of {SOFT_BOUNCES_TO_SUPPRESS} within 30 days")
+                format!("counted, {n} of {SOFT_BOUNCES_TO_SUPPRESS} within {} days", WINDOW.whole_days())
             }
             FeedbackOutcome::TooOld => {
                 self.too_old += 1;
-                "from before the last 30 days, not counted".to_owned()
+                format!("from before the last {} days, not counted", WINDOW.whole_days())
             }
         }
     }
