@@ -1,5 +1,6 @@
 //! The files staff import and export, and the bundled sample data.
 
+pub mod bounce_reports;
 pub mod csv_file;
 pub mod csv_text;
 pub mod events_csv;

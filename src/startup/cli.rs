@@ -14,7 +14,7 @@ use crate::{
     },
     infra::clock::Clock,
     startup::{
-        accounts,
+        accounts, bounces,
         config::{
             Cli, Command, EventsCommand, NewsCommand, NewsletterCommand, SampleCommand, ServeArgs, SignatoriesCommand,
             SiteConfig, SubscribersCommand,
@@ -50,6 +50,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Subscribers { command: SubscribersCommand::Export { all } } => export_subscribers(url, all).await,
         Command::Subscribers { command: SubscribersCommand::Delete { email } } => delete_subscriber(url, &email).await,
         Command::Newsletter { command: NewsletterCommand::Status } => newsletter_status(url).await,
+        Command::Newsletter { command: NewsletterCommand::Bounces { path } } => bounces::run(url, &path).await,
         Command::Admin { command } => accounts::run(url, command).await,
     }
 }

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
+use crate::formats::bounce_reports::Mailbox;
+
 #[derive(Debug, Subcommand)]
 pub enum AdminCommand {
     /// Create an account. The password is read twice from standard input
@@ -108,6 +110,17 @@ pub enum NewsletterCommand {
     /// Each issue's status and, once its sending has begun, its progress
     /// in each language: queued, sent, failed, left.
     Status,
+    /// Read the bounces and complaints that came back to `--bounce-address`
+    /// (delivery status notifications and ARF abuse reports, in a Maildir
+    /// or an mbox) and suppress the addresses they name: a hard bounce or a
+    /// complaint at once, soft bounces at the third within 30 days. Each
+    /// report counts once, however often the mailbox is read; the messages
+    /// that are no such report are listed, and left alone.
+    Bounces {
+        /// A Maildir (a folder with new/ and cur/) or an mbox file.
+        #[arg(value_parser = Mailbox::parse_arg)]
+        path: Mailbox,
+    },
 }
 
 #[derive(Debug, Subcommand)]

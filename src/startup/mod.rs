@@ -1,6 +1,7 @@
 //! Start-up: the command line, the settings, and the server.
 
 pub mod accounts;
+pub mod bounces;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -98,7 +98,10 @@ pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 pub use signatory_edits::{ImportPreview, PreviewRow, VersionedSignatory};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
-pub use suppressions::{SOFT_BOUNCE_WINDOW, SOFT_BOUNCES_TO_SUPPRESS, SuppressionCounts, SuppressionReason};
+pub use suppressions::{
+    BOUNCE_MESSAGES_KEPT_FOR, Feedback, FeedbackOutcome, SOFT_BOUNCE_WINDOW, SOFT_BOUNCES_TO_SUPPRESS,
+    SuppressionCounts, SuppressionReason,
+};
 pub use trash::{Clash, Restored, TRASH_KEPT_FOR, TrashItem, TrashKind, Whereabouts};
 pub use two_step::{PENDING_LIFETIME, PendingSignIn, TwoStep};
 

@@ -44,6 +44,34 @@ pub struct SuppressionCounts {
     pub soft_bounces: i64,
 }
 
+/// The reports that `newsletter bounces` has read are remembered, as a
+/// hash, this long: a mailbox read again within it counts nothing twice.
+pub const BOUNCE_MESSAGES_KEPT_FOR: Duration = Duration::days(90);
+
+/// What a bounce or a complaint report says of an address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feedback {
+    /// Refused for good: suppressed at once.
+    HardBounce,
+    /// Refused for now: counted, and suppressed at the third within 30 days.
+    SoftBounce,
+    /// The recipient complained: suppressed at once.
+    Complaint,
+}
+
+/// What the store did with one address of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeedbackOutcome {
+    /// Suppressed now.
+    Suppressed,
+    /// Suppressed already.
+    AlreadySuppressed,
+    /// A soft bounce counted: this many within 30 days.
+    Counted(i64),
+    /// A soft bounce from before the last 30 days: it can count for nothing.
+    TooOld,
+}
+
 /// Suppresses an address within a transaction `$tx` (either backend's):
 /// the suppression, its soft bounces forgotten, its mails not taken yet
 /// deleted. `true` when newly suppressed.
@@ -57,6 +85,31 @@ macro_rules! suppress_in {
         sqlx::query(FORGET).bind($email).execute(&mut *$tx).await?;
         sqlx::query(DROP_MAILS).bind($email).execute(&mut *$tx).await?;
         done.rows_affected() == 1
+    }};
+}
+
+/// Counts a soft bounce of an address at `$at` within a transaction `$tx`
+/// (either backend's): a `FeedbackOutcome`, the address suppressed at the
+/// third within 30 days.
+macro_rules! soft_bounce_in {
+    ($tx:expr, $email:expr, $at:expr) => {{
+        const FORGET_OLD: &str = "DELETE FROM soft_bounces WHERE email = $1 AND at <= $2";
+        const ADD: &str = "INSERT INTO soft_bounces (email, at) VALUES ($1, $2)";
+        const COUNT: &str = "SELECT count(*) FROM soft_bounces WHERE email = $1";
+        const SUPPRESSED: &str = "SELECT count(*) FROM address_suppressions WHERE email = $1";
+        let (already,): (i64,) = sqlx::query_as(SUPPRESSED).bind($email).fetch_one(&mut *$tx).await?;
+        if already > 0 {
+            FeedbackOutcome::AlreadySuppressed
+        } else {
+            sqlx::query(FORGET_OLD).bind($email).bind($at - SOFT_BOUNCE_WINDOW).execute(&mut *$tx).await?;
+            sqlx::query(ADD).bind($email).bind($at).execute(&mut *$tx).await?;
+            let (n,): (i64,) = sqlx::query_as(COUNT).bind($email).fetch_one(&mut *$tx).await?;
+            if n >= SOFT_BOUNCES_TO_SUPPRESS && suppress_in!($tx, $email, SuppressionReason::SoftBounces, $at) {
+                FeedbackOutcome::Suppressed
+            } else {
+                FeedbackOutcome::Counted(n)
+            }
+        }
     }};
 }
 
@@ -79,29 +132,62 @@ impl Store {
         Ok(done)
     }
 
-    /// Counts a soft bounce of an address; the third within 30 days
-    /// suppresses it. `true` when this one did.
-    pub async fn soft_bounce(&self, email: &EmailAddress, now: OffsetDateTime) -> Result<bool, StoreError> {
-        const FORGET_OLD: &str = "DELETE FROM soft_bounces WHERE email = $1 AND at <= $2";
-        const ADD: &str = "INSERT INTO soft_bounces (email, at) VALUES ($1, $2)";
-        const COUNT: &str = "SELECT count(*) FROM soft_bounces WHERE email = $1";
-        const SUPPRESSED: &str = "SELECT count(*) FROM address_suppressions WHERE email = $1";
-        let now = instant(now);
-        let email = email.as_str();
-        let done = on_pool!(self, pool => {
+    /// Counts a soft bounce of an address, at `at`; the third within 30
+    /// days suppresses it. `true` when this one did.
+    pub async fn soft_bounce(&self, email: &EmailAddress, at: OffsetDateTime) -> Result<bool, StoreError> {
+        let at = instant(at);
+        let outcome = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let (already,): (i64,) = sqlx::query_as(SUPPRESSED).bind(email).fetch_one(&mut *tx).await?;
-            if already > 0 {
-                return Ok(false);
-            }
-            sqlx::query(FORGET_OLD).bind(email).bind(now - SOFT_BOUNCE_WINDOW).execute(&mut *tx).await?;
-            sqlx::query(ADD).bind(email).bind(now).execute(&mut *tx).await?;
-            let (n,): (i64,) = sqlx::query_as(COUNT).bind(email).fetch_one(&mut *tx).await?;
-            let done = n >= SOFT_BOUNCES_TO_SUPPRESS && suppress_in!(tx, email, SuppressionReason::SoftBounces, now);
+            let outcome = soft_bounce_in!(tx, email.as_str(), at);
             tx.commit().await?;
-            done
+            outcome
         });
-        Ok(done)
+        Ok(outcome == FeedbackOutcome::Suppressed)
+    }
+
+    /// Applies what a bounce or complaint report says, `(address, what,
+    /// when)` for each address it names, in one transaction with the
+    /// report's `hash`: `None` when a report of that hash was read before
+    /// (and nothing is done again), else what was done, address by address.
+    /// The hashes older than `BOUNCE_MESSAGES_KEPT_FOR` are forgotten.
+    pub async fn read_report(
+        &self,
+        hash: &str,
+        notices: &[(EmailAddress, Feedback, OffsetDateTime)],
+        now: OffsetDateTime,
+    ) -> Result<Option<Vec<FeedbackOutcome>>, StoreError> {
+        const FORGET_OLD: &str = "DELETE FROM bounce_messages WHERE at <= $1";
+        const REMEMBER: &str = "INSERT INTO bounce_messages (hash, at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING";
+        let now = instant(now);
+        let outcomes = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(FORGET_OLD).bind(now - BOUNCE_MESSAGES_KEPT_FOR).execute(&mut *tx).await?;
+            let new = sqlx::query(REMEMBER).bind(hash).bind(now).execute(&mut *tx).await?.rows_affected() == 1;
+            if !new {
+                return Ok(None);
+            }
+            let mut outcomes = Vec::with_capacity(notices.len());
+            for (address, feedback, at) in notices {
+                let (email, at) = (address.as_str(), instant(*at).min(now));
+                let reason = match feedback {
+                    Feedback::HardBounce => SuppressionReason::Bounced,
+                    Feedback::Complaint => SuppressionReason::Complained,
+                    Feedback::SoftBounce if at <= now - SOFT_BOUNCE_WINDOW => {
+                        outcomes.push(FeedbackOutcome::TooOld);
+                        continue;
+                    }
+                    Feedback::SoftBounce => {
+                        outcomes.push(soft_bounce_in!(tx, email, at));
+                        continue;
+                    }
+                };
+                let done = suppress_in!(tx, email, reason, at);
+                outcomes.push(if done { FeedbackOutcome::Suppressed } else { FeedbackOutcome::AlreadySuppressed });
+            }
+            tx.commit().await?;
+            outcomes
+        });
+        Ok(Some(outcomes))
     }
 
     /// Whether an address is suppressed.
