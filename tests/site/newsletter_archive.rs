@@ -209,7 +209,7 @@ both_backends! {
                 "anne@example.org" => format!("http://site.test/fr/lettre-d-information/archives/{id}"),
                 _ => format!("http://site.test/en/newsletter/archive/{id}"),
             };
-            assert_eq!(link, [expected.clone()], "{}", mail.recipient);
+            assert_eq!(link, std::slice::from_ref(&expected), "{}", mail.recipient);
             let plain = message.body_text(0).expect("a text part");
             assert!(plain.contains(&expected), "{plain}");
             let page = app.page(path_of(&expected)).await;
