@@ -3,9 +3,11 @@
 //! each issue's page; a draft or a bad id not found; the sitemap and the
 //! newsletter page lead there, and so does each mail's "read it on the
 //! site" link; an issue's recipients' rows erased 90 days after its
-//! sending, its counts kept.
+//! sending, its counts kept; soft bounces forgotten after 30 days.
 
-use oneinfive::store::{Actor, IssueFields, IssueProgress, IssueStatus, IssueTexts, LangProgress, StartOutcome};
+use oneinfive::store::{
+    Actor, EmailAddress, IssueFields, IssueProgress, IssueStatus, IssueTexts, LangProgress, StartOutcome,
+};
 use time::Duration;
 
 use crate::common::{PATIENCE, TestApp, both_backends, html::attrs, html::text, html::texts, settle};
@@ -243,6 +245,22 @@ both_backends! {
         assert_eq!(app.store.issue_progress(id).await.expect("progress"), expected);
         let page = app.page(&format!("/en/newsletter/archive/{id}")).await;
         assert_eq!(text(&page, "h1"), "The March letter");
+    }
+
+    async fn soft_bounces_are_forgotten_after_30_days(app) {
+        let dora = EmailAddress::parse("dora@example.org").expect("address");
+        let eve = EmailAddress::parse("eve@example.org").expect("address");
+        let now = app.clock.now();
+        assert!(!app.store.soft_bounce(&dora, now - Duration::days(29)).await.expect("bounce"));
+        assert!(!app.store.soft_bounce(&eve, now - Duration::days(28)).await.expect("bounce"));
+        let count = || async { app.rows::<(i64,)>("SELECT count(*) FROM soft_bounces").await[0].0 };
+        assert_eq!(count().await, 2);
+        // A day later, the housekeeping (the worker's, or this call) forgets
+        // what is 30 days old, whoever bounces next.
+        app.clock.advance(Duration::days(1));
+        app.store.forget_old_soft_bounces(app.clock.now()).await.expect("forget");
+        let left: Vec<(String,)> = app.rows("SELECT email FROM soft_bounces").await;
+        assert_eq!(left, [("eve@example.org".to_owned(),)]);
     }
 
     async fn the_sample_data_holds_one_issue_in_the_archive(app.seeded()) {
