@@ -8,7 +8,10 @@ use crate::{
         country::Country,
         news::{Needed, TextField},
     },
-    store::{ATTEMPTS_KEPT_FOR, DRAFT_KEPT_FOR, is_audit_word},
+    store::{
+        ATTEMPTS_KEPT_FOR, DRAFT_KEPT_FOR, ISSUE_RECIPIENTS_KEPT_FOR, SOFT_BOUNCE_WINDOW, SOFT_BOUNCES_TO_SUPPRESS,
+        is_audit_word,
+    },
     text::{
         i18n::{Lang, Locales},
         pages::{PageTexts, Prose},
@@ -155,6 +158,19 @@ fn the_privacy_notice_says_how_long_what_is_kept_is_kept() {
     assert!(fr.contains("Ces décomptes sont effacés au bout d’un jour."));
     assert!(en.contains("erased once shown back to them, or after one hour"));
     assert!(fr.contains("effacé dès qu’il leur est présenté de nouveau, ou au bout d’une heure"));
+    // The newsletter's sending: its recipients, and the soft bounces.
+    let days = |duration: time::Duration| duration.whole_days();
+    let kept = days(ISSUE_RECIPIENTS_KEPT_FOR);
+    assert_eq!(ISSUE_RECIPIENTS_KEPT_FOR, time::Duration::days(kept));
+    assert!(en.contains(&format!("for {kept} days after the issue was sent")));
+    assert!(fr.contains(&format!("pendant {kept} jours après l’envoi du numéro")));
+    let window = days(SOFT_BOUNCE_WINDOW);
+    assert_eq!(SOFT_BOUNCE_WINDOW, time::Duration::days(window));
+    assert_eq!(SOFT_BOUNCES_TO_SUPPRESS, 3, "the notice says three");
+    assert!(en.contains(&format!("three times within {window} days")));
+    assert!(fr.contains(&format!("trois fois en {window} jours")));
+    assert!(en.contains(&format!("forgotten after {window} days")));
+    assert!(fr.contains(&format!("oublié au bout de {window} jours")));
     // The version recorded with each consent is the notice's.
     let version = web::handlers::newsletter::CONSENT_VERSION;
     assert!(en.contains(&format!("Version {version},")) && fr.contains(&format!("Version {version},")));

@@ -140,11 +140,13 @@ async fn say_sample_rows(store: &Store) -> anyhow::Result<()> {
     let rows = store.sample_rows().await?;
     if rows.total() > 0 {
         println!(
-            "{} sample rows remain ({} signatories, {} events, {} news items): `oneinfive sample remove` deletes them",
+            "{} sample rows remain ({} signatories, {} events, {} news items, {} newsletter issues): \
+             `oneinfive sample remove` deletes them",
             rows.total(),
             rows.signatories,
             rows.events,
-            rows.news
+            rows.news,
+            rows.newsletter_issues
         );
     }
     Ok(())

@@ -66,7 +66,7 @@ impl Server {
             locales.clone(),
             &config.base_url,
             |lang| NewsletterAction::Unsubscribe.path(lang),
-            |lang| Page::Newsletter.path(lang),
+            |lang, id| Page::NewsletterIssue { id }.path(lang),
             newsletter_key.into_bytes(),
         );
         let availability = Availability::new(store.clone());

@@ -80,7 +80,7 @@ impl NewsletterIssue {
 }
 
 #[derive(FromRow)]
-struct IssueRow {
+pub(super) struct IssueRow {
     id: i64,
     subject_fr: String,
     subject_en: String,
@@ -162,17 +162,19 @@ pub struct IssueProgress {
     pub en: LangProgress,
 }
 
-/// An issue's row, as [`IssueRow`] reads it: `select_issue!("WHERE …")`.
+/// An issue's row, as [`IssueRow`] reads it: `select_issue!("WHERE …")`
+/// (the archive's queries too).
 macro_rules! select_issue {
-    ($rest:literal) => {
+    ($($rest:expr),*) => {
         concat!(
             "SELECT id, subject_fr, subject_en, body_fr, body_en, status, scheduled_at, created_by, created_at, \
              updated_at, version, started_at, finished_at, recipients_fr, recipients_en FROM newsletter_issues ",
-            $rest
+            $($rest),*
         )
     };
 }
 const BY_ID: &str = select_issue!("WHERE id = $1");
+pub(super) use select_issue;
 
 /// The subscribers an issue goes to: confirmed, and not suppressed.
 macro_rules! recipients {
@@ -450,13 +452,19 @@ impl Store {
             count(*) FILTER (WHERE status = 'failed'), count(*) FILTER (WHERE status IN ('pending', 'sending')) \
             FROM mail_outbox WHERE issue_id = $1 GROUP BY lang";
         let Some(issue) = self.newsletter_issue(id).await? else { return Ok(IssueProgress::default()) };
-        let rows: Vec<(Option<String>, i64, i64, i64)> =
-            on_pool!(self, pool => sqlx::query_as(PROGRESS).bind(id).fetch_all(pool).await)?;
         let (fr, en) = issue.recipients.unwrap_or_default();
         let mut progress = IssueProgress {
             fr: LangProgress { queued: fr, ..LangProgress::default() },
             en: LangProgress { queued: en, ..LangProgress::default() },
         };
+        // A sent issue's counts were kept when it ended: its rows may be gone.
+        if let Some(((sent_fr, failed_fr), (sent_en, failed_en))) = self.final_counts(id).await? {
+            (progress.fr.sent, progress.fr.failed) = (sent_fr, failed_fr);
+            (progress.en.sent, progress.en.failed) = (sent_en, failed_en);
+            return Ok(progress);
+        }
+        let rows: Vec<(Option<String>, i64, i64, i64)> =
+            on_pool!(self, pool => sqlx::query_as(PROGRESS).bind(id).fetch_all(pool).await)?;
         for (lang, sent, failed, left) in rows {
             let of = if lang.as_deref() == Some("en") { &mut progress.en } else { &mut progress.fr };
             (of.sent, of.failed, of.left) = (sent, failed, left);
@@ -468,8 +476,15 @@ impl Store {
     /// send; `true` when it did so now. A paused issue stays paused until
     /// it is resumed, even with nothing left.
     pub async fn finish_if_done(&self, id: i64, now: OffsetDateTime) -> Result<bool, StoreError> {
+        // The final counts are kept with the issue: its recipients' rows go
+        // after `ISSUE_RECIPIENTS_KEPT_FOR`.
         const FINISH: &str = "UPDATE newsletter_issues SET status = 'sent', finished_at = $1, updated_at = $1, \
-            version = version + 1 WHERE id = $2 AND status = 'sending' \
+            version = version + 1, \
+            sent_fr = (SELECT count(*) FROM mail_outbox WHERE issue_id = $2 AND lang = 'fr' AND status = 'sent'), \
+            sent_en = (SELECT count(*) FROM mail_outbox WHERE issue_id = $2 AND lang = 'en' AND status = 'sent'), \
+            failed_fr = (SELECT count(*) FROM mail_outbox WHERE issue_id = $2 AND lang = 'fr' AND status = 'failed'), \
+            failed_en = (SELECT count(*) FROM mail_outbox WHERE issue_id = $2 AND lang = 'en' AND status = 'failed') \
+            WHERE id = $2 AND status = 'sending' \
             AND NOT EXISTS (SELECT 1 FROM mail_outbox WHERE issue_id = $2 AND status IN ('pending', 'sending'))";
         let now = instant(now);
         let done = on_pool!(self, pool => {

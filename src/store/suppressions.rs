@@ -190,6 +190,14 @@ impl Store {
         Ok(Some(outcomes))
     }
 
+    /// Forgets the soft bounces older than [`SOFT_BOUNCE_WINDOW`], which
+    /// no longer count (the worker does it in its housekeeping); how many.
+    pub async fn forget_old_soft_bounces(&self, now: OffsetDateTime) -> Result<u64, StoreError> {
+        const FORGET: &str = "DELETE FROM soft_bounces WHERE at <= $1";
+        let before = instant(now) - SOFT_BOUNCE_WINDOW;
+        Ok(on_pool!(self, pool => sqlx::query(FORGET).bind(before).execute(pool).await?.rows_affected()))
+    }
+
     /// Whether an address is suppressed.
     pub async fn is_suppressed(&self, email: &EmailAddress) -> Result<bool, StoreError> {
         const FIND: &str = "SELECT count(*) FROM address_suppressions WHERE email = $1";

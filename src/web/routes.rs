@@ -27,7 +27,7 @@ use super::{
     error::AppError,
     handlers::{
         admin, assets, calendar, content, directory, event, health, history, home, language, map, news, newsletter,
-        open_data, seo,
+        newsletter_archive, open_data, seo,
     },
     metrics,
     middleware::{error_pages, outage, render_bound, security, two_step},
@@ -112,6 +112,8 @@ fn localized(lang: Lang) -> Router<AppState> {
         .route(&paths::news_preview_route(lang), get(news::preview))
         .route(&page(Page::Newsletter), get(newsletter::show).post(newsletter::subscribe))
         .route(&NewsletterAction::Leave.path(lang), post(newsletter::leave))
+        .route(&page(Page::NewsletterArchive), get(newsletter_archive::list))
+        .route(&paths::newsletter_issue_route(lang), get(newsletter_archive::issue))
         .route(
             &NewsletterAction::Confirm.token_route(lang),
             get(newsletter::link(NewsletterAction::Confirm)).post(newsletter::confirm),

@@ -308,7 +308,7 @@ both_backends! {
         assert_eq!(facts[1], "En attente de confirmation");
         assert_eq!(facts[2], "English");
         assert_eq!(facts[4], "Non confirmée");
-        assert_eq!(facts[6], "privacy-2026-12-06");
+        assert_eq!(facts[6], "privacy-2026-12-07");
         // The export is the command line's.
         let export = staff.get("/admin/subscribers/export.csv?all=1").await;
         assert_eq!(export.status(), 200);

@@ -10,7 +10,9 @@
 //! - `newsletter_sending`: an issue sent to every confirmed subscriber once,
 //!   in their language; pausing, leaving and suppressed addresses.
 //! - `newsletter_bounces`: `newsletter bounces` reading a Maildir or an mbox
-//!   of bounces and complaints.
+//!   of bounces and complaints;
+//! - `newsletter_archive`: the issues sent, each on its page, the mails'
+//!   links to them, their recipients erased after 90 days;
 //! - `outage`: the database crashes and comes back while the site runs;
 //! - `command_line`: imports, exports, seeding, the server process;
 //! - `metrics`: `/metrics` on its own address, and what it counts;
@@ -73,6 +75,7 @@ mod metrics;
 mod news;
 mod news_preview;
 mod newsletter;
+mod newsletter_archive;
 mod newsletter_bounces;
 mod newsletter_sending;
 mod outage;

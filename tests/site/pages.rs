@@ -352,9 +352,9 @@ both_backends! {
         // In both languages: the navigation's 7 pages, the map, the
         // calendar's archive, the newsletter, privacy, legal,
         // accessibility, contact and help pages, 77 signatories and 9
-        // events; the sample news: five items in both languages, two in one
-        // language only.
-        assert_eq!(urls.len(), (7 + 8 + 77 + 9) * 2 + 5 * 2 + 2);
+        // events, the newsletter's archive and its sample issue; the sample
+        // news: five items in both languages, two in one language only.
+        assert_eq!(urls.len(), (7 + 8 + 77 + 9 + 2) * 2 + 5 * 2 + 2);
         let mut locs = Vec::new();
         for url in &urls {
             let loc = url.children().find(|n| n.has_tag_name("loc")).and_then(|n| n.text()).expect("loc");

@@ -92,20 +92,29 @@ both_backends! {
         // A real signatory, which stays.
         let output = app.import("real.csv", "name,kind,country,joined_on\nRealtown,city,FR,2024-05-01\n");
         assert!(output.status.success(), "{}", stderr(&output));
-        assert!(stdout(&output).contains("sample rows remain (77 signatories, 9 events, 7 news items)"), "{}", stdout(&output));
+        assert!(
+            stdout(&output).contains("sample rows remain (77 signatories, 9 events, 7 news items, 1 newsletter issues)"),
+            "{}",
+            stdout(&output)
+        );
+        assert_eq!(texts(&app.page("/en/newsletter/archive").await, ".news-list__title").len(), 1);
         let output = app.cli(&["sample", "remove"]);
         assert!(output.status.success(), "{}", stderr(&output));
-        assert_eq!(stdout(&output).trim(), "sample data removed: 77 signatories, 9 events, 7 news items");
+        assert_eq!(
+            stdout(&output).trim(),
+            "sample data removed: 77 signatories, 9 events, 7 news items, 1 newsletter issues"
+        );
         let home = app.page_showing("/fr/", |html| texts(html, ".sample-banner").is_empty()).await;
         assert!(texts(&home, ".sample-banner").is_empty());
         assert_eq!(text(&home, "#counter"), "1 ville ou région dans 1 pays");
         assert!(texts(&app.page("/en/news").await, ".news-list__title").is_empty());
+        assert!(texts(&app.page("/en/newsletter/archive").await, ".news-list__title").is_empty());
         let csv = app.get("/open-data/signatories.csv").await.text().await.expect("body");
         assert!(csv.starts_with("name,kind,country"), "{csv}");
         assert!(csv.contains("Realtown"));
         // Once more: nothing left to remove; and with no signatory at all, the plural is French's.
         let output = app.cli(&["sample", "remove"]);
-        assert_eq!(stdout(&output).trim(), "sample data removed: 0 signatories, 0 events, 0 news items");
+        assert_eq!(stdout(&output).trim(), "sample data removed: 0 signatories, 0 events, 0 news items, 0 newsletter issues");
         app.execute("DELETE FROM signatories").await;
         let empty = app.page_showing("/fr/", |html| text(html, "#counter").starts_with('0')).await;
         assert_eq!(text(&empty, "#counter"), "0 ville ou région dans 0 pays");

@@ -1,7 +1,8 @@
 //! The bundled sample data, so that a fresh checkout shows a whole site.
 //! SAMPLE DATA: the names are real places, listed as an example only; they
 //! are not the Pact's actual signatories. The news items are fictitious
-//! examples, and say so in their text.
+//! examples, and say so in their text; so does the newsletter's sample
+//! issue, sent to no one, which the archive shows.
 
 use time::{Date, Duration, OffsetDateTime};
 
@@ -10,7 +11,10 @@ use super::{
     news_files::{self, ImageReadError, SourceFile},
     signatories_csv,
 };
-use crate::store::{self, ImportReport, Origin, Store};
+use crate::{
+    domain::newsletter_issue::{IssueError, IssueFields, IssueTexts},
+    store::{self, ImportReport, Origin, Store},
+};
 
 /// The file opens with a `#` line that labels it as sample data.
 const SIGNATORIES: &str = include_str!("signatories.csv");
@@ -30,6 +34,17 @@ const NEWS: &[(&str, &str)] = &[
     ("2026-11-18-european-day.fr.md", include_str!("news/2026-11-18-european-day.fr.md")),
     ("2026-11-18-european-day.en.md", include_str!("news/2026-11-18-european-day.en.md")),
 ];
+
+/// The sample issue of the newsletter in each language: its subject on
+/// the first line, then its Markdown body.
+const ISSUE_FR: &str = include_str!("newsletter_issue.fr.md");
+const ISSUE_EN: &str = include_str!("newsletter_issue.en.md");
+
+fn issue() -> Result<IssueTexts, Vec<IssueError>> {
+    let (subject_fr, body_fr) = ISSUE_FR.split_once('\n').unwrap_or((ISSUE_FR, ""));
+    let (subject_en, body_en) = ISSUE_EN.split_once('\n').unwrap_or((ISSUE_EN, ""));
+    IssueTexts::parse(&IssueFields { subject_fr, body_fr, subject_en, body_en })
+}
 
 fn signatories_csv() -> String {
     SIGNATORIES.lines().filter(|line| !line.starts_with('#')).map(|line| format!("{line}\n")).collect()
@@ -65,6 +80,8 @@ pub struct SampleReport {
     pub signatories: ImportReport,
     pub events: ImportReport,
     pub news: ImportReport,
+    /// Whether the sample issue of the newsletter was added now.
+    pub newsletter_issue: bool,
 }
 
 impl std::fmt::Display for SampleReport {
@@ -72,7 +89,8 @@ impl std::fmt::Display for SampleReport {
         for (what, r) in [("signatories", self.signatories), ("events", self.events), ("news", self.news)] {
             writeln!(f, "{what}: {} added, {} updated, {} unchanged", r.added, r.updated, r.unchanged)?;
         }
-        Ok(())
+        let issue = if self.newsletter_issue { "1 added" } else { "unchanged" };
+        writeln!(f, "newsletter issue: {issue}")
     }
 }
 
@@ -96,7 +114,9 @@ pub async fn load(store: &Store, now: OffsetDateTime) -> anyhow::Result<SampleRe
     let events = store.import_events(&resolved, now, Origin::Sample).await?;
     let news = news().map_err(|errors| anyhow::anyhow!("the bundled sample news do not parse:\n{errors}"))?;
     let news = store.import_news(&news, store::instant(now), Origin::Sample).await?;
-    Ok(SampleReport { signatories, events, news })
+    let issue = issue().map_err(|errors| anyhow::anyhow!("the bundled sample issue does not parse: {errors:?}"))?;
+    let newsletter_issue = store.add_sample_issue(&issue, now).await?;
+    Ok(SampleReport { signatories, events, news, newsletter_issue })
 }
 
 #[cfg(test)]
@@ -126,6 +146,16 @@ mod tests {
         assert_eq!(events.len(), 9);
         let now = time::macros::datetime!(2026-11-28 12:00 UTC);
         assert_eq!(events.iter().filter(|(_, e)| e.ends_at() < now).count(), 4);
+    }
+
+    #[test]
+    fn the_sample_issue_parses_in_both_languages_and_says_it_is_one() {
+        let issue = super::issue().expect("the sample issue parses");
+        for lang in Lang::ALL {
+            let text = issue.get(lang).expect("both languages");
+            assert!(text.subject.as_str().starts_with("Exemple") || text.subject.as_str().starts_with("Sample"));
+            assert!(text.body.as_str().contains("données d’exemple") || text.body.as_str().contains("sample data"));
+        }
     }
 
     #[test]

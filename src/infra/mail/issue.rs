@@ -55,7 +55,8 @@ pub struct IssueMail<'a> {
     /// RFC 8058 one-click unsubscribe).
     pub unsubscribe_url: &'a str,
     /// The issue's page in the newsletter's archive ("read it on the site"),
-    /// in the text's language.
+    /// in the reader's language (which shows the other one's text when
+    /// the issue has none in theirs).
     pub archive_url: &'a str,
     /// The site's public origin: links of the body to a path of the site
     /// are made absolute on it, and the `List-Id` is named after its host.

@@ -1,7 +1,8 @@
 //! A newsletter issue's mail to one subscriber, rendered by the worker
 //! when it sends it (the outbox row holds no message, so that an issue to
 //! 100,000 subscribers stays small): the links of the subscriber's mail
-//! (their own unsubscribe link, the issue's page on the site) given to
+//! (their own unsubscribe link, the issue's page in the newsletter's
+//! archive, in their language) given to
 //! [`render_issue`](super::render_issue).
 //!
 //! The unsubscribe link is signed rather than stored: only hashes of
@@ -26,8 +27,8 @@ use crate::{
 };
 
 /// What the worker needs to render an issue's mails: the texts, the
-/// site's origin, the unsubscribe pages' and the newsletter's addresses,
-/// and the key that signs the links.
+/// site's origin, the unsubscribe pages' addresses, the address of an
+/// issue's page in the archive, and the key that signs the links.
 #[derive(Clone)]
 pub struct IssueLinks {
     locales: Arc<Locales>,
@@ -35,9 +36,9 @@ pub struct IssueLinks {
     /// The unsubscribe page's address in French and in English, to which
     /// `/{token}` is added.
     unsubscribe: [String; 2],
-    /// The newsletter's page in French and in English ("read it on the
-    /// site" until each issue has its page in the archive).
-    newsletter: [String; 2],
+    /// The path of an issue's page in the archive, in a language ("read
+    /// it on the site").
+    issue_page: fn(Lang, i64) -> String,
     key: Vec<u8>,
 }
 
@@ -48,13 +49,14 @@ impl std::fmt::Debug for IssueLinks {
 }
 
 impl IssueLinks {
-    /// `unsubscribe(lang)`: the unsubscribe page's path; `newsletter(lang)`
-    /// the newsletter's; both made absolute on `base_url`.
+    /// `unsubscribe(lang)`: the unsubscribe page's path; `issue_page(lang,
+    /// id)`: an issue's page in the archive; both made absolute on
+    /// `base_url`.
     pub fn new(
         locales: Arc<Locales>,
         base_url: &str,
         unsubscribe: impl Fn(Lang) -> String,
-        newsletter: impl Fn(Lang) -> String,
+        issue_page: fn(Lang, i64) -> String,
         key: impl Into<Vec<u8>>,
     ) -> IssueLinks {
         let absolute = |path: String| format!("{base_url}{path}");
@@ -62,7 +64,7 @@ impl IssueLinks {
             locales,
             base_url: base_url.to_owned(),
             unsubscribe: [absolute(unsubscribe(Lang::Fr)), absolute(unsubscribe(Lang::En))],
-            newsletter: [absolute(newsletter(Lang::Fr)), absolute(newsletter(Lang::En))],
+            issue_page,
             key: key.into(),
         }
     }
@@ -120,12 +122,13 @@ pub fn issue_mail(
     let tr = Tr::new(to.lang, links.locales.clone());
     let token = links.unsubscribe_token(to.subscriber, to.unsubscribe_hash);
     let unsubscribe_url = format!("{}/{token}", links.unsubscribe[index(to.lang)]);
+    let archive_url = format!("{}{}", links.base_url, (links.issue_page)(to.lang, issue.id));
     let mail = IssueMail {
         issue: issue.id,
         subscriber: to.subscriber,
         text: super::IssueText { lang, subject: text.subject.as_str(), body: text.body.as_str() },
         unsubscribe_url: &unsubscribe_url,
-        archive_url: &links.newsletter[index(lang)],
+        archive_url: &archive_url,
         base_url: &links.base_url,
     };
     render_issue(mailer, &tr, &EmailAddress::parse(to.email)?, &mail)

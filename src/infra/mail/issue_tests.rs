@@ -235,3 +235,51 @@ fn the_french_lines_of_the_mail_follow_french_typography() {
     }
     assert!(tr.t("issue-mail-read-online-text").ends_with("site\u{a0}:"));
 }
+
+/// An issue as stored, written in French only.
+fn french_only_issue(id: i64) -> crate::store::NewsletterIssue {
+    use crate::domain::newsletter_issue::{IssueFields, IssueTexts};
+    let fields = IssueFields { subject_fr: FR.subject, body_fr: FR.body, subject_en: "", body_en: "" };
+    let at = time::macros::datetime!(2026-12-07 09:00 UTC);
+    crate::store::NewsletterIssue {
+        id,
+        texts: IssueTexts::parse(&fields).expect("texts"),
+        status: crate::store::IssueStatus::Sending,
+        scheduled_at: None,
+        created_by: None,
+        created_at: at,
+        updated_at: at,
+        version: 2,
+        started_at: Some(at),
+        finished_at: None,
+        recipients: Some((1, 1)),
+    }
+}
+
+#[test]
+fn the_read_on_the_site_link_is_the_issues_page_in_the_readers_language() {
+    use super::super::issue_links::{IssueLinks, IssueRecipient, issue_mail};
+    let links = IssueLinks::new(
+        Arc::new(Locales::load().expect("the messages")),
+        "https://oneinfive.example.org",
+        |lang| format!("/{lang}/unsubscribe"),
+        |lang, id| format!("/{lang}/archive/{id}"),
+        b"a key of the site's".to_vec(),
+    );
+    let issue = french_only_issue(12);
+    for (lang, expected) in [
+        (Lang::Fr, "https://oneinfive.example.org/fr/archive/12"),
+        // The English reader of a French-only issue: the English page,
+        // which shows the French text with a line saying so.
+        (Lang::En, "https://oneinfive.example.org/en/archive/12"),
+    ] {
+        let to = IssueRecipient { subscriber: 34, email: "reader@example.net", lang, unsubscribe_hash: "hash" };
+        let bytes = issue_mail(&mailer(None), &links, &issue, &to).expect("rendered");
+        let mail = MessageParser::default().parse(&bytes).expect("a mail");
+        let html = html_of(&mail);
+        let online: Vec<_> =
+            select(&html, "p.online a").iter().filter_map(|a| a.attr("href")).map(str::to_owned).collect();
+        assert_eq!(online, [expected], "{lang}");
+        assert!(text_of(&mail).contains(expected), "{lang}");
+    }
+}

@@ -323,8 +323,9 @@ fn lease_covers(claimed: std::time::Instant) -> bool {
 const GATHER: StdDuration = StdDuration::from_millis(50);
 
 /// How often the worker purges expired pending subscriptions, old counts
-/// of attempts, old form drafts, expired preview links of news drafts and
-/// what is past its 30 days in the trash
+/// of attempts, old form drafts, expired preview links of news drafts,
+/// what is past its 30 days in the trash, the recipients of issues sent 90
+/// days ago and soft bounces older than 30 days
 /// (a write each, not worth one per mail).
 const HOUSEKEEPING_EVERY: Duration = Duration::minutes(1);
 
@@ -365,6 +366,12 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
             }
             if let Err(error) = store.purge_news_preview_links(now).await {
                 tracing::warn!(%error, "could not purge expired preview links");
+            }
+            if let Err(error) = store.purge_issue_recipients(now).await {
+                tracing::warn!(%error, "could not erase the recipients of issues sent 90 days ago");
+            }
+            if let Err(error) = store.forget_old_soft_bounces(now).await {
+                tracing::warn!(%error, "could not forget soft bounces older than 30 days");
             }
             start_scheduled(&store, now).await;
             next_housekeeping = now + HOUSEKEEPING_EVERY;

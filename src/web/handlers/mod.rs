@@ -16,5 +16,6 @@ pub mod map;
 pub mod metrics;
 pub mod news;
 pub mod newsletter;
+pub mod newsletter_archive;
 pub mod open_data;
 pub mod seo;

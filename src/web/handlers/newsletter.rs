@@ -40,7 +40,7 @@ use crate::{
 
 /// The wording of the privacy notice a visitor consents to; kept with
 /// each subscription. Change it when the notice changes.
-pub const CONSENT_VERSION: &str = "privacy-2026-12-06";
+pub const CONSENT_VERSION: &str = "privacy-2026-12-07";
 
 /// The absolute link a mail carries for an action and a token.
 fn mail_link(state: &AppState, lang: Lang, action: NewsletterAction, token: &str) -> String {
@@ -77,6 +77,8 @@ struct NewsletterPage {
     leave_error: Option<String>,
     privacy_href: String,
     leave_action: String,
+    /// The archive of the issues sent.
+    archive_href: String,
     /// Said above the forms: that a form came too late to be taken.
     notice: Option<String>,
 }
@@ -106,6 +108,7 @@ fn newsletter_page(state: &AppState, lang: Lang) -> NewsletterPage {
         leave_error: None,
         privacy_href: Page::Privacy.path(lang),
         leave_action: NewsletterAction::Leave.path(lang),
+        archive_href: Page::NewsletterArchive.path(lang),
         notice: None,
     }
 }

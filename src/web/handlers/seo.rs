@@ -36,7 +36,8 @@ fn xml_escape(text: &str) -> String {
 
 /// Every public page with the languages it exists in: those of a fixed
 /// address ([`Page::fixed`]), each signatory's, each published news item's
-/// (which may exist in one language only) and each event's.
+/// (which may exist in one language only), each event's and each issue's
+/// of the newsletter's archive.
 pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, AppError> {
     let mut pages: Vec<(Page, Vec<Lang>)> = Page::fixed().map(|p| (p, Lang::ALL.to_vec())).collect();
     for signatory in state.store.signatories().await? {
@@ -47,6 +48,11 @@ pub async fn public_pages(state: &AppState) -> Result<Vec<(Page, Vec<Lang>)>, Ap
     }
     for event in state.store.events().await? {
         pages.push((paths::event_page(&event.details), Lang::ALL.to_vec()));
+    }
+    // An issue's page exists in both languages (in the other's text where
+    // one is missing).
+    for id in state.store.archived_issue_ids().await? {
+        pages.push((Page::NewsletterIssue { id }, Lang::ALL.to_vec()));
     }
     Ok(pages)
 }

@@ -27,7 +27,11 @@ use crate::{
     web::{
         middleware::security,
         paths,
-        view::{calendar::CalendarQuery, directory::DirectoryQuery, listing::NewsQuery},
+        view::{
+            calendar::CalendarQuery,
+            directory::DirectoryQuery,
+            listing::{ArchiveQuery, NewsQuery},
+        },
     },
 };
 
@@ -94,6 +98,8 @@ const ROUTES: &[(&str, CachePolicy)] = &[
     ("news_preview", CachePolicy::NoCaching),
     ("feed_rss", KEPT),
     ("newsletter", KEPT),
+    ("newsletter_archive", CachePolicy::Kept { params: ArchiveQuery::KEYS }),
+    ("newsletter_issue", KEPT),
     ("sitemap", KEPT),
     ("open_data", KEPT),
     // Within a language (see `public_read`): the language's redirects, and
@@ -309,6 +315,7 @@ mod tests {
         assert_keys_are_the_fields::<DirectoryQuery>();
         assert_keys_are_the_fields::<CalendarQuery>();
         assert_keys_are_the_fields::<NewsQuery>();
+        assert_keys_are_the_fields::<ArchiveQuery>();
     }
 
     #[test]
@@ -343,6 +350,8 @@ mod tests {
                 Page::CalendarArchive,
                 Page::Event { fr: "forum-2027".into(), en: "forum-2027".into() },
                 Page::NewsItem { slug: "2026-03-02-valmorin-joins".into() },
+                Page::NewsletterArchive,
+                Page::NewsletterIssue { id: 12 },
             ];
             public.extend(pages.iter().chain(&Page::SECTIONS).map(|page| page.path(lang)));
         }

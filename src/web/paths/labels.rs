@@ -85,6 +85,12 @@ fn localized_route_label(lang: Lang, path: &str) -> Option<&'static str> {
             "news_preview"
         }
         (Page::Newsletter, None) => "newsletter",
+        (Page::Newsletter, Some(item)) if item == archive_slug(lang) => "newsletter_archive",
+        (Page::Newsletter, Some(item))
+            if item.strip_prefix(archive_slug(lang)).and_then(|id| id.strip_prefix('/')).is_some_and(one_segment) =>
+        {
+            "newsletter_issue"
+        }
         (Page::Newsletter, Some(item)) if item == NewsletterAction::Leave.slug(lang) || newsletter_link(item) => {
             "newsletter"
         }
@@ -133,6 +139,8 @@ mod tests {
                 (NewsletterAction::Leave.path(lang), "newsletter"),
                 (NewsletterAction::Confirm.token_path(lang, "ab12"), "newsletter"),
                 (NewsletterAction::Unsubscribe.token_path(lang, "ab12"), "newsletter"),
+                (Page::NewsletterArchive.path(lang), "newsletter_archive"),
+                (Page::NewsletterIssue { id: 12 }.path(lang), "newsletter_issue"),
             ];
             for (path, label) in cases {
                 assert_eq!(route_label(&path), label, "{path}");
@@ -171,6 +179,9 @@ mod tests {
             "/fr/lettre-d-information/confirmer/",
             "/fr/lettre-d-information/confirm/ab12",
             "/fr/lettre-d-information/desabonner/ab12/x",
+            "/fr/lettre-d-information/archives/",
+            "/fr/lettre-d-information/archives/12/x",
+            "/fr/lettre-d-information/archive/12",
             "/fr/about/x",
             "/de/",
             "/FR/",

@@ -30,6 +30,12 @@ pub enum Page {
         en: String,
     },
     Newsletter,
+    /// The newsletter's issues whose sending has begun.
+    NewsletterArchive,
+    /// An issue's own page in the archive: its id.
+    NewsletterIssue {
+        id: i64,
+    },
     Privacy,
     Legal,
     Accessibility,
@@ -84,10 +90,14 @@ impl Page {
 
     /// Every public page of a fixed address, in the sitemap's order: the
     /// navigation's, the map and the calendar's archive, then the other
-    /// sections.
+    /// sections, then the newsletter's archive.
     pub fn fixed() -> impl Iterator<Item = Page> {
         let others = Page::SECTIONS.into_iter().filter(|page| !Page::NAVIGATION.contains(page));
-        Page::NAVIGATION.into_iter().chain([Page::Map, Page::CalendarArchive]).chain(others)
+        Page::NAVIGATION
+            .into_iter()
+            .chain([Page::Map, Page::CalendarArchive])
+            .chain(others)
+            .chain([Page::NewsletterArchive])
     }
 
     /// The localized first segment after the language.
@@ -103,8 +113,10 @@ impl Page {
             (Page::Directory | Page::Map | Page::Signatory { .. }, Lang::En) => "members",
             (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::Fr) => "calendrier",
             (Page::Calendar | Page::CalendarArchive | Page::Event { .. }, Lang::En) => "calendar",
-            (Page::Newsletter, Lang::Fr) => "lettre-d-information",
-            (Page::Newsletter, Lang::En) => "newsletter",
+            (Page::Newsletter | Page::NewsletterArchive | Page::NewsletterIssue { .. }, Lang::Fr) => {
+                "lettre-d-information"
+            }
+            (Page::Newsletter | Page::NewsletterArchive | Page::NewsletterIssue { .. }, Lang::En) => "newsletter",
             (Page::Privacy, Lang::Fr) => "confidentialite",
             (Page::Privacy, Lang::En) => "privacy",
             (Page::Legal, Lang::Fr) => "mentions-legales",
@@ -127,7 +139,8 @@ impl Page {
             Page::Home => format!("/{lang}/"),
             Page::Signatory { id, slug } if slug.is_empty() => format!("/{lang}/{section}/{id}"),
             Page::Signatory { id, slug } => format!("/{lang}/{section}/{id}-{slug}"),
-            Page::CalendarArchive => format!("/{lang}/{section}/{}", archive_slug(lang)),
+            Page::CalendarArchive | Page::NewsletterArchive => format!("/{lang}/{section}/{}", archive_slug(lang)),
+            Page::NewsletterIssue { id } => format!("/{lang}/{section}/{}/{id}", archive_slug(lang)),
             Page::Map => format!("/{lang}/{section}/{}", map_slug(lang)),
             Page::Event { fr, .. } if lang == Lang::Fr => format!("/{lang}/{section}/{fr}"),
             Page::Event { en, .. } => format!("/{lang}/{section}/{en}"),
@@ -154,6 +167,7 @@ impl Page {
             Page::Signatory { .. } | Page::Map => Page::Directory,
             Page::CalendarArchive | Page::Event { .. } => Page::Calendar,
             Page::NewsItem { .. } => Page::News,
+            Page::NewsletterArchive | Page::NewsletterIssue { .. } => Page::Newsletter,
             page => page.clone(),
         }
     }
@@ -167,7 +181,7 @@ impl Page {
             Page::Pact => "nav-pact",
             Page::Directory | Page::Map | Page::Signatory { .. } => "nav-directory",
             Page::Calendar | Page::CalendarArchive | Page::Event { .. } => "nav-calendar",
-            Page::Newsletter => "newsletter-title",
+            Page::Newsletter | Page::NewsletterArchive | Page::NewsletterIssue { .. } => "newsletter-title",
             Page::Privacy => "privacy-title",
             Page::Legal => "legal-title",
             Page::Accessibility => "accessibility-title",
@@ -196,12 +210,19 @@ pub fn map_slug(lang: Lang) -> &'static str {
     }
 }
 
-/// The last segment of the calendar's archive: `/fr/calendrier/archives`.
+/// The last segment of the calendar's archive, `/fr/calendrier/archives`,
+/// and of the newsletter's, `/fr/lettre-d-information/archives`.
 pub fn archive_slug(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "archives",
         Lang::En => "archive",
     }
+}
+
+/// The route of an issue's page in the newsletter's archive:
+/// `/fr/lettre-d-information/archives/{item}`.
+pub fn newsletter_issue_route(lang: Lang) -> String {
+    format!("{}/{{item}}", Page::NewsletterArchive.path(lang))
 }
 
 /// The language's iCalendar feed: `/fr/calendrier.ics`.
@@ -340,6 +361,11 @@ mod tests {
         assert_eq!(Page::Signatory { id: 7, slug: "lyon".into() }.path(Lang::En), "/en/members/7-lyon");
         assert_eq!(Page::Signatory { id: 7, slug: String::new() }.path(Lang::En), "/en/members/7");
         assert_eq!(Page::CalendarArchive.path(Lang::Fr), "/fr/calendrier/archives");
+        assert_eq!(Page::NewsletterArchive.path(Lang::Fr), "/fr/lettre-d-information/archives");
+        assert_eq!(Page::NewsletterArchive.path(Lang::En), "/en/newsletter/archive");
+        assert_eq!(Page::NewsletterIssue { id: 12 }.path(Lang::Fr), "/fr/lettre-d-information/archives/12");
+        assert_eq!(Page::NewsletterIssue { id: 12 }.path(Lang::En), "/en/newsletter/archive/12");
+        assert_eq!(newsletter_issue_route(Lang::En), "/en/newsletter/archive/{item}");
         assert_eq!(Page::Directory.item_route(Lang::En), "/en/members/{item}");
         assert_eq!(calendar_feed(Lang::En), "/en/calendar.ics");
         assert_eq!(news_feed(Lang::Fr), "/fr/actualites.rss");

@@ -115,3 +115,13 @@ impl QueryKeys for NewsQuery {
     /// key it in the page cache (`page_cache::policy`).
     const KEYS: &'static [&'static str] = &["page"];
 }
+
+/// The newsletter's archive's query string.
+#[derive(Debug, Default, Deserialize)]
+pub struct ArchiveQuery {
+    pub page: Option<String>,
+}
+
+impl QueryKeys for ArchiveQuery {
+    const KEYS: &'static [&'static str] = &["page"];
+}

@@ -34,6 +34,7 @@ fn facts(tr: &Tr, rows: &SampleRows) -> Vec<StoredValue> {
         ("admin-sample-signatories", rows.signatories),
         ("admin-sample-events", rows.events),
         ("admin-sample-news", rows.news),
+        ("admin-sample-newsletter-issues", rows.newsletter_issues),
     ]
     .into_iter()
     .map(|(id, count)| StoredValue { label: tr.t(id), value: crate::text::i18n::format_count(tr.lang(), count) })
