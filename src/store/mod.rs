@@ -50,6 +50,7 @@ mod news_import;
 mod news_preview;
 mod news_staff;
 mod newsletter;
+mod newsletter_issue_staff;
 mod newsletter_issues;
 mod pages;
 mod postgres;
@@ -89,6 +90,7 @@ pub use invitations::{INVITATION_LIFETIME, Invitation, InvitationState, NewInvit
 pub use news_edits::{ImageChange, NewsTexts, StaffNews, StoredImage};
 pub use news_preview::{PREVIEW_LINK_LIFETIME, PreviewLink};
 pub use newsletter::{Claimed, OutboxCounts, Subscriber, Subscription, SubscriptionOutcome};
+pub use newsletter_issue_staff::TestQueued;
 pub use newsletter_issues::{IssueProgress, IssueStatus, LangProgress, NewsletterIssue, StartOutcome};
 pub use pages::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource};
 pub use revision::{ChangeListener, ChangeSource};
