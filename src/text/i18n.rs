@@ -121,7 +121,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "preview.ftl",
     "events.ftl",
     "audit.ftl",
-    "issue_mail.ftl"
+    "issue_mail.ftl",
+    "newsletter_admin.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as
