@@ -79,7 +79,8 @@ newsletter-admin-delete-confirm = Delete the issue
 ## The preview
 
 newsletter-admin-preview-title = Preview of the mail
-newsletter-admin-preview-for = Subscribers who read { $lang }
+newsletter-admin-preview-for-fr = For the subscribers who read French
+newsletter-admin-preview-for-en = For the subscribers who read English
 newsletter-admin-preview-html = As most mail programs show it
 newsletter-admin-preview-text = As plain text
 newsletter-admin-preview-unsaved = Not saved yet: the text below is shown without the mail’s styling. Save the issue to see the mail exactly as it will look.

@@ -80,7 +80,8 @@ newsletter-admin-delete-confirm = Supprimer le numéro
 ## L'aperçu
 
 newsletter-admin-preview-title = Aperçu du courriel
-newsletter-admin-preview-for = Abonnés qui lisent { $lang }
+newsletter-admin-preview-for-fr = Pour les abonnés qui lisent le français
+newsletter-admin-preview-for-en = Pour les abonnés qui lisent l’anglais
 newsletter-admin-preview-html = Tel que la plupart des logiciels de courriel l’affichent
 newsletter-admin-preview-text = En texte brut
 newsletter-admin-preview-unsaved = Pas encore enregistré : le texte ci-dessous est montré sans la mise en forme du courriel. Enregistrez le numéro pour voir le courriel exactement tel qu’il sera.

@@ -383,4 +383,40 @@ both_backends! {
         assert_eq!(texts(&list, "#newsletter-issues .issue-progress").len(), 1);
         assert_eq!(admin.post(&format!("/admin/newsletter/{id}/pause"), &[]).await.status(), 409, "sent: nothing to pause");
     }
+
+    async fn an_issue_typed_with_a_stale_token_comes_back_as_typed(app) {
+        let editor = app.staff("editor@example.org", "editor").await;
+        let id = compose(&editor, &[]).await;
+        let path = format!("/admin/newsletter/{id}");
+        let read = version(&editor, id).await;
+        // Sent with a token of another session, as after signing in again in another tab.
+        let stale = "0".repeat(64);
+        let mut typed = vec![("csrf", stale.as_str()), ("version", read.as_str())];
+        typed.extend(fields(&[("subject_fr", "Lettre retapée")]));
+        let response = app
+            .client
+            .post(app.url(&path))
+            .header("cookie", &editor.cookie)
+            .header("referer", app.url(&path))
+            .form(&typed)
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], path.as_str());
+        let draft = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .map(|value| value.split(';').next().unwrap_or_default().to_owned())
+            .find(|pair| pair.starts_with("oneinfive-draft=") && pair.len() > "oneinfive-draft=".len())
+            .expect("the draft is kept");
+        assert_eq!(stored(app, id).await.subject(), "Lettre n° 1", "nothing saved");
+        let back = app.client.get(app.url(&path)).header("cookie", format!("{}; {draft}", editor.cookie)).send().await.expect("GET");
+        let page = html(back).await;
+        assert_eq!(texts(&page, "#form-restored").len(), 1, "the page says so");
+        assert_eq!(attr(&page, "#issue-subject-fr", "value"), "Lettre retapée");
+        assert_eq!(attr(&page, "#issue-form input[name=version]", "value"), read);
+    }
 }

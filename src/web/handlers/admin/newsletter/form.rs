@@ -3,7 +3,7 @@
 //! the domain gives them, and what a tool can check of the bodies'
 //! accessibility.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::{
     domain::{
@@ -22,7 +22,7 @@ use crate::{
 pub(super) const FORM: &str = "form";
 
 /// The values typed in the form, as posted.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 pub struct IssueForm {
     #[serde(default)]
     pub(super) subject_fr: String,

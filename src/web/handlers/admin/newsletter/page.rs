@@ -260,8 +260,10 @@ fn previews(
     let mut previews = Vec::new();
     for reader in [Lang::Fr, Lang::En] {
         let Some(mail) = parts(state, id, reader, texts)? else { continue };
-        let heading =
-            ctx.tr.format("newsletter-admin-preview-for", &[("lang", Arg::Text(lang_label(&ctx.tr, reader).into()))]);
+        let heading = ctx.t(match reader {
+            Lang::Fr => "newsletter-admin-preview-for-fr",
+            Lang::En => "newsletter-admin-preview-for-en",
+        });
         let html = if framed {
             HtmlPart::Frame { src: admin::newsletter_preview(id, reader), title: heading.clone() }
         } else {
