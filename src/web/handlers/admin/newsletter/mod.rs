@@ -27,7 +27,7 @@ use serde::Deserialize;
 
 use crate::{
     store::{IssueProgress, IssueStatus, LangProgress, NewsletterIssue, SuppressionCounts},
-    text::i18n::{Lang, Tr, format_count},
+    text::i18n::{Arg, Lang, Tr, format_count},
     web::{
         error::AppError,
         paths::admin::{self, Area},
@@ -90,6 +90,17 @@ fn progress_rows(tr: &Tr, progress: &IssueProgress) -> Vec<ProgressRow> {
     ]
 }
 
+/// What happened to an issue when: last changed, scheduled for, started,
+/// finished; in the secretariat's time zone.
+fn issue_dates(ctx: &AdminContext, issue: &NewsletterIssue) -> Vec<String> {
+    let at = |id: &str, at| ctx.tr.format(id, &[("when", Arg::Text(ctx.when(at).into()))]);
+    let mut dates = vec![at("newsletter-admin-updated-at", issue.updated_at)];
+    dates.extend(issue.scheduled_at.map(|when| at("newsletter-admin-scheduled-for", when)));
+    dates.extend(issue.started_at.map(|when| at("newsletter-admin-started-at", when)));
+    dates.extend(issue.finished_at.map(|when| at("newsletter-admin-finished-at", when)));
+    dates
+}
+
 /// The message that names a language (`newsletter-admin-lang-fr`).
 fn lang_label(tr: &Tr, lang: Lang) -> String {
     tr.t(match lang {
@@ -114,13 +125,9 @@ struct Row {
 impl Row {
     fn new(ctx: &AdminContext, issue: &NewsletterIssue, progress: Option<IssueProgress>) -> Row {
         let tr = &ctx.tr;
-        let at = |id: &str, at| tr.format(id, &[("when", crate::text::i18n::Arg::Text(ctx.when(at).into()))]);
-        let mut dates = vec![at("newsletter-admin-updated-at", issue.updated_at)];
-        dates.extend(issue.scheduled_at.map(|when| at("newsletter-admin-scheduled-for", when)));
-        dates.extend(issue.started_at.map(|when| at("newsletter-admin-started-at", when)));
-        dates.extend(issue.finished_at.map(|when| at("newsletter-admin-finished-at", when)));
+        let dates = issue_dates(ctx, issue);
         let progress = progress.map(|p| {
-            let n = |n: i64| crate::text::i18n::Arg::Count(n);
+            let n = |n: i64| Arg::Count(n);
             tr.format(
                 "newsletter-admin-progress-short",
                 &[
@@ -196,7 +203,6 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
 
 /// "12 confirmed subscribers: 8 in French, 4 in English."
 fn recipients_text(tr: &Tr, fr: i64, en: i64) -> String {
-    use crate::text::i18n::Arg;
     tr.format(
         "newsletter-admin-recipients",
         &[("total", Arg::Count(fr + en)), ("fr", Arg::Count(fr)), ("en", Arg::Count(en))],

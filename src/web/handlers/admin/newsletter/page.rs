@@ -10,7 +10,7 @@ use axum::response::Response;
 use super::{
     Issues, ProgressRow,
     form::{FORM, IssueForm},
-    lang_label,
+    issue_dates, lang_label,
     preview::{parts, stored_texts, typed},
     progress_rows, status_label,
 };
@@ -295,11 +295,7 @@ impl IssuePage {
         self.status = Some(
             tr.format("newsletter-admin-status-line", &[("status", Arg::Text(status_label(tr, issue.status).into()))]),
         );
-        let at = |id: &str, when| tr.format(id, &[("when", Arg::Text(ctx.when(when).into()))]);
-        self.dates.push(at("newsletter-admin-updated-at", issue.updated_at));
-        self.dates.extend(issue.scheduled_at.map(|when| at("newsletter-admin-scheduled-for", when)));
-        self.dates.extend(issue.started_at.map(|when| at("newsletter-admin-started-at", when)));
-        self.dates.extend(issue.finished_at.map(|when| at("newsletter-admin-finished-at", when)));
+        self.dates = issue_dates(ctx, issue);
         if !issue.status.editable() {
             self.progress = progress_rows(tr, &state.store.issue_progress(issue.id).await?);
         }

@@ -18,7 +18,7 @@ use super::{
 };
 use crate::{
     store::{IssueStatus, NewsletterIssue, Saved, StartOutcome},
-    text::i18n::{Arg, Lang, format_count},
+    text::i18n::{Arg, Lang, Tr, format_count},
     web::{
         edit::flow::stored,
         error::AppError,
@@ -135,7 +135,7 @@ pub async fn send(
     let typed = form.count.trim();
     let (fr, en) = state.store.newsletter_recipients().await?;
     let total = fr + en;
-    let tr = crate::text::i18n::Tr::new(staff.lang, state.locales.clone());
+    let tr = Tr::new(staff.lang, state.locales.clone());
     let wrong = match typed.replace(['\u{202F}', '\u{A0}', ' ', ','], "").parse::<i64>() {
         _ if !issue.status.editable() => None,
         _ if total == 0 => Some(tr.t("newsletter-admin-no-recipients")),
@@ -198,7 +198,7 @@ pub async fn schedule(
     let issue = stored::<Issues>(&state, id).await?;
     let version = posted_version(form.version.as_deref())?;
     let now = state.config.clock.now();
-    let tr = crate::text::i18n::Tr::new(staff.lang, state.locales.clone());
+    let tr = Tr::new(staff.lang, state.locales.clone());
     let error = match scheduled_at(&state, &form) {
         None => Err(tr.t("newsletter-admin-error-schedule")),
         Some(at) if at <= now => Err(tr.t("newsletter-admin-error-schedule-past")),
@@ -264,7 +264,7 @@ async fn refused(
     issue: &NewsletterIssue,
     message: &'static str,
 ) -> Result<Response, AppError> {
-    let tr = crate::text::i18n::Tr::new(staff.lang, state.locales.clone());
+    let tr = Tr::new(staff.lang, state.locales.clone());
     let extras = Extras { message: Some(("issue-refused", tr.t(message))), alert: true, ..Extras::default() };
     stored_page(state, staff, issue, extras, StatusCode::CONFLICT).await
 }
