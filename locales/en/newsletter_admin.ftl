@@ -75,6 +75,7 @@ newsletter-admin-delete = Delete this issue
 newsletter-admin-delete-title = Delete this issue?
 newsletter-admin-delete-explanation = The issue has not been sent. Deleting it cannot be undone.
 newsletter-admin-delete-confirm = Delete the issue
+newsletter-admin-not-deletable = This issue has begun sending: it is kept, with what it sent, and cannot be deleted.
 
 ## The preview
 

@@ -76,6 +76,7 @@ newsletter-admin-delete = Supprimer ce numéro
 newsletter-admin-delete-title = Supprimer ce numéro ?
 newsletter-admin-delete-explanation = Le numéro n’a pas été envoyé. La suppression est définitive.
 newsletter-admin-delete-confirm = Supprimer le numéro
+newsletter-admin-not-deletable = L’envoi de ce numéro a commencé : il est conservé, avec ce qu’il a envoyé, et ne peut pas être supprimé.
 
 ## L'aperçu
 

@@ -178,7 +178,9 @@ fn back_office() -> Router<AppState> {
         .merge(flow::pages::<News>())
         .route(at::NEWS_PREVIEW_LINK_ROUTE, post(admin::news::create_preview_link))
         .route(at::NEWS_PREVIEW_WITHDRAW_ROUTE, post(admin::news::withdraw_preview_link))
-        .merge(flow::pages::<Issues>())
+        // The flow's list and deletion; an issue that has begun sending is kept.
+        .route(at::NEWSLETTER, get(flow::list::<Issues>))
+        .route(at::NEWSLETTER_DELETE_ROUTE, get(admin::newsletter::confirm_delete).post(admin::newsletter::delete))
         .route(at::NEWSLETTER_PREVIEW_ROUTE, get(admin::newsletter::mail_part))
         .route(at::NEWSLETTER_TEST_ROUTE, post(admin::newsletter::send_test))
         .route(at::NEWSLETTER_SEND_ROUTE, get(admin::newsletter::confirm_send).post(admin::newsletter::send))

@@ -300,8 +300,11 @@ both_backends! {
         assert_eq!(locked.status(), 409);
         assert_eq!(texts(&html(locked).await, "#newsletter-locked").len(), 1);
         assert_eq!(stored(app, id).await.subject(), "Lettre n° 1");
-        assert_eq!(admin.get(&format!("/admin/newsletter/{id}/delete")).await.status(), 200);
-        assert_eq!(admin.post(&format!("/admin/newsletter/{id}/delete"), &[]).await.status(), 404, "a sent issue is kept");
+        assert_eq!(admin.get(&format!("/admin/newsletter/{id}/delete")).await.status(), 409, "no deletion offered");
+        let kept = admin.post(&format!("/admin/newsletter/{id}/delete"), &[]).await;
+        assert_eq!(kept.status(), 409);
+        assert_eq!(texts(&html(kept).await, "#issue-refused").len(), 1, "said why");
+        assert_eq!(count_issues(app).await, 1, "a sent issue is kept");
     }
 
     async fn with_nobody_to_send_to_nothing_is_started(app) {

@@ -18,7 +18,7 @@ mod test_send;
 
 pub use preview::mail_part;
 pub use record::Issues;
-pub use sending::{confirm_send, pause, resume, schedule, send, unschedule};
+pub use sending::{confirm_delete, confirm_send, delete, pause, resume, schedule, send, unschedule};
 pub use test_send::send_test;
 
 use askama::Template;

@@ -1,7 +1,8 @@
 //! What sends an issue, for admins: the confirmation page that says how
 //! many confirmed subscribers will get it and asks to type that number;
 //! the schedule, in the secretariat's time zone, and its withdrawal; the
-//! pause and the resumption of a sending.
+//! pause and the resumption of a sending; and, for everyone, deleting an
+//! issue not sent yet.
 
 use askama::Template;
 use axum::{
@@ -20,11 +21,11 @@ use crate::{
     store::{IssueStatus, NewsletterIssue, Saved, StartOutcome},
     text::i18n::{Arg, Lang, Tr, format_count},
     web::{
-        edit::flow::stored,
+        edit::flow::{self, stored},
         error::AppError,
         extract::ItemId,
         paths::admin::{self, Area},
-        staff::{AdminForm, AdminOnly, NoFields, Staff},
+        staff::{AdminForm, AdminOnly, NoFields, Staff, StaffForm},
         state::AppState,
         view::{
             admin::AdminContext,
@@ -296,4 +297,33 @@ pub async fn resume(
     }
     state.mailer.notify();
     Ok(Redirect::to(&format!("{}?done=resumed", admin::newsletter_issue(id))).into_response())
+}
+
+/// GET `/admin/newsletter/{id}/delete`: the flow's confirmation step, for
+/// an issue not sent yet; one whose sending has begun is kept, which its
+/// page says (409).
+pub async fn confirm_delete(
+    State(state): State<AppState>,
+    staff: Staff,
+    ItemId(id): ItemId,
+) -> Result<Response, AppError> {
+    let issue = stored::<Issues>(&state, id).await?;
+    if !issue.status.editable() {
+        return refused(&state, &staff, &issue, "newsletter-admin-not-deletable").await;
+    }
+    flow::confirm_delete::<Issues>(State(state), staff, ItemId(id)).await
+}
+
+/// POST `/admin/newsletter/{id}/delete`: the flow's deletion, for an issue
+/// not sent yet; one whose sending has begun is kept (409).
+pub async fn delete(
+    State(state): State<AppState>,
+    ItemId(id): ItemId,
+    body: StaffForm<NoFields>,
+) -> Result<Response, AppError> {
+    let issue = stored::<Issues>(&state, id).await?;
+    if !issue.status.editable() {
+        return refused(&state, &body.staff, &issue, "newsletter-admin-not-deletable").await;
+    }
+    flow::delete::<Issues>(State(state), ItemId(id), body).await
 }
