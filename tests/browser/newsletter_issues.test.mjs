@@ -86,6 +86,9 @@ describe(`the newsletter's issues (${process.env.BROWSER_BACKEND || 'sqlite'})`,
     const frame = page.frameLocator('#issue-preview-fr iframe');
     assert.equal(await frame.locator('h1').innerText(), 'Lettre de décembre');
     assert.equal(await frame.locator('strong').innerText(), 'nouvelles');
+    const englishFrame = page.frameLocator('#issue-preview-en iframe');
+    assert.equal(await englishFrame.locator('h1').innerText(), 'Lettre de décembre');
+    assert.equal(await englishFrame.locator('html').getAttribute('lang'), 'en');
     await accessible(page);
     const narrow = await browser.newPage({ width: 375 });
     await signIn(site, narrow, EDITOR, PASSWORD);
