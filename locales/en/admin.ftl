@@ -624,3 +624,4 @@ admin-kind-newsletter-sending-started = Newsletter sending started
 admin-kind-newsletter-paused = Newsletter sending paused
 admin-kind-newsletter-resumed = Newsletter sending resumed
 admin-kind-newsletter-sent = Newsletter issue sent
+admin-kind-newsletter-issue-deleted = Newsletter issue deleted

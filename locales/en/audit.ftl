@@ -195,3 +195,4 @@ audit-detail-newsletter-sending-started = { $subject }: to { $fr-text } { $fr ->
 audit-detail-newsletter-paused = { $subject }
 audit-detail-newsletter-resumed = { $subject }
 audit-detail-newsletter-sent = { $subject }
+audit-detail-newsletter-issue-deleted = { $subject }

@@ -624,3 +624,4 @@ admin-kind-newsletter-sending-started = Envoi de la lettre commencé
 admin-kind-newsletter-paused = Envoi de la lettre suspendu
 admin-kind-newsletter-resumed = Envoi de la lettre repris
 admin-kind-newsletter-sent = Numéro de la lettre envoyé
+admin-kind-newsletter-issue-deleted = Numéro de la lettre supprimé

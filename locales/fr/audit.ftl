@@ -213,3 +213,4 @@ audit-detail-newsletter-sending-started = { $subject } : à { $fr-text } { $fr 
 audit-detail-newsletter-paused = { $subject }
 audit-detail-newsletter-resumed = { $subject }
 audit-detail-newsletter-sent = { $subject }
+audit-detail-newsletter-issue-deleted = { $subject }

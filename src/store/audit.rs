@@ -90,10 +90,11 @@ pub enum AuditKind {
     NewsletterSendingPaused,
     NewsletterSendingResumed,
     NewsletterIssueSent,
+    NewsletterIssueDeleted,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 55] = [
+    pub const ALL: [AuditKind; 56] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -149,6 +150,7 @@ impl AuditKind {
         AuditKind::NewsletterSendingPaused,
         AuditKind::NewsletterSendingResumed,
         AuditKind::NewsletterIssueSent,
+        AuditKind::NewsletterIssueDeleted,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -209,6 +211,7 @@ impl AuditKind {
             AuditKind::NewsletterSendingPaused => "newsletter.paused",
             AuditKind::NewsletterSendingResumed => "newsletter.resumed",
             AuditKind::NewsletterIssueSent => "newsletter.sent",
+            AuditKind::NewsletterIssueDeleted => "newsletter.issue_deleted",
         }
     }
 

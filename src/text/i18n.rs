@@ -122,7 +122,8 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "events.ftl",
     "audit.ftl",
     "issue_mail.ftl",
-    "newsletter_archive.ftl"
+    "newsletter_archive.ftl",
+    "newsletter_admin.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as

@@ -38,7 +38,7 @@ use super::{
     state::AppState,
 };
 use crate::text::{i18n::Lang, pages::Prose};
-use admin::{events::Events, news::News, signatories::Signatories};
+use admin::{events::Events, news::News, newsletter::Issues, signatories::Signatories};
 
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -180,6 +180,16 @@ fn back_office() -> Router<AppState> {
         .merge(flow::pages::<News>())
         .route(at::NEWS_PREVIEW_LINK_ROUTE, post(admin::news::create_preview_link))
         .route(at::NEWS_PREVIEW_WITHDRAW_ROUTE, post(admin::news::withdraw_preview_link))
+        // The flow's list and deletion; an issue that has begun sending is kept.
+        .route(at::NEWSLETTER, get(flow::list::<Issues>))
+        .route(at::NEWSLETTER_DELETE_ROUTE, get(admin::newsletter::confirm_delete).post(admin::newsletter::delete))
+        .route(at::NEWSLETTER_PREVIEW_ROUTE, get(admin::newsletter::mail_part))
+        .route(at::NEWSLETTER_TEST_ROUTE, post(admin::newsletter::send_test))
+        .route(at::NEWSLETTER_SEND_ROUTE, get(admin::newsletter::confirm_send).post(admin::newsletter::send))
+        .route(at::NEWSLETTER_SCHEDULE_ROUTE, post(admin::newsletter::schedule))
+        .route(at::NEWSLETTER_UNSCHEDULE_ROUTE, post(admin::newsletter::unschedule))
+        .route(at::NEWSLETTER_PAUSE_ROUTE, post(admin::newsletter::pause))
+        .route(at::NEWSLETTER_RESUME_ROUTE, post(admin::newsletter::resume))
         .route(at::TRASH, get(admin::trash::list))
         .route(at::TRASH_EMPTY, get(admin::trash::confirm_empty).post(admin::trash::empty))
         .route(at::TRASH_RESTORE_ROUTE, post(admin::trash::restore))
@@ -189,7 +199,8 @@ fn back_office() -> Router<AppState> {
 /// The routes that take a larger body than [`BODY_LIMIT`], each with its
 /// own limit: a CSV file of signatories, uploaded for its preview, and the
 /// previewed file sent back to be applied; a prose page's text, saved or
-/// previewed; an event's form; a news item's form with its image.
+/// previewed; an event's form; a news item's form with its image; a
+/// newsletter issue's form.
 fn uploads() -> Router<AppState> {
     use admin::signatories::{APPLY_LIMIT, UPLOAD_LIMIT};
     use paths::admin as at;
@@ -207,6 +218,7 @@ fn uploads() -> Router<AppState> {
         .merge(flow::forms::<Events>())
         .merge(flow::forms::<News>())
         .merge(flow::forms::<Signatories>())
+        .merge(flow::forms::<Issues>())
 }
 
 /// Any address the site does not know.

@@ -50,6 +50,8 @@
 //! - `trash`: deleted signatories, events and news items kept 30 days,
 //!   restored whole (the counter, feeds and sitemap following), erased.
 //! - `audit_language`: the audit log's details told in the reader's language.
+//! - `admin_newsletter`: the newsletter's issues in the back office: written,
+//!   previewed, tested, sent by an admin, scheduled, paused and resumed.
 
 mod common;
 
@@ -58,6 +60,7 @@ mod admin;
 mod admin_events;
 mod admin_lists;
 mod admin_news;
+mod admin_newsletter;
 mod admin_pages;
 mod admin_signatories;
 mod audit_language;

@@ -33,11 +33,20 @@ pub struct IssueText<'a> {
     pub body: &'a str,
 }
 
-impl IssueText<'_> {
+impl<'a> IssueText<'a> {
     /// Whether the issue is not written in this language: no subject or no
     /// body (only blanks).
     pub fn is_empty(&self) -> bool {
         self.subject.trim().is_empty() || self.body.trim().is_empty()
+    }
+
+    /// The text a reader of `reader` gets of texts as typed (the back
+    /// office's preview of a form not saved yet): the one in their
+    /// language, or, when that one is empty, the first other one written;
+    /// `None` when none is. A saved issue's is `IssueTexts::for_reader`.
+    pub fn for_reader(reader: Lang, texts: &[IssueText<'a>]) -> Option<IssueText<'a>> {
+        let written = || texts.iter().filter(|text| !text.is_empty());
+        written().find(|text| text.lang == reader).or_else(|| written().next()).copied()
     }
 }
 
@@ -125,12 +134,18 @@ pub fn message_id(issue: i64, subscriber: i64) -> String {
     format!("<issue-{issue}-{subscriber}@oneinfive>")
 }
 
-/// Renders an issue for one subscriber to its RFC 5322 bytes, from the
-/// configured address under the campaign's name in the reader's language.
-/// `Content-Language` is the text's; `<html lang>` the reader's, with the
-/// text marked in its own. The envelope sender is not in the message: send
-/// it from [`Mailer::envelope_from`], the bounce address when one is set.
-pub fn render_issue(mailer: &Mailer, tr: &Tr, to: &EmailAddress, issue: &IssueMail<'_>) -> anyhow::Result<Vec<u8>> {
+/// An issue's mail as its reader will see it: the subject (one line), the
+/// plain text part and the HTML part, styled inline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssueParts {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// The parts of an issue's mail to a reader of `tr`'s language: the text
+/// in its language, or the other one with a line at the top saying so.
+pub fn issue_parts(tr: &Tr, issue: &IssueMail<'_>) -> anyhow::Result<IssueParts> {
     let text = issue.text;
     anyhow::ensure!(!text.is_empty(), "issue {}: no text to send in {}", issue.issue, text.lang);
     let notice = (text.lang != tr.lang()).then(|| tr.t("issue-mail-only-other"));
@@ -138,12 +153,11 @@ pub fn render_issue(mailer: &Mailer, tr: &Tr, to: &EmailAddress, issue: &IssueMa
     // the no-break spaces of French typography stay.
     let breaks = |c: char| c == ' ' || c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
     let subject = text.subject.split(breaks).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ");
-    let subject = subject.as_str();
     let (body_html, body_text) = markdown::to_mail(text.body, issue.base_url);
     let plain = IssueTextPart {
         tr,
         notice: notice.clone(),
-        subject,
+        subject: &subject,
         body_text: &body_text,
         archive_url: issue.archive_url,
         unsubscribe_url: issue.unsubscribe_url,
@@ -153,26 +167,66 @@ pub fn render_issue(mailer: &Mailer, tr: &Tr, to: &EmailAddress, issue: &IssueMa
         tr,
         notice,
         text_lang: text.lang,
-        subject,
+        subject: &subject,
         body_html: &body_html,
         archive_url: issue.archive_url,
         unsubscribe_url: issue.unsubscribe_url,
     }
     .render()?;
     let html = INLINER.inline(&html)?;
+    Ok(IssueParts { subject, text: plain, html })
+}
+
+/// Renders an issue for one subscriber to its RFC 5322 bytes, from the
+/// configured address under the campaign's name in the reader's language.
+/// `Content-Language` is the text's; `<html lang>` the reader's, with the
+/// text marked in its own. The envelope sender is not in the message: send
+/// it from [`Mailer::envelope_from`], the bounce address when one is set.
+pub fn render_issue(mailer: &Mailer, tr: &Tr, to: &EmailAddress, issue: &IssueMail<'_>) -> anyhow::Result<Vec<u8>> {
+    let parts = issue_parts(tr, issue)?;
+    message(mailer, tr, to, issue, parts, message_id(issue.issue, issue.subscriber))
+}
+
+/// Renders a test of an issue, sent to one staff member's address: the
+/// mail a reader of `tr`'s language gets, its subject after `prefix`
+/// (`[Test] `), under a `Message-ID` of its own, so that two tests are two
+/// messages. Its unsubscribe link is whatever `issue` carries: make it one
+/// that leads to no subscriber.
+pub fn render_issue_test(
+    mailer: &Mailer,
+    tr: &Tr,
+    to: &EmailAddress,
+    issue: &IssueMail<'_>,
+    prefix: &str,
+) -> anyhow::Result<Vec<u8>> {
+    let mut parts = issue_parts(tr, issue)?;
+    parts.subject = format!("{prefix}{}", parts.subject);
+    let id = format!("<issue-{}-test-{}@oneinfive>", issue.issue, crate::infra::random::hex_token(8)?);
+    message(mailer, tr, to, issue, parts, id)
+}
+
+/// The message of an issue's parts, with the headers of a mailing list.
+fn message(
+    mailer: &Mailer,
+    tr: &Tr,
+    to: &EmailAddress,
+    issue: &IssueMail<'_>,
+    parts: IssueParts,
+    message_id: String,
+) -> anyhow::Result<Vec<u8>> {
     let recipient = Mailbox::new(None, Address::from_str(to.as_str())?);
     let header = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);
     let message = Message::builder()
         .from(Mailbox::new(Some(tr.t("site-name")), mailer.config.from.clone()))
         .to(recipient)
-        .subject(subject)
-        .message_id(Some(message_id(issue.issue, issue.subscriber)))
-        .raw_header(header("Content-Language", text.lang.code().to_owned()))
+        .subject(parts.subject)
+        .message_id(Some(message_id))
+        .raw_header(header("Content-Language", issue.text.lang.code().to_owned()))
         .raw_header(header("Auto-Submitted", "auto-generated".to_owned()))
         .raw_header(header("List-Id", list_id(issue.base_url)))
         .raw_header(header("List-Unsubscribe", format!("<{}>", issue.unsubscribe_url)))
         .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".to_owned()))
-        .multipart(MultiPart::alternative_plain_html(plain, html))?;
+        .multipart(MultiPart::alternative_plain_html(parts.text, parts.html))?;
     Ok(message.formatted())
 }
 

@@ -168,6 +168,9 @@ fn a_subscriber_of_the_other_language_gets_the_text_there_is_with_a_line_saying_
 #[test]
 fn an_issue_with_no_text_is_not_sent() {
     let empty = IssueText { subject: "", ..FR };
+    assert_eq!(IssueText::for_reader(Lang::Fr, &[empty, IssueText { body: " ", ..EN }]), None);
+    assert_eq!(IssueText::for_reader(Lang::En, &[FR, EN]), Some(EN));
+    assert_eq!(IssueText::for_reader(Lang::En, &[FR]), Some(FR));
     let issue = IssueMail {
         issue: 1,
         subscriber: 1,

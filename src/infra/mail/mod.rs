@@ -25,7 +25,7 @@ use crate::{
     store::{Actor, Claimed, INVITATION_LIFETIME, NewsletterIssue, StartOutcome, Store, StoreError, SuppressionReason},
     text::i18n::{Arg, Lang, Tr},
 };
-pub use issue::{IssueMail, IssueText, render_issue};
+pub use issue::{IssueMail, IssueParts, IssueText, issue_parts, render_issue, render_issue_test};
 pub use issue_links::{IssueLinks, IssueRecipient, issue_mail, token_subscriber};
 pub use rate::{MailRate, MailWindow, Pacer};
 

@@ -169,6 +169,36 @@ pub fn event_action(id: i64, action: &str) -> String {
     format!("{EVENTS}/{id}/{action}")
 }
 
+/// The newsletter's issues.
+pub const NEWSLETTER: &str = "/admin/newsletter";
+pub const NEWSLETTER_NEW: &str = "/admin/newsletter/new";
+pub const NEWSLETTER_ISSUE_ROUTE: &str = "/admin/newsletter/{id}";
+pub const NEWSLETTER_DELETE_ROUTE: &str = "/admin/newsletter/{id}/delete";
+/// An issue's mail in a language, as its HTML part alone, for the preview's
+/// frame.
+pub const NEWSLETTER_PREVIEW_ROUTE: &str = "/admin/newsletter/{id}/preview/{lang}";
+pub const NEWSLETTER_TEST_ROUTE: &str = "/admin/newsletter/{id}/test";
+pub const NEWSLETTER_SEND_ROUTE: &str = "/admin/newsletter/{id}/send";
+pub const NEWSLETTER_SCHEDULE_ROUTE: &str = "/admin/newsletter/{id}/schedule";
+pub const NEWSLETTER_UNSCHEDULE_ROUTE: &str = "/admin/newsletter/{id}/unschedule";
+pub const NEWSLETTER_PAUSE_ROUTE: &str = "/admin/newsletter/{id}/pause";
+pub const NEWSLETTER_RESUME_ROUTE: &str = "/admin/newsletter/{id}/resume";
+
+/// An issue's page in the back office.
+pub fn newsletter_issue(id: i64) -> String {
+    format!("{NEWSLETTER}/{id}")
+}
+
+/// What can be done to an issue: `/admin/newsletter/12/send`, `…/test`.
+pub fn newsletter_action(id: i64, action: &str) -> String {
+    format!("{NEWSLETTER}/{id}/{action}")
+}
+
+/// An issue's mail in a language, for the preview's frame.
+pub fn newsletter_preview(id: i64, lang: crate::text::i18n::Lang) -> String {
+    format!("{NEWSLETTER}/{id}/preview/{lang}")
+}
+
 /// The trash: deleted signatories, events and news items, kept 30 days.
 pub const TRASH: &str = "/admin/trash";
 /// Where an admin empties it (a confirmation, then its form's target).
@@ -199,16 +229,18 @@ pub enum Area {
     Account,
     Pages,
     News,
+    Newsletter,
     Trash,
 }
 
 impl Area {
     /// In the navigation's order.
-    pub const ALL: [Area; 10] = [
+    pub const ALL: [Area; 11] = [
         Area::Dashboard,
         Area::Signatories,
         Area::Events,
         Area::News,
+        Area::Newsletter,
         Area::Pages,
         Area::Trash,
         Area::Subscribers,
@@ -228,6 +260,7 @@ impl Area {
             Area::Account => ACCOUNT,
             Area::Pages => PAGES,
             Area::News => NEWS,
+            Area::Newsletter => NEWSLETTER,
             Area::Trash => TRASH,
         }
     }
@@ -244,6 +277,7 @@ impl Area {
             Area::Account => "admin-nav-account",
             Area::Pages => "admin-nav-pages",
             Area::News => "admin-nav-news",
+            Area::Newsletter => "admin-nav-newsletter",
             Area::Trash => "admin-nav-trash",
         }
     }

@@ -206,6 +206,7 @@ pub fn detail_message(kind: AuditKind) -> &'static str {
         AuditKind::NewsletterSendingPaused => "audit-detail-newsletter-paused",
         AuditKind::NewsletterSendingResumed => "audit-detail-newsletter-resumed",
         AuditKind::NewsletterIssueSent => "audit-detail-newsletter-sent",
+        AuditKind::NewsletterIssueDeleted => "audit-detail-newsletter-issue-deleted",
     }
 }
 
@@ -267,6 +268,7 @@ pub fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::NewsletterSendingPaused => "admin-kind-newsletter-paused",
         AuditKind::NewsletterSendingResumed => "admin-kind-newsletter-resumed",
         AuditKind::NewsletterIssueSent => "admin-kind-newsletter-sent",
+        AuditKind::NewsletterIssueDeleted => "admin-kind-newsletter-issue-deleted",
     }
 }
 
