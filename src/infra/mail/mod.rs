@@ -5,29 +5,30 @@
 //! works end to end. The tests keep what is sent in memory instead
 //! ([`MemoryOutbox`]), and wait for it there.
 
-use std::{collections::HashMap, path::PathBuf, str::FromStr, sync::Arc, time::Duration as StdDuration};
+use std::{path::PathBuf, str::FromStr, sync::Arc, time::Duration as StdDuration};
 
 use askama::Template;
 use lettre::{
     Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     address::Envelope,
+    transport::smtp::PoolConfig,
     message::{
         Mailbox, MultiPart,
         header::{HeaderName, HeaderValue},
     },
 };
-use time::{Duration, OffsetDateTime};
 use tokio::sync::{Notify, watch};
 
-use super::{clock::Clock, random};
+use super::random;
 use crate::{
     domain::EmailAddress,
-    store::{Actor, Claimed, INVITATION_LIFETIME, NewsletterIssue, StartOutcome, Store, StoreError, SuppressionReason},
-    text::i18n::{Arg, Lang, Tr},
+    store::INVITATION_LIFETIME,
+    text::i18n::{Arg, Tr},
 };
 pub use issue::{IssueMail, IssueParts, IssueText, issue_parts, render_issue, render_issue_test};
 pub use issue_links::{IssueLinks, IssueRecipient, issue_mail, token_subscriber};
 pub use rate::{MailRate, MailWindow, Pacer};
+pub use worker::run_worker;
 
 /// How mail leaves the site.
 #[derive(Clone, Debug)]
@@ -128,12 +129,6 @@ impl MemoryOutbox {
     }
 }
 
-/// Attempts before a mail is given up.
-const MAX_ATTEMPTS: i32 = 15;
-/// A mail taken by a worker that died is taken again after this.
-const LEASE: Duration = Duration::minutes(5);
-const LONGEST_WAIT: StdDuration = StdDuration::from_secs(3600);
-
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
     Files(PathBuf),
@@ -158,7 +153,10 @@ impl Mailer {
             (None, Some(url)) => Transport::Smtp(
                 AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| anyhow::anyhow!("--smtp-url: {e}"))?
-                    .timeout(Some(SMTP_TIMEOUT))
+                    .timeout(Some(worker::SMTP_TIMEOUT))
+                    // A kept connection for each mail the newsletter may
+                    // have under way (more would be opened and closed).
+                    .pool_config(PoolConfig::new().max_size(u32::try_from(config.rate.connections()).unwrap_or(1)))
                     .build(),
             ),
             (None, None) => Transport::Files(config.outbox_dir.clone()),
@@ -290,289 +288,6 @@ fn write_mail_file(dir: &std::path::Path, id: i64, message: &[u8]) -> std::io::R
     Err(std::io::Error::other(format!("mail {id}: a thousand files of that number in the outbox folder")))
 }
 
-/// The longest an SMTP server may take over a mail.
-const SMTP_TIMEOUT: StdDuration = StdDuration::from_secs(20);
-/// The fewest mails the worker claims, and records as sent, at once. It
-/// claims more when the newsletter's pace lets more go (see
-/// [`batch_size`]); however many, a mail is tried only while its claim
-/// outlasts the longest an SMTP server may take over it (see
-/// [`lease_covers`]), so that no other worker takes it meanwhile.
-const BATCH: u16 = 12;
-/// The most it claims at once.
-const LARGEST_BATCH: u16 = 500;
-const _: () = assert!(SMTP_TIMEOUT.as_secs() * 2 < LEASE.whole_seconds() as u64);
-
-/// How many mails the worker claims at once: a quarter of a second's
-/// worth at the newsletter's pace, twelve at least, so that at 500 mails a
-/// second the database is asked for its queue eight times a second, not
-/// forty.
-fn batch_size(rate: MailRate) -> u16 {
-    u16::try_from(rate.per_second / 4).unwrap_or(LARGEST_BATCH).clamp(BATCH, LARGEST_BATCH)
-}
-
-/// Whether a mail of a batch claimed at `claimed` may still be tried: its
-/// claim lasts until the lease ends, and the SMTP server may take
-/// [`SMTP_TIMEOUT`] over it.
-fn lease_covers(claimed: std::time::Instant) -> bool {
-    claimed.elapsed() + SMTP_TIMEOUT < LEASE.unsigned_abs()
-}
-/// How long the worker waits, once woken by a queued mail, for others to
-/// send with it: a confirmation mail leaves a twentieth of a second
-/// later, and 200 sign-ups a second cost the database 40 commits a second
-/// rather than 400.
-const GATHER: StdDuration = StdDuration::from_millis(50);
-
-/// How often the worker purges expired pending subscriptions, old counts
-/// of attempts, old form drafts, expired preview links of news drafts,
-/// what is past its 30 days in the trash, the recipients of issues sent 90
-/// days ago and soft bounces older than 30 days
-/// (a write each, not worth one per mail).
-const HOUSEKEEPING_EVERY: Duration = Duration::minutes(1);
-
-/// Sends queued mails until `stop` turns true (or its sender is gone):
-/// whatever is due, then waits for a notification or the next retry.
-/// Expired pending subscriptions and old counts of attempts are purged on
-/// the way, once a minute at most.
-///
-/// Told to stop, the worker claims no new batch: the mail it is sending is
-/// finished and recorded as sent (cut off, it would go again at the next
-/// start, a duplicate), the rest of its batch is given back untried, and
-/// it returns.
-pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut stop: watch::Receiver<bool>) {
-    let poll = mailer.config.retry_base.min(StdDuration::from_secs(5));
-    let mut next_housekeeping = OffsetDateTime::UNIX_EPOCH;
-    // The newsletter's pace (`--mail-rate`, `--mail-window`), kept from
-    // one batch to the next; the site's own mails (confirmations,
-    // invitations) are not held by it.
-    let mut pacer = Pacer::new(mailer.rate());
-    let batch_size = batch_size(mailer.rate());
-    loop {
-        if stopping(&stop) {
-            return;
-        }
-        let now = clock.now();
-        if now >= next_housekeeping {
-            if let Err(error) = store.purge_expired(now).await {
-                tracing::warn!(%error, "could not purge expired subscriptions");
-            }
-            if let Err(error) = store.forget_old_attempts(now).await {
-                tracing::warn!(%error, "could not forget old attempts");
-            }
-            if let Err(error) = store.forget_old_drafts(now).await {
-                tracing::warn!(%error, "could not forget old form drafts");
-            }
-            if let Err(error) = store.purge_trash(now).await {
-                tracing::warn!(%error, "could not erase what is past its 30 days in the trash");
-            }
-            if let Err(error) = store.purge_news_preview_links(now).await {
-                tracing::warn!(%error, "could not purge expired preview links");
-            }
-            if let Err(error) = store.purge_issue_recipients(now).await {
-                tracing::warn!(%error, "could not erase the recipients of issues sent 90 days ago");
-            }
-            if let Err(error) = store.forget_old_soft_bounces(now).await {
-                tracing::warn!(%error, "could not forget soft bounces older than 30 days");
-            }
-            start_scheduled(&store, now).await;
-            next_housekeeping = now + HOUSEKEEPING_EVERY;
-        }
-        while !stopping(&stop) {
-            let batch = match store.claim_mails(clock.now(), LEASE, batch_size).await {
-                Ok(batch) if batch.is_empty() => break,
-                Ok(batch) => batch,
-                Err(error) => {
-                    tracing::warn!(%error, "mail outbox unavailable");
-                    break;
-                }
-            };
-            match send_batch(&store, &mailer, &clock, &stop, &mut pacer, batch).await {
-                Ok(false) => {}
-                // The newsletter waits for its window to roll.
-                Ok(true) => break,
-                Err(error) => {
-                    tracing::warn!(%error, "could not record a mail's outcome");
-                    break;
-                }
-            }
-        }
-        tokio::select! {
-            () = mailer.queued.notified() => {
-                // The sign-ups that follow this one within `GATHER` are
-                // claimed and recorded with it, in two commits.
-                tokio::time::sleep(GATHER).await;
-            }
-            () = tokio::time::sleep(poll) => {}
-            // A stop (or the sender gone) ends the wait; the loop's top returns.
-            _ = stop.changed() => {}
-        }
-    }
-}
-
-/// Whether the worker was told to stop, or no one is left to tell it.
-fn stopping(stop: &watch::Receiver<bool>) -> bool {
-    *stop.borrow() || stop.has_changed().is_err()
-}
-
-/// Sends a claimed batch, one mail after the other, and records what
-/// became of each: sent, failed (for a later retry), or, once `stop` is
-/// set, given back untried. True when the newsletter's pace held some of
-/// its mails back (given back too): the worker then waits before claiming
-/// again.
-async fn send_batch(
-    store: &Store,
-    mailer: &Mailer,
-    clock: &Clock,
-    stop: &watch::Receiver<bool>,
-    pacer: &mut Pacer,
-    batch: Vec<Claimed>,
-) -> Result<bool, StoreError> {
-    let mut sent = Vec::with_capacity(batch.len());
-    let mut untried = Vec::new();
-    // The newsletter's mails held back by its pace.
-    let mut held = false;
-    let mut recorded = Ok(());
-    let mut issues: HashMap<i64, Option<NewsletterIssue>> = HashMap::new();
-    // The issue mails' recipients' unsubscribe hashes, in one query.
-    let subscribers: Vec<i64> =
-        batch.iter().filter(|mail| mail.issue_id.is_some()).filter_map(|mail| mail.subscriber_id).collect();
-    let hashes = store.subscriber_unsubscribe_hashes(&subscribers).await.unwrap_or_else(|error| {
-        tracing::warn!(%error, "could not read the recipients of a newsletter issue");
-        HashMap::new()
-    });
-    let claimed_at = std::time::Instant::now();
-    for claimed in batch {
-        // Told to stop, or the claim too close to its end: given back.
-        if stopping(stop) || !lease_covers(claimed_at) {
-            untried.push(claimed.id);
-            continue;
-        }
-        let result = match (&claimed.message, claimed.issue_id) {
-            (Some(message), _) => mailer.send(claimed.id, &claimed.recipient, message).await,
-            (None, Some(issue)) => {
-                // At the newsletter's pace: a stop during the wait, or a wait
-                // longer than a claim should be held (a window's cap reached),
-                // gives the mail back untried.
-                if held || !wait_for_turn(pacer, stop).await {
-                    held = held || !stopping(stop);
-                    untried.push(claimed.id);
-                    continue;
-                }
-                pacer.record(std::time::Instant::now());
-                if let std::collections::hash_map::Entry::Vacant(entry) = issues.entry(issue) {
-                    // Unreadable now, its mails are tried again later.
-                    entry.insert(store.newsletter_issue(issue).await.unwrap_or_else(|error| {
-                        tracing::warn!(issue, %error, "could not read a newsletter issue");
-                        None
-                    }));
-                }
-                match render_issue_mail(mailer, issues.get(&issue).and_then(Option::as_ref), &hashes, &claimed) {
-                    Ok(message) => mailer.send(claimed.id, &claimed.recipient, &message).await,
-                    Err(error) => Err(Failure::from(error)),
-                }
-            }
-            (None, None) => Err(Failure::from("the message is gone")),
-        };
-        match result {
-            Ok(()) => sent.push(claimed.id),
-            Err(Failure { error, refused_for_good: true }) => {
-                // The address is refused for good: the mail is not tried
-                // again and, for a subscriber's (a newsletter issue), the
-                // address gets no more mail. A confirmation to an address
-                // that does not exist keeps nothing of it.
-                tracing::warn!(id = claimed.id, %error, "the recipient's address is refused for good");
-                if let (Some(_), Ok(address)) = (claimed.issue_id, EmailAddress::parse(&claimed.recipient)) {
-                    recorded = recorded
-                        .and(store.suppress(&address, SuppressionReason::Bounced, clock.now()).await.map(|_| ()));
-                }
-                recorded = recorded.and(store.mail_failed(claimed.id, &error, None).await);
-            }
-            Err(Failure { error, .. }) => {
-                let attempts = u32::try_from(claimed.attempts.max(1)).unwrap_or(1);
-                let wait = mailer.config.retry_base.saturating_mul(2u32.saturating_pow(attempts - 1)).min(LONGEST_WAIT);
-                let retry_at = (claimed.attempts < MAX_ATTEMPTS).then(|| clock.now() + wait);
-                tracing::warn!(id = claimed.id, attempts = claimed.attempts, %error, "mail not sent; will retry");
-                recorded = recorded.and(store.mail_failed(claimed.id, &error, retry_at).await);
-            }
-        }
-    }
-    recorded.and(store.mails_sent(&sent, clock.now()).await).and(store.release_mails(&untried).await)?;
-    for issue in issues.into_keys() {
-        store.finish_if_done(issue, clock.now()).await?;
-    }
-    Ok(held)
-}
-
-/// The longest a worker waits for the newsletter's pace with mails
-/// claimed: past it (a window's cap reached), it gives them back.
-const LONGEST_TURN: StdDuration = StdDuration::from_secs(30);
-
-/// Waits until the pacer lets the next issue mail go: false when told to
-/// stop meanwhile, or when the wait would be longer than [`LONGEST_TURN`].
-async fn wait_for_turn(pacer: &Pacer, stop: &watch::Receiver<bool>) -> bool {
-    let wait = pacer.delay(std::time::Instant::now());
-    if wait > LONGEST_TURN {
-        return false;
-    }
-    if !wait.is_zero() {
-        let mut stop = stop.clone();
-        tokio::select! {
-            () = tokio::time::sleep(wait) => {}
-            _ = stop.changed() => {}
-        }
-    }
-    !stopping(stop)
-}
-
-/// Renders an issue's mail to the subscriber of a claimed row, from their
-/// current unsubscribe token's hash (`hashes`, by subscriber).
-fn render_issue_mail(
-    mailer: &Mailer,
-    issue: Option<&NewsletterIssue>,
-    hashes: &HashMap<i64, String>,
-    claimed: &Claimed,
-) -> Result<Vec<u8>, String> {
-    let (Some(issue), Some(links)) = (issue, mailer.issue_links()) else {
-        return Err("no issue to render".into());
-    };
-    let Some(subscriber) = claimed.subscriber_id else { return Err("no subscriber".into()) };
-    let Some(unsubscribe_hash) = hashes.get(&subscriber) else { return Err("the subscriber is gone".into()) };
-    let lang = claimed.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Fr);
-    let recipient = IssueRecipient { subscriber, email: &claimed.recipient, lang, unsubscribe_hash };
-    issue_mail(mailer, links, issue, &recipient).map_err(|e| e.to_string())
-}
-
-/// Starts the scheduled issues whose time has come, as the site itself,
-/// and closes the issues being sent that have no mail left (none had
-/// recipients, or the last ones left or were suppressed).
-async fn start_scheduled(store: &Store, now: OffsetDateTime) {
-    match store.issues_being_sent().await {
-        Ok(ids) => {
-            for id in ids {
-                if let Err(error) = store.finish_if_done(id, now).await {
-                    tracing::warn!(issue = id, %error, "could not close a newsletter issue");
-                }
-            }
-        }
-        Err(error) => tracing::warn!(%error, "could not read the newsletter issues being sent"),
-    }
-    let due = match store.due_scheduled(now).await {
-        Ok(due) => due,
-        Err(error) => {
-            tracing::warn!(%error, "could not read the scheduled newsletter issues");
-            return;
-        }
-    };
-    for issue in due {
-        match store.start_sending(issue.id, issue.version, &Actor::CommandLine, now).await {
-            Ok(StartOutcome::Started { fr, en }) => {
-                tracing::info!(issue = issue.id, fr, en, "newsletter sending started")
-            }
-            Ok(outcome) => tracing::info!(issue = issue.id, ?outcome, "scheduled newsletter issue not started"),
-            Err(error) => tracing::warn!(issue = issue.id, %error, "could not start a scheduled newsletter issue"),
-        }
-    }
-}
-
 /// A confirmation mail's text part.
 #[derive(Template)]
 #[template(path = "mail/confirm.txt")]
@@ -690,6 +405,7 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
 mod issue;
 mod issue_links;
 pub mod rate;
+mod worker;
 
 #[cfg(test)]
 mod tests;

@@ -21,6 +21,23 @@ pub struct MailRate {
     pub window: Option<MailWindow>,
 }
 
+/// The most connections to the SMTP server the newsletter's mails take at
+/// once.
+pub const MAX_CONNECTIONS: usize = 32;
+
+impl MailRate {
+    /// How many of the newsletter's mails may be under way at once, each on
+    /// its own connection to the SMTP server: one for every 20 mails a
+    /// second (one at the default 10, 25 at 500), at most
+    /// [`MAX_CONNECTIONS`]. A server's time over a mail — its round trips,
+    /// or the 40 ms a server's delayed acknowledgement holds the message's
+    /// last line — then does not bring the pace below the rate as long as
+    /// it is under 50 ms.
+    pub fn connections(&self) -> usize {
+        (self.per_second.div_ceil(20) as usize).clamp(1, MAX_CONNECTIONS)
+    }
+}
+
 impl Default for MailRate {
     /// Ten mails a second, no window.
     fn default() -> MailRate {
@@ -142,6 +159,16 @@ impl Pacer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_connection_for_every_twenty_mails_a_second() {
+        let connections = |per_second| MailRate { per_second, window: None }.connections();
+        assert_eq!(connections(1), 1);
+        assert_eq!(connections(10), 1);
+        assert_eq!(connections(21), 2);
+        assert_eq!(connections(500), 25);
+        assert_eq!(connections(MAX_PER_SECOND), MAX_CONNECTIONS);
+    }
 
     /// Sends `count` mails as fast as the pacer lets them go, the clock
     /// moving by each delay plus `late` (a sleep that wakes late); returns
