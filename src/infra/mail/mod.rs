@@ -11,11 +11,11 @@ use askama::Template;
 use lettre::{
     Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
     address::Envelope,
-    transport::smtp::PoolConfig,
     message::{
         Mailbox, MultiPart,
         header::{HeaderName, HeaderValue},
     },
+    transport::smtp::PoolConfig,
 };
 use tokio::sync::{Notify, watch};
 

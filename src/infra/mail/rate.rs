@@ -23,18 +23,18 @@ pub struct MailRate {
 
 /// The most connections to the SMTP server the newsletter's mails take at
 /// once.
-pub const MAX_CONNECTIONS: usize = 32;
+pub const MAX_CONNECTIONS: usize = 64;
 
 impl MailRate {
     /// How many of the newsletter's mails may be under way at once, each on
-    /// its own connection to the SMTP server: one for every 20 mails a
-    /// second (one at the default 10, 25 at 500), at most
+    /// its own connection to the SMTP server: one for every 10 mails a
+    /// second (one at the default 10, 50 at 500), at most
     /// [`MAX_CONNECTIONS`]. A server's time over a mail — its round trips,
-    /// or the 40 ms a server's delayed acknowledgement holds the message's
-    /// last line — then does not bring the pace below the rate as long as
-    /// it is under 50 ms.
+    /// and the 40 ms its delayed acknowledgement holds the message's last
+    /// line (lettre writes it apart, with Nagle's algorithm on) — then does
+    /// not bring the pace below the rate as long as it is under 100 ms.
     pub fn connections(&self) -> usize {
-        (self.per_second.div_ceil(20) as usize).clamp(1, MAX_CONNECTIONS)
+        (self.per_second.div_ceil(10) as usize).clamp(1, MAX_CONNECTIONS)
     }
 }
 
@@ -99,6 +99,10 @@ impl fmt::Display for MailWindow {
     }
 }
 
+/// How far behind its slots the pace may fall and still catch up (a tenth
+/// of a second's worth of mails at once, at most).
+pub const CATCH_UP: Duration = Duration::from_millis(100);
+
 /// Where the next mail may go, given the ones that went.
 #[derive(Debug)]
 pub struct Pacer {
@@ -135,15 +139,16 @@ impl Pacer {
         pace.max(window)
     }
 
-    /// Records that a mail went at `at` (when its sending began). A mail a
-    /// little late on its slot (a sleep that woke late) does not push the
-    /// ones after it: the rate holds over time. After a pause of more than
-    /// one interval, the pace starts again from `at`, with no burst to
-    /// catch up. To resume after a restart, record the window's mails that
-    /// went before it.
+    /// Records that a mail went at `at` (when its sending began). A mail
+    /// late on its slot by less than [`CATCH_UP`] (a sleep that woke late,
+    /// the worker recording a batch and claiming the next) does not push
+    /// the ones after it: the slots missed are used at once, and the rate
+    /// holds over time. After a longer pause, the pace starts again from
+    /// `at`, with no burst to catch up. To resume after a restart, record
+    /// the window's mails that went before it.
     pub fn record(&mut self, at: Instant) {
         let base = match self.next_slot {
-            Some(slot) if at < slot + self.interval => slot,
+            Some(slot) if at < slot + self.interval.max(CATCH_UP) => slot,
             _ => at,
         };
         self.next_slot = Some(base + self.interval);
@@ -161,12 +166,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_connection_for_every_twenty_mails_a_second() {
+    fn a_connection_for_every_ten_mails_a_second() {
         let connections = |per_second| MailRate { per_second, window: None }.connections();
         assert_eq!(connections(1), 1);
         assert_eq!(connections(10), 1);
-        assert_eq!(connections(21), 2);
-        assert_eq!(connections(500), 25);
+        assert_eq!(connections(11), 2);
+        assert_eq!(connections(500), 50);
         assert_eq!(connections(MAX_PER_SECOND), MAX_CONNECTIONS);
     }
 
@@ -202,6 +207,27 @@ mod tests {
         let times = send(&mut pacer, Instant::now(), 1000, Duration::from_micros(700));
         let last = times[999];
         assert!(last >= Duration::from_millis(1998) && last <= Duration::from_millis(2002), "{last:?}");
+    }
+
+    #[test]
+    fn a_short_lag_is_caught_up_a_long_one_is_not() {
+        let start = Instant::now();
+        let mut pacer = Pacer::new(MailRate { per_second: 500, window: None });
+        pacer.record(start);
+        // 60 ms late: the 30 slots missed go at once, then the pace.
+        let late = start + Duration::from_millis(62);
+        let mut at_once = 0;
+        while pacer.delay(late).is_zero() {
+            pacer.record(late);
+            at_once += 1;
+        }
+        assert_eq!(at_once, 31);
+        assert_eq!(pacer.delay(late), Duration::from_millis(2));
+        // 150 ms late: no burst.
+        let later = late + Duration::from_millis(152);
+        assert!(pacer.delay(later).is_zero());
+        pacer.record(later);
+        assert_eq!(pacer.delay(later), Duration::from_millis(2));
     }
 
     #[test]
