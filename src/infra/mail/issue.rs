@@ -143,6 +143,22 @@ pub struct IssueParts {
     pub html: String,
 }
 
+/// Stands for a subscriber's unsubscribe token in the parts of an issue
+/// rendered once for all its readers of a language (tokens are
+/// hexadecimal: never this).
+pub const TOKEN_SLOT: &str = "oneinfive-unsubscribe-token-slot";
+
+impl IssueParts {
+    /// The parts with [`TOKEN_SLOT`] filled in with a reader's token.
+    pub fn with_token(&self, token: &str) -> IssueParts {
+        IssueParts {
+            subject: self.subject.clone(),
+            text: self.text.replace(TOKEN_SLOT, token),
+            html: self.html.replace(TOKEN_SLOT, token),
+        }
+    }
+}
+
 /// The parts of an issue's mail to a reader of `tr`'s language: the text
 /// in its language, or the other one with a line at the top saying so.
 pub fn issue_parts(tr: &Tr, issue: &IssueMail<'_>) -> anyhow::Result<IssueParts> {
@@ -184,6 +200,18 @@ pub fn issue_parts(tr: &Tr, issue: &IssueMail<'_>) -> anyhow::Result<IssueParts>
 /// it from [`Mailer::envelope_from`], the bounce address when one is set.
 pub fn render_issue(mailer: &Mailer, tr: &Tr, to: &EmailAddress, issue: &IssueMail<'_>) -> anyhow::Result<Vec<u8>> {
     let parts = issue_parts(tr, issue)?;
+    render_issue_parts(mailer, tr, to, issue, parts)
+}
+
+/// [`render_issue`] of parts already rendered ([`issue_parts`], the reader's
+/// token filled in): the message, with the headers of a mailing list.
+pub fn render_issue_parts(
+    mailer: &Mailer,
+    tr: &Tr,
+    to: &EmailAddress,
+    issue: &IssueMail<'_>,
+    parts: IssueParts,
+) -> anyhow::Result<Vec<u8>> {
     message(mailer, tr, to, issue, parts, message_id(issue.issue, issue.subscriber))
 }
 

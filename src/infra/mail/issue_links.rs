@@ -16,7 +16,7 @@ use std::sync::Arc;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use super::{IssueMail, Mailer, render_issue};
+use super::{IssueMail, IssueParts, Mailer, TOKEN_SLOT, issue_parts, render_issue_parts};
 use crate::{
     domain::EmailAddress,
     store::NewsletterIssue,
@@ -109,29 +109,62 @@ pub struct IssueRecipient<'a> {
     pub unsubscribe_hash: &'a str,
 }
 
-/// Renders an issue's mail to one subscriber (see [`render_issue`]). Its
-/// `Message-ID` is fixed for an issue and a subscriber, so that a mail sent
-/// again after a crash is the same message.
-pub fn issue_mail(
-    mailer: &Mailer,
-    links: &IssueLinks,
-    issue: &NewsletterIssue,
-    to: &IssueRecipient<'_>,
-) -> anyhow::Result<Vec<u8>> {
-    let (lang, text) = issue.texts.for_reader(to.lang);
-    let tr = Tr::new(to.lang, links.locales.clone());
-    let token = links.unsubscribe_token(to.subscriber, to.unsubscribe_hash);
-    let unsubscribe_url = format!("{}/{token}", links.unsubscribe[index(to.lang)]);
-    let archive_url = format!("{}{}", links.base_url, (links.issue_page)(to.lang, issue.id));
+/// An issue rendered once for all its readers of one language (the
+/// markdown, the templates and the inlined styles): their own unsubscribe
+/// link is all that differs from one mail to the next.
+pub struct IssueForReaders {
+    reader: Lang,
+    tr: Tr,
+    /// The language of the text they get.
+    text_lang: Lang,
+    archive_url: String,
+    parts: IssueParts,
+}
+
+/// Renders an issue for its readers of `reader`'s language, their tokens
+/// left to fill in.
+pub fn issue_for_readers(links: &IssueLinks, issue: &NewsletterIssue, reader: Lang) -> anyhow::Result<IssueForReaders> {
+    let (text_lang, text) = issue.texts.for_reader(reader);
+    let tr = Tr::new(reader, links.locales.clone());
+    let unsubscribe_url = format!("{}/{TOKEN_SLOT}", links.unsubscribe[index(reader)]);
+    let archive_url = format!("{}{}", links.base_url, (links.issue_page)(reader, issue.id));
     let mail = IssueMail {
         issue: issue.id,
-        subscriber: to.subscriber,
-        text: super::IssueText { lang, subject: text.subject.as_str(), body: text.body.as_str() },
+        subscriber: 0,
+        text: super::IssueText { lang: text_lang, subject: text.subject.as_str(), body: text.body.as_str() },
         unsubscribe_url: &unsubscribe_url,
         archive_url: &archive_url,
         base_url: &links.base_url,
     };
-    render_issue(mailer, &tr, &EmailAddress::parse(to.email)?, &mail)
+    let parts = issue_parts(&tr, &mail)?;
+    Ok(IssueForReaders { reader, tr, text_lang, archive_url, parts })
+}
+
+/// An issue's mail to one subscriber, from the issue rendered for the
+/// readers of their language (see [`issue_for_readers`]). Its `Message-ID`
+/// is fixed for an issue and a subscriber, so that a mail sent again after
+/// a crash is the same message.
+pub fn issue_mail(
+    mailer: &Mailer,
+    links: &IssueLinks,
+    issue: &NewsletterIssue,
+    rendered: &IssueForReaders,
+    to: &IssueRecipient<'_>,
+) -> anyhow::Result<Vec<u8>> {
+    anyhow::ensure!(rendered.reader == to.lang, "issue {} rendered for other readers", issue.id);
+    let (_, text) = issue.texts.for_reader(to.lang);
+    let token = links.unsubscribe_token(to.subscriber, to.unsubscribe_hash);
+    let unsubscribe_url = format!("{}/{token}", links.unsubscribe[index(to.lang)]);
+    let mail = IssueMail {
+        issue: issue.id,
+        subscriber: to.subscriber,
+        text: super::IssueText { lang: rendered.text_lang, subject: text.subject.as_str(), body: text.body.as_str() },
+        unsubscribe_url: &unsubscribe_url,
+        archive_url: &rendered.archive_url,
+        base_url: &links.base_url,
+    };
+    let parts = rendered.parts.with_token(&token);
+    render_issue_parts(mailer, &rendered.tr, &EmailAddress::parse(to.email)?, &mail, parts)
 }
 
 /// A language's place in the pairs of addresses.

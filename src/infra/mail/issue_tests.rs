@@ -261,7 +261,7 @@ fn french_only_issue(id: i64) -> crate::store::NewsletterIssue {
 
 #[test]
 fn the_read_on_the_site_link_is_the_issues_page_in_the_readers_language() {
-    use super::super::issue_links::{IssueLinks, IssueRecipient, issue_mail};
+    use super::super::issue_links::{IssueLinks, IssueRecipient, issue_for_readers, issue_mail};
     let links = IssueLinks::new(
         Arc::new(Locales::load().expect("the messages")),
         "https://oneinfive.example.org",
@@ -277,9 +277,21 @@ fn the_read_on_the_site_link_is_the_issues_page_in_the_readers_language() {
         (Lang::En, "https://oneinfive.example.org/en/archive/12"),
     ] {
         let to = IssueRecipient { subscriber: 34, email: "reader@example.net", lang, unsubscribe_hash: "hash" };
-        let bytes = issue_mail(&mailer(None), &links, &issue, &to).expect("rendered");
+        let rendered = issue_for_readers(&links, &issue, lang).expect("rendered for the readers");
+        let bytes = issue_mail(&mailer(None), &links, &issue, &rendered, &to).expect("rendered");
         let mail = MessageParser::default().parse(&bytes).expect("a mail");
+        // The reader's own token where the slot was, in both parts.
+        let token = links.unsubscribe_token(34, "hash");
+        assert!(text_of(&mail).contains(&token) && !text_of(&mail).contains(TOKEN_SLOT), "{lang}");
+        assert!(header(&mail, "List-Unsubscribe").contains(&token), "{lang}");
         let html = html_of(&mail);
+        let leave: Vec<_> = select(&html, "a")
+            .iter()
+            .filter_map(|a| a.attr("href"))
+            .filter(|h| h.contains(&token))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(leave.len(), 1, "{lang}");
         let online: Vec<_> =
             select(&html, "p.online a").iter().filter_map(|a| a.attr("href")).map(str::to_owned).collect();
         assert_eq!(online, [expected], "{lang}");

@@ -25,8 +25,10 @@ use crate::{
     store::INVITATION_LIFETIME,
     text::i18n::{Arg, Tr},
 };
-pub use issue::{IssueMail, IssueParts, IssueText, issue_parts, render_issue, render_issue_test};
-pub use issue_links::{IssueLinks, IssueRecipient, issue_mail, token_subscriber};
+pub use issue::{
+    IssueMail, IssueParts, IssueText, TOKEN_SLOT, issue_parts, render_issue, render_issue_parts, render_issue_test,
+};
+pub use issue_links::{IssueForReaders, IssueLinks, IssueRecipient, issue_for_readers, issue_mail, token_subscriber};
 pub use rate::{MailRate, MailWindow, Pacer};
 pub use worker::run_worker;
 

@@ -14,7 +14,7 @@ use futures_util::{StreamExt, stream};
 use time::{Duration, OffsetDateTime};
 use tokio::sync::watch;
 
-use super::{Failure, IssueRecipient, MailRate, Mailer, Pacer, issue_mail};
+use super::{Failure, IssueForReaders, IssueRecipient, MailRate, Mailer, Pacer, issue_for_readers, issue_mail};
 use crate::{
     domain::EmailAddress,
     infra::clock::Clock,
@@ -275,12 +275,28 @@ async fn send_issue_mails(
             }));
         }
     }
+    // Each issue rendered once for its readers of each language.
+    let mut rendered: HashMap<(i64, Lang), Option<IssueForReaders>> = HashMap::new();
+    for mail in &mails {
+        let (Some(id), lang) = (mail.issue_id, reader(mail)) else { continue };
+        if let (std::collections::hash_map::Entry::Vacant(entry), Some(Some(issue)), Some(links)) =
+            (rendered.entry((id, lang)), issues.get(&id), mailer.issue_links())
+        {
+            entry.insert(
+                issue_for_readers(links, issue, lang)
+                    .map_err(|error| {
+                        tracing::warn!(issue = id, %error, "could not render a newsletter issue");
+                    })
+                    .ok(),
+            );
+        }
+    }
     let subscribers: Vec<i64> = mails.iter().filter_map(|mail| mail.subscriber_id).collect();
     let hashes = store.subscriber_unsubscribe_hashes(&subscribers).await.unwrap_or_else(|error| {
         tracing::warn!(%error, "could not read the recipients of a newsletter issue");
         HashMap::new()
     });
-    let (issues, hashes) = (&issues, &hashes);
+    let (issues, rendered, hashes) = (&issues, &rendered, &hashes);
     let mut held = false;
     let outcomes = stream::iter(mails)
         // One after the other: each mail's turn, taken as the one before
@@ -315,7 +331,9 @@ async fn send_issue_mails(
                 return (claimed, Outcome::Untried);
             }
             let issue = claimed.issue_id.and_then(|id| issues.get(&id)).and_then(Option::as_ref);
-            let outcome = match render_issue_mail(mailer, issue, hashes, &claimed) {
+            let prepared =
+                claimed.issue_id.and_then(|id| rendered.get(&(id, reader(&claimed)))).and_then(Option::as_ref);
+            let outcome = match render_issue_mail(mailer, issue, prepared, hashes, &claimed) {
                 Ok(message) => mailer.send(claimed.id, &claimed.recipient, &message).await.into(),
                 Err(error) => Outcome::Failed(Failure::from(error)),
             };
@@ -327,22 +345,28 @@ async fn send_issue_mails(
     (outcomes, held)
 }
 
-/// Renders an issue's mail to the subscriber of a claimed row, from their
-/// current unsubscribe token's hash (`hashes`, by subscriber).
+/// Renders an issue's mail to the subscriber of a claimed row, from the
+/// issue rendered for its readers of the row's language and their current
+/// unsubscribe token's hash (`hashes`, by subscriber).
 fn render_issue_mail(
     mailer: &Mailer,
     issue: Option<&NewsletterIssue>,
+    rendered: Option<&IssueForReaders>,
     hashes: &HashMap<i64, String>,
     claimed: &Claimed,
 ) -> Result<Vec<u8>, String> {
-    let (Some(issue), Some(links)) = (issue, mailer.issue_links()) else {
+    let (Some(issue), Some(rendered), Some(links)) = (issue, rendered, mailer.issue_links()) else {
         return Err("no issue to render".into());
     };
     let Some(subscriber) = claimed.subscriber_id else { return Err("no subscriber".into()) };
     let Some(unsubscribe_hash) = hashes.get(&subscriber) else { return Err("the subscriber is gone".into()) };
-    let lang = claimed.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Fr);
-    let recipient = IssueRecipient { subscriber, email: &claimed.recipient, lang, unsubscribe_hash };
-    issue_mail(mailer, links, issue, &recipient).map_err(|e| e.to_string())
+    let recipient = IssueRecipient { subscriber, email: &claimed.recipient, lang: reader(claimed), unsubscribe_hash };
+    issue_mail(mailer, links, issue, rendered, &recipient).map_err(|e| e.to_string())
+}
+
+/// The language of a claimed issue mail's reader.
+fn reader(claimed: &Claimed) -> Lang {
+    claimed.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Fr)
 }
 
 /// Starts the scheduled issues whose time has come, as the site itself,
