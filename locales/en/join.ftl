@@ -1,0 +1,1 @@
+## The "Join the Pact" page
