@@ -227,6 +227,11 @@ pub struct ServeArgs {
     #[arg(long, env = "SIGNUPS_PER_MINUTE", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub signups_per_minute: u32,
 
+    /// Who gets a mail for each newly confirmed application to join the
+    /// Pact: addresses separated by commas; none, every admin.
+    #[arg(long, env = "APPLICATIONS_NOTIFY", value_delimiter = ',')]
+    pub applications_notify: Vec<String>,
+
     /// Back-office sign-in attempts (passwords and second-step codes) a
     /// client address may make in a quarter of an hour.
     #[arg(long, env = "SIGN_INS_PER_QUARTER_HOUR", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10_000))]
@@ -312,6 +317,12 @@ impl SiteConfig {
             max: time::Duration::hours(i64::from(args.session_max_hours)),
         };
         config.signups_per_minute = args.signups_per_minute;
+        config.applications_notify = args
+            .applications_notify
+            .iter()
+            .filter(|text| !text.trim().is_empty())
+            .map(|text| EmailAddress::parse(text).map_err(|e| format!("--applications-notify {text:?}: {e}")))
+            .collect::<Result<_, _>>()?;
         config.sign_ins_per_quarter_hour = args.sign_ins_per_quarter_hour;
         if let Some(concurrency) = args.render_concurrency {
             config.render.concurrency = concurrency as usize;

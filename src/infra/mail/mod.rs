@@ -25,6 +25,7 @@ use crate::{
     store::{Actor, Claimed, INVITATION_LIFETIME, NewsletterIssue, StartOutcome, Store, StoreError, SuppressionReason},
     text::i18n::{Arg, Lang, Tr},
 };
+pub use applications::{ApplicationMail, render_application};
 pub use issue::{IssueMail, IssueParts, IssueText, issue_parts, render_issue, render_issue_test};
 pub use issue_links::{IssueLinks, IssueRecipient, issue_mail, token_subscriber};
 pub use rate::{MailRate, MailWindow, Pacer};
@@ -690,6 +691,7 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
     Ok(message.formatted())
 }
 
+mod applications;
 mod issue;
 mod issue_links;
 pub mod rate;

@@ -10,6 +10,17 @@ pub const SIGN_OUT: &str = "/admin/sign-out";
 /// The sample data, and its removal.
 pub const SAMPLE: &str = "/admin/sample";
 pub const SUBSCRIBERS: &str = "/admin/subscribers";
+/// The applications to join the Pact awaiting review.
+pub const APPLICATIONS: &str = "/admin/applications";
+
+/// An application's page, or one of its actions (`document.pdf`,
+/// `approve`, `decline`) with `action`.
+pub fn application(id: i64, action: Option<&str>) -> String {
+    match action {
+        Some(action) => format!("{APPLICATIONS}/{id}/{action}"),
+        None => format!("{APPLICATIONS}/{id}"),
+    }
+}
 pub const SUBSCRIBERS_EXPORT: &str = "/admin/subscribers/export.csv";
 pub const SUBSCRIBER_ROUTE: &str = "/admin/subscribers/{id}";
 pub const SUBSCRIBER_ERASE_ROUTE: &str = "/admin/subscribers/{id}/erase";
