@@ -19,8 +19,8 @@ join-mail-approved-action = Its page in the directory of signatories:
 join-mail-approved-button = See its page
 join-mail-declined-subject = The application of { $authority } to join the Pact
 join-mail-declined-intro = The campaign’s secretariat has not approved the application of { $authority }, for this reason:
-join-mail-declined-action = Its status remains at this private address for 30 days:
-join-mail-declined-button = See the application
+join-mail-declined-action = The authority may apply again at any time, from the site:
+join-mail-declined-button = Join the Pact
 
 ## The page and its form
 join-title = Join the Pact

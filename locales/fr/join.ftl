@@ -19,8 +19,8 @@ join-mail-approved-action = Sa page dans l’annuaire des signataires :
 join-mail-approved-button = Voir sa page
 join-mail-declined-subject = La demande d’adhésion de { $authority } au Pacte
 join-mail-declined-intro = Le secrétariat de la campagne n’a pas accepté la demande de { $authority }, pour le motif suivant :
-join-mail-declined-action = Son état reste consultable à cette adresse privée pendant 30 jours :
-join-mail-declined-button = Voir la demande
+join-mail-declined-action = La collectivité peut présenter une nouvelle demande à tout moment, depuis le site :
+join-mail-declined-button = Adhérer au Pacte
 
 ## La page et son formulaire
 join-title = Adhérer au Pacte

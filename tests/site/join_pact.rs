@@ -253,3 +253,75 @@ both_backends! {
         assert_eq!(stored(app).await, 5);
     }
 }
+
+/// The home page's counter: signatories, countries.
+async fn counter(app: &TestApp) -> Vec<i64> {
+    let shown = text(&app.page("/fr/").await, "#counter");
+    shown
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter_map(|word| word.parse().ok())
+        .collect()
+}
+
+/// The id of the application awaiting review, from the staff's list.
+async fn awaiting(staff: &crate::common::staff::Staff<'_>) -> i64 {
+    let list = staff.page("/admin/applications").await;
+    let href = attr(&list, "#applications a", "href");
+    href.rsplit('/').next().and_then(|id| id.parse().ok()).expect("an application's id")
+}
+
+both_backends! {
+    async fn an_approved_application_moves_the_counter(app.seeded()) {
+        assert_eq!(counter(app).await, [77, 22]);
+        let status = apply_and_confirm(app, "Reykjavík", "IS", 0).await;
+        // Staff are told: one mail to the admin (the second after the contact's).
+        let admin = app.staff("ada@example.org", "admin").await;
+        let id = awaiting(&admin).await;
+        assert_eq!(text(&admin.page("/admin/").await, "#applications-waiting"), "Une demande d’adhésion au Pacte attend d’être examinée.");
+        // The document: only with a staff session.
+        let document = format!("/admin/applications/{id}/document.pdf");
+        let anonymous = app.get(&document).await;
+        assert!(matches!(anonymous.status().as_u16(), 303 | 302 | 401 | 403), "{}", anonymous.status());
+        let response = admin.get(&document).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        assert!(response.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(response.bytes().await.unwrap().as_ref(), PDF);
+        // Corrected, then approved with a news draft.
+        let mut fields = vec![("name", "Reykjavíkurborg"), ("name_fr", ""), ("name_en", "Reykjavik"), ("kind", "city"), ("country", "IS"), ("website", ""), ("decided_on", "2026-01-15")];
+        let response = admin.post(&format!("/admin/applications/{id}"), &fields).await;
+        assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+        fields[6] = ("decided_on", "2999-01-01");
+        assert_eq!(admin.post(&format!("/admin/applications/{id}"), &fields).await.status(), 422);
+        let response = admin.post(&format!("/admin/applications/{id}/approve"), &[("news", "yes")]).await;
+        assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+        assert_eq!(counter(app).await, [78, 23]);
+        let page = app.page(&status).await;
+        let directory = attr(&page, "main a[href^='/en/members/']", "href");
+        // The signatory's address by its id leads to its page.
+        let redirect = app.get(&directory).await;
+        assert_eq!(redirect.status(), 308);
+        let location = redirect.headers()["location"].to_str().unwrap().to_owned();
+        assert!(text(&app.page(&location).await, "h1").contains("Reykjavik"));
+        let drafts: Vec<(i64,)> = app.rows("SELECT count(*) FROM news WHERE draft").await;
+        assert!(drafts[0].0 >= 1);
+        // Approved once only.
+        assert_eq!(admin.post(&format!("/admin/applications/{id}/approve"), &[]).await.status(), 404);
+    }
+
+    async fn a_declined_application_tells_its_reason(app.seeded()) {
+        let status = apply_and_confirm(app, "Vaduz Test", "LI", 0).await;
+        let editor = app.staff("eddie@example.org", "editor").await;
+        let id = awaiting(&editor).await;
+        assert_eq!(editor.post(&format!("/admin/applications/{id}/decline"), &[("reason", " ")]).await.status(), 422);
+        let response = editor.post(&format!("/admin/applications/{id}/decline"), &[("reason", "Not a local authority.")]).await;
+        assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
+        let page = app.page(&status).await;
+        assert_eq!(text(&page, ".join-reason"), "Not a local authority.");
+        assert_eq!(counter(app).await, [77, 22]);
+        let kinds: Vec<(String,)> = app.rows("SELECT kind FROM audit_log WHERE kind LIKE 'application.%' ORDER BY id").await;
+        let kinds: Vec<&str> = kinds.iter().map(|k| k.0.as_str()).collect();
+        assert_eq!(kinds, ["application.confirmed", "application.declined"]);
+    }
+}

@@ -29,7 +29,7 @@ pub enum ApplicationMail<'a> {
     ForStaff { authority: &'a str, review_url: &'a str },
     /// "Approved": the authority's page in the directory.
     Approved { authority: &'a str, directory_url: &'a str },
-    /// "Declined", with staff's reason and the status link.
+    /// "Declined", with staff's reason and the form to apply again.
     Declined { authority: &'a str, reason: &'a str, status_url: &'a str },
 }
 

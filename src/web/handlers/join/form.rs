@@ -8,17 +8,14 @@ use askama::Template;
 use crate::{
     domain::{
         Country,
-        application::{ApplicationError, ApplicationField, ApplicationFields, DocumentError},
-        email::EmailError,
-        signatory::{FieldError, NameError},
-        text::TextError,
+        application::{ApplicationError, ApplicationField, ApplicationFields},
     },
     text::{collate, i18n::Lang},
     web::{
         forgery::Posted,
         paths::{JoinPage, Page},
         state::AppState,
-        view::{Alternate, PageContext},
+        view::{Alternate, PageContext, application::error_message},
     },
 };
 
@@ -169,7 +166,7 @@ impl FormPage {
     /// With each field's message; the file is to be chosen again.
     pub fn with_errors(mut self, errors: &[(ApplicationField, ApplicationError)]) -> FormPage {
         for (field, error) in errors {
-            self.errors.entry(field.name()).or_insert_with(|| self.ctx.t(message(error)));
+            self.errors.entry(field.name()).or_insert_with(|| self.ctx.t(error_message(error)));
         }
         self.notice = Some(self.ctx.t("join-errors"));
         self
@@ -177,29 +174,5 @@ impl FormPage {
 
     pub fn error(&self, name: &str) -> Option<&String> {
         self.errors.get(name)
-    }
-}
-
-/// The message of a field's error.
-fn message(error: &ApplicationError) -> &'static str {
-    use ApplicationError as A;
-    match error {
-        A::Authority(FieldError::Name(NameError::Empty) | FieldError::DateMissing)
-        | A::Authority(FieldError::Country(crate::domain::country::CountryError::Empty))
-        | A::Text(TextError::Empty)
-        | A::Email(EmailError::Empty) => "join-error-required",
-        A::Authority(FieldError::Name(NameError::TooLong)) | A::Text(TextError::TooLong(_)) => "join-error-too-long",
-        A::Authority(FieldError::Kind(_)) => "join-error-kind",
-        A::Authority(FieldError::Country(_)) => "join-error-country",
-        A::Authority(FieldError::Date(_)) => "join-error-date",
-        A::Authority(FieldError::DateInFuture(_)) => "join-error-date-future",
-        A::Authority(FieldError::Website(_)) => "join-error-website",
-        A::Email(_) => "join-error-email",
-        A::Phone => "join-error-phone",
-        A::MessageTooLong => "join-error-message-long",
-        A::Document(DocumentError::NotPdf) => "join-error-not-pdf",
-        A::Document(DocumentError::TooLarge) => "join-error-too-large",
-        A::ConsentMissing => "join-error-consent",
-        A::Authority(_) | A::Text(_) | A::MessageControl => "join-error-characters",
     }
 }
