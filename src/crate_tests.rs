@@ -182,5 +182,6 @@ fn the_privacy_notice_says_how_long_what_is_kept_is_kept() {
     assert!(fr.contains(&format!("est effacée {decided} jours après la décision, qu’elle soit acceptée ou refusée")));
     // The version recorded with each consent is the notice's.
     let version = web::handlers::newsletter::CONSENT_VERSION;
+    assert_eq!(web::handlers::join::CONSENT_VERSION, version, "an application consents to the same notice");
     assert!(en.contains(&format!("Version {version},")) && fr.contains(&format!("Version {version},")));
 }

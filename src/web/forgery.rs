@@ -2,8 +2,8 @@
 //! (`state::FormKey`), and a POST from another site's page — as the
 //! browser reports it with `Origin` and `Sec-Fetch-Site` — is refused with
 //! 403. Handlers of the public forms ask for it by taking a
-//! [`PublicForm`] (or, for the one POST that carries no form,
-//! [`SameOrigin`]); the back office's forms pass `staff::StaffForm`.
+//! [`PublicForm`] ([`PublicMultipart`] for a form with a file; or, for the
+//! one POST that carries no form, [`SameOrigin`]); the back office's forms pass `staff::StaffForm`.
 
 use axum::{
     body::Bytes,

@@ -25,7 +25,6 @@ use crate::{
         error::AppError,
         extract::{ClientIp, PageLanguages, PathLang},
         forgery::{PRIVATE_REFERRER_POLICY, PublicForm, PublicMultipart},
-        handlers::newsletter::CONSENT_VERSION,
         paths::{JoinPage, Page, admin},
         rate_limit::client_key,
         state::AppState,
@@ -38,6 +37,11 @@ mod step;
 
 use form::{FormPage, Typed};
 use step::{Button, StepPage};
+
+/// The wording of the privacy notice the contact consents to, kept with
+/// each application: the notice's version, as the newsletter's consent
+/// records it (a test checks they are the same).
+pub const CONSENT_VERSION: &str = "privacy-2026-12-07";
 
 /// The largest body the form takes: the document's 5 MiB and the fields.
 pub const FORM_LIMIT: usize = crate::domain::application::DOCUMENT_MAX_BYTES + 64 * 1024;
