@@ -175,13 +175,18 @@ both_backends! {
     }
 
     async fn an_application_is_confirmed_then_followed_by_its_private_link(app.seeded()) {
+        let _admin = app.staff("ada@example.org", "admin").await;
+        let _editor = app.staff("eddie@example.org", "editor").await;
         let status = apply_and_confirm(app, "Valletta Test", "MT", 0).await;
         let page = app.page(&status).await;
         assert!(text(&page, "main").contains("Valletta Test"));
-        // The contact's mail and one for each admin (none in this site).
-        let sent = app.mail.wait_for(2, PATIENCE).await.expect("the received mail");
+        // The contact's mail, and one for each admin (not the editor).
+        let sent = app.mail.wait_for(3, PATIENCE).await.expect("the received mails");
+        assert_eq!(sent.len(), 3);
         assert_eq!(sent[1].recipient, "ana@example.org");
         assert!(link(&sent[1].message, "/en/pact/join/status/").ends_with(status.rsplit('/').next().unwrap()));
+        assert_eq!(sent[2].recipient, "ada@example.org");
+        assert!(link(&sent[2].message, "/admin/applications/").starts_with("/admin/applications/"));
         // Another token, or none of ours: 404.
         let other = format!("/en/pact/join/status/{}", "0".repeat(64));
         assert_eq!(app.get(&other).await.status(), 404);
