@@ -367,6 +367,18 @@ mod tests {
     }
 
     #[test]
+    fn who_is_told_of_an_application_is_a_setting() {
+        let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
+        assert!(defaults.applications_notify.is_empty(), "every admin");
+        let args = serve(&["--applications-notify", "Office@Example.org, pact@example.org"]).expect("flags");
+        let set = SiteConfig::from_args(&args).expect("settings");
+        let addresses: Vec<&str> = set.applications_notify.iter().map(|a| a.as_str()).collect();
+        assert_eq!(addresses, ["office@example.org", "pact@example.org"]);
+        let wrong = serve(&["--applications-notify", "not an address"]).expect("flags");
+        assert!(SiteConfig::from_args(&wrong).is_err());
+    }
+
+    #[test]
     fn the_newsletter_leaves_at_the_configured_pace_with_its_bounces_where_asked() {
         let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
         assert_eq!(defaults.mail.rate, MailRate { per_second: 10, window: None });
