@@ -9,8 +9,8 @@ use crate::{
         news::{Needed, TextField},
     },
     store::{
-        ATTEMPTS_KEPT_FOR, DRAFT_KEPT_FOR, ISSUE_RECIPIENTS_KEPT_FOR, SOFT_BOUNCE_WINDOW, SOFT_BOUNCES_TO_SUPPRESS,
-        is_audit_word,
+        APPLICATION_CONFIRMATION_LIFETIME, ATTEMPTS_KEPT_FOR, DECIDED_APPLICATION_KEPT_FOR, DRAFT_KEPT_FOR,
+        ISSUE_RECIPIENTS_KEPT_FOR, SOFT_BOUNCE_WINDOW, SOFT_BOUNCES_TO_SUPPRESS, is_audit_word,
     },
     text::{
         i18n::{Lang, Locales},
@@ -171,7 +171,17 @@ fn the_privacy_notice_says_how_long_what_is_kept_is_kept() {
     assert!(fr.contains(&format!("trois fois en {window} jours")));
     assert!(en.contains(&format!("forgotten after {window} days")));
     assert!(fr.contains(&format!("oublié au bout de {window} jours")));
+    // Applications to join the Pact.
+    let unconfirmed = days(APPLICATION_CONFIRMATION_LIFETIME);
+    assert_eq!(APPLICATION_CONFIRMATION_LIFETIME, time::Duration::days(unconfirmed));
+    assert!(en.contains(&format!("when its link expires, {unconfirmed} days after it was sent")));
+    assert!(fr.contains(&format!("quand son lien expire, {unconfirmed} jours après son envoi")));
+    let decided = days(DECIDED_APPLICATION_KEPT_FOR);
+    assert_eq!(DECIDED_APPLICATION_KEPT_FOR, time::Duration::days(decided));
+    assert!(en.contains(&format!("is erased {decided} days after the decision, whether approved or declined")));
+    assert!(fr.contains(&format!("est effacée {decided} jours après la décision, qu’elle soit acceptée ou refusée")));
     // The version recorded with each consent is the notice's.
     let version = web::handlers::newsletter::CONSENT_VERSION;
+    assert_eq!(web::handlers::join::CONSENT_VERSION, version, "an application consents to the same notice");
     assert!(en.contains(&format!("Version {version},")) && fr.contains(&format!("Version {version},")));
 }

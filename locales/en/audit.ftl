@@ -196,3 +196,9 @@ audit-detail-newsletter-paused = { $subject }
 audit-detail-newsletter-resumed = { $subject }
 audit-detail-newsletter-sent = { $subject }
 audit-detail-newsletter-issue-deleted = { $subject }
+
+## Applications to join the Pact
+audit-detail-application-confirmed = { $name } ({ $country })
+audit-detail-application-corrected = { $name } ({ $country })
+audit-detail-application-approved = { $name } ({ $country })
+audit-detail-application-declined = { $name } ({ $country })

@@ -214,3 +214,9 @@ audit-detail-newsletter-paused = { $subject }
 audit-detail-newsletter-resumed = { $subject }
 audit-detail-newsletter-sent = { $subject }
 audit-detail-newsletter-issue-deleted = { $subject }
+
+## Demandes d’adhésion au Pacte
+audit-detail-application-confirmed = { $name } ({ $country })
+audit-detail-application-corrected = { $name } ({ $country })
+audit-detail-application-approved = { $name } ({ $country })
+audit-detail-application-declined = { $name } ({ $country })

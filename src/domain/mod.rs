@@ -1,6 +1,7 @@
 //! Typed domain values, parsed once at the edge (a form, a CSV file, a URL).
 
 pub mod account;
+pub mod application;
 pub mod country;
 pub mod date;
 pub mod email;

@@ -227,6 +227,11 @@ pub struct ServeArgs {
     #[arg(long, env = "SIGNUPS_PER_MINUTE", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub signups_per_minute: u32,
 
+    /// Who gets a mail for each newly confirmed application to join the
+    /// Pact: addresses separated by commas; none, every admin.
+    #[arg(long, env = "APPLICATIONS_NOTIFY", value_delimiter = ',')]
+    pub applications_notify: Vec<String>,
+
     /// Back-office sign-in attempts (passwords and second-step codes) a
     /// client address may make in a quarter of an hour.
     #[arg(long, env = "SIGN_INS_PER_QUARTER_HOUR", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10_000))]
@@ -312,6 +317,12 @@ impl SiteConfig {
             max: time::Duration::hours(i64::from(args.session_max_hours)),
         };
         config.signups_per_minute = args.signups_per_minute;
+        config.applications_notify = args
+            .applications_notify
+            .iter()
+            .filter(|text| !text.trim().is_empty())
+            .map(|text| EmailAddress::parse(text).map_err(|e| format!("--applications-notify {text:?}: {e}")))
+            .collect::<Result<_, _>>()?;
         config.sign_ins_per_quarter_hour = args.sign_ins_per_quarter_hour;
         if let Some(concurrency) = args.render_concurrency {
             config.render.concurrency = concurrency as usize;
@@ -353,6 +364,18 @@ mod tests {
         let set = SiteConfig::from_args(&args).expect("settings");
         assert_eq!((set.signups_per_minute, set.sign_ins_per_quarter_hour), (50, 40));
         assert!(serve(&["--signups-per-minute", "0"]).is_err(), "no sign-up at all is not a limit");
+    }
+
+    #[test]
+    fn who_is_told_of_an_application_is_a_setting() {
+        let defaults = SiteConfig::from_args(&serve(&[]).expect("defaults")).expect("settings");
+        assert!(defaults.applications_notify.is_empty(), "every admin");
+        let args = serve(&["--applications-notify", "Office@Example.org, pact@example.org"]).expect("flags");
+        let set = SiteConfig::from_args(&args).expect("settings");
+        let addresses: Vec<&str> = set.applications_notify.iter().map(|a| a.as_str()).collect();
+        assert_eq!(addresses, ["office@example.org", "pact@example.org"]);
+        let wrong = serve(&["--applications-notify", "not an address"]).expect("flags");
+        assert!(SiteConfig::from_args(&wrong).is_err());
     }
 
     #[test]

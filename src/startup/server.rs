@@ -73,6 +73,7 @@ impl Server {
         let state = AppState::new(SiteState {
             mailer: Arc::new(Mailer::new(config.mail.clone())?.with_issue_links(links)),
             signups: Arc::new(Limiter::per_minute("newsletter", config.signups_per_minute)),
+            applications: Arc::new(Limiter::per_minute("join", config.signups_per_minute)),
             form_key: Arc::new(FormKey::new(form_key.into_bytes())),
             page_cache: Arc::new(PageCache::new(store.clone(), config.busy_threshold, availability.clone())),
             render_bound: Arc::new(RenderBound::new(config.render)),

@@ -91,10 +91,14 @@ pub enum AuditKind {
     NewsletterSendingResumed,
     NewsletterIssueSent,
     NewsletterIssueDeleted,
+    ApplicationConfirmed,
+    ApplicationCorrected,
+    ApplicationApproved,
+    ApplicationDeclined,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 56] = [
+    pub const ALL: [AuditKind; 60] = [
         AuditKind::AccountCreated,
         AuditKind::AccountPasswordChanged,
         AuditKind::AccountRoleChanged,
@@ -151,6 +155,10 @@ impl AuditKind {
         AuditKind::NewsletterSendingResumed,
         AuditKind::NewsletterIssueSent,
         AuditKind::NewsletterIssueDeleted,
+        AuditKind::ApplicationConfirmed,
+        AuditKind::ApplicationCorrected,
+        AuditKind::ApplicationApproved,
+        AuditKind::ApplicationDeclined,
     ];
 
     /// The kind as stored and filtered on: `account.created`.
@@ -212,6 +220,10 @@ impl AuditKind {
             AuditKind::NewsletterSendingResumed => "newsletter.resumed",
             AuditKind::NewsletterIssueSent => "newsletter.sent",
             AuditKind::NewsletterIssueDeleted => "newsletter.issue_deleted",
+            AuditKind::ApplicationConfirmed => "application.confirmed",
+            AuditKind::ApplicationCorrected => "application.corrected",
+            AuditKind::ApplicationApproved => "application.approved",
+            AuditKind::ApplicationDeclined => "application.declined",
         }
     }
 

@@ -36,6 +36,8 @@ macro_rules! on_pool {
 
 mod account_changes;
 mod accounts;
+mod application_review;
+mod applications;
 mod attempts;
 mod audit;
 mod availability;
@@ -70,14 +72,23 @@ mod trash;
 mod trash_rows;
 mod two_step;
 
-/// The typed values the newsletter's issues and suppressions are stored
-/// from, for the commands and the tests that call the store.
+/// The typed values the newsletter's issues and suppressions, and the
+/// applications to join the Pact, are stored from, for the commands and the tests that call the store.
 pub use crate::domain::{
     EmailAddress,
+    application::{
+        ApplicationError, ApplicationField, ApplicationFields, DOCUMENT_MAX_BYTES, Document, DocumentError,
+        NewApplication,
+    },
     newsletter_issue::{IssueFields, IssueTexts},
 };
 pub use account_changes::{AccountChange, ChangeOutcome};
 pub use accounts::{Account, LOCKOUT_AFTER, LOCKOUT_FOR, SignInFailure, SignInMethod};
+pub use application_review::{AnnouncementDraft, ApplicationSummary, Approval, StoredApplication};
+pub use applications::{
+    APPLICATION_CONFIRMATION_LIFETIME, ApplicationState, ApplicationStatus, ApplicationSubmission,
+    DECIDED_APPLICATION_KEPT_FOR, Outgoing, Submitted,
+};
 pub use attempts::{ATTEMPTS_KEPT_FOR, Attempt, Quota};
 pub use audit::{
     Actor, AuditDetails, AuditEntry, AuditFilter, AuditKind, AuditValue, is_word as is_audit_word,
@@ -375,3 +386,6 @@ impl<'q, DB: sqlx::Database, O> Bind<'q, DB> for sqlx::query::QueryAs<'q, DB, O,
         self.bind(value)
     }
 }
+
+#[cfg(test)]
+mod applications_tests;

@@ -6,6 +6,7 @@
 //! An edit carries the version of the item it was read at: a save over a
 //! newer version is refused, with the item as it now stands.
 
+use sqlx::{Database, Encode, IntoArguments, Type};
 use time::OffsetDateTime;
 
 use super::{
@@ -169,37 +170,13 @@ impl Store {
         actor: &Actor,
         now: OffsetDateTime,
     ) -> Result<i64, StoreError> {
-        const INSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
-            created_at, updated_at, sample, draft) VALUES ($1, $2, 0, $3, $4, $2, $2, FALSE, TRUE) \
-            ON CONFLICT (slug) DO NOTHING RETURNING id";
         let now = instant(now);
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             if let Some(image) = image {
                 add_image(&mut *tx, image).await?;
             }
-            let mut chosen = slug.clone();
-            let mut n = 1;
-            let id = loop {
-                let inserted: Option<(i64,)> = sqlx::query_as(INSERT)
-                    .bind(chosen.as_str())
-                    .bind(now)
-                    .bind(image.map(|i| i.image.hash()))
-                    .bind(image.map(|i| i.file_name.as_str()))
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if let Some((id,)) = inserted {
-                    break id;
-                }
-                n += 1;
-                chosen = Slug::parse(&format!("{slug}-{n}")).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            };
-            for t in texts.rows() {
-                add_translation(&mut *tx, id, t).await?;
-            }
-            let text = format!("{} (draft)", describe(id, chosen.as_str(), texts.title()));
-            let details = news_details(id, chosen.as_str(), texts.title());
-            audit::record(&mut *tx, now, actor.email(), AuditKind::NewsAdded, &details, &text).await?;
+            let id = insert_draft(&mut *tx, slug, texts, image, actor, now).await?;
             tx.commit().await?;
             Ok(id)
         })
@@ -352,4 +329,54 @@ impl Store {
         });
         Ok(done)
     }
+}
+
+/// Adds a draft in a transaction that may do more (see [`Store::add_news`]),
+/// with its audit entry; its image, if any, added already. Its id.
+pub(super) async fn insert_draft<C>(
+    conn: &mut C,
+    slug: &Slug,
+    texts: &NewsTexts,
+    image: Option<&NewsImage>,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<i64, StoreError>
+where
+    C: sqlx::Connection,
+    for<'c> &'c mut C: sqlx::Executor<'c, Database = C::Database>,
+    for<'t> OffsetDateTime: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Option<&'t str>: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> &'t str: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> String: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> Option<String>: Encode<'t, C::Database> + Type<C::Database>,
+    for<'t> i64: Encode<'t, C::Database> + Type<C::Database>,
+    (i64,): for<'r> sqlx::FromRow<'r, <C::Database as Database>::Row>,
+    <C::Database as Database>::Arguments: IntoArguments<C::Database>,
+{
+    const INSERT: &str = "INSERT INTO news (slug, published_at, published_offset, image_hash, image_name, \
+        created_at, updated_at, sample, draft) VALUES ($1, $2, 0, $3, $4, $2, $2, FALSE, TRUE) \
+        ON CONFLICT (slug) DO NOTHING RETURNING id";
+    let mut chosen = slug.clone();
+    let mut n = 1;
+    let id = loop {
+        let inserted: Option<(i64,)> = sqlx::query_as(INSERT)
+            .bind(chosen.as_str())
+            .bind(now)
+            .bind(image.map(|i| i.image.hash()))
+            .bind(image.map(|i| i.file_name.as_str()))
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some((id,)) = inserted {
+            break id;
+        }
+        n += 1;
+        chosen = Slug::parse(&format!("{slug}-{n}")).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    };
+    for t in texts.rows() {
+        add_translation(&mut *conn, id, t).await?;
+    }
+    let text = format!("{} (draft)", describe(id, chosen.as_str(), texts.title()));
+    let details = news_details(id, chosen.as_str(), texts.title());
+    audit::record(&mut *conn, now, actor.email(), AuditKind::NewsAdded, &details, &text).await?;
+    Ok(id)
 }

@@ -123,7 +123,9 @@ const SOURCES: &[(Lang, &str, &str)] = message_files!(
     "audit.ftl",
     "issue_mail.ftl",
     "newsletter_archive.ftl",
-    "newsletter_admin.ftl"
+    "newsletter_admin.ftl",
+    "join.ftl",
+    "applications_admin.ftl"
 );
 
 /// Every country's name in each language, with its ISO code, as

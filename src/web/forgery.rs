@@ -2,12 +2,12 @@
 //! (`state::FormKey`), and a POST from another site's page — as the
 //! browser reports it with `Origin` and `Sec-Fetch-Site` — is refused with
 //! 403. Handlers of the public forms ask for it by taking a
-//! [`PublicForm`] (or, for the one POST that carries no form,
-//! [`SameOrigin`]); the back office's forms pass `staff::StaffForm`.
+//! [`PublicForm`] ([`PublicMultipart`] for a form with a file; or, for the
+//! one POST that carries no form, [`SameOrigin`]); the back office's forms pass `staff::StaffForm`.
 
 use axum::{
     body::Bytes,
-    extract::{FromRequest, FromRequestParts, Request},
+    extract::{FromRequest, FromRequestParts, Multipart, Request},
     http::{HeaderMap, HeaderValue, header, request::Parts},
     response::{IntoResponse, Response},
 };
@@ -90,6 +90,61 @@ impl<T: DeserializeOwned> FromRequest<AppState> for PublicForm<T> {
         let token: Token = serde_urlencoded::from_bytes(&body).map_err(|_| AppError::BadRequest.into_response())?;
         let signed = token.csrf.as_deref().is_some_and(|t| state.form_key.verify(t, state.config.clock.now()));
         Ok(if signed { PublicForm::Fresh(form) } else { PublicForm::Stale(form) })
+    }
+}
+
+/// A public multipart form (one that may carry a file), checked as
+/// [`PublicForm`] checks its form: its text fields in order, and its files
+/// (a file field left empty is not one). A body over the route's limit:
+/// 413.
+pub enum PublicMultipart {
+    Fresh(Posted),
+    Stale(Posted),
+}
+
+/// What a multipart form carried.
+#[derive(Default)]
+pub struct Posted {
+    pub fields: Vec<(String, String)>,
+    /// Each file chosen: its field's name and its bytes.
+    pub files: Vec<(String, Bytes)>,
+}
+
+impl Posted {
+    /// A text field's value, or "" when it was not sent.
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.iter().find(|(n, _)| n == name).map_or("", |(_, value)| value.as_str())
+    }
+
+    /// The bytes of a field's file, if one was chosen.
+    pub fn file(&self, name: &str) -> Option<&Bytes> {
+        self.files.iter().find(|(n, _)| n == name).map(|(_, bytes)| bytes)
+    }
+}
+
+impl FromRequest<AppState> for PublicMultipart {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        if !same_origin(request.headers(), &state.config.base_url) {
+            return Err(AppError::Forbidden.into_response());
+        }
+        let mut multipart = Multipart::from_request(request, state).await.map_err(IntoResponse::into_response)?;
+        let mut posted = Posted::default();
+        while let Some(field) = multipart.next_field().await.map_err(|e| e.status().into_response())? {
+            let name = field.name().unwrap_or_default().to_owned();
+            if field.file_name().is_some() {
+                let bytes = field.bytes().await.map_err(|e| e.status().into_response())?;
+                if !bytes.is_empty() {
+                    posted.files.push((name, bytes));
+                }
+            } else {
+                posted.fields.push((name, field.text().await.map_err(|e| e.status().into_response())?));
+            }
+        }
+        let token = posted.field("csrf");
+        let signed = !token.is_empty() && state.form_key.verify(token, state.config.clock.now());
+        Ok(if signed { PublicMultipart::Fresh(posted) } else { PublicMultipart::Stale(posted) })
     }
 }
 

@@ -26,13 +26,13 @@ use super::{
     edit::flow,
     error::AppError,
     handlers::{
-        admin, assets, calendar, content, directory, event, health, history, home, language, map, news, newsletter,
-        newsletter_archive, open_data, seo,
+        admin, assets, calendar, content, directory, event, health, history, home, join, language, map, news,
+        newsletter, newsletter_archive, open_data, seo,
     },
     metrics,
     middleware::{error_pages, outage, render_bound, security, two_step},
     page_cache,
-    paths::{self, NewsletterAction, Page},
+    paths::{self, JoinPage, NewsletterAction, Page},
     request_log::{RandomRequestId, request_span},
     settings::BODY_LIMIT,
     state::AppState,
@@ -63,6 +63,7 @@ pub fn build_app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(uploads().route_layer(two_step_required()))
+        .merge(join_form())
         .layer(middleware::from_fn(security::valid_request))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::new())
@@ -110,6 +111,8 @@ fn localized(lang: Lang) -> Router<AppState> {
         .route(&items(Page::News), get(news::item))
         .route(&paths::news_feed(lang), get(news::feed))
         .route(&paths::news_preview_route(lang), get(news::preview))
+        .route(&JoinPage::Confirm.token_route(lang), get(join::confirm_page).post(join::confirm))
+        .route(&JoinPage::Status.token_route(lang), get(join::status))
         .route(&page(Page::Newsletter), get(newsletter::show).post(newsletter::subscribe))
         .route(&NewsletterAction::Leave.path(lang), post(newsletter::leave))
         .route(&page(Page::NewsletterArchive), get(newsletter_archive::list))
@@ -141,6 +144,11 @@ fn back_office() -> Router<AppState> {
         .route(at::SIGN_IN, get(admin::sign_in::show).post(admin::sign_in::sign_in))
         .route(at::SIGN_OUT, post(admin::sign_in::sign_out))
         .route(at::SAMPLE, get(admin::sample::show).post(admin::sample::remove))
+        .route(at::APPLICATIONS, get(admin::applications::list))
+        .route(at::APPLICATION_ROUTE, get(admin::applications::show).post(admin::applications::correct))
+        .route(at::APPLICATION_DOCUMENT_ROUTE, get(admin::applications::document))
+        .route(at::APPLICATION_APPROVE_ROUTE, post(admin::applications::approve))
+        .route(at::APPLICATION_DECLINE_ROUTE, post(admin::applications::decline))
         .route(at::SUBSCRIBERS, get(admin::subscribers::list))
         .route(at::SUBSCRIBERS_EXPORT, get(admin::subscribers::export))
         .route(at::SUBSCRIBER_ROUTE, get(admin::subscribers::show))
@@ -219,6 +227,17 @@ fn uploads() -> Router<AppState> {
         .merge(flow::forms::<News>())
         .merge(flow::forms::<Signatories>())
         .merge(flow::forms::<Issues>())
+}
+
+/// The form to join the Pact, in each language, with its own limit: the
+/// document's 5 MiB and the fields (a bigger body: 413).
+fn join_form() -> Router<AppState> {
+    let limited = (DefaultBodyLimit::max(join::FORM_LIMIT), RequestBodyLimitLayer::new(join::FORM_LIMIT));
+    let mut router = Router::new();
+    for lang in Lang::ALL {
+        router = router.route(&JoinPage::Form.path(lang), get(join::show).post(join::apply));
+    }
+    router.layer(limited)
 }
 
 /// Any address the site does not know.

@@ -48,6 +48,9 @@ pub struct SiteConfig {
     pub render: RenderLimits,
     /// The secretariat's time zone: the back office's times are in it.
     pub time_zone: TimeZone,
+    /// Who is told of each newly confirmed application to join the Pact;
+    /// none: every admin.
+    pub applications_notify: Vec<crate::domain::EmailAddress>,
 }
 
 impl SiteConfig {
@@ -77,6 +80,7 @@ impl SiteConfig {
             metrics_listen: None,
             render: RenderLimits::for_this_machine(),
             time_zone: TimeZone::parse(TimeZone::DEFAULT).map_err(|e| e.to_string())?,
+            applications_notify: Vec::new(),
         })
     }
 }

@@ -50,6 +50,8 @@ pub struct SiteState {
     pub mailer: Arc<Mailer>,
     /// Newsletter sign-ups and requests to leave, per client.
     pub signups: Arc<Limiter>,
+    /// Applications to join the Pact, per client.
+    pub applications: Arc<Limiter>,
     pub form_key: Arc<FormKey>,
     pub page_cache: Arc<PageCache>,
     /// The turns to draw the pages the cache does not have.

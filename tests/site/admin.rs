@@ -237,10 +237,10 @@ both_backends! {
         assert_eq!(text(&page, "h1"), "Réservé aux administrateurs");
         assert!(texts(&page, "main p").iter().any(|p| p.contains("Demandez à un administrateur")));
         let nav = attrs(&editor.page("/admin/").await, ".main-nav a", "href");
-        assert_eq!(nav, ["/admin/", "/admin/signatories", "/admin/events", "/admin/news", "/admin/newsletter", "/admin/pages", "/admin/trash", "/admin/account"]);
+        assert_eq!(nav, ["/admin/", "/admin/signatories", "/admin/applications", "/admin/events", "/admin/news", "/admin/newsletter", "/admin/pages", "/admin/trash", "/admin/account"]);
         let admin = app.staff("ada@example.org", "admin").await;
         let nav = attrs(&admin.page("/admin/").await, ".main-nav a", "href");
-        assert_eq!(nav, ["/admin/", "/admin/signatories", "/admin/events", "/admin/news", "/admin/newsletter", "/admin/pages", "/admin/trash", "/admin/subscribers", "/admin/audit", "/admin/accounts", "/admin/account"]);
+        assert_eq!(nav, ["/admin/", "/admin/signatories", "/admin/applications", "/admin/events", "/admin/news", "/admin/newsletter", "/admin/pages", "/admin/trash", "/admin/subscribers", "/admin/audit", "/admin/accounts", "/admin/account"]);
         assert_eq!(admin.get("/admin/audit").await.status(), 200);
         // Someone not signed in is sent to the sign-in page.
         let response = app.get("/admin/audit").await;

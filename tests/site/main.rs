@@ -73,6 +73,7 @@ mod drafts;
 mod event_changes;
 mod history;
 mod interface_language;
+mod join_pact;
 mod map;
 mod metrics;
 mod news;

@@ -353,8 +353,9 @@ both_backends! {
         // calendar's archive, the newsletter, privacy, legal,
         // accessibility, contact and help pages, 77 signatories and 9
         // events, the newsletter's archive and its sample issue; the sample
-        // news: five items in both languages, two in one language only.
-        assert_eq!(urls.len(), (7 + 8 + 77 + 9 + 2) * 2 + 5 * 2 + 2);
+        // news: five items in both languages, two in one language only;
+        // the form to join the Pact.
+        assert_eq!(urls.len(), (7 + 8 + 77 + 9 + 2 + 1) * 2 + 5 * 2 + 2);
         let mut locs = Vec::new();
         for url in &urls {
             let loc = url.children().find(|n| n.has_tag_name("loc")).and_then(|n| n.text()).expect("loc");

@@ -25,6 +25,7 @@ use crate::{
     store::INVITATION_LIFETIME,
     text::i18n::{Arg, Tr},
 };
+pub use applications::{ApplicationMail, render_application};
 pub use issue::{
     IssueMail, IssueParts, IssueText, TOKEN_SLOT, issue_parts, render_issue, render_issue_parts, render_issue_test,
 };
@@ -404,6 +405,7 @@ pub fn render(mailer: &Mailer, tr: &Tr, to: &EmailAddress, mail: &Mail<'_>) -> a
     Ok(message.formatted())
 }
 
+mod applications;
 mod issue;
 mod issue_links;
 pub mod rate;

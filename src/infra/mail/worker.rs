@@ -108,6 +108,9 @@ pub async fn run_worker(store: Store, mailer: Arc<Mailer>, clock: Clock, mut sto
             if let Err(error) = store.purge_issue_recipients(now).await {
                 tracing::warn!(%error, "could not erase the recipients of issues sent 90 days ago");
             }
+            if let Err(error) = store.purge_applications(now).await {
+                tracing::warn!(%error, "could not erase the applications past their time")
+            }
             if let Err(error) = store.forget_old_soft_bounces(now).await {
                 tracing::warn!(%error, "could not forget soft bounces older than 30 days");
             }

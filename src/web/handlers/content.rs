@@ -12,7 +12,7 @@ use crate::{
     web::{
         error::AppError,
         extract::PageLanguages,
-        paths::Page,
+        paths::{JoinPage, Page},
         state::AppState,
         view::{PageContext, prose::render_text, render_remembering},
     },
@@ -46,7 +46,7 @@ async fn show(state: AppState, lang: Lang, prose: Prose, cookie: Option<Lang>) -
         Prose::Accessibility => next.push((Page::Legal.path(lang), ctx.t("legal-title"))),
         Prose::Contact => next.push((Page::Help.path(lang), ctx.t("help-title"))),
         Prose::Help => next.push((Page::Contact.path(lang), ctx.t("contact-title"))),
-        Prose::Pact => {}
+        Prose::Pact => next.push((JoinPage::Form.path(lang), ctx.t("join-link"))),
         Prose::About | Prose::Aims => next.push((Page::Pact.path(lang), ctx.t("content-read-pact"))),
     }
     if !matches!(prose, Prose::Contact | Prose::Help) {

@@ -72,6 +72,8 @@ struct Group {
 #[template(path = "directory.html")]
 struct DirectoryPage {
     ctx: PageContext,
+    /// The form to join the Pact.
+    join_href: String,
     countries: Vec<CountryLink>,
     country_choices: Vec<Choice>,
     kinds: Vec<Choice>,
@@ -137,6 +139,7 @@ pub async fn show(
         reset_href: Page::Directory.path(lang),
         history: HistoryChart::new(&tr, &history::load(&state).await?, ChartSize::Full, "history"),
         history_csv_href: paths::history_csv(lang),
+        join_href: paths::JoinPage::Form.path(lang),
         map_href: map_href(lang, &filter),
         ctx,
     };

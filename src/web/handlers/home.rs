@@ -35,6 +35,8 @@ struct HomePage {
     latest_text: Option<String>,
     directory_href: String,
     map_href: String,
+    /// The form to join the Pact.
+    join_href: String,
     /// The counter's history, drawn small.
     history: Option<HistoryChart>,
     about_href: String,
@@ -68,6 +70,7 @@ pub async fn show(
         latest_text,
         directory_href: Page::Directory.path(lang),
         map_href: Page::Map.path(lang),
+        join_href: crate::web::paths::JoinPage::Form.path(lang),
         history: HistoryChart::new(&ctx.tr, &history::load(&state).await?, ChartSize::Compact, "history"),
         about_href: Page::About.path(lang),
         aims_href: Page::Aims.path(lang),

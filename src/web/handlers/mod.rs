@@ -11,6 +11,7 @@ pub mod event;
 pub mod health;
 pub mod history;
 pub mod home;
+pub mod join;
 pub mod language;
 pub mod map;
 pub mod metrics;

@@ -13,7 +13,7 @@ use crate::{
     text::i18n::Lang,
     web::{
         error::AppError,
-        paths::{self, Page},
+        paths::{self, JoinPage, Page},
         state::AppState,
     },
 };
@@ -66,31 +66,38 @@ pub async fn sitemap(State(state): State<AppState>) -> Result<Response, AppError
          <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for (page, langs) in public_pages(&state).await? {
-        for lang in &langs {
-            xml.push_str("<url><loc>");
-            xml.push_str(&xml_escape(&format!("{base}{}", page.path(*lang))));
-            xml.push_str("</loc>");
-            for alternate in &langs {
-                xml.push_str(&format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>",
-                    xml_escape(&format!("{base}{}", page.path(*alternate)))
-                ));
-            }
-            // A page in one language only has no default to offer.
-            if langs.len() == Lang::ALL.len() {
-                xml.push_str(&format!(
-                    "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                    xml_escape(&format!("{base}{}", page.path(Lang::DEFAULT)))
-                ));
-            }
-            xml.push_str("</url>\n");
-        }
+        url_entry(&mut xml, base, |lang| page.path(lang), &langs);
     }
+    // The form to join the Pact: a page of its own under the Pact's.
+    url_entry(&mut xml, base, |lang| JoinPage::Form.path(lang), &Lang::ALL);
     xml.push_str("</urlset>\n");
     let mut response = xml.into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/xml; charset=utf-8"));
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     Ok(response)
+}
+
+/// A page's `<url>` entry, in each of its languages with their alternates.
+fn url_entry(xml: &mut String, base: &str, path: impl Fn(Lang) -> String, langs: &[Lang]) {
+    for lang in langs {
+        xml.push_str("<url><loc>");
+        xml.push_str(&xml_escape(&format!("{base}{}", path(*lang))));
+        xml.push_str("</loc>");
+        for alternate in langs {
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{alternate}\" href=\"{}\"/>",
+                xml_escape(&format!("{base}{}", path(*alternate)))
+            ));
+        }
+        // A page in one language only has no default to offer.
+        if langs.len() == Lang::ALL.len() {
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                xml_escape(&format!("{base}{}", path(Lang::DEFAULT)))
+            ));
+        }
+        xml.push_str("</url>\n");
+    }
 }
 
 pub async fn robots(State(state): State<AppState>) -> Response {

@@ -96,6 +96,9 @@ const ROUTES: &[(&str, CachePolicy)] = &[
     // A draft's private preview link: never kept (it answers `no-store`,
     // and is not a public address, see `public_address`).
     ("news_preview", CachePolicy::NoCaching),
+    // The form to join the Pact is kept; its private links never are.
+    ("join", KEPT),
+    ("join_link", CachePolicy::NoCaching),
     ("feed_rss", KEPT),
     ("newsletter", KEPT),
     ("newsletter_archive", CachePolicy::Kept { params: ArchiveQuery::KEYS }),

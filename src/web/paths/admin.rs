@@ -10,6 +10,21 @@ pub const SIGN_OUT: &str = "/admin/sign-out";
 /// The sample data, and its removal.
 pub const SAMPLE: &str = "/admin/sample";
 pub const SUBSCRIBERS: &str = "/admin/subscribers";
+/// The applications to join the Pact awaiting review.
+pub const APPLICATIONS: &str = "/admin/applications";
+pub const APPLICATION_ROUTE: &str = "/admin/applications/{id}";
+pub const APPLICATION_DOCUMENT_ROUTE: &str = "/admin/applications/{id}/document.pdf";
+pub const APPLICATION_APPROVE_ROUTE: &str = "/admin/applications/{id}/approve";
+pub const APPLICATION_DECLINE_ROUTE: &str = "/admin/applications/{id}/decline";
+
+/// An application's page, or one of its actions (`document.pdf`,
+/// `approve`, `decline`) with `action`.
+pub fn application(id: i64, action: Option<&str>) -> String {
+    match action {
+        Some(action) => format!("{APPLICATIONS}/{id}/{action}"),
+        None => format!("{APPLICATIONS}/{id}"),
+    }
+}
 pub const SUBSCRIBERS_EXPORT: &str = "/admin/subscribers/export.csv";
 pub const SUBSCRIBER_ROUTE: &str = "/admin/subscribers/{id}";
 pub const SUBSCRIBER_ERASE_ROUTE: &str = "/admin/subscribers/{id}/erase";
@@ -222,6 +237,7 @@ pub fn contains(path: &str) -> bool {
 pub enum Area {
     Dashboard,
     Signatories,
+    Applications,
     Events,
     Subscribers,
     Audit,
@@ -235,9 +251,10 @@ pub enum Area {
 
 impl Area {
     /// In the navigation's order.
-    pub const ALL: [Area; 11] = [
+    pub const ALL: [Area; 12] = [
         Area::Dashboard,
         Area::Signatories,
+        Area::Applications,
         Area::Events,
         Area::News,
         Area::Newsletter,
@@ -253,6 +270,7 @@ impl Area {
         match self {
             Area::Dashboard => HOME,
             Area::Signatories => SIGNATORIES,
+            Area::Applications => APPLICATIONS,
             Area::Events => EVENTS,
             Area::Subscribers => SUBSCRIBERS,
             Area::Audit => AUDIT,
@@ -270,6 +288,7 @@ impl Area {
         match self {
             Area::Dashboard => "admin-nav-dashboard",
             Area::Signatories => "admin-nav-signatories",
+            Area::Applications => "applications-nav",
             Area::Events => "admin-nav-events",
             Area::Subscribers => "admin-nav-subscribers",
             Area::Audit => "admin-nav-audit",

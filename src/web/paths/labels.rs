@@ -2,7 +2,8 @@
 //! the page cache's policy.
 
 use super::{
-    HEALTH, NewsletterAction, OPEN_DATA_CSV, OPEN_DATA_JSON, Page, ROBOTS, SITEMAP, admin, archive_slug, map_slug,
+    HEALTH, JoinPage, NewsletterAction, OPEN_DATA_CSV, OPEN_DATA_JSON, Page, ROBOTS, SITEMAP, admin, archive_slug,
+    map_slug,
     public::{history_file, news_preview_slug},
 };
 use crate::text::i18n::Lang;
@@ -67,6 +68,12 @@ fn localized_route_label(lang: Lang, path: &str) -> Option<&'static str> {
             | Page::Help,
             None,
         ) => "content",
+        (Page::Pact, Some(item)) if item == JoinPage::slug(lang) => "join",
+        (Page::Pact, Some(item))
+            if item.strip_prefix(JoinPage::slug(lang)).is_some_and(|rest| rest.starts_with('/')) =>
+        {
+            "join_link"
+        }
         (Page::Directory, None) => "directory",
         (Page::Directory, Some(item)) if item == map_slug(lang) => "map",
         (Page::Directory, Some(item)) if item == history_file(lang) => "history",
@@ -118,6 +125,9 @@ mod tests {
                 (Page::About.path(lang), "content"),
                 (Page::Aims.path(lang), "content"),
                 (Page::Pact.path(lang), "content"),
+                (JoinPage::Form.path(lang), "join"),
+                (JoinPage::Status.token_path(lang, "ab12"), "join_link"),
+                (JoinPage::Confirm.token_path(lang, "ab12"), "join_link"),
                 (Page::Privacy.path(lang), "content"),
                 (Page::Legal.path(lang), "content"),
                 (Page::Accessibility.path(lang), "content"),

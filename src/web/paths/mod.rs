@@ -12,7 +12,7 @@ mod public;
 
 pub use labels::route_label;
 pub use public::{
-    EVENT_ICS_SUFFIX, HEALTH, MEDIA_ROUTE, METRICS, NewsletterAction, OPEN_DATA_CSV, OPEN_DATA_JSON, Page, ROBOTS,
-    SITEMAP, STATIC_ROUTE, archive_slug, calendar_feed, event_page, history_csv, is_news_preview, map_slug, media,
-    news_feed, news_preview, news_preview_route, newsletter_issue_route, signatory_page, static_file,
+    EVENT_ICS_SUFFIX, HEALTH, JoinPage, MEDIA_ROUTE, METRICS, NewsletterAction, OPEN_DATA_CSV, OPEN_DATA_JSON, Page,
+    ROBOTS, SITEMAP, STATIC_ROUTE, archive_slug, calendar_feed, event_page, history_csv, is_news_preview, map_slug,
+    media, news_feed, news_preview, news_preview_route, newsletter_issue_route, signatory_page, static_file,
 };

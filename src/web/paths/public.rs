@@ -349,6 +349,47 @@ impl NewsletterAction {
     }
 }
 
+/// The "Join the Pact" page and its mails' links: the form, the link that
+/// confirms the contact's address, the private link to the status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JoinPage {
+    Form,
+    Confirm,
+    Status,
+}
+
+impl JoinPage {
+    /// The segment after the Pact's: `adherer`, `join`.
+    pub(super) fn slug(lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => "adherer",
+            Lang::En => "join",
+        }
+    }
+
+    /// `/fr/pacte/adherer`, `/en/pact/join`, and the links under it.
+    pub fn path(self, lang: Lang) -> String {
+        let form = format!("{}/{}", Page::Pact.path(lang), JoinPage::slug(lang));
+        match (self, lang) {
+            (JoinPage::Form, _) => form,
+            (JoinPage::Confirm, Lang::Fr) => format!("{form}/confirmer"),
+            (JoinPage::Confirm, Lang::En) => format!("{form}/confirm"),
+            (JoinPage::Status, Lang::Fr) => format!("{form}/suivi"),
+            (JoinPage::Status, Lang::En) => format!("{form}/status"),
+        }
+    }
+
+    /// A mail link's address with its token.
+    pub fn token_path(self, lang: Lang, token: &str) -> String {
+        format!("{}/{token}", self.path(lang))
+    }
+
+    /// The route of a mail link: `/fr/pacte/adherer/suivi/{token}`.
+    pub fn token_route(self, lang: Lang) -> String {
+        format!("{}/{{token}}", self.path(lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,6 +412,10 @@ mod tests {
         assert_eq!(news_feed(Lang::Fr), "/fr/actualites.rss");
         assert_eq!(NewsletterAction::Confirm.token_route(Lang::Fr), "/fr/lettre-d-information/confirmer/{token}");
         assert_eq!(NewsletterAction::Leave.path(Lang::En), "/en/newsletter/leave");
+        assert_eq!(JoinPage::Form.path(Lang::Fr), "/fr/pacte/adherer");
+        assert_eq!(JoinPage::Form.path(Lang::En), "/en/pact/join");
+        assert_eq!(JoinPage::Status.token_route(Lang::Fr), "/fr/pacte/adherer/suivi/{token}");
+        assert_eq!(JoinPage::Confirm.token_path(Lang::En, "ab"), "/en/pact/join/confirm/ab");
         assert_eq!(news_preview(Lang::Fr, "ab12"), "/fr/actualites/apercu/ab12");
         assert_eq!(news_preview_route(Lang::En), "/en/news/preview/{token}");
         assert!(is_news_preview("/en/news/preview/ab12") && is_news_preview("/fr/actualites/apercu/"));

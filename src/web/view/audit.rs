@@ -207,6 +207,10 @@ pub fn detail_message(kind: AuditKind) -> &'static str {
         AuditKind::NewsletterSendingResumed => "audit-detail-newsletter-resumed",
         AuditKind::NewsletterIssueSent => "audit-detail-newsletter-sent",
         AuditKind::NewsletterIssueDeleted => "audit-detail-newsletter-issue-deleted",
+        AuditKind::ApplicationConfirmed => "audit-detail-application-confirmed",
+        AuditKind::ApplicationCorrected => "audit-detail-application-corrected",
+        AuditKind::ApplicationApproved => "audit-detail-application-approved",
+        AuditKind::ApplicationDeclined => "audit-detail-application-declined",
     }
 }
 
@@ -269,6 +273,10 @@ pub fn kind_label(kind: AuditKind) -> &'static str {
         AuditKind::NewsletterSendingResumed => "admin-kind-newsletter-resumed",
         AuditKind::NewsletterIssueSent => "admin-kind-newsletter-sent",
         AuditKind::NewsletterIssueDeleted => "admin-kind-newsletter-issue-deleted",
+        AuditKind::ApplicationConfirmed => "applications-kind-confirmed",
+        AuditKind::ApplicationCorrected => "applications-kind-corrected",
+        AuditKind::ApplicationApproved => "applications-kind-approved",
+        AuditKind::ApplicationDeclined => "applications-kind-declined",
     }
 }
 

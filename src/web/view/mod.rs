@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod application;
 pub mod audit;
 pub mod calendar;
 pub mod cards;

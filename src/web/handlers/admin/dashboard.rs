@@ -49,6 +49,9 @@ struct DashboardPage {
     counts: Vec<CountRow>,
     outbox_waiting: String,
     outbox_failed: String,
+    /// The applications to join the Pact awaiting review, and their list.
+    applications: String,
+    applications_href: &'static str,
     /// The latest changes, in the table `admin/changes.html` draws.
     rows: Vec<EntryRow>,
     caption: String,
@@ -108,6 +111,8 @@ pub async fn show(State(state): State<AppState>, staff: Staff) -> Result<Respons
         counts,
         outbox_waiting: tr.count("admin-outbox-waiting", "count", outbox.pending),
         outbox_failed: tr.count("admin-outbox-failed", "count", outbox.failed),
+        applications: tr.count("applications-dashboard", "count", state.store.applications_awaiting_count().await?),
+        applications_href: crate::web::paths::admin::APPLICATIONS,
         rows,
         caption: tr.t("admin-changes-caption"),
         caption_id: "changes-caption",

@@ -8,6 +8,7 @@
 
 pub mod account;
 pub mod accounts;
+pub mod applications;
 pub mod audit;
 pub mod dashboard;
 pub mod events;
