@@ -401,3 +401,21 @@ both_backends! {
         assert!(issue_mails < 60, "the confirmation waited for the whole sending ({issue_mails} issue mails before it)");
     }
 }
+
+both_backends! {
+    /// The pace holds: a hundred mails at fifty a second leave over two
+    /// seconds, not at once (the hundredth 99 intervals after the first,
+    /// less the tenth of a second a late worker may catch up), and all of
+    /// them do.
+    async fn a_hundred_mails_at_fifty_a_second_take_two_seconds(app.mail_rate(50)) {
+        readers(app, 100).await;
+        let (id, version) = draft(app).await;
+        let begun = std::time::Instant::now();
+        let started = app.store.start_sending(id, version, &Actor::CommandLine, app.clock.now()).await.expect("start");
+        assert_eq!(started, StartOutcome::Started { fr: 66, en: 34 });
+        app.mail.wait_for(100, PATIENCE).await.unwrap_or_else(|error| panic!("{error}"));
+        let took = begun.elapsed();
+        assert!(took >= Duration::from_millis(1880), "100 mails at 50 a second left in {took:?}");
+        assert_eq!(mails_by_recipient(app, 100).await.len(), 100);
+    }
+}
