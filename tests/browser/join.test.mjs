@@ -11,6 +11,7 @@ import { openBrowser, press, sendFromAnotherSite } from './support/browser.mjs';
 import { linkIn } from './support/mail.mjs';
 import { signIn } from './support/staff.mjs';
 import { words } from './support/ftl.mjs';
+import { accessibilityViolations } from './support/tasks.mjs';
 
 const ADMIN = 'admin@coe.example';
 const PASSWORD = 'a long and private passphrase';
@@ -93,5 +94,22 @@ describe(`joining the Pact (${process.env.BROWSER_BACKEND || 'sqlite'})`, () => 
     const mail = await site.mailTo('ben@example.org', (m) => m.text.includes('Not a local authority.'));
     assert.ok(mail.subject.length > 0);
     await page.context().close();
+  });
+
+  test('a refused application is answered with its form, as typed, in both languages', async () => {
+    for (const [lang, path, locale] of [['fr', '/fr/pacte/adherer', 'fr-FR'], ['en', '/en/pact/join', 'en-GB']]) {
+      const said = words(lang).t;
+      const page = await browser.newPage({ locale, width: 375 });
+      await page.goto(site.url(path));
+      const form = page.locator('form[data-form=join]');
+      await form.getByLabel(said('join-field-name')).fill('Somewhere');
+      await form.getByLabel(said('join-field-decided-on')).fill('2099-01-01');
+      // The browser's own checks set aside: the site's answer is what is seen.
+      await form.evaluate((element) => { element.noValidate = true; });
+      assert.equal((await press(page, form.getByRole('button', { name: said('join-submit') }))).status(), 422, lang);
+      assert.equal(await form.getByLabel(said('join-field-name')).inputValue(), 'Somewhere', lang);
+      assert.deepEqual(await accessibilityViolations(page), [], lang);
+      await page.context().close();
+    }
   });
 });
