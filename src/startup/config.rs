@@ -266,20 +266,7 @@ impl SiteConfig {
                 _ => Err(format!("--facebook-url {url:?}: expected an http:// or https:// address")),
             })
             .transpose()?;
-        config.mail = MailConfig::new(args.smtp_url.clone(), &args.mail_from, args.outbox_dir.clone())?;
-        config.mail.bounce = args
-            .bounce_address
-            .as_deref()
-            .map(str::trim)
-            .filter(|text| !text.is_empty())
-            .map(|text| {
-                EmailAddress::parse(text)
-                    .map_err(|e| e.to_string())
-                    .and_then(|address| address.as_str().parse::<lettre::Address>().map_err(|e| e.to_string()))
-                    .map_err(|e| format!("--bounce-address {text:?}: {e}"))
-            })
-            .transpose()?;
-        config.mail.rate = MailRate { per_second: args.mail_rate, window: args.mail_window };
+        config.mail = mail_config(args)?;
         config.client_ip_header = args
             .client_ip_header
             .as_deref()
@@ -341,6 +328,25 @@ impl SiteConfig {
 /// Where the embedded database lives, as a path and as a URL.
 pub fn default_database() -> (PathBuf, String) {
     (PathBuf::from(DEFAULT_DATABASE_PATH), format!("sqlite://{DEFAULT_DATABASE_PATH}"))
+}
+
+/// How mail leaves: the relay, the sender, the bounce address, the pace.
+fn mail_config(args: &ServeArgs) -> Result<MailConfig, String> {
+    let mut mail = MailConfig::new(args.smtp_url.clone(), &args.mail_from, args.outbox_dir.clone())?;
+    mail.bounce = args
+        .bounce_address
+        .as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(|text| {
+            EmailAddress::parse(text)
+                .map_err(|e| e.to_string())
+                .and_then(|address| address.as_str().parse::<lettre::Address>().map_err(|e| e.to_string()))
+                .map_err(|e| format!("--bounce-address {text:?}: {e}"))
+        })
+        .transpose()?;
+    mail.rate = MailRate { per_second: args.mail_rate, window: args.mail_window };
+    Ok(mail)
 }
 
 #[cfg(test)]

@@ -267,39 +267,8 @@ async fn send_issue_mails(
     if mails.is_empty() {
         return (Vec::new(), false);
     }
-    // The issues, and their recipients' unsubscribe hashes, read once.
-    let mut issues: HashMap<i64, Option<NewsletterIssue>> = HashMap::new();
-    for id in mails.iter().filter_map(|mail| mail.issue_id) {
-        if let std::collections::hash_map::Entry::Vacant(entry) = issues.entry(id) {
-            // Unreadable now, its mails are tried again later.
-            entry.insert(store.newsletter_issue(id).await.unwrap_or_else(|error| {
-                tracing::warn!(issue = id, %error, "could not read a newsletter issue");
-                None
-            }));
-        }
-    }
-    // Each issue rendered once for its readers of each language.
-    let mut rendered: HashMap<(i64, Lang), Option<IssueForReaders>> = HashMap::new();
-    for mail in &mails {
-        let (Some(id), lang) = (mail.issue_id, reader(mail)) else { continue };
-        if let (std::collections::hash_map::Entry::Vacant(entry), Some(Some(issue)), Some(links)) =
-            (rendered.entry((id, lang)), issues.get(&id), mailer.issue_links())
-        {
-            entry.insert(
-                issue_for_readers(links, issue, lang)
-                    .map_err(|error| {
-                        tracing::warn!(issue = id, %error, "could not render a newsletter issue");
-                    })
-                    .ok(),
-            );
-        }
-    }
-    let subscribers: Vec<i64> = mails.iter().filter_map(|mail| mail.subscriber_id).collect();
-    let hashes = store.subscriber_unsubscribe_hashes(&subscribers).await.unwrap_or_else(|error| {
-        tracing::warn!(%error, "could not read the recipients of a newsletter issue");
-        HashMap::new()
-    });
-    let (issues, rendered, hashes) = (&issues, &rendered, &hashes);
+    let batch = BatchIssues::read(store, mailer, &mails).await;
+    let batch = &batch;
     let mut held = false;
     let outcomes = stream::iter(mails)
         // One after the other: each mail's turn, taken as the one before
@@ -333,10 +302,7 @@ async fn send_issue_mails(
             if !go {
                 return (claimed, Outcome::Untried);
             }
-            let issue = claimed.issue_id.and_then(|id| issues.get(&id)).and_then(Option::as_ref);
-            let prepared =
-                claimed.issue_id.and_then(|id| rendered.get(&(id, reader(&claimed)))).and_then(Option::as_ref);
-            let outcome = match render_issue_mail(mailer, issue, prepared, hashes, &claimed) {
+            let outcome = match batch.mail(mailer, &claimed) {
                 Ok(message) => mailer.send(claimed.id, &claimed.recipient, &message).await.into(),
                 Err(error) => Outcome::Failed(Failure::from(error)),
             };
@@ -346,6 +312,61 @@ async fn send_issue_mails(
         .collect::<Vec<_>>()
         .await;
     (outcomes, held)
+}
+
+/// What a batch's newsletter mails are rendered from, read and rendered
+/// once: their issues, each rendered for its readers of each language, and
+/// the recipients' unsubscribe hashes.
+struct BatchIssues {
+    issues: HashMap<i64, Option<NewsletterIssue>>,
+    rendered: HashMap<(i64, Lang), Option<IssueForReaders>>,
+    hashes: HashMap<i64, String>,
+}
+
+impl BatchIssues {
+    /// Unreadable now, an issue's mails fail and are tried again later.
+    async fn read(store: &Store, mailer: &Mailer, mails: &[Claimed]) -> BatchIssues {
+        let mut issues: HashMap<i64, Option<NewsletterIssue>> = HashMap::new();
+        for id in mails.iter().filter_map(|mail| mail.issue_id) {
+            if let std::collections::hash_map::Entry::Vacant(entry) = issues.entry(id) {
+                // Unreadable now, its mails are tried again later.
+                entry.insert(store.newsletter_issue(id).await.unwrap_or_else(|error| {
+                    tracing::warn!(issue = id, %error, "could not read a newsletter issue");
+                    None
+                }));
+            }
+        }
+        // Each issue rendered once for its readers of each language.
+        let mut rendered: HashMap<(i64, Lang), Option<IssueForReaders>> = HashMap::new();
+        for mail in mails {
+            let (Some(id), lang) = (mail.issue_id, reader(mail)) else { continue };
+            if let (std::collections::hash_map::Entry::Vacant(entry), Some(Some(issue)), Some(links)) =
+                (rendered.entry((id, lang)), issues.get(&id), mailer.issue_links())
+            {
+                entry.insert(
+                    issue_for_readers(links, issue, lang)
+                        .map_err(|error| {
+                            tracing::warn!(issue = id, %error, "could not render a newsletter issue");
+                        })
+                        .ok(),
+                );
+            }
+        }
+        let subscribers: Vec<i64> = mails.iter().filter_map(|mail| mail.subscriber_id).collect();
+        let hashes = store.subscriber_unsubscribe_hashes(&subscribers).await.unwrap_or_else(|error| {
+            tracing::warn!(%error, "could not read the recipients of a newsletter issue");
+            HashMap::new()
+        });
+        BatchIssues { issues, rendered, hashes }
+    }
+
+    /// The mail of a claimed row, to its subscriber.
+    fn mail(&self, mailer: &Mailer, claimed: &Claimed) -> Result<Vec<u8>, String> {
+        let issue = claimed.issue_id.and_then(|id| self.issues.get(&id)).and_then(Option::as_ref);
+        let rendered =
+            claimed.issue_id.and_then(|id| self.rendered.get(&(id, reader(claimed)))).and_then(Option::as_ref);
+        render_issue_mail(mailer, issue, rendered, &self.hashes, claimed)
+    }
 }
 
 /// Renders an issue's mail to the subscriber of a claimed row, from the
