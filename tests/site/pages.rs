@@ -336,7 +336,7 @@ both_backends! {
         let html = app.page("/fr/").await;
         assert!(text(&html, ".counter__how").contains("pays distincts"));
         assert_eq!(text(&html, ".counter__latest"), "Dernière adhésion\u{a0}: 24 mai 2016");
-        assert_eq!(attrs(&html, ".counter__link a", "href"), ["/fr/adherents", "/fr/adherents/carte"]);
+        assert_eq!(attrs(&html, ".counter__link a", "href"), ["/fr/adherents", "/fr/adherents/carte", "/fr/pacte/adherer"]);
         let html = app.page("/en/").await;
         assert_eq!(text(&html, ".counter__latest"), "Latest signature: 24 May 2016");
     }
