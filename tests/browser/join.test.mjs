@@ -74,6 +74,9 @@ describe(`joining the Pact (${process.env.BROWSER_BACKEND || 'sqlite'})`, () => 
     const page = await review('Reykjavík');
     const correct = page.locator('form[data-form=application-correct]');
     await correct.getByLabel(t('join-field-name-en')).fill('Reykjavik');
+    // The kind and the country are chosen from the public form's lists.
+    await correct.getByLabel(t('join-field-kind')).selectOption({ label: t('kind-city') });
+    await correct.getByLabel(t('join-field-country')).selectOption({ label: t('country-IS') });
     assert.equal((await press(page, correct.getByRole('button', { name: t('applications-correct') }))).status(), 200);
     const approve = page.locator('form[data-form=application-approve]');
     await approve.getByLabel(t('applications-news-box')).check();

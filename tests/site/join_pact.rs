@@ -4,7 +4,7 @@
 
 use scraper::Html;
 
-use crate::common::{PATIENCE, TestApp, attr, both_backends, text};
+use crate::common::{PATIENCE, TestApp, attr, attrs, both_backends, text};
 
 /// The form's address in a language.
 fn page(lang: &str) -> &'static str {
@@ -298,7 +298,17 @@ both_backends! {
         let response = admin.post(&format!("/admin/applications/{id}"), &fields).await;
         assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
         fields[6] = ("decided_on", "2999-01-01");
-        assert_eq!(admin.post(&format!("/admin/applications/{id}"), &fields).await.status(), 422);
+        let refused = admin.post(&format!("/admin/applications/{id}"), &fields).await;
+        assert_eq!(refused.status(), 422);
+        // Answered with the form as typed: the kind and the country as the
+        // public form's lists, the date with its message.
+        let page = Html::parse_document(&refused.text().await.unwrap());
+        assert_eq!(attr(&page, "select#application-kind option[selected]", "value"), "city");
+        assert_eq!(attr(&page, "select#application-country option[selected]", "value"), "IS");
+        assert!(attrs(&page, "select#application-country option", "value").len() > 40);
+        assert_eq!(attr(&page, "#application-decided-on", "value"), "2999-01-01");
+        assert_eq!(attr(&page, "#application-decided-on", "aria-describedby"), "application-decided-on-error");
+        assert!(!text(&page, "#application-decided-on-error").is_empty());
         let response = admin.post(&format!("/admin/applications/{id}/approve"), &[("news", "yes")]).await;
         assert!(response.status().is_success() || response.status().is_redirection(), "{}", response.status());
         assert_eq!(counter(app).await, [78, 23]);

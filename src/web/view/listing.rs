@@ -5,7 +5,11 @@
 use serde::Deserialize;
 
 use crate::{
-    text::i18n::{Arg, Tr},
+    domain::{Country, Kind},
+    text::{
+        collate,
+        i18n::{Arg, Tr},
+    },
     web::{error::AppError, page_cache::QueryKeys},
 };
 
@@ -38,11 +42,37 @@ pub fn pages_through(total: i64, size: i64, page: i64) -> Result<i64, AppError> 
     if page > pages { Err(AppError::NotFound) } else { Ok(pages) }
 }
 
-/// One option of a filter's drop-down list.
+/// One option of a drop-down list.
 pub struct Choice {
     pub value: String,
     pub label: String,
     pub selected: bool,
+}
+
+/// Every country, by name in the reader's language; `selected` is a code
+/// as typed (any case).
+pub fn country_choices(tr: &Tr, selected: Option<&str>) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = Country::all()
+        .map(|country| Choice {
+            value: country.code().to_owned(),
+            label: tr.t(&country.message_id()),
+            selected: selected.is_some_and(|s| s.trim().eq_ignore_ascii_case(country.code())),
+        })
+        .collect();
+    choices.sort_by(|a, b| collate::compare(&a.label, &b.label));
+    choices
+}
+
+/// City, then region; `selected` as typed (any case).
+pub fn kind_choices(tr: &Tr, selected: Option<&str>) -> Vec<Choice> {
+    [Kind::City, Kind::Region]
+        .into_iter()
+        .map(|kind| Choice {
+            value: kind.as_str().to_owned(),
+            label: super::directory::kind_label(tr, kind),
+            selected: selected.is_some_and(|s| s.trim().eq_ignore_ascii_case(kind.as_str())),
+        })
+        .collect()
 }
 
 /// The links to the previous and next pages of a list, and where the

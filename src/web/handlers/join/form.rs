@@ -6,16 +6,17 @@ use std::collections::HashMap;
 use askama::Template;
 
 use crate::{
-    domain::{
-        Country,
-        application::{ApplicationError, ApplicationField, ApplicationFields},
-    },
-    text::{collate, i18n::Lang},
+    domain::application::{ApplicationError, ApplicationField, ApplicationFields},
+    text::i18n::Lang,
     web::{
         forgery::Posted,
         paths::{JoinPage, Page},
         state::AppState,
-        view::{Alternate, PageContext, application::error_message},
+        view::{
+            Alternate, PageContext,
+            application::error_message,
+            listing::{Choice, country_choices, kind_choices},
+        },
     },
 };
 
@@ -81,13 +82,6 @@ impl Typed {
     }
 }
 
-/// A choice of a select: value, label, selected.
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
-
 #[derive(Template)]
 #[template(path = "join.html")]
 pub struct FormPage {
@@ -121,22 +115,8 @@ impl FormPage {
             .map(|l| Alternate { hreflang: l.code(), href: format!("{base}{}", JoinPage::Form.path(*l)) })
             .chain([Alternate { hreflang: "x-default", href: format!("{base}{}", JoinPage::Form.path(Lang::DEFAULT)) }])
             .collect();
-        let kinds = ["city", "region"]
-            .into_iter()
-            .map(|kind| Choice {
-                value: kind.to_owned(),
-                label: ctx.t(if kind == "city" { "kind-city" } else { "kind-region" }),
-                selected: typed.value("kind") == kind,
-            })
-            .collect();
-        let mut countries: Vec<Choice> = Country::all()
-            .map(|c| Choice {
-                value: c.code().to_owned(),
-                label: ctx.t(&c.message_id()),
-                selected: typed.value("country").eq_ignore_ascii_case(c.code()),
-            })
-            .collect();
-        countries.sort_by(|a, b| collate::compare(&a.label, &b.label));
+        let kinds = kind_choices(&ctx.tr, Some(typed.value("kind")));
+        let countries = country_choices(&ctx.tr, Some(typed.value("country")));
         FormPage {
             typed,
             errors: HashMap::new(),

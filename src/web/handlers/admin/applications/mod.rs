@@ -22,7 +22,13 @@ use crate::{
         paths::admin::{self, Area},
         staff::Staff,
         state::AppState,
-        view::{admin::AdminContext, application::error_message, render, render_with_status},
+        view::{
+            admin::AdminContext,
+            application::error_message,
+            form::{FormField, StoredValue},
+            listing::{country_choices, kind_choices},
+            render, render_with_status,
+        },
     },
 };
 
@@ -89,8 +95,10 @@ pub(super) struct ApplicationPage {
     a: StoredApplication,
     status: String,
     /// The authority's fields as the correction form shows them, with
-    /// their messages.
-    fields: Vec<(&'static str, String, String, Option<String>)>,
+    /// their messages (while the application awaits review).
+    inputs: Vec<FormField>,
+    /// The same, as read once the application is decided.
+    facts: Vec<StoredValue>,
     document_href: Option<String>,
     correct_action: String,
     approve_action: String,
@@ -105,26 +113,82 @@ async fn application(state: &AppState, id: i64) -> Result<StoredApplication, App
     state.store.application(id).await?.ok_or(AppError::NotFound)
 }
 
+/// The correction form's fields, in its order: name, `id`, label, the
+/// control.
+const FIELDS: [(&str, &str, &str); 7] = [
+    ("name", "application-name", "join-field-name"),
+    ("name_fr", "application-name-fr", "join-field-name-fr"),
+    ("name_en", "application-name-en", "join-field-name-en"),
+    ("kind", "application-kind", "join-field-kind"),
+    ("country", "application-country", "join-field-country"),
+    ("website", "application-website", "join-field-website"),
+    ("decided_on", "application-decided-on", "join-field-decided-on"),
+];
+
+/// The correction form with these values (as stored, or as typed), the
+/// kind and the country as the public form's lists.
+fn inputs(tr: &Tr, values: [&str; 7], today: &str) -> Vec<FormField> {
+    FIELDS
+        .iter()
+        .zip(values)
+        .map(|(&(name, id, label), value)| {
+            let field = FormField::new(
+                id,
+                name,
+                tr.t(label),
+                value.chars().filter(|c| !c.is_control()).take(500).collect::<String>(),
+            );
+            match name {
+                "kind" | "country" => FormField {
+                    kind: "select",
+                    required: true,
+                    blank: Some(tr.t(if name == "kind" { "join-choose-kind" } else { "join-choose-country" })),
+                    choices: if name == "kind" {
+                        kind_choices(tr, Some(value))
+                    } else {
+                        country_choices(tr, Some(value))
+                    },
+                    ..field
+                },
+                "name" => FormField { required: true, maxlength: Some(200), ..field },
+                "website" => FormField { kind: "url", maxlength: Some(500), ..field },
+                "decided_on" => FormField { kind: "date", required: true, max: Some(today.to_owned()), ..field },
+                _ => FormField { maxlength: Some(200), ..field },
+            }
+        })
+        .collect()
+}
+
 impl ApplicationPage {
     pub(super) fn new(state: &AppState, staff: &Staff, a: StoredApplication) -> ApplicationPage {
         let ctx = AdminContext::signed_in(state, staff, Some(Area::Applications));
         let tr = &ctx.tr;
         let s = &a.authority;
-        let optional = |n: &Option<crate::domain::Name>| n.as_ref().map_or_else(String::new, |n| n.as_str().to_owned());
-        let fields = vec![
-            ("name", tr.t("join-field-name"), s.name.as_str().to_owned(), None),
-            ("name_fr", tr.t("join-field-name-fr"), optional(&s.name_fr), None),
-            ("name_en", tr.t("join-field-name-en"), optional(&s.name_en), None),
-            ("kind", tr.t("join-field-kind"), s.kind.as_str().to_owned(), None),
-            ("country", tr.t("join-field-country"), s.country.code().to_owned(), None),
-            (
-                "website",
-                tr.t("join-field-website"),
-                s.website.as_ref().map_or_else(String::new, |w| w.as_str().to_owned()),
-                None,
-            ),
-            ("decided_on", tr.t("join-field-decided-on"), crate::domain::date::format(s.joined_on), None),
+        fn optional(name: &Option<crate::domain::Name>) -> &str {
+            name.as_ref().map_or("", crate::domain::Name::as_str)
+        }
+        let decided_on = crate::domain::date::format(s.joined_on);
+        let values = [
+            s.name.as_str(),
+            optional(&s.name_fr),
+            optional(&s.name_en),
+            s.kind.as_str(),
+            s.country.code(),
+            s.website.as_ref().map_or("", |w| w.as_str()),
+            &decided_on,
         ];
+        let inputs = inputs(tr, values, &crate::domain::date::format(state.config.today()));
+        let facts = inputs
+            .iter()
+            .map(|input| StoredValue {
+                label: input.label.clone(),
+                value: input
+                    .choices
+                    .iter()
+                    .find(|c| c.selected)
+                    .map_or_else(|| input.value.clone(), |c| c.label.clone()),
+            })
+            .collect();
         let status = tr.t(match a.state {
             ApplicationState::Unconfirmed | ApplicationState::Received => "applications-status-received",
             ApplicationState::Approved(_) => "applications-status-approved",
@@ -137,7 +201,8 @@ impl ApplicationPage {
             decline_action: admin::application(a.id, Some("decline")),
             pending: a.state == ApplicationState::Received,
             status,
-            fields,
+            inputs,
+            facts,
             a,
             ctx,
             notice: None,
@@ -212,16 +277,14 @@ pub async fn correct(
             let lang = staff.lang;
             let mut page = ApplicationPage::new(&state, &staff, a);
             let typed =
-                [&form.name, &form.name_fr, &form.name_en, &form.kind, &form.country, &form.website, &form.decided_on];
-            for (field, value) in page.fields.iter_mut().zip(typed) {
-                field.2 = value.chars().filter(|c| !c.is_control()).take(500).collect();
-            }
+                [&*form.name, &form.name_fr, &form.name_en, &form.kind, &form.country, &form.website, &form.decided_on];
+            page.inputs = inputs(&page.ctx.tr, typed, &crate::domain::date::format(state.config.today()));
             for (field, error) in errors {
                 let name = field.column();
-                if let Some(f) =
-                    page.fields.iter_mut().find(|f| f.0 == name || (name == "joined_on" && f.0 == "decided_on"))
+                if let Some(input) =
+                    page.inputs.iter_mut().find(|f| f.name == name || (name == "joined_on" && f.name == "decided_on"))
                 {
-                    f.3 = Some(page.ctx.tr.t(error_message(&error.into())));
+                    input.error = Some(page.ctx.tr.t(error_message(&error.into())));
                 }
             }
             render_with_status(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)

@@ -23,13 +23,13 @@ use serde::Deserialize;
 
 use crate::{
     domain::{
-        Country, Event,
+        Event,
         country::CountryError,
         event::{DescriptionError, EventField, EventFieldError, Status, WhenError},
         text::TextError,
     },
     store::{StaffEventFilter, VersionedEvent},
-    text::{collate, i18n::Tr},
+    text::i18n::Tr,
     web::{
         edit::Confirmation,
         error::AppError,
@@ -140,19 +140,6 @@ fn status_choices(tr: &Tr, selected: Option<&str>) -> Vec<Choice> {
             selected: selected.is_some_and(|s| Status::parse(s).ok() == Some(status)),
         })
         .collect()
-}
-
-/// Every country a venue may be in, by name in the person's language.
-fn country_choices(tr: &Tr, selected: &str) -> Vec<Choice> {
-    let mut choices: Vec<Choice> = Country::all()
-        .map(|country| Choice {
-            value: country.code().to_owned(),
-            label: tr.t(&country.message_id()),
-            selected: selected.trim().eq_ignore_ascii_case(country.code()),
-        })
-        .collect();
-    choices.sort_by(|a, b| collate::compare(&a.label, &b.label));
-    choices
 }
 
 // ---------------------------------------------------------------- the list

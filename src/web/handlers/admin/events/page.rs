@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use super::{Step, country_choices, field_hint, field_label, form::EventForm, form_fields, status_choices};
+use super::{Step, field_hint, field_label, form::EventForm, form_fields, status_choices};
 use crate::{
     domain::{
         TimeZone,
@@ -149,9 +149,11 @@ impl FormPage {
                 let (kind, choices, blank) = match field {
                     EventField::Status => ("select", status_choices(&tr, Some(&value)), None),
                     EventField::TimeZone => ("select", zone_choices(&value), None),
-                    EventField::VenueCountry => {
-                        ("select", country_choices(&tr, &value), Some(tr.t("admin-events-no-venue-country")))
-                    }
+                    EventField::VenueCountry => (
+                        "select",
+                        crate::web::view::listing::country_choices(&tr, Some(&value)),
+                        Some(tr.t("admin-events-no-venue-country")),
+                    ),
                     EventField::DescriptionFr | EventField::DescriptionEn => ("textarea", Vec::new(), None),
                     EventField::OnlineUrl | EventField::RegistrationUrl => ("url", Vec::new(), None),
                     _ => ("text", Vec::new(), None),

@@ -46,7 +46,8 @@ use crate::{
         state::AppState,
         view::{
             admin::AdminContext,
-            listing::{self, Choice, Pagination, page_count, page_number, present},
+            directory::kind_label,
+            listing::{self, Choice, Pagination, country_choices, kind_choices, page_count, page_number, present},
             render,
         },
     },
@@ -56,13 +57,6 @@ use crate::{
 const PAGE_SIZE: i64 = 50;
 /// The longest name search taken, in characters.
 const QUERY_MAX_CHARS: usize = 100;
-
-fn kind_label(tr: &Tr, kind: Kind) -> String {
-    tr.t(match kind {
-        Kind::City => "kind-city",
-        Kind::Region => "kind-region",
-    })
-}
 
 /// The Fluent message that names a field.
 fn field_label(field: Field) -> &'static str {
@@ -103,34 +97,11 @@ fn error_message(error: &FieldError) -> &'static str {
 }
 
 /// Every country a signatory may be in, by name in the person's language.
-fn country_choices(tr: &Tr, selected: Option<&str>) -> Vec<Choice> {
-    let mut choices: Vec<Choice> = Country::all()
-        .map(|country| Choice {
-            value: country.code().to_owned(),
-            label: tr.t(&country.message_id()),
-            selected: selected.is_some_and(|s| s.trim().eq_ignore_ascii_case(country.code())),
-        })
-        .collect();
-    choices.sort_by(|a, b| collate::compare(&a.label, &b.label));
-    choices
-}
-
 /// Every country, by name in the person's language: the order of the list.
 fn countries_by_name(tr: &Tr) -> Vec<Country> {
     let mut countries: Vec<(String, Country)> = Country::all().map(|c| (tr.t(&c.message_id()), c)).collect();
     countries.sort_by(|a, b| collate::compare(&a.0, &b.0));
     countries.into_iter().map(|(_, country)| country).collect()
-}
-
-fn kind_choices(tr: &Tr, selected: Option<&str>) -> Vec<Choice> {
-    [Kind::City, Kind::Region]
-        .into_iter()
-        .map(|kind| Choice {
-            value: kind.as_str().to_owned(),
-            label: kind_label(tr, kind),
-            selected: selected.is_some_and(|s| s.trim().eq_ignore_ascii_case(kind.as_str())),
-        })
-        .collect()
 }
 
 // ---------------------------------------------------------------- the list
