@@ -7,6 +7,9 @@
 //   node .ci/a11y/gate.mjs BASE_URL PATH [PATH ...]
 //   e.g. node .ci/a11y/gate.mjs http://127.0.0.1:4567 /fr/ /en/ /fr/no-such-page /en/no-such-page
 //   GATE_SITEMAP=1 also checks every <loc> of BASE_URL/sitemap.xml (origin rewritten to BASE_URL).
+//   A PATH written PATH=@FILE is an answer saved in FILE (a form's 422, say) as the site gave it
+//   at PATH: its bytes are checked by the Nu checker, and the browser is given them in place of
+//   the server's answer when it loads PATH (the page's styles and scripts still come from the site).
 //
 // For every URL it:
 //   - fetches the page with Node's fetch (redirects followed hop by hop and printed; non-2xx
@@ -22,6 +25,7 @@
 // Needs: Node >= 20, /usr/bin/chromium (Debian package "chromium"), java >= 11 on PATH.
 // Env: GATE_SITEMAP=1, GATE_CHROMIUM=/path/to/chromium (default /usr/bin/chromium),
 //      GATE_COOKIE='name=value' (sent with every request: a back-office session),
+//      GATE_LANGUAGE=fr (the Accept-Language of every request, by Node and by the browser),
 //      JAVA_HOME (else `java` from PATH), GATE_WATCHDOG_MS (whole-run limit, default 30 min).
 // Timeouts: 30 s per fetch and per navigation, 90 s per page check, so the gate cannot hang.
 
@@ -47,7 +51,10 @@ const VIEWPORTS = [
 ];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CHROMIUM = process.env.GATE_CHROMIUM || '/usr/bin/chromium';
-const COOKIE = process.env.GATE_COOKIE ? { cookie: process.env.GATE_COOKIE } : {};
+const COOKIE = {
+  ...(process.env.GATE_COOKIE ? { cookie: process.env.GATE_COOKIE } : {}),
+  ...(process.env.GATE_LANGUAGE ? { 'accept-language': process.env.GATE_LANGUAGE } : {}),
+};
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -193,10 +200,21 @@ function overflowProbe() {
   return { innerWidth: iw, scrollWidth: sw, offenders: offenders.slice(0, 8), total: offenders.length };
 }
 
-async function checkInBrowser(browser, url, viewport) {
+// `saved`: the bytes the browser is given for the page itself in place of the server's answer.
+async function checkInBrowser(browser, url, viewport, saved) {
   const context = await browser.newContext({ viewport, bypassCSP: true, ignoreHTTPSErrors: true, extraHTTPHeaders: COOKIE });
   const notes = [];
   try {
+    if (saved) {
+      const target = url.split('#')[0];
+      await context.route('**/*', (route) => {
+        const request = route.request();
+        if (request.isNavigationRequest() && request.url().split('#')[0] === target) {
+          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: saved });
+        }
+        return route.continue();
+      });
+    }
     const page = await context.newPage();
     page.setDefaultTimeout(NAV_TIMEOUT_MS);
     page.setDefaultNavigationTimeout(NAV_TIMEOUT_MS);
@@ -313,11 +331,20 @@ async function main() {
   const started = Date.now();
   const urls = [];
   const addUrl = (u) => { if (!urls.includes(u)) urls.push(u); };
-  for (const p of pathArgs) {
+  // A saved answer's key is its address with a fragment naming the file, so that it is told apart
+  // from the page itself; the fragment never reaches the server.
+  const savedAnswers = new Map(); // key -> Buffer
+  for (const arg of pathArgs) {
+    const [p, file] = arg.includes('=@') ? [arg.slice(0, arg.indexOf('=@')), arg.slice(arg.indexOf('=@') + 2)] : [arg, null];
     let u;
     try {
       u = /^https?:\/\//i.test(p) ? new URL(p).href : new URL(baseHref + (p.startsWith('/') ? p : `/${p}`)).href;
     } catch { usage(`bad PATH: ${p}`); }
+    if (file) {
+      if (!existsSync(file)) usage(`no such file: ${file}`);
+      u = `${u.split('#')[0]}#answer-${path.basename(file)}`;
+      savedAnswers.set(u, readFileSync(file));
+    }
     addUrl(u);
   }
 
@@ -347,6 +374,15 @@ async function main() {
   const browserUrls = []; // only pages that came back as HTML are worth a browser run
   for (const u of urls) {
     const e = entry(u);
+    if (savedAnswers.has(u)) {
+      const body = savedAnswers.get(u);
+      e.status = 'saved';
+      console.log(`  ${u}: an answer saved earlier, ${body.length} bytes`);
+      if (body.length === 0) e.load.push('empty saved answer');
+      else bodies.push({ key: u, body });
+      browserUrls.push(u);
+      continue;
+    }
     try {
       const r = await fetchFollow(u);
       e.status = r.status;
@@ -393,7 +429,7 @@ async function main() {
         const vpName = `${vp.width}x${vp.height}`;
         if (loadFailed) { console.log(`  ${vpName} ${u}: skipped (failed at the previous width)`); continue; }
         try {
-          const r = await withTimeout(checkInBrowser(browser, u, vp), PAGE_HARD_TIMEOUT_MS, `browser check at ${vpName}`);
+          const r = await withTimeout(checkInBrowser(browser, u, vp, savedAnswers.get(u)), PAGE_HARD_TIMEOUT_MS, `browser check at ${vpName}`);
           e.browserChecked = true;
           r.notes.forEach((n) => e.notes.add(n));
           for (const v of r.axe) {
@@ -441,7 +477,7 @@ async function main() {
     const axeCount = [...e.axe.values()].reduce((s, v) => s + v.nodes.size, 0);
     const pageProblems = axeCount + e.vnu.length + e.overflow.length + e.load.length;
     nAxe += axeCount; nVnu += e.vnu.length; nOverflow += e.overflow.length; nLoad += e.load.length;
-    const statusText = e.status === null ? 'no response' : `HTTP ${e.hops.map((h) => h.status).join(' -> ')}`;
+    const statusText = e.status === null ? 'no response' : e.status === 'saved' ? 'saved answer' : `HTTP ${e.hops.map((h) => h.status).join(' -> ')}`;
     const label = pageProblems ? 'FAIL' : e.browserChecked && !vnuFailure ? 'ok  ' : '??  ';
     const unchecked = !pageProblems && label === '??  ' ? ' (not fully checked, see below)' : '';
     console.log(`${label} ${u} [${statusText}] ${pageProblems} problem(s)${unchecked}`);
