@@ -108,7 +108,7 @@ pub use newsletter_issue_staff::TestQueued;
 pub use newsletter_issues::{IssueStatus, NewsletterIssue};
 pub use newsletter_sending::{IssueProgress, LangProgress, StartOutcome};
 pub use pages::{Author, NewRevision, PageRevision, PageSaved, RevisionInfo, TextSource};
-pub use revision::{ChangeListener, ChangeSource};
+pub use revision::{ChangeListener, ChangeSource, SQLITE_WATCH_INTERVAL};
 pub use sample::SampleRows;
 pub use saved::Saved;
 pub use sessions::{SessionAccount, SessionLimits};

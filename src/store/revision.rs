@@ -7,6 +7,11 @@ use std::{path::PathBuf, time::Duration};
 
 use super::{Store, StoreError};
 
+/// How often a running site looks at a SQLite database's files for changes
+/// made elsewhere (see `web::page_cache::signal`): a change made by another
+/// program shows on a busy site's pages within this time.
+pub const SQLITE_WATCH_INTERVAL: Duration = Duration::from_millis(50);
+
 /// The channel the triggers notify on PostgreSQL.
 const CHANNEL: &str = "oneinfive_changes";
 
@@ -64,9 +69,12 @@ impl Store {
     /// sites have heard of it. On PostgreSQL, notifications reach every
     /// listener in the order they were sent, so the command sends one more
     /// after its changes and waits (a second at most) for it to come back.
-    /// On SQLite there is nothing to wait for: the sites look at the file.
+    /// On SQLite the command waits for the sites' next looks at the files.
     pub async fn announce_changes(&self) {
-        let Store::Postgres(pool) = self else { return };
+        let Store::Postgres(pool) = self else {
+            tokio::time::sleep(2 * SQLITE_WATCH_INTERVAL).await;
+            return;
+        };
         let heard = async {
             let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
             listener.listen(CHANNEL).await?;

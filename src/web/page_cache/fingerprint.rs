@@ -1,6 +1,10 @@
 //! The cheap signal that the database has not changed: its fingerprint,
 //! taken before each reading of the revision and compared by a busy site
-//! instead of reading it (see `signal`).
+//! instead of reading it (see `signal`). A fingerprint is two counts read
+//! from memory, no system call: the changes seen by whatever watches the
+//! database (notifications on PostgreSQL; on SQLite, a look at its files
+//! every [`crate::store::SQLITE_WATCH_INTERVAL`]), and the writes made
+//! through this site's own requests, counted as each one ends.
 
 use std::{
     fs::File,
@@ -18,16 +22,24 @@ use std::{
 const SETTLED_AFTER: Duration = Duration::from_secs(1);
 
 /// A cheap summary of the database's state: while it stays the same, the
-/// database has not changed.
+/// database has not changed (but for what the watcher has yet to see).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Fingerprint {
+pub(super) struct Fingerprint {
+    /// The watcher's count of changes seen.
+    seen: u64,
+    /// The writes made through this site's requests.
+    writes: u64,
+}
+
+/// What a SQLite database's files say of its state: the same while it is
+/// not written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum FileState {
     /// The SQLite file and its write-ahead log, as the file system describes them.
     Files([Option<FileFingerprint>; 2]),
     /// The SQLite file's and its index's inodes (a file put in place of
     /// another is another file), and the index's header.
     WalIndex { database: u64, index: u64, header: [u8; WAL_INDEX_HEADER] },
-    /// The listener's count of notifications and reconnections.
-    Notifications(u64),
 }
 
 /// What the file system says of a file: the same while it is not written.
@@ -47,11 +59,10 @@ const IS_INIT: usize = 12;
 
 /// How long the index found at the index's path is trusted to be the one
 /// there: a file put in place of the database or its index is seen
-/// within this time. Looking by path on every request cost two system
-/// calls more than reading the header.
+/// within this time (or at the watcher's next look, if later).
 const PATHS_TRUSTED_FOR: Duration = Duration::from_millis(10);
 
-/// The SQLite database's files.
+/// The SQLite database's files, which the watcher looks at.
 pub(super) struct SqliteFiles {
     database: PathBuf,
     /// The write-ahead log, `-wal`.
@@ -72,7 +83,7 @@ struct OpenIndex {
 }
 
 impl SqliteFiles {
-    fn new(database: PathBuf) -> SqliteFiles {
+    pub(super) fn new(database: PathBuf) -> SqliteFiles {
         let with_suffix = |suffix: &str| {
             let mut path = database.clone().into_os_string();
             path.push(suffix);
@@ -110,7 +121,7 @@ impl SqliteFiles {
     /// both copies are equal and it says it is initialised, as SQLite itself
     /// reads it; otherwise (a write under way, no index: not in WAL mode,
     /// or nobody has the database open) `None`.
-    fn wal_index(&self) -> Option<Fingerprint> {
+    fn wal_index(&self) -> Option<FileState> {
         let open = self.open_index()?;
         let mut headers = [0u8; 2 * WAL_INDEX_HEADER];
         read_exact_at(&open.file, &mut headers)?;
@@ -120,48 +131,66 @@ impl SqliteFiles {
         }
         let mut header = [0u8; WAL_INDEX_HEADER];
         header.copy_from_slice(first);
-        Some(Fingerprint::WalIndex { database: open.database, index: open.index, header })
+        Some(FileState::WalIndex { database: open.database, index: open.index, header })
     }
 
-    /// The fingerprint from what the file system says of the database and
-    /// its log, or `None` while either changed too recently.
-    fn stat(&self) -> Option<Fingerprint> {
+    /// The state from what the file system says of the database and its
+    /// log, or `None` while either changed too recently.
+    fn stat(&self) -> Option<FileState> {
         let now = SystemTime::now();
         let database = file_fingerprint(&self.database)?;
         let log = file_fingerprint(&self.log);
         let settled = |file: &FileFingerprint| now.duration_since(file.modified).is_ok_and(|age| age > SETTLED_AFTER);
-        (settled(&database) && log.as_ref().is_none_or(settled)).then_some(Fingerprint::Files([Some(database), log]))
+        (settled(&database) && log.as_ref().is_none_or(settled)).then_some(FileState::Files([Some(database), log]))
+    }
+
+    /// The files' state now: from the index, else from the file system;
+    /// `None` when neither can be trusted.
+    pub(super) fn state(&self) -> Option<FileState> {
+        self.wal_index().or_else(|| self.stat())
     }
 }
 
-/// Where the fingerprints come from: how this backend detects changes.
-pub(super) enum ChangeSignal {
-    /// Nothing cheap tells of changes (an in-memory database): always read.
-    Unavailable,
-    Sqlite(SqliteFiles),
-    /// Even while listening, odd while not; raised by two on each
-    /// notification and on each change of state.
-    Notifications(Arc<AtomicU64>),
+/// Where the fingerprints come from: the watcher's count, and the writes
+/// made through the site.
+pub(super) struct ChangeSignal {
+    /// Even while the watcher can be trusted, odd while not (it is not
+    /// listening, or the files cannot tell); raised on each change it sees.
+    /// `None` when nothing cheap tells of changes (an in-memory database).
+    seen: Option<Arc<AtomicU64>>,
+    writes: AtomicU64,
 }
 
 impl ChangeSignal {
-    /// The signal of a SQLite database in this file.
-    pub(super) fn sqlite(database: PathBuf) -> ChangeSignal {
-        ChangeSignal::Sqlite(SqliteFiles::new(database))
+    /// A signal from a watcher's count: see [`ChangeSignal::seen`].
+    pub(super) fn watched(seen: Option<Arc<AtomicU64>>) -> ChangeSignal {
+        ChangeSignal { seen, writes: AtomicU64::new(0) }
     }
 
-    /// The database's fingerprint now, or `None` when it cannot be trusted
-    /// (a file changed too recently, or the listener is not listening).
+    /// The database's fingerprint now, or `None` when it cannot be trusted.
     pub(super) fn fingerprint(&self) -> Option<Fingerprint> {
-        match self {
-            ChangeSignal::Unavailable => None,
-            ChangeSignal::Sqlite(files) => files.wal_index().or_else(|| files.stat()),
-            ChangeSignal::Notifications(count) => {
-                let count = count.load(Ordering::SeqCst);
-                (count % 2 == 0).then_some(Fingerprint::Notifications(count))
-            }
-        }
+        let seen = self.seen.as_ref()?.load(Ordering::SeqCst);
+        seen.is_multiple_of(2).then(|| Fingerprint { seen, writes: self.writes.load(Ordering::SeqCst) })
     }
+
+    /// Counts a write made through the site, once its request has ended
+    /// (and its transaction has committed).
+    pub(super) fn written(&self) {
+        self.writes.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+/// Raises a watcher's count (see [`ChangeSignal::seen`]) for what it found
+/// now: a change (or trust regained) makes it another even number, a
+/// state that cannot be trusted an odd one.
+pub(super) fn count_change(seen: &AtomicU64, trusted: bool) {
+    let count = seen.load(Ordering::SeqCst);
+    let step = match (trusted, count.is_multiple_of(2)) {
+        (true, true) => 2,
+        (true, false) | (false, true) => 1,
+        (false, false) => 0,
+    };
+    seen.fetch_add(step, Ordering::SeqCst);
 }
 
 #[cfg(unix)]
@@ -204,7 +233,7 @@ mod tests {
     use super::*;
     use crate::store::Store;
 
-    /// The write-ahead log index's header is the fingerprint: the same
+    /// The write-ahead log index's header is the state: the same
     /// while nothing is written, another after each commit (within the
     /// same second, which file times cannot tell), whichever connection
     /// commits, and the same after a transaction that writes nothing.
@@ -218,7 +247,7 @@ mod tests {
         let Store::Sqlite(pool) = &store else { unreachable!() };
         let files = SqliteFiles::new(path.clone());
         let mut seen = vec![files.wal_index().expect("a fingerprint from the index")];
-        assert!(matches!(seen[0], Fingerprint::WalIndex { .. }));
+        assert!(matches!(seen[0], FileState::WalIndex { .. }));
         assert_eq!(files.wal_index(), Some(seen[0]));
         // Another connection, as another process would be.
         let other = sqlx::SqlitePool::connect(&url).await.unwrap();
@@ -230,7 +259,7 @@ mod tests {
                 .await
                 .unwrap();
             let now = files.wal_index().expect("a fingerprint from the index");
-            assert!(!seen.contains(&now), "commit {n} left the fingerprint as it was");
+            assert!(!seen.contains(&now), "commit {n} left the state as it was");
             seen.push(now);
         }
         let last = seen[seen.len() - 1];

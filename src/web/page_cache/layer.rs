@@ -6,7 +6,7 @@
 
 use axum::{
     extract::{Request, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -51,9 +51,16 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     let Some(uri) = uri else {
         // A page with a parameter too long to keep is drawn all the same.
         if public_read(&request) {
-            request = draw(request);
+            return next.run(draw(request)).await;
         }
-        return next.run(request).await;
+        // Anything but a read may have written: once it is done (its
+        // transaction committed), the next page load reads the revision.
+        let writes = !matches!(*request.method(), Method::GET | Method::HEAD);
+        let response = next.run(request).await;
+        if writes {
+            state.page_cache.revisions.written();
+        }
+        return response;
     };
     let request_headers = request.headers().clone();
     let path = request.uri().path().to_owned();

@@ -11,15 +11,21 @@
 //!   every request, shared as below: a change shows on the next page load.
 //! - A busy site first looks for a cheap signal that nothing changed since
 //!   the last reading: a fingerprint of the database, taken before each
-//!   reading, that is still the same. On SQLite the fingerprint is the
+//!   reading, that is still the same. It is two counts, read from memory
+//!   without a system call: the writes made through this site's requests
+//!   (counted as each ends, so a change made through the site shows on the
+//!   next page load), and the changes a watcher has seen, made anywhere.
+//!   On SQLite the watcher looks every [`SQLITE_WATCH_INTERVAL`] at the
 //!   header of the write-ahead log's index (the `-shm` file), which every
 //!   commit, from any process, changes; and where that file cannot be read,
-//!   the database file and its write-ahead log as the file system describes
-//!   them (`stat`), trusted only a second after they last changed. On
-//!   PostgreSQL it is the count of notifications, unchanged: the triggers
-//!   `NOTIFY`, and a listener counts the notifications, so several
-//!   instances of the site stay in step. A notification arrives within
-//!   milliseconds of the commit.
+//!   at the database file and its write-ahead log as the file system
+//!   describes them (`stat`), trusted only a second after they last
+//!   changed. A change made elsewhere (the command line, another instance,
+//!   SQL by hand, the site's own background work) shows within that
+//!   interval; the commands wait it out before they end. On PostgreSQL the
+//!   watcher is a listener that counts notifications: the triggers
+//!   `NOTIFY`, so several instances of the site stay in step. A
+//!   notification arrives within milliseconds of the commit.
 //! - Without that signal, the request waits for the first reading of the row
 //!   that *started* after it arrived. One task does the readings, and one
 //!   reading answers every request that came in while the previous one
@@ -35,8 +41,8 @@ use std::{
 
 use tokio::sync::{Notify, watch};
 
-use super::fingerprint::{ChangeSignal, Fingerprint};
-use crate::store::{Availability, ChangeSource, Store, StoreError};
+use super::fingerprint::{ChangeSignal, Fingerprint, SqliteFiles, count_change};
+use crate::store::{Availability, ChangeSource, SQLITE_WATCH_INTERVAL, Store, StoreError};
 
 /// Requests in the last hundredth of a second from which a site counts as
 /// busy, and trusts the cheap change signal: a thousand a second.
@@ -120,15 +126,19 @@ impl Revisions {
     /// hundredth of a second on, requests trust the cheap change signal.
     pub fn start(store: Store, busy_threshold: u64, availability: Arc<Availability>) -> Revisions {
         let (sender, readings) = watch::channel(Reading { number: 0, revision: None, fingerprint: None });
-        let change_signal = match store.change_source() {
-            ChangeSource::SqliteFile(database) => ChangeSignal::sqlite(database),
-            ChangeSource::Unavailable => ChangeSignal::Unavailable,
-            ChangeSource::Notifications => {
-                let count = Arc::new(AtomicU64::new(1));
-                tokio::spawn(listen(store.clone(), count.clone(), sender.clone(), availability.clone()));
-                ChangeSignal::Notifications(count)
+        // The watcher's count starts odd: untrusted until it has looked.
+        let seen = Arc::new(AtomicU64::new(1));
+        let change_signal = ChangeSignal::watched(match store.change_source() {
+            ChangeSource::SqliteFile(database) => {
+                tokio::spawn(watch_files(SqliteFiles::new(database), seen.clone(), sender.clone()));
+                Some(seen)
             }
-        };
+            ChangeSource::Unavailable => None,
+            ChangeSource::Notifications => {
+                tokio::spawn(listen(store.clone(), seen.clone(), sender.clone(), availability.clone()));
+                Some(seen)
+            }
+        });
         let shared = Arc::new(Shared { progress: Mutex::default(), wake: Notify::new(), change_signal });
         tokio::spawn(read_on_demand(shared.clone(), store, sender, availability.clone()));
         Revisions { shared, availability, readings, request_rate: RequestRate::new(), busy_threshold }
@@ -160,6 +170,32 @@ impl Revisions {
         let mut readings = self.readings.clone();
         let reading = readings.wait_for(|reading| reading.number >= wanted).await.ok()?;
         reading.revision
+    }
+
+    /// Says that a request that may have written has ended: the next page
+    /// load reads the revision again.
+    pub fn written(&self) {
+        self.shared.change_signal.written();
+    }
+}
+
+/// Looks at a SQLite database's files every [`SQLITE_WATCH_INTERVAL`] and
+/// counts the changes it sees (see [`ChangeSignal`]), until the site stops.
+async fn watch_files(files: SqliteFiles, seen: Arc<AtomicU64>, readings: watch::Sender<Reading>) {
+    let mut last = None;
+    loop {
+        let now = files.state();
+        match now {
+            Some(_) if now == last => {}
+            // A change, a first look, or trust regained.
+            Some(_) => count_change(&seen, true),
+            None => count_change(&seen, false),
+        }
+        last = now;
+        tokio::select! {
+            () = tokio::time::sleep(SQLITE_WATCH_INTERVAL) => {}
+            () = readings.closed() => return,
+        }
     }
 }
 

@@ -308,16 +308,12 @@ impl TestApp {
         Html::parse_document(&response.text().await.expect("body"))
     }
 
-    /// GETs a page until it shows what `shows` looks for: at once on
-    /// SQLite, within a notification's delay on PostgreSQL, whose busy
-    /// sites hear of changes made elsewhere by notification. Returns the
-    /// last page read, for the caller to assert on.
+    /// GETs a page until it shows what `shows` looks for: within the time
+    /// a busy site takes to hear of a change made elsewhere (its next look
+    /// at the SQLite files, a notification on PostgreSQL). Returns the last
+    /// page read, for the caller to assert on.
     pub async fn page_showing(&self, path: &str, shows: impl Fn(&Html) -> bool) -> Html {
-        let within = match self.backend {
-            Backend::Sqlite => Duration::ZERO,
-            Backend::Postgres => NOTIFICATION_DELAY,
-        };
-        settle(within, || self.page(path), shows).await
+        settle(NOTIFICATION_DELAY, || self.page(path), shows).await
     }
 
     /// Runs SQL on the test's database directly, as another program would.
@@ -415,8 +411,9 @@ impl TestApp {
     }
 }
 
-/// How long a busy site on PostgreSQL may take to hear of a change made
-/// elsewhere: a notification arrives within milliseconds of the commit.
+/// How long a busy site may take to hear of a change made elsewhere: a
+/// notification arrives on PostgreSQL within milliseconds of the commit,
+/// and the site looks at the SQLite files every 50 milliseconds.
 pub const NOTIFICATION_DELAY: Duration = Duration::from_secs(2);
 
 /// A site running in the background. Dropping it stops it at once.
