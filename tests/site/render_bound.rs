@@ -77,4 +77,20 @@ both_backends! {
         assert_eq!(value(&samples, "oneinfive_drawings_waiting", &[]), Some(0.0));
     }
 
+    async fn heavy_answers_are_drawn_one_at_a_time_and_take_no_turn_from_the_pages(
+        app.seeded().render_bound(1, 0, DRAWING)
+    ) {
+        // The two lists of every signatory asked for at once: one is drawn,
+        // the other refused (one heavy answer at a time, no queue); a page
+        // nobody has drawn yet still has its turn meanwhile, the one there is.
+        let mut heavy = JoinSet::new();
+        for path in ["/open-data/signatories.csv", "/open-data/signatories.json"] {
+            heavy.spawn(answer(app.client.clone(), app.url(path)));
+        }
+        let first = heavy.join_next().await.expect("an answer").expect("the request's task");
+        assert_eq!(first.0, 503, "the second heavy answer is refused while the first is drawn");
+        assert_eq!(app.get("/fr/calendrier").await.status(), 200);
+        let second = heavy.join_next().await.expect("an answer").expect("the request's task");
+        assert_eq!(second.0, 200);
+    }
 }

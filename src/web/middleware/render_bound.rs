@@ -7,7 +7,13 @@
 //! that draw (`render_bound::Drawing`); the back office and form posts are
 //! not marked, and are not held back by a public flood.
 
+use std::{
+    pin::Pin,
+    task::{Context, Poll},
+};
+
 use axum::{
+    body::{Body, Bytes, HttpBody},
     extract::{Request, State},
     http::{StatusCode, header},
     middleware::Next,
@@ -15,18 +21,27 @@ use axum::{
 };
 
 use super::error_pages::RETRY_AFTER_BUSY;
-use crate::web::{render_bound::Drawing, state::AppState};
+use crate::web::{
+    paths,
+    render_bound::{Drawing, Turn},
+    state::AppState,
+};
+
+/// The answers that list every signatory: drawn one at a time.
+fn heavy(path: &str) -> bool {
+    matches!(paths::route_label(path), "sitemap" | "open_data")
+}
 
 /// Lets a marked request draw in its turn, or answers 503 (the error-page
 /// layer, outside, makes it the localized page). While the bound is full,
 /// the page cache refuses on the fast path the pages it would have to draw
 /// (`page_cache::answer_hits`): a flood is turned away at the cost of a
-/// hit.
+/// hit. The turn is held until the answer's body is sent (or dropped).
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if request.extensions().get::<Drawing>().is_none() {
         return next.run(request).await;
     }
-    let Some(_permit) = state.render_bound.enter().await else {
+    let Some(turn) = state.render_bound.enter(heavy(request.uri().path())).await else {
         state.metrics.drawing_refused();
         return (StatusCode::SERVICE_UNAVAILABLE, [(header::RETRY_AFTER, RETRY_AFTER_BUSY)]).into_response();
     };
@@ -34,5 +49,31 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     if !pause.is_zero() {
         tokio::time::sleep(pause).await;
     }
-    next.run(request).await
+    next.run(request).await.map(|body| Body::new(InTurn { body, _turn: turn }))
+}
+
+/// A body that holds its drawing's turn until it ends or is dropped.
+struct InTurn {
+    body: Body,
+    _turn: Turn,
+}
+
+impl HttpBody for InTurn {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
+        Pin::new(&mut self.body).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.body.size_hint()
+    }
 }
