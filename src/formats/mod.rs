@@ -1,4 +1,5 @@
-//! The files staff import and export, and the bundled sample data.
+//! The files staff import and export, the bundled sample data, and the
+//! sitemap's XML.
 
 pub mod bounce_reports;
 pub mod csv_file;
@@ -9,4 +10,5 @@ pub mod news_files;
 pub mod sample;
 pub mod signatories_csv;
 pub mod signatory_cells;
+pub mod sitemap_xml;
 pub mod subscribers_csv;

@@ -206,39 +206,71 @@ pub fn template(lang: Lang, example: &[&str; 9]) -> csv::Result<Vec<u8>> {
     writer.into_inner().map_err(|error| csv::Error::from(error.into_error()))
 }
 
-/// Writes signatories with every column, so that the output imports back.
 /// The notes a file of signatories carries while some are sample data: one
 /// line per language.
 pub fn sample_notes(signatories: &[Signatory], locales: &Arc<Locales>) -> Vec<String> {
     let sample = signatories.iter().filter(|s| s.sample).count();
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    sample_notes_of(count(sample), count(signatories.len()), locales)
+}
+
+/// The notes of a file of `total` signatories, `sample` of them sample
+/// data, as [`sample_notes`] has them: for a file written page by page,
+/// whose rows are not all at hand.
+pub fn sample_notes_of(sample: i64, total: i64, locales: &Arc<Locales>) -> Vec<String> {
     if sample == 0 {
         return Vec::new();
     }
-    let count = |n: usize| Arg::Count(i64::try_from(n).unwrap_or(i64::MAX));
     Lang::ALL
         .iter()
         .map(|lang| {
             Tr::new(*lang, locales.clone())
-                .format("sample-open-data-note", &[("sample", count(sample)), ("total", count(signatories.len()))])
+                .format("sample-open-data-note", &[("sample", Arg::Count(sample)), ("total", Arg::Count(total))])
         })
         .collect()
 }
 
+/// Whether every field of a file is quoted: when a name starts with `#`,
+/// which a reader would otherwise take for a comment line (the notes').
+pub fn quote_all(signatories: &[Signatory]) -> bool {
+    signatories.iter().any(|s| s.details.name.as_str().starts_with('#'))
+}
+
+/// Writes signatories with every column, so that the output imports back.
 pub fn write(mut output: impl Write, signatories: &[Signatory], notes: &[String]) -> csv::Result<()> {
+    let quote_all = quote_all(signatories);
+    write_head(&mut output, notes, quote_all)?;
+    write_rows(output, signatories, quote_all)
+}
+
+/// What a file starts with: the notes, then the columns' names. A file
+/// written page by page is this, then [`write_rows`] for each page, byte
+/// for byte what [`write`] writes.
+pub fn write_head(mut output: impl Write, notes: &[String], quote_all: bool) -> csv::Result<()> {
     // Notes go on comment lines (`#`), which the importer skips; a name that
     // itself starts with `#` is then quoted, as is every field.
     for note in notes {
         writeln!(output, "# {}", note.replace(['\r', '\n'], " "))?;
     }
-    let hash_first = signatories.iter().any(|s| s.details.name.as_str().starts_with('#'));
-    let quote = if hash_first { csv::QuoteStyle::Always } else { csv::QuoteStyle::Necessary };
-    let mut writer = csv::WriterBuilder::new().quote_style(quote).from_writer(output);
+    let mut writer = writer(output, quote_all);
     writer.write_record(COLUMNS)?;
+    writer.flush()?;
+    Ok(())
+}
+
+/// Signatories' rows, after the head ([`write_head`]).
+pub fn write_rows(output: impl Write, signatories: &[Signatory], quote_all: bool) -> csv::Result<()> {
+    let mut writer = writer(output, quote_all);
     for signatory in signatories {
         csv_file::write_guarded(&mut writer, Field::ALL.map(|field| signatory.details.field_text(field)))?;
     }
     writer.flush()?;
     Ok(())
+}
+
+fn writer<W: Write>(output: W, quote_all: bool) -> csv::Writer<W> {
+    let quote = if quote_all { csv::QuoteStyle::Always } else { csv::QuoteStyle::Necessary };
+    csv::WriterBuilder::new().quote_style(quote).from_writer(output)
 }
 
 #[cfg(test)]

@@ -65,6 +65,7 @@ mod sessions;
 mod signatories;
 mod signatory_edits;
 mod signatory_import;
+mod signatory_pages;
 mod sqlite;
 mod subscribers;
 mod suppressions;
@@ -114,6 +115,7 @@ pub use saved::Saved;
 pub use sessions::{SessionAccount, SessionLimits};
 pub use signatories::{CountryCount, DirectoryFilter, DirectorySlice};
 pub use signatory_edits::{ImportPreview, PreviewRow, VersionedSignatory};
+pub use signatory_pages::{ExportKey, ExportSummary};
 pub use subscribers::{SubscriberCount, SubscriberRecord};
 pub use suppressions::{
     BOUNCE_MESSAGES_KEPT_FOR, Feedback, FeedbackOutcome, SOFT_BOUNCE_WINDOW, SOFT_BOUNCES_TO_SUPPRESS,

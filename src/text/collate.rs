@@ -32,7 +32,12 @@ pub fn compare(a: &str, b: &str) -> Ordering {
     fold(a).cmp(&fold(b)).then_with(|| a.cmp(b))
 }
 
-/// A URL slug: folded, ASCII letters and digits, words joined by hyphens.
+/// The longest slug [`slug`] makes, in bytes (what the sitemap's bound on
+/// a file's size counts on).
+pub const SLUG_MAX_BYTES: usize = 80;
+
+/// A URL slug: folded, ASCII letters and digits, words joined by hyphens,
+/// at most [`SLUG_MAX_BYTES`].
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in fold(text).chars() {
@@ -45,7 +50,7 @@ pub fn slug(text: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    out.truncate(80);
+    out.truncate(SLUG_MAX_BYTES);
     out.trim_end_matches('-').to_owned()
 }
 

@@ -11,6 +11,8 @@
 //! - `page_cache/`: the cache of rendered public pages: its policy per
 //!   route, the fast path before routing, its layer, its entries, and the
 //!   signal of the database's changes;
+//! - `paged_body`: a body written a page of rows at a time (the sitemap's
+//!   files, the open data);
 //! - `view/`: what page templates carry, and the rendering of a template;
 //! - `paths`: every address, in both languages;
 //! - `error`: the one error type; `state`: what handlers share;
@@ -33,6 +35,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod negotiate;
 pub mod page_cache;
+pub mod paged_body;
 pub mod paths;
 pub mod rate_limit;
 pub mod render_bound;

@@ -52,6 +52,7 @@ pub fn build_app(state: AppState) -> Router {
         .route(paths::OPEN_DATA_CSV, get(open_data::csv))
         .route(paths::OPEN_DATA_JSON, get(open_data::json))
         .route(paths::SITEMAP, get(seo::sitemap))
+        .route(paths::SITEMAP_FILE_ROUTE, get(seo::sitemap_file))
         .route(paths::ROBOTS, get(seo::robots));
     for lang in Lang::ALL {
         router = router.merge(localized(lang));

@@ -89,11 +89,9 @@ pub(crate) fn find<'a>(events: &'a [HashMap<String, String>], uid: &str) -> Opti
     events.iter().find(|event| event.get("UID").map(String::as_str) == Some(uid))
 }
 
-/// The addresses the sitemap lists.
+/// The addresses the sitemap's files list.
 pub(crate) async fn sitemap(app: &TestApp) -> Vec<String> {
-    let body = app.get("/sitemap.xml").await.text().await.expect("sitemap");
-    let document = roxmltree::Document::parse(&body).expect("the sitemap parses");
-    document.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).map(str::to_owned).collect()
+    crate::sitemap::locs(app).await
 }
 
 /// The titles the public calendar lists, in a language.

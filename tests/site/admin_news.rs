@@ -166,12 +166,7 @@ pub(crate) async fn seen(app: &TestApp, lang: &str, slug: &str) -> (bool, bool, 
     let listed = attrs(&app.page(&list).await, ".news-list__title a", "href").contains(&path);
     let page = app.get(&path).await.status() == 200;
     let feed = feed_ids(app, &format!("{list}.rss")).await.contains(&format!("http://site.test{path}"));
-    let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
-    let document = roxmltree::Document::parse(&sitemap).expect("XML");
-    let mapped = document
-        .descendants()
-        .filter(|n| n.has_tag_name("loc"))
-        .any(|n| n.text() == Some(format!("http://site.test{path}").as_str()));
+    let mapped = crate::sitemap::locs(app).await.contains(&format!("http://site.test{path}"));
     (home, listed, page, feed, mapped)
 }
 

@@ -50,6 +50,8 @@
 //! - `trash`: deleted signatories, events and news items kept 30 days,
 //!   restored whole (the counter, feeds and sitemap following), erased.
 //! - `audit_language`: the audit log's details told in the reader's language.
+//! - `sitemap`: the sitemap's index and files within the protocol's limits,
+//!   and the open data, at a hundred thousand signatories.
 //! - `admin_newsletter`: the newsletter's issues in the back office: written,
 //!   previewed, tested, sent by an admin, scheduled, paused and resumed.
 
@@ -91,6 +93,7 @@ mod roles;
 mod sample;
 mod search;
 mod site;
+mod sitemap;
 mod time_zone;
 mod trash;
 mod two_step;

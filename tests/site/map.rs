@@ -66,7 +66,7 @@ both_backends! {
         // Linked from the directory and the home page, listed in the sitemap.
         assert!(attrs(&app.page("/en/members").await, ".map-link a", "href").contains(&"/en/members/map".to_owned()));
         assert!(attrs(&app.page("/fr/").await, ".counter a", "href").contains(&"/fr/adherents/carte".to_owned()));
-        let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+        let sitemap = crate::sitemap::text(app).await;
         assert!(sitemap.contains("/fr/adherents/carte</loc>") && sitemap.contains("/en/members/map</loc>"));
     }
 

@@ -234,7 +234,8 @@ both_backends! {
             let twin = feed(app, &format!("{other_list}.rss")).await;
             assert!(!twin.entries.iter().any(|e| e.id.ends_with(slug)), "{other}");
             // The sitemap lists it in its language only, with that alternate only.
-            let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+            // News items are in the file of pages.
+            let sitemap = app.get("/sitemaps/pages.xml").await.text().await.expect("sitemap");
             let document = roxmltree::Document::parse(&sitemap).expect("XML");
             let url = document
                 .descendants()
@@ -533,8 +534,7 @@ both_backends! {
         assert_eq!(texts(&app.page("/en/news").await, ".news-list__title"), vec!["Now".to_owned()]);
         assert_eq!(app.get("/en/news/later").await.status(), 404);
         assert_eq!(titles(&feed(app, "/en/news.rss").await), vec!["Now".to_owned()]);
-        let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
-        let locs = sitemap_locs(&roxmltree::Document::parse(&sitemap).expect("XML"));
+        let locs = crate::sitemap::locs(app).await;
         assert!(locs.contains(&"http://site.test/en/news/now".to_owned()), "{locs:?}");
         assert!(!locs.iter().any(|loc| loc.contains("/news/later")), "{locs:?}");
         // Exported all the same, so that nothing is lost.

@@ -168,7 +168,7 @@ both_backends! {
         assert_eq!(attr(&english, ".news-item__figure img", "alt"), "A poster of the campaign");
         // Still shown nowhere else.
         assert_eq!(app.get("/fr/actualites/la-campagne-avance").await.status(), 404);
-        let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+        let sitemap = crate::sitemap::text(app).await;
         assert!(!sitemap.contains("apercu") && !sitemap.contains("preview"));
 
         // A wrong token, or not a token at all.

@@ -60,10 +60,8 @@ fn assert_same(what: &str, expected: &ConnectionService, actual: &ConnectionServ
 /// The sitemap's addresses, as paths: every page of the site but for the
 /// signatories, of whom the first two of each language stand for the rest.
 async fn sitemap_paths(app: &TestApp) -> Vec<String> {
-    let xml = app.get("/sitemap.xml").await.text().await.expect("sitemap");
-    let document = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let mut paths: Vec<String> = Vec::new();
-    for loc in document.descendants().filter(|node| node.has_tag_name("loc")).filter_map(|node| node.text()) {
+    for loc in crate::sitemap::locs(app).await {
         let path = loc.trim_start_matches("http://site.test").to_owned();
         let signatory = ["/fr/adherents/", "/en/members/"]
             .into_iter()
@@ -109,6 +107,8 @@ async fn every_public_path(app: &TestApp) -> Vec<String> {
         "/open-data/signatories.csv",
         "/open-data/signatories.json",
         "/sitemap.xml",
+        "/sitemaps/pages.xml",
+        "/sitemaps/signatories-1.xml",
         "/robots.txt",
         "/fr",
         "/fr/about",

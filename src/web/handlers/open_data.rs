@@ -1,17 +1,25 @@
 //! The list of signatories as open data, `/open-data/signatories.csv` and
-//! `.json`: what `signatories export` writes, free to reuse.
+//! `.json`: what `signatories export` writes, free to reuse. Both are
+//! written a page of rows at a time ([`paged_body`]): at a hundred thousand
+//! signatories, neither holds the list in memory.
 
 use axum::{
+    body::Body,
     extract::State,
     http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use serde::Serialize;
 
 use crate::{
-    domain::{Name, Website, date},
+    domain::{Name, Signatory, Website, date},
     formats::signatories_csv,
-    web::{error::AppError, state::AppState},
+    store::{ExportKey, Store, StoreError},
+    web::{
+        error::AppError,
+        paged_body::{PAGE_ROWS, Page, PageError, app_error, paged_body},
+        state::AppState,
+    },
 };
 
 /// One signatory in the JSON download: the columns of the CSV.
@@ -32,8 +40,26 @@ struct Record<'a> {
     sample: bool,
 }
 
-fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -> Response {
-    let mut response = body.into_response();
+impl<'a> Record<'a> {
+    fn of(signatory: &'a Signatory) -> Record<'a> {
+        let s = &signatory.details;
+        Record {
+            name: s.name.as_str(),
+            kind: s.kind.as_str(),
+            country: s.country.code(),
+            joined_on: date::format(s.joined_on),
+            name_fr: s.name_fr.as_ref().map(Name::as_str),
+            name_en: s.name_en.as_ref().map(Name::as_str),
+            website: s.website.as_ref().map(Website::as_str),
+            latitude: s.position.map(|p| p.latitude.degrees()),
+            longitude: s.position.map(|p| p.longitude.degrees()),
+            sample: signatory.sample,
+        }
+    }
+}
+
+fn download(content_type: &'static str, filename: &'static str, body: Body) -> Response {
+    let mut response = Response::new(body);
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static(filename));
@@ -42,37 +68,83 @@ fn download(content_type: &'static str, filename: &'static str, body: Vec<u8>) -
     response
 }
 
-/// `/open-data/signatories.csv`: what `signatories export` writes.
+/// One page of the export's order from just after `after`, and where the
+/// next starts: `None` once a page comes back short, the last.
+async fn export_page(
+    store: &Store,
+    after: Option<ExportKey>,
+) -> Result<(Vec<Signatory>, Option<Option<ExportKey>>), StoreError> {
+    let (page, last) = store.signatories_in_export_order(after.as_ref(), PAGE_ROWS).await?;
+    let full = i64::try_from(page.len()).is_ok_and(|n| n == PAGE_ROWS);
+    Ok((page, full.then_some(last)))
+}
+
+/// `/open-data/signatories.csv`: what `signatories export` writes, byte
+/// for byte (the head says whether sample rows remain, and every field is
+/// quoted when a name starts with `#`, as the export decides from all rows:
+/// here one query counts them first).
 pub async fn csv(State(state): State<AppState>) -> Result<Response, AppError> {
-    let signatories = state.store.signatories().await?;
-    let mut body = Vec::new();
+    let summary = state.store.export_summary().await?;
+    let quote_all = summary.hash_first;
+    let csv_page = move |page: &[Signatory]| {
+        let mut bytes = Vec::new();
+        signatories_csv::write_rows(&mut bytes, page, quote_all).map(|()| bytes)
+    };
     // While sample rows remain, the file says so, in both languages.
-    let notes = signatories_csv::sample_notes(&signatories, &state.locales);
-    signatories_csv::write(&mut body, &signatories, &notes).map_err(|e| AppError::Internal(e.into()))?;
+    let notes = signatories_csv::sample_notes_of(summary.sample, summary.total, &state.locales);
+    let mut head = Vec::new();
+    signatories_csv::write_head(&mut head, &notes, quote_all).map_err(|e| AppError::Internal(e.into()))?;
+    let (first, next) = export_page(&state.store, None).await?;
+    head.extend(csv_page(&first).map_err(|e| AppError::Internal(e.into()))?);
+    let store = state.store.clone();
+    let body = paged_body(head, next, move |after| {
+        let store = store.clone();
+        async move {
+            let (page, next) = export_page(&store, after).await?;
+            Ok((csv_page(&page)?, next))
+        }
+    });
     Ok(download("text/csv; charset=utf-8", "attachment; filename=\"oneinfive-signatories.csv\"", body))
+}
+
+/// Where the JSON download is: after which row, and whether a record was
+/// written already (the next is then after a comma).
+type JsonCursor = (Option<ExportKey>, bool);
+
+/// A page of the JSON array, in the shape `serde_json::to_vec_pretty`
+/// gives a whole array: each record on its own lines, indented one level,
+/// after `\n` (the first) or `,\n`; the last page closes the array.
+async fn json_page(store: &Store, (after, written): JsonCursor) -> Result<Page<JsonCursor>, PageError> {
+    let (page, next) = export_page(store, after).await?;
+    let mut bytes = Vec::new();
+    for (n, signatory) in page.iter().enumerate() {
+        bytes.extend_from_slice(if written || n > 0 { b",\n" } else { b"\n" });
+        let record = serde_json::to_string_pretty(&Record::of(signatory))?;
+        // A JSON string has no line break of its own: every line is the
+        // record's structure.
+        for (i, line) in record.lines().enumerate() {
+            if i > 0 {
+                bytes.push(b'\n');
+            }
+            bytes.extend_from_slice(b"  ");
+            bytes.extend_from_slice(line.as_bytes());
+        }
+    }
+    let written = written || !page.is_empty();
+    if next.is_none() {
+        bytes.extend_from_slice(if written { b"\n]" } else { b"]" });
+    }
+    Ok((bytes, next.map(|after| (after, written))))
 }
 
 /// `/open-data/signatories.json`: the same records as JSON.
 pub async fn json(State(state): State<AppState>) -> Result<Response, AppError> {
-    let signatories = state.store.signatories().await?;
-    let records: Vec<Record<'_>> = signatories
-        .iter()
-        .map(|signatory| {
-            let s = &signatory.details;
-            Record {
-                name: s.name.as_str(),
-                kind: s.kind.as_str(),
-                country: s.country.code(),
-                joined_on: date::format(s.joined_on),
-                name_fr: s.name_fr.as_ref().map(Name::as_str),
-                name_en: s.name_en.as_ref().map(Name::as_str),
-                website: s.website.as_ref().map(Website::as_str),
-                latitude: s.position.map(|p| p.latitude.degrees()),
-                longitude: s.position.map(|p| p.longitude.degrees()),
-                sample: signatory.sample,
-            }
-        })
-        .collect();
-    let body = serde_json::to_vec_pretty(&records).map_err(|e| AppError::Internal(e.into()))?;
+    let (mut head, next) = json_page(&state.store, (None, false)).await.map_err(app_error)?;
+    head.insert(0, b'[');
+    let store = state.store.clone();
+    let body = paged_body(head, next, move |cursor| {
+        let store = store.clone();
+        async move { json_page(&store, cursor).await }
+    });
     Ok(download("application/json", "inline; filename=\"oneinfive-signatories.json\"", body))
 }

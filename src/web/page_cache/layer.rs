@@ -12,10 +12,11 @@ use axum::{
 };
 
 use super::{
-    entries::{Cached, Key, Lookup, Rendering},
+    bounded::{Read, read_at_most},
+    entries::{Cached, Key, Lookup, MAX_BODY, Rendering},
     fast_path::FastPathMiss,
     policy::{cache_uri, public_read},
-    respond::{MAX_READ, respond},
+    respond::respond,
 };
 use crate::web::{
     conditional,
@@ -108,7 +109,9 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
 }
 
 /// Keeps a page just rendered, as every request for it is to have it, and
-/// answers it; anything but a 200 that may be stored is answered as it is.
+/// answers it; anything but a 200 that may be stored is answered as it is,
+/// and so is a body longer than the cache keeps ([`MAX_BODY`]), as it comes
+/// (the requests waiting for it then render it each for itself).
 async fn keep(
     state: &AppState,
     rendering: Rendering<'_>,
@@ -125,8 +128,13 @@ async fn keep(
         return response;
     }
     let (mut parts, body) = response.into_parts();
-    let Ok(body) = axum::body::to_bytes(body, MAX_READ).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let body = match read_at_most(body, MAX_BODY).await {
+        Ok(Read::Whole(body)) => body,
+        Ok(Read::Longer(body)) => {
+            drop(rendering);
+            return Response::from_parts(parts, body);
+        }
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     };
     parts.headers.remove(header::SET_COOKIE);
     parts.headers.remove(header::DATE);

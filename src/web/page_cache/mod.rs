@@ -21,8 +21,10 @@
 //! - `signal` and `fingerprint`: the revision as each request learns it
 //!   (`Revisions`) without reading it every time; the store reads it
 //!   (`Store::revision`) and says how the database tells of its changes.
-//! - `respond`: a kept response as each request gets it (304 included).
+//! - `respond`: a kept response as each request gets it (304 included);
+//!   `bounded`: a rendered body read no further than what is kept.
 
+mod bounded;
 mod entries;
 mod fast_path;
 mod fingerprint;

@@ -143,12 +143,13 @@ impl CachePolicy {
 const MAX_PARAMETER_BYTES: usize = 200;
 
 /// Whether a path is the public site's: the pages and feeds in a language
-/// (but a draft's private preview link), the sitemap, the open data. Every
-/// route there is kept (a test checks it against [`ROUTES`]), so that a hit
-/// without a query needs no label.
+/// (but a draft's private preview link), the sitemap and its files, the
+/// open data. Every route there is kept (a test checks it against
+/// [`ROUTES`]), so that a hit without a query needs no label.
 fn public_address(path: &str) -> bool {
     (Lang::from_path(path).is_some() && !paths::is_news_preview(path))
         || path == paths::SITEMAP
+        || paths::SitemapFile::from_path(path).is_some()
         || path == paths::OPEN_DATA_CSV
         || path == paths::OPEN_DATA_JSON
 }
@@ -335,6 +336,7 @@ mod tests {
         let item = |page: Page, lang: Lang, item: &str| page.item_route(lang).replace("{item}", item);
         let mut public =
             vec![paths::SITEMAP.to_owned(), paths::OPEN_DATA_CSV.to_owned(), paths::OPEN_DATA_JSON.to_owned()];
+        public.extend([paths::SitemapFile::Pages.path(), paths::SitemapFile::Signatories(2).path()]);
         for lang in Lang::ALL {
             public.extend([
                 format!("/{lang}"),
@@ -373,6 +375,7 @@ mod tests {
             "/wp-admin/x",
             "/fr/actualites/apercu/ab12",
             "/en/news/preview/ab12",
+            "/sitemaps/signatories-0.xml",
         ];
         for path in private {
             assert_eq!(CachePolicy::of_path(path), CachePolicy::NoCaching, "{path}");

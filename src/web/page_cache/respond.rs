@@ -14,7 +14,7 @@ use crate::{
     web::{conditional, negotiate},
 };
 
-/// The largest body read at all (the responses are built in memory anyway).
+/// The largest body read whole on the fast path (its pages are small).
 pub(super) const MAX_READ: usize = 256 * 1024 * 1024;
 
 fn response_from(cached: &Cached, request_headers: &HeaderMap) -> Response {

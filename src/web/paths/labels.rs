@@ -5,6 +5,7 @@ use super::{
     HEALTH, JoinPage, NewsletterAction, OPEN_DATA_CSV, OPEN_DATA_JSON, Page, ROBOTS, SITEMAP, admin, archive_slug,
     map_slug,
     public::{history_file, news_preview_slug},
+    sitemaps::SitemapFile,
 };
 use crate::text::i18n::Lang;
 
@@ -18,6 +19,7 @@ pub fn route_label(path: &str) -> &'static str {
         "/" => "redirect",
         HEALTH => "healthz",
         SITEMAP => "sitemap",
+        _ if SitemapFile::from_path(path).is_some() => "sitemap",
         ROBOTS => "robots",
         OPEN_DATA_CSV | OPEN_DATA_JSON => "open_data",
         _ if path.strip_prefix("/static/").is_some_and(one_segment) => "static",
@@ -159,6 +161,9 @@ mod tests {
         assert_eq!(route_label("/"), "redirect");
         assert_eq!(route_label(HEALTH), "healthz");
         assert_eq!(route_label(SITEMAP), "sitemap");
+        assert_eq!(route_label(&SitemapFile::Pages.path()), "sitemap");
+        assert_eq!(route_label(&SitemapFile::Signatories(3).path()), "sitemap");
+        assert_eq!(route_label("/sitemaps/signatories-03.xml"), "other");
         assert_eq!(route_label(ROBOTS), "robots");
         assert_eq!(route_label(OPEN_DATA_CSV), "open_data");
         assert_eq!(route_label(OPEN_DATA_JSON), "open_data");

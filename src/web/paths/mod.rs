@@ -3,12 +3,13 @@
 //! else of the web layer, so that routes, handlers and templates all ask it.
 //!
 //! `public` holds the public pages' addresses, `admin` the back office's
-//! and its navigation, `labels` the fixed names the metrics and the page
+//! and its navigation, `sitemaps` the sitemap's files, `labels` the fixed names the metrics and the page
 //! cache give addresses.
 
 pub mod admin;
 mod labels;
 mod public;
+mod sitemaps;
 
 pub use labels::route_label;
 pub use public::{
@@ -16,3 +17,4 @@ pub use public::{
     ROBOTS, SITEMAP, STATIC_ROUTE, archive_slug, calendar_feed, event_page, history_csv, is_news_preview, map_slug,
     media, news_feed, news_preview, news_preview_route, newsletter_issue_route, signatory_page, static_file,
 };
+pub use sitemaps::{SITEMAP_FILE_ROUTE, SitemapFile};
