@@ -89,16 +89,18 @@ pub(crate) async fn serve(
         };
         let app = app.clone();
         let draining = draining.clone();
+        // The answer's future is boxed: it exists only while a request is
+        // answered, and an idle connection holds a pointer, not its room.
         let service = service_fn(move |request: Request<Incoming>| {
             let app = app.clone();
             let draining = draining.clone();
-            async move {
+            Box::pin(async move {
                 let mut response = app.answer(request, peer).await;
                 if draining.load(Ordering::SeqCst) {
                     response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
                 }
                 Ok::<_, Infallible>(response)
-            }
+            })
         });
         let builder = builder.clone();
         let watcher = graceful.watcher();
