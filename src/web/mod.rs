@@ -12,7 +12,8 @@
 //!   route, the fast path before routing, its layer, its entries, and the
 //!   signal of the database's changes;
 //! - `paged_body`: a body written a page of rows at a time (the sitemap's
-//!   files, the open data);
+//!   files, the open data); `signatories_csv_body`: the signatories' CSV
+//!   so written (the open data's file, the back office's export);
 //! - `view/`: what page templates carry, and the rendering of a template;
 //! - `paths`: every address, in both languages;
 //! - `error`: the one error type; `state`: what handlers share;
@@ -43,6 +44,7 @@ pub mod request_log;
 pub mod routes;
 pub mod session;
 pub mod settings;
+pub mod signatories_csv_body;
 pub mod site;
 pub mod staff;
 pub mod state;

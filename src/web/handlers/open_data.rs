@@ -13,11 +13,11 @@ use serde::Serialize;
 
 use crate::{
     domain::{Name, Signatory, Website, date},
-    formats::signatories_csv,
-    store::{ExportKey, Store, StoreError},
+    store::{ExportKey, Store},
     web::{
         error::AppError,
-        paged_body::{PAGE_ROWS, Page, PageError, app_error, paged_body},
+        paged_body::{Page, PageError, app_error, paged_body},
+        signatories_csv_body,
         state::AppState,
     },
 };
@@ -68,42 +68,10 @@ fn download(content_type: &'static str, filename: &'static str, body: Body) -> R
     response
 }
 
-/// One page of the export's order from just after `after`, and where the
-/// next starts: `None` once a page comes back short, the last.
-async fn export_page(
-    store: &Store,
-    after: Option<ExportKey>,
-) -> Result<(Vec<Signatory>, Option<Option<ExportKey>>), StoreError> {
-    let (page, last) = store.signatories_in_export_order(after.as_ref(), PAGE_ROWS).await?;
-    let full = i64::try_from(page.len()).is_ok_and(|n| n == PAGE_ROWS);
-    Ok((page, full.then_some(last)))
-}
-
 /// `/open-data/signatories.csv`: what `signatories export` writes, byte
-/// for byte (the head says whether sample rows remain, and every field is
-/// quoted when a name starts with `#`, as the export decides from all rows:
-/// here one query counts them first).
+/// for byte.
 pub async fn csv(State(state): State<AppState>) -> Result<Response, AppError> {
-    let summary = state.store.export_summary().await?;
-    let quote_all = summary.hash_first;
-    let csv_page = move |page: &[Signatory]| {
-        let mut bytes = Vec::new();
-        signatories_csv::write_rows(&mut bytes, page, quote_all).map(|()| bytes)
-    };
-    // While sample rows remain, the file says so, in both languages.
-    let notes = signatories_csv::sample_notes_of(summary.sample, summary.total, &state.locales);
-    let mut head = Vec::new();
-    signatories_csv::write_head(&mut head, &notes, quote_all).map_err(|e| AppError::Internal(e.into()))?;
-    let (first, next) = export_page(&state.store, None).await?;
-    head.extend(csv_page(&first).map_err(|e| AppError::Internal(e.into()))?);
-    let store = state.store.clone();
-    let body = paged_body(head, next, move |after| {
-        let store = store.clone();
-        async move {
-            let (page, next) = export_page(&store, after).await?;
-            Ok((csv_page(&page)?, next))
-        }
-    });
+    let body = signatories_csv_body::csv_body(&state).await?;
     Ok(download("text/csv; charset=utf-8", "attachment; filename=\"oneinfive-signatories.csv\"", body))
 }
 
@@ -115,7 +83,7 @@ type JsonCursor = (Option<ExportKey>, bool);
 /// gives a whole array: each record on its own lines, indented one level,
 /// after `\n` (the first) or `,\n`; the last page closes the array.
 async fn json_page(store: &Store, (after, written): JsonCursor) -> Result<Page<JsonCursor>, PageError> {
-    let (page, next) = export_page(store, after).await?;
+    let (page, next) = signatories_csv_body::export_page(store, after).await?;
     let mut bytes = Vec::new();
     for (n, signatory) in page.iter().enumerate() {
         bytes.extend_from_slice(if written || n > 0 { b",\n" } else { b"\n" });

@@ -21,7 +21,7 @@ use askama::Template;
 use axum::{
     extract::State,
     http::{HeaderValue, header},
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use serde::Deserialize;
 use url::form_urlencoded;
@@ -33,7 +33,6 @@ use crate::{
         position::{Axis, CoordinateError},
         signatory::NameError,
     },
-    formats::signatories_csv,
     store::{DirectoryFilter, VersionedSignatory},
     text::{
         collate,
@@ -226,13 +225,9 @@ async fn list_page(state: &AppState, staff: &Staff, query: ListQuery) -> Result<
     render(&page, staff.lang)
 }
 
-/// `oneinfive signatories export` writes them.
+/// `oneinfive signatories export` writes them, written as they are read.
 pub async fn export(State(state): State<AppState>, _staff: Staff) -> Result<Response, AppError> {
-    let signatories = state.store.signatories().await?;
-    let notes = signatories_csv::sample_notes(&signatories, &state.locales);
-    let mut csv = Vec::new();
-    signatories_csv::write(&mut csv, &signatories, &notes).map_err(|e| AppError::Internal(e.into()))?;
-    let mut response = csv.into_response();
+    let mut response = Response::new(crate::web::signatories_csv_body::csv_body(&state).await?);
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
     headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"signatories.csv\""));
