@@ -58,7 +58,7 @@ fn worst_signatory_bytes(base: &str) -> usize {
 /// their entries at their longest would pass 50 MB. With the longest
 /// addresses a signatory's two entries take 1,272 bytes plus 8 times the
 /// base address's length (1,472 bytes for a base of 25, as
-/// `https://www.oneinfive.org`): 25,000 of them are 36.8 MB. Only a base
+/// `https://oneinfive.example`): 25,000 of them are 36.8 MB. Only a base
 /// address longer than 103 bytes makes the files list fewer.
 pub fn signatories_per_file(base: &str) -> usize {
     let room = MAX_BYTES - URLSET_HEAD.len() - URLSET_TAIL.len();
@@ -217,15 +217,15 @@ mod tests {
     #[test]
     fn every_signatories_file_stays_within_the_protocols_limits() {
         for base in
-            ["http://127.0.0.1:8080", "https://www.oneinfive.org", &format!("https://{}.example", "a".repeat(400))]
+            ["http://127.0.0.1:8080", "https://oneinfive.example", &format!("https://{}.example", "a".repeat(400))]
         {
             let per_file = signatories_per_file(base);
             let worst = URLSET_HEAD.len() + per_file * worst_signatory_bytes(base) + URLSET_TAIL.len();
             assert!(worst <= MAX_BYTES, "{base}: {worst} bytes");
             assert!(per_file * Lang::ALL.len() <= MAX_URLS, "{base}");
         }
-        assert_eq!(signatories_per_file("https://www.oneinfive.org"), 25_000);
-        assert_eq!(worst_signatory_bytes("https://www.oneinfive.org"), 1_472);
+        assert_eq!(signatories_per_file("https://oneinfive.example"), 25_000);
+        assert_eq!(worst_signatory_bytes("https://oneinfive.example"), 1_472);
         assert_eq!(worst_signatory_bytes(""), 1_272);
         let base = |len: usize| format!("https://{}", "a".repeat(len - 8));
         assert_eq!(signatories_per_file(&base(103)), 25_000);
