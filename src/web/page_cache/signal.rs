@@ -262,18 +262,18 @@ async fn listen(
         };
         // Listening from here on: readings made from now on are trusted.
         connected = true;
-        count.fetch_add(1, Ordering::SeqCst);
+        count_change(&count, true);
         loop {
             let heard = tokio::select! {
                 heard = listener.next() => heard,
                 () = readings.closed() => return,
             };
             if heard {
-                count.fetch_add(2, Ordering::SeqCst);
+                count_change(&count, true);
             } else {
                 // The connection was lost: notifications may have been
                 // missed, and the database may be down.
-                count.fetch_add(1, Ordering::SeqCst);
+                count_change(&count, false);
                 availability.suspect();
                 break;
             }
