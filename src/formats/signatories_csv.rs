@@ -206,17 +206,8 @@ pub fn template(lang: Lang, example: &[&str; 9]) -> csv::Result<Vec<u8>> {
     writer.into_inner().map_err(|error| csv::Error::from(error.into_error()))
 }
 
-/// The notes a file of signatories carries while some are sample data: one
-/// line per language.
-pub fn sample_notes(signatories: &[Signatory], locales: &Arc<Locales>) -> Vec<String> {
-    let sample = signatories.iter().filter(|s| s.sample).count();
-    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-    sample_notes_of(count(sample), count(signatories.len()), locales)
-}
-
-/// The notes of a file of `total` signatories, `sample` of them sample
-/// data, as [`sample_notes`] has them: for a file written page by page,
-/// whose rows are not all at hand.
+/// The notes a file of `total` signatories carries while `sample` of them
+/// are sample data: one line per language.
 pub fn sample_notes_of(sample: i64, total: i64, locales: &Arc<Locales>) -> Vec<String> {
     if sample == 0 {
         return Vec::new();

@@ -162,12 +162,29 @@ async fn remove_sample(url: Option<String>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The signatories' CSV on standard output, read and written a thousand
+/// rows at a time (as the open data's file is, byte for byte): however
+/// many there are, one page is held.
 async fn export_signatories(url: Option<String>) -> anyhow::Result<ExitCode> {
+    const PAGE: i64 = 1000;
     let store = open(url).await?;
-    let signatories = store.signatories().await?;
-    let mut stdout = std::io::stdout().lock();
-    let notes = signatories_csv::sample_notes(&signatories, &std::sync::Arc::new(crate::text::i18n::Locales::load()?));
-    signatories_csv::write(&mut stdout, &signatories, &notes).context("cannot write the CSV")?;
+    let summary = store.export_summary().await?;
+    let notes = signatories_csv::sample_notes_of(
+        summary.sample,
+        summary.total,
+        &std::sync::Arc::new(crate::text::i18n::Locales::load()?),
+    );
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    signatories_csv::write_head(&mut stdout, &notes, summary.hash_first).context("cannot write the CSV")?;
+    let mut after = None;
+    loop {
+        let (page, last) = store.signatories_in_export_order(after.as_ref(), PAGE).await?;
+        signatories_csv::write_rows(&mut stdout, &page, summary.hash_first).context("cannot write the CSV")?;
+        if i64::try_from(page.len()).map_or(true, |rows| rows < PAGE) {
+            break;
+        }
+        after = last;
+    }
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
 }

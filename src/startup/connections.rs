@@ -14,23 +14,12 @@
 //! send a form's POST again; a connection ended after an answer, or
 //! refused, leaves no doubt.
 
-use std::{
-    convert::Infallible,
-    future::Future,
-    sync::{
-        Arc,
-        atomic::{AtomicBool, Ordering},
-    },
-    time::Duration,
-};
+use std::{future::Future, sync::Arc, time::Duration};
 
+use super::keep_alive::{self, Open, Serving};
 use crate::web::{settings::ConnectionLimits, site::ConnectionService};
-use axum::http::{HeaderValue, Request, header};
-use hyper::{body::Incoming, server::conn::http1, service::service_fn};
-use hyper_util::{
-    rt::{TokioIo, TokioTimer},
-    server::graceful::GracefulShutdown,
-};
+use hyper::server::conn::http1;
+use hyper_util::rt::TokioTimer;
 use tokio::{
     io::AsyncWriteExt,
     net::{TcpListener, TcpStream},
@@ -65,9 +54,8 @@ pub(crate) async fn serve(
     let mut builder = http1::Builder::new();
     builder.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout);
     let builder = Arc::new(builder);
-    let graceful = GracefulShutdown::new();
+    let connections = Arc::new(Open::default());
     let open = Arc::new(Semaphore::new(limits.max_connections));
-    let draining = Arc::new(AtomicBool::new(false));
     tokio::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -87,33 +75,19 @@ pub(crate) async fn serve(
             tokio::spawn(refuse(stream));
             continue;
         };
-        let app = app.clone();
-        let draining = draining.clone();
-        // The answer's future is boxed: it exists only while a request is
-        // answered, and an idle connection holds a pointer, not its room.
-        let service = service_fn(move |request: Request<Incoming>| {
-            let app = app.clone();
-            let draining = draining.clone();
-            Box::pin(async move {
-                let mut response = app.answer(request, peer).await;
-                if draining.load(Ordering::SeqCst) {
-                    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
-                }
-                Ok::<_, Infallible>(response)
-            })
-        });
-        let builder = builder.clone();
-        let watcher = graceful.watcher();
+        let serving = Serving {
+            app: app.clone(),
+            builder: builder.clone(),
+            idle: limits.header_read_timeout,
+            open: connections.clone(),
+        };
         tokio::spawn(async move {
-            let connection = builder.serve_connection(TokioIo::new(stream), service);
-            if let Err(error) = watcher.watch(connection).await {
-                tracing::debug!(%error, %peer, "connection ended with an error");
-            }
+            keep_alive::serve(serving, stream, peer).await;
             drop(permit);
         });
     }
     drop(listener);
-    draining.store(true, Ordering::SeqCst);
+    connections.drain();
     let deadline = tokio::time::Instant::now() + limits.shutdown_grace;
     let every_connection = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
     // Connections end after their next answer; idle ones are closed after
@@ -123,11 +97,9 @@ pub(crate) async fn serve(
     {
         return;
     }
-    tokio::select! {
-        () = graceful.shutdown() => {}
-        () = tokio::time::sleep_until(deadline) => {
-            tracing::warn!("stopping with connections still open after the grace period");
-        }
+    connections.close();
+    if tokio::time::timeout_at(deadline, open.acquire_many(every_connection)).await.is_err() {
+        tracing::warn!("stopping with connections still open after the grace period");
     }
 }
 

@@ -7,4 +7,5 @@ pub mod commands;
 pub mod config;
 pub mod connections;
 pub mod database;
+mod keep_alive;
 pub mod server;

@@ -3,7 +3,10 @@
 
 use std::{future::Future, net::SocketAddr, sync::Arc};
 
-use tokio::{net::TcpListener, sync::watch};
+use tokio::{
+    net::{TcpListener, TcpSocket},
+    sync::watch,
+};
 
 use crate::{
     infra::{
@@ -32,6 +35,22 @@ use crate::{
 /// Prometheus server or two, not for visitors.
 const METRICS_CONNECTIONS: usize = 16;
 
+/// Connections the system may hold, handshake done, until the site takes
+/// them (the system caps it at `net.core.somaxconn`, 4,096 by default). A
+/// connection that finds the queue full has its handshake dropped and sent
+/// again a second later: under a burst of new connections (10,000 at once,
+/// `bench/connections/run`), a queue of 1,024 made some wait that second.
+const ACCEPT_QUEUE: u32 = 4096;
+
+/// Binds `addr` as `TcpListener::bind` does (the address reusable at once
+/// after a restart), with an accept queue of [`ACCEPT_QUEUE`].
+fn listen(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = if addr.is_ipv4() { TcpSocket::new_v4()? } else { TcpSocket::new_v6()? };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(ACCEPT_QUEUE)
+}
+
 /// A site bound to its listening sockets, ready to serve.
 pub struct Server {
     listener: TcpListener,
@@ -44,14 +63,12 @@ impl Server {
     /// Binds the listener (port 0 picks a free port) and prepares the
     /// state. The store must already be migrated.
     pub async fn bind(addr: SocketAddr, store: Store, config: SiteConfig) -> anyhow::Result<Server> {
-        let listener = TcpListener::bind(addr).await?;
+        let listener = listen(addr)?;
         // A message, not the bare I/O error, which `cli::start_error` takes
         // for one of the site's own address.
         let metrics_listener = match config.metrics_listen {
             Some(addr) => Some(
-                TcpListener::bind(addr)
-                    .await
-                    .map_err(|error| anyhow::anyhow!("cannot listen on {addr} for the metrics: {error}"))?,
+                listen(addr).map_err(|error| anyhow::anyhow!("cannot listen on {addr} for the metrics: {error}"))?,
             ),
             None => None,
         };

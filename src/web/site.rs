@@ -16,7 +16,7 @@ use super::{page_cache, routes::build_app, state::AppState};
 
 /// What answers the requests of a connection: a router, or the site, which
 /// answers some requests itself before its router.
-pub trait ConnectionService: Clone + Send + Sync + 'static {
+pub trait ConnectionService: Clone + Send + Sync + Unpin + 'static {
     /// The response to `request`, from the client at `peer`.
     fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> impl Future<Output = Response> + Send;
 }

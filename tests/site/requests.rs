@@ -8,11 +8,11 @@ use std::time::Duration;
 use oneinfive::startup::config::ConnectionLimits;
 use scraper::Html;
 use tokio::{
-    io::{AsyncReadExt, AsyncWriteExt},
+    io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader},
     net::TcpStream,
 };
 
-use crate::common::{PATIENCE, TestApp, both_backends, text};
+use crate::common::{Backend, PATIENCE, TestApp, attr, both_backends, text};
 
 /// Sends raw bytes on a new connection and reads the answer until the
 /// server closes the connection (or `PATIENCE` runs out).
@@ -22,6 +22,42 @@ async fn raw(app: &TestApp, request: &[u8]) -> String {
     let mut answer = Vec::new();
     let _ = tokio::time::timeout(PATIENCE, stream.read_to_end(&mut answer)).await;
     String::from_utf8_lossy(&answer).into_owned()
+}
+
+/// Reads the next answer on a keep-alive connection: its head, then as
+/// many bytes of body as its `Content-Length` says.
+async fn next_answer(stream: &mut BufReader<TcpStream>) -> (String, String) {
+    let read = async {
+        let mut head = String::new();
+        loop {
+            let mut line = String::new();
+            assert!(stream.read_line(&mut line).await.expect("a head line") > 0, "closed before an answer: {head}");
+            head.push_str(&line);
+            if line == "\r\n" {
+                break;
+            }
+        }
+        let length = head
+            .lines()
+            .find_map(|line| line.to_ascii_lowercase().strip_prefix("content-length:").map(|n| n.trim().to_owned()))
+            .and_then(|n| n.parse::<usize>().ok())
+            .expect("a Content-Length");
+        let mut body = vec![0; length];
+        stream.read_exact(&mut body).await.expect("the body");
+        (head, String::from_utf8_lossy(&body).into_owned())
+    };
+    tokio::time::timeout(PATIENCE, read).await.expect("an answer in time")
+}
+
+/// Whether the server closes `stream` (rather than the test's patience
+/// running out), reading what comes before.
+async fn closed_by_the_server(stream: &mut BufReader<TcpStream>) -> bool {
+    let mut rest = Vec::new();
+    matches!(tokio::time::timeout(PATIENCE, stream.read_to_end(&mut rest)).await, Ok(Ok(_)) | Ok(Err(_)))
+}
+
+fn page_language(body: &str) -> String {
+    attr(&Html::parse_document(body), "html", "lang")
 }
 
 fn status_line(answer: &str) -> &str {
@@ -156,6 +192,64 @@ both_backends! {
         assert_eq!(again.expect("GET").status(), 200);
     }
 
+    async fn a_keep_alive_connection_answers_request_after_request(app.seeded().connections(small_limits())) {
+        let mut stream = BufReader::new(TcpStream::connect(app.addr).await.expect("connect"));
+        // One after the other, each after the last answer (the connection
+        // waits between them without hyper).
+        for (path, lang) in [("/fr/", "fr"), ("/en/", "en"), ("/fr/a-propos", "fr")] {
+            let request = format!("GET {path} HTTP/1.1\r\nHost: site.test\r\n\r\n");
+            stream.get_mut().write_all(request.as_bytes()).await.expect("write");
+            let (head, body) = next_answer(&mut stream).await;
+            assert!(status_line(&head).contains(" 200 "), "{path}: {head}");
+            assert!(!head.to_ascii_lowercase().contains("connection: close"), "{path}: {head}");
+            assert_eq!(page_language(&body), lang, "{path}");
+        }
+        // Pipelined: three requests in one write, answered in order.
+        stream
+            .get_mut()
+            .write_all(
+                b"GET /en/ HTTP/1.1\r\nHost: site.test\r\n\r\nGET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\n\
+                  GET /en/about HTTP/1.1\r\nHost: site.test\r\n\r\n",
+            )
+            .await
+            .expect("write");
+        for lang in ["en", "fr", "en"] {
+            let (head, body) = next_answer(&mut stream).await;
+            assert!(status_line(&head).contains(" 200 "), "{head}");
+            assert_eq!(page_language(&body), lang);
+        }
+        // A request with a body, then one without, on the same connection.
+        stream
+            .get_mut()
+            .write_all(b"POST /en/ HTTP/1.1\r\nHost: site.test\r\nContent-Length: 5\r\n\r\nsmallGET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\n")
+            .await
+            .expect("write");
+        assert!(status_line(&next_answer(&mut stream).await.0).contains(" 405 "));
+        let (head, body) = next_answer(&mut stream).await;
+        assert!(status_line(&head).contains(" 200 "), "{head}");
+        assert_eq!(page_language(&body), "fr");
+        // Then silent past the header time-out (a second): closed.
+        assert!(closed_by_the_server(&mut stream).await);
+    }
+
+    async fn a_request_that_asks_to_close_is_answered_then_closed(app.seeded().connections(ConnectionLimits {
+        header_read_timeout: Duration::from_secs(30),
+        ..small_limits()
+    })) {
+        for request in [
+            &b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\nConnection: close\r\n\r\n"[..],
+            b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\nGET /en/ HTTP/1.1\r\nHost: site.test\r\nConnection: Close\r\n\r\n",
+            b"GET /fr/ HTTP/1.0\r\n\r\n",
+        ] {
+            let mut stream = BufReader::new(TcpStream::connect(app.addr).await.expect("connect"));
+            stream.get_mut().write_all(request).await.expect("write");
+            let (head, _) = next_answer(&mut stream).await;
+            assert!(status_line(&head).contains(" 200 "), "{head}");
+            // Closed at once, not after the header time-out's thirty seconds.
+            assert!(closed_by_the_server(&mut stream).await, "{}", String::from_utf8_lossy(request));
+        }
+    }
+
     async fn every_answer_carries_its_request_id(app.seeded()) {
         let id = |response: &reqwest::Response| {
             response.headers().get("x-request-id").map(|v| v.to_str().expect("id").to_owned()).unwrap_or_default()
@@ -174,4 +268,26 @@ both_backends! {
         // Error pages too.
         assert_eq!(id(&app.get("/fr/nowhere").await).len(), 32);
     }
+}
+
+/// A stop closes the connections that wait for a request, after its drain,
+/// and the site's last answers say they close.
+async fn a_stop_closes_waiting_connections(backend: Backend) {
+    let limits = ConnectionLimits { header_read_timeout: Duration::from_secs(30), ..small_limits() };
+    let Some(mut app) = TestApp::builder(backend).seeded().connections(limits).start().await else { return };
+    let mut waiting = BufReader::new(TcpStream::connect(app.addr).await.expect("connect"));
+    waiting.get_mut().write_all(b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\n").await.expect("write");
+    assert!(status_line(&next_answer(&mut waiting).await.0).contains(" 200 "));
+    app.stop().await;
+    assert!(closed_by_the_server(&mut waiting).await);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stop_closes_waiting_connections_sqlite() {
+    a_stop_closes_waiting_connections(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stop_closes_waiting_connections_postgres() {
+    a_stop_closes_waiting_connections(Backend::Postgres).await;
 }

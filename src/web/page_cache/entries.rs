@@ -173,11 +173,22 @@ impl PageCache {
 }
 
 impl PageCache {
-    /// What the cache has for a key, without taking on anything.
+    /// What the cache has for a key, without taking on anything. While a
+    /// page is drawn again for a new minute, the page of the minute before
+    /// (of the same revision, so no change is hidden) is ready: the turn
+    /// of a minute does not make every reader of a busy page wait for the
+    /// one drawing, holding their connections.
     pub fn peek(&self, key: &Key) -> EntryState {
-        match self.lock().slots.get(key) {
+        let entries = self.lock();
+        match entries.slots.get(key) {
             Some(Slot::Ready(cached)) => EntryState::Ready(cached.clone()),
-            Some(Slot::Rendering(_)) => EntryState::Rendering,
+            Some(Slot::Rendering(_)) => {
+                let before = Key { minute: key.minute - 1, ..key.clone() };
+                match entries.slots.get(&before) {
+                    Some(Slot::Ready(cached)) => EntryState::Ready(cached.clone()),
+                    _ => EntryState::Rendering,
+                }
+            }
             None => EntryState::Absent,
         }
     }
@@ -259,19 +270,56 @@ mod tests {
     fn keep(cache: &PageCache, uri: String, size: usize) {
         let key = Key { method: Method::GET, uri, encoding: None, revision: 1, minute: 0 };
         let Lookup::Render(rendering) = cache.find(&key) else { panic!("a new key is rendered") };
-        let mut headers = HeaderMap::new();
-        headers.insert("content-type", HeaderValue::from_static("text/html; charset=utf-8"));
-        let body = Bytes::from(vec![b'a'; size]);
-        rendering.keep(Cached { status: StatusCode::OK, headers, body, etag: "\"e\"".into(), counted: None });
+        rendering.keep(page(vec![b'a'; size]));
     }
 
-    #[tokio::test]
-    async fn the_cache_stays_under_its_caps_whatever_the_keys() {
+    fn page(body: impl Into<Bytes>) -> Cached {
+        let mut headers = HeaderMap::new();
+        headers.insert("content-type", HeaderValue::from_static("text/html; charset=utf-8"));
+        Cached { status: StatusCode::OK, headers, body: body.into(), etag: "\"e\"".into(), counted: None }
+    }
+
+    async fn new_cache() -> (PageCache, tempfile::TempDir) {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = Store::connect(&format!("sqlite://{}", dir.path().join("cache.db").display())).await.expect("db");
         store.migrate().await.expect("migrate");
         let availability = crate::store::Availability::new(store.clone());
-        let cache = PageCache::new(store, crate::web::page_cache::BUSY_THRESHOLD, availability);
+        (PageCache::new(store, crate::web::page_cache::BUSY_THRESHOLD, availability), dir)
+    }
+
+    fn body_of(state: EntryState) -> Option<Bytes> {
+        match state {
+            EntryState::Ready(cached) => Some(cached.body.clone()),
+            EntryState::Rendering | EntryState::Absent => None,
+        }
+    }
+
+    #[tokio::test]
+    async fn while_a_new_minute_is_drawn_the_minute_before_is_served_never_an_older_revision() {
+        let (cache, _dir) = new_cache().await;
+        let at = |revision, minute| Key { method: Method::GET, uri: "/fr/".into(), encoding: None, revision, minute };
+        let Lookup::Render(rendering) = cache.find(&at(1, 10)) else { panic!("rendered") };
+        rendering.keep(page("minute 10"));
+        // Minute 11: one request draws; the others get minute 10's page.
+        assert!(matches!(cache.peek(&at(1, 11)), EntryState::Absent));
+        let Lookup::Render(rendering) = cache.find(&at(1, 11)) else { panic!("rendered") };
+        assert_eq!(body_of(cache.peek(&at(1, 11))).as_deref(), Some(&b"minute 10"[..]));
+        rendering.keep(page("minute 11"));
+        assert_eq!(body_of(cache.peek(&at(1, 11))).as_deref(), Some(&b"minute 11"[..]));
+        // A change: the page of the revision before is never served.
+        let Lookup::Render(_rendering) = cache.find(&at(2, 11)) else { panic!("rendered") };
+        assert!(matches!(cache.peek(&at(2, 11)), EntryState::Rendering));
+        // Nor a page two minutes old.
+        let (cache, _dir) = new_cache().await;
+        let Lookup::Render(rendering) = cache.find(&at(1, 10)) else { panic!("rendered") };
+        rendering.keep(page("minute 10"));
+        let Lookup::Render(_rendering) = cache.find(&at(1, 12)) else { panic!("rendered") };
+        assert!(matches!(cache.peek(&at(1, 12)), EntryState::Rendering));
+    }
+
+    #[tokio::test]
+    async fn the_cache_stays_under_its_caps_whatever_the_keys() {
+        let (cache, _dir) = new_cache().await;
         for i in 0..20_000 {
             // 20,000 distinct long keys, each kept with a small body.
             keep(&cache, format!("/fr/adherents?q={i}-{}", "x".repeat(190)), 1500);
