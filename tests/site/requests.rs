@@ -193,61 +193,32 @@ both_backends! {
     }
 
     async fn a_keep_alive_connection_answers_request_after_request(app.seeded().connections(small_limits())) {
-        let mut stream = BufReader::new(TcpStream::connect(app.addr).await.expect("connect"));
-        // One after the other, each after the last answer (the connection
-        // waits between them without hyper).
-        for (path, lang) in [("/fr/", "fr"), ("/en/", "en"), ("/fr/a-propos", "fr")] {
-            let request = format!("GET {path} HTTP/1.1\r\nHost: site.test\r\n\r\n");
-            stream.get_mut().write_all(request.as_bytes()).await.expect("write");
-            let (head, body) = next_answer(&mut stream).await;
-            assert!(status_line(&head).contains(" 200 "), "{path}: {head}");
-            assert!(!head.to_ascii_lowercase().contains("connection: close"), "{path}: {head}");
-            assert_eq!(page_language(&body), lang, "{path}");
-        }
-        // Pipelined: three requests in one write, answered in order.
-        stream
-            .get_mut()
-            .write_all(
-                b"GET /en/ HTTP/1.1\r\nHost: site.test\r\n\r\nGET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\n\
-                  GET /en/about HTTP/1.1\r\nHost: site.test\r\n\r\n",
-            )
-            .await
-            .expect("write");
-        for lang in ["en", "fr", "en"] {
-            let (head, body) = next_answer(&mut stream).await;
-            assert!(status_line(&head).contains(" 200 "), "{head}");
-            assert_eq!(page_language(&body), lang);
-        }
-        // A request with a body, then one without, on the same connection.
-        stream
-            .get_mut()
-            .write_all(b"POST /en/ HTTP/1.1\r\nHost: site.test\r\nContent-Length: 5\r\n\r\nsmallGET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\n")
-            .await
-            .expect("write");
-        assert!(status_line(&next_answer(&mut stream).await.0).contains(" 405 "));
-        let (head, body) = next_answer(&mut stream).await;
-        assert!(status_line(&head).contains(" 200 "), "{head}");
-        assert_eq!(page_language(&body), "fr");
-        // Then silent past the header time-out (a second): closed.
-        assert!(closed_by_the_server(&mut stream).await);
+        request_after_request(app).await;
+    }
+
+    async fn a_keep_alive_connection_answers_request_after_request_in_a_crowd(app.seeded().connections(ConnectionLimits {
+        header_read_timeout: Duration::from_secs(3),
+        max_connections: 1000,
+        ..small_limits()
+    })) {
+        let _crowd = crowd(app).await;
+        request_after_request(app).await;
     }
 
     async fn a_request_that_asks_to_close_is_answered_then_closed(app.seeded().connections(ConnectionLimits {
         header_read_timeout: Duration::from_secs(30),
         ..small_limits()
     })) {
-        for request in [
-            &b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\nConnection: close\r\n\r\n"[..],
-            b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\nGET /en/ HTTP/1.1\r\nHost: site.test\r\nConnection: Close\r\n\r\n",
-            b"GET /fr/ HTTP/1.0\r\n\r\n",
-        ] {
-            let mut stream = BufReader::new(TcpStream::connect(app.addr).await.expect("connect"));
-            stream.get_mut().write_all(request).await.expect("write");
-            let (head, _) = next_answer(&mut stream).await;
-            assert!(status_line(&head).contains(" 200 "), "{head}");
-            // Closed at once, not after the header time-out's thirty seconds.
-            assert!(closed_by_the_server(&mut stream).await, "{}", String::from_utf8_lossy(request));
-        }
+        answered_then_closed(app).await;
+    }
+
+    async fn a_request_that_asks_to_close_is_answered_then_closed_in_a_crowd(app.seeded().connections(ConnectionLimits {
+        header_read_timeout: Duration::from_secs(30),
+        max_connections: 1000,
+        ..small_limits()
+    })) {
+        let _crowd = crowd(app).await;
+        answered_then_closed(app).await;
     }
 
     async fn every_answer_carries_its_request_id(app.seeded()) {
@@ -267,6 +238,83 @@ both_backends! {
         assert_eq!(id(&proxied), "from-the-proxy-1");
         // Error pages too.
         assert_eq!(id(&app.get("/fr/nowhere").await).len(), 32);
+    }
+}
+
+/// More connections than the site lets hyper keep between requests (256),
+/// each after one answered request: from now on the site takes each
+/// connection back from hyper after its answers.
+async fn crowd(app: &TestApp) -> Vec<BufReader<TcpStream>> {
+    let mut crowd = Vec::new();
+    for _ in 0..300 {
+        crowd.push(BufReader::new(TcpStream::connect(app.addr).await.expect("connect")));
+    }
+    for stream in &mut crowd {
+        stream.get_mut().write_all(b"GET /en/ HTTP/1.1\r\nHost: site.test\r\n\r\n").await.expect("write");
+    }
+    for stream in &mut crowd {
+        assert!(status_line(&next_answer(stream).await.0).contains(" 200 "));
+    }
+    crowd
+}
+
+/// Requests one after the other on a connection, pipelined, with a body
+/// and without; then silence, past the header time-out: closed.
+async fn request_after_request(app: &TestApp) {
+    let mut stream = BufReader::new(TcpStream::connect(app.addr).await.expect("connect"));
+    // One after the other, each after the last answer (in a crowd, the
+    // connection waits between them without hyper).
+    for (path, lang) in [("/fr/", "fr"), ("/en/", "en"), ("/fr/a-propos", "fr")] {
+        let request = format!("GET {path} HTTP/1.1\r\nHost: site.test\r\n\r\n");
+        stream.get_mut().write_all(request.as_bytes()).await.expect("write");
+        let (head, body) = next_answer(&mut stream).await;
+        assert!(status_line(&head).contains(" 200 "), "{path}: {head}");
+        assert!(!head.to_ascii_lowercase().contains("connection: close"), "{path}: {head}");
+        assert_eq!(page_language(&body), lang, "{path}");
+    }
+    // Pipelined: three requests in one write, answered in order.
+    stream
+        .get_mut()
+        .write_all(
+            b"GET /en/ HTTP/1.1\r\nHost: site.test\r\n\r\nGET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\n\
+              GET /en/about HTTP/1.1\r\nHost: site.test\r\n\r\n",
+        )
+        .await
+        .expect("write");
+    for lang in ["en", "fr", "en"] {
+        let (head, body) = next_answer(&mut stream).await;
+        assert!(status_line(&head).contains(" 200 "), "{head}");
+        assert_eq!(page_language(&body), lang);
+    }
+    // A request with a body, then one without, on the same connection.
+    stream
+        .get_mut()
+        .write_all(b"POST /en/ HTTP/1.1\r\nHost: site.test\r\nContent-Length: 5\r\n\r\nsmallGET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\n")
+        .await
+        .expect("write");
+    assert!(status_line(&next_answer(&mut stream).await.0).contains(" 405 "));
+    let (head, body) = next_answer(&mut stream).await;
+    assert!(status_line(&head).contains(" 200 "), "{head}");
+    assert_eq!(page_language(&body), "fr");
+    // Then silent past the header time-out: closed.
+    assert!(closed_by_the_server(&mut stream).await);
+}
+
+/// Requests that ask to close their connection (or speak HTTP/1.0) are
+/// answered, then their connection closed at once (the header time-out
+/// must be long for this to tell).
+async fn answered_then_closed(app: &TestApp) {
+    for request in [
+        &b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\nConnection: close\r\n\r\n"[..],
+        b"GET /fr/ HTTP/1.1\r\nHost: site.test\r\n\r\nGET /en/ HTTP/1.1\r\nHost: site.test\r\nConnection: Close\r\n\r\n",
+        b"GET /fr/ HTTP/1.0\r\n\r\n",
+    ] {
+        let mut stream = BufReader::new(TcpStream::connect(app.addr).await.expect("connect"));
+        stream.get_mut().write_all(request).await.expect("write");
+        let (head, _) = next_answer(&mut stream).await;
+        assert!(status_line(&head).contains(" 200 "), "{head}");
+        // Closed at once, not after the header time-out's thirty seconds.
+        assert!(closed_by_the_server(&mut stream).await, "{}", String::from_utf8_lossy(request));
     }
 }
 
