@@ -46,7 +46,7 @@ use tokio::{
     time::{Instant, Sleep},
 };
 
-use crate::web::site::ConnectionService;
+use crate::web::{header_list, site::ConnectionService};
 
 /// Open connections beyond which hyper holds a connection only while it
 /// answers.
@@ -265,12 +265,7 @@ fn may_let_go(request: &Request<Incoming>) -> bool {
 
 /// Whether `Connection` holds the `close` option (RFC 9110, section 7.6.1).
 fn says_close(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::CONNECTION)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .any(|option| option.trim().eq_ignore_ascii_case("close"))
+    header_list::items(headers, header::CONNECTION).any(|option| option.eq_ignore_ascii_case("close"))
 }
 
 /// What a connection's answers tell it: how many requests are under way,

@@ -11,6 +11,8 @@ use time::{
     OffsetDateTime, PrimitiveDateTime, UtcOffset, format_description::BorrowedFormatItem, macros::format_description,
 };
 
+use super::header_list;
+
 /// An HTTP date (IMF-fixdate): `Sun, 06 Nov 1994 08:49:37 GMT`.
 const HTTP_DATE: &[BorrowedFormatItem<'static>] =
     format_description!("[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT");
@@ -32,12 +34,8 @@ pub fn etag(body: &[u8]) -> String {
 
 /// Whether an `If-None-Match` header names this tag (or `*`).
 fn matches(request: &HeaderMap, etag: &str) -> bool {
-    request
-        .get_all(header::IF_NONE_MATCH)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .map(|tag| tag.trim().trim_start_matches("W/"))
+    header_list::items(request, header::IF_NONE_MATCH)
+        .map(|tag| tag.trim_start_matches("W/"))
         .any(|tag| tag == etag || tag == "*")
 }
 

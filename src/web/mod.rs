@@ -21,8 +21,8 @@
 //!   `drafts`: what a form that came too late carried, kept to be typed on;
 //! - `metrics`: what the site counts, and `/metrics` on its own address;
 //! - `request_log`: each request's id and log span;
-//! - below them: content negotiation, conditional GET, static files, rate
-//!   limits, extractors.
+//! - below them: content negotiation, conditional GET, header lists,
+//!   static files, rate limits, extractors.
 
 pub mod assets;
 pub mod conditional;
@@ -32,6 +32,7 @@ pub mod error;
 pub mod extract;
 pub mod forgery;
 pub mod handlers;
+pub mod header_list;
 pub mod metrics;
 pub mod middleware;
 pub mod negotiate;

@@ -5,7 +5,7 @@
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum_extra::extract::CookieJar;
 
-use crate::text::i18n::Lang;
+use crate::{text::i18n::Lang, web::header_list};
 
 /// The name of the cookie that remembers the visitor's language.
 pub const LANG_COOKIE: &str = "lang";
@@ -44,12 +44,7 @@ fn quality(item: &str) -> (&str, u16) {
 /// refuses a coding).
 pub fn encoding(request: &HeaderMap) -> Option<Encoding> {
     let mut best: Option<(Encoding, u16)> = None;
-    let items = request
-        .get_all(header::ACCEPT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(quality);
+    let items = header_list::items(request, header::ACCEPT_ENCODING).map(quality);
     for (coding, q) in items {
         let is = |name: &str| coding.eq_ignore_ascii_case(name);
         let encoding = if is("br") {
