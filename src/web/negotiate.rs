@@ -69,6 +69,10 @@ pub fn encoding(request: &HeaderMap) -> Option<Encoding> {
 
 /// The language the visitor's cookie remembers, if any.
 pub fn cookie_language(headers: &HeaderMap) -> Option<Lang> {
+    // Most requests of a page read in one sitting have no cookie at all.
+    if !headers.contains_key(header::COOKIE) {
+        return None;
+    }
     CookieJar::from_headers(headers).get(LANG_COOKIE).and_then(|cookie| Lang::parse(cookie.value_trimmed().trim()))
 }
 

@@ -51,22 +51,27 @@ pub fn add_headers(headers: &mut HeaderMap, state: &AppState, back_office: bool)
     headers.remove(header::SERVER);
 }
 
+/// Whether the site is served over https (its public address says so).
+pub fn over_https(state: &AppState) -> bool {
+    state.config.base_url.starts_with("https://")
+}
+
 /// When the site is served over https: HSTS, and `Secure` on every cookie.
 pub fn secure_transport(headers: &mut HeaderMap, state: &AppState) {
-    if state.config.base_url.starts_with("https://") {
+    if over_https(state) {
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
         if headers.contains_key(header::SET_COOKIE) {
             let cookies: Vec<HeaderValue> = headers.get_all(header::SET_COOKIE).iter().cloned().collect();
             headers.remove(header::SET_COOKIE);
             for cookie in cookies {
-                headers.append(header::SET_COOKIE, secure(cookie));
+                headers.append(header::SET_COOKIE, secure_cookie(cookie));
             }
         }
     }
 }
 
 /// A cookie with the `Secure` attribute.
-fn secure(cookie: HeaderValue) -> HeaderValue {
+pub fn secure_cookie(cookie: HeaderValue) -> HeaderValue {
     let already = cookie
         .to_str()
         .is_ok_and(|text| text.split(';').any(|attribute| attribute.trim().eq_ignore_ascii_case("secure")));
@@ -105,8 +110,8 @@ mod tests {
     #[test]
     fn cookies_become_secure_once() {
         let lang = HeaderValue::from_static("lang=fr; Path=/; HttpOnly");
-        assert_eq!(secure(lang), "lang=fr; Path=/; HttpOnly; Secure");
+        assert_eq!(secure_cookie(lang), "lang=fr; Path=/; HttpOnly; Secure");
         let already = HeaderValue::from_static("id=1; secure; Path=/");
-        assert_eq!(secure(already), "id=1; secure; Path=/");
+        assert_eq!(secure_cookie(already), "id=1; secure; Path=/");
     }
 }

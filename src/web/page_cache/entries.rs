@@ -217,17 +217,11 @@ pub struct Rendering<'a> {
     receiver: watch::Receiver<Option<Arc<Cached>>>,
 }
 
-/// Headers a hit may add to the kept ones: its id, and the language cookie
-/// or `Strict-Transport-Security`. A kept map has room for them: a copy of
-/// a full one would grow with the request's id (a reallocation, and every
-/// name placed again) on every hit.
-const ADDED_HEADERS: usize = 2;
-
 impl Rendering<'_> {
-    /// Keeps the response (unless it is too large), its headers with room
-    /// for what each hit adds, and hands it to the requests waiting for it.
-    pub fn keep(self, mut cached: Cached) -> Arc<Cached> {
-        cached.headers.reserve(ADDED_HEADERS);
+    /// Keeps the response (unless it is too large), and hands it to the
+    /// requests waiting for it. (Its headers hold what each hit adds: see
+    /// `respond::make_room`.)
+    pub fn keep(self, cached: Cached) -> Arc<Cached> {
         let cached = Arc::new(cached);
         if cached.body.len() <= MAX_BODY {
             let mut entries = self.cache.lock();

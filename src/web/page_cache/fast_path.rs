@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use axum::{
     extract::Request,
-    http::{Method, StatusCode},
+    http::{HeaderValue, Method, StatusCode},
     response::{IntoResponse, Response},
 };
 
@@ -58,15 +58,14 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
     };
     let key = Key::new(request.method(), uri, encoding, revision, state.config.clock.now());
     let path = request.uri().path();
+    let id = request_log::id_of(&request);
     let (response, kept) = match state.page_cache.peek(&key) {
         EntryState::Ready(cached) => {
             state.metrics.page_cache_hit();
-            let mut response = respond(&cached, path, request.headers());
+            let mut response = respond(&cached, path, request.headers(), id.clone());
             // A kept response has its security headers already (see `layer`).
             if response.status() == StatusCode::NOT_MODIFIED {
                 security::add_headers(response.headers_mut(), state, false);
-            } else {
-                security::secure_transport(response.headers_mut(), state);
             }
             (response, Some(cached))
         }
@@ -81,7 +80,7 @@ pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result
             return Err(request);
         }
     };
-    Ok(answered(state, &request, response, kept.as_deref(), started))
+    Ok(answered(state, &request, response, kept.as_deref(), id, started))
 }
 
 /// The page that refuses a drawing (see `render_bound`), kept in the cache
@@ -108,16 +107,16 @@ async fn busy(state: &AppState, lang: Lang, revision: i64, minute: i64) -> Respo
 }
 
 /// What the layers add to a response the fast path answered (from `kept`,
-/// when the cache had it): the request's id, its count in the metrics,
-/// and its log line.
+/// when the cache had it): the request's `id` (a kept one has it already),
+/// its count in the metrics, and its log line.
 fn answered<B>(
     state: &AppState,
     request: &Request<B>,
     mut response: Response,
     kept: Option<&Cached>,
+    id: Option<HeaderValue>,
     started: Instant,
 ) -> Response {
-    let id = request_log::id_of(request);
     let elapsed = started.elapsed();
     let path = request.uri().path();
     // A hit answered as kept is counted where the entry says; a 304 or a
@@ -138,7 +137,9 @@ fn answered<B>(
             "finished processing request"
         );
     }
-    if let Some(id) = id {
+    if let Some(id) = id
+        && kept.is_none()
+    {
         response.headers_mut().insert(request_log::REQUEST_ID, id);
     }
     response

@@ -16,7 +16,7 @@ use super::{
     entries::{Cached, Key, Lookup, MAX_BODY, Rendering},
     fast_path::FastPathMiss,
     policy::{cache_uri, public_read},
-    respond::respond,
+    respond::{make_room, respond},
 };
 use crate::web::{
     conditional,
@@ -76,7 +76,7 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
         if !state.availability.is_up()
             && let Some(cached) = state.page_cache.find_stale(request.method(), &uri, encoding)
         {
-            return respond(&cached, &path, &request_headers);
+            return respond(&cached, &path, &request_headers, None);
         }
         return next.run(draw(request)).await;
     };
@@ -84,14 +84,14 @@ pub async fn layer(State(state): State<AppState>, mut request: Request, next: Ne
     let rendering = match state.page_cache.find(&key) {
         Lookup::Ready(cached) => {
             state.metrics.page_cache_hit();
-            return respond(&cached, &path, &request_headers);
+            return respond(&cached, &path, &request_headers, None);
         }
         Lookup::Rendering(mut rendering) => {
             if let Ok(done) = rendering.wait_for(Option::is_some).await
                 && let Some(cached) = done.as_ref()
             {
                 state.metrics.page_cache_hit();
-                return respond(cached, &path, &request_headers);
+                return respond(cached, &path, &request_headers, None);
             }
             // The rendering failed or was abandoned: render it for this request alone.
             state.metrics.page_cache_miss();
@@ -152,7 +152,8 @@ async fn keep(
     if let Ok(value) = HeaderValue::from_str(&etag) {
         parts.headers.insert(header::ETAG, value);
     }
+    make_room(&mut parts.headers, path, security::over_https(state));
     let counted = Some(state.metrics.route_count(paths::route_label(path), parts.status));
     let cached = rendering.keep(Cached { status: parts.status, headers: parts.headers, body, etag, counted });
-    respond(&cached, path, request_headers)
+    respond(&cached, path, request_headers, None)
 }
