@@ -23,6 +23,7 @@ use crate::{
         server::{Server, shutdown_signal},
     },
     store::{self, Actor, AuditDetails, AuditKind, ConnectionWait, ImportReport, Origin, Store, StoreError},
+    web::signatories_csv_body::export_page,
 };
 
 /// Runs a parsed command line. Errors are printed by the caller.
@@ -162,11 +163,10 @@ async fn remove_sample(url: Option<String>) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The signatories' CSV on standard output, read and written a thousand
-/// rows at a time (as the open data's file is, byte for byte): however
+/// The signatories' CSV on standard output, read and written a page of
+/// rows at a time, as the open data's file is (byte for byte): however
 /// many there are, one page is held.
 async fn export_signatories(url: Option<String>) -> anyhow::Result<ExitCode> {
-    const PAGE: i64 = 1000;
     let store = open(url).await?;
     let summary = store.export_summary().await?;
     let notes = signatories_csv::sample_notes_of(
@@ -176,14 +176,11 @@ async fn export_signatories(url: Option<String>) -> anyhow::Result<ExitCode> {
     );
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     signatories_csv::write_head(&mut stdout, &notes, summary.hash_first).context("cannot write the CSV")?;
-    let mut after = None;
-    loop {
-        let (page, last) = store.signatories_in_export_order(after.as_ref(), PAGE).await?;
+    let mut next = Some(None);
+    while let Some(after) = next {
+        let page;
+        (page, next) = export_page(&store, after).await?;
         signatories_csv::write_rows(&mut stdout, &page, summary.hash_first).context("cannot write the CSV")?;
-        if i64::try_from(page.len()).map_or(true, |rows| rows < PAGE) {
-            break;
-        }
-        after = last;
     }
     stdout.flush()?;
     Ok(ExitCode::SUCCESS)
