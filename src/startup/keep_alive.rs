@@ -35,8 +35,9 @@ use std::{
 
 use axum::{
     body::Bytes,
-    http::{HeaderMap, HeaderValue, Request, Version, header},
+    http::{HeaderMap, HeaderValue, Request, Response, Version, header},
 };
+use futures_util::future::{Either, ready};
 use http_body::{Body, Frame, SizeHint};
 use hyper::{body::Incoming, server::conn::http1};
 use hyper_util::rt::TokioIo;
@@ -135,21 +136,23 @@ pub(super) async fn serve(serving: Serving<impl ConnectionService>, mut stream: 
         let answers = answers.clone();
         let open = open.clone();
         hyper::service::service_fn(move |request: Request<Incoming>| {
-            let app = app.clone();
-            let open = open.clone();
-            let answers = answers.clone();
             let may_let_go = may_let_go(&request);
             answers.taken();
-            // The answer's future is boxed: it exists only while a request
-            // is answered, and the connection's task holds a pointer.
-            Box::pin(async move {
-                let mut response = app.answer(request, peer).await;
-                if open.draining() {
-                    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+            match app.answer_at_once(request) {
+                Ok(response) => Either::Left(ready(Ok(told(response, &open, answers.clone(), may_let_go)))),
+                // The answer's future is boxed: it exists only while a
+                // request is answered, and the connection's task holds a
+                // pointer.
+                Err(request) => {
+                    let app = app.clone();
+                    let open = open.clone();
+                    let answers = answers.clone();
+                    Either::Right(Box::pin(async move {
+                        let response = app.answer(request, peer).await;
+                        Ok::<_, Infallible>(told(response, &open, answers, may_let_go))
+                    }))
                 }
-                let keeps_open = may_let_go && !says_close(response.headers());
-                Ok::<_, Infallible>(response.map(|body| Told { body, answers, keeps_open }))
-            })
+            }
         })
     };
     // One timer for the connection's life, put off at each wait (which
@@ -180,6 +183,16 @@ pub(super) async fn serve(serving: Serving<impl ConnectionService>, mut stream: 
             }
         }
     }
+}
+
+/// `response` as the connection sends it: told to close while the site
+/// stops, and telling `answers` when it has been sent.
+fn told<B>(mut response: Response<B>, open: &Open, answers: Arc<Answers>, may_let_go: bool) -> Response<Told<B>> {
+    if open.draining() {
+        response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+    let keeps_open = may_let_go && !says_close(response.headers());
+    response.map(|body| Told { body, answers, keeps_open })
 }
 
 /// Lets hyper answer the requests on `connection` until it has sent an

@@ -1,6 +1,7 @@
 //! The site as the connections serve it: the pages and feeds the cache has
-//! ready are answered on the fast path (`page_cache::answer_hits`),
-//! everything else by the router and its layers (`routes`).
+//! ready are answered on the fast path (`page_cache::answer_at_once`, and
+//! `answer_later` when the revision must be read), everything else by the
+//! router and its layers (`routes`).
 //!
 //! Most requests are such hits. The router copies a route's service, with
 //! its layers, for each request, and its layers cost as much again (a
@@ -17,7 +18,20 @@ use super::{page_cache, routes::build_app, state::AppState};
 /// What answers the requests of a connection: a router, or the site, which
 /// answers some requests itself before its router.
 pub trait ConnectionService: Clone + Send + Sync + Unpin + 'static {
-    /// The response to `request`, from the client at `peer`.
+    /// The response to `request`, when it can be had without waiting;
+    /// otherwise the request, for [`answer`](ConnectionService::answer).
+    /// (The connection then needs no room for an answer's future.)
+    #[expect(
+        clippy::result_large_err,
+        reason = "the request is given back as it came: boxing it would cost the allocation this path spares"
+    )]
+    fn answer_at_once(&self, request: Request<Incoming>) -> Result<Response, Request<Incoming>> {
+        Err(request)
+    }
+
+    /// The response to a `request` that
+    /// [`answer_at_once`](ConnectionService::answer_at_once) gave back, from
+    /// the client at `peer`.
     fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> impl Future<Output = Response> + Send;
 }
 
@@ -40,9 +54,13 @@ impl Site {
 }
 
 impl ConnectionService for Site {
+    fn answer_at_once(&self, request: Request<Incoming>) -> Result<Response, Request<Incoming>> {
+        page_cache::answer_at_once(&self.0.0, request)
+    }
+
     async fn answer(&self, request: Request<Incoming>, peer: SocketAddr) -> Response {
         let (state, router) = &*self.0;
-        match page_cache::answer_hits(state, request).await {
+        match page_cache::answer_later(state, request).await {
             Ok(response) => response,
             Err(request) => router.answer(request, peer).await,
         }

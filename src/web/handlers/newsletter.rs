@@ -364,13 +364,13 @@ async fn link_page(
 }
 
 /// What a link page's handler answers, once.
-type ConnectionService = Pin<Box<dyn Future<Output = Result<Response, AppError>> + Send>>;
+type LinkPageFuture = Pin<Box<dyn Future<Output = Result<Response, AppError>> + Send>>;
 
 /// The handler of a mail link's page, `/fr/lettre-d-information/confirmer/{token}`:
 /// `get(newsletter::link(NewsletterAction::Confirm))`.
 pub fn link(
     action: NewsletterAction,
-) -> impl Fn(State<AppState>, PathLang, Path<String>) -> ConnectionService + Clone + Send + Sync + 'static {
+) -> impl Fn(State<AppState>, PathLang, Path<String>) -> LinkPageFuture + Clone + Send + Sync + 'static {
     move |State(state): State<AppState>, PathLang(lang): PathLang, Path(token): Path<String>| {
         Box::pin(async move { link_page(&state, lang, action, &token, None).await })
     }

@@ -35,7 +35,7 @@ fn heavy(path: &str) -> bool {
 /// Lets a marked request draw in its turn, or answers 503 (the error-page
 /// layer, outside, makes it the localized page). While the bound is full,
 /// the page cache refuses on the fast path the pages it would have to draw
-/// (`page_cache::answer_hits`): a flood is turned away at the cost of a
+/// (`page_cache::answer_later`): a flood is turned away at the cost of a
 /// hit. The turn is held until the answer's body is sent (or dropped).
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if request.extensions().get::<Drawing>().is_none() {

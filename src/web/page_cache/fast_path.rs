@@ -1,4 +1,4 @@
-//! The fast path: a public page or feed the cache has ready is answered at
+//! The fast path: a public page or feed the cache has ready is answered on
 //! the fast path (`web::site`), ahead of the router and its layers, with what
 //! they would have added themselves (the security headers, the request's
 //! id, its count and log line). Most requests are such hits, and the
@@ -19,6 +19,7 @@ use super::{
     entries::{Cached, EntryState, Key, Lookup},
     policy::cache_uri,
     respond::{MAX_READ, plain_response, respond},
+    signal::AtOnce,
 };
 use crate::{
     text::i18n::Lang,
@@ -30,7 +31,7 @@ use crate::{
     },
 };
 
-/// What [`answer_hits`] learnt of a request it gave back, so that the
+/// What the fast path learnt of a request it gave back, so that the
 /// [`layer`](super::layer) does not ask again: the revision is read, and
 /// the encoding negotiated, once per request.
 #[derive(Clone)]
@@ -41,46 +42,123 @@ pub(super) struct FastPathMiss {
     pub(super) revision: Option<i64>,
 }
 
-/// Answers a public page or feed the cache has ready, ahead of the router
-/// and its layers, as they would have answered it; refuses one that would
-/// have to be drawn while the bound on drawings is full, as the layers
-/// would; gives back anything else, with what it learnt for the
-/// [`layer`](super::layer).
-pub async fn answer_hits<B>(state: &AppState, mut request: Request<B>) -> Result<Response, Request<B>> {
+/// What [`answer_at_once`] learnt of a request it could not answer without
+/// waiting (for the revision, or to draw the page that refuses a drawing),
+/// for [`answer_later`].
+#[derive(Clone)]
+struct Deferred {
+    uri: String,
+    encoding: Option<Encoding>,
+    /// `None` until a reading says it.
+    revision: Option<i64>,
+    started: Instant,
+}
+
+/// Where the cache stands on a request whose revision is known.
+enum Settled {
+    Answered(Response),
+    /// Not kept while no turn to draw is free: refused, as `render_bound`
+    /// would.
+    Busy(Key),
+    /// Not kept, or being drawn: the layer's.
+    Missed(Key),
+}
+
+/// Answers, without waiting, a public page or feed the cache has ready,
+/// ahead of the router and its layers, as they would have answered it — on
+/// a busy site, where the cheap change signal vouches for the revision,
+/// that is most requests. Gives back anything else, with what it learnt:
+/// for [`answer_later`] when the revision must be read or the request
+/// refused; for the [`layer`](super::layer) when the page is to be drawn.
+#[expect(
+    clippy::result_large_err,
+    reason = "the request is given back as it came: boxing it would cost the allocation this path spares"
+)]
+pub fn answer_at_once<B>(state: &AppState, request: Request<B>) -> Result<Response, Request<B>> {
     let started = Instant::now();
     let Some(uri) = cache_uri(&request) else {
         return Err(request);
     };
     let encoding = negotiate::encoding(request.headers());
-    let Some(revision) = state.page_cache.revisions.current().await else {
-        request.extensions_mut().insert(FastPathMiss { uri, encoding, revision: None });
+    let revision = match state.page_cache.revisions.at_once() {
+        AtOnce::Known(revision) => revision,
+        AtOnce::Down => return Err(missed(request, uri, encoding, None)),
+        AtOnce::Ask => return Err(deferred(request, Deferred { uri, encoding, revision: None, started })),
+    };
+    match settle(state, &request, uri, encoding, revision, started) {
+        Settled::Answered(response) => Ok(response),
+        Settled::Busy(key) => {
+            Err(deferred(request, Deferred { uri: key.uri, encoding, revision: Some(revision), started }))
+        }
+        Settled::Missed(key) => Err(missed(request, key.uri, encoding, Some(revision))),
+    }
+}
+
+/// Goes on with a request [`answer_at_once`] gave back for it: reads the
+/// revision, then answers the page the cache has ready, or refuses one
+/// that would have to be drawn while the bound on drawings is full, as
+/// the layers would; gives back anything else, with what it learnt for the
+/// [`layer`](super::layer).
+pub async fn answer_later<B>(state: &AppState, mut request: Request<B>) -> Result<Response, Request<B>> {
+    let Some(Deferred { uri, encoding, revision, started }) = request.extensions_mut().remove::<Deferred>() else {
         return Err(request);
     };
+    let revision = match revision {
+        Some(revision) => revision,
+        None => match state.page_cache.revisions.ask().await {
+            Some(revision) => revision,
+            None => return Err(missed(request, uri, encoding, None)),
+        },
+    };
+    match settle(state, &request, uri, encoding, revision, started) {
+        Settled::Answered(response) => Ok(response),
+        Settled::Busy(key) => {
+            state.metrics.page_cache_miss();
+            state.metrics.drawing_refused();
+            let path = request.uri().path();
+            let lang = Lang::from_path(path).unwrap_or_else(|| negotiate::language(request.headers()));
+            let response = busy(state, lang, revision, key.minute).await;
+            let id = request_log::id_of(&request);
+            Ok(answered(state, &request, response, None, id, started))
+        }
+        Settled::Missed(key) => Err(missed(request, key.uri, encoding, Some(revision))),
+    }
+}
+
+/// The cache's answer to `request` at `revision`, if it has one ready.
+fn settle<B>(
+    state: &AppState,
+    request: &Request<B>,
+    uri: String,
+    encoding: Option<Encoding>,
+    revision: i64,
+    started: Instant,
+) -> Settled {
     let key = Key::new(request.method(), uri, encoding, revision, state.config.clock.now());
-    let path = request.uri().path();
-    let id = request_log::id_of(&request);
-    let (response, kept) = match state.page_cache.peek(&key) {
+    match state.page_cache.peek(&key) {
         EntryState::Ready(cached) => {
             state.metrics.page_cache_hit();
-            let mut response = respond(&cached, path, request.headers(), id.clone());
+            let id = request_log::id_of(request);
+            let mut response = respond(&cached, request.uri().path(), request.headers(), id.clone());
             // A kept response has its security headers already (see `layer`).
             if response.status() == StatusCode::NOT_MODIFIED {
                 security::add_headers(response.headers_mut(), state, false);
             }
-            (response, Some(cached))
+            Settled::Answered(answered(state, request, response, Some(&cached), id, started))
         }
-        EntryState::Absent if state.render_bound.full() => {
-            state.metrics.page_cache_miss();
-            state.metrics.drawing_refused();
-            let lang = Lang::from_path(path).unwrap_or_else(|| negotiate::language(request.headers()));
-            (busy(state, lang, revision, key.minute).await, None)
-        }
-        EntryState::Absent | EntryState::Rendering => {
-            request.extensions_mut().insert(FastPathMiss { uri: key.uri, encoding, revision: Some(revision) });
-            return Err(request);
-        }
-    };
-    Ok(answered(state, &request, response, kept.as_deref(), id, started))
+        EntryState::Absent if state.render_bound.full() => Settled::Busy(key),
+        EntryState::Absent | EntryState::Rendering => Settled::Missed(key),
+    }
+}
+
+fn missed<B>(mut request: Request<B>, uri: String, encoding: Option<Encoding>, revision: Option<i64>) -> Request<B> {
+    request.extensions_mut().insert(FastPathMiss { uri, encoding, revision });
+    request
+}
+
+fn deferred<B>(mut request: Request<B>, deferred: Deferred) -> Request<B> {
+    request.extensions_mut().insert(deferred);
+    request
 }
 
 /// The page that refuses a drawing (see `render_bound`), kept in the cache

@@ -12,8 +12,8 @@
 //!   route (`CachePolicy`), read by the fast path and the layer alike,
 //!   the parameters named by each handler's query struct (`QueryKeys`),
 //!   which it reads through [`PageQuery`].
-//! - `fast_path`: [`answer_hits`], on the fast path (`web::site`), answers the
-//!   pages the cache has ready before any routing.
+//! - `fast_path`: [`answer_at_once`] and [`answer_later`], on the fast path
+//!   (`web::site`), answer the pages the cache has ready before any routing.
 //! - `layer`: [`layer`], which the router installs, renders a missing page
 //!   once for everyone asking for it, and keeps it.
 //! - `entries`: the entries themselves (`PageCache`, `Key`), within
@@ -34,7 +34,7 @@ mod respond;
 mod signal;
 
 pub use entries::PageCache;
-pub use fast_path::answer_hits;
+pub use fast_path::{answer_at_once, answer_later};
 pub use layer::layer;
 pub use policy::{PageQuery, QueryKeys};
 pub use signal::BUSY_THRESHOLD;

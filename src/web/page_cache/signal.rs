@@ -76,6 +76,16 @@ struct Shared {
     change_signal: ChangeSignal,
 }
 
+/// What [`Revisions::at_once`] can tell without waiting.
+pub enum AtOnce {
+    /// The revision, vouched for by the cheap change signal.
+    Known(i64),
+    /// The database is known to be down: no revision.
+    Down,
+    /// The request must wait for a reading ([`Revisions::ask`]).
+    Ask,
+}
+
 /// The revision, as each request asks for it (see the module's comment).
 pub struct Revisions {
     shared: Arc<Shared>,
@@ -148,8 +158,20 @@ impl Revisions {
     /// tell (the caller then does without the cache). While the database
     /// is known to be down, `None` at once: nobody waits on it.
     pub async fn current(&self) -> Option<i64> {
+        match self.at_once() {
+            AtOnce::Known(revision) => Some(revision),
+            AtOnce::Down => None,
+            AtOnce::Ask => self.ask().await,
+        }
+    }
+
+    /// What a request can learn of the revision without waiting: counts
+    /// the request (a busy site trusts the cheap signal), then says the
+    /// revision if the signal vouches for the last reading, that the
+    /// database is down, or that the request must [`ask`](Revisions::ask).
+    pub fn at_once(&self) -> AtOnce {
         if !self.availability.is_up() {
-            return None;
+            return AtOnce::Down;
         }
         if self.request_rate.count_request() >= self.busy_threshold
             && let Some(fingerprint) = self.shared.change_signal.fingerprint()
@@ -158,9 +180,16 @@ impl Revisions {
             if last.fingerprint == Some(fingerprint)
                 && let Some(revision) = last.revision
             {
-                return Some(revision);
+                return AtOnce::Known(revision);
             }
         }
+        AtOnce::Ask
+    }
+
+    /// The revision from the first reading that starts after this call,
+    /// for a request [`at_once`](Revisions::at_once) could not answer;
+    /// `None` when the database cannot tell.
+    pub async fn ask(&self) -> Option<i64> {
         let wanted = {
             let mut progress = self.shared.progress.lock().unwrap_or_else(PoisonError::into_inner);
             progress.wanted = progress.started + 1;
