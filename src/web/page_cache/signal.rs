@@ -7,8 +7,9 @@
 //! command line, SQL typed by hand. Reading the row for every request would
 //! make the database the bottleneck, so:
 //!
-//! - A quiet site (under about a thousand requests a second) reads it for
-//!   every request, shared as below: a change shows on the next page load.
+//! - A quiet site (under about a thousand requests a second, for a tenth
+//!   of a second) reads it for every request, shared as below: a change
+//!   shows on the next page load.
 //! - A busy site first looks for a cheap signal that nothing changed since
 //!   the last reading: a fingerprint of the database, taken before each
 //!   reading, that is still the same. It is two counts, read from memory
@@ -44,9 +45,15 @@ use tokio::sync::{Notify, watch};
 use super::fingerprint::{ChangeSignal, Fingerprint, SqliteFiles, count_change};
 use crate::store::{Availability, ChangeSource, SQLITE_WATCH_INTERVAL, Store, StoreError};
 
-/// Requests in the last hundredth of a second from which a site counts as
-/// busy, and trusts the cheap change signal: a thousand a second.
+/// Requests in a hundredth of a second from which a site counts as busy,
+/// and trusts the cheap change signal: a thousand a second.
 pub const BUSY_THRESHOLD: u64 = 10;
+/// Hundredths of a second a busy site stays busy through a lull. The
+/// process, or its clients, may pause for a few hundredths (two cores
+/// shared with the load); counted as quiet meanwhile, every request of the
+/// next hundredth would wait for a reading, each holding its connection's
+/// buffers: 900 of them at once, 18 MiB, under 10,000 connections.
+const BUSY_HOLD: u64 = 10;
 /// How long the listener waits before connecting again after a failure.
 const RECONNECT_AFTER: Duration = Duration::from_secs(1);
 
@@ -92,7 +99,6 @@ pub struct Revisions {
     availability: Arc<Availability>,
     readings: watch::Receiver<Reading>,
     request_rate: RequestRate,
-    busy_threshold: u64,
 }
 
 /// Counts requests by hundredths of a second, to tell a busy site from a
@@ -100,33 +106,47 @@ pub struct Revisions {
 /// which does not matter here.
 struct RequestRate {
     start: Instant,
+    /// Requests in a hundredth from which the site is busy.
+    threshold: u64,
     /// The hundredth of a second being counted.
     slot: AtomicU64,
     count: AtomicU64,
-    /// The count of the hundredth before, if it was the previous one.
-    previous: AtomicU64,
+    /// The first hundredth from which the site is quiet again, unless
+    /// busy meanwhile: [`BUSY_HOLD`] after the last busy one.
+    busy_until: AtomicU64,
 }
 
 impl RequestRate {
-    fn new() -> RequestRate {
+    fn new(threshold: u64) -> RequestRate {
         RequestRate {
             start: Instant::now(),
+            threshold,
             slot: AtomicU64::new(0),
             count: AtomicU64::new(0),
-            previous: AtomicU64::new(0),
+            busy_until: AtomicU64::new(0),
         }
     }
 
-    /// Counts a request; returns how many came in the previous hundredth.
-    fn count_request(&self) -> u64 {
+    /// Counts a request; says whether the site is busy.
+    fn count_request(&self) -> bool {
         let now = u64::try_from(self.start.elapsed().as_millis() / 10).unwrap_or(u64::MAX);
+        self.count_request_in(now)
+    }
+
+    /// Counts a request in the hundredth `now`: the site is busy when this
+    /// hundredth, or one of the [`BUSY_HOLD`] before, had `threshold`
+    /// requests. (Ten thousand clients arriving at once would otherwise
+    /// all wait for a reading.)
+    fn count_request_in(&self, now: u64) -> bool {
         let slot = self.slot.load(Ordering::Relaxed);
         if now != slot && self.slot.compare_exchange(slot, now, Ordering::Relaxed, Ordering::Relaxed).is_ok() {
             let count = self.count.swap(0, Ordering::Relaxed);
-            self.previous.store(if now == slot + 1 { count } else { 0 }, Ordering::Relaxed);
+            if count >= self.threshold {
+                self.busy_until.fetch_max(slot.saturating_add(1 + BUSY_HOLD), Ordering::Relaxed);
+            }
         }
-        self.count.fetch_add(1, Ordering::Relaxed);
-        self.previous.load(Ordering::Relaxed)
+        let count = self.count.fetch_add(1, Ordering::Relaxed) + 1;
+        count >= self.threshold || now < self.busy_until.load(Ordering::Relaxed)
     }
 }
 
@@ -151,7 +171,7 @@ impl Revisions {
         });
         let shared = Arc::new(Shared { progress: Mutex::default(), wake: Notify::new(), change_signal });
         tokio::spawn(read_on_demand(shared.clone(), store, sender, availability.clone()));
-        Revisions { shared, availability, readings, request_rate: RequestRate::new(), busy_threshold }
+        Revisions { shared, availability, readings, request_rate: RequestRate::new(busy_threshold) }
     }
 
     /// The revision as it stands now, or `None` when the database cannot
@@ -173,7 +193,7 @@ impl Revisions {
         if !self.availability.is_up() {
             return AtOnce::Down;
         }
-        if self.request_rate.count_request() >= self.busy_threshold
+        if self.request_rate.count_request()
             && let Some(fingerprint) = self.shared.change_signal.fingerprint()
         {
             let last = self.readings.borrow();
@@ -307,5 +327,31 @@ async fn listen(
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RequestRate;
+
+    #[test]
+    fn a_busy_site_stays_busy_through_a_lull_and_no_longer() {
+        let rate = RequestRate::new(3);
+        // Quiet until a hundredth has had three requests.
+        assert!(!rate.count_request_in(1));
+        assert!(!rate.count_request_in(1));
+        assert!(rate.count_request_in(1));
+        assert!(rate.count_request_in(2));
+        // A lull of five hundredths: still busy.
+        assert!(rate.count_request_in(8));
+        // Ten hundredths after the last busy one, quiet again.
+        assert!(!rate.count_request_in(12));
+    }
+
+    #[test]
+    fn a_threshold_of_nothing_is_always_busy() {
+        let rate = RequestRate::new(0);
+        assert!(rate.count_request_in(0));
+        assert!(rate.count_request_in(500));
     }
 }
