@@ -52,7 +52,8 @@ pub const BUSY_THRESHOLD: u64 = 10;
 /// process, or its clients, may pause for a few hundredths (two cores
 /// shared with the load); counted as quiet meanwhile, every request of the
 /// next hundredth would wait for a reading, each holding its connection's
-/// buffers: 900 of them at once, 18 MiB, under 10,000 connections.
+/// buffers (under 10,000 connections, up to 900 at once; the peak memory
+/// stepped up by 2 to 15 MiB each time, `bench/RESULTS.md`).
 const BUSY_HOLD: u64 = 10;
 /// How long the listener waits before connecting again after a failure.
 const RECONNECT_AFTER: Duration = Duration::from_secs(1);
